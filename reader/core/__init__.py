@@ -1,0 +1,1 @@
+"""Everything that is not a widget. Nothing in this package imports Qt (a test enforces it)."""

@@ -1,0 +1,1 @@
+"""Segmentation and readings in context: text in, tokens out."""

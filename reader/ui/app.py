@@ -1,0 +1,43 @@
+"""Starting the Qt application: the normal GUI and the offscreen smoke test."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+from reader.core import paths
+from reader.ui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("reader")
+    app.setApplicationDisplayName("Reader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("reader")
+    return app
+
+
+def run_gui(file: str | None, data_dir: str | None) -> int:
+    app = _application()
+    window = MainWindow(paths.data_dir(data_dir))
+    window.open_file(file or str(paths.seed_article()))
+    window.show()
+    return app.exec()
+
+
+def run_smoke_test(data_dir: str | None) -> int:
+    """Build the real main window without a screen and open the seed article."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _application()
+    window = MainWindow(paths.data_dir(data_dir))
+    window.open_file(str(paths.seed_article()))
+    window.close()
+    print("smoke test ok")
+    return 0

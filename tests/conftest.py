@@ -1,0 +1,38 @@
+"""Test set-up: Qt offscreen, and every test gets its own data dir.
+
+The compiled dictionary index is shared by the whole session through one cache dir, so it
+is built once per run instead of once per test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    cache = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("READER_CACHE_DIR")
+    os.environ["READER_CACHE_DIR"] = str(cache)
+    yield cache
+    if previous is None:
+        os.environ.pop("READER_CACHE_DIR", None)
+    else:
+        os.environ["READER_CACHE_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty user data dir for each test."""
+    path = tmp_path / "data"
+    path.mkdir()
+    monkeypatch.setenv("READER_DATA_DIR", str(path))
+    return path

@@ -1,0 +1,60 @@
+"""The command line entry point and the first main window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader import __version__
+from reader.core import paths
+from reader.core.settings import load_settings
+from reader.ui.main_window import MainWindow
+
+
+def run_reader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    result = run_reader("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"reader {__version__}"
+    assert __version__ != "0.0.0+unknown"
+
+
+def test_smoke_test_builds_the_window_and_says_ok(data_dir: Path) -> None:
+    result = run_reader("--smoke-test", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("smoke test ok")
+
+
+def test_seed_article_is_bundled() -> None:
+    text = paths.seed_article().read_text(encoding="utf-8")
+    assert "大足石刻" in text
+
+
+def test_window_opens_the_seed_and_remembers_geometry_and_recent(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.open_file(str(paths.seed_article()))
+    assert "大足石刻" in window.text_view.toPlainText()
+    window.resize(640, 480)
+    window.close()
+
+    settings = load_settings(data_dir)
+    assert settings.recent_files == [str(paths.seed_article().resolve())]
+    reopened = MainWindow(data_dir)
+    qtbot.addWidget(reopened)
+    assert (reopened.width(), reopened.height()) == (640, 480)
+    assert [a.toolTip() for a in reopened.recent_menu.actions()] == settings.recent_files
+
+
+def test_data_dir_override_from_environment(data_dir: Path) -> None:
+    assert paths.data_dir() == data_dir
