@@ -1,0 +1,115 @@
+"""The pure layout: line-breaking rules, words kept whole, ruby cells, hit-testing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from reader.ui.article_view.breaking import NO_LINE_END, NO_LINE_START
+from reader.ui.article_view.layout import ArticleLayout, Hit
+
+
+@dataclass
+class GridMetrics:
+    """Every character one unit wide, every ruby letter a quarter: easy arithmetic."""
+
+    char_height: float = 1.0
+    ruby_height: float = 0.5
+    title_height: float = 2.0
+    line_gap: float = 0.25
+    paragraph_gap: float = 1.0
+    ruby_gap: float = 0.0
+
+    def char_advance(self, char: str) -> float:
+        return 1.0
+
+    def ruby_advance(self, ruby: str) -> float:
+        return len(ruby) * 0.25
+
+    def title_advance(self, char: str) -> float:
+        return 2.0
+
+
+def layout_of(words: list[str], width: float, rubies: list[str] | None = None) -> ArticleLayout:
+    text = "".join(words)
+    starts, offset = [], 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word)
+    layout = ArticleLayout(text, starts, rubies or [""] * len(text), GridMetrics())
+    layout.relayout(width)
+    return layout
+
+
+def lines(layout: ArticleLayout) -> list[str]:
+    return [layout.text[s:e] for s, e in zip(layout.line_starts, layout.line_ends, strict=True)]
+
+
+def test_no_line_begins_with_closing_punctuation() -> None:
+    # 我们去看了 fills a line of 5; 。 may not start the next one, so 看了 goes with it.
+    layout = layout_of(["我们", "去", "看了", "。", "好"], 5)
+    assert lines(layout) == ["我们去", "看了。好"]
+    for closing in "，。、；：？！）」』”…%":
+        result = lines(layout_of(["一二三", "四五", closing, "六"], 5))
+        assert not any(line[0] in NO_LINE_START for line in result), (closing, result)
+
+
+def test_no_line_ends_with_opening_punctuation() -> None:
+    for opening in "（「『“":
+        result = lines(layout_of(["一二三", "四", opening, "五六", "」"], 5))
+        assert not any(line[-1] in NO_LINE_END for line in result), (opening, result)
+        assert result[1].startswith(opening)
+
+
+def test_words_are_kept_whole_and_long_words_broken() -> None:
+    assert lines(layout_of(["一二", "三四五", "六"], 4)) == ["一二", "三四五六"]
+    assert lines(layout_of(["一二三四五六七"], 3)) == ["一二三", "四五六", "七"]
+
+
+def test_paragraphs_and_title() -> None:
+    text = "一二\n\n三四"
+    layout = ArticleLayout(text, [0, 2, 4], [""] * len(text), GridMetrics(), title="题目")
+    layout.relayout(10)
+    assert lines(layout) == ["一二", "三四"]
+    assert layout.title_lines == [("题目", 0.0)]
+    body = 2.0 + 2 * 1.0  # one title line + two paragraph gaps
+    assert layout.line_tops[0] == body
+    assert layout.line_tops[1] == body + 1.5 + 0.25 + 1.0  # ruby and characters, gap, paragraph gap
+
+
+def test_ruby_widens_cells_and_is_centred_over_its_character() -> None:
+    layout = layout_of(["银行"], 10, ["yin2", "hang2"])
+    cells = layout.cells(0)
+    assert [c.width for c in cells] == [1.0, 1.25]  # "hang2" is 1.25 wide
+    assert cells[1].x == 1.0
+
+
+def test_hit_testing_finds_token_and_character() -> None:
+    layout = layout_of(["我们", "去", "银行", "。"], 3)
+    assert lines(layout) == ["我们去", "银行。"]
+    top = layout.line_tops[1]
+    assert layout.hit_test(1.5, top + 0.5) == Hit(token_index=2, char_index=4)
+    assert layout.hit_test(0.2, 0.9) == Hit(token_index=0, char_index=0)
+    assert layout.hit_test(2.5, 0.9) == Hit(token_index=1, char_index=2)
+    assert layout.hit_test(5.0, 0.5) is None  # right of the line
+    assert layout.hit_test(0.5, 1.6) is None  # in the gap between lines
+
+
+def test_relayout_of_a_long_text_keeps_every_character_once() -> None:
+    words = ["中国", "，", "人民", "银行", "（", "央行", "）", "说", "：", "好", "\n"] * 500
+    layout = layout_of(words, 7)
+    joined = "".join(
+        layout.text[s:e] for s, e in zip(layout.line_starts, layout.line_ends, strict=True)
+    )
+    assert joined == layout.text.replace("\n", "")
+    assert all(
+        layout.prefix[e] - layout.prefix[s] <= 7
+        for s, e in zip(layout.line_starts, layout.line_ends, strict=True)
+    )
+    assert not any(line[0] in NO_LINE_START or line[-1] in NO_LINE_END for line in lines(layout))
+
+
+def test_ruby_list_must_match_text() -> None:
+    with pytest.raises(ValueError):
+        ArticleLayout("一二", [0], [""], GridMetrics())
