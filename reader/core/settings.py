@@ -24,6 +24,16 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     recent_files: list[str] = field(default_factory=list)
     last_article_id: int | None = None
+    # The reader view: how readings are shown (values of the enums in reader.ui)
+    pinyin_style: str = "marks"  # marks | numbers | zhuyin | hidden
+    ruby_words: str = "all"  # all | unknown (not marked known) | above_hsk
+    ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
+    tone_scheme: str = "pleco"  # none | pleco | zhongwen | hanping
+    color_characters: bool = False  # tone colours on the characters too, not only pinyin
+    script: str = "simplified"  # simplified | traditional
+    font_family: str = ""  # "" = the platform's default CJK font
+    font_size: int = 22  # pixels of the characters; the pinyin is a fraction of it
+    theme: str = "system"  # system | light | dark
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in the recent-files list."""
