@@ -1,0 +1,142 @@
+"""The schema, as the list of steps that build it: step N turns version N-1 into version N.
+
+A step, once released, never changes (fixture databases of every earlier version in
+``tests/fixtures/databases/`` prove the chain). A new version appends a step. Each step is
+a list of statements run one by one inside the migration's exclusive transaction
+(``executescript`` would commit it half-way).
+
+Conventions: times are ISO-8601 UTC text; lists of strings or ids are JSON text; an
+article is deleted softly (``deleted_at``) so the library can undo it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def now_text() -> str:
+    """The current time as stored: ISO-8601 in UTC, to the microsecond."""
+    return datetime.now(UTC).isoformat()
+
+
+def _run(conn: sqlite3.Connection, statements: list[str]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _upgrade_to_1(conn: sqlite3.Connection) -> None:
+    """Articles, analyses, corrections, lists, list words, word statuses."""
+    _run(
+        conn,
+        [
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+            """CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                source TEXT NOT NULL DEFAULT '',
+                added_at TEXT NOT NULL,
+                char_count INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                original_text TEXT NOT NULL,
+                reading_position INTEGER NOT NULL DEFAULT 0,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX articles_by_added ON articles(added_at)",
+            """CREATE TABLE analyses (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                cache_key TEXT NOT NULL,
+                tokens BLOB NOT NULL,
+                saved_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE article_words (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                word TEXT NOT NULL,
+                count INTEGER NOT NULL CHECK (count > 0),
+                PRIMARY KEY (article_id, word)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE corrections (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('split', 'merge')),
+                text TEXT NOT NULL UNIQUE,
+                parts TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE user_words (
+                word TEXT PRIMARY KEY,
+                pinyin TEXT NOT NULL DEFAULT '',
+                added_at TEXT NOT NULL
+            ) WITHOUT ROWID""",
+            """CREATE TABLE lists (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE UNIQUE INDEX lists_by_article ON lists(article_id) "
+            "WHERE article_id IS NOT NULL",
+            """CREATE TABLE list_words (
+                id INTEGER PRIMARY KEY,
+                list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+                simplified TEXT NOT NULL,
+                traditional TEXT NOT NULL DEFAULT '',
+                pinyin TEXT NOT NULL DEFAULT '',
+                senses TEXT NOT NULL DEFAULT '[]',
+                entry_ids TEXT NOT NULL DEFAULT '[]',
+                sentence TEXT NOT NULL DEFAULT '',
+                source_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+                notes TEXT NOT NULL DEFAULT '',
+                added_at TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                UNIQUE (list_id, simplified, pinyin)
+            )""",
+            "CREATE INDEX list_words_by_position ON list_words(list_id, position)",
+            "CREATE INDEX list_words_by_word ON list_words(simplified)",
+            "CREATE INDEX list_words_by_article ON list_words(source_article_id)",
+            """CREATE TABLE word_status (
+                word TEXT PRIMARY KEY,
+                status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 6)
+            ) WITHOUT ROWID""",
+        ],
+    )
+
+
+def _upgrade_to_2(conn: sqlite3.Connection) -> None:
+    """When each status was set; full-text search of titles and bodies (FTS5, trigram)."""
+    _run(
+        conn,
+        [
+            "ALTER TABLE word_status ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''",
+            """CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='id', tokenize='trigram'
+            )""",
+            "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles",
+            """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END""",
+            """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            END""",
+            """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END""",
+        ],
+    )
+    conn.execute("UPDATE word_status SET updated_at = ?", (now_text(),))
+
+
+STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2)
+SCHEMA_VERSION = len(STEPS)
+
+
+def upgrade(conn: sqlite3.Connection, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Run the steps after ``from_version`` up to ``to_version`` (the caller holds the lock)."""
+    for step in STEPS[from_version:to_version]:
+        step(conn)
+    conn.execute(f"PRAGMA user_version = {int(to_version)}")
