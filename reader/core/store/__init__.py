@@ -1,8 +1,8 @@
 """The user's database: the one place that writes it.
 
 ``Store.open()`` opens (creating, checking, upgrading, backing up) the database and gives
-one typed object per concern: ``store.articles``, ``store.analyses``, ``store.corrections``
-(and ``store.vocab``). Every write method is one transaction.
+one typed object per concern: ``store.articles``, ``store.analyses``, ``store.corrections``,
+and ``store.vocab``. Every write method is one transaction.
 
 Threading: all writes go through one ``Store``, called from ONE worker thread (the UI
 queues work to a single-worker executor, as Anki does), so writes never wait on each
@@ -36,6 +36,18 @@ from reader.core.store.database import (
     open_database,
     restore_backup,
 )
+from reader.core.store.vocab import (
+    DeletedList,
+    DeletedWords,
+    ListNameTakenError,
+    ListNotFoundError,
+    ListWord,
+    NewWord,
+    Vocab,
+    WordList,
+    WordSort,
+    WordStatus,
+)
 
 
 class Store:
@@ -44,6 +56,7 @@ class Store:
         self.articles = Articles(db)
         self.analyses = Analyses(db)
         self.corrections = Corrections(db)
+        self.vocab = Vocab(db)
 
     @classmethod
     def open(cls, path: Path | None = None, *, auto_backup: bool = True) -> Store:
@@ -84,10 +97,19 @@ __all__ = [
     "CorrectionKind",
     "DatabaseDamaged",
     "DatabaseTooNew",
+    "DeletedList",
+    "DeletedWords",
+    "ListNameTakenError",
+    "ListNotFoundError",
+    "ListWord",
     "NewArticle",
+    "NewWord",
     "Store",
     "StoreError",
     "UserWord",
+    "WordList",
+    "WordSort",
+    "WordStatus",
     "default_path",
     "list_backups",
     "restore_backup",
