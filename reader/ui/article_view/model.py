@@ -1,0 +1,119 @@
+"""What the view shows, apart from the pixels: display options and the ruby of each character.
+
+Pure functions over tokens (no Qt), so the choice of which words get pinyin is tested
+directly and the layout receives ready strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.pinyin import PinyinStyle, render
+from reader.ui.article_view.colors import ToneScheme
+
+# The store's word_status values that mean "the learner needs no help with this word".
+KNOWN_STATUSES = frozenset({5, 6})  # 5 known, 6 ignored
+
+
+class PinyinForm(StrEnum):
+    MARKS = "marks"
+    NUMBERS = "numbers"
+    ZHUYIN = "zhuyin"
+    HIDDEN = "hidden"
+
+
+class RubyWords(StrEnum):
+    ALL = "all"
+    UNKNOWN = "unknown"  # words not marked known (or ignored)
+    ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
+
+
+class Script(StrEnum):
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+
+
+PINYIN_LABELS = {
+    PinyinForm.MARKS: "Tone marks (nǐ hǎo)",
+    PinyinForm.NUMBERS: "Tone numbers (ni3 hao3)",
+    PinyinForm.ZHUYIN: "Zhuyin (ㄋㄧˇ ㄏㄠˇ)",
+    PinyinForm.HIDDEN: "No pinyin",
+}
+RUBY_WORD_LABELS = {
+    RubyWords.ALL: "Pinyin over every word",
+    RubyWords.UNKNOWN: "Pinyin over words not known",
+    RubyWords.ABOVE_HSK: "Pinyin over words above HSK level",
+}
+SCRIPT_LABELS = {Script.SIMPLIFIED: "Simplified", Script.TRADITIONAL: "Traditional"}
+
+_STYLES = {
+    PinyinForm.MARKS: PinyinStyle.MARKS,
+    PinyinForm.NUMBERS: PinyinStyle.NUMBERS,
+    PinyinForm.ZHUYIN: PinyinStyle.ZHUYIN,
+}
+
+
+@dataclass(frozen=True)
+class DisplayOptions:
+    pinyin: PinyinForm = PinyinForm.MARKS
+    ruby_words: RubyWords = RubyWords.ALL
+    min_hsk: int = 3
+    tone_scheme: ToneScheme = ToneScheme.PLECO
+    color_characters: bool = False
+    script: Script = Script.SIMPLIFIED
+    font_family: str = ""
+    font_size: int = 22
+
+
+def render_reading(reading: str, form: PinyinForm) -> str:
+    """One numbered syllable in the chosen form (marks when pinyin is hidden: for copying)."""
+    return render(reading, _STYLES.get(form, PinyinStyle.MARKS))
+
+
+def rubies_for(
+    tokens: Sequence[Token],
+    length: int,
+    options: DisplayOptions,
+    statuses: Mapping[str, int],
+    hsk_level: Callable[[str], int | None],
+) -> list[str]:
+    """The ruby over each of ``length`` characters ("" for none) under ``options``."""
+    rubies = [""] * length
+    if options.pinyin is PinyinForm.HIDDEN:
+        return rubies
+    rendered: dict[str, str] = {}
+    for token in tokens:
+        if not token.is_chinese or not token.readings:
+            continue
+        if options.ruby_words is RubyWords.UNKNOWN and statuses.get(token.text) in KNOWN_STATUSES:
+            continue
+        if options.ruby_words is RubyWords.ABOVE_HSK:
+            level = hsk_level(token.text)
+            if level is not None and level <= options.min_hsk:
+                continue
+        for offset, reading in enumerate(token.readings):
+            if reading:
+                text = rendered.get(reading)
+                if text is None:
+                    text = rendered[reading] = render_reading(reading, options.pinyin)
+                rubies[token.start + offset] = text
+    return rubies
+
+
+def provisional_tokens(text: str) -> list[Token]:
+    """One token per character, shown while the analysis runs (no readings, no entries)."""
+    tokens = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            kind = TokenKind.SPACE
+        elif "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f":
+            kind = TokenKind.UNKNOWN
+        elif char.isalnum():
+            kind = TokenKind.LATIN
+        else:
+            kind = TokenKind.PUNCT
+        tokens.append(Token(index, char, kind))
+    return tokens

@@ -1,0 +1,710 @@
+"""The article view: paints the layout's visible lines and turns input into reading actions.
+
+Only the lines that intersect the viewport are painted, each character and each ruby
+syllable from a cache of `QStaticText` (laid out once per string and font), so a frame
+costs the visible characters and nothing else. Clicks, hover and keyboard navigation go
+through `ArticleLayout.hit_test` and the token offsets; nothing scans the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QStaticText,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from reader.core.analysis.tokens import Token
+from reader.core.pinyin import tone_of
+from reader.ui.article_view.colors import ToneScheme, tone_color
+from reader.ui.article_view.layout import ArticleLayout
+from reader.ui.article_view.model import (
+    KNOWN_STATUSES,
+    DisplayOptions,
+    PinyinForm,
+    render_reading,
+    rubies_for,
+)
+from reader.ui.theme import is_dark
+
+CJK_FAMILIES = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC"]
+RUBY_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans"]
+MIN_FONT, MAX_FONT, DEFAULT_FONT = 12, 64, 22
+MARGIN = 28
+MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is centred
+CLICK_SLOP = 4
+
+
+class QtMetrics:
+    """`FontMetrics` for the layout, from the view's three fonts."""
+
+    def __init__(self, family: str, size: int) -> None:
+        self.char_font = QFont()
+        self.char_font.setFamilies([family, *CJK_FAMILIES] if family else CJK_FAMILIES)
+        self.char_font.setPixelSize(size)
+        self.ruby_font = QFont()
+        self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
+        self.ruby_font.setPixelSize(max(9, round(size * 0.5)))
+        self.title_font = QFont(self.char_font)
+        self.title_font.setPixelSize(round(size * 1.35))
+        self.title_font.setBold(True)
+        self._char = QFontMetricsF(self.char_font)
+        self._ruby = QFontMetricsF(self.ruby_font)
+        self._title = QFontMetricsF(self.title_font)
+        self.char_ascent = self._char.ascent()
+        self.ruby_ascent = self._ruby.ascent()
+        self.title_ascent = self._title.ascent()
+        self.char_height = self._char.height()
+        self.ruby_height = self._ruby.height() + size * 0.08
+        self.title_height = self._title.height() * 1.15
+        self.line_gap = size * 0.35
+        self.paragraph_gap = size * 0.7
+        self.ruby_gap = size * 0.14
+        self._advances: dict[str, float] = {}
+
+    def char_advance(self, char: str) -> float:
+        advance = self._advances.get(char)
+        if advance is None:
+            advance = self._advances[char] = self._char.horizontalAdvance(char)
+        return advance
+
+    def ruby_advance(self, ruby: str) -> float:
+        return self._ruby.horizontalAdvance(ruby)
+
+    def title_advance(self, char: str) -> float:
+        return self._title.horizontalAdvance(char)
+
+
+class ArticleView(QAbstractScrollArea):
+    """Characters with pinyin above them; click, hover, select, find and navigate."""
+
+    word_activated = Signal(int, int)  # token index, char index: a click or Enter
+    current_changed = Signal(int, int)  # the keyboard cursor moved to a word / character
+    dismissed = Signal()  # Esc, or a click on nothing
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAutoFillBackground(False)
+        self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
+        self.text = ""
+        self.display_text = ""
+        self.title = ""
+        self.tokens: list[Token] = []
+        self._token_starts: list[int] = []
+        self.options = DisplayOptions()
+        self.statuses: Mapping[str, int] = {}
+        self.hsk_level: Callable[[str], int | None] = lambda _word: None
+        self.to_traditional: Callable[[str, Sequence[Token]], str] | None = None
+        self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
+        self.layout_: ArticleLayout | None = None
+        self.hover_token: int | None = None
+        self.current_char: int | None = None
+        self.selection: tuple[int, int] | None = None
+        self._anchor: int | None = None
+        self._press: QPoint | None = None
+        self._statics: dict[tuple[int, str], QStaticText] = {}
+        self._tones: dict[str, int] = {}
+
+    # Content ---------------------------------------------------------------------------
+
+    def set_article(self, text: str, tokens: Sequence[Token], title: str = "") -> None:
+        """Show ``text``; ``tokens`` may be provisional until the analysis arrives."""
+        self.text = text
+        self.title = title
+        self.current_char = None
+        self.selection = None
+        self.hover_token = None
+        self._set_tokens(tokens)
+        self._rebuild(keep_position=False)
+        self.verticalScrollBar().setValue(0)
+
+    def set_tokens(self, tokens: Sequence[Token]) -> None:
+        """Replace the tokens of the same text (the analysis arrived); keeps the position."""
+        self._set_tokens(tokens)
+        self._rebuild()
+
+    def _set_tokens(self, tokens: Sequence[Token]) -> None:
+        self.tokens = list(tokens)
+        self._token_starts = [t.start for t in self.tokens]
+
+    def set_options(self, options: DisplayOptions) -> None:
+        if options.font_family != self.options.font_family or (
+            options.font_size != self.options.font_size
+        ):
+            self.metrics = QtMetrics(options.font_family, options.font_size)
+            self._statics.clear()
+        self.options = options
+        self._rebuild()
+
+    def set_word_statuses(self, statuses: Mapping[str, int]) -> None:
+        """Word → the store's status; marks words and feeds "pinyin over unknown words"."""
+        self.statuses = statuses
+        self._rebuild()
+
+    def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
+        self.hsk_level = hsk_level
+        self._rebuild()
+
+    def set_traditional_converter(
+        self, convert: Callable[[str, Sequence[Token]], str] | None
+    ) -> None:
+        self.to_traditional = convert
+        self._rebuild()
+
+    def _rebuild(self, keep_position: bool = True) -> None:
+        top = self.top_char() if keep_position else 0
+        options = self.options
+        if options.script == "traditional" and self.to_traditional is not None:
+            self.display_text = self.to_traditional(self.text, self.tokens)
+        else:
+            self.display_text = self.text
+        rubies = rubies_for(self.tokens, len(self.text), options, self.statuses, self.hsk_level)
+        self.layout_ = ArticleLayout(
+            self.display_text,
+            self._token_starts,
+            rubies,
+            self.metrics,
+            title=self.title,
+            show_ruby=options.pinyin is not PinyinForm.HIDDEN,
+        )
+        self._relayout()
+        if keep_position:
+            self.scroll_to_char(top)
+        self.viewport().update()
+
+    # Geometry --------------------------------------------------------------------------
+
+    def column(self) -> tuple[float, float]:
+        """Left edge and width of the text column in viewport coordinates."""
+        available = max(80.0, self.viewport().width() - 2 * MARGIN)
+        width = min(available, MAX_COLUMN_EMS * self.options.font_size)
+        return (self.viewport().width() - width) / 2, width
+
+    def _relayout(self) -> None:
+        if self.layout_ is None:
+            return
+        _left, width = self.column()
+        self.layout_.relayout(width)
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, round(self.layout_.height + 2 * MARGIN) - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(round(self.layout_.line_height + self.metrics.line_gap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        top = self.top_char()
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout()
+            self.scroll_to_char(top)
+        else:
+            self._relayout()
+
+    def _to_layout(self, point: QPoint | QPointF) -> tuple[float, float]:
+        left, _width = self.column()
+        return point.x() - left, point.y() + self.verticalScrollBar().value() - MARGIN
+
+    def top_char(self) -> int:
+        """The first character of the first line in view: the reading position."""
+        layout = self.layout_
+        if layout is None or layout.line_count == 0:
+            return 0
+        line = layout.line_at_y(self.verticalScrollBar().value() - MARGIN + 1)
+        return int(layout.line_starts[line])
+
+    def scroll_to_char(self, char_index: int) -> None:
+        layout = self.layout_
+        if layout is None or layout.line_count == 0:
+            return
+        line = layout.line_of_char(min(max(0, char_index), len(self.text)))
+        self.verticalScrollBar().setValue(round(layout.line_tops[line]) if line else 0)
+
+    def ensure_visible(self, char_index: int) -> None:
+        layout = self.layout_
+        if layout is None:
+            return
+        _x, y, _w, h = layout.char_rect(char_index)
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height() - 2 * MARGIN
+        if y < top - MARGIN or y + h > bottom:
+            self.verticalScrollBar().setValue(round(y - self.viewport().height() / 3))
+
+    def char_rect(self, char_index: int) -> QRect:
+        """A character's cell (ruby included) in viewport coordinates."""
+        assert self.layout_ is not None
+        x, y, w, h = self.layout_.char_rect(char_index)
+        left, _width = self.column()
+        top = y + MARGIN - self.verticalScrollBar().value()
+        return QRectF(left + x, top, w, h).toAlignedRect()
+
+    def token_rect(self, token_index: int) -> QRect:
+        """The bounding box of a token's characters on screen (the popup's anchor)."""
+        token = self.tokens[token_index]
+        rect = self.char_rect(token.start)
+        for index in range(token.start + 1, token.end):
+            rect = rect.united(self.char_rect(index))
+        return rect
+
+    def token_at_char(self, char_index: int) -> int:
+        return bisect_right(self._token_starts, char_index) - 1
+
+    # Painting --------------------------------------------------------------------------
+
+    def _static(self, font_key: int, text: str) -> QStaticText:
+        key = (font_key, text)
+        static = self._statics.get(key)
+        if static is None:
+            static = self._statics[key] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+        return static
+
+    def _tone(self, reading: str) -> int:
+        tone = self._tones.get(reading)
+        if tone is None:
+            tone = self._tones[reading] = tone_of(reading) if reading else 0
+        return tone
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        layout = self.layout_
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
+        if layout is None:
+            return
+        dark = is_dark(palette)
+        text_color = palette.color(QPalette.ColorRole.Text)
+        left, _width = self.column()
+        offset = MARGIN - self.verticalScrollBar().value()
+        metrics = self.metrics
+        clip = event.rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(metrics.title_font)
+        painter.setPen(text_color)
+        for line_text, y in layout.title_lines:
+            painter.drawText(QPointF(left, y + offset + metrics.title_ascent), line_text)
+        lines = layout.lines_between(clip.top() - offset, clip.bottom() - offset)
+        self._paint_backgrounds(painter, lines, left, offset, palette)
+        scheme = self.options.tone_scheme
+        colors = {tone: tone_color(scheme, tone, dark) for tone in range(6)}
+        qcolors = {tone: QColor(c) if c else text_color for tone, c in colors.items()}
+        color_chars = self.options.color_characters and scheme is not ToneScheme.NONE
+        tokens = self.tokens
+        starts = self._token_starts
+        prefix = layout.prefix
+        text = layout.text
+        rubies = layout.rubies
+        char_advance = metrics.char_advance
+        ruby_advance_cache: dict[str, float] = {}
+        ruby_top = metrics.ruby_height * 0.04
+        for line in lines:
+            top = layout.line_tops[line] + offset
+            char_top = top + layout.ruby_band
+            start, end = layout.line_starts[line], layout.line_ends[line]
+            base = prefix[start]
+            token_index = bisect_right(starts, start) - 1
+            token = tokens[token_index] if token_index >= 0 else None
+            for index in range(start, end):
+                while token is not None and index >= token.end:
+                    token_index += 1
+                    token = tokens[token_index] if token_index < len(tokens) else None
+                char = text[index]
+                if char.isspace():
+                    continue
+                x = left + prefix[index] - base
+                width = prefix[index + 1] - prefix[index]
+                reading = ""
+                if token is not None and token.readings:
+                    reading = token.readings[index - token.start]
+                tone = self._tone(reading)
+                ruby = rubies[index]
+                if ruby:
+                    advance = ruby_advance_cache.get(ruby)
+                    if advance is None:
+                        advance = ruby_advance_cache[ruby] = metrics.ruby_advance(ruby)
+                    painter.setFont(metrics.ruby_font)
+                    painter.setPen(qcolors[tone])
+                    painter.drawStaticText(
+                        QPointF(x + (width - advance) / 2, top + ruby_top),
+                        self._static(1, ruby),
+                    )
+                painter.setFont(metrics.char_font)
+                painter.setPen(qcolors[tone] if color_chars else text_color)
+                painter.drawStaticText(
+                    QPointF(x + (width - char_advance(char)) / 2, char_top),
+                    self._static(0, char),
+                )
+        painter.end()
+
+    def _paint_backgrounds(
+        self, painter: QPainter, lines: range, left: float, offset: float, palette: QPalette
+    ) -> None:
+        """Selection, the current word, the hovered word and status underlines."""
+        layout = self.layout_
+        assert layout is not None
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        spans: list[tuple[int, int, QColor, bool]] = []  # start, end, colour, outline
+        if self.selection is not None:
+            sel = QColor(highlight)
+            sel.setAlpha(95)
+            spans.append((*self.selection, sel, False))
+        if self.hover_token is not None:
+            hover = QColor(highlight)
+            hover.setAlpha(40)
+            token = self.tokens[self.hover_token]
+            spans.append((token.start, token.end, hover, False))
+        if self.current_char is not None:
+            current = QColor(highlight)
+            current.setAlpha(70)
+            token = self.tokens[self.token_at_char(self.current_char)]
+            spans.append((token.start, token.end, current, False))
+            spans.append((self.current_char, self.current_char + 1, highlight, True))
+        if not lines:
+            return
+        first = layout.line_starts[lines.start]
+        last = layout.line_ends[lines.stop - 1]
+        for start, end, color, outline in spans:
+            if end <= first or start >= last:
+                continue
+            self._paint_span(
+                painter, max(start, first), min(end, last), color, outline, left, offset
+            )
+        if self.statuses:
+            self._paint_status_marks(painter, first, last, left, offset, palette)
+
+    def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
+        layout = self.layout_
+        assert layout is not None
+        rects = []
+        line = layout.line_of_char(start)
+        while start < end and line < layout.line_count:
+            line_end = min(end, layout.line_ends[line])
+            if line_end > start:
+                x = layout.char_x(start, line)
+                w = layout.prefix[line_end] - layout.prefix[start]
+                top = layout.line_tops[line] + offset
+                rects.append(QRectF(left + x, top, w, layout.line_height))
+            line += 1
+            if line < layout.line_count:
+                start = max(start, layout.line_starts[line])
+        return rects
+
+    def _paint_span(
+        self,
+        painter: QPainter,
+        start: int,
+        end: int,
+        color: QColor,
+        outline: bool,
+        left: float,
+        offset: float,
+    ) -> None:
+        radius = self.options.font_size * 0.18
+        for rect in self._span_rects(start, end, left, offset):
+            rect = rect.adjusted(-1, -2, 1, 2)
+            if outline:
+                painter.setPen(QPen(color, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+            painter.drawRoundedRect(rect, radius, radius)
+
+    def _paint_status_marks(
+        self,
+        painter: QPainter,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
+        palette: QPalette,
+    ) -> None:
+        """A faint dotted line under new words, a dashed one under words being learnt."""
+        faint = palette.color(QPalette.ColorRole.PlaceholderText)
+        learning = QColor("#d08a00")
+        index = max(0, self.token_at_char(first))
+        while index < len(self.tokens) and self.tokens[index].start < last:
+            token = self.tokens[index]
+            index += 1
+            if not token.is_chinese:
+                continue
+            status = self.statuses.get(token.text, 0)
+            if status in KNOWN_STATUSES:
+                continue
+            pen = QPen(learning if status else faint, 1.2)
+            pen.setStyle(Qt.PenStyle.DashLine if status else Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            for rect in self._span_rects(token.start, token.end, left, offset):
+                y = rect.bottom() + 2
+                painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
+
+    # Mouse -----------------------------------------------------------------------------
+
+    def _hit_char(self, point: QPoint | QPointF) -> int | None:
+        if self.layout_ is None:
+            return None
+        hit = self.layout_.hit_test(*self._to_layout(point))
+        return None if hit is None else hit.char_index
+
+    def _word_at(self, point: QPoint | QPointF) -> int | None:
+        char = self._hit_char(point)
+        if char is None:
+            return None
+        index = self.token_at_char(char)
+        return index if self.tokens[index].is_chinese else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        point = event.position().toPoint()
+        if event.buttons() & Qt.MouseButton.LeftButton and self._press is not None:
+            if (point - self._press).manhattanLength() >= CLICK_SLOP and self.layout_:
+                x, y = self._to_layout(point)
+                line = self.layout_.line_at_y(y)
+                char = self.layout_.char_at_line_x(line, x)
+                anchor = self._anchor if self._anchor is not None else char
+                self.selection = (min(anchor, char), max(anchor, char)) if anchor != char else None
+                self.viewport().update()
+            return
+        hover = self._word_at(point)
+        if hover != self.hover_token:
+            self.hover_token = hover
+            cursor = (
+                Qt.CursorShape.PointingHandCursor
+                if hover is not None
+                else Qt.CursorShape.IBeamCursor
+            )
+            self.viewport().setCursor(cursor)
+            self.viewport().update()
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        if self.hover_token is not None:
+            self.hover_token = None
+            self.viewport().update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() != Qt.MouseButton.LeftButton or self.layout_ is None:
+            return
+        point = event.position().toPoint()
+        self._press = point
+        x, y = self._to_layout(point)
+        self._anchor = self.layout_.char_at_line_x(self.layout_.line_at_y(y), x)
+        if self.selection is not None:
+            self.selection = None
+            self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        point = event.position().toPoint()
+        was_click = (point - self._press).manhattanLength() < CLICK_SLOP
+        self._press = None
+        if not was_click:
+            return
+        char = self._hit_char(point)
+        if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
+            self.dismissed.emit()
+            return
+        self.set_current(char)
+        self.activate_current()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = 1 if event.angleDelta().y() > 0 else -1
+            self.set_font_size(self.options.font_size + step)
+            return
+        super().wheelEvent(event)
+
+    # Keyboard and navigation -------------------------------------------------------------
+
+    def set_current(self, char_index: int) -> None:
+        """Move the reading cursor to a character; the word containing it is current."""
+        self.current_char = char_index
+        self.ensure_visible(char_index)
+        self.viewport().update()
+        self.current_changed.emit(self.token_at_char(char_index), char_index)
+
+    def current(self) -> tuple[int, int] | None:
+        if self.current_char is None:
+            return None
+        return self.token_at_char(self.current_char), self.current_char
+
+    def activate_current(self) -> None:
+        if self.current_char is not None:
+            self.word_activated.emit(self.token_at_char(self.current_char), self.current_char)
+
+    def _first_visible_word(self) -> int | None:
+        start = self.top_char()
+        index = max(0, self.token_at_char(start))
+        while index < len(self.tokens) and not self.tokens[index].is_chinese:
+            index += 1
+        return index if index < len(self.tokens) else None
+
+    def next_word(self) -> None:
+        if self.current_char is None:
+            index = self._first_visible_word()
+        else:
+            index = self.token_at_char(self.current_char) + 1
+            while index < len(self.tokens) and not self.tokens[index].is_chinese:
+                index += 1
+            index = index if index < len(self.tokens) else None
+        if index is not None:
+            self.set_current(self.tokens[index].start)
+
+    def previous_word(self) -> None:
+        if self.current_char is None:
+            self.next_word()
+            return
+        index = self.token_at_char(self.current_char) - 1
+        while index >= 0 and not self.tokens[index].is_chinese:
+            index -= 1
+        if index >= 0:
+            self.set_current(self.tokens[index].start)
+
+    def next_char(self) -> None:
+        """Step one character: the popup then shows the words that start there."""
+        if self.current_char is None:
+            self.next_word()
+            return
+        char = self.current_char + 1
+        while char < len(self.text) and not self.tokens[self.token_at_char(char)].is_chinese:
+            char += 1
+        if char < len(self.text):
+            self.set_current(char)
+
+    def previous_char(self) -> None:
+        if self.current_char is None:
+            self.next_word()
+            return
+        char = self.current_char - 1
+        while char >= 0 and not self.tokens[self.token_at_char(char)].is_chinese:
+            char -= 1
+        if char >= 0:
+            self.set_current(char)
+
+    def scroll_pages(self, pages: int) -> None:
+        bar = self.verticalScrollBar()
+        step = bar.pageStep() - (self.layout_.line_height if self.layout_ else 0)
+        bar.setValue(round(bar.value() + pages * step))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif plain and key in (Qt.Key.Key_Right, Qt.Key.Key_N):
+            self.next_word()
+        elif plain and key in (Qt.Key.Key_Left, Qt.Key.Key_B):
+            self.previous_word()
+        elif plain and key == Qt.Key.Key_M:
+            self.previous_char() if shift else self.next_char()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.current_char is None:
+                self.next_word()
+            self.activate_current()
+        elif key == Qt.Key.Key_Escape:
+            self.selection = None
+            self.viewport().update()
+            self.dismissed.emit()
+        elif key == Qt.Key.Key_Space:
+            self.scroll_pages(-1 if shift else 1)
+        elif key == Qt.Key.Key_PageDown:
+            self.scroll_pages(1)
+        elif key == Qt.Key.Key_PageUp:
+            self.scroll_pages(-1)
+        elif key == Qt.Key.Key_Home:
+            self.verticalScrollBar().setValue(0)
+        elif key == Qt.Key.Key_End:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        else:
+            super().keyPressEvent(event)
+
+    # Zoom, find, copy --------------------------------------------------------------------
+
+    def set_font_size(self, size: int) -> None:
+        size = min(MAX_FONT, max(MIN_FONT, size))
+        if size != self.options.font_size:
+            self.set_options(replace(self.options, font_size=size))
+            self.zoom_changed.emit(size)
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self.options.font_size + 2)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self.options.font_size - 2)
+
+    def zoom_reset(self) -> None:
+        self.set_font_size(DEFAULT_FONT)
+
+    def find_text(self, needle: str, backwards: bool = False) -> bool:
+        """Select the next (or previous) occurrence of ``needle``, wrapping around."""
+        if not needle:
+            return False
+        haystack = self.display_text
+        if self.selection is not None:
+            origin = self.selection[0] if backwards else self.selection[0] + 1
+        else:
+            origin = len(haystack) if backwards else self.top_char()
+        if backwards:
+            found = haystack.rfind(needle, 0, max(0, origin + len(needle) - 1))
+            if found < 0:
+                found = haystack.rfind(needle)
+        else:
+            found = haystack.find(needle, origin)
+            if found < 0:
+                found = haystack.find(needle)
+        if found < 0 and self.display_text is not self.text:
+            found = self.text.find(needle)  # a simplified query over traditional display
+        if found < 0:
+            return False
+        self.selection = (found, found + len(needle))
+        self.ensure_visible(found)
+        self.viewport().update()
+        return True
+
+    def selected_text(self, with_pinyin: bool = False) -> str:
+        if self.selection is None:
+            return ""
+        start, end = self.selection
+        if not with_pinyin:
+            return self.display_text[start:end]
+        form = self.options.pinyin
+        pieces = []
+        index = max(0, self.token_at_char(start))
+        while index < len(self.tokens) and self.tokens[index].start < end:
+            token = self.tokens[index]
+            index += 1
+            lo, hi = max(start, token.start), min(end, token.end)
+            piece = self.display_text[lo:hi]
+            readings = [r for r in token.readings[lo - token.start : hi - token.start] if r]
+            if token.is_chinese and readings:
+                piece += "(" + "".join(render_reading(r, form) for r in readings) + ")"
+            pieces.append(piece)
+        return "".join(pieces)
+
+    def copy(self, with_pinyin: bool = False) -> None:
+        text = self.selected_text(with_pinyin)
+        if not text and self.current_char is not None:
+            token = self.tokens[self.token_at_char(self.current_char)]
+            text = self.display_text[token.start : token.end]
+        if text:
+            QGuiApplication.clipboard().setText(text)
