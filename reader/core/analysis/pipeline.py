@@ -1,0 +1,181 @@
+"""Text → tokens: segmentation, readings in context, dictionary links, names, corrections.
+
+``Analyzer`` owns the three expensive things (the segmenter, the readings model, the
+dictionary); ``Analyzer.create`` loads them and may run on a worker thread while the UI
+already shows the article's text. ``analyse`` works paragraph by paragraph, reporting
+progress and honouring cancellation between paragraphs. ``load_or_analyse`` is the way the
+app opens an article: the stored analysis when its key still matches (no analysis at all),
+else a fresh one, stored for next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from reader import __version__
+from reader.core.analysis.corrections import Corrector, Rule
+from reader.core.analysis.segment import (
+    NAME_TAGS,
+    PERSON_TAGS,
+    Segmenter,
+    longest_parts,
+    split_runs,
+)
+from reader.core.analysis.tokens import (
+    StoredTokensError,
+    Token,
+    TokenKind,
+    deserialise_tokens,
+    serialise_tokens,
+)
+from reader.core.progress import Progress
+
+if TYPE_CHECKING:
+    from reader.core.cedict.model import Entry
+    from reader.core.store import Store
+
+# Bump when the analysis would give different tokens for the same inputs.
+ANALYSIS_VERSION = 1
+
+
+class Dictionary(Protocol):
+    """What the analysis needs of ``reader.core.cedict.Dictionary``."""
+
+    def entries(self, word: str) -> Sequence[Entry]: ...
+
+
+class Readings(Protocol):
+    """What the analysis needs of ``reader.core.analysis.readings.ReadingModel``."""
+
+    def read(self, words: Sequence[str]) -> list[tuple[str, ...]]: ...
+
+
+def _syllables(pinyin: str) -> tuple[str, ...]:
+    return tuple(pinyin.lower().replace("ü", "u:").replace("v", "u:").split())
+
+
+def _agreement(entry_pinyin: str, readings: tuple[str, ...]) -> int:
+    """0: the entry's pinyin is the reading; 1: the same up to neutral tones; 2: it is not."""
+    entry = _syllables(entry_pinyin)
+    if entry == readings:
+        return 0
+    if len(entry) == len(readings) and all(
+        a == b or (a[:-1] == b[:-1] and "5" in (a[-1], b[-1]))
+        for a, b in zip(entry, readings, strict=True)
+    ):
+        return 1
+    return 2
+
+
+def order_entries(entries: Sequence[Entry], readings: Sequence[str]) -> tuple[int, ...]:
+    """Entry ids, the ones whose pinyin agrees with ``readings`` first (stable otherwise)."""
+    wanted = _syllables(" ".join(readings))
+    ranked = sorted(entries, key=lambda entry: _agreement(entry.pinyin, wanted))
+    return tuple(entry.id for entry in ranked)
+
+
+def analysis_key(text: str, corrections_version: int, dictionary_key: str) -> str:
+    """What a stored analysis was computed from; any change means computing it again."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return f"{digest}:{corrections_version}:{dictionary_key}:{__version__}:{ANALYSIS_VERSION}"
+
+
+class Analyzer:
+    """Segmenter + readings model + dictionary: turns an article into tokens."""
+
+    def __init__(
+        self,
+        dictionary: Dictionary,
+        readings: Readings,
+        segmenter: Segmenter,
+        dictionary_key: str,
+        user_words: Iterable[str] = (),
+    ) -> None:
+        self.dictionary = dictionary
+        self.readings = readings
+        self.segmenter = segmenter
+        self.dictionary_key = dictionary_key
+        self._user_words = set(user_words)
+        self._entries: dict[str, Sequence[Entry]] = {}
+
+    def add_user_word(self, word: str) -> None:
+        self._user_words.add(word)
+        self.segmenter.add_word(word)
+
+    def _lookup(self, word: str) -> Sequence[Entry]:
+        found = self._entries.get(word)
+        if found is None:
+            found = self._entries[word] = self.dictionary.entries(word)
+        return found
+
+    def _is_word(self, word: str) -> bool:
+        return word in self._user_words or bool(self._lookup(word))
+
+    def _is_surname(self, char: str) -> bool:
+        return any(entry.is_surname for entry in self._lookup(char))
+
+    def _chinese_token(self, start: int, word: str, readings: tuple[str, ...]) -> Token:
+        entries = self._lookup(word)
+        if entries or word in self._user_words:
+            ids = order_entries(entries, readings)
+            return Token(start, word, TokenKind.WORD, readings, ids)
+        tag = self.segmenter.name_tag(word) if len(word) > 1 else None
+        if tag in PERSON_TAGS and (tag == "nrt" or self._is_surname(word[0])):
+            return Token(start, word, TokenKind.NAME, readings, (), tuple(word))
+        parts = longest_parts(word, self._is_word)
+        kind = TokenKind.NAME if tag in NAME_TAGS - PERSON_TAGS else TokenKind.UNKNOWN
+        return Token(start, word, kind, readings, (), parts if len(parts) > 1 else ())
+
+    def _paragraph(self, text: str, offset: int, corrector: Corrector) -> list[Token]:
+        pieces: list[tuple[int, str, TokenKind | None]] = []
+        for run in split_runs(text):
+            if run.kind is not None:
+                pieces.append((offset + run.start, run.text, run.kind))
+                continue
+            start = offset + run.start
+            for word in corrector.cut(run.text, self.segmenter.cut):
+                pieces.append((start, word, None))
+                start += len(word)
+        readings = self.readings.read([word for _, word, _ in pieces])
+        tokens = []
+        for (start, word, kind), reading in zip(pieces, readings, strict=True):
+            if kind is None:
+                tokens.append(self._chinese_token(start, word, reading))
+            else:
+                tokens.append(Token(start, word, kind))
+        return tokens
+
+    def analyse(
+        self, text: str, rules: Iterable[Rule] = (), progress: Progress | None = None
+    ) -> list[Token]:
+        """The tokens of ``text`` (they concatenate to it), paragraph by paragraph."""
+        corrector = Corrector(rules)
+        paragraphs = text.splitlines(keepends=True)
+        tokens: list[Token] = []
+        offset = 0
+        for done, paragraph in enumerate(paragraphs):
+            if progress is not None:
+                progress.step(done, len(paragraphs), "Analysing")
+            tokens.extend(self._paragraph(paragraph, offset, corrector))
+            offset += len(paragraph)
+        if progress is not None:
+            progress.step(len(paragraphs), len(paragraphs), "Analysing")
+        return tokens
+
+    def load_or_analyse(
+        self, store: Store, article_id: int, progress: Progress | None = None
+    ) -> list[Token]:
+        """The article's stored tokens when still valid, else a new analysis (then stored)."""
+        text = store.articles.text(article_id)
+        key = analysis_key(text, store.corrections.version(), self.dictionary_key)
+        stored = store.analyses.load(article_id, key)
+        if stored is not None:
+            try:
+                return deserialise_tokens(stored)
+            except StoredTokensError:
+                pass  # damaged: analyse again and overwrite it
+        tokens = self.analyse(text, store.corrections.all(), progress)
+        store.analyses.save(article_id, key, serialise_tokens(tokens))
+        return tokens

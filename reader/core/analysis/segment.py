@@ -1,0 +1,208 @@
+"""Cutting text into runs (Chinese, numbers, Latin, punctuation, space) and Chinese into words.
+
+jieba segments, but with a word list of our own: every CC-CEDICT headword (both scripts,
+with jieba's frequency where jieba knows the word) plus the user's words, and none of the
+words jieba knows that the dictionary cannot explain (``互联互通``, ``东盟国家``). So the
+unit a reader taps is a dictionary word wherever one exists; what jieba's HMM still glues
+together (``亿元``, names such as ``姚树洁``) is explained by its dictionary parts.
+
+Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
+written once into the user cache dir and jieba caches its model beside it; later start-ups
+only unmarshal that model. Nothing here touches global state the UI thread needs: a
+``Segmenter`` can be built on a worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import jieba
+import jieba.posseg
+
+from reader.core import paths
+from reader.core.analysis.tokens import TokenKind
+
+jieba.setLogLevel(logging.WARNING)
+
+# Bump when the way the word list is made changes, so old caches are not reused.
+_WORD_LIST_FORMAT: Final = 1
+# Frequency for a dictionary word jieba has never seen: just above jieba's median (3), so it
+# is preferred to single characters but not to the common words around it.
+UNSEEN_WORD_FREQ: Final = 5
+USER_WORD_FREQ: Final = 50_000
+
+_HAN_CLASS: Final = (
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f"
+)
+HAN_RUN: Final = re.compile(f"[{_HAN_CLASS}]+")
+_RUNS: Final = re.compile(
+    f"(?P<han>[{_HAN_CLASS}]+)"
+    r"|(?P<space>\s+)"
+    r"|(?P<number>[0-9０-９]+(?:[.,．][0-9０-９]+)*)"
+    f"|(?P<latin>(?:(?![{_HAN_CLASS}])[^\\W\\d_])+(?:['’-](?:(?![{_HAN_CLASS}])[^\\W\\d_])+)*)"
+    r"|(?P<punct>(?P<mark>.)(?P=mark)*)",
+    re.DOTALL,
+)
+_RUN_KINDS: Final = {
+    "space": TokenKind.SPACE,
+    "number": TokenKind.NUMBER,
+    "latin": TokenKind.LATIN,
+    "punct": TokenKind.PUNCT,
+}
+# jieba's part-of-speech tags for person names, transliterated names, places, organisations.
+PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
+NAME_TAGS: Final = PERSON_TAGS | {"ns", "nt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of one script: ``kind`` is ``None`` for Chinese, which still needs cutting."""
+
+    start: int
+    text: str
+    kind: TokenKind | None
+
+
+def split_runs(text: str) -> Iterator[Run]:
+    """Chinese runs, whitespace, numbers, Latin words and punctuation, covering ``text``."""
+    for match in _RUNS.finditer(text):
+        group = match.lastgroup
+        kind = None if group == "han" else _RUN_KINDS["punct" if group == "mark" else group or ""]
+        yield Run(match.start(), match.group(), kind)
+
+
+def longest_parts(word: str, is_word: Callable[[str], bool], longest: int = 8) -> tuple[str, ...]:
+    """Greedy longest match, left to right: 东盟国家 → 东盟 + 国家, 亿元 → 亿 + 元.
+
+    A character no dictionary word starts with stands alone. The whole ``word`` itself is
+    never a part (it has no entry, or it would not need explaining)."""
+    parts: list[str] = []
+    i = 0
+    while i < len(word):
+        top = min(len(word) - (i == 0), i + longest)
+        end = next((j for j in range(top, i + 1, -1) if is_word(word[i:j])), i + 1)
+        parts.append(word[i:end])
+        i = end
+    return tuple(parts)
+
+
+def _jieba_words() -> Iterator[tuple[str, int, str]]:
+    """jieba's own word list: (word, frequency, part-of-speech tag)."""
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq, tag = line.split()
+            yield word, int(freq), tag
+
+
+def _write_atomically(target: Path, lines: Iterable[str]) -> None:
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.writelines(lines)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_word_list(target: Path, headwords: Iterable[str]) -> int:
+    """Write jieba's dictionary file for ``headwords``; returns how many words it holds."""
+    known = {word: (freq, tag) for word, freq, tag in _jieba_words()}
+    words = sorted({word for word in headwords if HAN_RUN.fullmatch(word)})
+    lines = []
+    for word in words:
+        freq, tag = known.get(word, (UNSEEN_WORD_FREQ, "x"))
+        lines.append(f"{word} {freq} {tag}\n")
+    _write_atomically(target, lines)
+    return len(lines)
+
+
+def cache_key(dictionary_key: str) -> str:
+    """Names the cached word list and model for one dictionary and one jieba version."""
+    source = f"{_WORD_LIST_FORMAT}|{jieba.__version__}|{dictionary_key}"
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+class Segmenter:
+    """A private jieba tokenizer that knows the dictionary's and the user's words."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def load(
+        cls,
+        dictionary_key: str,
+        headwords: Callable[[], Iterable[str]],
+        user_words: Iterable[str] = (),
+        cache: Path | None = None,
+    ) -> Segmenter:
+        """Open the cached model for ``dictionary_key``, building it first if needed.
+
+        ``dictionary_key`` identifies the dictionary's contents (its checksum);
+        ``headwords`` is only called when the word list has to be (re)built."""
+        folder = (cache or paths.cache_dir()) / "jieba"
+        folder.mkdir(parents=True, exist_ok=True)
+        key = cache_key(dictionary_key)
+        word_list = folder / f"words-{key}.txt"
+        if not word_list.is_file():
+            write_word_list(word_list, headwords())
+        tokenizer = jieba.Tokenizer(str(word_list))
+        tokenizer.tmp_dir = str(folder)
+        tokenizer.cache_file = f"model-{key}.cache"
+        tokenizer.initialize()
+        segmenter = cls(tokenizer)
+        for word in user_words:
+            segmenter.add_word(word)
+        return segmenter
+
+    def add_word(self, word: str) -> None:
+        """Make a user's word a unit of segmentation from now on."""
+        if HAN_RUN.fullmatch(word):
+            self._tokenizer.add_word(word, USER_WORD_FREQ)
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is in the word list (a dictionary headword or a user's word)."""
+        return bool(self._tokenizer.FREQ.get(word))
+
+    def cut(self, han: str) -> list[str]:
+        """Cut a run of Chinese characters into words.
+
+        jieba's HMM glues runs of single characters into new words. Two characters are
+        kept together (亿元, 两年: the popup explains them by their parts), and so are longer
+        ones the part-of-speech HMM reads as a name (姚树洁); a longer new word that is not a
+        name is mostly a seam between words (以文塑 in 以文塑旅), so it goes back to its
+        dictionary parts."""
+        words: list[str] = []
+        for word in self._tokenizer.cut(han, HMM=True):
+            if len(word) > 2 and not self.is_word(word) and self.name_tag(word) is None:
+                words.extend(longest_parts(word, self.is_word))
+            else:
+                words.append(word)
+        return words
+
+    @staticmethod
+    def name_tag(word: str) -> str | None:
+        """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None."""
+        _, states = jieba.posseg.viterbi(
+            word,
+            jieba.posseg.char_state_tab_P,
+            jieba.posseg.start_P,
+            jieba.posseg.trans_P,
+            jieba.posseg.emit_P,
+        )
+        positions = "".join(position for position, _ in states)
+        tag: str = states[0][1]
+        whole = positions == "B" + "M" * (len(word) - 2) + "E" if len(word) > 1 else True
+        if whole and all(t == tag for _, t in states) and tag in NAME_TAGS:
+            return tag
+        return None
