@@ -1,0 +1,99 @@
+"""Accuracy of readings in context on the CPP polyphone benchmark (dev split by default).
+
+Each line of the ``--sent`` file holds one sentence with one polyphonic character wrapped in
+``▁``; the same line of ``--lb`` holds its reading. Sentences are segmented with jieba, as the
+app does before reading. Prints the baselines (pypinyin alone, g2pM alone), the speed of
+``ReadingModel.read_many`` and, as the last line, ``accuracy: 0.xxxx``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+
+from reader.core.analysis.g2p import PolyphoneModel
+from reader.core.analysis.readings import ReadingModel
+
+CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pinyin-cpp"
+MARK = "\u2581"
+
+
+def load(sent: Path, lb: Path) -> tuple[list[str], list[int], list[str]]:
+    texts: list[str] = []
+    positions: list[int] = []
+    for line in sent.read_text(encoding="utf-8").splitlines():
+        positions.append(line.index(MARK))
+        texts.append(line.replace(MARK, ""))
+    labels = lb.read_text(encoding="utf-8").split()
+    if len(labels) != len(texts):
+        raise SystemExit(f"{sent} has {len(texts)} lines but {lb} has {len(labels)}")
+    return texts, positions, labels
+
+
+def pypinyin_alone(text: str) -> list[str]:
+    return [
+        s.replace("ü", "u:")
+        for s in lazy_pinyin(
+            text,
+            style=Style.TONE3,
+            neutral_tone_with_five=True,
+            v_to_u=True,
+            errors=lambda chunk: [""] * len(chunk),
+        )
+    ]
+
+
+def accuracy(guesses: list[str], labels: list[str]) -> float:
+    return sum(g == lb for g, lb in zip(guesses, labels, strict=True)) / len(labels)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sent", type=Path, default=CPP / "dev.sent")
+    parser.add_argument("--lb", type=Path, default=CPP / "dev.lb")
+    parser.add_argument("--no-baselines", action="store_true", help="skip pypinyin and g2pM")
+    args = parser.parse_args()
+    texts, positions, labels = load(args.sent, args.lb)
+    print(f"sentences: {len(texts)}")
+
+    if not args.no_baselines:
+        guesses = [pypinyin_alone(t)[p] for t, p in zip(texts, positions, strict=True)]
+        print(f"pypinyin alone: {accuracy(guesses, labels):.4f}")
+        g2pm = PolyphoneModel.load()
+        found = g2pm.predict(texts, [[p] for p in positions], restrict=False)
+        print(f"g2pM alone: {accuracy([g[0].reading for g in found], labels):.4f}")
+
+    jieba.initialize()
+    started = time.perf_counter()
+    model = ReadingModel.load()
+    print(f"ReadingModel.load: {time.perf_counter() - started:.3f} s")
+    sentences = [jieba.lcut(t) for t in texts]
+    chars = sum(len(t) for t in texts)
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        read = model.read_many(sentences)
+        runs.append(time.perf_counter() - started)
+    print(f"read_many: {chars / statistics.median(runs):,.0f} chars/s (median of 3, {chars} chars)")
+    started = time.perf_counter()
+    for words in sentences[:2000]:
+        model.read(words)
+    one = time.perf_counter() - started
+    print(f"read, one sentence per call: {sum(map(len, texts[:2000])) / one:,.0f} chars/s")
+
+    flat = [
+        [r for word in sentence for r in word][p]
+        for sentence, p in zip(read, positions, strict=True)
+    ]
+    print(f"accuracy: {accuracy(flat, labels):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Batched numpy inference of g2pM's polyphone model (one-layer BiLSTM + two dense layers).
+
+The weights are those of g2pM 0.1.2.5 (Kakao Brain, Apache-2.0, trained on the CPP corpus),
+converted from its pickles to ``data/g2pm.npz`` so that nothing is unpickled at run time.
+The original runs one sentence at a time in float64; here all sentences of a call run as
+one batch per length bucket in float32, the input projection is precomputed per character,
+and both directions share one batched matrix product per step, which makes it fast enough
+to read whole articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+F32 = npt.NDArray[np.float32]
+I64 = npt.NDArray[np.int64]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "g2pm.npz"
+_PAD, _UNK, _BOS, _EOS = 0, 1, 2, 3
+_MAX_LEN = 160  # longer sentences are read in pieces of this many characters
+_BATCH = 512
+
+
+def _sigmoid(x: F32) -> F32:
+    # tanh form: no overflow warnings for large negative inputs
+    return np.float32(0.5) * (np.tanh(x * np.float32(0.5)) + np.float32(1.0))  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """The model's reading for one character and its probability among the candidates."""
+
+    reading: str
+    probability: float
+
+
+class PolyphoneModel:
+    """Picks one reading per requested character position; stateless after loading."""
+
+    def __init__(self, arrays: dict[str, npt.NDArray[np.generic]]) -> None:
+        vocab = [str(c) for c in arrays["vocab"]]
+        self._index = {c: i for i, c in enumerate(vocab)}
+        self._classes = [str(c) for c in arrays["classes"]]
+        offsets = arrays["poly_offsets"]
+        poly_classes = arrays["poly_classes"]
+        self._candidates: dict[str, I64] = {
+            str(c): poly_classes[offsets[i] : offsets[i + 1]].astype(np.int64)
+            for i, c in enumerate(arrays["poly_chars"])
+        }
+
+        def w(name: str) -> F32:
+            return arrays[name].astype(np.float32)
+
+        emb = w("embedding_weight")
+        self._proj = np.stack(
+            [
+                emb @ w("lstm_weight_ih_l0").T + w("lstm_bias_ih_l0") + w("lstm_bias_hh_l0"),
+                emb @ w("lstm_weight_ih_l0_reverse").T
+                + w("lstm_bias_ih_l0_reverse")
+                + w("lstm_bias_hh_l0_reverse"),
+            ]
+        )  # [2, vocab, 4H]
+        self._whh = np.stack([w("lstm_weight_hh_l0").T, w("lstm_weight_hh_l0_reverse").T])
+        self._hidden = self._whh.shape[1]
+        self._w0, self._b0 = w("logit_layer_0_weight").T, w("logit_layer_0_bias")
+        self._w1, self._b1 = w("logit_layer_2_weight").T, w("logit_layer_2_bias")
+
+    @classmethod
+    def load(cls, path: Path = _DATA) -> PolyphoneModel:
+        with np.load(path, allow_pickle=False) as npz:
+            return cls({name: npz[name] for name in npz.files})
+
+    def candidates(self, char: str) -> tuple[str, ...]:
+        """The readings the model chooses between for ``char`` (empty if not polyphonic)."""
+        classes = self._candidates.get(char)
+        return () if classes is None else tuple(self._classes[i] for i in classes)
+
+    def predict(
+        self,
+        sentences: Sequence[str],
+        targets: Sequence[Sequence[int]],
+        *,
+        restrict: bool = True,
+    ) -> list[list[Guess]]:
+        """The reading of ``sentences[i][p]`` for each ``p`` in ``targets[i]``.
+
+        With ``restrict`` the choice is limited to the character's own readings (as the
+        published model is not: ``restrict=False`` reproduces g2pM exactly); each target
+        must then be a character for which ``candidates`` is not empty.
+        """
+        pieces: list[tuple[int, int, str, list[int]]] = []  # (sentence, offset, text, targets)
+        for i, (sentence, positions) in enumerate(zip(sentences, targets, strict=True)):
+            by_piece: dict[int, list[int]] = {}
+            for p in positions:
+                start = min(max(0, p - _MAX_LEN // 2), max(0, len(sentence) - _MAX_LEN))
+                by_piece.setdefault(start if len(sentence) > _MAX_LEN else 0, []).append(p)
+            for start, ps in by_piece.items():
+                pieces.append((i, start, sentence[start : start + _MAX_LEN], ps))
+        results: list[list[Guess]] = [[] for _ in sentences]
+        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
+        guesses: dict[tuple[int, int], Guess] = {}
+        for b in range(0, len(order), _BATCH):
+            batch = [pieces[k] for k in order[b : b + _BATCH]]
+            logits = self._logits(
+                [text for _, _, text, _ in batch],
+                [[p - start for p in ps] for _, start, _, ps in batch],
+            )
+            row = 0
+            for i, _, _, ps in batch:
+                for p in ps:
+                    guesses[(i, p)] = self._choose(logits[row], sentences[i][p], restrict)
+                    row += 1
+        for i, positions in enumerate(targets):
+            results[i] = [guesses[(i, p)] for p in positions]
+        return results
+
+    def _choose(self, logits: F32, char: str, restrict: bool) -> Guess:
+        if restrict:
+            classes = self._candidates[char]
+            scores = logits[classes]
+        else:
+            classes = np.arange(len(self._classes))
+            scores = logits
+        exp = np.exp(scores - scores.max())
+        best = int(exp.argmax())
+        return Guess(self._classes[int(classes[best])], float(exp[best] / exp.sum()))
+
+    def _logits(self, texts: Sequence[str], targets: Sequence[Sequence[int]]) -> F32:
+        """Logits [n_targets, classes] for one batch, targets in batch order."""
+        lengths = [len(t) + 2 for t in texts]
+        steps = max(lengths)
+        ids = np.zeros((2, len(texts), steps), dtype=np.int64)
+        for b, text in enumerate(texts):
+            seq = [_BOS, *(self._index.get(c, _UNK) for c in text), _EOS]
+            ids[0, b, : len(seq)] = seq
+            ids[1, b, : len(seq)] = seq[::-1]
+        x = np.stack([self._proj[0][ids[0]], self._proj[1][ids[1]]])  # [2, B, T, 4H]
+        h_size = self._hidden
+        h = np.zeros((2, len(texts), h_size), dtype=np.float32)
+        c = np.zeros_like(h)
+        out = np.empty((steps, 2, len(texts), h_size), dtype=np.float32)
+        for t in range(steps):
+            z = x[:, :, t] + h @ self._whh
+            s = _sigmoid(z)
+            c = s[..., h_size : 2 * h_size] * c + s[..., :h_size] * np.tanh(
+                z[..., 2 * h_size : 3 * h_size]
+            )
+            h = s[..., 3 * h_size :] * np.tanh(c)
+            out[t] = h
+        rows: list[int] = []
+        fw: list[int] = []
+        bw: list[int] = []
+        for b, ps in enumerate(targets):
+            for p in ps:
+                rows.append(b)
+                fw.append(p + 1)
+                bw.append(lengths[b] - 2 - p)
+        hidden = np.concatenate([out[fw, 0, rows], out[bw, 1, rows]], axis=1)
+        dense = np.maximum(hidden @ self._w0 + self._b0, np.float32(0.0))
+        return dense @ self._w1 + self._b1  # type: ignore[no-any-return]
