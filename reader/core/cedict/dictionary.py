@@ -1,0 +1,211 @@
+"""The dictionary the app reads: lookups on the compiled SQLite index.
+
+One read-only SQLite connection per thread (the analysis worker and the UI thread both look
+words up); entries are built from index rows on demand and cached, so repeated lookups of
+common words cost a dictionary hit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from reader.core.cedict.index import (
+    build_index,
+    index_path_for,
+    remove_stale_indexes,
+    source_checksum,
+)
+from reader.core.cedict.model import Entry, HskLevel
+from reader.core.cedict.parser import ParseError, Record, parse_source
+from reader.core.cedict.search import english_rank, english_terms, parse_pinyin_query
+from reader.core.cedict.sources import active_source
+from reader.core.progress import Progress
+
+_ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
+_ENGLISH_CANDIDATES = 400
+
+
+@lru_cache(maxsize=16_384)
+def _entry(id_: int, traditional: str, simplified: str, pinyin: str, body: str) -> Entry:
+    return Record(id_, traditional, simplified, pinyin, body).to_entry()
+
+
+class Dictionary:
+    """CC-CEDICT lookups. Get one with ``Dictionary.open()``."""
+
+    def __init__(self, index: Path, source: Path) -> None:
+        self.index = index
+        self.source = source
+        self._local = threading.local()
+        meta = {str(key): str(value) for key, value in self._query("SELECT key, value FROM meta")}
+        self.entry_count = int(meta["entries"])
+        self.max_word_length = int(meta["max_word_length"])
+        self.release_date = meta.get("header.date", "")
+
+    @classmethod
+    def open(
+        cls,
+        source: Path | None = None,
+        *,
+        data_dir: Path | None = None,
+        progress: Progress | None = None,
+    ) -> Dictionary:
+        """Open the index of ``source`` (default: the user's imported release, else the
+        bundled one), compiling it first if this release and app version have none yet."""
+        chosen = source or active_source(data_dir)
+        index = index_path_for(source_checksum(chosen))
+        if not index.exists():
+            compile_source(chosen, progress)
+        try:
+            return cls(index, chosen)
+        except sqlite3.DatabaseError:  # damaged cache file: rebuild it once
+            index.unlink(missing_ok=True)
+            compile_source(chosen, progress)
+            return cls(index, chosen)
+
+    # --- connections -------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(f"{self.index.as_uri()}?mode=ro", uri=True)
+            self._local.connection = connection
+        return connection
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        return self._connection().execute(sql, parameters).fetchall()
+
+    def _entries_where(self, condition: str, parameters: tuple[object, ...]) -> list[Entry]:
+        rows = self._connection().execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE {condition}", parameters
+        )
+        return [_entry(*row) for row in rows]
+
+    # --- lookups ------------------------------------------------------------------------
+
+    def entries(self, word: str) -> list[Entry]:
+        """Every entry whose simplified or traditional headword is ``word``, in file order."""
+        return self._entries_where(
+            "e.id IN (SELECT entry_id FROM heads WHERE word = ?) ORDER BY e.id", (word,)
+        )
+
+    def entry(self, id_: int) -> Entry:
+        found = self._entries_where("e.id = ?", (id_,))
+        if not found:
+            raise KeyError(id_)
+        return found[0]
+
+    def matches_at(self, text: str, i: int) -> list[Entry]:
+        """Every entry of every word that starts at ``text[i]``, longest word first."""
+        end = min(len(text), i + self.max_word_length)
+        prefixes = [text[i:stop] for stop in range(end, i, -1)]
+        if not prefixes:
+            return []
+        marks = ",".join("?" * len(prefixes))
+        rows = self._connection().execute(
+            f"SELECT length(h.word) AS size, {_ENTRY_COLUMNS} FROM heads h "
+            f"JOIN entries e ON e.id = h.entry_id WHERE h.word IN ({marks}) "
+            "ORDER BY size DESC, e.id",
+            prefixes,
+        )
+        seen: set[int] = set()
+        found: list[Entry] = []
+        for _, *row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                found.append(_entry(*row))
+        return found
+
+    def character_breakdown(self, word: str) -> list[tuple[str, list[Entry]]]:
+        return [(character, self.entries(character)) for character in word]
+
+    def hsk_level(self, word: str) -> HskLevel | None:
+        rows = self._query("SELECT hsk_old, hsk_new FROM words WHERE word = ?", (word,))
+        if not rows or rows[0] == (None, None):
+            return None
+        old, new = rows[0]
+        return HskLevel(
+            old if isinstance(old, int) else None, new if isinstance(new, int) else None
+        )
+
+    def frequency_band(self, word: str) -> int | None:
+        """1 = among the 1,000 commonest words … 5 = rare (see ``wordinfo``)."""
+        rows = self._query("SELECT band FROM words WHERE word = ?", (word,))
+        band = rows[0][0] if rows else None
+        return band if isinstance(band, int) else None
+
+    def headwords(self) -> list[tuple[str, str]]:
+        """(simplified, traditional) of every entry, once each: the segmenter's word list."""
+        return [
+            (str(simplified), str(traditional))
+            for simplified, traditional in self._query(
+                "SELECT DISTINCT simplified, traditional FROM entries"
+            )
+        ]
+
+    def parse_errors(self) -> list[ParseError]:
+        """Lines of the source that were malformed and skipped when it was compiled."""
+        return [
+            ParseError(int(str(line)), str(text), str(reason))
+            for line, text, reason in self._query("SELECT line, text, reason FROM parse_errors")
+        ]
+
+    # --- search -------------------------------------------------------------------------
+
+    def search_pinyin(self, query: str, limit: int = 50) -> list[Entry]:
+        """Entries read as ``query`` (``aihao``, ``ai4hao4``, ``ài hào``), commonest first;
+        words that merely start with it follow when nothing matches exactly."""
+        parsed = parse_pinyin_query(query)
+        if parsed is None:
+            return []
+        key = parsed.key
+        order = "ORDER BY e.frequency DESC, length(e.simplified), e.id"
+        found = [
+            entry
+            for entry in self._entries_where(f"e.pinyin_plain = ? {order}", (key,))
+            if parsed.tones_match(entry.pinyin)
+        ]
+        if not found:
+            found = self._entries_where(
+                f"e.pinyin_plain > ? AND e.pinyin_plain < ? {order} LIMIT ?",
+                (key, key + "\x7f", limit),
+            )
+        return found[:limit]
+
+    def search_english(self, query: str, limit: int = 50) -> list[Entry]:
+        """Entries whose glosses hold every word of ``query``, ranked by ``english_rank``."""
+        terms = english_terms(query)
+        if not terms:
+            return []
+        match = " ".join(f'"{term}"' for term in terms)
+        rows = self._connection().execute(
+            f"SELECT e.frequency, {_ENTRY_COLUMNS} FROM glosses g JOIN entries e "
+            "ON e.id = g.rowid WHERE glosses MATCH ? ORDER BY g.rank LIMIT ?",
+            (match, _ENGLISH_CANDIDATES),
+        )
+        scored = []
+        for frequency, *row in rows:
+            entry = _entry(*row)
+            scored.append((english_rank(entry, terms, frequency), entry.id, entry))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [entry for _, _, entry in scored[:limit]]
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+
+def compile_source(source: Path, progress: Progress | None = None) -> Path:
+    """Parse ``source`` and write its index; returns the index path."""
+    checksum = source_checksum(source)
+    parsed = parse_source(source, progress)
+    target = index_path_for(checksum)
+    build_index(parsed, target, checksum, progress)
+    remove_stale_indexes(target)
+    return target

@@ -1,0 +1,177 @@
+"""Compiling a parsed release into the SQLite index the app reads.
+
+The index is a cache: its file name carries the source's SHA-256 and the app version, so a
+new release or a new app builds a fresh one and never reads a stale one. It is written to a
+temporary file in the cache folder and renamed into place only when complete, so a crash or
+a failed build never leaves a half-built index where the app looks for one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from reader import __version__
+from reader.core import paths
+from reader.core.cedict.parser import ParseResult, Record
+from reader.core.cedict.wordinfo import frequency_bands, load_hsk_levels, load_word_counts
+from reader.core.pinyin import numbered_syllables
+from reader.core.progress import Progress
+
+SCHEMA_VERSION = 1
+INDEX_PREFIX = "cedict-"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    traditional TEXT NOT NULL,
+    simplified TEXT NOT NULL,
+    pinyin TEXT NOT NULL,
+    body TEXT NOT NULL,
+    pinyin_plain TEXT NOT NULL,   -- toneless syllables run together, ü as v: "aihao", "lvse"
+    frequency INTEGER NOT NULL    -- jieba count of the simplified form, 0 if unknown
+);
+CREATE TABLE heads (word TEXT NOT NULL, entry_id INTEGER NOT NULL, PRIMARY KEY (word, entry_id))
+    WITHOUT ROWID;
+CREATE TABLE words (
+    word TEXT PRIMARY KEY, hsk_old INTEGER, hsk_new INTEGER, band INTEGER
+) WITHOUT ROWID;
+CREATE TABLE parse_errors (line INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE VIRTUAL TABLE glosses USING fts5(
+    body, content='entries', content_rowid='id', tokenize='porter unicode61'
+);
+"""
+
+
+def source_checksum(source: Path) -> str:
+    digest = hashlib.sha256()
+    with source.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def index_path_for(checksum: str) -> Path:
+    version = __version__.replace("+", "_")
+    return paths.cache_dir() / f"{INDEX_PREFIX}{checksum[:24]}-{version}-s{SCHEMA_VERSION}.sqlite"
+
+
+def pinyin_plain(pinyin: str) -> str:
+    return "".join(syllable for syllable, _ in numbered_syllables(pinyin))
+
+
+def build_index(
+    parsed: ParseResult, target: Path, checksum: str, progress: Progress | None = None
+) -> None:
+    """Write the index for ``parsed`` to ``target`` atomically (temp file, then rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=target.stem + ".", suffix=".building", dir=target.parent
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, parsed, checksum, progress)
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _fill(
+    connection: sqlite3.Connection,
+    parsed: ParseResult,
+    checksum: str,
+    progress: Progress | None,
+) -> None:
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.executescript(_SCHEMA)
+    counts = load_word_counts()
+    if progress is not None:
+        progress.step(1, 4, "indexing entries")
+    records = parsed.records
+    connection.executemany(
+        "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                r.id,
+                r.traditional,
+                r.simplified,
+                r.pinyin,
+                r.body,
+                pinyin_plain(r.pinyin),
+                counts.get(r.simplified, 0),
+            )
+            for r in records
+        ),
+    )
+    connection.executemany("INSERT OR IGNORE INTO heads VALUES (?, ?)", _heads(records))
+    if progress is not None:
+        progress.step(2, 4, "indexing HSK levels and word frequency")
+    connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _words(records, counts))
+    connection.executemany(
+        "INSERT INTO parse_errors VALUES (?, ?, ?)",
+        ((e.line_number, e.text, e.reason) for e in parsed.errors),
+    )
+    if progress is not None:
+        progress.step(3, 4, "indexing English glosses")
+    connection.execute("INSERT INTO glosses(glosses) VALUES ('rebuild')")
+    meta = {
+        "checksum": checksum,
+        "app_version": __version__,
+        "schema": str(SCHEMA_VERSION),
+        "entries": str(len(records)),
+        "max_word_length": str(max((len(r.simplified) for r in records), default=0)),
+        **{f"header.{key}": value for key, value in parsed.header.items()},
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    connection.commit()
+    if progress is not None:
+        progress.step(4, 4, "dictionary ready")
+
+
+def _heads(records: list[Record]) -> list[tuple[str, int]]:
+    rows = [(r.simplified, r.id) for r in records]
+    rows.extend((r.traditional, r.id) for r in records if r.traditional != r.simplified)
+    rows.sort()
+    return rows
+
+
+def _words(
+    records: list[Record], counts: dict[str, int]
+) -> list[tuple[str, int | None, int | None, int | None]]:
+    """HSK level and frequency band for every headword, in both scripts."""
+    hsk = load_hsk_levels()
+    bands = frequency_bands(counts)
+    rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
+    for record in records:
+        for word in (record.simplified, record.traditional):
+            if word in rows:
+                continue
+            old, new = hsk.get(word) or hsk.get(record.simplified) or (None, None)
+            band = bands.get(record.simplified)
+            if old is not None or new is not None or band is not None:
+                rows[word] = (word, old, new, band)
+    return sorted(rows.values())
+
+
+def remove_stale_indexes(keep: Path, spare: int = 2) -> None:
+    """Delete all but ``keep`` and the ``spare`` newest other indexes; best effort.
+
+    A few are kept so switching between the bundled and an imported release stays instant.
+    """
+    others = [p for p in keep.parent.glob(f"{INDEX_PREFIX}*.sqlite") if p != keep]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in others[spare:]:
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,0 +1,93 @@
+"""The dictionary's data: entries, senses, classifiers and cross-references as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ReferenceKind(Enum):
+    """What a gloss says about the word it points to (``variant of X[...]``, ``see X[...]``)."""
+
+    VARIANT = "variant of"
+    OLD_VARIANT = "old variant of"
+    ERHUA_VARIANT = "erhua variant of"
+    SEE = "see"
+    SEE_ALSO = "see also"
+    ABBREVIATION_FOR = "abbr. for"
+    ABBREVIATED_TO = "abbr. to"
+    SAME_AS = "same as"
+    ALSO_WRITTEN = "also written"
+    USED_IN = "used in"
+    MENTION = "mention"  # any other headword[pinyin] in a gloss, e.g. "(alternative for 拜拜[...])"
+
+
+@dataclass(frozen=True, slots=True)
+class Classifier:
+    """One measure word from ``CL:個|个[ge4]``."""
+
+    traditional: str
+    simplified: str
+    pinyin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A link from a gloss to another headword; ``pinyin`` is "" when the gloss gives none."""
+
+    kind: ReferenceKind
+    traditional: str
+    simplified: str
+    pinyin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One ``/…/`` field of an entry (``CL:`` fields are folded into the sense before them)."""
+
+    gloss: str
+    classifiers: tuple[Classifier, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def is_surname(self) -> bool:
+        return self.gloss.startswith("surname ")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One CC-CEDICT line. ``id`` is its line number, stable for a given source file."""
+
+    id: int
+    traditional: str
+    simplified: str
+    pinyin: str
+    senses: tuple[Sense, ...]
+
+    @property
+    def classifiers(self) -> tuple[Classifier, ...]:
+        return tuple(c for sense in self.senses for c in sense.classifiers)
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return tuple(r for sense in self.senses for r in sense.references)
+
+    @property
+    def is_surname(self) -> bool:
+        return any(sense.is_surname for sense in self.senses)
+
+    @property
+    def is_name(self) -> bool:
+        """Proper nouns: CC-CEDICT capitalises the pinyin of names and places (``Wang2``)."""
+        return self.pinyin[:1].isupper() or self.is_surname
+
+    def headword(self, traditional: bool = False) -> str:
+        return self.traditional if traditional else self.simplified
+
+
+@dataclass(frozen=True, slots=True)
+class HskLevel:
+    """Levels in the old HSK (2.0, 1–6) and the new HSK (3.0, 1–7 where 7 means 7–9)."""
+
+    old: int | None
+    new: int | None
