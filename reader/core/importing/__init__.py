@@ -1,0 +1,95 @@
+"""Open anything a learner has: files and pasted text → rebuilt, split articles.
+
+``import_file`` picks the reader by the file's extension (.txt and unknown extensions are
+read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf); ``import_text`` takes
+pasted text. Both return ``ImportedArticle``\\ s (title, rebuilt text, original text,
+source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
+``reader.core.importing.limits``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reader.core.importing.article import ImportedArticle, merge_articles, split_article
+from reader.core.importing.decode import decode_bytes
+from reader.core.importing.docx_format import articles_from_docx
+from reader.core.importing.epub_format import articles_from_epub
+from reader.core.importing.errors import ImportFailed
+from reader.core.importing.html_format import articles_from_html
+from reader.core.importing.limits import MAX_FILE_BYTES
+from reader.core.importing.markdown_format import articles_from_markdown
+from reader.core.importing.pdf_format import articles_from_pdf
+from reader.core.importing.text_format import articles_from_text
+from reader.core.progress import Progress
+
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "ImportFailed",
+    "ImportedArticle",
+    "import_file",
+    "import_text",
+    "merge_articles",
+    "split_article",
+]
+
+SUPPORTED_EXTENSIONS = (
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".epub",
+    ".docx",
+    ".pdf",
+)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                f"The file is too large ({size // (1024 * 1024)} MB; "
+                f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise ImportFailed(f"{path.name} is a folder, not a file.") from None
+    except FileNotFoundError:
+        raise ImportFailed(f"{path} does not exist.") from None
+    except OSError as error:
+        raise ImportFailed(f"{path.name} cannot be read: {error.strerror or error}.") from None
+
+
+def import_file(
+    path: str | os.PathLike[str], encoding: str | None = None, progress: Progress | None = None
+) -> list[ImportedArticle]:
+    """The articles in the file at ``path``; ``encoding`` overrides detection for text."""
+    path = Path(path)
+    data = _read(path)
+    if not data.strip():
+        raise ImportFailed("The file is empty.")
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".epub":
+        return articles_from_epub(data, source, progress)
+    if suffix == ".docx":
+        return articles_from_docx(data, source)
+    if suffix == ".pdf":
+        return articles_from_pdf(data, source, progress)
+    if suffix in (".html", ".htm", ".xhtml"):
+        return articles_from_html(data, source, encoding)
+    text = decode_bytes(data, encoding)
+    if suffix in (".md", ".markdown"):
+        return articles_from_markdown(text, source)
+    return articles_from_text(text, source, progress)
+
+
+def import_text(text: str, source: str = "clipboard") -> list[ImportedArticle]:
+    """The articles in pasted text (rebuilt and split like a .txt file)."""
+    return articles_from_text(text, source)

@@ -1,0 +1,65 @@
+"""An imported article, and the corrections a user makes to a split (pure, text-level).
+
+``text`` is the rebuilt text, one paragraph per line; ``original_text`` is what it was
+rebuilt from, kept so a correction never loses the source. The library stores the results
+of ``split_article`` and ``merge_articles``; these functions only compute them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.importing.reflow import ParagraphKind, paragraphs
+from reader.core.importing.split import title_from_text
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    title: str
+    text: str
+    original_text: str
+    source: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def make_article(title: str, paras: list[str], original: str, source: str) -> ImportedArticle:
+    paras = [p for p in paras if p.strip()]
+    return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
+
+
+def split_article(article: ImportedArticle, paragraph_index: int) -> tuple[ImportedArticle, ...]:
+    """Two articles: paragraphs before ``paragraph_index`` and from it on.
+
+    The second is titled by its first paragraph when that is a heading (which then leaves
+    the text), else by its first words. Both keep the whole original text.
+    """
+    paras = article.paragraphs
+    if not 0 < paragraph_index < len(paras):
+        raise ValueError(f"cannot split {len(paras)} paragraphs at {paragraph_index}")
+    head, tail = paras[:paragraph_index], paras[paragraph_index:]
+    first = paragraphs(tail[0])
+    if len(tail) > 1 and len(first) == 1 and first[0].kind is ParagraphKind.HEADING:
+        title, tail = tail[0], tail[1:]
+    else:
+        title = title_from_text(tail)
+    return (
+        ImportedArticle(article.title, "\n".join(head), article.original_text, article.source),
+        ImportedArticle(title, "\n".join(tail), article.original_text, article.source),
+    )
+
+
+def merge_articles(first: ImportedArticle, second: ImportedArticle) -> ImportedArticle:
+    """One article: ``first`` then ``second``, whose title stays as a subheading unless it
+    was made from its first words."""
+    tail = second.paragraphs
+    if second.title != title_from_text(tail):
+        tail = [second.title, *tail]
+    original = first.original_text
+    if second.original_text != original:
+        original = f"{original}\n\n{second.original_text}"
+    return ImportedArticle(
+        first.title, "\n".join([*first.paragraphs, *tail]), original, first.source
+    )

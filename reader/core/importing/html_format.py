@@ -1,0 +1,213 @@
+"""HTML → paragraphs, with headings marked: the main text only.
+
+Scripts, styles and other non-text elements are skipped (their content never reaches the
+text, nothing is run); nothing is fetched (links and images are ignored). Navigation,
+headers, footers and asides are dropped as page furniture; if that leaves nothing, they
+are kept. A run of whitespace holding a line break is joined as a wrapped line is (no
+space between Hanzi), so source formatting does not leak into Chinese text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from reader.core.importing.article import ImportedArticle, make_article
+from reader.core.importing.decode import decode_bytes
+from reader.core.importing.errors import ImportFailed
+from reader.core.importing.reflow import fix_spacing, join_lines
+
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "button",
+        "head",
+    }
+)
+_FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = (
+    frozenset(
+        {
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "br",
+            "hr",
+            "figure",
+            "figcaption",
+            "body",
+            "html",
+            "title",
+        }
+    )
+    | _HEADINGS
+    | _FURNITURE
+)
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
+_SPACE_WITH_BREAK = re.compile(r"[ \t\f\r]*\n\s*")
+_SPACES = re.compile(r"[ \t\f\r\u00a0]+")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    heading: bool
+    furniture: bool
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.page_title = ""
+        self._stack: list[str] = []
+        self._skip_depth = 0
+        self._furniture_depth = 0
+        self._heading_depth = 0
+        self._in_title = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self._flush()
+            return
+        if tag in _BLOCKS:
+            self._flush()
+        self._stack.append(tag)
+        if tag in _SKIPPED:
+            self._skip_depth += 1
+        if tag in _FURNITURE:
+            self._furniture_depth += 1
+        if tag in _HEADINGS:
+            self._heading_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            return
+        if tag not in self._stack:
+            return
+        if tag in _BLOCKS:
+            self._flush()
+        while self._stack:
+            open_tag = self._stack.pop()
+            if open_tag in _SKIPPED:
+                self._skip_depth -= 1
+            if open_tag in _FURNITURE:
+                self._furniture_depth -= 1
+            if open_tag in _HEADINGS:
+                self._heading_depth -= 1
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.page_title += data
+        elif self._skip_depth == 0:
+            self._buffer.append(data)
+
+    def _flush(self) -> None:
+        text = clean_text("".join(self._buffer))
+        self._buffer.clear()
+        if text:
+            self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def clean_text(text: str) -> str:
+    """Whitespace as a reader sees it: wrapped lines joined, runs of spaces made one."""
+    pieces = [_SPACES.sub(" ", piece).strip() for piece in _SPACE_WITH_BREAK.split(text)]
+    return fix_spacing(join_lines([p for p in pieces if p]))
+
+
+def extract(html: str) -> tuple[str, list[Block]]:
+    """The page's ``<title>`` and its text blocks (furniture dropped unless it is all)."""
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    main = [b for b in parser.blocks if not b.furniture] or parser.blocks
+    return clean_text(parser.page_title), main
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` (or an XML declaration), if any."""
+    head = data[:4096]
+    match = META_CHARSET.search(head) or re.search(rb"""<\?xml[^>]+encoding=["']([\w\-]+)""", head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def article_from_blocks(
+    page_title: str, blocks: list[Block], original: str, source: str
+) -> ImportedArticle | None:
+    """One article: titled by its first heading (else the page title, else its first words)."""
+    texts = [b.text for b in blocks]
+    first_heading = next((i for i, b in enumerate(blocks) if b.heading), None)
+    if first_heading is not None and first_heading <= 2:
+        title = texts.pop(first_heading)
+    else:
+        title = page_title
+    if not texts and title:
+        texts = [title]
+    if not texts:
+        return None
+    return make_article(title, texts, original, source)
+
+
+def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
+    """An HTML file: its declared charset is honoured (and checked), else detected."""
+    html = decode_bytes(data, encoding or declared_charset(data))
+    page_title, blocks = extract(html)
+    article = article_from_blocks(page_title, blocks, html, source)
+    if article is None:
+        raise ImportFailed("This page has no text to read.")
+    return [article]

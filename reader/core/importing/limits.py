@@ -1,0 +1,25 @@
+"""Limits on what an import may cost, checked before the work is done.
+
+- ``MAX_FILE_BYTES`` (50 MB): a larger file is refused before it is read. A whole novel in
+  GB18030 is about 2 MB, so 50 MB leaves room for anything a learner reads.
+- ``MAX_TEXT_CHARS`` (10,000,000): pasted or extracted text longer than this is refused.
+- Zip containers (``.epub``, ``.docx``): at most ``MAX_ZIP_MEMBERS`` (5,000) members, at
+  most ``MAX_UNZIPPED_BYTES`` (200 MB) declared uncompressed in total, no member with a
+  compression ratio above ``MAX_COMPRESSION_RATIO`` (100:1) once it is larger than
+  ``RATIO_EXEMPT_BYTES``; all checked from the zip directory before anything is
+  decompressed, and the decompressed size is counted again while reading (a lying
+  directory is caught too).
+- ``MAX_CHAPTERS`` (2,000): an ``.epub`` with more spine items is refused.
+- ``MAX_PDF_PAGES`` (2,000): a longer ``.pdf`` is refused.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TEXT_CHARS = 10_000_000
+MAX_ZIP_MEMBERS = 5_000
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+RATIO_EXEMPT_BYTES = 1024 * 1024
+MAX_CHAPTERS = 2_000
+MAX_PDF_PAGES = 2_000

@@ -1,0 +1,87 @@
+"""Markdown → one article: headings as titles, markup stripped to plain paragraphs.
+
+Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
+and block quotes; emphasis, code marks, links (their text is kept) and images (dropped) are
+reduced to plain text; raw HTML tags are removed. The first heading is the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.importing.article import ImportedArticle, make_article
+from reader.core.importing.errors import ImportFailed
+from reader.core.importing.reflow import fix_spacing, join_lines
+
+_ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+
+
+def inline(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
+    headings: list[str] = []
+    paras: list[str] = []
+    block: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        if block:
+            paras.append(fix_spacing(join_lines([inline(line) for line in block])))
+            block.clear()
+
+    def heading(title: str) -> None:
+        title = fix_spacing(inline(title).strip())
+        if title and headings:
+            paras.append(title)  # later headings stay in the text as subheadings
+        if title:
+            headings.append(title)
+
+    for raw in text.split("\n"):
+        if _FENCE.match(raw):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            if raw.strip():
+                paras.append(raw.strip())
+            continue
+        line = raw.strip()
+        if not line or (_RULE.match(raw) and not block) or _REF_DEF.match(raw):
+            flush()
+            continue
+        if match := _ATX.match(raw):
+            flush()
+            heading(match.group(1))
+        elif _SETEXT.match(raw) and len(block) == 1:
+            title = block.pop()
+            heading(title)
+        elif _ITEM.match(raw) or _QUOTE.match(raw):
+            flush()
+            block.append(_QUOTE.sub("", _ITEM.sub("", raw)).strip())
+        else:
+            block.append(line)
+    flush()
+    if not paras and not headings:
+        raise ImportFailed("The file is empty.")
+    title = headings[0] if headings else ""
+    return [make_article(title, paras or headings, text, source)]

@@ -1,0 +1,245 @@
+"""Rebuild paragraphs from hard-wrapped text (text extracted from print or a PDF).
+
+A line ends its paragraph when it ends a sentence (。！？… or ?! ., possibly followed by
+closing quotes or brackets: 。” ！」 …）), or at a clear structural break:
+
+- a *short* line (clearly narrower than the column it sits in) followed by a blank line:
+  the writer ended it on purpose (a headline, a section marker, an unpunctuated ending);
+- a line that is a structure of its own: a jump line ``（上接1版）``, a photo credit
+  ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``;
+- the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``) or is
+  indented.
+
+A blank line after a full-width line that does not end a sentence does *not* end the
+paragraph: print extraction puts blank lines in mid-sentence (平仓 / blank / 后成功).
+Lines are joined without a space (Chinese has none), except between two Latin words.
+
+Widths count a Hanzi as 1 and an ASCII character as 1/2 (digits and Latin letters are
+half-width in print); the column width is estimated from the lines around each line, so
+a page with columns of different widths is handled.
+
+Text whose lines mostly end sentences (a file with one paragraph per line) is not
+hard-wrapped: there every line is a paragraph.
+
+Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
+``2022年9月``); a space between Hanzi and a Latin word is removed when it is one-sided
+(``文化 IP创新`` → ``文化IP创新``) and kept when the Latin word is spaced on both sides
+(``用 IP 创新``, a deliberate style), and spaces inside Latin runs (``Hello world``) stay.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.core.progress import Progress
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SENTENCE_END = frozenset("。！？…!?.")
+_CLOSERS = "”’」』）)》〉】\"'"
+CLAUSE_PUNCT = frozenset("，、；：,;:")
+SHORT_RATIO = 0.8
+_WINDOW = 10
+HEADING_MAX_WIDTH = 40
+_WRAPPED_MIN_SHARE = 0.3
+
+BYLINE = re.compile(r"^[^\s，。！？]{1,24}(?:讯|訊|电|電)\s*[（(][^）)\n]{0,40}[）)]")
+JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
+CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
+SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
+CHAPTER = re.compile(r"^第[一二三四五六七八九十百千〇零\d]+[章节回卷部篇]")
+ATTRIBUTION = re.compile(
+    r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
+)
+_INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
+
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d)")
+_SPACE_DIGIT_HAN = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+class ParagraphKind(Enum):
+    BODY = "body"
+    HEADING = "heading"  # short, unpunctuated: a headline or subheading candidate
+    BYLINE = "byline"  # starts a report: 新渝报讯（记者 …）
+    JUMP = "jump"  # （上接1版）: a continued article starts here
+    CREDIT = "credit"  # photo credit: ends a caption
+    SECTION = "section"  # a lone numeral marking a section
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    kind: ParagraphKind
+    first_line: int  # index of its first raw line
+    last_line: int  # index of its last raw line (inclusive)
+
+    @property
+    def closes_article(self) -> bool:
+        """A photo credit or a source line (…。 据新重庆客户端) ends an article."""
+        return self.kind is ParagraphKind.CREDIT or bool(ATTRIBUTION.search(self.text))
+
+
+def width(text: str) -> float:
+    """Printed width in Hanzi: ASCII counts 1/2, spaces nothing."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text if not c.isspace())
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def _standalone(line: str) -> bool:
+    """A line that is a paragraph of its own whatever surrounds it."""
+    return bool(
+        JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line) or CHAPTER.match(line)
+    )
+
+
+def _starts_paragraph(raw_line: str, line: str) -> bool:
+    return bool(BYLINE.match(line)) or _standalone(line) or bool(_INDENT.match(raw_line))
+
+
+def fix_spacing(text: str) -> str:
+    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words."""
+    text = _SPACE_HAN_DIGIT.sub("", text)
+    text = _SPACE_DIGIT_HAN.sub("", text)
+    return _fix_latin_gaps(text)
+
+
+def _fix_latin_gaps(text: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for match in _LATIN_RUN.finditer(text):
+        start, end = match.span()
+        left_gap = _han_gap(text, start, -1)
+        right_gap = _han_gap(text, end, 1)
+        # one side spaced off a Hanzi, the other glued to a Hanzi: an extraction artefact
+        if left_gap == "spaced" and right_gap == "glued":
+            pieces.append(text[last:start].rstrip(" "))
+            last = start
+        elif left_gap == "glued" and right_gap == "spaced":
+            pieces.append(text[last:end])
+            last = len(text) - len(text[end:].lstrip(" "))
+            continue
+        pieces.append(text[last:end])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _han_gap(text: str, index: int, direction: int) -> str:
+    """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other."""
+    if direction < 0:
+        before = text[:index]
+        stripped = before.rstrip(" ")
+        neighbour = stripped[-1:] if stripped else ""
+        spaced = len(stripped) < len(before)
+    else:
+        after = text[index:]
+        stripped = after.lstrip(" ")
+        neighbour = stripped[:1]
+        spaced = len(stripped) < len(after)
+    if not neighbour or not _HAN_CHAR.match(neighbour):
+        return "other"
+    return "spaced" if spaced else "glued"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the pieces of one paragraph: no space, except between two Latin words."""
+    out = ""
+    for line in lines:
+        if out and line and _needs_space(out[-1], line[0]):
+            out += " "
+        out += line
+    return out
+
+
+def _needs_space(left: str, right: str) -> bool:
+    return (left.isascii() and right.isascii() and left.isalnum() and right.isalnum()) and not (
+        left.isdigit() and right.isdigit()
+    )
+
+
+def _column_widths(widths: list[float]) -> list[float]:
+    """Per line, the width of a full line around it (the median of its neighbours).
+
+    The median, not a maximum: the window may reach into a wider column next door.
+    """
+    result: list[float] = []
+    nonblank = [(i, w) for i, w in enumerate(widths) if w > 0]
+    positions = [i for i, _ in nonblank]
+    for i in range(len(widths)):
+        at = bisect.bisect_left(positions, i)
+        around = [w for _, w in nonblank[max(0, at - _WINDOW) : at + _WINDOW + 1]]
+        around.sort()
+        result.append(around[len(around) // 2] if around else 0.0)
+    return result
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    counted = [line for line in lines if width(line) >= 8]
+    if not counted:
+        return False
+    open_ended = sum(1 for line in counted if not ends_sentence(line))
+    return open_ended / len(counted) >= _WRAPPED_MIN_SHARE
+
+
+def _kind(text: str) -> ParagraphKind:
+    if JUMP_LINE.match(text):
+        return ParagraphKind.JUMP
+    if BYLINE.match(text):
+        return ParagraphKind.BYLINE
+    if CREDIT.match(text):
+        return ParagraphKind.CREDIT
+    if SECTION.match(text):
+        return ParagraphKind.SECTION
+    if (
+        not ends_sentence(text)
+        and text[-1] not in CLAUSE_PUNCT
+        and width(text) <= HEADING_MAX_WIDTH
+        and not ATTRIBUTION.search(text)
+    ):
+        return ParagraphKind.HEADING
+    return ParagraphKind.BODY
+
+
+def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
+    """The paragraphs of ``raw``, each with its kind and the raw lines it came from."""
+    raw_lines = raw.split("\n")
+    lines = [line.strip() for line in raw_lines]
+    wrapped = _is_hard_wrapped(lines)
+    widths = [width(line) for line in lines]
+    columns = _column_widths(widths) if wrapped else []
+    result: list[Paragraph] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            text = fix_spacing(join_lines([lines[i] for i in current]))
+            result.append(Paragraph(text, _kind(text), current[0], current[-1]))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if progress is not None and i % 2000 == 0:
+            progress.step(i, len(lines), "Rebuilding paragraphs")
+        if not line:
+            if current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]:
+                flush()  # a short line then a blank line: ended on purpose
+            continue
+        if current and _starts_paragraph(raw_lines[i], line):
+            flush()
+        current.append(i)
+        if not wrapped or ends_sentence(line) or _standalone(line):
+            flush()
+    flush()
+    return result
+
+
+def rebuild(raw: str) -> str:
+    """The rebuilt text of ``raw``: one paragraph per line."""
+    return "\n".join(p.text for p in paragraphs(raw))

@@ -1,0 +1,194 @@
+"""Split a page of rebuilt paragraphs into articles and give each a title.
+
+A newspaper page holds several articles, and extraction scrambles their order: headlines
+often come after their article, or several headlines pile up between two reports. So:
+
+1. **Boundaries.** A report starts at a byline paragraph (``新渝报讯（记者 …）``) or a jump
+   line (``（上接1版）``); an article ends after a photo credit (``新渝报记者 谢凤 摄``) or a
+   source line (``…。 据新重庆客户端``). The stretches between are *segments*.
+2. **Headlines float.** Heading paragraphs (short, unpunctuated) at the start or end of a
+   segment are not tied to it: each is given to the article on the page whose text shares
+   the most of its character pairs, weighted by how rare each pair is on the page
+   (``大足区`` is everywhere, ``国际朋友圈`` is not). Only when nothing is shared does it go
+   to the article it stands next to. Headings in the middle of a segment stay in the text
+   as subheadings.
+3. **Titles.** A kicker line of a few characters (``大足区人大``) joins the headline after
+   it. An article's first headline is its title, later ones (a subtitle) open its text.
+   An article with no headline (a continuation from another page) is titled by its
+   first words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from reader.core.importing.reflow import (
+    BYLINE,
+    CLAUSE_PUNCT,
+    SENTENCE_END,
+    Paragraph,
+    ParagraphKind,
+    width,
+)
+
+KICKER_MAX_WIDTH = 6  # 大足区人大, 大足区政协: an organisation name over the real headline
+TITLE_MAX_WIDTH = 20  # a title made from an article's first words
+_WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
+_OPENING_QUOTES = "“‘「『\"'《"
+
+
+@dataclass
+class SplitArticle:
+    title: str
+    paragraphs: list[str]
+    original: str
+
+
+@dataclass
+class _Draft:
+    members: list[int]  # indices of the paragraphs of its segment that stay in it
+    headlines: list[tuple[int, str]] = field(default_factory=list)  # (position, text)
+
+
+def split_page(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticle]:
+    """The articles of a page; ``raw_lines`` are the lines ``paras`` were rebuilt from."""
+    segments = _segments(paras)
+    drafts: list[_Draft] = []
+    floating: list[tuple[list[int], int | None]] = []  # headline block, article it is next to
+    for segment in segments:
+        content = [i for i in segment if paras[i].kind is not ParagraphKind.HEADING]
+        has_body = any(paras[i].kind in (ParagraphKind.BODY, ParagraphKind.BYLINE) for i in content)
+        if not has_body:
+            floating.append(([i for i in segment if i not in content], None))
+            if content and drafts:
+                drafts[-1].members.extend(content)
+            continue
+        first, last = content[0], content[-1]
+        leading = [i for i in segment if i < first]
+        trailing = [i for i in segment if i > last]
+        drafts.append(_Draft([i for i in segment if first <= i <= last]))
+        if leading:
+            floating.append((leading, len(drafts) - 1))
+        if trailing:
+            floating.append((trailing, len(drafts) - 1))
+    if not drafts:
+        return _headings_only(paras, raw_lines)
+    _assign_headlines(paras, drafts, floating)
+    return [_finish(paras, raw_lines, draft) for draft in drafts]
+
+
+def _segments(paras: list[Paragraph]) -> list[list[int]]:
+    segments: list[list[int]] = [[]]
+    for i, para in enumerate(paras):
+        starts = para.kind in (ParagraphKind.BYLINE, ParagraphKind.JUMP)
+        if starts and segments[-1]:
+            segments.append([])
+        segments[-1].append(i)
+        if para.closes_article:
+            segments.append([])
+    return [s for s in segments if s]
+
+
+def _pieces(paras: list[Paragraph], block: list[int]) -> list[tuple[int, str]]:
+    """Headlines of a block of heading paragraphs, kickers joined to what follows them."""
+    pieces: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for i in block:
+        text = paras[i].text
+        if pending is not None:
+            pieces.append((pending[0], pending[1] + text))
+            pending = None
+        elif width(text) <= KICKER_MAX_WIDTH and i != block[-1]:
+            pending = (i, text)
+        else:
+            pieces.append((i, text))
+    if pending is not None:
+        pieces.append(pending)
+    return pieces
+
+
+def _pairs(text: str) -> set[str]:
+    chars = "".join(_WORD_CHAR.findall(text))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def _assign_headlines(
+    paras: list[Paragraph], drafts: list[_Draft], floating: list[tuple[list[int], int | None]]
+) -> None:
+    bodies = [_pairs("".join(paras[i].text for i in d.members)) for d in drafts]
+    frequency: dict[str, int] = {}
+    for pairs in bodies:
+        for pair in pairs:
+            frequency[pair] = frequency.get(pair, 0) + 1
+    total = len(drafts)
+    for block, neighbour in floating:
+        for position, text in _pieces(paras, block):
+            scores = [
+                sum(math.log((total + 1) / frequency[p]) for p in _pairs(text) if p in body)
+                for body in bodies
+            ]
+            best = max(range(total), key=lambda k: (scores[k], -abs(k - (neighbour or 0))))
+            if scores[best] <= 0:
+                best = neighbour if neighbour is not None else _nearest(paras, drafts, position)
+            drafts[best].headlines.append((position, text))
+
+
+def _nearest(paras: list[Paragraph], drafts: list[_Draft], position: int) -> int:
+    """The article just before ``position`` (or the first one)."""
+    before = [k for k, d in enumerate(drafts) if d.members[0] < position]
+    return before[-1] if before else 0
+
+
+def _finish(paras: list[Paragraph], raw_lines: list[str], draft: _Draft) -> SplitArticle:
+    headlines = sorted(draft.headlines)
+    body = [paras[i].text for i in draft.members]
+    if headlines:
+        title = headlines[0][1]
+        body = [text for _, text in headlines[1:]] + body
+    else:
+        title = title_from_text(body)
+    sources = sorted(set(draft.members) | {position for position, _ in draft.headlines})
+    original = "\n\n".join(
+        "\n".join(raw_lines[paras[i].first_line : paras[i].last_line + 1]) for i in sources
+    )
+    return SplitArticle(title, body, original)
+
+
+def _headings_only(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticle]:
+    """A text of headings only (a list, a poem): one article, titled by its first line."""
+    texts = [p.text for p in paras]
+    return [SplitArticle(texts[0], texts[1:] or texts[:1], "\n".join(raw_lines).strip())]
+
+
+def title_from_text(paragraphs: list[str]) -> str:
+    """A title from an article's first words: its first clause(s), up to ~20 characters."""
+    first = next(
+        (
+            p
+            for p in paragraphs
+            if width(p) > TITLE_MAX_WIDTH / 2 or any(c in SENTENCE_END for c in p)
+        ),
+        paragraphs[0] if paragraphs else "",
+    )
+    byline = BYLINE.match(first)
+    text = first[byline.end() :] if byline else first
+    text = text.lstrip(_OPENING_QUOTES).strip()
+    sentence = text
+    for i, char in enumerate(text):
+        if char in SENTENCE_END:
+            sentence = text[:i]
+            break
+    if width(sentence) <= TITLE_MAX_WIDTH:
+        return sentence
+    cut, used = 0, 0.0
+    for i, char in enumerate(sentence):
+        if char in CLAUSE_PUNCT and i >= 4:
+            cut = i
+        used += width(char)
+        if used > TITLE_MAX_WIDTH:
+            break
+    if cut == 0:
+        cut = i
+    return sentence[:cut] + "…"
