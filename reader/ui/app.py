@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core import paths
+from reader.ui.data_check import check_bundled_data
 from reader.ui.main_window import MainWindow
 
 
@@ -26,6 +27,8 @@ def _application() -> QApplication:
 
 def run_gui(file: str | None, data_dir: str | None) -> int:
     app = _application()
+    if not check_bundled_data(dialog=True):
+        return 1
     window = MainWindow(paths.data_dir(data_dir))
     window.open_file(file or str(paths.seed_article()))
     window.show()
@@ -36,6 +39,8 @@ def run_smoke_test(data_dir: str | None) -> int:
     """Build the real main window without a screen and open the seed article."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _application()
+    if not check_bundled_data(dialog=False):
+        return 1
     window = MainWindow(paths.data_dir(data_dir))
     window.open_file(str(paths.seed_article()))
     window.close()
