@@ -196,10 +196,8 @@ def article_from_blocks(
         title = texts.pop(first_heading)
     else:
         title = page_title
-    if not texts and title:
-        texts = [title]
     if not texts:
-        return None
+        return None  # a cover or a part-title page: nothing to read
     return make_article(title, texts, original, source)
 
 

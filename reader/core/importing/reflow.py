@@ -182,7 +182,7 @@ def _column_widths(widths: list[float]) -> list[float]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    counted = [line for line in lines if width(line) >= 8]
+    counted = [line for line in lines if width(line) >= 5]
     if not counted:
         return False
     open_ended = sum(1 for line in counted if not ends_sentence(line))

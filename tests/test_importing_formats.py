@@ -1,0 +1,322 @@
+"""Every way in (txt, md, html, epub, docx, pdf, pasted text) and every bad input.
+
+The files are built here: real zip containers, real XML, a real PDF written by pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from reader.core.importing import ImportFailed, import_file, import_text
+from reader.core.importing.limits import MAX_CHAPTERS, MAX_FILE_BYTES
+from reader.core.importing.reflow import fix_spacing, rebuild
+from reader.core.progress import Cancelled, Progress
+
+CHAPTER = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{title}</title>
+<script>document.write("脚本内容")</script></head>
+<body><h1>{title}</h1><p>{body}</p></body></html>"""
+
+
+def make_epub(chapters: list[tuple[str, str]], *, spine: list[int] | None = None) -> bytes:
+    """An EPUB 3 with the chapters as c1.xhtml… (listed in the spine in ``spine`` order)."""
+    order = spine if spine is not None else list(range(len(chapters)))
+    manifest = "".join(
+        f'<item id="c{i}" href="text/c{i}.xhtml" media-type="application/xhtml+xml"/>'
+        for i in range(len(chapters))
+    )
+    itemrefs = "".join(f'<itemref idref="c{i}"/>' for i in order)
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>书</dc:title>'
+        f"</metadata><manifest>{manifest}</manifest><spine>{itemrefs}</spine></package>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="OEBPS/content.opf" '
+            'media-type="application/oebps-package+xml"/></rootfiles></container>',
+        )
+        archive.writestr("OEBPS/content.opf", opf)
+        for i, (title, body) in enumerate(chapters):
+            archive.writestr(f"OEBPS/text/c{i}.xhtml", CHAPTER.format(title=title, body=body))
+    return buffer.getvalue()
+
+
+def make_docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    """A .docx whose body has the (style, text) paragraphs."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+        if style
+        else f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        for style, text in paragraphs
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"/>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}">'
+            f"<w:body>{body}</w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+def make_pdf(text: str | None) -> bytes:
+    """A one-page PDF; with ``text``, a Helvetica text layer saying it."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(300, 200)
+    if text is not None:
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        )
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb(name: str, extra: dict[str, str]) -> bytes:
+    """A small zip whose one member inflates 1000-fold (10 MB of zeros)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, content in extra.items():
+            archive.writestr(member, content)
+        archive.writestr(name, b"\0" * (10 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# --- ways in ---------------------------------------------------------------------------
+
+
+def test_txt_simple_and_traditional(tmp_path: Path) -> None:
+    text = "第一章 開始\n\n他說：「你好。」我們走吧！\n今天天氣很好。\n"
+    articles = import_file(write(tmp_path, "a.txt", text.encode("big5")))
+    assert len(articles) == 1
+    assert articles[0].title == "第一章 開始"
+    assert articles[0].paragraphs == ["他說：「你好。」我們走吧！", "今天天氣很好。"]
+
+
+def test_one_paragraph_per_line_text_is_not_joined(tmp_path: Path) -> None:
+    lines = ["他走了。", "她来了。", "我们都在这里等着他们回来", "好的。"]
+    text = "".join(f"\u3000\u3000{line}\n" for line in lines)
+    article = import_text(text)[0]
+    assert article.paragraphs == lines
+
+
+def test_spacing_rules() -> None:
+    assert fix_spacing("2022年 9月，增长 7.3%，达 95.32万辆") == "2022年9月，增长7.3%，达95.32万辆"
+    assert fix_spacing("文化 IP创新") == "文化IP创新"
+    assert fix_spacing("用 IP 创新") == "用 IP 创新"  # spaced on both sides: deliberate
+    assert fix_spacing("IP 创新") == "IP 创新"
+    assert fix_spacing("Hello world, PM2.5 test") == "Hello world, PM2.5 test"
+    assert fix_spacing("水质好 大气好") == "水质好 大气好"  # between Hanzi: untouched
+
+
+def test_wrapped_latin_words_keep_a_space() -> None:
+    assert rebuild("He said hello\nworld and left the\nroom quickly today.") == (
+        "He said hello world and left the room quickly today."
+    )
+
+
+def test_markdown(tmp_path: Path) -> None:
+    text = (
+        "# 我的**文章**\n\n第一段，[链接文字](http://example.com)在这里\n继续。\n\n"
+        "## 小标题\n\n- 列表项一\n- 列表项二\n\n![图](x.png)\n"
+    )
+    article = import_file(write(tmp_path, "a.md", text.encode("utf-8")))[0]
+    assert article.title == "我的文章"
+    assert article.paragraphs == ["第一段，链接文字在这里继续。", "小标题", "列表项一", "列表项二"]
+
+
+def test_html_main_text_without_scripts(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="gb2312"><title>网站 - 新闻</title>'
+        "<style>p{color:red}</style><script>alert('脚本')</script></head>"
+        '<body onload="steal()"><nav>首页 | 新闻</nav><h1>重庆新闻</h1>'
+        "<p>第一段\n文字。<script>document.write('注入')</script></p>"
+        '<img src="http://example.com/track.png"><h2>小标题</h2><p>第二段&amp;结尾。</p>'
+        "<footer>版权所有</footer></body></html>"
+    )
+    article = import_file(write(tmp_path, "a.html", html.encode("gb18030")))[0]
+    assert article.title == "重庆新闻"
+    assert article.paragraphs == ["第一段文字。", "小标题", "第二段&结尾。"]
+    for unwanted in ("脚本", "注入", "color", "steal", "首页", "版权", "http"):
+        assert unwanted not in article.text
+
+
+def test_epub_chapters_in_spine_order_without_cover(tmp_path: Path) -> None:
+    data = make_epub(
+        [("第一章", "春天来了。"), ("第二章", "夏天到了。"), ("封面", "")], spine=[2, 1, 0]
+    )
+    articles = import_file(write(tmp_path, "book.epub", data))
+    assert [(a.title, a.text) for a in articles] == [
+        ("第二章", "夏天到了。"),
+        ("第一章", "春天来了。"),
+    ]
+    assert all("脚本" not in a.text for a in articles)
+
+
+def test_docx(tmp_path: Path) -> None:
+    data = make_docx(
+        [("Title", "我的报告"), ("", "第一段。"), ("Heading1", "小标题"), ("", "第二段。")]
+    )
+    article = import_file(write(tmp_path, "a.docx", data))[0]
+    assert article.title == "我的报告"
+    assert article.paragraphs == ["第一段。", "小标题", "第二段。"]
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    article = import_file(write(tmp_path, "a.pdf", make_pdf("Hello from the text layer.")))[0]
+    assert article.text == "Hello from the text layer."
+
+
+def test_progress_and_cancel(tmp_path: Path) -> None:
+    text = "很长的一句话没有结束\n" * 5000 + "结束。"
+    path = write(tmp_path, "long.txt", text.encode("utf-8"))
+    reports: list[tuple[int, int, str]] = []
+    import_file(path, progress=Progress(lambda d, t, m: reports.append((d, t, m))))
+    assert reports and reports[-1][0] < reports[-1][1]
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        import_file(path, progress=progress)
+
+
+# --- bad input: each gives ImportFailed with a message ---------------------------------
+
+
+def _fails(path: Path, *words: str, encoding: str | None = None) -> str:
+    with pytest.raises(ImportFailed) as caught:
+        import_file(path, encoding=encoding)
+    message = str(caught.value)
+    for word in words:
+        assert word in message, message
+    return message
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 20
+    _fails(write(tmp_path, "picture.txt", png), "not a text file")
+
+
+def test_control_characters(tmp_path: Path) -> None:
+    _fails(write(tmp_path, "a.txt", bytes(range(1, 32)) * 50), "not a text file")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n  \r\n"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    _fails(write(tmp_path, "empty.txt", content), "empty")
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: instant, no disk used
+    assert path.stat().st_size > MAX_FILE_BYTES
+    _fails(path, "too large", "50 MB")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    _fails(tmp_path / "nope.txt", "does not exist")
+
+
+def test_text_lying_about_its_encoding(tmp_path: Path) -> None:
+    gb = "重庆制造两年新变化，大足石刻的国际朋友圈越来越大。".encode("gb18030")
+    _fails(write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + gb), "UTF-8")  # a UTF-8 mark, GB bytes
+    path = write(tmp_path, "gb.txt", gb)
+    _fails(path, "big5", encoding="big5")  # decodes, but into garbage
+    _fails(path, "utf-8", encoding="utf-8")
+    _fails(path, "Unknown encoding", encoding="klingon")
+    assert "重庆制造" in import_file(path)[0].text  # detection gets it right
+
+
+def test_html_lying_about_its_encoding(tmp_path: Path) -> None:
+    html = '<html><head><meta charset="utf-8"></head><body><p>重庆新闻。</p></body></html>'
+    _fails(write(tmp_path, "a.html", html.encode("gb18030")), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("book.epub", zip_bomb("OEBPS/c1.xhtml", {"mimetype": "application/epub+zip"})),
+        ("report.docx", zip_bomb("word/document.xml", {})),
+    ],
+)
+def test_zip_bombs(tmp_path: Path, name: str, data: bytes) -> None:
+    assert len(data) < 100_000
+    _fails(write(tmp_path, name, data), "zip bomb")
+
+
+@pytest.mark.parametrize("name", ["book.epub", "report.docx"])
+def test_not_a_zip(tmp_path: Path, name: str) -> None:
+    _fails(write(tmp_path, name, "这只是文字。".encode()), "not a zip")
+
+
+def test_xml_entities_refused(tmp_path: Path) -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "哈哈哈哈哈哈哈哈">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", laughs)
+    _fails(write(tmp_path, "a.docx", buffer.getvalue()), "entities")
+
+
+def test_epub_with_too_many_chapters(tmp_path: Path) -> None:
+    data = make_epub([("章", "文。")], spine=[0] * (MAX_CHAPTERS + 1))
+    _fails(write(tmp_path, "a.epub", data), "too many chapters")
+
+
+def test_epub_without_container(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    _fails(write(tmp_path, "a.epub", buffer.getvalue()), "not an EPUB")
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    _fails(write(tmp_path, "scan.pdf", make_pdf(None)), "no text layer")
+
+
+def test_damaged_pdf(tmp_path: Path) -> None:
+    _fails(write(tmp_path, "bad.pdf", b"%PDF-1.4\n garbage garbage"), "PDF")
+
+
+def test_pasted_nothing() -> None:
+    with pytest.raises(ImportFailed):
+        import_text("  \n ")
