@@ -20,7 +20,9 @@ EXIT_USAGE = 2
 
 
 def _subcommands() -> list[ModuleType]:
-    return []
+    from reader.cli import dictionary, lookup
+
+    return [lookup, dictionary]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -135,7 +135,7 @@ def tone_of(syllable: str) -> int:
             return _MARK_TONES[ch]
     if _is_latin_letters(syllable):
         return 0
-    base = _ascii_base(decomposed.replace(_DIAERESIS, "").replace(_CIRCUMFLEX, "^"))
+    base = _ascii_base(syllable.replace("ê", "e^").replace("Ê", "E^"))
     return 5 if base in SYLLABLES else 0
 
 
@@ -223,13 +223,16 @@ def syllables(text: str) -> list[str]:
     Longest syllable first, backtracking when the rest cannot be split (``"fangan"`` → fang
     an); ü may be written ``v``, ``ü`` or ``u:``. Raises ``ValueError`` if no split exists.
     """
-    result = _split(text, 0, {})
+    # The erhua "r" is tried only when nothing else fits, so "nver" is nü er, not nüe r.
+    result = _split(text, 0, {}, SYLLABLES - {"r"}) or _split(text, 0, {}, SYLLABLES)
     if result is None:
         raise ValueError(f"not pinyin: {text!r}")
     return result
 
 
-def _split(text: str, start: int, memo: dict[int, list[str] | None]) -> list[str] | None:
+def _split(
+    text: str, start: int, memo: dict[int, list[str] | None], allowed: frozenset[str]
+) -> list[str] | None:
     if start == len(text):
         return []
     if start in memo:
@@ -238,8 +241,8 @@ def _split(text: str, start: int, memo: dict[int, list[str] | None]) -> list[str
     end_limit = min(len(text), start + _LONGEST_SYLLABLE + 2)  # "u:" is two letters for one
     for end in range(end_limit, start, -1):
         piece = text[start:end]
-        if _ascii_base(piece) in SYLLABLES and not piece.endswith(":"):
-            rest = _split(text, end, memo)
+        if _ascii_base(piece) in allowed and text[end : end + 1] != ":":
+            rest = _split(text, end, memo, allowed)
             if rest is not None:
                 found = [piece, *rest]
                 break
@@ -292,6 +295,12 @@ def _word_to_numbered(word: str) -> str:
 def numbered_syllables(field: str) -> Iterator[tuple[str, int]]:
     """The (plain syllable with ü as v, tone) pairs of a numbered field, skipping non-pinyin."""
     for token in field.split():
-        parts = _split_numbered(token)
-        if parts is not None:
-            yield _ascii_base(parts[0]), parts[1]
+        plain = _plain_syllable(token)
+        if plain is not None:
+            yield plain
+
+
+@lru_cache(maxsize=4096)
+def _plain_syllable(token: str) -> tuple[str, int] | None:
+    parts = _split_numbered(token)
+    return None if parts is None else (_ascii_base(parts[0]), parts[1])

@@ -4,6 +4,7 @@
 """
 
 from reader.core.cedict.dictionary import Dictionary, compile_source
+from reader.core.cedict.importing import ImportRejectedError, ImportReport, import_release
 from reader.core.cedict.model import (
     Classifier,
     Entry,
@@ -19,6 +20,8 @@ __all__ = [
     "Dictionary",
     "Entry",
     "HskLevel",
+    "ImportRejectedError",
+    "ImportReport",
     "ParseError",
     "ParseResult",
     "Reference",
@@ -26,5 +29,6 @@ __all__ = [
     "Sense",
     "SourceError",
     "compile_source",
+    "import_release",
     "parse_source",
 ]

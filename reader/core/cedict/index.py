@@ -18,7 +18,12 @@ from pathlib import Path
 from reader import __version__
 from reader.core import paths
 from reader.core.cedict.parser import ParseResult, Record
-from reader.core.cedict.wordinfo import frequency_bands, load_hsk_levels, load_word_counts
+from reader.core.cedict.wordinfo import (
+    band_edges,
+    frequency_band,
+    load_hsk_levels,
+    load_word_counts,
+)
 from reader.core.pinyin import numbered_syllables
 from reader.core.progress import Progress
 
@@ -152,14 +157,15 @@ def _words(
 ) -> list[tuple[str, int | None, int | None, int | None]]:
     """HSK level and frequency band for every headword, in both scripts."""
     hsk = load_hsk_levels()
-    bands = frequency_bands(counts)
+    edges = band_edges(counts)
     rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
     for record in records:
         for word in (record.simplified, record.traditional):
             if word in rows:
                 continue
             old, new = hsk.get(word) or hsk.get(record.simplified) or (None, None)
-            band = bands.get(record.simplified)
+            count = counts.get(record.simplified)
+            band = None if count is None else frequency_band(count, edges)
             if old is not None or new is not None or band is not None:
                 rows[word] = (word, old, new, band)
     return sorted(rows.values())

@@ -8,7 +8,6 @@ band 1 = the 1,000 most frequent, 2 = ranks 1,001–3,000, 3 = up to 10,000, 4 =
 
 from __future__ import annotations
 
-import bisect
 import importlib.util
 from pathlib import Path
 
@@ -44,18 +43,22 @@ def jieba_dict_path() -> Path:
 
 
 def load_word_counts(path: Path | None = None) -> dict[str, int]:
+    """Word → count from a jieba dictionary file (``word count [tag]`` per line)."""
     counts: dict[str, int] = {}
-    with (path or jieba_dict_path()).open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split(" ")
-            if len(parts) >= 2 and parts[1].isdigit():
-                counts[parts[0]] = max(int(parts[1]), counts.get(parts[0], 0))
+    text = (path or jieba_dict_path()).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        fields = line.split(" ", 2)
+        if len(fields) >= 2 and fields[1].isdigit():
+            counts[fields[0]] = int(fields[1])
     return counts
 
 
-def frequency_bands(counts: dict[str, int]) -> dict[str, int]:
-    """Word → band 1 (most common) … 5 (rare), by rank of count (see the module docstring)."""
-    ranked = sorted(counts, key=lambda word: (-counts[word], word))
-    return {
-        word: bisect.bisect_left(BAND_LIMITS, rank) + 1 for rank, word in enumerate(ranked, start=1)
-    }
+def band_edges(counts: dict[str, int]) -> list[int]:
+    """The counts at the band limit ranks (see the module docstring)."""
+    ordered = sorted(counts.values(), reverse=True)
+    return [ordered[limit - 1] for limit in BAND_LIMITS if limit <= len(ordered)]
+
+
+def frequency_band(count: int, edges: list[int]) -> int:
+    """Band 1 (most common) … 5 (rare) of a word counted ``count`` times; ties share a band."""
+    return sum(count < edge for edge in edges) + 1

@@ -1,0 +1,62 @@
+"""`reader dictionary import FILE` (a newer CC-CEDICT release) and `reader dictionary info`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.core.cedict import Dictionary
+from reader.core.cedict.importing import ImportRejectedError, import_release
+from reader.core.cedict.parser import ParseError
+
+NAME = "dictionary"
+HELP = "import a newer CC-CEDICT release, or show which release is in use"
+MAX_ERRORS_SHOWN = 50
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True)
+    importing = actions.add_parser(
+        "import", help="use FILE (.u8, .txt, .gz or .zip from MDBG) from now on"
+    )
+    importing.add_argument("file", metavar="FILE")
+    actions.add_parser("info", help="show the release in use and where it comes from")
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    if args.action == "info":
+        dictionary = Dictionary.open(data_dir=data_dir)
+        print(f"source: {dictionary.source}")
+        print(f"release: {dictionary.release_date or 'unknown'}")
+        print(f"entries: {dictionary.entry_count}")
+        print(f"index: {dictionary.index}")
+        return 0
+    file = Path(args.file)
+    if not file.is_file():
+        print(f"reader dictionary import: no such file: {file}", file=sys.stderr)
+        return 1
+    try:
+        report = import_release(file, data_dir)
+    except ImportRejectedError as rejected:
+        _print_errors(rejected.errors)
+        print(
+            f"reader dictionary import: {rejected}; the dictionary in use is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    _print_errors(report.errors)
+    skipped = f", {len(report.errors)} malformed lines skipped" if report.errors else ""
+    print(
+        f"imported {report.entry_count} entries (release {report.release_date or 'undated'})"
+        f"{skipped}"
+    )
+    return 0
+
+
+def _print_errors(errors: list[ParseError]) -> None:
+    for error in errors[:MAX_ERRORS_SHOWN]:
+        print(f"  {error}", file=sys.stderr)
+    if len(errors) > MAX_ERRORS_SHOWN:
+        print(f"  … and {len(errors) - MAX_ERRORS_SHOWN} more", file=sys.stderr)

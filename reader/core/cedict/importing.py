@@ -1,0 +1,87 @@
+"""Importing a newer CC-CEDICT release chosen by the user.
+
+The release is parsed and its index compiled first; only then is the file copied into the
+user's data folder (to a temporary name, then renamed over the previous import), which is
+what makes ``Dictionary.open()`` use it from then on. Anything that goes wrong before that
+rename leaves the dictionary in use exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.cedict.dictionary import Dictionary
+from reader.core.cedict.index import (
+    build_index,
+    index_path_for,
+    remove_stale_indexes,
+    source_checksum,
+)
+from reader.core.cedict.parser import ParseError, SourceError, parse_text, read_source
+from reader.core.cedict.sources import imported_source_path
+from reader.core.progress import Progress
+
+MAX_ERROR_RATIO = 0.01  # a real release has none; more than 1% means it is not CC-CEDICT
+
+
+class ImportRejectedError(Exception):
+    """The file is not a usable release; nothing was changed. ``errors`` lists bad lines."""
+
+    def __init__(self, message: str, errors: list[ParseError] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    entry_count: int
+    errors: list[ParseError]  # malformed lines that were skipped
+    release_date: str
+    dictionary: Dictionary  # the newly imported dictionary, ready to use
+
+
+def import_release(
+    file: Path, data_dir: Path | None = None, progress: Progress | None = None
+) -> ImportReport:
+    """Make ``file`` (``.u8``, ``.txt``, ``.gz`` or ``.zip``) the dictionary in use.
+
+    Malformed lines are skipped and reported; a file with no entries or with more than
+    ``MAX_ERROR_RATIO`` of its lines malformed is rejected with ``ImportRejectedError``.
+    """
+    try:
+        parsed = parse_text(read_source(file), progress)
+    except SourceError as error:
+        raise ImportRejectedError(str(error)) from error
+    lines = len(parsed.records) + len(parsed.errors)
+    if not parsed.records:
+        raise ImportRejectedError(f"{file.name} holds no CC-CEDICT entries", parsed.errors)
+    if len(parsed.errors) > MAX_ERROR_RATIO * lines:
+        raise ImportRejectedError(
+            f"{file.name}: {len(parsed.errors)} of {lines} lines are malformed", parsed.errors
+        )
+    checksum = source_checksum(file)
+    index = index_path_for(checksum)
+    build_index(parsed, index, checksum, progress)
+    target = imported_source_path(data_dir)
+    _copy_atomically(file, target)
+    remove_stale_indexes(index)
+    dictionary = Dictionary.open(target, data_dir=data_dir)
+    return ImportReport(len(parsed.records), parsed.errors, dictionary.release_date, dictionary)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
