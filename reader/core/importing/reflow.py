@@ -85,7 +85,8 @@ class Paragraph:
 
 def width(text: str) -> float:
     """Printed width in Hanzi: ASCII counts 1/2, spaces nothing."""
-    return sum(0.5 if c.isascii() else 1.0 for c in text if not c.isspace())
+    compact = "".join(text.split())
+    return len(compact) - 0.5 * len(compact.encode("ascii", "ignore"))
 
 
 def ends_sentence(text: str) -> bool:

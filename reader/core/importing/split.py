@@ -10,7 +10,8 @@ often come after their article, or several headlines pile up between two reports
    segment are not tied to it: each is given to the article on the page whose text shares
    the most of its character pairs, weighted by how rare each pair is on the page
    (``大足区`` is everywhere, ``国际朋友圈`` is not). Only when nothing is shared does it go
-   to the article it stands next to. Headings in the middle of a segment stay in the text
+   to the article it stands next to. Only articles near it compete (a page holds a
+   handful; a long file holds many pages). Headings in the middle of a segment stay in the text
    as subheadings.
 3. **Titles.** A kicker line of a few characters (``大足区人大``) joins the headline after
    it. An article's first headline is its title, later ones (a subtitle) open its text.
@@ -20,6 +21,7 @@ often come after their article, or several headlines pile up between two reports
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ from reader.core.importing.reflow import (
 
 KICKER_MAX_WIDTH = 6  # 大足区人大, 大足区政协: an organisation name over the real headline
 TITLE_MAX_WIDTH = 20  # a title made from an article's first words
+HEADLINE_REACH = 8  # a headline belongs to one of the 8 articles on either side of it
 _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
 
@@ -117,25 +120,27 @@ def _pairs(text: str) -> set[str]:
 def _assign_headlines(
     paras: list[Paragraph], drafts: list[_Draft], floating: list[tuple[list[int], int | None]]
 ) -> None:
-    bodies = [_pairs("".join(paras[i].text for i in d.members)) for d in drafts]
-    frequency: dict[str, int] = {}
-    for pairs in bodies:
-        for pair in pairs:
-            frequency[pair] = frequency.get(pair, 0) + 1
+    holders: dict[str, list[int]] = {}  # character pair → the articles whose text has it
+    for k, draft in enumerate(drafts):
+        for pair in _pairs("".join(paras[i].text for i in draft.members)):
+            holders.setdefault(pair, []).append(k)
     total = len(drafts)
     for block, neighbour in floating:
         for position, text in _pieces(paras, block):
-            scores = [
-                sum(math.log((total + 1) / frequency[p]) for p in _pairs(text) if p in body)
-                for body in bodies
-            ]
-            best = max(range(total), key=lambda k: (scores[k], -abs(k - (neighbour or 0))))
-            if scores[best] <= 0:
-                best = neighbour if neighbour is not None else _nearest(paras, drafts, position)
+            anchor = neighbour if neighbour is not None else _nearest(drafts, position)
+            scores: dict[int, float] = {}
+            for pair in _pairs(text):
+                found = holders.get(pair, [])  # ascending
+                weight = math.log((total + 1) / max(len(found), 1))
+                low = bisect.bisect_left(found, anchor - HEADLINE_REACH)
+                high = bisect.bisect_right(found, anchor + HEADLINE_REACH)
+                for k in found[low:high]:
+                    scores[k] = scores.get(k, 0.0) + weight
+            best = max(scores, key=lambda k: (scores[k], -abs(k - anchor)), default=anchor)
             drafts[best].headlines.append((position, text))
 
 
-def _nearest(paras: list[Paragraph], drafts: list[_Draft], position: int) -> int:
+def _nearest(drafts: list[_Draft], position: int) -> int:
     """The article just before ``position`` (or the first one)."""
     before = [k for k, d in enumerate(drafts) if d.members[0] < position]
     return before[-1] if before else 0
