@@ -16,18 +16,26 @@ tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not H
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from reader.core.analysis.g2p import PolyphoneModel
+from reader.core.analysis.g2p.bilstm import Guess
 
 Reading = tuple[str, ...]
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _MAX_PHRASE = max(len(p) for p in PHRASES_DICT)
+_MAX_CEDICT = 12
+# The model overrides a dictionary phrase only when at least this sure (it is often
+# overconfident, so the bar is high).
+_OVERRIDE = 0.999
+CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
 @lru_cache(maxsize=8192)
@@ -58,12 +66,13 @@ class ReadingModel:
     so one model may serve several threads.
     """
 
-    def __init__(self, polyphones: PolyphoneModel) -> None:
+    def __init__(self, polyphones: PolyphoneModel, cedict_words: dict[str, str]) -> None:
         self._model = polyphones
+        self._cedict = cedict_words
 
     @classmethod
     def load(cls) -> ReadingModel:
-        return cls(PolyphoneModel.load())
+        return cls(PolyphoneModel.load(), load_cedict_words(CEDICT_WORDS))
 
     def read(self, words: Sequence[str]) -> list[Reading]:
         """One tuple per word, one syllable per character of that word."""
@@ -73,40 +82,99 @@ class ReadingModel:
         """``read`` for many sentences at once: the model runs on them as one batch."""
         readings: list[list[str]] = []
         open_positions: list[list[int]] = []
+        phrases: list[list[tuple[str | None, str | None]]] = []
         for words in sentences:
-            chars, unresolved = self._dictionary_readings(words)
+            chars, unresolved, found = self._dictionary_readings(words)
             readings.append(chars)
             open_positions.append(unresolved)
+            phrases.append(found)
         texts = ["".join(words) for words in sentences]
         guesses = self._model.predict(texts, open_positions)
-        for chars, positions, found in zip(readings, open_positions, guesses, strict=True):
-            for p, guess in zip(positions, found, strict=True):
-                chars[p] = guess.reading
+        for chars, positions, found, guessed in zip(
+            readings, open_positions, phrases, guesses, strict=True
+        ):
+            for p, (pp, cc), guess in zip(positions, found, guessed, strict=True):
+                chars[p] = _decide(pp, cc, guess)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
-    def _dictionary_readings(self, words: Sequence[str]) -> tuple[list[str], list[int]]:
-        """Readings from the phrase dictionary and rules; positions left to the model."""
+    def _dictionary_readings(
+        self, words: Sequence[str]
+    ) -> tuple[list[str], list[int], list[tuple[str | None, str | None]]]:
+        """Dictionary readings; the model's positions with their two phrase readings."""
         chars: list[str] = []
         unresolved: list[int] = []
+        found: list[tuple[str | None, str | None]] = []
         for word in words:
-            i = 0
-            while i < len(word):
-                phrase = _longest_phrase(word, i)
-                if phrase:
-                    chars.extend(phrase)
-                    i += len(phrase)
-                    continue
-                char = word[i]
+            pp = _cover(word, _pypinyin_phrase)
+            cc = _cover(word, self._cedict_phrase)
+            for i, char in enumerate(word):
                 if self._model.candidates(char):
                     unresolved.append(len(chars))
+                    found.append((pp[i], cc[i]))
                     chars.append("")
                 else:
-                    chars.append(_char_reading(char))
-                i += 1
-        return chars, unresolved
+                    chars.append(pp[i] or cc[i] or _char_reading(char))
+        return chars, unresolved, found
+
+    def _cedict_phrase(self, word: str, start: int) -> Reading:
+        for end in range(min(len(word), start + _MAX_CEDICT), start + 1, -1):
+            entry = self._cedict.get(word[start:end])
+            if entry is not None:
+                return tuple(entry.split(" "))
+        return ()
 
 
-def _longest_phrase(word: str, start: int) -> Reading:
+def _decide(pp: str | None, cc: str | None, guess: Guess) -> str:
+    """Phrase readings win unless the model is nearly certain; it arbitrates their conflicts."""
+    if pp is not None and cc is not None and pp != cc:
+        return guess.reading if guess.reading in (pp, cc) else pp
+    phrase = pp if pp is not None else cc
+    if phrase is None or guess.probability >= _OVERRIDE:
+        return guess.reading
+    return phrase
+
+
+def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | None]:
+    """Per character of ``word``: its reading in the longest phrase found there, or None."""
+    out: list[str | None] = []
+    while len(out) < len(word):
+        phrase = phrase_at(word, len(out))
+        if phrase:
+            out.extend(phrase)
+        else:
+            out.append(None)
+    return out
+
+
+def load_cedict_words(path: Path) -> dict[str, str]:
+    """The shipped table of CC-CEDICT words with one reading (see ``derive_cedict_words``):
+    word → space-separated syllables."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines())
+
+
+def derive_cedict_words(cedict: Path) -> str:
+    """TSV of multi-character simplified CC-CEDICT headwords whose entries all share one
+    reading (lowercased), one syllable per character: how ``CEDICT_WORDS`` was made."""
+    readings: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    with gzip.open(cedict, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            word = head.split(" ", 1)[1]
+            pinyin = rest[: rest.find("]")].lower()
+            if len(word) < 2 or len(pinyin.split(" ")) != len(word):
+                continue
+            if not all(ord(c) in PINYIN_DICT for c in word):
+                continue
+            if readings.setdefault(word, pinyin) != pinyin:
+                ambiguous.add(word)
+    return "".join(f"{w}\t{r}\n" for w, r in sorted(readings.items()) if w not in ambiguous)
+
+
+def _pypinyin_phrase(word: str, start: int) -> Reading:
     """Readings of the longest dictionary phrase of 2+ characters at ``word[start:]``."""
     for end in range(min(len(word), start + _MAX_PHRASE), start + 1, -1):
         entry = PHRASES_DICT.get(word[start:end])
