@@ -1,0 +1,56 @@
+"""`reader import FILE...`: add articles to the library from files, as the app does.
+
+Each file is read, rebuilt and split into articles first; only then are its articles
+added, in one transaction. A file that cannot be imported is reported on stderr and adds
+nothing; the others are still imported, and the exit code is 1 if any file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "import"
+HELP = "add the articles in FILE... to the library (.txt, .md, .html, .epub, .docx, .pdf)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", metavar="FILE", nargs="+", help="files to import")
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the text files' encoding (e.g. gb18030, big5, utf-16); default: detect it",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core import paths
+    from reader.core.importing import ImportFailed, import_file
+    from reader.core.store import NewArticle, Store, StoreError
+    from reader.core.store.database import DB_FILENAME
+
+    try:
+        store = Store.open(paths.data_dir(args.data_dir) / DB_FILENAME)
+    except StoreError as error:
+        print(f"reader import: {error}", file=sys.stderr)
+        return 1
+    failed = 0
+    with store:
+        for name in args.files:
+            try:
+                articles = import_file(Path(name), encoding=args.encoding)
+            except ImportFailed as error:
+                print(f"reader import: {name}: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            try:
+                ids = store.articles.add_many(
+                    [NewArticle(a.title, a.text, a.source, a.original_text) for a in articles]
+                )
+            except StoreError as error:
+                print(f"reader import: {name}: {error}", file=sys.stderr)
+                return 1
+            for article_id, article in zip(ids, articles, strict=True):
+                print(f"{article_id}\t{article.title}")
+    return 1 if failed else 0

@@ -1,0 +1,62 @@
+"""`reader import FILE...`: articles land in the library; bad files add nothing, exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core import paths
+from reader.core.store import Store
+from reader.core.store.database import DB_FILENAME
+
+
+def _library(data_dir: Path) -> list[tuple[str, str]]:
+    with Store.open(data_dir / DB_FILENAME, auto_backup=False) as store:
+        return [(info.title, info.source) for info in store.articles.all()]
+
+
+def test_import_seed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(paths.seed_article())]) == 0
+    out = capsys.readouterr().out
+    assert "大足石刻“国际朋友圈”不断扩大" in out
+    library = _library(data_dir)
+    assert len(library) == 8
+    assert {title for title, _ in library} >= {
+        "33618，重庆制造两年新变化",
+        "大足区生态文明建设稳中有进",
+    }
+    with Store.open(data_dir / DB_FILENAME, auto_backup=False) as store:
+        article = store.articles.get(store.articles.search("平仓后成功")[0].id)
+    assert "平仓后成功" in article.text
+    assert "平仓\n\n后成功" in article.original_text
+
+
+def test_bad_files_add_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("好文章。", encoding="utf-8")
+    assert main(["import", str(good)]) == 0
+    before = _library(data_dir)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\0\1\2" * 100)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    bomb = tmp_path / "bomb.epub"
+    bomb.write_bytes(b"PK not really a zip")
+    code = main(["import", str(binary), str(empty), str(bomb), str(tmp_path / "missing.txt")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "not a text file" in err and "empty" in err and "not a zip" in err
+    assert "does not exist" in err
+    assert _library(data_dir) == before
+
+
+def test_explicit_encoding(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes("今天天氣很好。".encode("big5"))
+    assert main(["import", "--encoding", "big5", str(path)]) == 0
+    assert main(["import", "--encoding", "utf-8", str(path)]) == 1
+    assert [title for title, _ in _library(data_dir)] == ["今天天氣很好"]
