@@ -1,0 +1,202 @@
+"""Anki ``.apkg`` decks (genanki): one note per word, a recognition and a recall card.
+
+Everything Anki uses to recognise what it already has is stable: the note type's id, the
+deck's id (from the list's name) and every note's GUID (from the list's name, the word and
+its reading). Importing a re-export of an edited list therefore updates the notes the
+learner already studies, with their review history, instead of adding copies. Renaming
+the list makes a new deck with new notes: for Anki it is a different list.
+
+Anki fields are HTML: every value is escaped, the word is marked in its sentence with
+``<b>``, and each pinyin syllable is a ``<span class="toneN">`` that the card's CSS colours
+(Pleco's scheme, lifted for Anki's night mode).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from pathlib import Path
+
+import genanki
+
+from reader.core.atomic import write_atomically
+from reader.core.export.model import ExportList, ExportOptions, ExportWord
+from reader.core.pinyin import to_marks, tone_of
+from reader.core.progress import Progress
+
+# Never change these: Anki matches note types and decks by id.
+MODEL_ID = 1_739_482_615
+MODEL_NAME = "Reader (Chinese vocabulary)"
+FIELDS = (
+    "Simplified",
+    "Traditional",
+    "Pinyin",
+    "Meaning",
+    "Classifier",
+    "Example",
+    "Example pinyin",
+    "Source",
+    "HSK",
+    "Notes",
+)
+DECK_PREFIX = "Reader::"
+
+_RECOGNITION_FRONT = """<div class="hanzi">{{Simplified}}</div>"""
+_RECOGNITION_BACK = """{{FrontSide}}
+<hr id="answer">
+{{#Traditional}}<div class="traditional">{{Traditional}}</div>{{/Traditional}}
+<div class="pinyin">{{Pinyin}}</div>
+<div class="meaning">{{Meaning}}</div>
+{{#Classifier}}<div class="classifier">CL: {{Classifier}}</div>{{/Classifier}}
+{{#Example}}<div class="example">{{Example}}</div>{{/Example}}
+{{#Example pinyin}}<div class="example-pinyin">{{Example pinyin}}</div>{{/Example pinyin}}
+{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+<div class="footer">{{#HSK}}HSK {{HSK}}{{/HSK}} {{#Source}}· {{Source}}{{/Source}}</div>"""
+_RECALL_FRONT = """<div class="meaning prompt">{{Meaning}}</div>
+{{#Classifier}}<div class="classifier">CL: {{Classifier}}</div>{{/Classifier}}"""
+_RECALL_BACK = """{{FrontSide}}
+<hr id="answer">
+<div class="hanzi">{{Simplified}}</div>
+{{#Traditional}}<div class="traditional">{{Traditional}}</div>{{/Traditional}}
+<div class="pinyin">{{Pinyin}}</div>
+{{#Example}}<div class="example">{{Example}}</div>{{/Example}}
+{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}"""
+
+CARD_CSS = """.card {
+  font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", sans-serif;
+  font-size: 20px; text-align: center; color: #1d1d1f; background: #fdfdfb;
+  line-height: 1.5;
+}
+.nightMode.card, .night_mode .card { color: #e8e8e8; background: #232325; }
+.hanzi { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: 56px; }
+.traditional { font-family: "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei",
+  sans-serif; font-size: 28px; color: #666; }
+.pinyin { font-size: 26px; margin: 6px 0; }
+.meaning { font-size: 20px; }
+.meaning.prompt { font-size: 26px; }
+.classifier, .example-pinyin, .notes, .footer { font-size: 15px; color: #666; }
+.example { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: 22px; margin-top: 14px; }
+.example b { color: #b35a00; }
+.footer { margin-top: 14px; }
+.nightMode .traditional, .nightMode .classifier, .nightMode .example-pinyin,
+.nightMode .notes, .nightMode .footer,
+.night_mode .traditional, .night_mode .classifier, .night_mode .example-pinyin,
+.night_mode .notes, .night_mode .footer { color: #aaa; }
+.nightMode .example b, .night_mode .example b { color: #ffb35c; }
+.tone1 { color: #e30000; } .tone2 { color: #02a31a; } .tone3 { color: #1a18e0; }
+.tone4 { color: #8900bf; } .tone5 { color: #707070; }
+.nightMode .tone1, .night_mode .tone1 { color: #ff6b6b; }
+.nightMode .tone2, .night_mode .tone2 { color: #4ed964; }
+.nightMode .tone3, .night_mode .tone3 { color: #7f9cff; }
+.nightMode .tone4, .night_mode .tone4 { color: #d08bff; }
+.nightMode .tone5, .night_mode .tone5 { color: #a8a8a8; }
+"""
+
+_MODEL = genanki.Model(
+    MODEL_ID,
+    MODEL_NAME,
+    fields=[{"name": name} for name in FIELDS],
+    templates=[
+        {"name": "Recognition", "qfmt": _RECOGNITION_FRONT, "afmt": _RECOGNITION_BACK},
+        {"name": "Recall", "qfmt": _RECALL_FRONT, "afmt": _RECALL_BACK},
+    ],
+    css=CARD_CSS,
+    sort_field_index=0,
+)
+
+
+def deck_name(list_name: str) -> str:
+    """``Reader::<list>``; "::" inside a name would nest decks, so it is flattened."""
+    return DECK_PREFIX + (" ".join(list_name.split()).replace("::", ":") or "Words")
+
+
+def deck_id(list_name: str) -> int:
+    """The same list name always gives the same deck id (Anki matches decks by id)."""
+    digest = hashlib.sha256(deck_name(list_name).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(list_name: str, word: ExportWord) -> str:
+    """From the list, the word and its reading: a list holds a word once per reading."""
+    reading = " ".join(word.pinyin.lower().split())
+    return str(genanki.guid_for("reader", deck_name(list_name), word.simplified, reading))
+
+
+def pinyin_html(numbered: str) -> str:
+    """``"yin2 hang2"`` → ``<span class="tone2">yín</span> <span class="tone2">háng</span>``."""
+    parts = []
+    for token in numbered.split():
+        tone = tone_of(token)
+        marked = html.escape(to_marks(token))
+        parts.append(f'<span class="tone{tone}">{marked}</span>' if tone else marked)
+    return " ".join(parts)
+
+
+def marked_sentence(sentence: str, word: str) -> str:
+    """The sentence, escaped, with every occurrence of ``word`` in ``<b>``."""
+    if not word or word not in sentence:
+        return html.escape(sentence)
+    return f"<b>{html.escape(word)}</b>".join(html.escape(p) for p in sentence.split(word))
+
+
+def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
+    sentence = options.include_sentence and bool(word.sentence)
+    return [
+        html.escape(word.simplified),
+        html.escape(word.traditional) if options.include_traditional else "",
+        pinyin_html(word.pinyin),
+        html.escape(word.meaning),
+        html.escape(word.classifiers),
+        marked_sentence(word.sentence, word.simplified) if sentence else "",
+        pinyin_html(word.sentence_pinyin) if sentence else "",
+        html.escape(word.source),
+        html.escape(word.hsk),
+        _multiline(word.notes) if options.include_notes else "",
+    ]
+
+
+def _multiline(text: str) -> str:
+    return re.sub(r"\r\n|\r|\n", "<br>", html.escape(text))
+
+
+def build_deck(
+    word_list: ExportList, options: ExportOptions, progress: Progress | None = None
+) -> genanki.Deck:
+    deck = genanki.Deck(deck_id(word_list.name), deck_name(word_list.name))
+    total = len(word_list.words)
+    seen: set[str] = set()
+    for index, word in enumerate(word_list.words):
+        if progress is not None and index % 500 == 0:
+            progress.step(index, total, "Making notes")
+        guid = note_guid(word_list.name, word)
+        if not word.simplified or guid in seen:
+            continue  # the same word and reading twice would be one note in Anki anyway
+        seen.add(guid)
+        deck.add_note(
+            genanki.Note(
+                model=_MODEL,
+                fields=_fields(word, options),
+                guid=guid,
+                sort_field=word.simplified,
+            )
+        )
+    return deck
+
+
+def write_apkg(
+    path: str | os.PathLike[str],
+    word_list: ExportList,
+    options: ExportOptions,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    deck = build_deck(word_list, options, progress)
+    package = genanki.Package(deck)
+    return write_atomically(
+        path, lambda temp: package.write_to_file(str(temp)), overwrite=overwrite
+    )

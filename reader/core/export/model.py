@@ -1,0 +1,149 @@
+"""What every exporter takes: a list of words in plain values, and the user's choices.
+
+The exporters never read the database: `from_store` (or a test) builds these values, so a
+format can be checked on its own and the same list goes to every format unchanged.
+Pinyin is CC-CEDICT's numbered form ("yin2 hang2"); each format renders it as it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.core.analysis.tokens import Token
+from reader.core.pinyin import to_marks
+
+
+@dataclass(frozen=True, slots=True)
+class ExportWord:
+    simplified: str
+    traditional: str = ""
+    pinyin: str = ""  # numbered, one syllable per character: "yin2 hang2"
+    meanings: tuple[str, ...] = ()
+    classifiers: str = ""  # as CC-CEDICT writes them: "个[ge4]"
+    sentence: str = ""  # the sentence the word was met in
+    sentence_pinyin: str = ""  # numbered, like ``pinyin``
+    source: str = ""  # the title of the article it came from
+    hsk: str = ""  # "3", "7-9", or "" when the word is in no HSK list
+    notes: str = ""
+    status: str = ""  # "new", "learning 2", "known"…, as the app names it
+
+    @property
+    def meaning(self) -> str:
+        """The senses on one line, the way every format shows them."""
+        return "; ".join(m.strip() for m in self.meanings if m.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class ExportList:
+    name: str
+    words: tuple[ExportWord, ...]
+    article_title: str | None = None
+    article_text: str | None = None
+    article_tokens: Sequence[Token] | None = None  # the analysis of article_text, for ruby
+
+
+class Column(StrEnum):
+    """A column of the table formats (CSV, TSV, XLSX), in the order they are written."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    PINYIN = "pinyin"
+    MEANING = "meaning"
+    CLASSIFIER = "classifier"
+    SENTENCE = "sentence"
+    SENTENCE_PINYIN = "sentence_pinyin"
+    SOURCE = "source"
+    HSK = "hsk"
+    NOTES = "notes"
+    STATUS = "status"
+
+
+COLUMN_TITLES: dict[Column, str] = {
+    Column.SIMPLIFIED: "Simplified",
+    Column.TRADITIONAL: "Traditional",
+    Column.PINYIN: "Pinyin",
+    Column.MEANING: "Meaning",
+    Column.CLASSIFIER: "Classifier",
+    Column.SENTENCE: "Example",
+    Column.SENTENCE_PINYIN: "Example pinyin",
+    Column.SOURCE: "Source",
+    Column.HSK: "HSK",
+    Column.NOTES: "Notes",
+    Column.STATUS: "Status",
+}
+
+DEFAULT_COLUMNS: tuple[Column, ...] = (
+    Column.SIMPLIFIED,
+    Column.TRADITIONAL,
+    Column.PINYIN,
+    Column.MEANING,
+    Column.CLASSIFIER,
+    Column.SENTENCE,
+    Column.SENTENCE_PINYIN,
+    Column.SOURCE,
+    Column.HSK,
+    Column.NOTES,
+)
+
+
+class PageSize(StrEnum):
+    A4 = "A4"
+    LETTER = "Letter"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """The user's choices. ``columns`` is the one source of truth for what is included:
+    the sentence, traditional and notes switches of the dialog add or drop their columns,
+    and the formats with fixed fields (Anki, Pleco, PDF) leave out what is not chosen."""
+
+    columns: tuple[Column, ...] = DEFAULT_COLUMNS
+    page_size: PageSize = PageSize.A4
+    include_article: bool = True  # PDF: print the list's article after the table
+    article_with_pinyin: bool = True  # PDF: pinyin over the article's words
+    title: str = ""  # PDF: the handout's title; the list's name when empty
+
+    def __post_init__(self) -> None:
+        if len(set(self.columns)) != len(self.columns):
+            raise ValueError("a column is chosen twice")
+
+    @property
+    def include_sentence(self) -> bool:
+        return Column.SENTENCE in self.columns
+
+    @property
+    def include_traditional(self) -> bool:
+        return Column.TRADITIONAL in self.columns
+
+    @property
+    def include_notes(self) -> bool:
+        return Column.NOTES in self.columns
+
+
+def cell_text(word: ExportWord, column: Column) -> str:
+    """The plain text of one cell; pinyin with tone marks, as people read it."""
+    match column:
+        case Column.SIMPLIFIED:
+            return word.simplified
+        case Column.TRADITIONAL:
+            return word.traditional
+        case Column.PINYIN:
+            return to_marks(word.pinyin)
+        case Column.MEANING:
+            return word.meaning
+        case Column.CLASSIFIER:
+            return word.classifiers
+        case Column.SENTENCE:
+            return word.sentence
+        case Column.SENTENCE_PINYIN:
+            return to_marks(word.sentence_pinyin)
+        case Column.SOURCE:
+            return word.source
+        case Column.HSK:
+            return word.hsk
+        case Column.NOTES:
+            return word.notes
+        case Column.STATUS:
+            return word.status
