@@ -1,0 +1,328 @@
+"""Build reader for the platform this runs on, check the frozen program, make the installer.
+
+    uv run python packaging/build.py                 # build, check, package (into dist/)
+    uv run python packaging/build.py --check DIR     # only check a built program folder
+                                                     # (e.g. the .app on a mounted .dmg)
+
+Steps: PyInstaller (packaging/reader.spec) -> dist/Reader (dist/Reader.app on macOS); the
+frozen checks (below); the bundle size and a launch-time comparison with the source run;
+then the installer: Inno Setup on Windows (when ISCC is installed), a .dmg on macOS, a
+.tar.gz of the one-folder build on Linux. Exits non-zero when any check fails.
+
+Frozen checks: `--version` prints the version from pyproject.toml; `--smoke-test` prints
+"smoke test ok" (CLI and windowed executables); `lookup 行` prints what the source prints
+(when the `lookup` sub-command exists); running them writes nothing inside the program
+folder; and with its dictionary removed the program refuses to start with a clear message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+SPEC = ROOT / "packaging" / "reader.spec"
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+CEDICT_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+TIMEOUT = 600  # seconds for one run of the program (the first one compiles the index)
+LAUNCH_RUNS = 3
+
+
+class CheckError(Exception):
+    """A frozen check failed; the message says how."""
+
+
+def project_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as stream:
+        version: str = tomllib.load(stream)["project"]["version"]
+    return version
+
+
+def platform_tag() -> str:
+    machine = (
+        os.uname().machine if hasattr(os, "uname") else os.environ.get("PROCESSOR_ARCHITECTURE", "")
+    )
+    names = {"win32": "windows", "darwin": "macos"}
+    return f"{names.get(sys.platform, 'linux')}-{machine.lower() or 'x86_64'}"
+
+
+def program_dir(dist: Path) -> Path:
+    """The folder that holds the executables (inside the .app on macOS)."""
+    if sys.platform == "darwin":
+        return dist / "Reader.app" / "Contents" / "MacOS"
+    return dist / "Reader"
+
+
+def bundle_root(dist: Path) -> Path:
+    return dist / "Reader.app" if sys.platform == "darwin" else dist / "Reader"
+
+
+def resources_dir(programs: Path) -> Path:
+    """Where the bundled data sits: `_internal`, or Contents/Resources in a .app."""
+    if programs.name == "MacOS":
+        return programs.parent / "Resources"
+    return programs / "_internal"
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def snapshot(path: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(path)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in path.rglob("*")
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def step(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run_program(
+    command: Sequence[str | Path], env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(part) for part in command],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def isolated_env(scratch: Path, name: str) -> dict[str, str]:
+    """Own data and cache dirs for one program, offscreen Qt, UTF-8 output."""
+    env = dict(os.environ)
+    env["READER_DATA_DIR"] = str(scratch / name / "data")
+    env["READER_CACHE_DIR"] = str(scratch / name / "cache")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def expect(result: subprocess.CompletedProcess[str], what: str, text: str | None = None) -> None:
+    if result.returncode != 0 or (text is not None and text not in result.stdout):
+        raise CheckError(
+            f"{what}: exit {result.returncode}\n"
+            f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+        )
+
+
+def source_has_lookup() -> bool:
+    from reader.cli import _subcommands
+
+    return any(module.NAME == "lookup" for module in _subcommands())
+
+
+def check_frozen(programs: Path, version: str, scratch: Path) -> None:
+    cli = programs / f"reader-cli{EXE_SUFFIX}"
+    gui = programs / f"Reader{EXE_SUFFIX}"
+    source = [sys.executable, "-m", "reader"]
+    frozen_env = isolated_env(scratch, "frozen")
+    source_env = isolated_env(scratch, "source")
+    before = snapshot(programs.parent if programs.name == "MacOS" else programs)
+
+    step(f"frozen --version ({cli})")
+    result = run_program([cli, "--version"], frozen_env)
+    expect(result, "--version", f"reader {version}")
+
+    step("frozen --smoke-test (console executable)")
+    expect(
+        run_program([cli, "--smoke-test"], frozen_env), "reader-cli --smoke-test", "smoke test ok"
+    )
+    step("frozen --smoke-test (windowed executable)")
+    result = run_program([gui, "--smoke-test"], frozen_env)
+    # A windowed Windows program may have no stdout; there its exit code is the verdict.
+    expect(result, "Reader --smoke-test", None if sys.platform == "win32" else "smoke test ok")
+
+    if source_has_lookup():
+        step("frozen `lookup 行` == source `lookup 行`")
+        frozen = run_program([cli, "lookup", "行"], frozen_env)
+        expect(frozen, "frozen lookup 行")
+        from_source = run_program([*source, "lookup", "行"], source_env)
+        expect(from_source, "source lookup 行")
+        if frozen.stdout != from_source.stdout:
+            raise CheckError(
+                f"lookup 行 differs\n--- frozen\n{frozen.stdout}\n--- source\n{from_source.stdout}"
+            )
+        print(frozen.stdout.strip().splitlines()[0] if frozen.stdout.strip() else "(empty)")
+    else:
+        step("`reader lookup` does not exist yet: lookup comparison skipped")
+
+    after = snapshot(programs.parent if programs.name == "MacOS" else programs)
+    if after != before:
+        changed = sorted(set(after.items()) ^ set(before.items()))
+        raise CheckError(f"the program wrote inside its own folder: {changed[:10]}")
+    step("the program wrote nothing inside its own folder")
+
+
+def check_missing_data(bundle: Path, scratch: Path) -> None:
+    """A copy of the bundle without its dictionary must refuse to start, with a message."""
+    step("frozen program with its dictionary removed refuses to start")
+    broken = scratch / "broken" / bundle.name
+    shutil.copytree(bundle, broken, symlinks=True)
+    programs = program_dir(broken.parent)
+    (resources_dir(programs) / "dictionaries" / CEDICT_NAME).unlink()
+    result = run_program(
+        [programs / f"reader-cli{EXE_SUFFIX}", "--smoke-test"], isolated_env(scratch, "broken")
+    )
+    if result.returncode == 0 or "dictionary file is missing" not in result.stderr:
+        raise CheckError(f"missing data not reported: exit {result.returncode}\n{result.stderr}")
+
+
+def median_launch(command: Sequence[str | Path], env: dict[str, str]) -> float:
+    times = []
+    for _ in range(LAUNCH_RUNS):
+        started = time.perf_counter()
+        expect(run_program(command, env), "timed smoke test", "smoke test ok")
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure_launch(programs: Path, scratch: Path) -> None:
+    """Launch to the seed article (`--smoke-test`), frozen vs source, warm caches both."""
+    frozen = median_launch(
+        [programs / f"reader-cli{EXE_SUFFIX}", "--smoke-test"], isolated_env(scratch, "frozen")
+    )
+    source = median_launch(
+        [sys.executable, "-m", "reader", "--smoke-test"], isolated_env(scratch, "source")
+    )
+    print(
+        f"launch to the seed article, median of {LAUNCH_RUNS}: frozen {frozen:.2f} s, "
+        f"source {source:.2f} s, ratio {frozen / source:.2f}"
+    )
+
+
+def pyinstaller(version: str) -> None:
+    step(f"PyInstaller {SPEC.name} (version {version})")
+    env = dict(os.environ, READER_VERSION=version)
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(SPEC),
+    ]
+    subprocess.run(command, check=True, env=env, cwd=ROOT)
+
+
+def find_iscc() -> Path | None:
+    found = shutil.which("iscc") or shutil.which("ISCC")
+    if found:
+        return Path(found)
+    for base in (
+        os.environ.get("PROGRAMFILES(X86)"),
+        os.environ.get("PROGRAMFILES"),
+        os.environ.get("LOCALAPPDATA", "") + "\\Programs",
+    ):
+        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return Path(base) / "Inno Setup 6" / "ISCC.exe"
+    return None
+
+
+def make_installer(version: str) -> Path | None:
+    name = f"Reader-{version}-{platform_tag()}"
+    if sys.platform == "win32":
+        iscc = find_iscc()
+        if iscc is None:
+            step("Inno Setup (ISCC) not found: no installer, the one-folder build is in dist/")
+            return None
+        step("Inno Setup installer")
+        subprocess.run(
+            [
+                str(iscc),
+                f"/DAppVersion={version}",
+                f"/DSourceDir={DIST / 'Reader'}",
+                f"/DOutputDir={DIST}",
+                f"/DOutputName={name}",
+                str(ROOT / "packaging" / "windows" / "reader.iss"),
+            ],
+            check=True,
+        )
+        return DIST / f"{name}.exe"
+    if sys.platform == "darwin":
+        step("macOS disk image")
+        dmg = DIST / f"{name}.dmg"
+        subprocess.run(
+            [
+                "bash",
+                str(ROOT / "packaging" / "macos" / "make_dmg.sh"),
+                str(DIST / "Reader.app"),
+                str(dmg),
+                version,
+            ],
+            check=True,
+        )
+        return dmg
+    step("Linux archive of the one-folder build")
+    archive = DIST / f"{name}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(DIST / "Reader", arcname=f"Reader-{version}")
+    return archive
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check",
+        metavar="DIR",
+        type=Path,
+        help="only run the frozen checks on the program folder DIR "
+        "(the folder holding reader-cli; Reader.app/Contents/MacOS on macOS)",
+    )
+    parser.add_argument("--no-installer", action="store_true", help="stop after the checks")
+    args = parser.parse_args(argv)
+    version = project_version()
+    try:
+        with tempfile.TemporaryDirectory(prefix="reader-build-") as scratch_name:
+            scratch = Path(scratch_name)
+            if args.check:
+                check_frozen(args.check.resolve(), version, scratch)
+                print("frozen checks ok")
+                return 0
+            started = time.perf_counter()
+            pyinstaller(version)
+            build_seconds = time.perf_counter() - started
+            programs = program_dir(DIST)
+            check_frozen(programs, version, scratch)
+            check_missing_data(bundle_root(DIST), scratch)
+            measure_launch(programs, scratch)
+        installer = None if args.no_installer else make_installer(version)
+    except CheckError as failure:
+        print(f"FROZEN CHECK FAILED: {failure}", file=sys.stderr)
+        return 1
+    print(f"build time (PyInstaller): {build_seconds:.0f} s")
+    print(f"unpacked bundle {bundle_root(DIST)}: {megabytes(tree_size(bundle_root(DIST)))}")
+    if installer is not None:
+        print(f"installer {installer.name}: {megabytes(installer.stat().st_size)}")
+    print("frozen checks ok")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""Entry point of the frozen program: the same `reader` command as `uv run reader`."""
+
+from reader.cli import main
+
+raise SystemExit(main())
