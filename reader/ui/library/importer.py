@@ -1,0 +1,73 @@
+"""The import work a task runs off the UI thread: read every file, then add them all.
+
+Nothing is written until every file has been read, and the articles go in with one
+transaction, so a cancelled import leaves no trace. A file that cannot be imported is
+reported and adds nothing; the others still go in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.importing import ImportedArticle, ImportFailed, import_file, import_text
+from reader.core.progress import Progress
+from reader.core.store import NewArticle, Store
+
+_STEPS_PER_FILE = 1000
+
+
+@dataclass
+class ImportResult:
+    ids: list[int] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+
+
+def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
+    """A progress for file ``index`` of ``count`` that reports into the whole import."""
+
+    def report(done: int, total: int, message: str) -> None:
+        fraction = done / total if total else 0.0
+        progress.step(
+            index * _STEPS_PER_FILE + int(fraction * _STEPS_PER_FILE),
+            count * _STEPS_PER_FILE + 1,
+            f"{name}: {message}" if message else name,
+        )
+
+    return Progress(report)
+
+
+def import_into(
+    db_path: Path, files: list[str], progress: Progress, encoding: str | None = None
+) -> ImportResult:
+    result = ImportResult()
+    found: list[ImportedArticle] = []
+    for index, name in enumerate(files):
+        part = _part(progress, index, len(files), Path(name).name)
+        part.step(0, 1, "reading")
+        try:
+            found.extend(import_file(Path(name), encoding=encoding, progress=part))
+        except ImportFailed as error:
+            result.failures.append((name, str(error)))
+    progress.step(len(files) * _STEPS_PER_FILE, len(files) * _STEPS_PER_FILE + 1, "Saving")
+    if found:
+        with Store.open(db_path, auto_backup=False) as store:
+            result.ids = store.articles.add_many(
+                [NewArticle(a.title, a.text, a.source, a.original_text) for a in found],
+                progress,
+            )
+    return result
+
+
+def import_pasted(db_path: Path, text: str, progress: Progress) -> ImportResult:
+    result = ImportResult()
+    try:
+        articles = import_text(text)
+    except ImportFailed as error:
+        result.failures.append(("pasted text", str(error)))
+        return result
+    with Store.open(db_path, auto_backup=False) as store:
+        result.ids = store.articles.add_many(
+            [NewArticle(a.title, a.text, "", a.original_text) for a in articles], progress
+        )
+    return result

@@ -1,0 +1,174 @@
+"""The library pane on a real database: import (with progress, cancel, failures), search,
+sort, open, rename, delete with undo, merge and split."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core import paths
+from reader.core.store import Store
+from reader.core.store.database import DB_FILENAME
+from reader.ui.library import LibraryPane
+from reader.ui.library.pane import CHARS, TITLE
+
+SEED_TITLE = "大足石刻“国际朋友圈”不断扩大"
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The messages the pane would show in a dialog (no modal dialog in tests)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    with Store.open(data_dir / DB_FILENAME, auto_backup=False) as opened:
+        yield opened
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, store: Store) -> Iterator[LibraryPane]:
+    widget = LibraryPane(store)
+    qtbot.addWidget(widget)
+    yield widget
+    widget.runner.wait()
+
+
+def _titles(pane: LibraryPane) -> list[str]:
+    return [pane.table.item(r, TITLE).text() for r in range(pane.table.rowCount())]
+
+
+def _import(qtbot: QtBot, pane: LibraryPane, files: list[str]) -> list[int]:
+    with qtbot.waitSignal(pane.imported, timeout=20_000) as signal:
+        pane.import_files(files)
+    return list(signal.args[0])
+
+
+def test_import_lists_the_articles(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    assert len(ids) == 8
+    assert SEED_TITLE in _titles(pane)
+    assert pane.selected_ids() == [ids[0]]
+    assert not pane.progress_row.isVisibleTo(pane)
+    assert store.articles.get(ids[0]).info.title == SEED_TITLE
+
+
+def test_search_title_and_full_text(qtbot: QtBot, pane: LibraryPane) -> None:
+    _import(qtbot, pane, [str(paths.seed_article())])
+    pane.search.setText("平仓后成功")  # only in the text of the last article
+    assert _titles(pane) == ["从加快建设西部陆海新通道等国家战略来看…"]
+    pane.search.setText("政协")
+    assert "大足区政协开展文旅产业发展主题调研" in _titles(pane)
+    pane.search.clear()
+    assert pane.table.rowCount() == 8
+
+
+def test_sort_by_characters_is_numeric(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    _import(qtbot, pane, [str(paths.seed_article())])
+    pane.table.sortByColumn(CHARS, Qt.SortOrder.AscendingOrder)
+    counts = [store.articles.info(i).char_count for i in pane.article_ids()]
+    assert counts == sorted(counts)
+    pane.table.horizontalHeader().sectionClicked.emit(TITLE)
+    assert pane.table.rowCount() == 8
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
+def test_double_click_opens(qtbot: QtBot, pane: LibraryPane) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    pane.resize(600, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    row = pane.article_ids().index(ids[2])
+    rect = pane.table.visualItemRect(pane.table.item(row, TITLE))
+    opened: list[int] = []
+    pane.article_activated.connect(opened.append)
+    viewport = pane.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [ids[2]]
+    qtbot.keyClick(pane.table, Qt.Key.Key_Return)
+    assert opened == [ids[2], ids[2]]
+
+
+def test_rename_in_place(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    row = pane.article_ids().index(ids[0])
+    pane.table.item(row, TITLE).setText("石刻的朋友")
+    assert store.articles.info(ids[0]).title == "石刻的朋友"
+    pane.table.item(pane.article_ids().index(ids[0]), TITLE).setText("  ")
+    assert store.articles.info(ids[0]).title == "石刻的朋友"  # an empty title is refused
+    assert "石刻的朋友" in _titles(pane)
+
+
+def test_delete_and_undo(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    pane.select(ids[1])
+    pane.delete_selected()
+    assert ids[1] not in [a.id for a in store.articles.all()]
+    assert pane.table.rowCount() == 7
+    assert pane.undo_row.isVisibleTo(pane)
+    pane.undo_button.click()
+    assert ids[1] in [a.id for a in store.articles.all()]
+    assert pane.table.rowCount() == 8
+    assert not pane.undo_row.isVisibleTo(pane)
+
+
+def test_merge_and_split(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    first, second = store.articles.get(ids[2]), store.articles.get(ids[3])
+    pane.merge(ids[2], ids[3])
+    merged = store.articles.get(ids[2])
+    assert merged.text == f"{first.text}\n{second.info.title}\n{second.text}"
+    assert pane.table.rowCount() == 7
+    new_id = pane.split(ids[2], len(first.text.split("\n")))
+    assert store.articles.text(ids[2]) == first.text
+    assert store.articles.info(new_id).title == second.info.title
+    assert pane.table.rowCount() == 8
+
+
+def test_bad_files_change_nothing(
+    qtbot: QtBot, pane: LibraryPane, store: Store, tmp_path: Path, warnings: list[str]
+) -> None:
+    _import(qtbot, pane, [str(paths.seed_article())])
+    before = [(a.id, a.title) for a in store.articles.all()]
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\0\1\2\3" * 1000)
+    not_zip = tmp_path / "book.epub"
+    not_zip.write_bytes(b"just text")
+    with qtbot.waitSignal(pane.import_failed, timeout=10_000) as signal:
+        pane.import_files([str(binary), str(not_zip)])
+    assert "not a text file" in signal.args[0] and "not a zip" in signal.args[0]
+    assert warnings == [signal.args[0]]
+    assert [(a.id, a.title) for a in store.articles.all()] == before
+    assert not pane.progress_row.isVisibleTo(pane)
+
+
+def test_cancelled_import_leaves_no_trace(
+    qtbot: QtBot, pane: LibraryPane, store: Store, tmp_path: Path
+) -> None:
+    page = paths.seed_article().read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join([page] * 60), encoding="utf-8")
+    with qtbot.waitSignal(pane.import_cancelled, timeout=20_000):
+        pane.import_files([str(big)])
+        pane.cancel_button.click()
+    assert store.articles.all() == []
+    assert pane.table.rowCount() == 0
+    assert not pane.progress_row.isVisibleTo(pane)
+
+
+def test_paste_makes_an_article(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    QApplication.clipboard().setText("今天天气很好。\n我们去公园。")
+    with qtbot.waitSignal(pane.imported, timeout=10_000) as signal:
+        pane.paste()
+    article = store.articles.get(signal.args[0][0])
+    assert article.text == "今天天气很好。\n我们去公园。"
+    assert article.info.source == ""
