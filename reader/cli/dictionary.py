@@ -16,12 +16,13 @@ MAX_ERRORS_SHOWN = 50
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True)
-    importing = actions.add_parser(
-        "import", help="use FILE (.u8, .txt, .gz or .zip from MDBG) from now on"
+    parser.add_argument(
+        "action",
+        choices=["import", "info"],
+        help="import: use FILE (.u8, .txt, .gz or .zip from MDBG) from now on; "
+        "info: show the release in use",
     )
-    importing.add_argument("file", metavar="FILE")
-    actions.add_parser("info", help="show the release in use and where it comes from")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="the release to import")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"entries: {dictionary.entry_count}")
         print(f"index: {dictionary.index}")
         return 0
+    if args.file is None:
+        print("reader dictionary import: which FILE?", file=sys.stderr)
+        return 2
     file = Path(args.file)
     if not file.is_file():
         print(f"reader dictionary import: no such file: {file}", file=sys.stderr)

@@ -20,12 +20,17 @@ from reader.core.cedict.index import (
 )
 from reader.core.cedict.model import Entry, HskLevel
 from reader.core.cedict.parser import ParseError, Record, parse_source
-from reader.core.cedict.search import english_rank, english_terms, parse_pinyin_query
+from reader.core.cedict.search import (
+    english_rank,
+    english_terms,
+    parse_pinyin_query,
+    toneless_letters,
+)
 from reader.core.cedict.sources import active_source
 from reader.core.progress import Progress
 
 _ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
-_ENGLISH_CANDIDATES = 400
+_ENGLISH_CANDIDATES = 200
 
 
 @lru_cache(maxsize=16_384)
@@ -157,23 +162,25 @@ class Dictionary:
 
     def search_pinyin(self, query: str, limit: int = 50) -> list[Entry]:
         """Entries read as ``query`` (``aihao``, ``ai4hao4``, ``ài hào``), commonest first;
-        words that merely start with it follow when nothing matches exactly."""
-        parsed = parse_pinyin_query(query)
-        if parsed is None:
-            return []
-        key = parsed.key
+        when nothing matches exactly, words whose toneless pinyin starts with the letters
+        typed (``zhongguoyinh`` → 中国银行)."""
         order = "ORDER BY e.frequency DESC, length(e.simplified), e.id"
-        found = [
-            entry
-            for entry in self._entries_where(f"e.pinyin_plain = ? {order}", (key,))
-            if parsed.tones_match(entry.pinyin)
-        ]
-        if not found:
-            found = self._entries_where(
-                f"e.pinyin_plain > ? AND e.pinyin_plain < ? {order} LIMIT ?",
-                (key, key + "\x7f", limit),
-            )
-        return found[:limit]
+        parsed = parse_pinyin_query(query)
+        if parsed is not None:
+            exact = [
+                entry
+                for entry in self._entries_where(f"e.pinyin_plain = ? {order}", (parsed.key,))
+                if parsed.tones_match(entry.pinyin)
+            ]
+            if exact or any(tone is not None for tone in parsed.tones):
+                return exact[:limit]
+        prefix = parsed.key if parsed is not None else toneless_letters(query)
+        if not prefix:
+            return []
+        return self._entries_where(
+            f"e.pinyin_plain > ? AND e.pinyin_plain < ? {order} LIMIT ?",
+            (prefix, prefix + "\x7f", limit),
+        )
 
     def search_english(self, query: str, limit: int = 50) -> list[Entry]:
         """Entries whose glosses hold every word of ``query``, ranked by ``english_rank``."""
@@ -181,17 +188,23 @@ class Dictionary:
         if not terms:
             return []
         match = " ".join(f'"{term}"' for term in terms)
-        rows = self._connection().execute(
-            f"SELECT e.frequency, {_ENTRY_COLUMNS} FROM glosses g JOIN entries e "
-            "ON e.id = g.rowid WHERE glosses MATCH ? ORDER BY g.rank LIMIT ?",
-            (match, _ENGLISH_CANDIDATES),
+        # Candidates: the best bm25 matches (short glosses) and the most frequent words
+        # (long entries like 好 or 水, which bm25 ranks low); then ranked in Python.
+        select = (
+            f"SELECT w.band, e.frequency, {_ENTRY_COLUMNS} FROM glosses g "
+            "JOIN entries e ON e.id = g.rowid LEFT JOIN words w ON w.word = e.simplified "
+            "WHERE glosses MATCH ? ORDER BY {} LIMIT ?"
         )
-        scored = []
-        for frequency, *row in rows:
-            entry = _entry(*row)
-            scored.append((english_rank(entry, terms, frequency), entry.id, entry))
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return [entry for _, _, entry in scored[:limit]]
+        connection = self._connection()
+        scored = {}
+        for order in ("g.rank", "e.frequency DESC"):
+            for band, count, *row in connection.execute(
+                select.format(order), (match, _ENGLISH_CANDIDATES)
+            ):
+                entry = _entry(*row)
+                scored[entry.id] = (english_rank(entry, terms, band, count), entry.id, entry)
+        ranked = sorted(scored.values(), key=lambda item: (item[0], item[1]))
+        return [entry for _, _, entry in ranked[:limit]]
 
     def close(self) -> None:
         """Close this thread's connection (others close when their threads end)."""

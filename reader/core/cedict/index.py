@@ -171,13 +171,13 @@ def _words(
     return sorted(rows.values())
 
 
-def remove_stale_indexes(keep: Path, spare: int = 2) -> None:
-    """Delete all but ``keep`` and the ``spare`` newest other indexes; best effort.
+def remove_stale_indexes(keep: Path) -> None:
+    """Delete every compiled index but ``keep`` and the bundled release's; best effort.
 
-    A few are kept so switching between the bundled and an imported release stays instant.
+    The bundled one stays so going back to it (a new data dir, a removed import) is instant.
     """
-    others = [p for p in keep.parent.glob(f"{INDEX_PREFIX}*.sqlite") if p != keep]
-    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in others[spare:]:
-        with contextlib.suppress(OSError):
-            path.unlink()
+    bundled = index_path_for(source_checksum(paths.bundled_cedict()))
+    for path in keep.parent.glob(f"{INDEX_PREFIX}*.sqlite"):
+        if path not in (keep, bundled):
+            with contextlib.suppress(OSError):
+                path.unlink()

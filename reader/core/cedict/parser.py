@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reader.core.cedict.model import Classifier, Entry, Reference, ReferenceKind, Sense
@@ -60,14 +61,15 @@ class Record:
         )
 
 
-@dataclass(slots=True)
+@dataclass
 class ParseResult:
     records: list[Record] = field(default_factory=list)
     errors: list[ParseError] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def entries(self) -> list[Entry]:
+        """The records with structured senses (built on first use: the index needs none)."""
         return [record.to_entry() for record in self.records]
 
 

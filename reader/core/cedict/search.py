@@ -71,24 +71,43 @@ def parse_pinyin_query(query: str) -> PinyinQuery | None:
     return PinyinQuery(tuple(found), tuple(tones))
 
 
+def toneless_letters(query: str) -> str:
+    """The letters of a partial pinyin query (``"zhongguo yinh"`` → ``"zhongguoyinh"``), ü as
+    v; "" if it holds anything else (tone digits, marks, Hanzi)."""
+    letters = re.sub(r"[\s']+", "", query.lower()).replace("u:", "v").replace("ü", "v")
+    return letters if letters.isascii() and letters.isalpha() else ""
+
+
 def english_terms(query: str) -> list[str]:
     return _WORD.findall(query.lower())
 
 
-def english_rank(entry: Entry, terms: list[str], frequency: int) -> tuple[int, int, int, int]:
-    """Sort key: whole gloss equal to the query first, then glosses containing the words, then
-    stem-only matches; within each, shorter glosses, then more frequent words, then proper
-    names last."""
-    phrase = " ".join(terms)
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, terms)) + r"\b")
-    best = (3, 1_000)
-    for sense in entry.senses:
+def english_rank(
+    entry: Entry, terms: list[str], band: int | None, count: int
+) -> tuple[int, int, int, int, int]:
+    """Sort key for an English search (smaller is better).
+
+    First how the query meets the entry's best gloss (``;``-separated, parentheses and a
+    leading "to"/"a"/"the" ignored on both sides): the whole gloss, the start of it, a whole
+    word in it, or only a stemmed word; then the word's frequency band (common words first);
+    then the length of that gloss (short, focused glosses first), how early its sense comes,
+    and the word's raw count.
+    """
+    phrase = _LEADING_FILLER.sub("", " ".join(terms))
+    words = phrase.split()
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+    best = (4, 1_000, 1_000)
+    for position, sense in enumerate(entry.senses):
         for gloss in sense.gloss.lower().split(";"):
             plain = _LEADING_FILLER.sub("", _PARENTHESES.sub("", gloss).strip()).strip()
+            found = pattern.search(plain)
             if plain == phrase:
-                best = min(best, (0, len(plain)))
-            elif pattern.search(plain):
-                best = min(best, (1, len(plain)))
+                match_class = 0
+            elif found is not None and found.start() == 0:
+                match_class = 1
+            elif found is not None:
+                match_class = 2
             else:
-                best = min(best, (2, len(plain)))
-    return (best[0], int(entry.is_name), best[1], -frequency)
+                match_class = 3
+            best = min(best, (match_class, len(plain), position))
+    return (best[0], band or 6, best[1], best[2], -count)

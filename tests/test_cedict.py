@@ -1,0 +1,229 @@
+"""The CC-CEDICT loader and index on the real, full release."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from reader.core import paths
+from reader.core.cedict import (
+    Classifier,
+    Dictionary,
+    HskLevel,
+    ParseResult,
+    Reference,
+    ReferenceKind,
+    parse_source,
+)
+from tests.conftest import SHARED
+
+POLYPHONES = ["行", "长", "了", "得", "地"]
+
+
+@pytest.fixture(scope="module")
+def parsed() -> ParseResult:
+    return parse_source(paths.bundled_cedict())
+
+
+@pytest.fixture(scope="module")
+def raw_lines() -> list[str]:
+    with gzip.open(paths.bundled_cedict(), "rt", encoding="utf-8") as lines:
+        return [line.rstrip("\n") for line in lines if not line.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> Dictionary:
+    return Dictionary.open(paths.bundled_cedict())
+
+
+def test_every_entry_of_the_release_is_parsed(parsed: ParseResult, raw_lines: list[str]) -> None:
+    assert parsed.errors == []
+    assert len(raw_lines) == 122_143
+    assert len(parsed.entries) == 122_143
+    assert parsed.header["entries"] == "122143"
+    assert all(entry.senses for entry in parsed.entries)
+    assert len({entry.id for entry in parsed.entries}) == 122_143
+
+
+def test_index_holds_every_entry(dictionary: Dictionary, parsed: ParseResult) -> None:
+    assert dictionary.entry_count == 122_143
+    some = parsed.entries[::5_000]
+    assert [dictionary.entry(entry.id) for entry in some] == some
+
+
+@pytest.mark.parametrize("word", POLYPHONES)
+def test_polyphones_keep_every_reading(
+    dictionary: Dictionary, raw_lines: list[str], word: str
+) -> None:
+    """Every line of the file whose headword is the character comes back, in both scripts."""
+    expected = sorted(
+        line.split("[")[1].split("]")[0] for line in raw_lines if word in line.split(" ")[:2]
+    )
+    found = dictionary.entries(word)
+    assert sorted(entry.pinyin for entry in found) == expected
+    for entry in found:
+        assert dictionary.entries(entry.traditional)[0:1]  # reachable by traditional too
+
+
+def test_known_readings(dictionary: Dictionary) -> None:
+    def readings(word: str) -> set[str]:
+        return {entry.pinyin for entry in dictionary.entries(word)}
+
+    assert {"hang2", "xing2"} <= readings("行")
+    assert {"chang2", "zhang3"} <= readings("长") and readings("长") == readings("長")
+    assert {"le5", "liao3"} <= readings("了")
+    assert {"de2", "de5", "dei3"} <= readings("得")
+    assert {"de5", "di4"} <= readings("地")
+
+
+def test_classifiers_are_data(dictionary: Dictionary) -> None:
+    (person,) = dictionary.entries("人")
+    assert person.classifiers == (
+        Classifier("個", "个", "ge4"),
+        Classifier("位", "位", "wei4"),
+    )
+    assert "CL:" not in person.senses[0].gloss
+    hobby = dictionary.entries("爱好")[0]
+    assert hobby.senses[1].gloss == "interest; hobby"
+    assert hobby.senses[1].classifiers == (Classifier("個", "个", "ge4"),)
+    # a classifier written in parentheses inside a gloss
+    world = next(e for e in dictionary.entries("世界") if e.pinyin == "shi4 jie4")
+    assert any(c.simplified == "个" for c in world.classifiers)
+
+
+def test_references_are_links(dictionary: Dictionary) -> None:
+    liao = [e for e in dictionary.entries("了") if e.pinyin == "liao3" and e.traditional == "了"]
+    assert Reference(ReferenceKind.VARIANT, "瞭", "了", "liao3") in liao[0].references
+    ge3 = next(e for e in dictionary.entries("个") if e.pinyin == "ge3")
+    assert ge3.references == (Reference(ReferenceKind.USED_IN, "自個兒", "自个儿", "zi4 ge3 r5"),)
+    kinds = {r.kind for e in dictionary.entries("个") for r in e.references}
+    assert ReferenceKind.VARIANT in kinds
+    for reference in liao[0].references + ge3.references:
+        targets = dictionary.entries(reference.simplified)
+        assert any(t.pinyin == reference.pinyin for t in targets)
+
+
+def test_every_reference_kind_occurs(parsed: ParseResult) -> None:
+    kinds = {r.kind for entry in parsed.entries for r in entry.references}
+    assert kinds == set(ReferenceKind)
+
+
+def test_names_and_surnames(dictionary: Dictionary) -> None:
+    wang = next(e for e in dictionary.entries("王") if e.pinyin == "Wang2")
+    assert wang.is_name and wang.is_surname
+    beijing = dictionary.entries("北京")[0]
+    assert beijing.is_name and not beijing.is_surname
+    assert not next(e for e in dictionary.entries("王") if e.pinyin == "wang2").is_name
+
+
+def test_matches_at_lists_every_word_longest_first(dictionary: Dictionary) -> None:
+    text = "中国银行行长说"
+    found = dictionary.matches_at(text, 4)
+    lengths = [len(e.simplified) for e in found]
+    assert lengths == sorted(lengths, reverse=True)
+    assert found[0].simplified == "行长"
+    assert all(text.startswith(e.simplified, 4) for e in found)
+    single = {e.id for e in dictionary.entries("行")}
+    assert single <= {e.id for e in found}
+    assert [e.simplified for e in dictionary.matches_at(text, 0)][:1] == ["中国银行"]
+    assert dictionary.matches_at(text, len(text)) == []
+    assert dictionary.matches_at("abc，", 3) == []
+
+
+def test_matches_in_traditional_text(dictionary: Dictionary) -> None:
+    found = dictionary.matches_at("銀行行長", 2)
+    assert found[0].traditional == "行長"
+
+
+def test_character_breakdown(dictionary: Dictionary) -> None:
+    breakdown = dictionary.character_breakdown("爱好")
+    assert [char for char, _ in breakdown] == ["爱", "好"]
+    assert {"hao3", "hao4"} <= {e.pinyin for e in breakdown[1][1]}
+
+
+def test_hsk_levels(dictionary: Dictionary) -> None:
+    assert dictionary.hsk_level("爱好") == HskLevel(old=3, new=1)
+    assert dictionary.hsk_level("愛好") == HskLevel(old=3, new=1)
+    assert dictionary.hsk_level("阿拉伯语") == HskLevel(old=None, new=7)
+    assert dictionary.hsk_level("瞭") == dictionary.hsk_level("了")  # a traditional form of 了
+    assert dictionary.hsk_level("犰狳") is None
+
+
+@pytest.mark.skipif(not (SHARED / "data/hsk").exists(), reason="needs ../shared")
+def test_hsk_levels_match_the_source_list(dictionary: Dictionary) -> None:
+    words = json.loads((SHARED / "data/hsk/complete.min.json").read_text(encoding="utf-8"))
+    for word in words[::97]:
+        if not dictionary.entries(word["s"]):
+            continue
+        old = [int(level[1:]) for level in word["l"] if level.startswith("o")]
+        new = [int(level[1:]) for level in word["l"] if level.startswith("n")]
+        expected = HskLevel(min(old) if old else None, min(new) if new else None)
+        assert dictionary.hsk_level(word["s"]) == expected, word["s"]
+
+
+def test_frequency_bands(dictionary: Dictionary) -> None:
+    assert dictionary.frequency_band("的") == 1
+    assert dictionary.frequency_band("我们") == 1
+    bands = [dictionary.frequency_band(w) for w in ("中国", "爱好", "嗜好")]
+    assert all(b is not None for b in bands)
+    assert bands == sorted(bands)  # type: ignore[type-var]
+    assert dictionary.frequency_band("2019冠状病毒病") is None  # not in jieba's counts
+
+
+@pytest.mark.parametrize("query", ["aihao", "ai4hao4", "ài hào", "ai4 hao4", "àihào", "AiHao"])
+def test_search_pinyin_finds_aihao_first(dictionary: Dictionary, query: str) -> None:
+    assert dictionary.search_pinyin(query)[0].simplified == "爱好"
+
+
+def test_search_pinyin_tones_and_umlaut(dictionary: Dictionary) -> None:
+    assert dictionary.search_pinyin("lvse")[0].simplified == "绿色"
+    assert dictionary.search_pinyin("lu:4se4")[0].simplified == "绿色"
+    assert dictionary.search_pinyin("lǜsè")[0].simplified == "绿色"
+    assert dictionary.search_pinyin("xi1an1")[0].simplified == "西安"
+    assert all(e.pinyin.lower().endswith("hao3") for e in dictionary.search_pinyin("hao3"))
+    assert dictionary.search_pinyin("hobby") == []
+    assert dictionary.search_pinyin("zhongguoyinh")[0].simplified == "中国银行"  # by prefix
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_first"),
+    [("bank", "银行"), ("to eat", "吃"), ("water", "水"), ("dog", "狗"), ("good", "好")],
+)
+def test_search_english_ranking(dictionary: Dictionary, query: str, expected_first: str) -> None:
+    assert dictionary.search_english(query)[0].simplified == expected_first
+
+
+def test_search_english_hobby(dictionary: Dictionary) -> None:
+    found = [e.simplified for e in dictionary.search_english("hobby")]
+    assert "爱好" in found[:3]
+    assert dictionary.search_english("!!!") == []
+    assert dictionary.search_english('"hobby') != []  # FTS syntax in input is harmless
+
+
+def test_headwords_for_the_segmenter(dictionary: Dictionary, parsed: ParseResult) -> None:
+    pairs = dictionary.headwords()
+    assert ("爱好", "愛好") in pairs
+    assert set(pairs) == {(e.simplified, e.traditional) for e in parsed.entries}
+    assert dictionary.max_word_length == max(len(e.simplified) for e in parsed.entries)
+
+
+def test_lookups_from_several_threads(dictionary: Dictionary) -> None:
+    text = paths.seed_article().read_text(encoding="utf-8")[:400]
+
+    def scan(offset: int) -> list[int]:
+        return [len(dictionary.matches_at(text, i)) for i in range(offset, len(text), 4)]
+
+    expected = [scan(offset) for offset in range(4)]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(scan, range(4))) == expected
+
+
+def test_the_index_is_cached_in_the_cache_dir(dictionary: Dictionary) -> None:
+    assert dictionary.index.parent == paths.cache_dir()
+    reopened = Dictionary.open(paths.bundled_cedict())
+    assert reopened.index == dictionary.index
+    assert Path(reopened.source) == paths.bundled_cedict()
