@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from reader.core.store import schema
 from reader.core.store.analyses import Analyses
 from reader.core.store.articles import (
     Article,
@@ -113,4 +114,5 @@ __all__ = [
     "default_path",
     "list_backups",
     "restore_backup",
+    "schema",
 ]

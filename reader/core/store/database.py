@@ -234,6 +234,11 @@ def open_database(path: Path | None = None, *, auto_backup: bool = True) -> Data
 
 
 def _migrate(db: Database, existed: bool) -> None:
+    # The backup API cannot read through a connection that holds a write lock, so the
+    # copy comes first; if another process migrates in between, the re-check skips ours.
+    if existed and db.version > 0:
+        reason = f"before-v{schema.SCHEMA_VERSION}"
+        db.backup_to(backups_dir(db.path) / _backup_name(datetime.now(UTC), reason))
     conn = db.conn
     conn.execute("BEGIN EXCLUSIVE")
     try:
@@ -241,9 +246,6 @@ def _migrate(db: Database, existed: bool) -> None:
         if version > schema.SCHEMA_VERSION:
             raise DatabaseTooNew(db.path, version)
         if version < schema.SCHEMA_VERSION:
-            if existed and version > 0:
-                reason = f"before-v{schema.SCHEMA_VERSION}"
-                db.backup_to(backups_dir(db.path) / _backup_name(datetime.now(UTC), reason))
             schema.upgrade(conn, version)
     except BaseException:
         conn.execute("ROLLBACK")

@@ -135,8 +135,12 @@ STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2)
 SCHEMA_VERSION = len(STEPS)
 
 
-def upgrade(conn: sqlite3.Connection, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
-    """Run the steps after ``from_version`` up to ``to_version`` (the caller holds the lock)."""
-    for step in STEPS[from_version:to_version]:
+def upgrade(conn: sqlite3.Connection, from_version: int, to_version: int | None = None) -> None:
+    """Run the steps after ``from_version`` up to ``to_version`` (default: the latest).
+
+    The caller holds the transaction, so a failing step leaves nothing behind.
+    """
+    target = SCHEMA_VERSION if to_version is None else to_version
+    for step in STEPS[from_version:target]:
         step(conn)
-    conn.execute(f"PRAGMA user_version = {int(to_version)}")
+    conn.execute(f"PRAGMA user_version = {int(target)}")
