@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.core.analysis.pipeline import Analyzer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,3 +40,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.mkdir()
     monkeypatch.setenv("READER_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def analyzer(session_cache_dir: Path) -> Analyzer:
+    """The real analysis (CC-CEDICT, readings model, segmenter), loaded once per session."""
+    from reader.core.analysis.pipeline import Analyzer
+
+    return Analyzer.create()

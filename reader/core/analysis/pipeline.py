@@ -33,11 +33,18 @@ from reader.core.analysis.tokens import (
 from reader.core.progress import Progress
 
 if TYPE_CHECKING:
+    from reader.core.analysis.readings import ReadingModel
+    from reader.core.cedict import Dictionary as CedictDictionary
     from reader.core.cedict.model import Entry
     from reader.core.store import Store
 
 # Bump when the analysis would give different tokens for the same inputs.
 ANALYSIS_VERSION = 1
+# Characters analysed per batch: big enough for the readings model to batch well, small
+# enough that progress moves and a cancel is honoured within a fraction of a second.
+BLOCK_CHARS = 20_000
+# The readings model reads sentence by sentence; a sentence ends after these or a newline.
+_SENTENCE_ENDS = frozenset("。！？；!?;…")
 
 
 class Dictionary(Protocol):
@@ -49,7 +56,7 @@ class Dictionary(Protocol):
 class Readings(Protocol):
     """What the analysis needs of ``reader.core.analysis.readings.ReadingModel``."""
 
-    def read(self, words: Sequence[str]) -> list[tuple[str, ...]]: ...
+    def read_many(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]: ...
 
 
 def _syllables(pinyin: str) -> tuple[str, ...]:
@@ -71,6 +78,8 @@ def _agreement(entry_pinyin: str, readings: tuple[str, ...]) -> int:
 
 def order_entries(entries: Sequence[Entry], readings: Sequence[str]) -> tuple[int, ...]:
     """Entry ids, the ones whose pinyin agrees with ``readings`` first (stable otherwise)."""
+    if len(entries) < 2:
+        return tuple(entry.id for entry in entries)
     wanted = _syllables(" ".join(readings))
     ranked = sorted(entries, key=lambda entry: _agreement(entry.pinyin, wanted))
     return tuple(entry.id for entry in ranked)
@@ -100,6 +109,27 @@ class Analyzer:
         self._user_words = set(user_words)
         self._entries: dict[str, Sequence[Entry]] = {}
 
+    @classmethod
+    def create(
+        cls,
+        user_words: Iterable[str] = (),
+        dictionary: CedictDictionary | None = None,
+        readings: ReadingModel | None = None,
+    ) -> Analyzer:
+        """Open the dictionary, load the readings model and the segmenter (a second or
+        two from a cold start: call it on a worker thread)."""
+        from reader.core.analysis.readings import ReadingModel
+        from reader.core.cedict import Dictionary as CedictDictionary
+
+        dictionary = dictionary or CedictDictionary.open()
+        readings = readings or ReadingModel.load()
+        words = list(user_words)
+        key = dictionary.index.stem  # names the release's checksum and the index format
+        segmenter = Segmenter.load(
+            key, lambda: (w for pair in dictionary.headwords() for w in pair), words
+        )
+        return cls(dictionary, readings, segmenter, key, words)
+
     def add_user_word(self, word: str) -> None:
         self._user_words.add(word)
         self.segmenter.add_word(word)
@@ -128,7 +158,8 @@ class Analyzer:
         kind = TokenKind.NAME if tag in NAME_TAGS - PERSON_TAGS else TokenKind.UNKNOWN
         return Token(start, word, kind, readings, (), parts if len(parts) > 1 else ())
 
-    def _paragraph(self, text: str, offset: int, corrector: Corrector) -> list[Token]:
+    def _block(self, text: str, offset: int, corrector: Corrector) -> list[Token]:
+        """Tokens of some whole paragraphs; the readings model reads them in one batch."""
         pieces: list[tuple[int, str, TokenKind | None]] = []
         for run in split_runs(text):
             if run.kind is not None:
@@ -138,7 +169,12 @@ class Analyzer:
             for word in corrector.cut(run.text, self.segmenter.cut):
                 pieces.append((start, word, None))
                 start += len(word)
-        readings = self.readings.read([word for _, word, _ in pieces])
+        sentences: list[list[str]] = [[]]
+        for _, word, kind in pieces:
+            sentences[-1].append(word)
+            if (kind is TokenKind.SPACE and "\n" in word) or word[-1] in _SENTENCE_ENDS:
+                sentences.append([])
+        readings = [r for sentence in self.readings.read_many(sentences) for r in sentence]
         tokens = []
         for (start, word, kind), reading in zip(pieces, readings, strict=True):
             if kind is None:
@@ -150,16 +186,24 @@ class Analyzer:
     def analyse(
         self, text: str, rules: Iterable[Rule] = (), progress: Progress | None = None
     ) -> list[Token]:
-        """The tokens of ``text`` (they concatenate to it), paragraph by paragraph."""
+        """The tokens of ``text`` (they concatenate to it).
+
+        Paragraphs are analysed in blocks of about ``BLOCK_CHARS`` characters (the readings
+        model is much faster on batches); progress counts paragraphs, and cancellation is
+        checked between blocks."""
         corrector = Corrector(rules)
         paragraphs = text.splitlines(keepends=True)
         tokens: list[Token] = []
-        offset = 0
-        for done, paragraph in enumerate(paragraphs):
+        offset = done = 0
+        while done < len(paragraphs):
             if progress is not None:
                 progress.step(done, len(paragraphs), "Analysing")
-            tokens.extend(self._paragraph(paragraph, offset, corrector))
-            offset += len(paragraph)
+            first, size = done, 0
+            while done < len(paragraphs) and (size < BLOCK_CHARS or done == first):
+                size += len(paragraphs[done])
+                done += 1
+            tokens.extend(self._block("".join(paragraphs[first:done]), offset, corrector))
+            offset += size
         if progress is not None:
             progress.step(len(paragraphs), len(paragraphs), "Analysing")
         return tokens
@@ -173,7 +217,7 @@ class Analyzer:
         stored = store.analyses.load(article_id, key)
         if stored is not None:
             try:
-                return deserialise_tokens(stored)
+                return deserialise_tokens(stored, text)
             except StoredTokensError:
                 pass  # damaged: analyse again and overwrite it
         tokens = self.analyse(text, store.corrections.all(), progress)

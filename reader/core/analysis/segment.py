@@ -19,13 +19,13 @@ import logging
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import jieba
-import jieba.posseg
 
 from reader.core import paths
 from reader.core.analysis.tokens import TokenKind
@@ -137,6 +137,7 @@ class Segmenter:
 
     def __init__(self, tokenizer: jieba.Tokenizer) -> None:
         self._tokenizer = tokenizer
+        self._name_tags: dict[str, str | None] = {}
 
     @classmethod
     def load(
@@ -190,19 +191,29 @@ class Segmenter:
                 words.append(word)
         return words
 
-    @staticmethod
-    def name_tag(word: str) -> str | None:
-        """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None."""
-        _, states = jieba.posseg.viterbi(
-            word,
-            jieba.posseg.char_state_tab_P,
-            jieba.posseg.start_P,
-            jieba.posseg.trans_P,
-            jieba.posseg.emit_P,
-        )
-        positions = "".join(position for position, _ in states)
-        tag: str = states[0][1]
-        whole = positions == "B" + "M" * (len(word) - 2) + "E" if len(word) > 1 else True
-        if whole and all(t == tag for _, t in states) and tag in NAME_TAGS:
-            return tag
-        return None
+    def name_tag(self, word: str) -> str | None:
+        """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None.
+
+        The HMM costs about a millisecond a word, so answers are remembered."""
+        if word not in self._name_tags:
+            self._name_tags[word] = _name_tag(word)
+        return self._name_tags[word]
+
+
+def _name_tag(word: str) -> str | None:
+    # jieba.posseg loads its tables on import (~0.3 s with bytecode, ~1.2 s without): only
+    # when the first unknown word needs it, on the analysing thread.
+    with warnings.catch_warnings():  # its regexes have invalid escapes (compile-time warnings)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import jieba.posseg as posseg
+
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    _, states = posseg.viterbi(word, *tables)
+    tag: str = states[0][1]
+    one_word = [position for position, _ in states] == (
+        ["S"] if len(word) == 1 else ["B", *["M"] * (len(word) - 2), "E"]
+    )
+    if one_word and all(t == tag for _, t in states) and tag in NAME_TAGS:
+        return tag
+    return None

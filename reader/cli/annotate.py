@@ -1,0 +1,90 @@
+"""`reader annotate FILE`: the article with each word and its reading, for scripts and checks.
+
+A file is imported as the app imports it (rebuilt, split into articles, printed one after
+the other). Plain output writes each Chinese word followed by its reading
+(``银行[yín háng]``) and everything else as it is; ``--json`` writes one token per line with
+its text, kind, reading per character, entry ids and parts. The user's corrections and
+words (from the data dir's database, if there is one) apply, as in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.analysis.display import show
+from reader.core.analysis.tokens import Token
+from reader.core.pinyin import PinyinStyle
+
+NAME = "annotate"
+HELP = "print an article with the reading of each word (or its tokens as JSON)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the article (any format the app opens)")
+    parser.add_argument(
+        "--format",
+        choices=[style.value for style in PinyinStyle],
+        default=PinyinStyle.MARKS.value,
+        help="readings with tone marks (default), tone numbers, or zhuyin",
+    )
+    parser.add_argument("--json", action="store_true", help="print the tokens as JSON lines")
+
+
+def plain(tokens: Sequence[Token], style: PinyinStyle) -> str:
+    out: list[str] = []
+    for token in tokens:
+        shown = " ".join(s for s in show(token.readings, style) if s)
+        out.append(f"{token.text}[{shown}]" if token.is_chinese and shown else token.text)
+    return "".join(out)
+
+
+def as_json(tokens: Sequence[Token], style: PinyinStyle) -> str:
+    lines = [
+        json.dumps(
+            {
+                "text": token.text,
+                "kind": str(token.kind),
+                "reading": list(show(token.readings, style)),
+                "entry_ids": list(token.entry_ids),
+                "parts": list(token.parts),
+            },
+            ensure_ascii=False,
+        )
+        for token in tokens
+    ]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core import paths
+    from reader.core.analysis.pipeline import Analyzer
+    from reader.core.importing import ImportFailed, import_file
+    from reader.core.store import Correction, Store, StoreError
+    from reader.core.store.database import DB_FILENAME
+
+    try:
+        articles = import_file(Path(args.file))
+    except ImportFailed as e:
+        print(f"reader annotate: {args.file}: {e}", file=sys.stderr)
+        return 1
+    text = "\n\n".join(article.text for article in articles)
+    rules: list[Correction] = []
+    user_words: list[str] = []
+    db_path = paths.data_dir(args.data_dir) / DB_FILENAME
+    if db_path.is_file():
+        try:
+            with Store.open(db_path, auto_backup=False) as store:
+                rules = store.corrections.all()
+                user_words = [w.word for w in store.corrections.user_words()]
+        except StoreError as e:
+            print(f"reader annotate: {e}", file=sys.stderr)
+            return 1
+    analyzer = Analyzer.create(user_words)
+    tokens = analyzer.analyse(text, rules)
+    style = PinyinStyle(args.format)
+    sys.stdout.write((as_json(tokens, style) if args.json else plain(tokens, style)) + "\n")
+    return 0

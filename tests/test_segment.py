@@ -1,0 +1,97 @@
+"""Segmentation: runs of each script, jieba with CC-CEDICT's words, longest dictionary parts."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import jieba
+import pytest
+
+from reader.core import paths
+from reader.core.analysis.pipeline import Analyzer
+from reader.core.analysis.segment import Segmenter, longest_parts, split_runs
+from reader.core.analysis.tokens import TokenKind
+
+
+def test_runs_cover_the_text_and_keep_scripts_apart() -> None:
+    text = "2024年，GDP增长7.3%……\n\n新加坡 Singapore’s 1,000人"
+    runs = list(split_runs(text))
+    assert "".join(run.text for run in runs) == text
+    kinds = [(run.text, run.kind) for run in runs]
+    assert ("2024", TokenKind.NUMBER) in kinds
+    assert ("7.3", TokenKind.NUMBER) in kinds
+    assert ("1,000", TokenKind.NUMBER) in kinds
+    assert ("GDP", TokenKind.LATIN) in kinds
+    assert ("Singapore’s", TokenKind.LATIN) in kinds
+    assert ("……", TokenKind.PUNCT) in kinds
+    assert ("\n\n", TokenKind.SPACE) in kinds
+    assert ("增长", None) in kinds  # Chinese, still to be cut into words
+
+
+def test_longest_parts_match_greedily_from_the_left(analyzer: Analyzer) -> None:
+    def is_word(word: str) -> bool:
+        return bool(analyzer.dictionary.entries(word))
+
+    assert longest_parts("东盟国家", is_word) == ("东盟", "国家")
+    assert longest_parts("亿元", is_word) == ("亿", "元")
+    assert longest_parts("中华人民共和国成立", is_word) == ("中华人民共和国", "成立")
+
+
+def test_dictionary_words_are_tokens_where_plain_jieba_splits_or_glues(
+    analyzer: Analyzer,
+) -> None:
+    cut = analyzer.segmenter.cut
+    plain = jieba.Tokenizer()
+    # CC-CEDICT's idiom, which jieba does not know ...
+    assert list(plain.cut("不遑多让")) != ["不遑多让"]
+    assert cut("他不遑多让") == ["他", "不遑多让"]
+    # ... traditional headwords ...
+    assert cut("臺灣的銀行") == ["臺灣", "的", "銀行"]
+    # ... and none of jieba's own compounds that the dictionary cannot explain.
+    assert list(plain.cut("东盟国家")) == ["东盟国家"]
+    assert cut("东盟国家") == ["东盟", "国家"]
+    assert cut("他是银行行长") == ["他", "是", "银行", "行长"]
+
+
+def test_jiebas_cache_lives_in_the_user_cache_dir(analyzer: Analyzer) -> None:
+    folder = paths.cache_dir() / "jieba"
+    assert any(folder.glob("model-*.cache"))
+    assert any(folder.glob("words-*.txt"))
+
+
+def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -> None:
+    built: list[Segmenter] = []
+
+    def headwords() -> list[str]:
+        raise AssertionError("the cached word list should have been reused")
+
+    worker = threading.Thread(
+        target=lambda: built.append(Segmenter.load(analyzer.dictionary_key, headwords))
+    )
+    worker.start()
+    worker.join()
+    assert built[0].cut("东盟国家") == ["东盟", "国家"]
+
+
+def test_a_new_dictionary_builds_its_own_word_list(tmp_path: Path) -> None:
+    segmenter = Segmenter.load("tiny", lambda: ["东盟", "国家", "东", "盟"], cache=tmp_path)
+    assert segmenter.is_word("东盟") and not segmenter.is_word("东盟国家")
+    assert segmenter.cut("东盟国家") == ["东盟", "国家"]
+    assert (tmp_path / "jieba").is_dir()
+
+
+def test_a_user_word_becomes_a_unit(tmp_path: Path) -> None:
+    segmenter = Segmenter.load("tiny", lambda: ["金", "联", "体", "联体"], cache=tmp_path)
+    assert segmenter.cut("金联体") != ["金联体"]
+    segmenter.add_word("金联体")
+    assert segmenter.cut("金联体") == ["金联体"]
+
+
+@pytest.mark.parametrize(
+    ("word", "tag"), [("姚树洁", "nr"), ("周和华", "nr"), ("亿元", None), ("两年", None)]
+)
+def test_names_are_told_by_jiebas_part_of_speech_model(
+    analyzer: Analyzer, word: str, tag: str | None
+) -> None:
+    assert analyzer.segmenter.name_tag(word) == tag
