@@ -20,9 +20,9 @@ EXIT_USAGE = 2
 
 
 def _subcommands() -> list[ModuleType]:
-    from reader.cli import annotate, dictionary, import_cmd, lookup
+    from reader.cli import annotate, dictionary, export_cmd, import_cmd, lists_cmd, lookup
 
-    return [lookup, dictionary, import_cmd, annotate]
+    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

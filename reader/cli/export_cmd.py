@@ -1,0 +1,182 @@
+"""`reader export LIST --format FORMAT -o FILE`: a word list as study material, for batches.
+
+The same exporters as the app's export dialog. An existing FILE is replaced only with
+--force; the file is written under a temporary name and renamed, so a failed export leaves
+what was there. Exit codes: 0 written, 1 failed (message on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.analysis.tokens import Token
+    from reader.core.cedict import Dictionary
+    from reader.core.export.model import ExportOptions
+    from reader.core.store import Store
+
+NAME = "export"
+HELP = "export a word list: Anki deck, CSV, TSV, Pleco, XLSX, PDF handout or lesson pack"
+FORMATS = {
+    "apkg": ".apkg",
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "pleco": ".txt",
+    "xlsx": ".xlsx",
+    "pdf": ".pdf",
+    "pack": ".readerpack",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from reader.core.export.model import DEFAULT_COLUMNS, Column, PageSize
+
+    parser.add_argument("list", metavar="LIST", help="the list's name or id (see `reader lists`)")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        help="what to write (default: from FILE's extension: "
+        + ", ".join(f"{s} → {f}" for f, s in FORMATS.items())
+        + ")",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--columns",
+        metavar="C,C,…",
+        help="table columns in order (CSV, TSV, XLSX; also what Anki, Pleco and PDF include): "
+        + ",".join(c.value for c in Column)
+        + f" (default: {','.join(c.value for c in DEFAULT_COLUMNS)})",
+    )
+    parser.add_argument("--no-sentence", action="store_true", help="leave out example sentences")
+    parser.add_argument("--no-traditional", action="store_true", help="leave out traditional")
+    parser.add_argument("--no-notes", action="store_true", help="leave out the notes")
+    parser.add_argument(
+        "--page-size", choices=[p.value for p in PageSize], default="A4", help="PDF page size"
+    )
+    parser.add_argument("--no-article", action="store_true", help="PDF: leave out the article")
+    parser.add_argument("--no-pinyin", action="store_true", help="PDF: no pinyin over the article")
+    parser.add_argument("--title", default="", help="PDF: the handout's title (default: list name)")
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    """Raises ValueError with a message for the user."""
+    from reader.core.export.model import DEFAULT_COLUMNS, Column, ExportOptions, PageSize
+
+    columns = list(DEFAULT_COLUMNS)
+    if args.columns:
+        names = [name.strip() for name in args.columns.split(",") if name.strip()]
+        unknown = [n for n in names if n not in {c.value for c in Column}]
+        if unknown:
+            raise ValueError(f"unknown column(s): {', '.join(unknown)}")
+        columns = [Column(n) for n in names]
+    dropped = set()
+    if args.no_sentence:
+        dropped |= {Column.SENTENCE, Column.SENTENCE_PINYIN}
+    if args.no_traditional:
+        dropped.add(Column.TRADITIONAL)
+    if args.no_notes:
+        dropped.add(Column.NOTES)
+    return ExportOptions(
+        columns=tuple(c for c in columns if c not in dropped),
+        page_size=PageSize(args.page_size),
+        include_article=not args.no_article,
+        article_with_pinyin=not args.no_pinyin,
+        title=args.title,
+    )
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.output).suffix.lower()
+    found = [name for name, ext in FORMATS.items() if ext == suffix]
+    return found[0] if found else None
+
+
+def _fail(message: str) -> int:
+    print(f"reader export: {message}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.atomic import TargetExistsError
+
+    fmt = _format(args)
+    if fmt is None:
+        print("reader export: say --format (FILE's extension does not tell)", file=sys.stderr)
+        return 2
+    try:
+        options = _options(args)
+    except ValueError as error:
+        print(f"reader export: {error}", file=sys.stderr)
+        return 2
+    try:
+        written = _export(args, fmt, options)
+    except TargetExistsError as error:
+        return _fail(f"{error.path} exists; add --force to replace it")
+    except (OSError, ValueError, KeyError) as error:
+        return _fail(str(error.args[0]) if error.args else str(error))
+    print(written)
+    return 0
+
+
+def _export(args: argparse.Namespace, fmt: str, options: ExportOptions) -> Path:
+    from reader.core import paths
+    from reader.core.cedict import Dictionary
+    from reader.core.export import from_store
+    from reader.core.export.model import Column
+    from reader.core.store import Store
+    from reader.core.store.database import DB_FILENAME
+
+    data_dir = paths.data_dir(args.data_dir)
+    output = Path(args.output)
+    facts = Dictionary.open(data_dir=data_dir)
+    with Store.open(data_dir / DB_FILENAME) as store:
+        word_list = from_store.find_list(store, args.list)
+        if fmt == "pack":
+            from reader.core.export.pack import write_pack
+
+            pack = from_store.lesson_pack(store, word_list, facts)
+            return write_pack(output, pack, overwrite=args.force)
+        wants_pinyin = fmt == "pdf" or (
+            fmt in ("apkg", "csv", "tsv", "xlsx") and Column.SENTENCE_PINYIN in options.columns
+        )
+        analyse = _analyser(store, facts) if wants_pinyin else None
+        exported = from_store.export_list(store, word_list, facts, analyse)
+    if fmt == "pdf":
+        from reader.ui.export_pdf import gui_application, write_pdf_handout
+
+        gui_application()
+        return write_pdf_handout(output, exported, options, overwrite=args.force)
+    writer = _writer(fmt)
+    return writer(output, exported, options, overwrite=args.force)
+
+
+def _writer(fmt: str) -> Callable[..., Path]:
+    from reader.core.export.anki import write_apkg
+    from reader.core.export.pleco import write_pleco
+    from reader.core.export.tables import write_csv, write_tsv, write_xlsx
+
+    writers: dict[str, Callable[..., Path]] = {
+        "apkg": write_apkg,
+        "csv": write_csv,
+        "tsv": write_tsv,
+        "pleco": write_pleco,
+        "xlsx": write_xlsx,
+    }
+    return writers[fmt]
+
+
+def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:
+    """The app's analysis with the user's words and corrections (for ruby and sentences)."""
+    from reader.core.analysis.pipeline import Analyzer
+
+    rules = store.corrections.all()
+    user_words = [w.word for w in store.corrections.user_words()]
+    analyzer = Analyzer.create(user_words, dictionary=dictionary)
+    return lambda text: analyzer.analyse(text, rules)

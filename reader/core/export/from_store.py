@@ -1,0 +1,185 @@
+"""From the user's database to the exporters' plain values (`ExportList`, `LessonPack`).
+
+What the store keeps is what the learner met; the rest (classifiers, HSK level, senses
+when none were chosen) comes from the dictionary through the small `WordFacts` interface,
+and the article's tokens and the example sentences' pinyin from an optional ``analyse``
+function (the CLI and the GUI pass the analyser's), so this module needs neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from reader.core.analysis.tokens import Token
+from reader.core.cedict.model import Entry, HskLevel
+from reader.core.export.model import ExportList, ExportWord
+from reader.core.export.pack import LessonPack, PackArticle, PackCorrection
+from reader.core.store import (
+    ArticleNotFoundError,
+    ListNotFoundError,
+    ListWord,
+    Store,
+    WordList,
+    WordStatus,
+)
+
+Analyse = Callable[[str], Sequence[Token]]
+
+
+class WordFacts(Protocol):
+    """What the export needs of the dictionary (`reader.core.cedict.Dictionary` has it)."""
+
+    def entry(self, id_: int) -> Entry: ...
+
+    def hsk_level(self, word: str) -> HskLevel | None: ...
+
+
+class NoArticleError(ValueError):
+    """A lesson pack needs an article, and the list has none."""
+
+
+STATUS_NAMES = {
+    WordStatus.NEW: "new",
+    WordStatus.LEARNING_1: "learning 1",
+    WordStatus.LEARNING_2: "learning 2",
+    WordStatus.LEARNING_3: "learning 3",
+    WordStatus.LEARNING_4: "learning 4",
+    WordStatus.KNOWN: "known",
+    WordStatus.IGNORED: "ignored",
+}
+
+
+def find_list(store: Store, name_or_id: str) -> WordList:
+    """A list by its exact name, else by its id; `ListNotFoundError` names the choices."""
+    lists = store.vocab.lists()
+    for word_list in lists:
+        if word_list.name == name_or_id:
+            return word_list
+    if name_or_id.isdigit():
+        for word_list in lists:
+            if word_list.id == int(name_or_id):
+                return word_list
+    raise ListNotFoundError(f"no word list is called {name_or_id!r}")
+
+
+def hsk_text(level: HskLevel | None) -> str:
+    """The new HSK (3.0) level where there is one ("7-9" for its top band), else the old."""
+    if level is None:
+        return ""
+    if level.new is not None:
+        return "7-9" if level.new >= 7 else str(level.new)
+    return "" if level.old is None else str(level.old)
+
+
+def _classifiers(entry: Entry | None) -> str:
+    if entry is None:
+        return ""
+    shown = []
+    for c in entry.classifiers:
+        hanzi = c.simplified if c.simplified == c.traditional else f"{c.traditional}|{c.simplified}"
+        text = f"{hanzi}[{c.pinyin}]"
+        if text not in shown:
+            shown.append(text)
+    return ", ".join(shown)
+
+
+def _pinyin_of(tokens: Sequence[Token]) -> str:
+    return " ".join(reading for token in tokens for reading in token.readings if reading)
+
+
+def export_word(
+    word: ListWord,
+    facts: WordFacts | None,
+    source: str,
+    analyse: Analyse | None = None,
+) -> ExportWord:
+    entry = None
+    if facts is not None and word.entry_ids:
+        try:
+            entry = facts.entry(word.entry_ids[0])
+        except LookupError:
+            entry = None  # an entry of an older dictionary release
+    meanings = word.senses or (tuple(s.gloss for s in entry.senses) if entry else ())
+    return ExportWord(
+        simplified=word.simplified,
+        traditional=word.traditional or (entry.traditional if entry else ""),
+        pinyin=word.pinyin or (entry.pinyin if entry else ""),
+        meanings=meanings,
+        classifiers=_classifiers(entry),
+        sentence=word.sentence,
+        sentence_pinyin=_pinyin_of(analyse(word.sentence)) if analyse and word.sentence else "",
+        source=source,
+        hsk=hsk_text(facts.hsk_level(word.simplified)) if facts is not None else "",
+        notes=word.notes,
+        status=STATUS_NAMES[word.status],
+    )
+
+
+def _article_of(word_list: WordList, words: Sequence[ListWord]) -> int | None:
+    """The list's own article, else the one most of its words come from."""
+    if word_list.article_id is not None:
+        return word_list.article_id
+    sources = Counter(w.source_article_id for w in words if w.source_article_id is not None)
+    return sources.most_common(1)[0][0] if sources else None
+
+
+def _titles(store: Store, article_ids: set[int | None]) -> dict[int, str]:
+    """Titles of the articles words came from; a deleted article gives no title."""
+    titles = {}
+    for article_id in article_ids:
+        if article_id is not None:
+            try:
+                titles[article_id] = store.articles.info(article_id).title
+            except ArticleNotFoundError:
+                continue
+    return titles
+
+
+def export_list(
+    store: Store,
+    word_list: WordList,
+    facts: WordFacts | None = None,
+    analyse: Analyse | None = None,
+) -> ExportList:
+    """The list's words in list order, with its article (and the article's tokens when
+    ``analyse`` is given)."""
+    words = store.vocab.words(word_list.id)
+    titles = _titles(store, {w.source_article_id for w in words})
+    exported = tuple(
+        export_word(w, facts, titles.get(w.source_article_id or -1, ""), analyse) for w in words
+    )
+    article_id = _article_of(word_list, words)
+    if article_id is None:
+        return ExportList(word_list.name, exported)
+    article = store.articles.get(article_id)
+    return ExportList(
+        word_list.name,
+        exported,
+        article_title=article.info.title,
+        article_text=article.text,
+        article_tokens=analyse(article.text) if analyse else None,
+    )
+
+
+def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = None) -> LessonPack:
+    """The list with its article, and the segmentation corrections that apply to it."""
+    words = store.vocab.words(word_list.id)
+    article_id = _article_of(word_list, words)
+    if article_id is None:
+        raise NoArticleError(
+            f"the list {word_list.name!r} has no article: a lesson pack holds an article "
+            "and its words"
+        )
+    article = store.articles.get(article_id)
+    corrections = tuple(
+        PackCorrection(str(c.kind), c.text, c.parts)
+        for c in store.corrections.all()
+        if c.text in article.text
+    )
+    exported = export_list(store, word_list, facts)
+    return LessonPack(
+        article=PackArticle(article.info.title, article.text, article.original_text, corrections),
+        word_list=ExportList(word_list.name, exported.words),
+    )
