@@ -33,6 +33,8 @@ class WordFacts(Protocol):
 
     def entry(self, id_: int) -> Entry: ...
 
+    def entries(self, word: str) -> list[Entry]: ...
+
     def hsk_level(self, word: str) -> HskLevel | None: ...
 
 
@@ -95,12 +97,7 @@ def export_word(
     source: str,
     analyse: Analyse | None = None,
 ) -> ExportWord:
-    entry = None
-    if facts is not None and word.entry_ids:
-        try:
-            entry = facts.entry(word.entry_ids[0])
-        except LookupError:
-            entry = None  # an entry of an older dictionary release
+    entry = _entry_for(word, facts) if facts is not None else None
     meanings = word.senses or (tuple(s.gloss for s in entry.senses) if entry else ())
     return ExportWord(
         simplified=word.simplified,
@@ -115,6 +112,20 @@ def export_word(
         notes=word.notes,
         status=STATUS_NAMES[word.status],
     )
+
+
+def _entry_for(word: ListWord, facts: WordFacts) -> Entry | None:
+    """The entry the learner chose, else the one with the word's reading, else the first."""
+    if word.entry_ids:
+        try:
+            return facts.entry(word.entry_ids[0])
+        except LookupError:
+            pass  # an entry of an older dictionary release
+    candidates = facts.entries(word.simplified)
+    reading = word.pinyin.lower()
+    same = [e for e in candidates if e.pinyin.lower() == reading]
+    found = same or candidates
+    return found[0] if found else None
 
 
 def _article_of(word_list: WordList, words: Sequence[ListWord]) -> int | None:

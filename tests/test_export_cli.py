@@ -1,0 +1,114 @@
+"""`reader lists` and `reader export` on a real database, the real dictionary and analysis."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+import pytest
+from export_samples import ARTICLE_TEXT, require_program
+
+from reader.cli import main
+from reader.core.export.pack import read_pack
+from reader.core.store import CorrectionKind, NewArticle, NewWord, Store
+from reader.core.store.database import DB_FILENAME
+
+
+@pytest.fixture
+def stocked(data_dir: Path) -> int:
+    """A database with one article, one correction and the article's list of two words."""
+    with Store.open(data_dir / DB_FILENAME) as store:
+        article = store.articles.add(NewArticle("在银行", ARTICLE_TEXT, original_text="原文"))
+        store.corrections.add(CorrectionKind.SPLIT, "说了算", ["说", "了算"])
+        list_id = store.vocab.list_for_article(article)
+        store.vocab.add_words(
+            [
+                NewWord(
+                    "银行",
+                    "銀行",
+                    "yin2 hang2",
+                    ("bank",),
+                    sentence="我去银行取钱。",
+                    source_article_id=article,
+                    notes="=1+1",
+                ),  # fmt: skip
+                NewWord(
+                    "行长",
+                    "行長",
+                    "hang2 zhang3",
+                    (),
+                    sentence="行长说了算。",
+                    source_article_id=article,
+                ),  # fmt: skip
+            ],
+            list_id,
+        )
+        return list_id
+
+
+def test_lists(stocked: int, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists"]) == 0
+    assert capsys.readouterr().out == f"{stocked}\t2\tWords from 在银行\n"
+
+
+def test_export_csv_with_dictionary_facts(
+    stocked: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "words.csv"
+    assert main(["export", "Words from 在银行", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    bank, president = rows
+    assert bank["Pinyin"] == "yín háng" and bank["Source"] == "在银行"
+    assert bank["Example pinyin"] == "wǒ qù yín háng qǔ qián"  # from the analysis
+    assert bank["HSK"] and bank["Notes"] == "'=1+1"
+    assert bank["Classifier"] == "家[jia1], 個|个[ge4]"  # from CC-CEDICT
+    assert "president" in president["Meaning"]  # no sense chosen: the entry's senses
+
+
+def test_export_refuses_to_overwrite_without_force(
+    stocked: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "deck.apkg"
+    out.write_text("mine")
+    assert main(["export", str(stocked), "-o", str(out), "--no-sentence"]) == 1
+    assert "--force" in capsys.readouterr().err and out.read_text() == "mine"
+    assert main(["export", str(stocked), "-o", str(out), "--no-sentence", "--force"]) == 0
+    assert zipfile.is_zipfile(out)
+
+
+def test_export_pack_and_pdf(stocked: int, tmp_path: Path) -> None:
+    pack_file = tmp_path / "lesson.readerpack"
+    assert main(["export", str(stocked), "--format", "pack", "-o", str(pack_file)]) == 0
+    pack = read_pack(pack_file)
+    assert pack.article.title == "在银行" and pack.article.original_text == "原文"
+    assert [c.text for c in pack.article.corrections] == ["说了算"]
+    assert [w.simplified for w in pack.word_list.words] == ["银行", "行长"]
+    pdf = tmp_path / "handout.pdf"
+    assert main(["export", str(stocked), "-o", str(pdf), "--page-size", "Letter"]) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    require_program("pdftotext", "poppler-utils")
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["export", "nope", "-o", "x.csv"], 1, "no word list is called 'nope'"),
+        (["export", "1", "-o", "x.unknown"], 2, "--format"),
+        (["export", "1", "-o", "x.csv", "--columns", "pinyin,colour"], 2, "unknown column"),
+    ],
+)
+def test_export_errors(
+    stocked: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == code
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.glob("x.*"))
