@@ -10,7 +10,7 @@ then the installer: Inno Setup on Windows (when ISCC is installed), a .dmg on ma
 .tar.gz of the one-folder build on Linux. Exits non-zero when any check fails.
 
 Frozen checks: `--version` prints the version from pyproject.toml; `--smoke-test` prints
-"smoke test ok" (CLI and windowed executables); `lookup 行` prints what the source prints
+"smoke test ok" (on Windows from both executables); `lookup 行` prints what the source prints
 (when the `lookup` sub-command exists); running them writes nothing inside the program
 folder; and with its dictionary removed the program refuses to start with a clear message.
 """
@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 SPEC = ROOT / "packaging" / "reader.spec"
-EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+# The executable that prints: a console twin of the windowed app on Windows, the app itself
+# elsewhere (see reader.spec).
+CLI_NAME = "reader-cli.exe" if sys.platform == "win32" else "Reader"
 CEDICT_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 TIMEOUT = 600  # seconds for one run of the program (the first one compiles the index)
 LAUNCH_RUNS = 3
@@ -88,8 +90,16 @@ def snapshot(path: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+CHECKS: list[str] = []  # the frozen checks begun; all but a failing last one passed
+
+
 def step(message: str) -> None:
     print(f"==> {message}", flush=True)
+
+
+def check(message: str) -> None:
+    CHECKS.append(message)
+    step(f"check: {message}")
 
 
 def run_program(
@@ -114,6 +124,7 @@ def isolated_env(scratch: Path, name: str) -> dict[str, str]:
     env["READER_CACHE_DIR"] = str(scratch / name / "cache")
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the source run gets its .pyc files, as usual
     return env
 
 
@@ -132,28 +143,25 @@ def source_has_lookup() -> bool:
 
 
 def check_frozen(programs: Path, version: str, scratch: Path) -> None:
-    cli = programs / f"reader-cli{EXE_SUFFIX}"
-    gui = programs / f"Reader{EXE_SUFFIX}"
+    cli = programs / CLI_NAME
     source = [sys.executable, "-m", "reader"]
     frozen_env = isolated_env(scratch, "frozen")
     source_env = isolated_env(scratch, "source")
     before = snapshot(programs.parent if programs.name == "MacOS" else programs)
 
-    step(f"frozen --version ({cli})")
+    check(f"frozen --version ({cli})")
     result = run_program([cli, "--version"], frozen_env)
     expect(result, "--version", f"reader {version}")
 
-    step("frozen --smoke-test (console executable)")
-    expect(
-        run_program([cli, "--smoke-test"], frozen_env), "reader-cli --smoke-test", "smoke test ok"
-    )
-    step("frozen --smoke-test (windowed executable)")
-    result = run_program([gui, "--smoke-test"], frozen_env)
-    # A windowed Windows program may have no stdout; there its exit code is the verdict.
-    expect(result, "Reader --smoke-test", None if sys.platform == "win32" else "smoke test ok")
+    check(f"frozen --smoke-test ({cli.name})")
+    expect(run_program([cli, "--smoke-test"], frozen_env), "--smoke-test", "smoke test ok")
+    if sys.platform == "win32":
+        check("frozen --smoke-test (windowed Reader.exe)")
+        # A windowed program may have no stdout: its exit code is the verdict.
+        expect(run_program([programs / "Reader.exe", "--smoke-test"], frozen_env), "Reader.exe")
 
     if source_has_lookup():
-        step("frozen `lookup 行` == source `lookup 行`")
+        check("frozen `lookup 行` == source `lookup 行`")
         frozen = run_program([cli, "lookup", "行"], frozen_env)
         expect(frozen, "frozen lookup 行")
         from_source = run_program([*source, "lookup", "行"], source_env)
@@ -166,28 +174,27 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
     else:
         step("`reader lookup` does not exist yet: lookup comparison skipped")
 
+    check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
     if after != before:
         changed = sorted(set(after.items()) ^ set(before.items()))
         raise CheckError(f"the program wrote inside its own folder: {changed[:10]}")
-    step("the program wrote nothing inside its own folder")
 
 
 def check_missing_data(bundle: Path, scratch: Path) -> None:
     """A copy of the bundle without its dictionary must refuse to start, with a message."""
-    step("frozen program with its dictionary removed refuses to start")
+    check("frozen program with its dictionary removed refuses to start")
     broken = scratch / "broken" / bundle.name
     shutil.copytree(bundle, broken, symlinks=True)
     programs = program_dir(broken.parent)
     (resources_dir(programs) / "dictionaries" / CEDICT_NAME).unlink()
-    result = run_program(
-        [programs / f"reader-cli{EXE_SUFFIX}", "--smoke-test"], isolated_env(scratch, "broken")
-    )
+    result = run_program([programs / CLI_NAME, "--smoke-test"], isolated_env(scratch, "broken"))
     if result.returncode == 0 or "dictionary file is missing" not in result.stderr:
         raise CheckError(f"missing data not reported: exit {result.returncode}\n{result.stderr}")
 
 
 def median_launch(command: Sequence[str | Path], env: dict[str, str]) -> float:
+    expect(run_program(command, env), "warm-up smoke test", "smoke test ok")  # caches, .pyc
     times = []
     for _ in range(LAUNCH_RUNS):
         started = time.perf_counter()
@@ -198,9 +205,7 @@ def median_launch(command: Sequence[str | Path], env: dict[str, str]) -> float:
 
 def measure_launch(programs: Path, scratch: Path) -> None:
     """Launch to the seed article (`--smoke-test`), frozen vs source, warm caches both."""
-    frozen = median_launch(
-        [programs / f"reader-cli{EXE_SUFFIX}", "--smoke-test"], isolated_env(scratch, "frozen")
-    )
+    frozen = median_launch([programs / CLI_NAME, "--smoke-test"], isolated_env(scratch, "frozen"))
     source = median_launch(
         [sys.executable, "-m", "reader", "--smoke-test"], isolated_env(scratch, "source")
     )
@@ -293,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         type=Path,
         help="only run the frozen checks on the program folder DIR "
-        "(the folder holding reader-cli; Reader.app/Contents/MacOS on macOS)",
+        "(the folder holding the executables; Reader.app/Contents/MacOS on macOS)",
     )
     parser.add_argument("--no-installer", action="store_true", help="stop after the checks")
     args = parser.parse_args(argv)
@@ -303,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             scratch = Path(scratch_name)
             if args.check:
                 check_frozen(args.check.resolve(), version, scratch)
-                print("frozen checks ok")
+                print(f"frozen: {len(CHECKS)} passed, 0 failed")
                 return 0
             started = time.perf_counter()
             pyinstaller(version)
@@ -315,12 +320,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         installer = None if args.no_installer else make_installer(version)
     except CheckError as failure:
         print(f"FROZEN CHECK FAILED: {failure}", file=sys.stderr)
+        print(f"frozen: {len(CHECKS) - 1} passed, 1 failed")
         return 1
     print(f"build time (PyInstaller): {build_seconds:.0f} s")
     print(f"unpacked bundle {bundle_root(DIST)}: {megabytes(tree_size(bundle_root(DIST)))}")
     if installer is not None:
         print(f"installer {installer.name}: {megabytes(installer.stat().st_size)}")
-    print("frozen checks ok")
+    print(f"frozen: {len(CHECKS)} passed, 0 failed")
     return 0
 
 
