@@ -44,7 +44,8 @@ def test_window_opens_the_seed_and_remembers_geometry_and_recent(
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     window.open_file(str(paths.seed_article()))
-    assert "大足石刻" in window.text_view.toPlainText()
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=30000)
+    assert "大足石刻" in window.view.title + window.view.text
     window.resize(640, 480)
     window.close()
 

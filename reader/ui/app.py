@@ -30,7 +30,10 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     if not check_bundled_data(dialog=True):
         return 1
     window = MainWindow(paths.data_dir(data_dir))
-    window.open_file(file or str(paths.seed_article()))
+    if file:
+        window.open_file(file)
+    else:
+        window.open_last_or_seed()
     window.show()
     return app.exec()
 

@@ -36,7 +36,6 @@ from reader.core.pinyin import tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
-    KNOWN_STATUSES,
     DisplayOptions,
     PinyinForm,
     render_reading,
@@ -50,6 +49,7 @@ MIN_FONT, MAX_FONT, DEFAULT_FONT = 12, 64, 22
 MARGIN = 28
 MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is centred
 CLICK_SLOP = 4
+TOP_PAD = 8  # room above the reading line when the view scrolls to it
 
 
 class QtMetrics:
@@ -124,6 +124,9 @@ class ArticleView(QAbstractScrollArea):
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
         self._tones: dict[str, int] = {}
+        self._reading_char = 0  # the character kept at the top through relayouts
+        self._scrolling_to = False
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # Content ---------------------------------------------------------------------------
 
@@ -172,7 +175,7 @@ class ArticleView(QAbstractScrollArea):
         self._rebuild()
 
     def _rebuild(self, keep_position: bool = True) -> None:
-        top = self.top_char() if keep_position else 0
+        top = self._reading_char if keep_position else 0
         options = self.options
         if options.script == "traditional" and self.to_traditional is not None:
             self.display_text = self.to_traditional(self.text, self.tokens)
@@ -211,13 +214,13 @@ class ArticleView(QAbstractScrollArea):
         bar.setSingleStep(round(self.layout_.line_height + self.metrics.line_gap))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        top = self.top_char()
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._relayout()
-            self.scroll_to_char(top)
-        else:
-            self._relayout()
+        self._relayout()
+        self.scroll_to_char(self._reading_char)
+
+    def _scrolled(self) -> None:
+        if not self._scrolling_to:
+            self._reading_char = self.top_char()
 
     def _to_layout(self, point: QPoint | QPointF) -> tuple[float, float]:
         left, _width = self.column()
@@ -228,15 +231,23 @@ class ArticleView(QAbstractScrollArea):
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return 0
-        line = layout.line_at_y(self.verticalScrollBar().value() - MARGIN + 1)
+        line = layout.line_at_y(self.verticalScrollBar().value() - MARGIN + TOP_PAD + 1)
         return int(layout.line_starts[line])
 
     def scroll_to_char(self, char_index: int) -> None:
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return
-        line = layout.line_of_char(min(max(0, char_index), len(self.text)))
-        self.verticalScrollBar().setValue(round(layout.line_tops[line]) if line else 0)
+        self._reading_char = min(max(0, char_index), len(self.text))
+        line = layout.line_of_char(self._reading_char)
+        self._scrolling_to = True
+        top = round(layout.line_tops[line]) + MARGIN - TOP_PAD if line else 0
+        self.verticalScrollBar().setValue(top)
+        self._scrolling_to = False
+
+    def reading_position(self) -> int:
+        """The character the reader is at (kept exact through relayouts and restarts)."""
+        return self._reading_char
 
     def ensure_visible(self, char_index: int) -> None:
         layout = self.layout_
@@ -388,7 +399,7 @@ class ArticleView(QAbstractScrollArea):
                 painter, max(start, first), min(end, last), color, outline, left, offset
             )
         if self.statuses:
-            self._paint_status_marks(painter, first, last, left, offset, palette)
+            self._paint_status_marks(painter, first, last, left, offset)
 
     def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
         layout = self.layout_
@@ -429,32 +440,20 @@ class ArticleView(QAbstractScrollArea):
             painter.drawRoundedRect(rect, radius, radius)
 
     def _paint_status_marks(
-        self,
-        painter: QPainter,
-        first: int,
-        last: int,
-        left: float,
-        offset: float,
-        palette: QPalette,
+        self, painter: QPainter, first: int, last: int, left: float, offset: float
     ) -> None:
-        """A faint dotted line under new words, a dashed one under words being learnt."""
-        faint = palette.color(QPalette.ColorRole.PlaceholderText)
-        learning = QColor("#d08a00")
+        """A dashed line under words being learnt (statuses 1–4); new and known words stay plain."""
+        pen = QPen(QColor("#d08a00"), 1.3)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         index = max(0, self.token_at_char(first))
         while index < len(self.tokens) and self.tokens[index].start < last:
             token = self.tokens[index]
             index += 1
-            if not token.is_chinese:
-                continue
-            status = self.statuses.get(token.text, 0)
-            if status in KNOWN_STATUSES:
-                continue
-            pen = QPen(learning if status else faint, 1.2)
-            pen.setStyle(Qt.PenStyle.DashLine if status else Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            for rect in self._span_rects(token.start, token.end, left, offset):
-                y = rect.bottom() + 2
-                painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
+            if token.is_chinese and 1 <= self.statuses.get(token.text, 0) <= 4:
+                for rect in self._span_rects(token.start, token.end, left, offset):
+                    y = rect.bottom() + 2
+                    painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
     # Mouse -----------------------------------------------------------------------------
 

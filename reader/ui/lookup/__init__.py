@@ -1,0 +1,1 @@
+"""Looking words up: the popup beside a tapped word, its HTML content, the dictionary search box."""

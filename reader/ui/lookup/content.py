@@ -1,0 +1,258 @@
+"""What a lookup shows, as HTML for a QTextBrowser: the popup and the side panel share it.
+
+The entries of the tapped word come first in the token's own order (the entry that agrees
+with the pinyin printed above the word leads), then the other dictionary words that start
+at the tapped character, longest first (Zhongwen's behaviour), then a per-character
+breakdown. Cross-references become ``lookup:`` links that open their entry.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import quote, unquote
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.cedict.model import Entry
+from reader.core.pinyin import PinyinStyle, render, tone_of
+from reader.ui.article_view.colors import ToneScheme, tone_color
+
+LINK_SCHEME = "lookup"
+_REFERENCE = re.compile(r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]")
+
+
+class LookupDictionary(Protocol):
+    def entries(self, word: str) -> Sequence[Entry]: ...
+
+    def entry(self, entry_id: int) -> Entry: ...
+
+    def matches_at(self, text: str, index: int) -> Sequence[Entry]: ...
+
+    def hsk_level(self, word: str) -> Any: ...
+
+    def frequency_band(self, word: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Everything shown for one tap: the word, its entries, and what else starts there."""
+
+    word: str
+    entries: tuple[Entry, ...]
+    is_name: bool = False
+    parts: tuple[str, ...] = ()
+    other_matches: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    hsk: Any = None
+    frequency: Any = None
+    breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Style:
+    pinyin: PinyinStyle = PinyinStyle.MARKS
+    scheme: ToneScheme = ToneScheme.PLECO
+    dark: bool = False
+    traditional_first: bool = False
+
+
+def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_index: int) -> Lookup:
+    """The lookup for a tap on ``char_index`` inside ``token``."""
+    at_start = char_index == token.start
+    if at_start and token.entry_ids:
+        entries = tuple(dictionary.entry(i) for i in token.entry_ids)
+        word = token.text
+    else:
+        matches = _matches(dictionary, text, char_index)
+        word, entries = matches[0] if matches else (text[char_index], ())
+    others = tuple((w, e) for w, e in _matches(dictionary, text, char_index) if w != word and e)
+    return lookup_word(
+        dictionary,
+        word,
+        entries,
+        is_name=token.kind is TokenKind.NAME and at_start,
+        parts=token.parts if at_start else (),
+        other_matches=others,
+    )
+
+
+def lookup_word(
+    dictionary: LookupDictionary,
+    word: str,
+    entries: Iterable[Entry] | None = None,
+    *,
+    is_name: bool = False,
+    parts: tuple[str, ...] = (),
+    other_matches: tuple[tuple[str, tuple[Entry, ...]], ...] = (),
+) -> Lookup:
+    found = tuple(dictionary.entries(word) if entries is None else entries)
+    breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    if len(word) > 1:
+        breakdown = tuple((char, tuple(dictionary.entries(char))) for char in word)
+    return Lookup(
+        word=word,
+        entries=found,
+        is_name=is_name or (bool(found) and all(e.is_name for e in found)),
+        parts=parts,
+        other_matches=other_matches,
+        hsk=dictionary.hsk_level(word),
+        frequency=dictionary.frequency_band(word),
+        breakdown=breakdown,
+    )
+
+
+def _matches(
+    dictionary: LookupDictionary, text: str, index: int
+) -> list[tuple[str, tuple[Entry, ...]]]:
+    """``matches_at`` grouped by the word of the text they match, longest first."""
+    grouped: dict[str, list[Entry]] = {}
+    for entry in dictionary.matches_at(text, index):
+        grouped.setdefault(text[index : index + len(entry.simplified)], []).append(entry)
+    return [(word, tuple(entries)) for word, entries in grouped.items()]
+
+
+def link_for(word: str, pinyin: str = "") -> str:
+    return f"{LINK_SCHEME}:{quote(word)}" + (f"?{quote(pinyin)}" if pinyin else "")
+
+
+def parse_link(url: str) -> tuple[str, str] | None:
+    """``lookup:银行?yin2 hang2`` → ``("银行", "yin2 hang2")``; None for other links."""
+    if not url.startswith(LINK_SCHEME + ":"):
+        return None
+    body = url[len(LINK_SCHEME) + 1 :]
+    word, _, pinyin = body.partition("?")
+    return unquote(word), unquote(pinyin)
+
+
+def colored_pinyin(pinyin: str, style: Style) -> str:
+    pieces = []
+    for syllable in pinyin.split(" "):
+        shown = html.escape(render(syllable, style.pinyin))
+        color = tone_color(style.scheme, tone_of(syllable), style.dark)
+        pieces.append(f'<span style="color:{color}">{shown}</span>' if color else shown)
+    return " ".join(pieces)
+
+
+def _gloss_html(gloss: str, style: Style) -> str:
+    out = []
+    last = 0
+    for match in _REFERENCE.finditer(gloss):
+        out.append(html.escape(gloss[last : match.start()]))
+        traditional, simplified, pinyin = match.group(1), match.group(2), match.group(3)
+        shown = traditional if style.traditional_first and traditional else simplified
+        out.append(
+            f'<a href="{link_for(simplified, pinyin)}">{html.escape(shown)}</a>'
+            f" {colored_pinyin(pinyin, style)}"
+        )
+        last = match.end()
+    out.append(html.escape(gloss[last:]))
+    return "".join(out)
+
+
+def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
+    first, second = entry.simplified, entry.traditional
+    if style.traditional_first:
+        first, second = second, first
+    parts = []
+    if heading:
+        head = f'<span class="hw">{html.escape(first)}</span>'
+        if second != first:
+            head += f' <span class="alt">{html.escape(second)}</span>'
+        head += f' <span class="py">{colored_pinyin(entry.pinyin, style)}</span>'
+        if entry.is_name:
+            head += ' <span class="tag">name</span>'
+        parts.append(f"<p class='head'>{head}</p>")
+    senses = "".join(f"<li>{_gloss_html(s.gloss, style)}</li>" for s in entry.senses)
+    parts.append(f"<ol>{senses}</ol>")
+    if entry.classifiers:
+        cls = ", ".join(
+            f'<a href="{link_for(c.simplified, c.pinyin)}">'
+            f"{html.escape(c.traditional if style.traditional_first else c.simplified)}</a> "
+            f"{colored_pinyin(c.pinyin, style)}"
+            for c in entry.classifiers
+        )
+        parts.append(f"<p class='cl'>Measure word: {cls}</p>")
+    return "".join(parts)
+
+
+def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
+    if not entries:
+        return "<i>not in the dictionary</i>"
+    entry = entries[0]
+    gloss = "; ".join(s.gloss for s in entry.senses[:2])
+    if len(gloss) > 70:
+        gloss = gloss[:67] + "…"
+    return f"{colored_pinyin(entry.pinyin, style)} {html.escape(gloss)}"
+
+
+FREQUENCY_LABELS = {
+    1: "among the 1,000 commonest words",
+    2: "among the 3,000 commonest words",
+    3: "among the 10,000 commonest words",
+    4: "among the 30,000 commonest words",
+    5: "rare",
+}
+
+
+def _hsk_text(level: Any) -> str:
+    if level is None:
+        return ""
+    bits = []
+    if getattr(level, "new", None):
+        bits.append(f"HSK 3.0 level {'7–9' if level.new == 7 else level.new}")
+    if getattr(level, "old", None):
+        bits.append(f"HSK 2.0 level {level.old}")
+    return " · ".join(bits)
+
+
+def _frequency_text(band: Any) -> str:
+    return f"Frequency: {FREQUENCY_LABELS.get(band, band)}" if band else ""
+
+
+CSS = """
+p { margin: 0 0 4px 0; }
+.hw { font-size: 26px; }
+.alt { font-size: 20px; color: #888; }
+.py { font-size: 16px; }
+.tag { font-size: 12px; background: #d08a00; color: white; padding: 1px 4px; }
+ol { margin: 0 0 6px 0; -qt-list-indent: 1; }
+.cl { color: #888; }
+.meta { color: #888; font-size: 12px; }
+h4 { margin: 8px 0 2px 0; font-size: 13px; color: #888; }
+"""
+
+
+def lookup_html(lookup: Lookup, style: Style) -> str:
+    body = []
+    if lookup.entries:
+        for entry in lookup.entries:
+            body.append(entry_html(entry, style))
+    else:
+        label = " <span class='tag'>name</span>" if lookup.is_name else ""
+        body.append(
+            f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span>{label}</p>"
+        )
+        body.append("<p class='meta'>Not in the dictionary.</p>")
+    if lookup.parts:
+        links = " + ".join(f'<a href="{link_for(p)}">{html.escape(p)}</a>' for p in lookup.parts)
+        body.append(f"<p>Parts: {links}</p>")
+    meta = [m for m in (_hsk_text(lookup.hsk), _frequency_text(lookup.frequency)) if m]
+    if meta:
+        body.append(f"<p class='meta'>{' · '.join(html.escape(m) for m in meta)}</p>")
+    if lookup.other_matches:
+        body.append("<h4>Also starting here</h4>")
+        for word, entries in lookup.other_matches:
+            body.append(
+                f'<p><a href="{link_for(word)}">{html.escape(word)}</a> '
+                f"{_short_gloss(entries, style)}</p>"
+            )
+    if lookup.breakdown:
+        body.append("<h4>Characters</h4>")
+        for char, entries in lookup.breakdown:
+            body.append(
+                f'<p><a href="{link_for(char)}">{html.escape(char)}</a> '
+                f"{_short_gloss(entries, style)}</p>"
+            )
+    return f"<html><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"

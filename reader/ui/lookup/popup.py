@@ -1,0 +1,128 @@
+"""The lookup popup: a card beside the tapped word, inside the article view.
+
+It is a child of the view's viewport rather than a top-level window: it cannot end up
+off-screen or behind the main window, it moves with the word when the article scrolls,
+and a click elsewhere simply moves it (no mouse grab as with a Qt.Popup).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_link
+from reader.ui.lookup.speech import Speaker
+
+POPUP_WIDTH = 400
+GAP = 6
+
+
+class LookupPopup(QFrame):
+    """Shows a `Lookup`; emits ``link_activated(word, pinyin)`` for cross-references."""
+
+    link_activated = Signal(str, str)
+    add_requested = Signal(int)  # token index; connected by the vocabulary work
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.lookup: Lookup | None = None
+        self.token_index: int | None = None
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.clicked.connect(self.copy_word)
+        self.speak_button = QPushButton("Speak", self)
+        self.speak_button.clicked.connect(self.speak_word)
+        self.close_button = QPushButton("×", self)
+        self.close_button.setFlat(True)
+        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.clicked.connect(self.close_popup)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._speaker: Speaker | None = None
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.speak_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.browser)
+        layout.addWidget(self.note)
+        self.hide()
+
+    def show_lookup(self, lookup: Lookup, style: Style, anchor: QRect, token_index: int) -> None:
+        """Fill the card and place it below ``anchor`` (or above it when there is no room)."""
+        self.lookup = lookup
+        self.token_index = token_index
+        self.note.hide()
+        self.browser.setHtml(lookup_html(lookup, style))
+        self._fit(anchor)
+        self.show()
+        self.raise_()
+
+    def _fit(self, anchor: QRect) -> None:
+        parent = self.parentWidget()
+        assert parent is not None  # always a child of the view's viewport
+        area = parent.rect()
+        width = min(POPUP_WIDTH, area.width() - 2 * GAP)
+        document = self.browser.document()
+        document.setTextWidth(width - 20)
+        chrome = 60 + (self.note.sizeHint().height() if self.note.isVisible() else 0)
+        room_below = area.bottom() - anchor.bottom() - 2 * GAP
+        room_above = anchor.top() - area.top() - 2 * GAP
+        wanted = int(document.size().height()) + chrome
+        below = room_below >= min(wanted, 260) or room_below >= room_above
+        height = max(
+            120, min(wanted, room_below if below else room_above, int(area.height() * 0.7))
+        )
+        x = min(max(area.left() + GAP, anchor.left()), area.right() - width - GAP)
+        y = anchor.bottom() + GAP if below else anchor.top() - GAP - height
+        y = min(max(area.top() + GAP, y), max(area.top() + GAP, area.bottom() - height - GAP))
+        self.resize(width, height)
+        self.move(x, y)
+
+    def move_to(self, anchor: QRect) -> None:
+        if self.isVisible() and self.lookup is not None:
+            self._fit(anchor)
+
+    def _on_link(self, url: QUrl) -> None:
+        target = parse_link(url.toString())
+        if target is not None:
+            self.link_activated.emit(*target)
+
+    def copy_word(self) -> None:
+        if self.lookup is not None:
+            QGuiApplication.clipboard().setText(self.lookup.word)
+
+    def speak_word(self) -> None:
+        if self.lookup is None:
+            return
+        if self._speaker is None:
+            self._speaker = Speaker()
+        problem = self._speaker.speak(self.lookup.word)
+        if problem:
+            self.note.setText(problem)
+            self.note.show()
+
+    def close_popup(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
