@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core import paths
+from reader.core.cedict import Dictionary
 from reader.ui.data_check import check_bundled_data
 from reader.ui.main_window import MainWindow
 
@@ -39,7 +40,8 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
 
 
 def run_smoke_test(data_dir: str | None) -> int:
-    """Build the real main window without a screen and open the seed article."""
+    """Build the real main window without a screen, open the seed article, and load the
+    dictionary (compiling it if needed) and look one word up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _application()
     if not check_bundled_data(dialog=False):
@@ -47,5 +49,9 @@ def run_smoke_test(data_dir: str | None) -> int:
     window = MainWindow(paths.data_dir(data_dir))
     window.open_file(str(paths.seed_article()))
     window.close()
+    dictionary = Dictionary.open(data_dir=paths.data_dir(data_dir))
+    if not dictionary.entries("行"):
+        print("smoke test failed: the dictionary has no entry for 行", file=sys.stderr)
+        return 1
     print("smoke test ok")
     return 0

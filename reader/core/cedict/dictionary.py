@@ -97,10 +97,10 @@ class Dictionary:
             "e.id IN (SELECT entry_id FROM heads WHERE word = ?) ORDER BY e.id", (word,)
         )
 
-    def entry(self, id_: int) -> Entry:
-        found = self._entries_where("e.id = ?", (id_,))
+    def entry(self, entry_id: int) -> Entry:
+        found = self._entries_where("e.id = ?", (entry_id,))
         if not found:
-            raise KeyError(id_)
+            raise KeyError(entry_id)
         return found[0]
 
     def matches_at(self, text: str, i: int) -> list[Entry]:
