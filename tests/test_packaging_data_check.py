@@ -81,3 +81,15 @@ def test_gui_shows_a_dialog(frozen_root: Path, qtbot: QtBot) -> None:
     QTimer.singleShot(0, read_and_close)
     assert check_bundled_data(dialog=True) is False
     assert seen and "dictionary file is missing" in seen[0]
+
+
+def test_smoke_test_refuses_to_start_without_its_data(
+    frozen_root: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.ui.app import run_smoke_test
+
+    paths.bundled_cedict().unlink()
+    assert run_smoke_test(None) == 1
+    out, err = capsys.readouterr()
+    assert "smoke test ok" not in out
+    assert "dictionary file is missing" in err
