@@ -16,31 +16,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
     from reader.core.cedict import Dictionary
+    from reader.core.export.formats import ExportFormat
     from reader.core.export.model import ExportOptions
     from reader.core.store import Store
 
 NAME = "export"
 HELP = "export a word list: Anki deck, CSV, TSV, Pleco, XLSX, PDF handout or lesson pack"
-FORMATS = {
-    "apkg": ".apkg",
-    "csv": ".csv",
-    "tsv": ".tsv",
-    "pleco": ".txt",
-    "xlsx": ".xlsx",
-    "pdf": ".pdf",
-    "pack": ".readerpack",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from reader.core.export.formats import SUFFIXES, ExportFormat
     from reader.core.export.model import DEFAULT_COLUMNS, Column, PageSize
 
     parser.add_argument("list", metavar="LIST", help="the list's name or id (see `reader lists`)")
     parser.add_argument(
         "--format",
-        choices=sorted(FORMATS),
+        choices=[f.value for f in ExportFormat],
         help="what to write (default: from FILE's extension: "
-        + ", ".join(f"{s} → {f}" for f, s in FORMATS.items())
+        + ", ".join(f"{s} → {f}" for f, s in SUFFIXES.items())
         + ")",
     )
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
@@ -90,12 +83,10 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _format(args: argparse.Namespace) -> str | None:
-    if args.format:
-        return str(args.format)
-    suffix = Path(args.output).suffix.lower()
-    found = [name for name, ext in FORMATS.items() if ext == suffix]
-    return found[0] if found else None
+def _format(args: argparse.Namespace) -> ExportFormat | None:
+    from reader.core.export.formats import ExportFormat, format_for_path
+
+    return ExportFormat(args.format) if args.format else format_for_path(args.output)
 
 
 def _fail(message: str) -> int:
@@ -105,6 +96,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.atomic import TargetExistsError
+    from reader.core.store import StoreError
 
     fmt = _format(args)
     if fmt is None:
@@ -119,16 +111,17 @@ def run(args: argparse.Namespace) -> int:
         written = _export(args, fmt, options)
     except TargetExistsError as error:
         return _fail(f"{error.path} exists; add --force to replace it")
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, StoreError) as error:
         return _fail(str(error.args[0]) if error.args else str(error))
     print(written)
     return 0
 
 
-def _export(args: argparse.Namespace, fmt: str, options: ExportOptions) -> Path:
+def _export(args: argparse.Namespace, fmt: ExportFormat, options: ExportOptions) -> Path:
     from reader.core import paths
     from reader.core.cedict import Dictionary
     from reader.core.export import from_store
+    from reader.core.export.formats import ExportFormat, write_export
     from reader.core.export.model import Column
     from reader.core.store import Store
     from reader.core.store.database import DB_FILENAME
@@ -138,38 +131,22 @@ def _export(args: argparse.Namespace, fmt: str, options: ExportOptions) -> Path:
     facts = Dictionary.open(data_dir=data_dir)
     with Store.open(data_dir / DB_FILENAME) as store:
         word_list = from_store.find_list(store, args.list)
-        if fmt == "pack":
+        if fmt is ExportFormat.PACK:
             from reader.core.export.pack import write_pack
 
             pack = from_store.lesson_pack(store, word_list, facts)
             return write_pack(output, pack, overwrite=args.force)
-        wants_pinyin = fmt == "pdf" or (
-            fmt in ("apkg", "csv", "tsv", "xlsx") and Column.SENTENCE_PINYIN in options.columns
+        wants_pinyin = fmt is ExportFormat.PDF or (
+            fmt is not ExportFormat.PLECO and Column.SENTENCE_PINYIN in options.columns
         )
         analyse = _analyser(store, facts) if wants_pinyin else None
         exported = from_store.export_list(store, word_list, facts, analyse)
-    if fmt == "pdf":
+    if fmt is ExportFormat.PDF:
         from reader.ui.export_pdf import gui_application, write_pdf_handout
 
         gui_application()
         return write_pdf_handout(output, exported, options, overwrite=args.force)
-    writer = _writer(fmt)
-    return writer(output, exported, options, overwrite=args.force)
-
-
-def _writer(fmt: str) -> Callable[..., Path]:
-    from reader.core.export.anki import write_apkg
-    from reader.core.export.pleco import write_pleco
-    from reader.core.export.tables import write_csv, write_tsv, write_xlsx
-
-    writers: dict[str, Callable[..., Path]] = {
-        "apkg": write_apkg,
-        "csv": write_csv,
-        "tsv": write_tsv,
-        "pleco": write_pleco,
-        "xlsx": write_xlsx,
-    }
-    return writers[fmt]
+    return write_export(fmt, output, exported, options, overwrite=args.force)
 
 
 def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:
