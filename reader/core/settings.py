@@ -34,6 +34,13 @@ class Settings:
     font_family: str = ""  # "" = the platform's default CJK font
     font_size: int = 22  # pixels of the characters; the pinyin is a fraction of it
     theme: str = "system"  # system | light | dark
+    # The export dialog remembers its last choices (values of reader.core.export enums)
+    export_format: str = "apkg"
+    export_columns: list[str] = field(default_factory=list)  # [] = the default columns
+    export_page_size: str = "A4"  # A4 | Letter
+    export_article: bool = True  # PDF: print the article after the table
+    export_article_pinyin: bool = True  # PDF: pinyin over the article
+    export_folder: str = ""  # where the last export went
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in the recent-files list."""
