@@ -143,13 +143,12 @@ class Dictionary:
         return band if isinstance(band, int) else None
 
     def headwords(self) -> list[tuple[str, str]]:
-        """(simplified, traditional) of every entry, once each: the segmenter's word list."""
-        return [
-            (str(simplified), str(traditional))
-            for simplified, traditional in self._query(
-                "SELECT DISTINCT simplified, traditional FROM entries"
-            )
-        ]
+        """(simplified, traditional) of every entry, once each, in file order: the
+        segmenter's word list."""
+        rows: list[tuple[str, str]] = (
+            self._connection().execute("SELECT simplified, traditional FROM entries").fetchall()
+        )
+        return list(dict.fromkeys(rows))
 
     def parse_errors(self) -> list[ParseError]:
         """Lines of the source that were malformed and skipped when it was compiled."""
