@@ -2,7 +2,7 @@
 
 ``import_file`` picks the reader by the file's extension (.txt and unknown extensions are
 read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf); ``import_text`` takes
-pasted text. Both return ``ImportedArticle``\\ s (title, rebuilt text, original text,
+pasted text. Both return ``ImportedArticle`` objects (title, rebuilt text, original text,
 source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
 ``reader.core.importing.limits``.
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core.importing import ImportedArticle, ImportFailed, import_file, import_text
 from reader.core.progress import Progress
-from reader.core.store import NewArticle, Store
+from reader.core.store import ArticleInfo, NewArticle, Store
 
 _STEPS_PER_FILE = 1000
 
@@ -21,6 +21,7 @@ _STEPS_PER_FILE = 1000
 class ImportResult:
     ids: list[int] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    listing: list[ArticleInfo] | None = None  # the library list afterwards, read here
 
 
 def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
@@ -38,7 +39,11 @@ def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
 
 
 def import_into(
-    db_path: Path, files: list[str], progress: Progress, encoding: str | None = None
+    db_path: Path,
+    files: list[str],
+    progress: Progress,
+    encoding: str | None = None,
+    query: str = "",
 ) -> ImportResult:
     result = ImportResult()
     found: list[ImportedArticle] = []
@@ -51,23 +56,37 @@ def import_into(
             result.failures.append((name, str(error)))
     progress.step(len(files) * _STEPS_PER_FILE, len(files) * _STEPS_PER_FILE + 1, "Saving")
     if found:
-        with Store.open(db_path, auto_backup=False) as store:
-            result.ids = store.articles.add_many(
-                [NewArticle(a.title, a.text, a.source, a.original_text) for a in found],
-                progress,
-            )
+        _add(db_path, found, None, progress, query, result)
     return result
 
 
-def import_pasted(db_path: Path, text: str, progress: Progress) -> ImportResult:
+def _add(
+    db_path: Path,
+    articles: list[ImportedArticle],
+    source: str | None,
+    progress: Progress,
+    query: str,
+    result: ImportResult,
+) -> None:
+    """Add the articles in one transaction, then read the list the pane will show (a
+    library of thousands takes tens of milliseconds to list: not on the UI thread)."""
+    with Store.open(db_path, auto_backup=False) as store:
+        result.ids = store.articles.add_many(
+            [
+                NewArticle(a.title, a.text, a.source if source is None else source, a.original_text)
+                for a in articles
+            ],
+            progress,
+        )
+        result.listing = store.articles.search(query)
+
+
+def import_pasted(db_path: Path, text: str, progress: Progress, query: str = "") -> ImportResult:
     result = ImportResult()
     try:
         articles = import_text(text)
     except ImportFailed as error:
         result.failures.append(("pasted text", str(error)))
         return result
-    with Store.open(db_path, auto_backup=False) as store:
-        result.ids = store.articles.add_many(
-            [NewArticle(a.title, a.text, "", a.original_text) for a in articles], progress
-        )
+    _add(db_path, articles, "", progress, query, result)
     return result

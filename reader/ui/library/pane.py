@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,32 +33,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.importing import ImportedArticle, split_article
 from reader.core.progress import Progress
-from reader.core.store import ArticleInfo, Store
+from reader.core.store import Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
+from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
 from reader.ui.tasks import Task, TaskRunner
-
-COLUMNS = ("Title", "Added", "Characters", "Known")
-TITLE, ADDED, CHARS, KNOWN = range(4)
-_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class _Item(QTableWidgetItem):
-    """A cell that sorts by a value of its own (numbers as numbers, dates as dates)."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(_SORT_ROLE), other.data(_SORT_ROLE)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        return bool(mine < theirs)
 
 
 class LibraryPane(QWidget):
@@ -75,7 +60,6 @@ class LibraryPane(QWidget):
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
         self.task: Task[ImportResult] | None = None
         self._deleted: list[list[int]] = []  # undo stack of deleted id groups
-        self._filling = False
         self.setAcceptDrops(True)
 
         self.search = QLineEdit(self)
@@ -83,19 +67,25 @@ class LibraryPane(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = ArticleModel(store)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ADDED, CHARS, KNOWN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (ADDED, "0000-00-00 00:00"),
+            (CHARS, "0,000,000"),
+            (KNOWN, "Known %"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
-        self.table.itemDoubleClicked.connect(self._activate_item)
-        self.table.itemChanged.connect(self._renamed)
+        self.table.doubleClicked.connect(self._activate_index)
         self.table.installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -143,52 +133,24 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         """Reload the list from the library (keeps the search and the sort)."""
-        infos = self.store.articles.search(self.search.text())
-        self._filling = True
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(infos))
-        for row, info in enumerate(infos):
-            self._fill_row(row, info)
-        self.table.setSortingEnabled(True)
-        self._filling = False
-
-    def _fill_row(self, row: int, info: ArticleInfo) -> None:
-        known = info.percent_known
-        cells = (
-            (info.title, info.title.lower()),
-            (info.added_at.strftime("%Y-%m-%d %H:%M"), (info.added_at.timestamp(), info.id)),
-            (f"{info.char_count:,}", info.char_count),
-            ("—" if known is None else f"{known:.0f} %", -1.0 if known is None else known),
-        )
-        for column, (text, key) in enumerate(cells):
-            item = _Item(text)
-            item.setData(_ID_ROLE, info.id)
-            item.setData(_SORT_ROLE, key)
-            if column != TITLE:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, column, item)
-
-    def _id_at(self, row: int) -> int:
-        item = self.table.item(row, TITLE)
-        return -1 if item is None else int(item.data(_ID_ROLE))
+        self.model.set_rows(self.store.articles.search(self.search.text()))
 
     def article_ids(self) -> list[int]:
         """The ids in the order the list shows them."""
-        return [self._id_at(row) for row in range(self.table.rowCount())]
+        return [self.model.id_at(row) for row in range(self.model.rowCount())]
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self._id_at(row) for row in rows]
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.id_at(row) for row in rows]
 
     def select(self, article_id: int) -> None:
-        for row in range(self.table.rowCount()):
-            if self._id_at(row) == article_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.table.selectRow(row)
 
-    def _activate_item(self, item: QTableWidgetItem) -> None:
-        self.article_activated.emit(int(item.data(_ID_ROLE)))
+    def _activate_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_activated.emit(int(index.data(ID_ROLE)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Enter on the list opens the current article (the view would only emit activated,
@@ -206,20 +168,7 @@ class LibraryPane(QWidget):
 
     def open_current(self) -> None:
         """Enter: open the current article (a double click does the same)."""
-        item = self.table.currentItem()
-        if item is not None:
-            self._activate_item(item)
-
-    def _renamed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != TITLE:
-            return
-        article_id = int(item.data(_ID_ROLE))
-        title = item.text().strip()
-        if not title:
-            self.refresh()  # an empty title is not a title: put the old one back
-            return
-        self.store.articles.rename(article_id, title)
-        item.setData(_SORT_ROLE, title.lower())
+        self._activate_index(self.table.currentIndex())
 
     def rename(self, article_id: int, title: str) -> None:
         self.store.articles.rename(article_id, title)
@@ -280,7 +229,7 @@ class LibraryPane(QWidget):
             return
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.article_activated.emit(ids[0]))
-        menu.addAction("Rename", lambda: self.table.editItem(self.table.currentItem()))
+        menu.addAction("Rename", lambda: self._edit_title(ids[0]))
         if len(ids) == 2:
             menu.addAction("Merge the two", lambda: self.merge(ids[0], ids[1]))
         if len(ids) == 1:
@@ -288,6 +237,11 @@ class LibraryPane(QWidget):
         menu.addSeparator()
         menu.addAction("Delete", self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _edit_title(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.table.edit(self.model.index(row, TITLE))
 
     def _ask_split(self, article_id: int) -> None:
         count = len(self.store.articles.text(article_id).split("\n"))
@@ -314,14 +268,14 @@ class LibraryPane(QWidget):
         """Import ``files`` off the UI thread (one import at a time)."""
         if self.importing or not files:
             return
-        db_path = self.store.path
-        self._start(lambda progress: import_into(db_path, files, progress, encoding))
+        db_path, query = self.store.path, self.search.text()
+        self._start(lambda progress: import_into(db_path, files, progress, encoding, query), query)
 
     def import_text(self, text: str) -> None:
         if self.importing:
             return
-        db_path = self.store.path
-        self._start(lambda progress: import_pasted(db_path, text, progress))
+        db_path, query = self.store.path, self.search.text()
+        self._start(lambda progress: import_pasted(db_path, text, progress, query), query)
 
     def paste(self) -> None:
         """Ctrl+V: the clipboard's text becomes new articles."""
@@ -332,13 +286,13 @@ class LibraryPane(QWidget):
             self.task.cancel()
             self.progress_label.setText("Cancelling…")
 
-    def _start(self, work: Callable[[Progress], ImportResult]) -> None:
+    def _start(self, work: Callable[[Progress], ImportResult], query: str) -> None:
         self.progress.setRange(0, 0)
         self.progress_label.setText("Importing…")
         self.progress_row.show()
         self.task = self.runner.submit(
             work,
-            on_success=self._import_done,
+            on_success=lambda result: self._import_done(result, query),
             on_error=self._import_error,
             on_progress=self._import_progress,
             on_cancelled=self._import_cancelled,
@@ -349,9 +303,12 @@ class LibraryPane(QWidget):
         self.progress.setValue(done)
         self.progress_label.setText(message)
 
-    def _import_done(self, result: ImportResult) -> None:
+    def _import_done(self, result: ImportResult, query: str) -> None:
         self.progress_row.hide()
-        self.refresh()
+        if result.listing is not None and query == self.search.text():
+            self.model.set_rows(result.listing)
+        else:
+            self.refresh()
         if result.ids:
             self.select(result.ids[0])
             self.imported.emit(result.ids)
