@@ -118,6 +118,8 @@ def test_names_and_surnames(dictionary: Dictionary) -> None:
     beijing = dictionary.entries("北京")[0]
     assert beijing.is_name and not beijing.is_surname
     assert not next(e for e in dictionary.entries("王") if e.pinyin == "wang2").is_name
+    assert not dictionary.entries("AA制")[0].is_name  # capital Latin letters are not a name
+    assert dictionary.entries("阿拉伯")[0].is_name
 
 
 def test_matches_at_lists_every_word_longest_first(dictionary: Dictionary) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from reader.core.pinyin import tone_of
+
 
 class ReferenceKind(Enum):
     """What a gloss says about the word it points to (``variant of X[...]``, ``see X[...]``)."""
@@ -78,8 +80,10 @@ class Entry:
 
     @property
     def is_name(self) -> bool:
-        """Proper nouns: CC-CEDICT capitalises the pinyin of names and places (``Wang2``)."""
-        return self.pinyin[:1].isupper() or self.is_surname
+        """Proper nouns: CC-CEDICT capitalises the pinyin of names and places (``Wang2``);
+        Latin letters (``A A zhi4`` of AA制) do not count."""
+        first = next((token for token in self.pinyin.split() if tone_of(token) != 0), "")
+        return first[:1].isupper() or self.is_surname
 
     def headword(self, traditional: bool = False) -> str:
         return self.traditional if traditional else self.simplified
