@@ -1,0 +1,97 @@
+"""The export dialog: its choices become an ExportRequest, and it remembers them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_samples import sample_list
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core.export.formats import ExportFormat, write_export
+from reader.core.export.model import DEFAULT_COLUMNS, Column, PageSize
+from reader.core.settings import Settings, load_settings, save_settings
+from reader.ui.export_dialog import ExportDialog
+
+
+def make(qtbot: QtBot, settings: Settings) -> ExportDialog:
+    dialog = ExportDialog("Lesson/1: 银行", settings)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def uncheck(dialog: ExportDialog, column: Column) -> None:
+    for row in range(dialog.columns.count()):
+        item = dialog.columns.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == column:
+            item.setCheckState(Qt.CheckState.Unchecked)
+
+
+def test_choices_become_a_request_and_are_remembered(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    settings = Settings(export_folder=str(tmp_path))
+    dialog = make(qtbot, settings)
+    assert dialog.chosen_format() is ExportFormat.APKG
+    assert dialog.chosen_columns() == DEFAULT_COLUMNS
+    assert dialog.path_edit.text() == str(tmp_path / "Lesson_1_ 银行.apkg")
+    assert not dialog.pdf_group.isEnabled()
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.PDF))
+    assert dialog.path_edit.text().endswith(".pdf") and dialog.pdf_group.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.CSV))
+    uncheck(dialog, Column.TRADITIONAL)
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData(PageSize.LETTER))
+    dialog.article.setChecked(False)
+    dialog.accept()
+
+    request = dialog.request
+    assert request is not None and request.format is ExportFormat.CSV
+    assert request.path == tmp_path / "Lesson_1_ 银行.csv" and not request.overwrite
+    assert Column.TRADITIONAL not in request.options.columns
+    assert not request.options.include_traditional and not request.options.include_article
+    written = write_export(request.format, request.path, sample_list(), request.options)
+    assert written.read_text(encoding="utf-8-sig").startswith("Simplified,Pinyin,")
+
+    save_settings(data_dir, settings)
+    again = make(qtbot, load_settings(data_dir))
+    assert again.chosen_format() is ExportFormat.CSV
+    assert again.chosen_columns() == request.options.columns
+    assert again.page_size.currentData() == PageSize.LETTER
+    assert not again.article.isChecked() and not again.article_pinyin.isEnabled()
+
+
+def test_an_existing_file_is_replaced_only_after_confirmation(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make(qtbot, Settings(export_folder=str(tmp_path)))
+    Path(dialog.path_edit.text()).write_text("mine")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    dialog.accept()
+    assert dialog.request is None and dialog.isVisible() is False and dialog.result() == 0
+    dialog.accept()
+    assert dialog.request is not None and dialog.request.overwrite
+
+
+def test_unknown_remembered_values_fall_back_to_defaults(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(
+        export_format="epub", export_columns=["colour"], export_page_size="A5",
+        export_folder=str(tmp_path),
+    )  # fmt: skip
+    dialog = make(qtbot, settings)
+    assert dialog.chosen_format() is ExportFormat.APKG
+    assert dialog.chosen_columns() == DEFAULT_COLUMNS
+    assert dialog.page_size.currentData() == PageSize.A4
+
+
+def test_a_missing_folder_is_refused(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    dialog = make(qtbot, Settings(export_folder=str(tmp_path / "gone")))
+    dialog.accept()
+    assert dialog.request is None and warned and "does not exist" in warned[0]
