@@ -2,13 +2,15 @@
 
 Three sources, most precise first:
 
-1. pypinyin's phrase dictionary on the segmented words (a longest match inside each word):
-   a character inside a known multi-character word takes the word's reading
-   (银行 yin2 hang2, 行长 hang2 zhang3, 长大 zhang3 da4).
+1. Two word dictionaries, pypinyin's phrases and CC-CEDICT's words with one reading, each
+   matched longest-first inside the segmented words: a character inside a known word takes
+   the word's reading (银行 yin2 hang2, 行长 hang2 zhang3, 长大 zhang3 da4). Where both
+   agree that is final.
 2. Grammar rules for the function words whose reading depends on their neighbours
-   (了 得 地 着 还 …), see ``_rule``.
-3. For any other polyphonic character, g2pM's BiLSTM over the whole sentence, restricted
-   to the character's own readings.
+   (了 得 地 着 还 长 重 行 …), for characters no word covers: ``g2p.rules``.
+3. g2pM's BiLSTM over the whole sentence, restricted to the character's own readings,
+   for the other polyphonic characters; it settles conflicts between the two dictionaries
+   and overrides one dictionary alone only when nearly certain.
 
 Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
 tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not Hanzi reads "".
@@ -26,6 +28,7 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
+from reader.core.analysis.g2p.rules import rule_reading
 
 Reading = tuple[str, ...]
 
@@ -35,6 +38,9 @@ _MAX_CEDICT = 12
 # The model overrides a dictionary phrase only when at least this sure (it is often
 # overconfident, so the bar is high).
 _OVERRIDE = 0.999
+# pypinyin's phrases carry the tone sandhi of 一 and 不 (一个 yí gè); CC-CEDICT, and so
+# the readings here, keep their own tones (sandhi is a display option).
+_LEXICAL = {"一": "yi1", "不": "bu4"}
 CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
@@ -100,7 +106,8 @@ class ReadingModel:
     def _dictionary_readings(
         self, words: Sequence[str]
     ) -> tuple[list[str], list[int], list[tuple[str | None, str | None]]]:
-        """Dictionary readings; the model's positions with their two phrase readings."""
+        """Dictionary and grammar readings; the model's positions with their phrase readings."""
+        text = "".join(words)
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[tuple[str | None, str | None]] = []
@@ -108,12 +115,17 @@ class ReadingModel:
             pp = _cover(word, _pypinyin_phrase)
             cc = _cover(word, self._cedict_phrase)
             for i, char in enumerate(word):
-                if self._model.candidates(char):
-                    unresolved.append(len(chars))
-                    found.append((pp[i], cc[i]))
-                    chars.append("")
-                else:
-                    chars.append(pp[i] or cc[i] or _char_reading(char))
+                phrase = pp[i] or cc[i]
+                if not self._model.candidates(char) or (pp[i] is not None and pp[i] == cc[i]):
+                    chars.append(phrase or _char_reading(char))
+                    continue
+                rule = None if phrase else rule_reading(text, len(chars), len(word) == 1)
+                if rule is not None:
+                    chars.append(rule)
+                    continue
+                unresolved.append(len(chars))
+                found.append((pp[i], cc[i]))
+                chars.append("")
         return chars, unresolved, found
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
@@ -179,7 +191,10 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
     for end in range(min(len(word), start + _MAX_PHRASE), start + 1, -1):
         entry = PHRASES_DICT.get(word[start:end])
         if entry is not None:
-            return tuple(numbered(syllables[0]) for syllables in entry)
+            return tuple(
+                _LEXICAL.get(char) or numbered(syllables[0])
+                for char, syllables in zip(word[start:end], entry, strict=True)
+            )
     return ()
 
 

@@ -1,0 +1,170 @@
+"""Grammar rules for the polyphones a learner meets in every text (了 得 地 着 还 长 重 …).
+
+They only see characters that no dictionary word covers (了解, 觉得, 长城 are settled by the
+dictionaries first), and they decide from the neighbouring characters, as a grammar book
+would: 得 after a verb is the complement marker ``de5`` but ``dei3`` ("must") after a
+subject; 了 after 不 is the potential complement ``liao3``; 长 after a degree adverb is the
+adjective ``chang2``. Where no rule applies the statistical model decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_PRONOUNS = set("我你他她它您咱")
+# subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
+_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早")
+# degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
+_DEGREE = set("很太真好最更挺特非较多够")
+_NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
+# verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
+_ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
+# 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
+_ZHAO_NEXT = set("急凉火迷")
+# chóng "again": 重写, 重做; the verb after 重 in that sense
+_AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
+# what one plants: 种菜 zhòng
+_PLANTED = set("菜树花地田草粮稻麦瓜豆")
+_ENDS = set("，。！？；：、,.!?;:…）)」』”’")
+
+
+def _hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _prev(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else ""
+
+
+def _next(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else ""
+
+
+def _de(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if after in ("了", "到"):
+        return "de2"  # 得了病, 得到: "obtain"
+    if prev in _BEFORE_MODAL or prev == "" or prev in _ENDS:
+        return "dei3"  # 我得走了, 你得多喝水, 明天得早起
+    if _hanzi(prev):
+        return "de5"  # 说得对, 跑得很快: complement after the verb or adjective
+    return None
+
+
+def _le(text: str, i: int) -> str | None:
+    prev = _prev(text, i)
+    if prev == "不" or (prev == "得" and _prev(text, i - 1) not in _BEFORE_MODAL):
+        return "liao3"  # 受不了, 走不了, 去得了: potential complement
+    return "le5"
+
+
+def _di(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if after in set("上下里方面区球图点铁址带位"):
+        return "di4"  # 地上, 地方, 地球
+    if _hanzi(prev) and _hanzi(after) and prev not in set("在的了土草田种大这那该本外内"):
+        return "de5"  # 慢慢地走, 高兴地唱: adverbial marker before the verb
+    return None
+
+
+def _zhe(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if after in _ZHAO_NEXT:
+        return "zhao2"
+    if (prev in _ZHAO_VERBS or (prev == "不" and _prev(text, i - 1) in _ZHAO_VERBS)) and (
+        after in ("了", "") or after in _ENDS or prev == "不"
+    ):
+        return "zhao2"  # 找着了, 睡着了, 睡不着
+    if _hanzi(prev):
+        return "zhe5"  # 躺着, 开着, 笑着说: durative after the verb
+    return None
+
+
+def _huan(text: str, i: int) -> str | None:
+    after = _next(text, i)
+    if after == "给" or after in set("钱书债款清"):
+        return "huan2"  # 还给, 还钱, 还书: "give back"
+    if after in _PRONOUNS and _next(text, i + 1) not in set("们是"):
+        return "huan2"  # 明天还你钱
+    if after in set("是有没要在不很会能可得想以更"):
+        return "hai2"  # 还是, 还没, 还要: "still, also"
+    return None
+
+
+def _chang_zhang(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if after in set("得大高胖成出了"):
+        return "zhang3"  # 长得很高, 长大, 长了: "grow"
+    if prev in _DEGREE or prev == "不":
+        return "chang2"  # 很长, 太长: the adjective "long"
+    return None
+
+
+def _zhong_chong(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if prev in _DEGREE or after in ("了", "量"):
+        return "zhong4"  # 很重, 太重了: "heavy"
+    if after in _AGAIN_VERBS:
+        return "chong2"  # 重写, 重说: "again"
+    return None
+
+
+def _xing_hang(text: str, i: int) -> str | None:
+    prev = _prev(text, i)
+    if prev in _NUMERALS:
+        return "hang2"  # 第三行, 这一行: line, trade
+    if prev in set("不真也能很") or _next(text, i) in set("吗吧啊呀"):
+        return "xing2"  # 不行, 你真行, 行吗: "all right, capable"
+    return None
+
+
+def _zhong(text: str, i: int) -> str | None:
+    prev, after = _prev(text, i), _next(text, i)
+    if prev in _NUMERALS:
+        return "zhong3"  # 这种, 一种, 各种: the measure word "kind"
+    if after in _PLANTED:
+        return "zhong4"  # 种菜, 种树: "plant"
+    return None
+
+
+def _wei(text: str, i: int) -> str | None:
+    after = _next(text, i)
+    if after in _PRONOUNS or after in ("了", "什", "大", "此"):
+        return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
+    return None
+
+
+def _shu(text: str, i: int) -> str | None:
+    if _next(text, i) in set("二两三四五六七八九十百千万"):
+        return "shu4"  # 数十个, 数百人: "several"
+    return "shu3"  # 数钱, 数一数: the verb "count"
+
+
+RULES: dict[str, Callable[[str, int], str | None]] = {
+    "得": _de,
+    "了": _le,
+    "地": _di,
+    "着": _zhe,
+    "还": _huan,
+    "长": _chang_zhang,
+    "重": _zhong_chong,
+    "行": _xing_hang,
+    "种": _zhong,
+    "为": _wei,
+    "的": lambda text, i: "de5",  # 的确 dí, 目的 dì are dictionary words
+}
+# Rules for a character that is a word by itself: other readings live in compounds.
+ALONE: dict[str, Callable[[str, int], str | None]] = {
+    "数": _shu,
+    "教": lambda text, i: "jiao1",  # the verb "teach" (教室 jiào is a compound)
+    "觉": lambda text, i: "jiao4",  # "sleep" in 睡一觉 (觉得 jué is a compound)
+}
+
+
+def rule_reading(text: str, i: int, alone: bool) -> str | None:
+    """The reading grammar gives ``text[i]`` where no dictionary word covers it, or None.
+
+    ``alone``: the character is a word of its own in the segmentation.
+    """
+    rule = RULES.get(text[i]) or (ALONE.get(text[i]) if alone else None)
+    return rule(text, i) if rule is not None else None
