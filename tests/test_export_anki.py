@@ -124,3 +124,15 @@ def test_html_helpers() -> None:
     )
     assert marked_sentence("<行>银行", "银行") == "&lt;行&gt;<b>银行</b>"
     assert marked_sentence("没有", "银行") == "没有"
+
+
+def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> None:
+    from reader.core.export.tables import write_tsv
+
+    path = write_tsv(tmp_path / "words.tsv", sample_list(), ExportOptions())
+    metadata = collection.get_csv_metadata(path=str(path), delimiter=None)
+    assert list(metadata.column_labels) == list(FIELDS)
+    assert metadata.force_delimiter and metadata.force_is_html and not metadata.is_html
+    assert list(metadata.preview[0].vals)[:4] == [
+        "银行", "銀行", "yín háng", "bank; CL:家[jia1],個|个[ge4]"
+    ]  # fmt: skip
