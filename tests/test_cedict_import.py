@@ -150,3 +150,11 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, real_lines: list[str]) -> No
     assert reopened.entry_count == 200
     with sqlite3.connect(index) as connection:
         assert connection.execute("SELECT count(*) FROM entries").fetchone() == (200,)
+
+
+def test_a_damaged_imported_release_falls_back_to_the_bundled_one(
+    tmp_path: Path, data_dir: Path, real_lines: list[str]
+) -> None:
+    import_release(write(tmp_path / "release.u8", real_lines[:100]), data_dir)
+    imported_source_path(data_dir).write_bytes(b"\x1f\x8b damaged on disk")
+    assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()

@@ -12,6 +12,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from reader.core import paths
 from reader.core.cedict.index import (
     build_index,
     index_path_for,
@@ -19,7 +20,7 @@ from reader.core.cedict.index import (
     source_checksum,
 )
 from reader.core.cedict.model import Entry, HskLevel
-from reader.core.cedict.parser import ParseError, Record, parse_source
+from reader.core.cedict.parser import ParseError, Record, SourceError, parse_source
 from reader.core.cedict.search import (
     english_rank,
     english_terms,
@@ -59,17 +60,35 @@ class Dictionary:
         progress: Progress | None = None,
     ) -> Dictionary:
         """Open the index of ``source`` (default: the user's imported release, else the
-        bundled one), compiling it first if this release and app version have none yet."""
-        chosen = source or active_source(data_dir)
-        index = index_path_for(source_checksum(chosen))
-        if not index.exists():
-            compile_source(chosen, progress)
+        bundled one), compiling it first if this release and app version have none yet.
+
+        An imported release that can no longer be read (damaged on disk) falls back to the
+        bundled one rather than leaving the app without a dictionary.
+        """
+        if source is not None:
+            return cls._open_source(source, progress)
+        chosen = active_source(data_dir)
         try:
-            return cls(index, chosen)
+            return cls._open_source(chosen, progress)
+        except SourceError:
+            if chosen == paths.bundled_cedict():
+                raise
+            return cls._open_source(paths.bundled_cedict(), progress)
+
+    @classmethod
+    def _open_source(cls, source: Path, progress: Progress | None) -> Dictionary:
+        try:
+            index = index_path_for(source_checksum(source))
+        except OSError as error:
+            raise SourceError(f"cannot read {source}: {error}") from error
+        if not index.exists():
+            compile_source(source, progress)
+        try:
+            return cls(index, source)
         except sqlite3.DatabaseError:  # damaged cache file: rebuild it once
             index.unlink(missing_ok=True)
-            compile_source(chosen, progress)
-            return cls(index, chosen)
+            compile_source(source, progress)
+            return cls(index, source)
 
     # --- connections -------------------------------------------------------------------
 
@@ -214,9 +233,14 @@ class Dictionary:
 
 
 def compile_source(source: Path, progress: Progress | None = None) -> Path:
-    """Parse ``source`` and write its index; returns the index path."""
+    """Parse ``source`` and write its index; returns the index path.
+
+    Raises ``SourceError`` if the file cannot be read or holds no entries.
+    """
     checksum = source_checksum(source)
     parsed = parse_source(source, progress)
+    if not parsed.records:
+        raise SourceError(f"{source.name} holds no CC-CEDICT entries")
     target = index_path_for(checksum)
     build_index(parsed, target, checksum, progress)
     remove_stale_indexes(target)
