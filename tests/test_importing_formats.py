@@ -150,6 +150,14 @@ def test_wrapped_latin_words_keep_a_space() -> None:
     )
 
 
+def test_full_stops_in_numbers_do_not_end_paragraphs() -> None:
+    article = import_text("签约总金额约2.\n4亿美元，同比增长\n37%。")[0]
+    assert article.paragraphs == ["签约总金额约2.4亿美元，同比增长37%。"]
+    assert (
+        import_text("产量达95.32万辆，同比增长90.5%。")[0].title == "产量达95.32万辆，同比增长90.5%"
+    )
+
+
 def test_markdown(tmp_path: Path) -> None:
     text = (
         "# 我的**文章**\n\n第一段，[链接文字](http://example.com)在这里\n继续。\n\n"
@@ -260,6 +268,11 @@ def test_text_lying_about_its_encoding(tmp_path: Path) -> None:
     _fails(path, "utf-8", encoding="utf-8")
     _fails(path, "Unknown encoding", encoding="klingon")
     assert "重庆制造" in import_file(path)[0].text  # detection gets it right
+
+
+def test_explicit_western_encoding(tmp_path: Path) -> None:
+    path = write(tmp_path, "fr.txt", "Déjà vu, l’été « chaud ».".encode("cp1252"))
+    assert import_file(path, encoding="cp1252")[0].text == "Déjà vu, l’été « chaud »."
 
 
 def test_html_lying_about_its_encoding(tmp_path: Path) -> None:

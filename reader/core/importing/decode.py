@@ -2,10 +2,11 @@
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8; then GB18030
 (a superset of GBK and GB2312) and Big5 are both tried strictly and the one whose Hanzi are
-more often *common* Hanzi wins. "Common" means GB2312 level 1 (the 3,755 most frequent
+more often *common* characters wins. "Common" means GB2312 level 1 (the 3,755 most frequent
 simplified characters) or Big5 level 1 (the 5,401 most frequent traditional ones): text
 read in the wrong one of the two decodes into rare characters, kana, Cyrillic or private
-use code points, so the right reading scores near 1 and the wrong one far lower. We do not
+use code points, so the right reading scores near 1 and the wrong one far lower (accented
+Latin letters and punctuation count as common: a French text read as cp1252 is fine). We do not
 use charset-normalizer here: on short Chinese snippets it guesses Korean (cp949).
 
 An explicit encoding overrides the detection but is still checked: if it cannot decode
@@ -35,8 +36,8 @@ _CONTROL_OK = frozenset("\t\n\r\f\v")
 
 def _is_common(char: str) -> bool:
     """A character a text in that script uses every day (see the module docstring)."""
-    if char.isascii():
-        return True
+    if char.isascii() or "\u00a0" <= char <= "\u024f" or "\u2000" <= char <= "\u206f":
+        return True  # Latin letters with accents, general punctuation: never a misreading
     try:
         gb = char.encode("gb2312")
         if 0xB0 <= gb[0] <= 0xD7:

@@ -91,7 +91,19 @@ def width(text: str) -> float:
 
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    return bool(stripped) and is_sentence_end(stripped, len(stripped) - 1)
+
+
+def is_sentence_end(text: str, i: int) -> bool:
+    """Whether ``text[i]`` ends a sentence; a full stop inside a number (``2.`` / ``4亿``,
+    ``95.32``) or a name (``example.com``) does not."""
+    char = text[i]
+    if char not in SENTENCE_END:
+        return False
+    if char != ".":
+        return True
+    after = text[i + 1 : i + 2]
+    return not (i > 0 and text[i - 1].isdigit()) and (not after or after.isspace())
 
 
 def _standalone(line: str) -> bool:

@@ -32,11 +32,13 @@ from reader.core.importing.reflow import (
     SENTENCE_END,
     Paragraph,
     ParagraphKind,
+    is_sentence_end,
     width,
 )
 
 KICKER_MAX_WIDTH = 6  # 大足区人大, 大足区政协: an organisation name over the real headline
 TITLE_MAX_WIDTH = 20  # a title made from an article's first words
+UNTITLED = "Untitled"
 HEADLINE_REACH = 8  # a headline belongs to one of the 8 articles on either side of it
 _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
@@ -168,7 +170,11 @@ def _headings_only(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitAr
 
 
 def title_from_text(paragraphs: list[str]) -> str:
-    """A title from an article's first words: its first clause(s), up to ~20 characters."""
+    """A title from an article's first words: its first clause(s), up to ~20 characters.
+
+    The byline (``新渝报讯（记者 …）``) and opening quotes are skipped; whatever is left,
+    the title is never empty.
+    """
     first = next(
         (
             p
@@ -178,13 +184,23 @@ def title_from_text(paragraphs: list[str]) -> str:
         paragraphs[0] if paragraphs else "",
     )
     byline = BYLINE.match(first)
-    text = first[byline.end() :] if byline else first
-    text = text.lstrip(_OPENING_QUOTES).strip()
-    sentence = text
-    for i, char in enumerate(text):
-        if char in SENTENCE_END:
-            sentence = text[:i]
-            break
+    after_byline = first[byline.end() :] if byline else first
+    for text in (after_byline, first):
+        title = _clip(_first_sentence(text.lstrip(_OPENING_QUOTES).strip()))
+        if title.strip("…"):
+            return title
+    return first.strip() or UNTITLED
+
+
+def _first_sentence(text: str) -> str:
+    for i in range(1, len(text)):
+        if is_sentence_end(text, i):
+            return text[:i]
+    return text
+
+
+def _clip(sentence: str) -> str:
+    """At most ``TITLE_MAX_WIDTH``, cut after a whole clause where there is one."""
     if width(sentence) <= TITLE_MAX_WIDTH:
         return sentence
     cut, used = 0, 0.0
@@ -193,7 +209,7 @@ def title_from_text(paragraphs: list[str]) -> str:
             cut = i
         used += width(char)
         if used > TITLE_MAX_WIDTH:
+            if cut == 0:
+                cut = i
             break
-    if cut == 0:
-        cut = i
     return sentence[:cut] + "…"
