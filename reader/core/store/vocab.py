@@ -301,8 +301,11 @@ class Vocab:
         notes: str | None = None,
         senses: Sequence[str] | None = None,
         entry_ids: Sequence[int] | None = None,
+        traditional: str | None = None,
     ) -> None:
         changes: dict[str, object] = {}
+        if traditional is not None:
+            changes["traditional"] = traditional
         if notes is not None:
             changes["notes"] = notes
         if senses is not None:
