@@ -1,0 +1,162 @@
+"""Readings in context: the polyphones a learner meets, CC-CEDICT's spelling, the CPP figure."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import jieba
+import pytest
+
+from reader.core.analysis.g2p import PolyphoneModel
+from reader.core.analysis.readings import (
+    CEDICT_WORDS,
+    ReadingModel,
+    derive_cedict_words,
+    numbered,
+)
+from reader.core.paths import bundled_cedict
+from tests.conftest import SHARED
+
+MARK = "\u2581"
+CPP = SHARED / "data" / "pinyin-cpp"
+
+
+@pytest.fixture(scope="session")
+def model() -> ReadingModel:
+    return ReadingModel.load()
+
+
+@pytest.fixture(scope="session")
+def segmenter(session_cache_dir: Path) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(session_cache_dir)
+    return tokenizer
+
+
+def reading_at(model: ReadingModel, segmenter: jieba.Tokenizer, marked: str) -> str:
+    """The reading of the character wrapped in ▁ in ``marked``, read in its sentence."""
+    position = marked.index(MARK)
+    text = marked.replace(MARK, "")
+    readings = model.read(segmenter.lcut(text))
+    return [r for word in readings for r in word][position]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("我▁得▁走了。", "dei3"),
+        ("你▁得▁多喝水。", "dei3"),
+        ("他说▁得▁对。", "de5"),
+        ("她跑▁得▁很快。", "de5"),
+        ("他考试▁得▁了第一名。", "de2"),
+        ("我觉▁得▁今天很冷。", "de5"),
+        ("请把书▁还▁给图书馆。", "huan2"),
+        ("我明天▁还▁你钱。", "huan2"),
+        ("我▁还▁没吃饭。", "hai2"),
+        ("你要茶▁还▁是咖啡？", "hai2"),
+        ("我找▁着▁了我的钥匙。", "zhao2"),
+        ("孩子已经睡▁着▁了。", "zhao2"),
+        ("他在床上躺▁着▁看书。", "zhe5"),
+        ("他去银▁行▁取钱。", "hang2"),
+        ("我爸爸是银行▁行▁长。", "hang2"),
+        ("我们一起▁行▁走。", "xing2"),
+        ("这样做不▁行▁。", "xing2"),
+        ("他是银行行▁长▁。", "zhang3"),
+        ("孩子们都▁长▁大了。", "zhang3"),
+        ("她的头发很▁长▁。", "chang2"),
+        ("▁长▁城很有名。", "chang2"),
+        ("这个箱子太▁重▁了。", "zhong4"),
+        ("这件事很▁重▁要。", "zhong4"),
+        ("我们▁重▁新开始吧。", "chong2"),
+        ("这个字写错了，要▁重▁写。", "chong2"),
+        ("他慢慢▁地▁走进教室。", "de5"),
+        ("孩子们高兴▁地▁唱歌。", "de5"),
+        ("▁地▁上有一本书。", "di4"),
+        ("这个▁地▁方很漂亮。", "di4"),
+        ("我买▁了▁三本书。", "le5"),
+        ("下雨▁了▁，带伞吧。", "le5"),
+        ("这个问题我▁了▁解。", "liao3"),
+        ("太累了，我受不▁了▁。", "liao3"),
+        ("我▁的▁确不知道。", "di2"),
+        ("我学习汉语的目▁的▁是工作。", "di4"),
+        ("北京是中国的首▁都▁。", "du1"),
+        ("我们▁都▁是学生。", "dou1"),
+        ("王老师▁教▁我们汉语。", "jiao1"),
+        ("我们的▁教▁室很大。", "jiao4"),
+        ("这里交通很方▁便▁。", "bian4"),
+        ("这件衣服很▁便▁宜。", "pian2"),
+        ("这▁种▁水果很好吃。", "zhong3"),
+        ("我▁觉▁得这个很好。", "jue2"),
+        ("我每天睡午▁觉▁。", "jiao4"),
+    ],
+)
+def test_polyphones_read_in_their_sentence(
+    model: ReadingModel, segmenter: jieba.Tokenizer, marked: str, expected: str
+) -> None:
+    assert reading_at(model, segmenter, marked) == expected
+
+
+def test_cc_cedict_conventions(model: ReadingModel) -> None:
+    # u: for ü, tone 5 for the neutral tone, lowercase even for names, 一 and 不 unsandhied
+    assert model.read(["绿色", "女儿", "了"]) == [("lu:4", "se4"), ("nu:3", "er2"), ("le5",)]
+    assert model.read(["我们", "北京", "一个", "不是"]) == [
+        ("wo3", "men5"),
+        ("bei3", "jing1"),
+        ("yi1", "ge4"),
+        ("bu4", "shi4"),
+    ]
+    assert numbered("lǜ") == "lu:4" and numbered("ma") == "ma5" and numbered("Ér") == "er2"
+
+
+def test_non_hanzi_read_empty(model: ReadingModel) -> None:
+    words = ["2025", "年", "，", "GDP", " ", "增长", "3.5%", "。"]
+    readings = model.read(words)
+    assert [len(r) for r in readings] == [len(w) for w in words]
+    assert readings[0] == ("", "", "", "") and readings[2] == ("",)
+    assert readings[3] == ("", "", "") and readings[6] == ("",) * 4
+    assert readings[1] == ("nian2",) and readings[5] == ("zeng1", "zhang3")
+    assert model.read([]) == []
+
+
+def test_read_many_agrees_with_read(model: ReadingModel, segmenter: jieba.Tokenizer) -> None:
+    texts = ["他长得很高，头发很长。", "银行行长走了。", "", "abc", "我得走了。" * 40]
+    sentences = [segmenter.lcut(t) for t in texts]
+    assert model.read_many(sentences) == [model.read(s) for s in sentences]
+
+
+def test_shipped_cedict_words_match_the_bundled_dictionary() -> None:
+    shipped = gzip.decompress(CEDICT_WORDS.read_bytes()).decode("utf-8")
+    assert shipped == derive_cedict_words(bundled_cedict())
+
+
+def test_restricted_model_never_leaves_the_characters_readings() -> None:
+    polyphones = PolyphoneModel.load()
+    text = "他长得很高，还把书还给了图书馆。"
+    positions = [i for i, c in enumerate(text) if polyphones.candidates(c)]
+    assert len(positions) >= 5
+    (guesses,) = polyphones.predict([text], [positions])
+    for p, guess in zip(positions, guesses, strict=True):
+        assert guess.reading in polyphones.candidates(text[p])
+        assert 0.0 < guess.probability <= 1.0
+
+
+def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
+    if not CPP.is_dir():
+        pytest.skip("/work/shared (the CPP benchmark) is not available")
+    lines = (CPP / "dev.sent").read_text(encoding="utf-8").splitlines()[::step]
+    labels = (CPP / "dev.lb").read_text(encoding="utf-8").split()[::step]
+    return [s.replace(MARK, "") for s in lines], [s.index(MARK) for s in lines], labels
+
+
+@pytest.mark.slow
+def test_cpp_dev_accuracy(model: ReadingModel, segmenter: jieba.Tokenizer) -> None:
+    """Every third sentence of the CPP dev set (3,298 sentences): the figure of
+    ``benchmarks/pinyin_cpp.py`` within a slice, well above pypinyin alone (0.87)."""
+    texts, positions, labels = load_cpp(3)
+    read = model.read_many([segmenter.lcut(t) for t in texts])
+    right = sum(
+        [r for word in sentence for r in word][p] == label
+        for sentence, p, label in zip(read, positions, labels, strict=True)
+    )
+    assert right / len(labels) >= 0.975
