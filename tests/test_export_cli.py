@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from export_samples import ARTICLE_TEXT, require_program
+from PySide6.QtWidgets import QApplication
 
 from reader.cli import main
 from reader.core.export.pack import read_pack
@@ -32,7 +33,7 @@ def stocked(data_dir: Path) -> int:
                     sentence="我去银行取钱。",
                     source_article_id=article,
                     notes="=1+1",
-                ),  # fmt: skip
+                ),
                 NewWord(
                     "行长",
                     "行長",
@@ -40,7 +41,7 @@ def stocked(data_dir: Path) -> int:
                     (),
                     sentence="行长说了算。",
                     source_article_id=article,
-                ),  # fmt: skip
+                ),
             ],
             list_id,
         )
@@ -78,7 +79,8 @@ def test_export_refuses_to_overwrite_without_force(
     assert zipfile.is_zipfile(out)
 
 
-def test_export_pack_and_pdf(stocked: int, tmp_path: Path) -> None:
+def test_export_pack_and_pdf(stocked: int, tmp_path: Path, qapp: QApplication) -> None:
+    """(``qapp``: the session's QApplication, which the PDF export uses as it is.)"""
     pack_file = tmp_path / "lesson.readerpack"
     assert main(["export", str(stocked), "--format", "pack", "-o", str(pack_file)]) == 0
     pack = read_pack(pack_file)
