@@ -8,7 +8,8 @@ band 1 = the 1,000 most frequent, 2 = ranks 1,001–3,000, 3 = up to 10,000, 4 =
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from reader.core import paths
@@ -35,17 +36,15 @@ def load_hsk_levels(path: Path | None = None) -> dict[str, tuple[int | None, int
     return levels
 
 
-def jieba_dict_path() -> Path:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        raise FileNotFoundError("jieba is not installed")
-    return Path(spec.origin).parent / "dict.txt"
+def jieba_dict() -> Traversable:
+    """jieba's ``dict.txt``, found as package data so it works in a frozen build too."""
+    return importlib.resources.files("jieba").joinpath("dict.txt")
 
 
-def load_word_counts(path: Path | None = None) -> dict[str, int]:
+def load_word_counts(source: Traversable | None = None) -> dict[str, int]:
     """Word → count from a jieba dictionary file (``word count [tag]`` per line)."""
     counts: dict[str, int] = {}
-    text = (path or jieba_dict_path()).read_text(encoding="utf-8")
+    text = (source or jieba_dict()).read_text(encoding="utf-8")
     for line in text.splitlines():
         fields = line.split(" ", 2)
         if len(fields) >= 2 and fields[1].isdigit():
