@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,9 @@ import pytest
 from reader.core.store import (
     DatabaseDamaged,
     DatabaseTooNew,
+    DiskFull,
     NewArticle,
+    NewWord,
     Store,
     WordStatus,
     list_backups,
@@ -228,3 +231,46 @@ def test_two_processes_writing_at_once(data_dir: Path) -> None:
         assert sorted(lst.word_count for lst in store.vocab.lists()) == [300, 300]
         assert len(store.vocab.known_words()) == 100
     assert sum(len(out.split()) for out in outputs) == 600
+
+
+def test_nested_writes_are_savepoints(data_dir: Path) -> None:
+    with Store.open() as store:
+        with store.db.transaction():
+            kept = store.articles.add(NewArticle("kept", "文"))
+            with pytest.raises(ValueError), store.db.transaction():
+                store.articles.add(NewArticle("undone", "文"))
+                raise ValueError("inner block fails")
+        assert [a.id for a in store.articles.all()] == [kept]
+
+
+def test_a_full_disk_saves_nothing_and_says_so(data_dir: Path) -> None:
+    with Store.open() as store:
+        store.articles.add(NewArticle("before", "文"))
+        conn = store.db.conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        with pytest.raises(DiskFull, match="not saved"):
+            store.articles.add_many([NewArticle(f"big {i}", "大" * 50_000) for i in range(5)])
+        assert [a.title for a in store.articles.all()] == ["before"]
+        store.vocab.set_status("我们", WordStatus.KNOWN)  # the connection still works
+    with Store.open() as store:
+        assert [a.title for a in store.articles.all()] == ["before"]
+
+
+def test_two_connections_in_two_threads(data_dir: Path) -> None:
+    path = data_dir / DB_FILENAME
+    Store.open(path).close()
+
+    def write(name: str) -> None:
+        with Store.open(path, auto_backup=False) as store:
+            list_id = store.vocab.create_list(name)
+            for i in range(150):
+                store.vocab.add_word(NewWord(f"{name}{i}"), list_id)
+
+    threads = [threading.Thread(target=write, args=(f"t{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with Store.open(path) as store:
+        assert sorted(lst.word_count for lst in store.vocab.lists()) == [150, 150]

@@ -65,6 +65,15 @@ class DatabaseDamaged(StoreError):  # noqa: N818 (the name the app uses)
         super().__init__(f"The database {path} is damaged ({detail}). {way_out}")
 
 
+class DiskFull(StoreError):  # noqa: N818 (reads as a sentence, like DatabaseDamaged)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The disk holding {path.parent} is full: the change was not saved. "
+            "Free some space and try again; nothing saved before is lost."
+        )
+
+
 def default_path() -> Path:
     return paths.data_dir() / DB_FILENAME
 
@@ -110,25 +119,34 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``): all of it is committed, or none."""
+        """One write transaction (``BEGIN IMMEDIATE``): all of it is committed, or none.
+
+        Nested use is a savepoint: an inner block that fails is undone on its own, and
+        the outer transaction decides about the rest. A full disk raises ``DiskFull``
+        after the rollback, so the user is told that nothing was saved.
+        """
         with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self.conn
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            depth = self._depth
+            if depth == 0:
+                begin, commit, undo = "BEGIN IMMEDIATE", "COMMIT", ["ROLLBACK"]
+            else:
+                name = f"s{depth}"
+                begin, commit = f"SAVEPOINT {name}", f"RELEASE {name}"
+                undo = [f"ROLLBACK TO {name}", f"RELEASE {name}"]
+            self.conn.execute(begin)
+            self._depth = depth + 1
             try:
                 yield self.conn
-            except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
+                self.conn.execute(commit)
+            except BaseException as error:
+                if self.conn.in_transaction:
+                    for statement in undo:
+                        self.conn.execute(statement)
+                if isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+                    raise DiskFull(self.path) from error
                 raise
-            self._depth = 0
-            self.conn.execute("COMMIT")
+            finally:
+                self._depth = depth
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
