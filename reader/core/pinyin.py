@@ -98,7 +98,7 @@ def _mark_position(base: str) -> int:
 def _syllable_to_marks(base: str, tone: int) -> str:
     letters = base.replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
     letters = letters.replace("e^", "ê").replace("E^", "Ê")
-    if tone == 5 or tone not in _TONE_MARKS:
+    if tone == 5:
         return letters
     plain = _ascii_base(base).replace("e^", "e")
     position = _mark_position(plain)
@@ -114,6 +114,7 @@ def to_marks(text: str) -> str:
     return " ".join(_token_to_marks(token) for token in text.split(" "))
 
 
+@lru_cache(maxsize=8192)
 def _token_to_marks(token: str) -> str:
     parts = _split_numbered(token)
     if parts is None:
@@ -194,6 +195,7 @@ def to_zhuyin(text: str) -> str:
     return " ".join(_token_to_zhuyin(token) for token in text.split(" "))
 
 
+@lru_cache(maxsize=8192)
 def _token_to_zhuyin(token: str) -> str:
     parts = _split_numbered(token)
     if parts is None:
