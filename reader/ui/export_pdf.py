@@ -334,6 +334,24 @@ def _first_installed(families: Iterable[str]) -> str:
     return next((f for f in families if f in installed), "")
 
 
+def _raw_fonts() -> list[QRawFont]:
+    """The fonts Qt draws the handout with: the Latin one and, through fallback, the
+    simplified and traditional Chinese ones, regular and bold (wherever they come from)."""
+    found: dict[tuple[str, str], QRawFont] = {}
+    systems = (
+        QFontDatabase.WritingSystem.Latin,
+        QFontDatabase.WritingSystem.SimplifiedChinese,
+        QFontDatabase.WritingSystem.TraditionalChinese,
+    )
+    for bold in (False, True):
+        font = _font(BODY_PT, bold=bold)
+        for system in systems:
+            raw = QRawFont.fromFont(font, system)
+            if raw.isValid():
+                found.setdefault((raw.familyName(), raw.styleName()), raw)
+    return list(found.values())
+
+
 def _text_map_fixes(drawn: str) -> dict[int, int]:
     """For every drawn BMP character whose glyph is also that of a lower code point that
     was not drawn: lower code point → the drawn character."""
@@ -341,22 +359,19 @@ def _text_map_fixes(drawn: str) -> dict[int, int]:
     code_points = [cp for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
     every_char = "".join(map(chr, code_points))
     fixes: dict[int, int] = {}
-    for family in (_first_installed(CJK_FAMILIES), _first_installed(RUBY_FAMILIES)):
-        for bold in (False, True):
-            font = QFont(family)
-            font.setBold(bold)
-            glyphs = QRawFont.fromFont(font).glyphIndexesForString(every_char)
-            lowest: dict[int, int] = {}
-            glyph_of: dict[int, int] = {}
-            for cp, glyph in zip(code_points, glyphs, strict=True):
-                if glyph:
-                    lowest.setdefault(glyph, cp)
-                    if cp in drawn_set:
-                        glyph_of[cp] = glyph
-            for cp, glyph in glyph_of.items():
-                first = lowest[glyph]
-                if first != cp and first not in drawn_set:
-                    fixes.setdefault(first, cp)
+    for raw in _raw_fonts():
+        glyphs = raw.glyphIndexesForString(every_char)
+        lowest: dict[int, int] = {}
+        glyph_of: dict[int, int] = {}
+        for cp, glyph in zip(code_points, glyphs, strict=True):
+            if glyph:
+                lowest.setdefault(glyph, cp)
+                if cp in drawn_set:
+                    glyph_of[cp] = glyph
+        for cp, glyph in glyph_of.items():
+            first = lowest[glyph]
+            if first != cp and first not in drawn_set:
+                fixes.setdefault(first, cp)
     return fixes
 
 
