@@ -77,11 +77,14 @@ def _agreement(entry_pinyin: str, readings: tuple[str, ...]) -> int:
 
 
 def order_entries(entries: Sequence[Entry], readings: Sequence[str]) -> tuple[int, ...]:
-    """Entry ids, the ones whose pinyin agrees with ``readings`` first (stable otherwise)."""
+    """Entry ids, the ones whose pinyin agrees with ``readings`` first, and among equals the
+    common word before the name (还 huan2 "to return" before the surname Huan2)."""
     if len(entries) < 2:
         return tuple(entry.id for entry in entries)
     wanted = _syllables(" ".join(readings))
-    ranked = sorted(entries, key=lambda entry: _agreement(entry.pinyin, wanted))
+    ranked = sorted(
+        entries, key=lambda entry: (_agreement(entry.pinyin, wanted), entry.pinyin[:1].isupper())
+    )
     return tuple(entry.id for entry in ranked)
 
 

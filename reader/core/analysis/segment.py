@@ -3,8 +3,9 @@
 jieba segments, but with a word list of our own: every CC-CEDICT headword (both scripts,
 with jieba's frequency where jieba knows the word) plus the user's words, and none of the
 words jieba knows that the dictionary cannot explain (``互联互通``, ``东盟国家``). So the
-unit a reader taps is a dictionary word wherever one exists; what jieba's HMM still glues
-together (``亿元``, names such as ``姚树洁``) is explained by its dictionary parts.
+unit a reader taps is a dictionary word wherever one exists. jieba's HMM still proposes
+new words; those that are names (``姚树洁``) stay whole and are explained character by
+character, the others go back to their dictionary parts.
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
 written once into the user cache dir and jieba caches its model beside it; later start-ups
@@ -178,14 +179,13 @@ class Segmenter:
     def cut(self, han: str) -> list[str]:
         """Cut a run of Chinese characters into words.
 
-        jieba's HMM glues runs of single characters into new words. Two characters are
-        kept together (亿元, 两年: the popup explains them by their parts), and so are longer
-        ones the part-of-speech HMM reads as a name (姚树洁); a longer new word that is not a
-        name is mostly a seam between words (以文塑 in 以文塑旅), so it goes back to its
-        dictionary parts."""
+        jieba's HMM glues runs of single characters into new words. Only those its
+        part-of-speech HMM reads as a name stay whole (姚树洁); any other is mostly a seam
+        between dictionary words (很长, 以文塑 in 以文塑旅) and goes back to its dictionary
+        parts, so that each piece the reader taps has an entry."""
         words: list[str] = []
         for word in self._tokenizer.cut(han, HMM=True):
-            if len(word) > 2 and not self.is_word(word) and self.name_tag(word) is None:
+            if len(word) > 1 and not self.is_word(word) and self.name_tag(word) is None:
                 words.extend(longest_parts(word, self.is_word))
             else:
                 words.append(word)
