@@ -49,6 +49,7 @@ def _titles(pane: LibraryPane) -> list[str]:
 def _import(qtbot: QtBot, pane: LibraryPane, files: list[str]) -> list[int]:
     with qtbot.waitSignal(pane.imported, timeout=20_000) as signal:
         pane.import_files(files)
+    qtbot.waitUntil(lambda: not pane.importing)
     return list(signal.args[0])
 
 
@@ -148,6 +149,7 @@ def test_bad_files_change_nothing(
         pane.import_files([str(binary), str(not_zip)])
     assert "not a text file" in signal.args[0] and "not a zip" in signal.args[0]
     assert warnings == [signal.args[0]]
+    qtbot.waitUntil(lambda: not pane.importing)
     assert [(a.id, a.title) for a in store.articles.all()] == before
     assert not pane.progress_row.isVisibleTo(pane)
 
@@ -160,7 +162,9 @@ def test_cancelled_import_leaves_no_trace(
     big.write_text("\n\n".join([page] * 60), encoding="utf-8")
     with qtbot.waitSignal(pane.import_cancelled, timeout=20_000):
         pane.import_files([str(big)])
+        pane.import_files([str(big)])  # queued behind the first: cancelled too
         pane.cancel_button.click()
+    qtbot.waitUntil(lambda: not pane.importing, timeout=20_000)
     assert store.articles.all() == []
     assert pane.model.rowCount() == 0
     assert not pane.progress_row.isVisibleTo(pane)

@@ -58,7 +58,7 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
-        self.task: Task[ImportResult] | None = None
+        self.pending: list[Task[ImportResult]] = []  # imports running or queued
         self._deleted: list[list[int]] = []  # undo stack of deleted id groups
         self.setAcceptDrops(True)
 
@@ -262,18 +262,16 @@ class LibraryPane(QWidget):
 
     @property
     def importing(self) -> bool:
-        return self.task is not None and not self.task.done
+        return bool(self.pending)
 
     def import_files(self, files: list[str], encoding: str | None = None) -> None:
-        """Import ``files`` off the UI thread (one import at a time)."""
-        if self.importing or not files:
+        """Import ``files`` off the UI thread (imports queue up and run one at a time)."""
+        if not files:
             return
         db_path, query = self.store.path, self.search.text()
         self._start(lambda progress: import_into(db_path, files, progress, encoding, query), query)
 
     def import_text(self, text: str) -> None:
-        if self.importing:
-            return
         db_path, query = self.store.path, self.search.text()
         self._start(lambda progress: import_pasted(db_path, text, progress, query), query)
 
@@ -282,21 +280,31 @@ class LibraryPane(QWidget):
         self.import_text(QApplication.clipboard().text())
 
     def cancel_import(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        """Cancel every import still running or queued; none of them leaves a trace."""
+        for task in self.pending:
+            task.cancel()
+        if self.pending:
             self.progress_label.setText("Cancelling…")
 
     def _start(self, work: Callable[[Progress], ImportResult], query: str) -> None:
-        self.progress.setRange(0, 0)
-        self.progress_label.setText("Importing…")
+        if not self.pending:
+            self.progress.setRange(0, 0)
+            self.progress_label.setText("Importing…")
         self.progress_row.show()
-        self.task = self.runner.submit(
+        task = self.runner.submit(
             work,
             on_success=lambda result: self._import_done(result, query),
             on_error=self._import_error,
             on_progress=self._import_progress,
-            on_cancelled=self._import_cancelled,
+            on_cancelled=self.import_cancelled.emit,
         )
+        self.pending.append(task)
+        task.signals.finished.connect(lambda: self._finished(task))
+
+    def _finished(self, task: Task[ImportResult]) -> None:
+        if task in self.pending:
+            self.pending.remove(task)
+        self.progress_row.setVisible(bool(self.pending))
 
     def _import_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -304,7 +312,6 @@ class LibraryPane(QWidget):
         self.progress_label.setText(message)
 
     def _import_done(self, result: ImportResult, query: str) -> None:
-        self.progress_row.hide()
         if result.listing is not None and query == self.search.text():
             self.model.set_rows(result.listing)
         else:
@@ -316,12 +323,7 @@ class LibraryPane(QWidget):
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
 
     def _import_error(self, error: Exception) -> None:
-        self.progress_row.hide()
         self._report(f"The import failed: {error}")
-
-    def _import_cancelled(self) -> None:
-        self.progress_row.hide()
-        self.import_cancelled.emit()
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)
