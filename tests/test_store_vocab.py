@@ -67,6 +67,12 @@ def test_default_list_per_article_and_word_fields(store: Store) -> None:
     assert store.vocab.list_for_article(other) != the_list.id
     assert store.vocab.list_for_article(article) == the_list.id
     assert "Words from 大足石刻 (2)" in {lst.name for lst in store.vocab.lists()}
+    # renaming the article renames its list, unless the user named the list themselves
+    store.articles.rename(article, "石刻")
+    assert "Words from 石刻" in {lst.name for lst in store.vocab.lists()}
+    store.vocab.rename_list(the_list.id, "My words")
+    store.articles.rename(article, "大足")
+    assert "My words" in {lst.name for lst in store.vocab.lists()}
 
 
 def test_lists_create_rename_delete_undo(store: Store) -> None:

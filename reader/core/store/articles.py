@@ -16,6 +16,7 @@ from typing import Any
 from reader.core.progress import Progress
 from reader.core.store.database import Database
 from reader.core.store.schema import now_text
+from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 
 SHORT_QUERY = 3  # the trigram index finds strings of 3+ characters; shorter ones are scanned
 
@@ -165,9 +166,14 @@ class Articles:
         return [_info(r) for r in rows]
 
     def rename(self, article_id: int, title: str) -> None:
+        """Rename; the article's default word list follows if it still has its first name."""
         with self._db.transaction() as conn:
-            self._require(conn, article_id)
+            old = self._require(conn, article_id)["title"]
             conn.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+            conn.execute(
+                "UPDATE OR IGNORE lists SET name = ? WHERE article_id = ? AND name = ?",
+                (DEFAULT_LIST_PREFIX + title, article_id, DEFAULT_LIST_PREFIX + old),
+            )
 
     def save_reading_position(self, article_id: int, position: int) -> None:
         with self._db.transaction() as conn:
