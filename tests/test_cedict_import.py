@@ -158,3 +158,28 @@ def test_a_damaged_imported_release_falls_back_to_the_bundled_one(
     import_release(write(tmp_path / "release.u8", real_lines[:100]), data_dir)
     imported_source_path(data_dir).write_bytes(b"\x1f\x8b damaged on disk")
     assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()
+
+
+def test_a_release_older_than_the_bundled_one_is_refused(
+    tmp_path: Path, data_dir: Path, real_lines: list[str]
+) -> None:
+    old = tmp_path / "old.u8"
+    old.write_text("#! date=2020-01-01T00:00:00Z\n" + "".join(real_lines[:100]), "utf-8")
+    with pytest.raises(ImportRejectedError, match="older than the release the app ships"):
+        import_release(old, data_dir)
+    assert not imported_source_path(data_dir).exists()
+
+
+def test_an_app_update_with_a_newer_release_wins_over_an_import(
+    tmp_path: Path, data_dir: Path, real_lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_release(write(tmp_path / "imported.u8", real_lines[:100]), data_dir)  # 2030
+    assert Dictionary.open(data_dir=data_dir).source == imported_source_path(data_dir)
+    shipped = tmp_path / "shipped.u8"
+    shipped.write_text("#! date=2031-01-01T00:00:00Z\n" + "".join(real_lines[:200]), "utf-8")
+    monkeypatch.setattr(paths, "bundled_cedict", lambda: shipped)
+    assert Dictionary.open(data_dir=data_dir).source == shipped
+    undated = tmp_path / "undated.u8"
+    undated.write_text("".join(real_lines[:150]), "utf-8")
+    import_release(undated, data_dir)  # no date: the user's explicit choice wins
+    assert Dictionary.open(data_dir=data_dir).entry_count == 150

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core import paths
 from reader.core.cedict.dictionary import Dictionary
 from reader.core.cedict.index import (
     build_index,
@@ -22,7 +23,13 @@ from reader.core.cedict.index import (
     remove_stale_indexes,
     source_checksum,
 )
-from reader.core.cedict.parser import ParseError, SourceError, parse_text, read_source
+from reader.core.cedict.parser import (
+    ParseError,
+    SourceError,
+    parse_text,
+    read_source,
+    release_date,
+)
 from reader.core.cedict.sources import imported_source_path
 from reader.core.progress import Progress
 
@@ -50,8 +57,9 @@ def import_release(
 ) -> ImportReport:
     """Make ``file`` (``.u8``, ``.txt``, ``.gz`` or ``.zip``) the dictionary in use.
 
-    Malformed lines are skipped and reported; a file with no entries or with more than
-    ``MAX_ERROR_RATIO`` of its lines malformed is rejected with ``ImportRejectedError``.
+    Malformed lines are skipped and reported; a file with no entries, with more than
+    ``MAX_ERROR_RATIO`` of its lines malformed, or older than the bundled release is
+    rejected with ``ImportRejectedError``.
     """
     try:
         parsed = parse_text(read_source(file), progress)
@@ -63,6 +71,12 @@ def import_release(
     if len(parsed.errors) > MAX_ERROR_RATIO * lines:
         raise ImportRejectedError(
             f"{file.name}: {len(parsed.errors)} of {lines} lines are malformed", parsed.errors
+        )
+    bundled_date = release_date(paths.bundled_cedict())
+    date = parsed.header.get("date", "")
+    if date and bundled_date > date:
+        raise ImportRejectedError(
+            f"{file.name} (release {date}) is older than the release the app ships ({bundled_date})"
         )
     checksum = source_checksum(file)
     index = index_path_for(checksum)

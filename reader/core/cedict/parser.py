@@ -79,24 +79,41 @@ def read_source(path: Path) -> bytes:
     The format is told by the file's first bytes, not its name, so a stored copy needs no
     suffix and a mislabelled download still opens.
     """
-    try:
-        with path.open("rb") as stream:
-            magic = stream.read(4)
-        if magic.startswith(b"\x1f\x8b"):
-            with gzip.open(path, "rb") as packed:
-                data = packed.read(MAX_SOURCE_BYTES + 1)
-        elif magic == b"PK\x03\x04":
-            data = _read_zip(path)
-        else:
-            data = path.read_bytes()
-    except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
-        raise SourceError(f"cannot read {path.name}: {error}") from error
+    data = _read_start(path, MAX_SOURCE_BYTES + 1)
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(f"{path.name} unpacks to more than {MAX_SOURCE_BYTES} bytes")
     return data
 
 
-def _read_zip(path: Path) -> bytes:
+def release_date(path: Path) -> str:
+    """The ``#! date=`` of a release's header ("" if it has none or cannot be read)."""
+    try:
+        start = _read_start(path, 8192)
+    except SourceError:
+        return ""
+    for line in start.split(b"\n"):
+        if line.startswith(b"#! date="):
+            return line[len(b"#! date=") :].decode("utf-8", "replace").strip()
+    return ""
+
+
+def _read_start(path: Path, size: int) -> bytes:
+    """Up to ``size`` bytes of the unpacked text."""
+    try:
+        with path.open("rb") as stream:
+            magic = stream.read(4)
+        if magic.startswith(b"\x1f\x8b"):
+            with gzip.open(path, "rb") as packed:
+                return packed.read(size)
+        if magic == b"PK\x03\x04":
+            return _read_zip(path, size)
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
+        raise SourceError(f"cannot read {path.name}: {error}") from error
+
+
+def _read_zip(path: Path, size: int) -> bytes:
     with zipfile.ZipFile(path) as archive:
         members = [
             info
@@ -106,7 +123,7 @@ def _read_zip(path: Path) -> bytes:
         if len(members) != 1:
             raise SourceError(f"{path.name} must hold exactly one .u8 or .txt file")
         with archive.open(members[0]) as member:
-            return member.read(MAX_SOURCE_BYTES + 1)
+            return member.read(size)
 
 
 def parse_source(path: Path, progress: Progress | None = None) -> ParseResult:

@@ -1,10 +1,16 @@
-"""Which CC-CEDICT release is in use: one the user imported, else the bundled one."""
+"""Which CC-CEDICT release is in use: one the user imported, else the bundled one.
+
+An imported release wins unless the app itself now ships a newer one (an update of the app
+after the import): both headers carry a ``#! date=``, compared as ISO timestamps. An import
+without a date is the user's explicit choice and always wins.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reader.core import paths
+from reader.core.cedict.parser import release_date
 
 IMPORTED_NAME = "cedict-imported"  # any format; read_source tells gzip/zip/text by content
 
@@ -15,4 +21,10 @@ def imported_source_path(data_dir: Path | None = None) -> Path:
 
 def active_source(data_dir: Path | None = None) -> Path:
     imported = imported_source_path(data_dir)
-    return imported if imported.exists() else paths.bundled_cedict()
+    bundled = paths.bundled_cedict()
+    if not imported.exists():
+        return bundled
+    imported_date = release_date(imported)
+    if imported_date and release_date(bundled) > imported_date:
+        return bundled
+    return imported
