@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -136,3 +137,19 @@ def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> N
     assert list(metadata.preview[0].vals)[:4] == [
         "银行", "銀行", "yín háng", "bank; CL:家[jia1],個|个[ge4]"
     ]  # fmt: skip
+
+
+def test_cloze_notes_hide_the_word_in_its_sentence(tmp_path: Path, collection: Collection) -> None:
+    options = ExportOptions(anki_cloze=True)
+    import_into(collection, write_apkg(tmp_path / "c.apkg", sample_list(), options))
+    clozes = [
+        collection.get_note(n)
+        for n in collection.find_notes('"note:Reader (Chinese sentence cloze)"')
+    ]
+    assert sorted(note["Text"] for note in clozes) == [
+        "{{c1::行长}}说了算。", "我去{{c1::银行}}取钱。"
+    ]  # fmt: skip
+    assert len(collection.find_notes("")) == 6  # four words, two of them with a sentence
+    card = collection.get_card(collection.find_cards('"note:Reader (Chinese sentence cloze)"')[0])
+    shown = re.sub(r"<[^>]+>", "", card.question().split("</style>")[-1])
+    assert "我去[...]取钱。" in shown and "银行" not in shown

@@ -37,7 +37,8 @@ def test_choices_become_a_request_and_are_remembered(
     assert dialog.chosen_format() is ExportFormat.APKG
     assert dialog.chosen_columns() == DEFAULT_COLUMNS
     assert dialog.path_edit.text() == str(tmp_path / "Lesson_1_ 银行.apkg")
-    assert not dialog.pdf_group.isEnabled()
+    assert not dialog.pdf_group.isEnabled() and dialog.anki_cloze.isEnabled()
+    dialog.anki_cloze.setChecked(True)
 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.PDF))
     assert dialog.path_edit.text().endswith(".pdf") and dialog.pdf_group.isEnabled()
@@ -61,6 +62,7 @@ def test_choices_become_a_request_and_are_remembered(
     assert again.chosen_columns() == request.options.columns
     assert again.page_size.currentData() == PageSize.LETTER
     assert not again.article.isChecked() and not again.article_pinyin.isEnabled()
+    assert again.anki_cloze.isChecked() and not again.anki_cloze.isEnabled()  # CSV chosen
 
 
 def test_an_existing_file_is_replaced_only_after_confirmation(

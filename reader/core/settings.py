@@ -40,6 +40,7 @@ class Settings:
     export_page_size: str = "A4"  # A4 | Letter
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
+    export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
     export_folder: str = ""  # where the last export went
 
     def remember_file(self, path: str) -> None:

@@ -8,7 +8,8 @@ the list makes a new deck with new notes: for Anki it is a different list.
 
 Anki fields are HTML: every value is escaped, the word is marked in its sentence with
 ``<b>``, and each pinyin syllable is a ``<span class="toneN">`` that the card's CSS colours
-(Pleco's scheme, lifted for Anki's night mode).
+(Pleco's scheme, lifted for Anki's night mode). With ``anki_cloze`` each word that has a
+sentence also gets a cloze note (a note type of its own) hiding the word in its sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from reader.core.progress import Progress
 # Never change these: Anki matches note types and decks by id.
 MODEL_ID = 1_739_482_615
 MODEL_NAME = "Reader (Chinese vocabulary)"
+CLOZE_MODEL_ID = 1_739_482_616
+CLOZE_MODEL_NAME = "Reader (Chinese sentence cloze)"
+CLOZE_FIELDS = ("Text", "Pinyin", "Meaning", "Source")
 FIELDS = (
     "Simplified",
     "Traditional",
@@ -109,6 +113,23 @@ _MODEL = genanki.Model(
 )
 
 
+_CLOZE_FRONT = """<div class="example">{{cloze:Text}}</div>
+<div class="meaning prompt">{{Meaning}}</div>"""
+_CLOZE_BACK = """<div class="example">{{cloze:Text}}</div>
+<div class="pinyin">{{Pinyin}}</div>
+<div class="meaning">{{Meaning}}</div>
+{{#Source}}<div class="footer">{{Source}}</div>{{/Source}}"""
+
+_CLOZE_MODEL = genanki.Model(
+    CLOZE_MODEL_ID,
+    CLOZE_MODEL_NAME,
+    fields=[{"name": name} for name in CLOZE_FIELDS],
+    templates=[{"name": "Cloze", "qfmt": _CLOZE_FRONT, "afmt": _CLOZE_BACK}],
+    css=CARD_CSS + ".cloze { font-weight: bold; color: #b35a00; }\n",
+    model_type=genanki.Model.CLOZE,
+)
+
+
 def deck_name(list_name: str) -> str:
     """``Reader::<list>``; "::" inside a name would nest decks, so it is flattened."""
     return DECK_PREFIX + (" ".join(list_name.split()).replace("::", ":") or "Words")
@@ -159,6 +180,13 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
     ]
 
 
+def _cloze_fields(word: ExportWord) -> list[str]:
+    """The sentence with the word hidden (``{{c1::银行}}``); its pinyin and meaning as hints."""
+    cloze = "{{c1::" + html.escape(word.simplified) + "}}"
+    text = cloze.join(html.escape(piece) for piece in word.sentence.split(word.simplified))
+    return [text, pinyin_html(word.pinyin), html.escape(word.meaning), html.escape(word.source)]
+
+
 def _multiline(text: str) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", html.escape(text))
 
@@ -184,6 +212,15 @@ def build_deck(
                 sort_field=word.simplified,
             )
         )
+        if options.anki_cloze and word.sentence and word.simplified in word.sentence:
+            deck.add_note(
+                genanki.Note(
+                    model=_CLOZE_MODEL,
+                    fields=_cloze_fields(word),
+                    guid=guid + "-cloze",
+                    sort_field=word.sentence,
+                )
+            )
     return deck
 
 

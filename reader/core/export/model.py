@@ -104,6 +104,7 @@ class ExportOptions:
     include_article: bool = True  # PDF: print the list's article after the table
     article_with_pinyin: bool = True  # PDF: pinyin over the article's words
     title: str = ""  # PDF: the handout's title; the list's name when empty
+    anki_cloze: bool = False  # Anki: a cloze note per example sentence too
 
     def __post_init__(self) -> None:
         if len(set(self.columns)) != len(self.columns):
