@@ -41,7 +41,7 @@ from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, numbered_syllables
 from reader.core.progress import Progress
 from reader.core.settings import Settings, load_settings, save_settings
-from reader.core.store import NewArticle, Store
+from reader.core.store import Store
 from reader.ui.article_view.colors import SCHEME_LABELS, ToneScheme
 from reader.ui.article_view.model import (
     PINYIN_LABELS,
@@ -55,6 +55,7 @@ from reader.ui.article_view.model import (
 )
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.library import LibraryPane
 from reader.ui.lookup.content import Lookup, Style, lookup_token, lookup_word
 from reader.ui.lookup.popup import LookupPopup
 from reader.ui.lookup.search import DictionarySearch
@@ -197,18 +198,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
 
     def _build_library_dock(self) -> None:
-        """The dock on the left that holds the library pane (see `set_library_pane`)."""
+        """The library on the left; it imports on its own worker, so a new article's text
+        shows while the dictionary may still be loading on ours."""
+        self.library = LibraryPane(self.store, parent=self)
+        self.library.article_activated.connect(self.show_article)
+        self.library.imported.connect(lambda ids: self.show_article(ids[0]))
+        self.library.import_failed.connect(lambda _message: self.activity.clear())
         self.library_dock = QDockWidget("Library", self)
         self.library_dock.setObjectName("library")
-        self.library: QWidget | None = None
+        self.library_dock.setWidget(self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.library_dock.hide()
-
-    def set_library_pane(self, pane: QWidget) -> None:
-        """Put the library pane in its dock; ``pane`` opens articles with `show_article`."""
-        self.library = pane
-        self.library_dock.setWidget(pane)
-        self.library_dock.show()
 
     def _action(
         self,
@@ -342,7 +341,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(self.theme_menu)
         view_menu.addAction(self.side_panel_action)
-        view_menu.addAction(self.library_dock.toggleViewAction())
+        library_action = self.library_dock.toggleViewAction()
+        library_action.setText("&Library")
+        view_menu.addAction(library_action)
         go = bar.addMenu("&Go")
         for name in (
             "next_word",
@@ -513,35 +514,10 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str) -> None:
         """Import a file into the library (off the UI thread) and show its first article."""
-        resolved = str(Path(path).resolve())
+        self.settings.remember_file(str(Path(path).resolve()))
+        self._refresh_recent_menu()
         self.activity.setText(f"Opening {Path(path).name}…")
-
-        def work(progress: Progress) -> list[int]:
-            from reader.core.importing import import_file
-
-            articles = import_file(Path(resolved))
-            progress.step(1, 2, "Saving")
-            with Store.open(self.store.path) as store:
-                return store.articles.add_many(
-                    [NewArticle(a.title, a.text, a.source, a.original_text) for a in articles]
-                )
-
-        def done(ids: list[int]) -> None:
-            if self._closed:
-                return
-            self.settings.remember_file(resolved)
-            self._refresh_recent_menu()
-            self.activity.clear()
-            if self.library is not None and hasattr(self.library, "refresh"):
-                self.library.refresh()
-            if ids:
-                self.show_article(ids[0])
-
-        def failed(error: Exception) -> None:
-            self.activity.clear()
-            QMessageBox.warning(self, "Cannot open the file", f"{path}\n\n{error}")
-
-        self.worker.submit(work, on_success=done, on_error=failed)
+        self.library.import_files([path])
 
     def open_last_or_seed(self) -> None:
         """Reopen the last article; on the very first run, open the seed article."""
@@ -555,6 +531,7 @@ class MainWindow(QMainWindow):
             self.open_file(str(paths.seed_article()))
 
     def show_article(self, article_id: int) -> None:
+        self.activity.clear()
         self._save_position()
         self.close_popup()
         article = self.store.articles.get(article_id)
