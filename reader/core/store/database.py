@@ -150,7 +150,7 @@ class Database:
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
-        """Several reads that must see one state of the database."""
+        """Several reads that must see one state of the database (no writes inside)."""
         with self._lock:
             if self._depth:
                 yield self.conn
@@ -168,7 +168,13 @@ class Database:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def backup_to(self, target: Path) -> Path:
-        """Copy the database (consistent, even while others write) to ``target``, atomically."""
+        """Copy the database (consistent, even while others write) to ``target``, atomically.
+
+        Not inside this connection's own transaction: SQLite cannot copy through a
+        connection that is writing.
+        """
+        if self.conn.in_transaction:
+            raise RuntimeError("backup_to inside a transaction")
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.unlink(missing_ok=True)
