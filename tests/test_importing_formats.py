@@ -128,6 +128,21 @@ def test_txt_simple_and_traditional(tmp_path: Path) -> None:
     assert articles[0].paragraphs == ["他說：「你好。」我們走吧！", "今天天氣很好。"]
 
 
+def test_a_novel_splits_into_chapters(tmp_path: Path) -> None:
+    text = (
+        "第一回 宴桃园豪杰三结义\n话说天下大势，分久必合，合久必分。\n周末七国分争，并入于秦。\n"
+        "第二回 张翼德怒鞭督邮\n且说董卓字仲颖，陇西临洮人也。\n"
+    )
+    articles = import_file(write(tmp_path, "novel.txt", text.encode("gb18030")))
+    assert [(a.title, a.paragraphs) for a in articles] == [
+        (
+            "第一回 宴桃园豪杰三结义",
+            ["话说天下大势，分久必合，合久必分。", "周末七国分争，并入于秦。"],
+        ),
+        ("第二回 张翼德怒鞭督邮", ["且说董卓字仲颖，陇西临洮人也。"]),
+    ]
+
+
 def test_one_paragraph_per_line_text_is_not_joined(tmp_path: Path) -> None:
     lines = ["他走了。", "她来了。", "我们都在这里等着他们回来", "好的。"]
     text = "".join(f"\u3000\u3000{line}\n" for line in lines)

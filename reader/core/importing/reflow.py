@@ -68,6 +68,7 @@ class ParagraphKind(Enum):
     JUMP = "jump"  # （上接1版）: a continued article starts here
     CREDIT = "credit"  # photo credit: ends a caption
     SECTION = "section"  # a lone numeral marking a section
+    CHAPTER = "chapter"  # 第一章 …: a chapter of a book starts here, with its title
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,8 @@ def _kind(text: str) -> ParagraphKind:
         return ParagraphKind.CREDIT
     if SECTION.match(text):
         return ParagraphKind.SECTION
+    if CHAPTER.match(text) and width(text) <= HEADING_MAX_WIDTH and not ends_sentence(text):
+        return ParagraphKind.CHAPTER
     if (
         not ends_sentence(text)
         and text[-1] not in CLAUSE_PUNCT

@@ -4,8 +4,9 @@ A newspaper page holds several articles, and extraction scrambles their order: h
 often come after their article, or several headlines pile up between two reports. So:
 
 1. **Boundaries.** A report starts at a byline paragraph (``新渝报讯（记者 …）``) or a jump
-   line (``（上接1版）``); an article ends after a photo credit (``新渝报记者 谢凤 摄``) or a
-   source line (``…。 据新重庆客户端``). The stretches between are *segments*.
+   line (``（上接1版）``), a book's chapter at its heading (``第一章 …``, which is its
+   title); an article ends after a photo credit (``新渝报记者 谢凤 摄``) or a source line
+   (``…。 据新重庆客户端``). The stretches between are *segments*.
 2. **Headlines float.** Heading paragraphs (short, unpunctuated) at the start or end of a
    segment are not tied to it: each is given to the article on the page whose text shares
    the most of its character pairs, weighted by how rare each pair is on the page
@@ -42,6 +43,7 @@ UNTITLED = "Untitled"
 HEADLINE_REACH = 8  # a headline belongs to one of the 8 articles on either side of it
 _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
+_TITLES = (ParagraphKind.HEADING, ParagraphKind.CHAPTER)
 
 
 @dataclass
@@ -62,19 +64,26 @@ def split_page(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
     segments = _segments(paras)
     drafts: list[_Draft] = []
     floating: list[tuple[list[int], int | None]] = []  # headline block, article it is next to
+    orphans: list[int] = []  # paragraphs before the first article that are not headings
     for segment in segments:
-        content = [i for i in segment if paras[i].kind is not ParagraphKind.HEADING]
+        content = [i for i in segment if paras[i].kind not in _TITLES]
         has_body = any(paras[i].kind in (ParagraphKind.BODY, ParagraphKind.BYLINE) for i in content)
         if not has_body:
             floating.append(([i for i in segment if i not in content], None))
-            if content and drafts:
+            if drafts:
                 drafts[-1].members.extend(content)
+            else:
+                orphans.extend(content)  # e.g. a lone （上接1版）: it opens the first article
             continue
         first, last = content[0], content[-1]
         leading = [i for i in segment if i < first]
         trailing = [i for i in segment if i > last]
-        drafts.append(_Draft([i for i in segment if first <= i <= last]))
-        if leading:
+        drafts.append(_Draft(orphans + [i for i in segment if first <= i <= last]))
+        orphans = []
+        if leading and paras[leading[0]].kind is ParagraphKind.CHAPTER:
+            drafts[-1].headlines.extend((i, paras[i].text) for i in leading[:1])
+            drafts[-1].members[:0] = leading[1:]  # a chapter's subtitle opens its text
+        elif leading:
             floating.append((leading, len(drafts) - 1))
         if trailing:
             floating.append((trailing, len(drafts) - 1))
@@ -87,7 +96,7 @@ def split_page(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
 def _segments(paras: list[Paragraph]) -> list[list[int]]:
     segments: list[list[int]] = [[]]
     for i, para in enumerate(paras):
-        starts = para.kind in (ParagraphKind.BYLINE, ParagraphKind.JUMP)
+        starts = para.kind in (ParagraphKind.BYLINE, ParagraphKind.JUMP, ParagraphKind.CHAPTER)
         if starts and segments[-1]:
             segments.append([])
         segments[-1].append(i)
