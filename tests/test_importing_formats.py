@@ -199,6 +199,12 @@ def test_html_main_text_without_scripts(tmp_path: Path) -> None:
         assert unwanted not in article.text
 
 
+def test_html_with_unclosed_head(tmp_path: Path) -> None:
+    html = "<html><head><title>题目</title><meta charset=utf-8><body><p>正文。</p>"
+    article = import_file(write(tmp_path, "a.htm", html.encode("utf-8")))[0]
+    assert (article.title, article.text) == ("题目", "正文。")
+
+
 def test_epub_chapters_in_spine_order_without_cover(tmp_path: Path) -> None:
     data = make_epub(
         [("第一章", "春天来了。"), ("第二章", "夏天到了。"), ("封面", "")], spine=[2, 1, 0]
@@ -218,6 +224,14 @@ def test_docx(tmp_path: Path) -> None:
     article = import_file(write(tmp_path, "a.docx", data))[0]
     assert article.title == "我的报告"
     assert article.paragraphs == ["第一段。", "小标题", "第二段。"]
+
+
+def test_docx_text_box_is_not_doubled(tmp_path: Path) -> None:
+    box = "<w:r><w:txbxContent><w:p><w:r><w:t>框里的字。</w:t></w:r></w:p></w:txbxContent></w:r>"
+    data = make_docx([("", f"外面的字。</w:t></w:r>{box}<w:r><w:t>")])
+    article = import_file(write(tmp_path, "a.docx", data))[0]
+    assert article.text.count("框里的字") == 1
+    assert "外面的字。" in article.text
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:

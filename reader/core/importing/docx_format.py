@@ -24,12 +24,20 @@ def _style(paragraph: ET.Element) -> str:
 
 
 def _text(paragraph: ET.Element) -> str:
+    """The paragraph's own text (a text box nested in it is a paragraph of its own)."""
     pieces: list[str] = []
-    for element in paragraph.iter():
-        if element.tag == f"{_W}t":
-            pieces.append(element.text or "")
-        elif element.tag == f"{_W}tab":
-            pieces.append(" ")
+
+    def walk(element: ET.Element) -> None:
+        for child in element:
+            if child.tag == f"{_W}p":
+                continue
+            if child.tag == f"{_W}t":
+                pieces.append(child.text or "")
+            elif child.tag == f"{_W}tab":
+                pieces.append(" ")
+            walk(child)
+
+    walk(paragraph)
     return fix_spacing("".join(pieces).strip())
 
 

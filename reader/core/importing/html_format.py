@@ -111,6 +111,8 @@ class _Extractor(HTMLParser):
         self._buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body" and "head" in self._stack:
+            self.handle_endtag("head")  # an unclosed <head> ends where the body starts
         if tag == "title":
             self._in_title = True
             return
