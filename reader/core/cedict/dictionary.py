@@ -19,7 +19,7 @@ from reader.core.cedict.index import (
     remove_stale_indexes,
     source_checksum,
 )
-from reader.core.cedict.model import Entry, HskLevel
+from reader.core.cedict.model import Entry, HskLevel, Reference
 from reader.core.cedict.parser import ParseError, Record, SourceError, parse_source
 from reader.core.cedict.search import (
     english_rank,
@@ -124,6 +124,8 @@ class Dictionary:
 
     def matches_at(self, text: str, i: int) -> list[Entry]:
         """Every entry of every word that starts at ``text[i]``, longest word first."""
+        if not 0 <= i < len(text):
+            return []
         end = min(len(text), i + self.max_word_length)
         prefixes = [text[i:stop] for stop in range(end, i, -1)]
         if not prefixes:
@@ -142,6 +144,18 @@ class Dictionary:
                 seen.add(row[0])
                 found.append(_entry(*row))
         return found
+
+    def resolve(self, reference: Reference) -> list[Entry]:
+        """The entries a cross-reference points to: the headword with the given reading,
+        or every entry of the headword when the reading matches none (or none is given)."""
+        candidates = [
+            entry
+            for entry in self.entries(reference.traditional)
+            if entry.simplified == reference.simplified
+        ]
+        wanted = reference.pinyin.lower()
+        exact = [entry for entry in candidates if entry.pinyin.lower() == wanted]
+        return exact or candidates
 
     def character_breakdown(self, word: str) -> list[tuple[str, list[Entry]]]:
         return [(character, self.entries(character)) for character in word]
