@@ -170,6 +170,20 @@ def test_cancelled_import_leaves_no_trace(
     assert not pane.progress_row.isVisibleTo(pane)
 
 
+def test_chosen_encoding_applies(
+    qtbot: QtBot, pane: LibraryPane, store: Store, tmp_path: Path, warnings: list[str]
+) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes("今天天氣很好。".encode("big5"))
+    pane.encoding.setCurrentIndex(pane.encoding.findData("utf-8"))
+    with qtbot.waitSignal(pane.import_failed, timeout=10_000):
+        pane.import_files([str(path)])
+    assert "utf-8" in warnings[0]
+    pane.encoding.setCurrentIndex(pane.encoding.findData("big5"))
+    assert _import(qtbot, pane, [str(path)])
+    assert [a.title for a in store.articles.all()] == ["今天天氣很好"]
+
+
 def test_paste_makes_an_article(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
     QApplication.clipboard().setText("今天天气很好。\n我们去公园。")
     with qtbot.waitSignal(pane.imported, timeout=10_000) as signal:

@@ -5,9 +5,11 @@
 - Double click (or Enter) emits ``article_activated(id)``; F2 renames in place; Delete
   removes (an Undo bar and Ctrl+Z bring it back); the context menu also merges two
   selected articles and splits one at a paragraph.
-- ``import_files`` / drop / Ctrl+V import off the UI thread through ``TaskRunner`` with a
-  progress bar and Cancel; a cancelled import adds nothing. Failures are shown in a dialog
-  and emitted as ``import_failed(message)``; successes as ``imported(ids)``.
+- ``import_files`` / the Import… button / drop / Ctrl+V import off the UI thread through
+  ``TaskRunner`` with a progress bar and Cancel; a cancelled import adds nothing. The
+  encoding of text files is detected unless chosen in the pane's encoding box. Failures
+  are shown in a dialog and emitted as ``import_failed(message)``; successes as
+  ``imported(ids)``.
 
 Reads and the small writes (rename, delete, restore, merge, split: one short transaction
 each) use the window's store on the UI thread; imports write from the worker through a
@@ -24,6 +26,8 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeyS
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,6 +48,15 @@ from reader.core.store import Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
 from reader.ui.tasks import Task, TaskRunner
+
+ENCODINGS = (
+    ("Detect encoding", None),
+    ("UTF-8", "utf-8"),
+    ("GB18030 / GBK", "gb18030"),
+    ("Big5", "big5"),
+    ("UTF-16", "utf-16"),
+)
+FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.epub *.docx *.pdf);;All files (*)"
 
 
 class LibraryPane(QWidget):
@@ -66,6 +79,14 @@ class LibraryPane(QWidget):
         self.search.setPlaceholderText("Search titles and text")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.import_button = QPushButton("Import…", self)
+        self.import_button.setToolTip("Add files to the library (or drop them here, or paste)")
+        self.import_button.clicked.connect(self.choose_files)
+        self.encoding = QComboBox(self)
+        self.encoding.setToolTip("The encoding of text files (detected unless chosen)")
+        for label, name in ENCODINGS:
+            self.encoding.addItem(label, name)
+        self.top_row = self._row(self.search, self.import_button, self.encoding)
 
         self.model = ArticleModel(store)
         self.table = QTableView(self)
@@ -105,7 +126,7 @@ class LibraryPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.search, self.table, self.progress_row, self.undo_row):
+        for widget in (self.top_row, self.table, self.progress_row, self.undo_row):
             layout.addWidget(widget)
         self._add_action("Delete", QKeySequence.StandardKey.Delete, self.delete_selected)
         self._add_action("Undo delete", QKeySequence.StandardKey.Undo, self.undo_delete)
@@ -264,10 +285,16 @@ class LibraryPane(QWidget):
     def importing(self) -> bool:
         return bool(self.pending)
 
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", FILE_FILTER)
+        self.import_files(files)
+
     def import_files(self, files: list[str], encoding: str | None = None) -> None:
-        """Import ``files`` off the UI thread (imports queue up and run one at a time)."""
+        """Import ``files`` off the UI thread (imports queue up and run one at a time);
+        ``encoding`` defaults to the one chosen in the pane (None: detect)."""
         if not files:
             return
+        encoding = encoding or self.encoding.currentData()
         db_path, query = self.store.path, self.search.text()
         self._start(lambda progress: import_into(db_path, files, progress, encoding, query), query)
 
@@ -291,20 +318,36 @@ class LibraryPane(QWidget):
             self.progress.setRange(0, 0)
             self.progress_label.setText("Importing…")
         self.progress_row.show()
+        started: list[Task[ImportResult]] = []
+
+        def settle() -> None:
+            """Exactly one of success, error, cancelled arrives per task (on this thread,
+            so never before ``started`` is filled)."""
+            if started[0] in self.pending:
+                self.pending.remove(started[0])
+            self.progress_row.setVisible(bool(self.pending))
+
+        def succeeded(result: ImportResult) -> None:
+            settle()
+            self._import_done(result, query)
+
+        def failed(error: Exception) -> None:
+            settle()
+            self._report(f"The import failed: {error}")
+
+        def cancelled() -> None:
+            settle()
+            self.import_cancelled.emit()
+
         task = self.runner.submit(
             work,
-            on_success=lambda result: self._import_done(result, query),
-            on_error=self._import_error,
+            on_success=succeeded,
+            on_error=failed,
             on_progress=self._import_progress,
-            on_cancelled=self.import_cancelled.emit,
+            on_cancelled=cancelled,
         )
+        started.append(task)
         self.pending.append(task)
-        task.signals.finished.connect(lambda: self._finished(task))
-
-    def _finished(self, task: Task[ImportResult]) -> None:
-        if task in self.pending:
-            self.pending.remove(task)
-        self.progress_row.setVisible(bool(self.pending))
 
     def _import_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -321,9 +364,6 @@ class LibraryPane(QWidget):
             self.imported.emit(result.ids)
         if result.failures:
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
-
-    def _import_error(self, error: Exception) -> None:
-        self._report(f"The import failed: {error}")
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)
