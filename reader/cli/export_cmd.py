@@ -125,32 +125,32 @@ def _export(args: argparse.Namespace, fmt: ExportFormat, options: ExportOptions)
     from reader.core import paths
     from reader.core.cedict import Dictionary
     from reader.core.export import from_store
-    from reader.core.export.formats import ExportFormat, write_export
-    from reader.core.export.model import Column
     from reader.core.store import Store
     from reader.core.store.database import DB_FILENAME
 
     data_dir = paths.data_dir(args.data_dir)
-    output = Path(args.output)
     facts = Dictionary.open(data_dir=data_dir)
     with Store.open(data_dir / DB_FILENAME) as store:
         word_list = from_store.find_list(store, args.list)
-        if fmt is ExportFormat.PACK:
-            from reader.core.export.pack import write_pack
-
-            pack = from_store.lesson_pack(store, word_list, facts)
-            return write_pack(output, pack, overwrite=args.force)
-        wants_pinyin = fmt is ExportFormat.PDF or (
-            fmt is not ExportFormat.PLECO and Column.SENTENCE_PINYIN in options.columns
+        return from_store.export_from_store(
+            store,
+            word_list,
+            fmt,
+            Path(args.output),
+            options,
+            facts=facts,
+            make_analyser=lambda: _analyser(store, facts),
+            pdf_writer=_pdf_writer,
+            overwrite=args.force,
         )
-        analyse = _analyser(store, facts) if wants_pinyin else None
-        exported = from_store.export_list(store, word_list, facts, analyse)
-    if fmt is ExportFormat.PDF:
-        from reader.ui.export_pdf import gui_application, write_pdf_handout
 
-        gui_application()
-        return write_pdf_handout(output, exported, options, overwrite=args.force)
-    return write_export(fmt, output, exported, options, overwrite=args.force)
+
+def _pdf_writer(*args: object, **kwargs: object) -> Path:
+    """The handout needs a Qt application: the CLI makes an offscreen one when asked."""
+    from reader.ui.export_pdf import gui_application, write_pdf_handout
+
+    gui_application()
+    return write_pdf_handout(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:

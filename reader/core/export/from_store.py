@@ -8,14 +8,18 @@ function (the CLI and the GUI pass the analyser's), so this module needs neither
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
-from reader.core.export.model import ExportList, ExportWord
-from reader.core.export.pack import LessonPack, PackArticle, PackCorrection
+from reader.core.export.formats import ExportFormat, write_export
+from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
+from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
+from reader.core.progress import Progress
 from reader.core.store import (
     ArticleNotFoundError,
     ListNotFoundError,
@@ -26,6 +30,7 @@ from reader.core.store import (
 )
 
 Analyse = Callable[[str], Sequence[Token]]
+PdfWriter = Callable[..., Path]  # reader.ui.export_pdf.write_pdf_handout (Qt draws it)
 
 
 class WordFacts(Protocol):
@@ -194,3 +199,33 @@ def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = Non
         article=PackArticle(article.info.title, article.text, article.original_text, corrections),
         word_list=ExportList(word_list.name, exported.words),
     )
+
+
+def export_from_store(
+    store: Store,
+    word_list: WordList,
+    fmt: ExportFormat,
+    path: str | os.PathLike[str],
+    options: ExportOptions,
+    *,
+    facts: WordFacts | None = None,
+    make_analyser: Callable[[], Analyse] | None = None,
+    pdf_writer: PdfWriter | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """One export, the same from the CLI and the GUI. The analyser (slow to load) is made
+    only when the format shows pinyin the store does not keep: the article's (PDF) or the
+    example sentences'."""
+    if fmt is ExportFormat.PACK:
+        return write_pack(path, lesson_pack(store, word_list, facts), overwrite=overwrite)
+    wants_pinyin = fmt is ExportFormat.PDF or (
+        fmt is not ExportFormat.PLECO and Column.SENTENCE_PINYIN in options.columns
+    )
+    analyse = make_analyser() if wants_pinyin and make_analyser is not None else None
+    exported = export_list(store, word_list, facts, analyse)
+    if fmt is ExportFormat.PDF:
+        if pdf_writer is None:
+            raise ValueError("the PDF handout is drawn by Qt: pass reader.ui.export_pdf's writer")
+        return pdf_writer(path, exported, options, overwrite=overwrite, progress=progress)
+    return write_export(fmt, path, exported, options, overwrite=overwrite, progress=progress)
