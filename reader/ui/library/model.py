@@ -27,7 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 def _sort_key(column: int) -> Any:
     keys = {
         TITLE: lambda i: i.title.lower(),
-        ADDED: lambda i: (i.added_at, i.id),
+        ADDED: lambda i: (i.added_at, -i.id),  # one import's articles keep page order
         CHARS: lambda i: i.char_count,
         KNOWN: lambda i: -1.0 if i.percent_known is None else i.percent_known,
     }

@@ -86,7 +86,7 @@ class LibraryPane(QWidget):
         self.encoding.setToolTip("The encoding of text files (detected unless chosen)")
         for label, name in ENCODINGS:
             self.encoding.addItem(label, name)
-        self.top_row = self._row(self.search, self.import_button, self.encoding)
+        self.top_row = self._row(self.search, self.import_button, self.encoding, stretch=0)
 
         self.model = ArticleModel(store)
         self.table = QTableView(self)
@@ -115,13 +115,15 @@ class LibraryPane(QWidget):
         self.progress_label = QLabel(self)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_import)
-        self.progress_row = self._row(self.progress_label, self.progress, self.cancel_button)
+        self.progress_row = self._row(
+            self.progress_label, self.progress, self.cancel_button, stretch=1
+        )
         self.progress_row.hide()
 
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.clicked.connect(self.undo_delete)
-        self.undo_row = self._row(self.undo_label, self.undo_button)
+        self.undo_row = self._row(self.undo_label, self.undo_button, stretch=0)
         self.undo_row.hide()
 
         layout = QVBoxLayout(self)
@@ -133,12 +135,13 @@ class LibraryPane(QWidget):
         self._add_action("Paste as new article", QKeySequence.StandardKey.Paste, self.paste)
         self.refresh()
 
-    def _row(self, *widgets: QWidget) -> QWidget:
+    def _row(self, *widgets: QWidget, stretch: int) -> QWidget:
+        """A row of widgets; the one at index ``stretch`` takes the spare width."""
         row = QWidget(self)
         box = QHBoxLayout(row)
         box.setContentsMargins(4, 2, 4, 2)
-        for widget in widgets:
-            box.addWidget(widget)
+        for index, widget in enumerate(widgets):
+            box.addWidget(widget, 1 if index == stretch else 0)
         return row
 
     def _add_action(
