@@ -83,22 +83,44 @@ _PINYIN_STYLES = {
 
 @dataclass
 class LanguageTools:
-    """The dictionary and the analyser, loaded once on the worker thread."""
+    """The dictionary and the analyser (tests and benchmarks load them once and share)."""
 
     dictionary: Any
     analyzer: Any
 
 
-def load_language_tools(user_words: list[str], progress: Progress) -> LanguageTools:
-    from reader.core.analysis.pipeline import Analyzer
+def open_dictionary(progress: Progress) -> Any:
     from reader.core.cedict import Dictionary
 
-    progress.step(0, 2, "Opening the dictionary")
-    dictionary = Dictionary.open(progress=progress)
-    progress.step(1, 2, "Loading the analyser")
-    analyzer = Analyzer.create(user_words, dictionary=dictionary)
-    progress.step(2, 2, "")
-    return LanguageTools(dictionary, analyzer)
+    return Dictionary.open(progress=progress)
+
+
+def create_analyzer(dictionary: Any, user_words: list[str]) -> Any:
+    from reader.core.analysis.pipeline import Analyzer
+
+    return Analyzer.create(user_words, dictionary=dictionary)
+
+
+def load_language_tools(user_words: list[str], progress: Progress) -> LanguageTools:
+    dictionary = open_dictionary(progress)
+    return LanguageTools(dictionary, create_analyzer(dictionary, user_words))
+
+
+def stored_tokens(store: Store, article_id: int, dictionary: Any) -> list[Token] | None:
+    """The article's stored analysis, if still valid for this dictionary: opening an
+    analysed article needs no analyser (the segmenter and readings model load later)."""
+    from reader.core.analysis.pipeline import analysis_key
+    from reader.core.analysis.tokens import StoredTokensError, deserialise_tokens
+
+    text = store.articles.text(article_id)
+    key = analysis_key(text, store.corrections.version(), dictionary.index.stem)
+    data = store.analyses.load(article_id, key)
+    if data is None:
+        return None
+    try:
+        return deserialise_tokens(data, text)
+    except StoredTokensError:
+        return None
 
 
 def _enum_value(enum: Any, value: str, default: Any) -> Any:
@@ -120,7 +142,8 @@ class MainWindow(QMainWindow):
             apply_theme(app, _enum_value(Theme, self.settings.theme, Theme.SYSTEM))
         self.setWindowTitle("Reader")
         self.store = Store.open(data_dir / DB_FILENAME)
-        self.tools: LanguageTools | None = None
+        self.dictionary: Any = None
+        self.analyzer: Any = None
         self.article_id: int | None = None
         self._pending_analysis: int | None = None
         self._analysis_task: Any = None
@@ -152,15 +175,22 @@ class MainWindow(QMainWindow):
         self._connect_view()
         self._apply_display()
         self._restore_geometry()
+        self._worker_store = self.store.reader()  # used only by tasks on self.worker
         if tools is not None:
-            self._tools_ready(tools)
+            self._dictionary_ready(tools.dictionary)
+            self._analyzer_ready(tools.analyzer)
             return
         user_words = [w.word for w in self.store.corrections.user_words()]
         self.worker.submit(
-            lambda progress: load_language_tools(user_words, progress),
-            on_success=self._tools_ready,
+            open_dictionary,
+            on_success=self._dictionary_ready,
             on_error=self._tools_failed,
             on_progress=self._show_progress,
+        )
+        self.worker.submit(
+            lambda _progress: create_analyzer(self.dictionary, user_words),
+            on_success=self._analyzer_ready,
+            on_error=self._tools_failed,
         )
 
     # Building ---------------------------------------------------------------------------
@@ -187,7 +217,7 @@ class MainWindow(QMainWindow):
         self.word_panel.anchorClicked.connect(
             lambda url: self._follow_link_in_panel(url.toString())
         )
-        self.word_panel.setPlaceholderText("Click a word, or move to one with → and ←.")
+        self.word_panel.setPlaceholderText("Click a word to see it here.")
         self.search = DictionarySearch(self.lookup_style, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.word_panel, "Word")
@@ -545,18 +575,27 @@ class MainWindow(QMainWindow):
         self._start_analysis()
 
     def _start_analysis(self) -> None:
+        """The stored analysis as soon as the dictionary is open, else a new one as soon as
+        the analyser is loaded; both on the worker, in that order."""
         article_id = self._pending_analysis
-        if self.tools is None or article_id is None:
+        if article_id is None or self.dictionary is None:
+            return
+        store = self._worker_store
+        analyzer = self.analyzer
+        if analyzer is None:
+            dictionary = self.dictionary
+            self.worker.submit(
+                lambda _progress: stored_tokens(store, article_id, dictionary),
+                on_success=lambda tokens: self._stored_ready(article_id, tokens),
+                on_error=self._analysis_failed,
+            )
             return
         self._pending_analysis = None
-        analyzer = self.tools.analyzer
-        db_path = self.store.path
         self.activity.setText("Adding pinyin…")
 
         def work(progress: Progress) -> list[Token]:
-            with Store.open(db_path, auto_backup=False) as store:
-                tokens: list[Token] = analyzer.load_or_analyse(store, article_id, progress)
-                return tokens
+            tokens: list[Token] = analyzer.load_or_analyse(store, article_id, progress)
+            return tokens
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -566,6 +605,11 @@ class MainWindow(QMainWindow):
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
         )
+
+    def _stored_ready(self, article_id: int, tokens: list[Token] | None) -> None:
+        if tokens is not None and article_id == self._pending_analysis:
+            self._pending_analysis = None
+            self._analysis_ready(article_id, tokens)
 
     def _analysis_ready(self, article_id: int, tokens: list[Token]) -> None:
         if self._closed or article_id != self.article_id:
@@ -584,14 +628,19 @@ class MainWindow(QMainWindow):
     def _analysis_failed(self, error: Exception) -> None:
         self.activity.setText(f"The analysis failed: {error}")
 
-    def _tools_ready(self, tools: LanguageTools) -> None:
+    def _dictionary_ready(self, dictionary: Any) -> None:
         if self._closed:
             return
-        self.tools = tools
-        dictionary = tools.dictionary
+        self.dictionary = dictionary
         self.view.set_hsk_level(lambda word: _newest_level(dictionary.hsk_level(word)))
         self.view.set_traditional_converter(TraditionalConverter(dictionary).convert)
         self.search.set_dictionary(dictionary)
+        self._start_analysis()
+
+    def _analyzer_ready(self, analyzer: Any) -> None:
+        if self._closed:
+            return
+        self.analyzer = analyzer
         self.activity.clear()
         self._start_analysis()
 
@@ -626,11 +675,11 @@ class MainWindow(QMainWindow):
     # Lookup -------------------------------------------------------------------------------
 
     def _lookup_at(self, token_index: int, char_index: int) -> Lookup | None:
-        if self.tools is None:
+        if self.dictionary is None:
             self.activity.setText("The dictionary is still loading…")
             return None
         token = self.view.tokens[token_index]
-        return lookup_token(self.tools.dictionary, self.view.text, token, char_index)
+        return lookup_token(self.dictionary, self.view.text, token, char_index)
 
     def open_popup(self, token_index: int, char_index: int) -> None:
         lookup = self._lookup_at(token_index, char_index)
@@ -678,9 +727,9 @@ class MainWindow(QMainWindow):
             self.popup.move_to(self.view.token_rect(index))
 
     def _linked_lookup(self, word: str, pinyin: str) -> Lookup | None:
-        if self.tools is None:
+        if self.dictionary is None:
             return None
-        dictionary = self.tools.dictionary
+        dictionary = self.dictionary
         entries = list(dictionary.entries(word))
         wanted = [s.lower() for s, _tone in numbered_syllables(pinyin)] if pinyin else []
         if wanted:
@@ -746,6 +795,7 @@ class MainWindow(QMainWindow):
         self._save_position()
         self.worker.cancel_all()
         self.worker.wait()
+        self._worker_store.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
         save_settings(self.data_dir, self.settings)

@@ -98,8 +98,8 @@ def test_a_click_on_a_character_inside_a_word_lists_longer_and_shorter_matches(
 
 def test_a_cross_reference_opens_its_entry(qtbot: QtBot, window: MainWindow) -> None:
     show_article_with(qtbot, window, "银行")
-    assert window.tools is not None
-    dictionary = window.tools.dictionary
+    dictionary = window.dictionary
+    assert dictionary is not None
     word, reference = next(
         (t.text, r)
         for t in window.view.tokens

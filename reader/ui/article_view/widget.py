@@ -61,7 +61,7 @@ class QtMetrics:
         self.char_font.setPixelSize(size)
         self.ruby_font = QFont()
         self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
-        self.ruby_font.setPixelSize(max(9, round(size * 0.5)))
+        self.ruby_font.setPixelSize(max(9, round(size * 0.48)))
         self.title_font = QFont(self.char_font)
         self.title_font.setPixelSize(round(size * 1.35))
         self.title_font.setBold(True)
@@ -76,7 +76,7 @@ class QtMetrics:
         self.title_height = self._title.height() * 1.15
         self.line_gap = size * 0.35
         self.paragraph_gap = size * 0.7
-        self.ruby_gap = size * 0.14
+        self.ruby_gap = size * 0.2
         self._advances: dict[str, float] = {}
 
     def char_advance(self, char: str) -> float:

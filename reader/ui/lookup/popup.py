@@ -84,8 +84,10 @@ class LookupPopup(QFrame):
         area = parent.rect()
         width = min(POPUP_WIDTH, area.width() - 2 * GAP)
         document = self.browser.document()
-        document.setTextWidth(width - 20)
-        chrome = 60 + (self.note.sizeHint().height() if self.note.isVisible() else 0)
+        document.setTextWidth(width - 24)
+        chrome = self.copy_button.sizeHint().height() + 30
+        if self.note.isVisible():
+            chrome += self.note.sizeHint().height()
         room_below = area.bottom() - anchor.bottom() - 2 * GAP
         room_above = anchor.top() - area.top() - 2 * GAP
         wanted = int(document.size().height()) + chrome
