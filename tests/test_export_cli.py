@@ -114,3 +114,19 @@ def test_export_errors(
     assert main(argv) == code
     assert message in capsys.readouterr().err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_a_list_without_an_article_makes_no_pack(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(data_dir / DB_FILENAME) as store:
+        list_id = store.vocab.create_list("HSK 1")
+        store.vocab.add_word(NewWord("你好", "你好", "ni3 hao3", ("hello",)), list_id)
+    out = tmp_path / "x.readerpack"
+    assert main(["export", "HSK 1", "-o", str(out)]) == 1
+    assert "has no article" in capsys.readouterr().err and not out.exists()
+    assert main(["export", "HSK 1", "-o", str(tmp_path / "x.txt")]) == 0
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8-sig").splitlines() == [
+        "//Reader/HSK 1",
+        "你好\tni3hao3\thello",
+    ]
