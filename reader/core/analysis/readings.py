@@ -75,6 +75,8 @@ class ReadingModel:
     def __init__(self, polyphones: PolyphoneModel, cedict_words: dict[str, str]) -> None:
         self._model = polyphones
         self._cedict = cedict_words
+        # words repeat (Zipf), so each word's dictionary readings are looked up once
+        self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
 
     @classmethod
     def load(cls) -> ReadingModel:
@@ -112,8 +114,7 @@ class ReadingModel:
         unresolved: list[int] = []
         found: list[tuple[str | None, str | None]] = []
         for word in words:
-            pp = _cover(word, _pypinyin_phrase)
-            cc = _cover(word, self._cedict_phrase)
+            pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 phrase = pp[i] or cc[i]
                 if not self._model.candidates(char) or (pp[i] is not None and pp[i] == cc[i]):
@@ -127,6 +128,10 @@ class ReadingModel:
                 found.append((pp[i], cc[i]))
                 chars.append("")
         return chars, unresolved, found
+
+    def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+        """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words."""
+        return tuple(_cover(word, _pypinyin_phrase)), tuple(_cover(word, self._cedict_phrase))
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
         for end in range(min(len(word), start + _MAX_CEDICT), start + 1, -1):
