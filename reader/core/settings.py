@@ -26,6 +26,7 @@ class Settings:
     last_article_id: int | None = None
     # The reader view: how readings are shown (values of the enums in reader.ui)
     pinyin_style: str = "marks"  # marks | numbers | zhuyin | hidden
+    tone_sandhi: bool = False  # show 一/不 with their spoken tones (reader.core.analysis.display)
     ruby_words: str = "all"  # all | unknown (not marked known) | above_hsk
     ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
     tone_scheme: str = "pleco"  # none | pleco | zhongwen | hanping

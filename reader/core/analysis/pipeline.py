@@ -111,6 +111,9 @@ class Analyzer:
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
         self._entries: dict[str, Sequence[Entry]] = {}
+        self._explained: dict[
+            tuple[str, tuple[str, ...]], tuple[TokenKind, tuple[int, ...], tuple[str, ...]]
+        ] = {}
 
     @classmethod
     def create(
@@ -135,6 +138,7 @@ class Analyzer:
 
     def add_user_word(self, word: str) -> None:
         self._user_words.add(word)
+        self._explained.clear()
         self.segmenter.add_word(word)
 
     def _lookup(self, word: str) -> Sequence[Entry]:
@@ -150,16 +154,26 @@ class Analyzer:
         return any(entry.is_surname for entry in self._lookup(char))
 
     def _chinese_token(self, start: int, word: str, readings: tuple[str, ...]) -> Token:
+        key = (word, readings)
+        explained = self._explained.get(key)
+        if explained is None:
+            explained = self._explained[key] = self._explain(word, readings)
+        kind, ids, parts = explained
+        return Token(start, word, kind, readings, ids, parts)
+
+    def _explain(
+        self, word: str, readings: tuple[str, ...]
+    ) -> tuple[TokenKind, tuple[int, ...], tuple[str, ...]]:
+        """Kind, entry ids and parts of a word read as ``readings`` (remembered: words repeat)."""
         entries = self._lookup(word)
         if entries or word in self._user_words:
-            ids = order_entries(entries, readings)
-            return Token(start, word, TokenKind.WORD, readings, ids)
+            return TokenKind.WORD, order_entries(entries, readings), ()
         tag = self.segmenter.name_tag(word) if len(word) > 1 else None
         if tag in PERSON_TAGS and (tag == "nrt" or self._is_surname(word[0])):
-            return Token(start, word, TokenKind.NAME, readings, (), tuple(word))
+            return TokenKind.NAME, (), tuple(word)
         parts = longest_parts(word, self._is_word)
         kind = TokenKind.NAME if tag in NAME_TAGS - PERSON_TAGS else TokenKind.UNKNOWN
-        return Token(start, word, kind, readings, (), parts if len(parts) > 1 else ())
+        return kind, (), parts if len(parts) > 1 else ()
 
     def _block(self, text: str, offset: int, corrector: Corrector) -> list[Token]:
         """Tokens of some whole paragraphs; the readings model reads them in one batch."""
