@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.export.anki import write_apkg
 from reader.core.export.model import ExportList, ExportOptions
+from reader.core.export.pack import PACK_SUFFIX
 from reader.core.export.pleco import write_pleco
 from reader.core.export.tables import write_csv, write_tsv, write_xlsx
 from reader.core.progress import Progress
@@ -36,7 +37,7 @@ SUFFIXES: dict[ExportFormat, str] = {
     ExportFormat.PLECO: ".txt",
     ExportFormat.XLSX: ".xlsx",
     ExportFormat.PDF: ".pdf",
-    ExportFormat.PACK: ".readerpack",
+    ExportFormat.PACK: PACK_SUFFIX,
 }
 LABELS: dict[ExportFormat, str] = {
     ExportFormat.APKG: "Anki deck (.apkg)",
