@@ -305,8 +305,11 @@ def make_installer(version: str) -> Path | None:
         return dmg
     step("Linux archive of the one-folder build")
     archive = DIST / f"{name}.tar.gz"
+    top = f"Reader-{version}"
     with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
-        tar.add(DIST / "Reader", arcname=f"Reader-{version}")
+        tar.add(DIST / "Reader", arcname=top)
+        tar.add(ROOT / "packaging" / "linux" / "reader.desktop", arcname=f"{top}/reader.desktop")
+        tar.add(ROOT / "packaging" / "icons" / "reader.png", arcname=f"{top}/reader.png")
     return archive
 
 
