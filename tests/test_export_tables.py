@@ -109,6 +109,13 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path: Path) -> None:
     assert sheet.freeze_panes == "A2"
 
 
+def test_xlsx_drops_control_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    word = ISM.__class__(simplified="铃", meanings=("a bell\x07 rings\x0b",))
+    path = write_xlsx(tmp_path / "ctl.xlsx", ExportList("x", (word,)), OPTIONS)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None and sheet.cell(row=2, column=4).value == "a bell rings"
+
+
 def test_sheet_title_rules() -> None:
     assert sheet_title("a" * 40) == "a" * 31
     assert sheet_title("[]") == "__"

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -134,7 +135,7 @@ def write_xlsx(
             if not text:
                 continue
             cell = sheet.cell(row=row_index, column=column_index)
-            cell.value = text
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters XML refuses
             cell.data_type = "s"  # never "f": openpyxl would turn "=…" into a formula
             if is_formula_like(text):
                 cell.quotePrefix = True
