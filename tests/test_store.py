@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core.progress import Cancelled, Progress
-from reader.core.store import ArticleNotFoundError, CorrectionKind, NewArticle, Store
+from reader.core.store import ArticleNotFoundError, CorrectionKind, NewArticle, Store, WordStatus
 from reader.core.store.database import DB_FILENAME
 
 
@@ -166,3 +167,44 @@ def test_a_reader_connection_sees_committed_writes(store: Store) -> None:
     with store.reader() as other:
         article_id = store.articles.add(NewArticle("t", "文"))
         assert other.articles.text(article_id) == "文"
+
+
+def test_percent_known_stays_exact_through_any_sequence_of_changes(store: Store) -> None:
+    """The per-article counts the triggers keep equal a sum done from scratch."""
+    rng = random.Random(7)
+    words = [f"词{i}" for i in range(40)]
+    ids = store.articles.add_many([NewArticle(f"t{i}", "文" * 10) for i in range(6)])
+    conn = store.db.conn
+    for step in range(300):
+        action = rng.random()
+        if action < 0.15:
+            counts = {w: rng.randint(1, 9) for w in rng.sample(words, rng.randint(0, 15))}
+            store.analyses.save(rng.choice(ids), f"k{step}", b"", word_counts=counts)
+        elif action < 0.75:
+            store.vocab.set_statuses(
+                {w: WordStatus(rng.randint(0, 6)) for w in rng.sample(words, rng.randint(1, 5))}
+            )
+        elif action < 0.85:
+            with store.db.transaction():
+                conn.execute("DELETE FROM word_status WHERE word = ?", (rng.choice(words),))
+        elif action < 0.92:
+            article = rng.choice(ids)
+            store.articles.delete(article)
+            store.articles.purge_deleted()
+            ids.remove(article)
+            ids += store.articles.add_many([NewArticle("new", "文" * 10)])
+        else:
+            target = rng.choice(ids)
+            store.articles.rename(target, "renamed")
+    expected = dict(
+        conn.execute(
+            "SELECT w.article_id, 100.0 * SUM(CASE WHEN s.status = 5 THEN w.count ELSE 0 END)"
+            " / NULLIF(SUM(CASE WHEN s.status = 6 THEN 0 ELSE w.count END), 0)"
+            " FROM article_words w LEFT JOIN word_status s ON s.word = w.word"
+            " GROUP BY w.article_id"
+        ).fetchall()
+    )
+    listed = {a.id: a.percent_known for a in store.articles.all()}
+    assert any(v is not None for v in listed.values())
+    for article_id, percent in listed.items():
+        assert percent == pytest.approx(expected.get(article_id)), article_id

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reader.core.store.database import Database
-from reader.core.store.schema import now_text
+from reader.core.store.schema import ARTICLE_STATS_SELECT, now_text
 
 
 class Analyses:
@@ -38,9 +38,21 @@ class Analyses:
             )
             if word_counts is not None:
                 conn.execute("DELETE FROM article_words WHERE article_id = ?", (article_id,))
+                conn.execute("DELETE FROM article_stats WHERE article_id = ?", (article_id,))
                 conn.executemany(
                     "INSERT INTO article_words (article_id, word, count) VALUES (?, ?, ?)",
                     ((article_id, w, n) for w, n in word_counts.items() if n > 0),
+                )
+                # status changes keep this row current from now on (triggers, schema step 3)
+                conn.execute(
+                    "INSERT INTO article_stats (article_id, counted, known) "
+                    f"{ARTICLE_STATS_SELECT} WHERE w.article_id = ? GROUP BY w.article_id",
+                    (article_id,),
+                )
+                conn.execute(  # an article with no words: analysed, nothing to know
+                    "INSERT OR IGNORE INTO article_stats (article_id, counted, known)"
+                    " VALUES (?, 0, 0)",
+                    (article_id,),
                 )
 
     def load(self, article_id: int, key: str) -> bytes | None:

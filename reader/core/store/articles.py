@@ -54,10 +54,8 @@ class Article:
 
 
 _INFO_COLUMNS = """a.id, a.title, a.source, a.added_at, a.char_count, a.reading_position,
-    (SELECT 100.0 * SUM(CASE WHEN s.status = 5 THEN w.count ELSE 0 END)
-            / NULLIF(SUM(CASE WHEN s.status = 6 THEN 0 ELSE w.count END), 0)
-       FROM article_words w LEFT JOIN word_status s ON s.word = w.word
-      WHERE w.article_id = a.id)"""
+    (SELECT 100.0 * st.known / NULLIF(st.counted, 0)
+       FROM article_stats st WHERE st.article_id = a.id)"""
 
 
 def _info(row: Any) -> ArticleInfo:
@@ -247,6 +245,7 @@ class Articles:
         )
         conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM article_words WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM article_stats WHERE article_id = ?", (article_id,))
 
     @staticmethod
     def _require(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
