@@ -1,0 +1,70 @@
+"""Every export file is written under a temporary name and renamed: a failure leaves
+what was there, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_samples import sample_list
+from pytestqt.qtbot import QtBot
+
+from reader.core.atomic import TargetExistsError, write_atomically
+from reader.core.export.model import ExportOptions
+from reader.core.progress import Cancelled, Progress
+from reader.ui.export_pdf import write_pdf_handout
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "out"
+    path.mkdir()
+    return path
+
+
+def test_a_failing_writer_leaves_the_old_file_and_no_temporary(folder: Path) -> None:
+    target = folder / "words.csv"
+    target.write_text("old")
+
+    def failing(temp: Path) -> None:
+        temp.write_text("half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, failing, overwrite=True)
+    assert target.read_text() == "old"
+    assert [p.name for p in folder.iterdir()] == ["words.csv"]
+
+
+def test_the_temporary_is_in_the_target_folder(folder: Path) -> None:
+    seen: list[Path] = []
+    write_atomically(folder / "a.txt", lambda temp: seen.append(temp) or temp.write_text("x"))
+    assert seen[0].parent == folder and seen[0].name.startswith(".a.txt.")
+    assert (folder / "a.txt").read_text() == "x"
+    assert (folder / "a.txt").stat().st_mode & 0o644 == 0o644
+
+
+def test_no_overwrite_even_if_the_file_appears_meanwhile(folder: Path) -> None:
+    target = folder / "race.txt"
+
+    def racing(temp: Path) -> None:
+        temp.write_text("ours")
+        target.write_text("theirs")  # another program wrote it while we worked
+
+    with pytest.raises(TargetExistsError):
+        write_atomically(target, racing)
+    assert target.read_text() == "theirs"
+    assert [p.name for p in folder.iterdir()] == ["race.txt"]
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        write_atomically(tmp_path / "nope" / "a.txt", lambda temp: temp.write_text("x"))
+
+
+def test_a_cancelled_pdf_export_leaves_nothing(qtbot: QtBot, folder: Path) -> None:
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        write_pdf_handout(folder / "h.pdf", sample_list(), ExportOptions(), progress=progress)
+    assert list(folder.iterdir()) == []
