@@ -199,6 +199,12 @@ def test_a_correction_survives_a_restart_and_applies_to_a_later_article(
         second = store.articles.add(NewArticle("二", second_text))
         tokens = analyzer.load_or_analyse(store, second)
         assert [t.text for t in tokens].count("金融服务") == 2
+        counts = dict(
+            store.db.conn.execute(
+                "SELECT word, count FROM article_words WHERE article_id = ?", (second,)
+            ).fetchall()
+        )
+        assert counts["金融服务"] == 2  # the library's % known counts the corrected words
         rule = store.corrections.all()[0]
         store.corrections.remove(rule.id)
         tokens = analyzer.load_or_analyse(store, second)

@@ -31,6 +31,7 @@ from reader.core.analysis.tokens import (
     serialise_tokens,
 )
 from reader.core.progress import Progress
+from reader.core.stats import coverage_counts
 
 if TYPE_CHECKING:
     from reader.core.analysis.readings import ReadingModel
@@ -238,5 +239,5 @@ class Analyzer:
             except StoredTokensError:
                 pass  # damaged: analyse again and overwrite it
         tokens = self.analyse(text, store.corrections.all(), progress)
-        store.analyses.save(article_id, key, serialise_tokens(tokens))
+        store.analyses.save(article_id, key, serialise_tokens(tokens), coverage_counts(tokens))
         return tokens
