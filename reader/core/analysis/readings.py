@@ -120,9 +120,9 @@ class ReadingModel:
                 if not self._model.candidates(char) or (pp[i] is not None and pp[i] == cc[i]):
                     chars.append(phrase or _char_reading(char))
                     continue
-                rule = None if phrase else rule_reading(text, len(chars), len(word) == 1)
-                if rule is not None:
-                    chars.append(rule)
+                rule = rule_reading(text, len(chars), len(word) == 1)
+                if rule is not None and (phrase is None or rule in (pp[i], cc[i])):
+                    chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
                 unresolved.append(len(chars))
                 found.append((pp[i], cc[i]))
