@@ -57,6 +57,7 @@ class ExportDialog(QDialog):
     def __init__(self, list_name: str, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Export “{list_name}”")
+        self.setMinimumWidth(480)  # room for a path
         self._list_name = list_name
         self._settings = settings
         self.request: ExportRequest | None = None
