@@ -86,6 +86,11 @@ def test_a_user_word_becomes_a_unit(tmp_path: Path) -> None:
     assert segmenter.cut("金联体") != ["金联体"]
     segmenter.add_word("金联体")
     assert segmenter.cut("金联体") == ["金联体"]
+    segmenter.remove_word("金联体")
+    assert segmenter.cut("金联体") != ["金联体"]
+    segmenter.add_word("联体")  # already a headword: removing the user's word keeps it
+    segmenter.remove_word("联体")
+    assert segmenter.is_word("联体")
 
 
 @pytest.mark.parametrize(

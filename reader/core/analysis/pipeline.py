@@ -135,12 +135,19 @@ class Analyzer:
         segmenter = Segmenter.load(
             key, lambda: (w for pair in dictionary.headwords() for w in pair), words
         )
+        segmenter.name_tag("张三")  # loads jieba's POS tables here, not in the first analysis
         return cls(dictionary, readings, segmenter, key, words)
 
     def add_user_word(self, word: str) -> None:
+        """A word the user added (``store.corrections.add_user_word``) is a unit from now on."""
         self._user_words.add(word)
         self._explained.clear()
         self.segmenter.add_word(word)
+
+    def remove_user_word(self, word: str) -> None:
+        self._user_words.discard(word)
+        self._explained.clear()
+        self.segmenter.remove_word(word)
 
     def _lookup(self, word: str) -> Sequence[Entry]:
         found = self._entries.get(word)

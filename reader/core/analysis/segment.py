@@ -139,6 +139,7 @@ class Segmenter:
     def __init__(self, tokenizer: jieba.Tokenizer) -> None:
         self._tokenizer = tokenizer
         self._name_tags: dict[str, str | None] = {}
+        self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
 
     @classmethod
     def load(
@@ -169,8 +170,16 @@ class Segmenter:
 
     def add_word(self, word: str) -> None:
         """Make a user's word a unit of segmentation from now on."""
-        if HAN_RUN.fullmatch(word):
+        if HAN_RUN.fullmatch(word) and word not in self._replaced:
+            self._replaced[word] = self._tokenizer.FREQ.get(word, 0)
             self._tokenizer.add_word(word, USER_WORD_FREQ)
+
+    def remove_word(self, word: str) -> None:
+        """Undo ``add_word``: the word counts as it did before (a headword stays one)."""
+        if word in self._replaced:
+            freq = self._replaced.pop(word)
+            self._tokenizer.FREQ[word] = freq
+            self._tokenizer.total -= USER_WORD_FREQ  # what add_word added to it
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` is in the word list (a dictionary headword or a user's word)."""
