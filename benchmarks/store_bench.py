@@ -9,7 +9,9 @@ Prints (targets from the vocabulary issue in brackets):
   repeated) against a table of 50,000 statuses, median [< 100 ms]; also 10,000 distinct
   words; baseline: reading the whole status table into a dict;
 - % known for the seed article (statuses query + statistics with the HSK spread from the
-  HSK table in memory), median [< 20 ms].
+  HSK table in memory), median [< 20 ms];
+- the library's listing of 300 analysed articles with their % known, and a status change
+  of a word that occurs in all of them (the triggers update each article's counts).
 
 Run: ``uv run python benchmarks/store_bench.py`` (builds the analysis; a minute at most).
 """
@@ -44,8 +46,8 @@ def main() -> int:
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.cedict import Dictionary
     from reader.core.cedict.wordinfo import load_hsk_levels
-    from reader.core.stats import article_stats
-    from reader.core.store import NewWord, Store, WordStatus
+    from reader.core.stats import article_stats, coverage_counts
+    from reader.core.store import NewArticle, NewWord, Store, WordStatus
 
     dictionary = Dictionary.open()
     analyzer = Analyzer.create(dictionary=dictionary)
@@ -120,6 +122,19 @@ def main() -> int:
         print(
             f"% known, seed article:      {known_ms}  ({len(seed_text):,} chars,"
             f" {percent_known():.1f} % known with random statuses)"
+        )
+        counts = coverage_counts(seed_tokens)
+        articles = store.articles.add_many([NewArticle(f"a{i}", "文") for i in range(300)])
+        with store.db.transaction():
+            for article_id in articles:
+                store.analyses.save(article_id, "k", b"", word_counts=counts)
+        library_ms = Timing(store.articles.all, 15)
+        common = counts.most_common(1)[0][0]
+        flip = iter([WordStatus.KNOWN, WordStatus.NEW] * 20)
+        status_ms = Timing(lambda: store.vocab.set_status(common, next(flip)), 30)
+        print(
+            f"library of 300 analysed articles with % known: {library_ms};"
+            f" a status change that updates all 300: {status_ms}"
         )
         store.close()
     return 0
