@@ -125,6 +125,8 @@ def test_the_index_is_rebuilt_when_the_app_version_changes(
 ) -> None:
     release = write(tmp_path / "small.u8", real_lines[:300])
     first = Dictionary.open(release)
+    # keep the session's bundled index: under the patched version it would look stale
+    monkeypatch.setattr("reader.core.cedict.dictionary.remove_stale_indexes", lambda keep: None)
     monkeypatch.setattr("reader.core.cedict.index.__version__", "99.0")
     second = Dictionary.open(release)
     assert second.index != first.index
@@ -177,9 +179,26 @@ def test_an_app_update_with_a_newer_release_wins_over_an_import(
     assert Dictionary.open(data_dir=data_dir).source == imported_source_path(data_dir)
     shipped = tmp_path / "shipped.u8"
     shipped.write_text("#! date=2031-01-01T00:00:00Z\n" + "".join(real_lines[:200]), "utf-8")
+    Dictionary.open(shipped)  # compiled first, so no compile runs while the patch is on
     monkeypatch.setattr(paths, "bundled_cedict", lambda: shipped)
     assert Dictionary.open(data_dir=data_dir).source == shipped
+
+
+def test_an_undated_import_always_wins(
+    tmp_path: Path, data_dir: Path, real_lines: list[str]
+) -> None:
     undated = tmp_path / "undated.u8"
     undated.write_text("".join(real_lines[:150]), "utf-8")
-    import_release(undated, data_dir)  # no date: the user's explicit choice wins
+    import_release(undated, data_dir)  # no date: the user's explicit choice
     assert Dictionary.open(data_dir=data_dir).entry_count == 150
+
+
+def test_stale_indexes_are_removed_but_the_bundled_one_stays(tmp_path: Path) -> None:
+    bundled = index_path_for(source_checksum(paths.bundled_cedict()))
+    Dictionary.open(paths.bundled_cedict())
+    stale = paths.cache_dir() / "cedict-0123456789abcdef01234567-0.0.1-s1.sqlite"
+    stale.write_bytes(b"old")
+    release = write(tmp_path / "small.u8", ["中 中 [zhong1] /middle/\n"])
+    kept = Dictionary.open(release).index
+    assert not stale.exists()
+    assert kept.exists() and bundled.exists()
