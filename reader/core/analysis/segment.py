@@ -24,14 +24,14 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
-
-import jieba
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
 
 from reader.core import paths
 from reader.core.analysis.tokens import TokenKind
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
 
 # Bump when the way the word list is made changes, so old caches are not reused.
 _WORD_LIST_FORMAT: Final = 1
@@ -95,9 +95,19 @@ def longest_parts(word: str, is_word: Callable[[str], bool], longest: int = 8) -
     return tuple(parts)
 
 
+def _jieba() -> ModuleType:
+    """jieba, imported when first needed (0.2–0.5 s), so that importing this module is
+    free for the UI thread; its start-up messages are silenced."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    module: ModuleType = jieba
+    return module
+
+
 def _jieba_words() -> Iterator[tuple[str, int, str]]:
     """jieba's own word list: (word, frequency, part-of-speech tag)."""
-    path = Path(jieba.__file__).with_name("dict.txt")
+    path = Path(_jieba().__file__ or "").with_name("dict.txt")
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             word, freq, tag = line.split()
@@ -129,7 +139,7 @@ def write_word_list(target: Path, headwords: Iterable[str]) -> int:
 
 def cache_key(dictionary_key: str) -> str:
     """Names the cached word list and model for one dictionary and one jieba version."""
-    source = f"{_WORD_LIST_FORMAT}|{jieba.__version__}|{dictionary_key}"
+    source = f"{_WORD_LIST_FORMAT}|{_jieba().__version__}|{dictionary_key}"
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
@@ -159,7 +169,7 @@ class Segmenter:
         word_list = folder / f"words-{key}.txt"
         if not word_list.is_file():
             write_word_list(word_list, headwords())
-        tokenizer = jieba.Tokenizer(str(word_list))
+        tokenizer = _jieba().Tokenizer(str(word_list))
         tokenizer.tmp_dir = str(folder)
         tokenizer.cache_file = f"model-{key}.cache"
         tokenizer.initialize()
