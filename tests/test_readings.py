@@ -112,6 +112,11 @@ def test_cc_cedict_conventions(model: ReadingModel) -> None:
     assert numbered("lǜ") == "lu:4" and numbered("ma") == "ma5" and numbered("Ér") == "er2"
 
 
+def test_traditional_text_reads_like_simplified(model: ReadingModel) -> None:
+    assert model.read(["銀行", "行長", "長城"]) == model.read(["银行", "行长", "长城"])
+    assert model.read(["銀行"]) == [("yin2", "hang2")]
+
+
 def test_non_hanzi_read_empty(model: ReadingModel) -> None:
     words = ["2025", "年", "，", "GDP", " ", "增长", "3.5%", "。"]
     readings = model.read(words)

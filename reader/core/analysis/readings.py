@@ -166,13 +166,14 @@ def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | No
 def load_cedict_words(path: Path) -> dict[str, str]:
     """The shipped table of CC-CEDICT words with one reading (see ``derive_cedict_words``):
     word → space-separated syllables."""
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines())
+    fields = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
+    return dict(zip(fields[0:-1:2], fields[1::2], strict=True))
 
 
 def derive_cedict_words(cedict: Path) -> str:
-    """TSV of multi-character simplified CC-CEDICT headwords whose entries all share one
-    reading (lowercased), one syllable per character: how ``CEDICT_WORDS`` was made."""
+    """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose entries
+    all share one reading (lowercased), one syllable per character: how ``CEDICT_WORDS``
+    was made."""
     readings: dict[str, str] = {}
     ambiguous: set[str] = set()
     with gzip.open(cedict, "rt", encoding="utf-8") as f:
@@ -180,14 +181,14 @@ def derive_cedict_words(cedict: Path) -> str:
             if line.startswith("#"):
                 continue
             head, _, rest = line.partition(" [")
-            word = head.split(" ", 1)[1]
             pinyin = rest[: rest.find("]")].lower()
-            if len(word) < 2 or len(pinyin.split(" ")) != len(word):
-                continue
-            if not all(ord(c) in PINYIN_DICT for c in word):
-                continue
-            if readings.setdefault(word, pinyin) != pinyin:
-                ambiguous.add(word)
+            for word in set(head.split(" ", 1)):
+                if len(word) < 2 or len(pinyin.split(" ")) != len(word):
+                    continue
+                if not all(ord(c) in PINYIN_DICT for c in word):
+                    continue
+                if readings.setdefault(word, pinyin) != pinyin:
+                    ambiguous.add(word)
     return "".join(f"{w}\t{r}\n" for w, r in sorted(readings.items()) if w not in ambiguous)
 
 
