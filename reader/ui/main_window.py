@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,6 +96,8 @@ def open_dictionary(progress: Progress) -> Any:
 
 
 def create_analyzer(dictionary: Any, user_words: list[str]) -> Any:
+    """The analyser (it opens a dictionary of its own when given None: it loads on its own
+    thread, beside the worker that opens articles)."""
     from reader.core.analysis.pipeline import Analyzer
 
     return Analyzer.create(user_words, dictionary=dictionary)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self._pending_analysis: int | None = None
         self._analysis_task: Any = None
         self.worker = TaskRunner(max_threads=1, parent=self)
+        self.loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
         self.actions_by_name: dict[str, QAction] = {}
         self._closed = False
         self._choices: dict[str, list[tuple[str, QAction]]] = {}  # menu title → (value, action)
@@ -176,19 +179,28 @@ class MainWindow(QMainWindow):
         self._apply_display()
         self._restore_geometry()
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
+        self._user_words = [w.word for w in self.store.corrections.user_words()]
+        self._loader_started = tools is not None
         if tools is not None:
-            self._dictionary_ready(tools.dictionary)
             self._analyzer_ready(tools.analyzer)
+            self._dictionary_ready(tools.dictionary)
             return
-        user_words = [w.word for w in self.store.corrections.user_words()]
         self.worker.submit(
             open_dictionary,
             on_success=self._dictionary_ready,
             on_error=self._tools_failed,
             on_progress=self._show_progress,
         )
-        self.worker.submit(
-            lambda _progress: create_analyzer(self.dictionary, user_words),
+
+    def _start_loader(self) -> None:
+        """Load the analyser once the article on screen has its stored pinyin (or has none):
+        its Python-heavy loading would otherwise slow that first paint down."""
+        if self._loader_started or self.analyzer is not None:
+            return
+        self._loader_started = True
+        words = self._user_words
+        self.loader.submit(
+            lambda _progress: create_analyzer(None, words),
             on_success=self._analyzer_ready,
             on_error=self._tools_failed,
         )
@@ -607,6 +619,7 @@ class MainWindow(QMainWindow):
         )
 
     def _stored_ready(self, article_id: int, tokens: list[Token] | None) -> None:
+        self._start_loader()
         if tokens is not None and article_id == self._pending_analysis:
             self._pending_analysis = None
             self._analysis_ready(article_id, tokens)
@@ -635,6 +648,8 @@ class MainWindow(QMainWindow):
         self.view.set_hsk_level(lambda word: _newest_level(dictionary.hsk_level(word)))
         self.view.set_traditional_converter(TraditionalConverter(dictionary).convert)
         self.search.set_dictionary(dictionary)
+        if self._pending_analysis is None:
+            self._start_loader()
         self._start_analysis()
 
     def _analyzer_ready(self, analyzer: Any) -> None:
@@ -688,7 +703,7 @@ class MainWindow(QMainWindow):
         self.popup.show_lookup(
             lookup, self.lookup_style(), self.view.token_rect(token_index), token_index
         )
-        self._show_in_panel(lookup)
+        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
     def look_up_current(self) -> None:
         if self.view.current() is None:
@@ -795,6 +810,7 @@ class MainWindow(QMainWindow):
         self._save_position()
         self.worker.cancel_all()
         self.worker.wait()
+        self.loader.wait()
         self._worker_store.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()

@@ -83,7 +83,7 @@ def test_click_on_yinhang_shows_yin_hang_first(qtbot: QtBot, window: MainWindow)
     assert abs(popup.geometry().top() - word_rect.bottom()) < 20 or (
         abs(popup.geometry().bottom() - word_rect.top()) < 20
     )
-    assert window.word_panel.toPlainText().startswith("银行")
+    qtbot.waitUntil(lambda: window.word_panel.toPlainText().startswith("银行"))
 
 
 def test_a_click_on_a_character_inside_a_word_lists_longer_and_shorter_matches(

@@ -105,6 +105,8 @@ class ArticleView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
+        # paintEvent fills its own background: lets Qt scroll pixels instead of repainting
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.text = ""
         self.display_text = ""
@@ -218,6 +220,10 @@ class ArticleView(QAbstractScrollArea):
         self._relayout()
         self.scroll_to_char(self._reading_char)
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
+        """Move the pixels already painted; only the uncovered strip is painted anew."""
+        self.viewport().scroll(dx, dy)
+
     def _scrolled(self) -> None:
         if not self._scrolling_to:
             self._reading_char = self.top_char()
@@ -307,7 +313,6 @@ class ArticleView(QAbstractScrollArea):
         offset = MARGIN - self.verticalScrollBar().value()
         metrics = self.metrics
         clip = event.rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(metrics.title_font)
         painter.setPen(text_color)
         for line_text, y in layout.title_lines:
@@ -326,6 +331,8 @@ class ArticleView(QAbstractScrollArea):
         char_advance = metrics.char_advance
         ruby_advance_cache: dict[str, float] = {}
         ruby_top = metrics.ruby_height * 0.04
+        rubies_to_draw: list[tuple[int, QPointF, str]] = []
+        chars_to_draw: list[tuple[int, QPointF, str]] = []
         for line in lines:
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
@@ -351,18 +358,23 @@ class ArticleView(QAbstractScrollArea):
                     advance = ruby_advance_cache.get(ruby)
                     if advance is None:
                         advance = ruby_advance_cache[ruby] = metrics.ruby_advance(ruby)
-                    painter.setFont(metrics.ruby_font)
+                    point = QPointF(x + (width - advance) / 2, top + ruby_top)
+                    rubies_to_draw.append((tone, point, ruby))
+                point = QPointF(x + (width - char_advance(char)) / 2, char_top)
+                chars_to_draw.append((tone if color_chars else -1, point, char))
+        # One font switch per pass and a pen change only when the colour changes.
+        qcolors[-1] = text_color
+        for font_key, font, items in (
+            (1, metrics.ruby_font, rubies_to_draw),
+            (0, metrics.char_font, chars_to_draw),
+        ):
+            painter.setFont(font)
+            pen_tone: int | None = None
+            for tone, point, string in items:
+                if tone != pen_tone:
                     painter.setPen(qcolors[tone])
-                    painter.drawStaticText(
-                        QPointF(x + (width - advance) / 2, top + ruby_top),
-                        self._static(1, ruby),
-                    )
-                painter.setFont(metrics.char_font)
-                painter.setPen(qcolors[tone] if color_chars else text_color)
-                painter.drawStaticText(
-                    QPointF(x + (width - char_advance(char)) / 2, char_top),
-                    self._static(0, char),
-                )
+                    pen_tone = tone
+                painter.drawStaticText(point, self._static(font_key, string))
         painter.end()
 
     def _paint_backgrounds(
@@ -428,16 +440,14 @@ class ArticleView(QAbstractScrollArea):
         left: float,
         offset: float,
     ) -> None:
-        radius = self.options.font_size * 0.18
         for rect in self._span_rects(start, end, left, offset):
             rect = rect.adjusted(-1, -2, 1, 2)
             if outline:
                 painter.setPen(QPen(color, 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
             else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(color)
-            painter.drawRoundedRect(rect, radius, radius)
+                painter.fillRect(rect, color)
 
     def _paint_status_marks(
         self, painter: QPainter, first: int, last: int, left: float, offset: float
@@ -520,7 +530,7 @@ class ArticleView(QAbstractScrollArea):
         if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
             self.dismissed.emit()
             return
-        self.set_current(char)
+        self.set_current(char, notify=False)  # activation tells the listeners instead
         self.activate_current()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
@@ -532,12 +542,13 @@ class ArticleView(QAbstractScrollArea):
 
     # Keyboard and navigation -------------------------------------------------------------
 
-    def set_current(self, char_index: int) -> None:
+    def set_current(self, char_index: int, notify: bool = True) -> None:
         """Move the reading cursor to a character; the word containing it is current."""
         self.current_char = char_index
         self.ensure_visible(char_index)
         self.viewport().update()
-        self.current_changed.emit(self.token_at_char(char_index), char_index)
+        if notify:
+            self.current_changed.emit(self.token_at_char(char_index), char_index)
 
     def current(self) -> tuple[int, int] | None:
         if self.current_char is None:

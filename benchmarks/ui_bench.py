@@ -1,0 +1,241 @@
+"""Reader-view benchmarks, printed (run: ``uv run python benchmarks/ui_bench.py``).
+
+1. Launch to the seed article painted with pinyin vs. a bare PySide6 window showing one
+   label, measured side by side (alternating child processes, medians, ratio). The
+   reader's data dir has been used once before (article imported, analysis stored,
+   dictionary compiled): the launch a user sees every day.
+2. Click on a word → popup painted: p50 / p95 over real words of the seed page.
+3. Scrolling a 100,000-character article: the time of every frame (a synchronous repaint
+   after each scroll step).
+4. Relayout of that article after a resize.
+5. Resident memory with a 1,000,000-character article open (child process).
+
+Everything runs on the offscreen platform, so the figures are CPU cost without a
+compositor; the long articles repeat the real analysed seed page (real tokens).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROUNDS = 5
+
+BARE = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel
+    app = QApplication(sys.argv[:1])
+    label = QLabel("你好 nǐ hǎo")
+    label.show()
+    label.repaint()
+    app.processEvents()
+    print("painted", flush=True)
+    """
+)
+
+READER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from reader.ui.app import _application
+    from reader.ui.main_window import MainWindow
+    app = _application()
+    window = MainWindow(Path(sys.argv[1]))
+    window.open_last_or_seed()
+    window.show()
+    view = window.view
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if view.layout_ is not None and any(view.layout_.rubies[:2000]):
+            break
+        time.sleep(0.001)
+    else:
+        sys.exit("no pinyin within 120 s")
+    view.viewport().repaint()
+    print("painted", flush=True)
+    window.close()
+    """
+)
+
+RSS = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from ui_bench_support import long_article, rss_mb
+    from PySide6.QtWidgets import QApplication
+    from reader.ui.article_view.widget import ArticleView
+    app = QApplication(sys.argv[:1])
+    before = rss_mb()
+    text, tokens = long_article(int(sys.argv[2]))
+    view = ArticleView()
+    view.resize(1000, 800)
+    view.set_article(text, tokens, "long")
+    view.show()
+    view.viewport().repaint()
+    app.processEvents()
+    print(before, rss_mb())
+    """
+)
+
+
+def run_child(code: str, *args: str) -> float:
+    """Seconds from spawning a child to its "painted" line (its shutdown is not counted)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - start
+    child.wait(timeout=300)
+    if line.strip() != "painted":
+        raise SystemExit(f"child failed (exit {child.returncode})")
+    return elapsed
+
+
+def bench_launch() -> None:
+    data_dir = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    run_child(READER, str(data_dir))  # first run: import the seed, analyse, store
+    bare, reader = [], []
+    for _ in range(ROUNDS):
+        bare.append(run_child(BARE))
+        reader.append(run_child(READER, str(data_dir)))
+    b, r = statistics.median(bare), statistics.median(reader)
+    print(
+        f"launch: bare PySide6 label {b * 1000:.0f} ms, reader to seed with pinyin "
+        f"{r * 1000:.0f} ms, ratio {r / b:.2f} (goal ≤ 1.5)"
+    )
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench_click_to_popup() -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core import paths
+    from reader.core.progress import Progress
+    from reader.ui.main_window import MainWindow, load_language_tools
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    tools = load_language_tools([], Progress())
+    window = MainWindow(Path(tempfile.mkdtemp(prefix="reader-bench-")), tools)
+    window.resize(1200, 800)
+    window.show()
+    window.open_file(str(paths.seed_article()))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(t.entry_ids for t in window.view.tokens):
+        app.processEvents()
+        time.sleep(0.005)
+    view = window.view
+    words = [i for i, t in enumerate(view.tokens) if t.entry_ids][:80]
+    times = []
+    for index in words:
+        char = view.tokens[index].start
+        view.ensure_visible(char)
+        app.processEvents()
+        point = view.char_rect(char).center() + QPoint(0, 6)
+        start = time.perf_counter()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        window.popup.repaint()
+        view.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+        assert window.popup.isVisible()
+    print(
+        f"click → popup painted ({len(times)} words): median {statistics.median(times):.1f} ms,"
+        f" p95 {percentile(times, 95):.1f} ms (goal p95 < 30 ms)"
+    )
+    window.close()
+
+
+def bench_scroll_and_relayout() -> None:
+    from PySide6.QtWidgets import QApplication
+    from ui_bench_support import long_article
+
+    from reader.ui.article_view.widget import ArticleView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    text, tokens = long_article(100_000)
+    view = ArticleView()
+    view.resize(1000, 800)
+    view.set_article(text, tokens, "100,000 characters")
+    view.show()
+    app.processEvents()
+    bar = view.verticalScrollBar()
+    frames = []
+    for step in range(1, 400):  # a smooth scroll: 12 px per frame (a wheel / trackpad)
+        start = time.perf_counter()
+        bar.setValue(step * 12)
+        app.processEvents()  # the paint of the uncovered strip happens here
+        frames.append((time.perf_counter() - start) * 1000)
+    print(
+        f"scroll, {len(text):,} characters, {len(frames)} frames of 12 px: median "
+        f"{statistics.median(frames):.2f} ms, p95 {percentile(frames, 95):.2f} ms, "
+        f"worst {max(frames):.2f} ms (goal every frame < 16 ms)"
+    )
+    pages = []
+    for _page in range(60):  # Page Down: the whole viewport is new
+        start = time.perf_counter()
+        view.scroll_pages(1)
+        app.processEvents()
+        pages.append((time.perf_counter() - start) * 1000)
+    print(
+        f"page down (every line painted anew), {len(pages)} pages: median "
+        f"{statistics.median(pages):.2f} ms, worst {max(pages):.2f} ms"
+    )
+    relayouts = []
+    for width in (700, 1000, 820, 1200, 640, 900) * 2:
+        start = time.perf_counter()
+        view.resize(width, 800)
+        app.processEvents()
+        view.viewport().repaint()
+        relayouts.append((time.perf_counter() - start) * 1000)
+    assert view.layout_ is not None
+    print(
+        f"relayout after a resize, {len(text):,} characters ({view.layout_.line_count:,} lines):"
+        f" median {statistics.median(relayouts):.0f} ms, worst {max(relayouts):.0f} ms"
+        " (goal < 100 ms)"
+    )
+
+
+def bench_memory() -> None:
+    here = str(Path(__file__).resolve().parent)
+    result = subprocess.run(
+        [sys.executable, "-c", RSS, here, "1000000"], capture_output=True, text=True, timeout=600
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-2000:])
+    before, after = (float(x) for x in result.stdout.split())
+    print(
+        f"memory: Qt app alone {before:.0f} MB RSS; with a 1,000,000-character article open "
+        f"{after:.0f} MB RSS (goal < 400 MB)"
+    )
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    bench_launch()
+    bench_click_to_popup()
+    bench_scroll_and_relayout()
+    bench_memory()
+
+
+if __name__ == "__main__":
+    main()
