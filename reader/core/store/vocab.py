@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.store.database import Database
 from reader.core.store.schema import now_text
@@ -82,8 +82,10 @@ class NewWord:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ListWord:
+class ListWord(NamedTuple):
+    """A word in a list. A named tuple, not a frozen dataclass: a list of 10,000 words
+    is built several times faster, and opening a list is what the user waits for."""
+
     id: int
     list_id: int
     simplified: str
@@ -125,22 +127,30 @@ _SORT_SQL = {
 }
 
 
-def _list_word(row: Any) -> ListWord:
-    return ListWord(
-        id=row[0],
-        list_id=row[1],
-        simplified=row[2],
-        traditional=row[3],
-        pinyin=row[4],
-        senses=tuple(json.loads(row[5])),
-        entry_ids=tuple(json.loads(row[6])),
-        sentence=row[7],
-        source_article_id=row[8],
-        notes=row[9],
-        added_at=datetime.fromisoformat(row[10]),
-        position=row[11],
-        status=_STATUSES[row[12]],
-    )
+def _list_words(rows: list[Any]) -> list[ListWord]:
+    """Rows of ``_WORD_COLUMNS`` + status → words; the JSON fields of all rows are parsed
+    in one call each (one parse of 10,000 small arrays costs much less than 10,000)."""
+    senses = json.loads("[" + ",".join([row[5] for row in rows]) + "]")
+    entry_ids = json.loads("[" + ",".join([row[6] for row in rows]) + "]")
+    from_iso = datetime.fromisoformat
+    return [
+        ListWord(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            tuple(chosen),
+            tuple(ids),
+            row[7],
+            row[8],
+            row[9],
+            from_iso(row[10]),
+            row[11],
+            _STATUSES[row[12]],
+        )
+        for row, chosen, ids in zip(rows, senses, entry_ids, strict=True)
+    ]
 
 
 class Vocab:
@@ -292,7 +302,7 @@ class Vocab:
         ).fetchone()
         if row is None:
             raise KeyError(word_id)
-        return _list_word(row)
+        return _list_words([row])[0]
 
     def update_word(
         self,
@@ -393,7 +403,7 @@ class Vocab:
             f" WHERE {' AND '.join(where)} ORDER BY {order}",
             args,
         ).fetchall()
-        found = [_list_word(r) for r in rows]
+        found = _list_words(rows)
         if hsk_levels is not None:
             if hsk_level is None:
                 raise ValueError("filtering by HSK level needs hsk_level")
