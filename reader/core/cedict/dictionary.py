@@ -34,7 +34,7 @@ _ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
 _ENGLISH_CANDIDATES = 200
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4_096)  # ~1 kB an entry: a few MB at most, the words of a few pages
 def _entry(id_: int, traditional: str, simplified: str, pinyin: str, body: str) -> Entry:
     return Record(id_, traditional, simplified, pinyin, body).to_entry()
 
