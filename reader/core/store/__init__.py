@@ -2,7 +2,8 @@
 
 ``Store.open()`` opens (creating, checking, upgrading, backing up) the database and gives
 one typed object per concern: ``store.articles``, ``store.analyses``, ``store.corrections``,
-and ``store.vocab``. Every write method is one transaction.
+``store.vocab`` and ``store.packs`` (the lesson packs opened). Every write method is one
+transaction.
 
 Threading: all writes go through one ``Store``, called from ONE worker thread (the UI
 queues work to a single-worker executor, as Anki does), so writes never wait on each
@@ -38,6 +39,7 @@ from reader.core.store.database import (
     open_database,
     restore_backup,
 )
+from reader.core.store.packs import OpenedPack, Packs
 from reader.core.store.vocab import (
     DeletedList,
     DeletedWords,
@@ -59,6 +61,7 @@ class Store:
         self.analyses = Analyses(db)
         self.corrections = Corrections(db)
         self.vocab = Vocab(db)
+        self.packs = Packs(db)
 
     @classmethod
     def open(cls, path: Path | None = None, *, auto_backup: bool = True) -> Store:
@@ -107,6 +110,7 @@ __all__ = [
     "ListWord",
     "NewArticle",
     "NewWord",
+    "OpenedPack",
     "Store",
     "StoreError",
     "UserWord",

@@ -179,7 +179,22 @@ def _upgrade_to_3(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2, _upgrade_to_3)
+def _upgrade_to_4(conn: sqlite3.Connection) -> None:
+    """The lesson packs opened, by content fingerprint, so a second open adds nothing."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE packs (
+                fingerprint TEXT PRIMARY KEY,
+                article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+                list_id INTEGER REFERENCES lists(id) ON DELETE SET NULL,
+                opened_at TEXT NOT NULL
+            ) WITHOUT ROWID""",
+        ],
+    )
+
+
+STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2, _upgrade_to_3, _upgrade_to_4)
 SCHEMA_VERSION = len(STEPS)
 
 
