@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.core.cedict import Dictionary
 from reader.core.cedict.importing import ImportRejectedError, import_release
 from reader.core.cedict.parser import ParseError
+from reader.core.progress import Progress
 
 NAME = "dictionary"
 HELP = "import a newer CC-CEDICT release, or show which release is in use"
@@ -28,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else None
     if args.action == "info":
-        dictionary = Dictionary.open(data_dir=data_dir)
+        dictionary = Dictionary.open(data_dir=data_dir, progress=stderr_progress())
         print(f"source: {dictionary.source}")
         print(f"release: {dictionary.release_date or 'unknown'}")
         print(f"entries: {dictionary.entry_count}")
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader dictionary import: no such file: {file}", file=sys.stderr)
         return 1
     try:
-        report = import_release(file, data_dir)
+        report = import_release(file, data_dir, stderr_progress())
     except ImportRejectedError as rejected:
         _print_errors(rejected.errors)
         print(
@@ -57,6 +58,18 @@ def run(args: argparse.Namespace) -> int:
         f"{skipped}"
     )
     return 0
+
+
+def stderr_progress() -> Progress:
+    """Say on stderr what a long step (a first compile, an import) is doing, once a step."""
+    shown: set[str] = set()
+
+    def report(done: int, total: int, message: str) -> None:
+        if message and message not in shown:
+            shown.add(message)
+            print(message if done >= total else f"{message}…", file=sys.stderr)
+
+    return Progress(report)
 
 
 def _print_errors(errors: list[ParseError]) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.cli.dictionary import stderr_progress
 from reader.core.cedict import Dictionary, Entry, Sense
 from reader.core.pinyin import to_marks
 
@@ -26,7 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    dictionary = Dictionary.open(data_dir=Path(args.data_dir) if args.data_dir else None)
+    dictionary = Dictionary.open(
+        data_dir=Path(args.data_dir) if args.data_dir else None, progress=stderr_progress()
+    )
     if args.pinyin:
         found = dictionary.search_pinyin(args.query, limit=args.limit)
     elif args.english:
