@@ -121,7 +121,7 @@ class ReadingModel:
                     chars.append(phrase or _char_reading(char))
                     continue
                 rule = rule_reading(text, len(chars), len(word) == 1)
-                if rule is not None and (phrase is None or rule in (pp[i], cc[i])):
+                if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
                 unresolved.append(len(chars))
