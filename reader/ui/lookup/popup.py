@@ -31,6 +31,7 @@ class LookupPopup(QFrame):
 
     link_activated = Signal(str, str)
     add_requested = Signal(int)  # token index; connected by the vocabulary work
+    lookup_shown = Signal()  # new content (the vocabulary shows the word's status)
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -57,6 +58,7 @@ class LookupPopup(QFrame):
         self.note.hide()
         self._speaker: Speaker | None = None
         buttons = QHBoxLayout()
+        self.tools = buttons  # the vocabulary adds its Add button and status box here
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.speak_button)
         buttons.addStretch(1)
@@ -77,6 +79,7 @@ class LookupPopup(QFrame):
         self._fit(anchor)
         self.show()
         self.raise_()
+        self.lookup_shown.emit()
 
     def _fit(self, anchor: QRect) -> None:
         parent = self.parentWidget()
