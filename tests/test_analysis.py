@@ -12,7 +12,12 @@ import pytest
 from reader.core import paths
 from reader.core.analysis.corrections import CorrectionError, merge_rule, split_rule
 from reader.core.analysis.display import show, with_sandhi
-from reader.core.analysis.pipeline import Analyzer, analysis_key, order_entries
+from reader.core.analysis.pipeline import (
+    Analyzer,
+    analysis_key,
+    order_entries,
+    stored_analysis,
+)
 from reader.core.analysis.segment import HAN_RUN
 from reader.core.analysis.tokens import (
     StoredTokensError,
@@ -230,6 +235,10 @@ def test_reopening_a_stored_analysis_does_no_analysis(
             analyzer.dictionary, analyzer.readings, analyzer.segmenter, analyzer.dictionary_key
         )
         assert reopened.load_or_analyse(store, article) == seed_tokens
+        assert stored_analysis(store, article, analyzer.dictionary_key) == seed_tokens
+        assert stored_analysis(store, article, "another dictionary") is None
+        store.corrections.add(CorrectionKind.MERGE, "大足石刻", ["大足石刻"])
+        assert stored_analysis(store, article, analyzer.dictionary_key) is None
 
 
 def test_stored_tokens_round_trip_and_damage_is_detected(

@@ -237,14 +237,25 @@ class Analyzer:
         self, store: Store, article_id: int, progress: Progress | None = None
     ) -> list[Token]:
         """The article's stored tokens when still valid, else a new analysis (then stored)."""
+        stored = stored_analysis(store, article_id, self.dictionary_key)
+        if stored is not None:
+            return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
-        stored = store.analyses.load(article_id, key)
-        if stored is not None:
-            try:
-                return deserialise_tokens(stored, text)
-            except StoredTokensError:
-                pass  # damaged: analyse again and overwrite it
         tokens = self.analyse(text, store.corrections.all(), progress)
         store.analyses.save(article_id, key, serialise_tokens(tokens), coverage_counts(tokens))
         return tokens
+
+
+def stored_analysis(store: Store, article_id: int, dictionary_key: str) -> list[Token] | None:
+    """The article's stored tokens if text, corrections and dictionary are unchanged, else
+    None. Needs no analyser: an analysed article opens before the segmenter has loaded."""
+    text = store.articles.text(article_id)
+    key = analysis_key(text, store.corrections.version(), dictionary_key)
+    data = store.analyses.load(article_id, key)
+    if data is None:
+        return None
+    try:
+        return deserialise_tokens(data, text)
+    except StoredTokensError:
+        return None  # damaged: the caller analyses again and overwrites it
