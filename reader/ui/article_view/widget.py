@@ -493,6 +493,8 @@ class ArticleView(QAbstractScrollArea):
             return
         hover = self._word_at(point)
         if hover != self.hover_token:
+            self._update_token(self.hover_token)
+            self._update_token(hover)
             self.hover_token = hover
             cursor = (
                 Qt.CursorShape.PointingHandCursor
@@ -500,7 +502,6 @@ class ArticleView(QAbstractScrollArea):
                 else Qt.CursorShape.IBeamCursor
             )
             self.viewport().setCursor(cursor)
-            self.viewport().update()
 
     def leaveEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         if self.hover_token is not None:
@@ -542,11 +543,20 @@ class ArticleView(QAbstractScrollArea):
 
     # Keyboard and navigation -------------------------------------------------------------
 
+    def _update_token(self, token_index: int | None) -> None:
+        """Repaint only the lines a token is on (hover and cursor changes)."""
+        if token_index is None or self.layout_ is None or token_index >= len(self.tokens):
+            return
+        rect = self.token_rect(token_index)
+        self.viewport().update(0, rect.top() - 4, self.viewport().width(), rect.height() + 8)
+
     def set_current(self, char_index: int, notify: bool = True) -> None:
         """Move the reading cursor to a character; the word containing it is current."""
+        if self.current_char is not None:
+            self._update_token(self.token_at_char(self.current_char))
         self.current_char = char_index
         self.ensure_visible(char_index)
-        self.viewport().update()
+        self._update_token(self.token_at_char(char_index))
         if notify:
             self.current_changed.emit(self.token_at_char(char_index), char_index)
 
