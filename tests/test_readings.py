@@ -118,12 +118,13 @@ def test_traditional_text_reads_like_simplified(model: ReadingModel) -> None:
 
 
 def test_non_hanzi_read_empty(model: ReadingModel) -> None:
-    words = ["2025", "年", "，", "GDP", " ", "增长", "3.5%", "。"]
+    words = ["2025", "年", "，", "GDP", " ", "增长", "3.5%", "。", "□"]
     readings = model.read(words)
     assert [len(r) for r in readings] == [len(w) for w in words]
     assert readings[0] == ("", "", "", "") and readings[2] == ("",)
     assert readings[3] == ("", "", "") and readings[6] == ("",) * 4
     assert readings[1] == ("nian2",) and readings[5] == ("zeng1", "zhang3")
+    assert readings[8] == ("",)  # □ stands for a lost character: g2pM gives it readings
     assert model.read([]) == []
 
 

@@ -7,7 +7,8 @@ Three sources, most precise first:
    the word's reading (银行 yin2 hang2, 行长 hang2 zhang3, 长大 zhang3 da4). Where both
    agree that is final.
 2. Grammar rules for the function words whose reading depends on their neighbours
-   (了 得 地 着 还 长 重 行 …), for characters no word covers: ``g2p.rules``.
+   (了 得 地 着 还 长 重 行 …), for characters no word covers, or where a rule agrees with
+   the one dictionary that covers it: ``g2p.rules``.
 3. g2pM's BiLSTM over the whole sentence, restricted to the character's own readings,
    for the other polyphonic characters; it settles conflicts between the two dictionaries
    and overrides one dictionary alone only when nearly certain.
@@ -34,7 +35,6 @@ Reading = tuple[str, ...]
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _MAX_PHRASE = max(len(p) for p in PHRASES_DICT)
-_MAX_CEDICT = 12
 # The model overrides a dictionary phrase only when at least this sure (it is often
 # overconfident, so the bar is high).
 _OVERRIDE = 0.999
@@ -75,6 +75,7 @@ class ReadingModel:
     def __init__(self, polyphones: PolyphoneModel, cedict_words: dict[str, str]) -> None:
         self._model = polyphones
         self._cedict = cedict_words
+        self._max_cedict = max(map(len, cedict_words), default=0)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
 
@@ -117,7 +118,8 @@ class ReadingModel:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 phrase = pp[i] or cc[i]
-                if not self._model.candidates(char) or (pp[i] is not None and pp[i] == cc[i]):
+                settled = pp[i] is not None and pp[i] == cc[i]
+                if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
                     chars.append(phrase or _char_reading(char))
                     continue
                 rule = rule_reading(text, len(chars), len(word) == 1)
@@ -134,7 +136,7 @@ class ReadingModel:
         return tuple(_cover(word, _pypinyin_phrase)), tuple(_cover(word, self._cedict_phrase))
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
-        for end in range(min(len(word), start + _MAX_CEDICT), start + 1, -1):
+        for end in range(min(len(word), start + self._max_cedict), start + 1, -1):
             entry = self._cedict.get(word[start:end])
             if entry is not None:
                 return tuple(entry.split(" "))
