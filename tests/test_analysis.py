@@ -285,3 +285,16 @@ def test_tone_sandhi_display_of_yi_and_bu(analyzer: Analyzer, text: str, expecte
     index = next(i for i, t in enumerate(tokens) if char in t.text)
     assert shown[index][tokens[index].text.index(char)] == expected
     assert tokens[index].readings[tokens[index].text.index(char)] in ("yi1", "bu4")
+
+
+def test_a_users_word_is_a_word_until_removed(analyzer: Analyzer) -> None:
+    text = "陆海新通道很长"
+    assert "陆海新" not in [t.text for t in analyzer.analyse(text)]
+    analyzer.add_user_word("陆海新")
+    try:
+        token = analyzer.analyse(text)[0]
+        assert (token.text, token.kind, token.entry_ids) == ("陆海新", TokenKind.WORD, ())
+        assert len(token.readings) == 3 and all(token.readings)
+    finally:
+        analyzer.remove_user_word("陆海新")
+    assert "陆海新" not in [t.text for t in analyzer.analyse(text)]
