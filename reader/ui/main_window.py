@@ -61,6 +61,7 @@ from reader.ui.lookup.popup import LookupPopup
 from reader.ui.lookup.search import DictionarySearch
 from reader.ui.tasks import TaskRunner
 from reader.ui.theme import Theme, apply_theme, is_dark
+from reader.ui.vocab.controller import VocabularyController
 
 ABOUT_HTML = f"""
 <h3>Reader {__version__}</h3>
@@ -133,9 +134,12 @@ def _enum_value(enum: Any, value: str, default: Any) -> Any:
 
 
 class MainWindow(QMainWindow):
-    """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one)."""
+    """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one);
+    ``store``: the database opened by the caller (``reader.ui.db_dialogs``), else opened here."""
 
-    def __init__(self, data_dir: Path, tools: LanguageTools | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, tools: LanguageTools | None = None, store: Store | None = None
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.settings: Settings = load_settings(data_dir)
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, _enum_value(Theme, self.settings.theme, Theme.SYSTEM))
         self.setWindowTitle("Reader")
-        self.store = Store.open(data_dir / DB_FILENAME)
+        self.store = store if store is not None else Store.open(data_dir / DB_FILENAME)
         self.dictionary: Any = None
         self.analyzer: Any = None
         self.article_id: int | None = None
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self._connect_view()
+        self.vocab = VocabularyController(self)  # lists, statuses, statistics
         self._apply_display()
         self._restore_geometry()
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
@@ -632,6 +637,7 @@ class MainWindow(QMainWindow):
         words = [t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)]
         statuses = self.store.vocab.statuses_for(set(words))
         self.view.set_word_statuses({w: int(s) for w, s in statuses.items()})
+        self.vocab.article_ready()
         chinese = [t for t in tokens if t.is_chinese]
         unique = len({t.text for t in chinese})
         self.word_count.setText(
@@ -686,6 +692,10 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        else:  # first run: the article gets the room, the panes their natural widths
+            self.resizeDocks(
+                [self.library_dock, self.side_dock], [250, 340], Qt.Orientation.Horizontal
+            )
 
     # Lookup -------------------------------------------------------------------------------
 
@@ -706,7 +716,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
     def look_up_current(self) -> None:
-        if self.view.current() is None:
+        current = self.view.current()
+        if self.popup.isVisible() and current and self.popup.token_index == current[0]:
+            self.vocab.add_from_popup()  # Enter on the open popup adds its word
+            return
+        if current is None:
             self.view.next_word()
         self.view.activate_current()
 

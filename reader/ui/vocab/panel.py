@@ -1,0 +1,534 @@
+"""The vocabulary panel: pick a list, see its words, edit, move, delete (with undo).
+
+A list is chosen in the box at the top (new, rename and delete beside it); "Collect new
+words here" makes it the list that Add fills instead of each article's own list. The
+table shows Hanzi, pinyin, meaning, status, HSK level and date added; a click on a header
+sorts, the boxes above filter by status, HSK level and date. Below the table: the
+sentence the word was met in, its notes and the senses chosen (checkable). Delete keeps
+the removed words so Ctrl+Z puts them back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.store import (
+    DeletedList,
+    DeletedWords,
+    ListNameTakenError,
+    ListWord,
+    Store,
+    StoreError,
+    WordStatus,
+)
+from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
+
+HskLookup = Callable[[str], int | None]
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Hanzi", "Pinyin", "Meaning", "Status", "HSK", "Added")
+HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
+STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
+    "Any status": None,
+    "Not known yet": frozenset({WordStatus.NEW, *(s for s in WordStatus if s.is_learning)}),
+    "New": frozenset({WordStatus.NEW}),
+    "Learning (1–4)": frozenset(s for s in WordStatus if s.is_learning),
+    "Known": frozenset({WordStatus.KNOWN}),
+    "Ignored": frozenset({WordStatus.IGNORED}),
+}
+DATE_FILTERS: dict[str, int | None] = {
+    "Any date": None,
+    "Today": 0,
+    "Last 7 days": 7,
+    "Last 30 days": 30,
+}
+
+
+class WordTableModel(QAbstractTableModel):
+    """The words of one list; sorting happens here (the list is small enough: 10,000 rows
+    sort in milliseconds)."""
+
+    def __init__(self, hsk_level: HskLookup) -> None:
+        super().__init__()
+        self.words: list[ListWord] = []
+        self.hsk_level = hsk_level
+        self._hsk: dict[str, int | None] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (ADDED, Qt.SortOrder.AscendingOrder)
+
+    def set_words(self, words: list[ListWord]) -> None:
+        self.beginResetModel()
+        self.words = words
+        self._sort_words()
+        self.endResetModel()
+
+    def level(self, word: str) -> int | None:
+        if word not in self._hsk:
+            self._hsk[word] = self.hsk_level(word)
+        return self._hsk[word]
+
+    def forget_levels(self) -> None:
+        self._hsk.clear()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.words)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        word = self.words[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == HANZI:
+                return word.simplified
+            if column == PINYIN:
+                return pinyin_marks(word.pinyin)
+            if column == MEANING:
+                return "; ".join(word.senses)
+            if column == STATUS:
+                return STATUS_LABELS[word.status]
+            if column == HSK:
+                level = self.level(word.simplified)
+                return "" if level is None else ("7–9" if level == 7 else str(level))
+            if column == ADDED:
+                return word.added_at.strftime("%Y-%m-%d")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == MEANING:
+                return "\n".join(word.senses)
+            if column == HANZI and word.traditional and word.traditional != word.simplified:
+                return f"Traditional: {word.traditional}"
+            if column == ADDED:
+                return word.added_at.strftime("%Y-%m-%d %H:%M")
+        return None
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_words()
+        self.layoutChanged.emit()
+
+    def _sort_words(self) -> None:
+        column, order = self._sort
+        keys: dict[int, Callable[[ListWord], Any]] = {
+            HANZI: lambda w: w.simplified,
+            PINYIN: lambda w: (w.pinyin.lower(), w.simplified),
+            MEANING: lambda w: "; ".join(w.senses).lower(),
+            STATUS: lambda w: (int(w.status), w.position),
+            HSK: lambda w: (self.level(w.simplified) or 99, w.position),
+            ADDED: lambda w: (w.added_at, w.position),
+        }
+        self.words.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+class VocabularyPanel(QWidget):
+    target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
+    statuses_changed = Signal(object)  # dict[str, WordStatus] changed from the panel
+
+    def __init__(
+        self,
+        store: Store,
+        hsk_level: HskLookup,
+        glosses: Callable[[int], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open)."""
+        super().__init__(parent)
+        self.store = store
+        self.glosses = glosses
+        self.article_id: int | None = None
+        self._undo: list[DeletedWords | DeletedList] = []
+        self._senses_of: int | None = None  # the word whose senses the checklist shows
+
+        self.lists = QComboBox(self)
+        self.lists.currentIndexChanged.connect(lambda _i: self._list_chosen())
+        new_button = self._button("New…", self.new_list, "Make a new list")
+        rename_button = self._button("Rename…", self.rename_list, "Rename this list")
+        delete_button = self._button("Delete", self.delete_list, "Delete this list (undo: Ctrl+Z)")
+        import_button = self._button("Import…", self.import_file, "Import a word list")
+        self.collect_here = QCheckBox("Collect new words here", self)
+        self.collect_here.setToolTip(
+            "Add words to this list; when off, each article's words go to its own list"
+        )
+        self.collect_here.toggled.connect(lambda _on: self._target_toggled())
+
+        self.status_filter = self._filter_box(STATUS_FILTERS)
+        self.hsk_filter = QComboBox(self)
+        self.hsk_filter.addItem("Any HSK", None)
+        for level in range(1, 8):
+            self.hsk_filter.addItem(f"HSK {'7–9' if level == 7 else level}", level)
+        self.hsk_filter.addItem("Not in HSK", 0)
+        self.hsk_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.date_filter = self._filter_box(DATE_FILTERS)
+
+        self.model = WordTableModel(hsk_level)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ADDED, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(lambda _p: self._context_menu())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_details())
+        self.count_label = QLabel(self)
+
+        self.sentence = QLabel(self)
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText("Notes")
+        self.notes.setMaximumHeight(70)
+        self.save_notes_button = self._button("Save notes", self.save_notes, "Keep these notes")
+        self.senses = QListWidget(self)
+        self.senses.setToolTip("The senses kept with the word (tick the ones you mean)")
+        self.senses.itemChanged.connect(lambda _item: self._senses_edited())
+
+        self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
+        self.undo_button.setEnabled(False)
+        delete_words = QAction("Delete words", self)
+        delete_words.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)])
+        delete_words.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete_words.triggered.connect(lambda _c=False: self.delete_selected())
+        undo = QAction("Undo", self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.triggered.connect(lambda _c=False: self.undo())
+        self.addAction(delete_words)
+        self.addAction(undo)
+
+        top = QHBoxLayout()
+        top.addWidget(self.lists, 1)
+        for button in (new_button, rename_button, delete_button, import_button):
+            top.addWidget(button)
+        filters = QHBoxLayout()
+        for box in (self.status_filter, self.hsk_filter, self.date_filter):
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        details = QWidget(self)
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.sentence)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.notes, 1)
+        notes_row.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(notes_row)
+        column.addWidget(self.senses)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.collect_here, 1)
+        bottom.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self._show_details()
+        self.refresh()
+
+    def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _c=False: slot())
+        return button
+
+    def _filter_box(self, choices: dict[str, Any]) -> QComboBox:
+        box = QComboBox(self)
+        for label in choices:
+            box.addItem(label)
+        box.currentIndexChanged.connect(lambda _i: self.refresh())
+        return box
+
+    # --- lists -----------------------------------------------------------------------------
+
+    def list_id(self) -> int | None:
+        data = self.lists.currentData()
+        return None if data is None else int(data)
+
+    def set_article(self, article_id: int | None) -> None:
+        """Show the article's own list (when it has one and Add fills it)."""
+        self.article_id = article_id
+        if article_id is None or self.collect_here.isChecked():
+            return
+        own = next((wl.id for wl in self.store.vocab.lists() if wl.article_id == article_id), None)
+        if own is not None:
+            self.refresh(show_list=own)
+
+    def _fill_lists(self, show_list: int | None) -> None:
+        wanted = show_list if show_list is not None else self.list_id()
+        self.lists.blockSignals(True)
+        self.lists.clear()
+        for word_list in self.store.vocab.lists():
+            self.lists.addItem(f"{word_list.name} ({word_list.word_count})", word_list.id)
+        if self.lists.count() == 0:
+            self.lists.addItem("No lists yet: add a word from an article", None)
+        index = self.lists.findData(wanted) if wanted is not None else -1
+        self.lists.setCurrentIndex(max(0, index))
+        self.lists.blockSignals(False)
+
+    def _list_chosen(self) -> None:
+        if self.collect_here.isChecked():
+            self.target_changed.emit(self.list_id())
+        self.refresh()
+
+    def _target_toggled(self) -> None:
+        self.target_changed.emit(self.list_id() if self.collect_here.isChecked() else None)
+
+    def new_list(self) -> None:
+        name, ok = QInputDialog.getText(self, "New list", "Name of the new list:")
+        if ok and name.strip():
+            try:
+                list_id = self.store.vocab.create_list(name)
+            except (ListNameTakenError, ValueError, StoreError) as error:
+                QMessageBox.warning(self, "New list", str(error))
+                return
+            self.refresh(show_list=list_id)
+
+    def rename_list(self) -> None:
+        list_id = self.list_id()
+        if list_id is None:
+            return
+        current = next(wl.name for wl in self.store.vocab.lists() if wl.id == list_id)
+        name, ok = QInputDialog.getText(self, "Rename list", "New name:", text=current)
+        if ok and name.strip() and name.strip() != current:
+            try:
+                self.store.vocab.rename_list(list_id, name)
+            except (ListNameTakenError, ValueError, StoreError) as error:
+                QMessageBox.warning(self, "Rename list", str(error))
+                return
+            self.refresh()
+
+    def delete_list(self) -> None:
+        list_id = self.list_id()
+        if list_id is None:
+            return
+        self._undo.append(self.store.vocab.delete_list(list_id))
+        self.undo_button.setEnabled(True)
+        self.refresh()
+        if self.collect_here.isChecked():
+            self._target_toggled()
+
+    # --- words -----------------------------------------------------------------------------
+
+    def refresh(self, show_list: int | None = None) -> None:
+        """Reload the lists and the shown list's words (keeps filters, sort and selection)."""
+        self._fill_lists(show_list)
+        list_id = self.list_id()
+        selected = {w.id for w in self.selected_words()}
+        if list_id is None:
+            self.model.set_words([])
+        else:
+            statuses = STATUS_FILTERS[self.status_filter.currentText()]
+            days = DATE_FILTERS[self.date_filter.currentText()]
+            since = None
+            if days is not None:
+                today = datetime.now().astimezone().replace(hour=0, minute=0, second=0)
+                since = today.replace(microsecond=0) - timedelta(days=days)
+            level = self.hsk_filter.currentData()
+            self.model.forget_levels()
+            self.model.set_words(
+                self.store.vocab.words(
+                    list_id,
+                    statuses=statuses,
+                    added_from=since,
+                    hsk_levels=None if level is None else [level or None],
+                    hsk_level=self.model.level,
+                )
+            )
+        total = self.lists.currentText()
+        self.count_label.setText(f"{self.model.rowCount()} shown" if total else "")
+        selection = self.table.selectionModel()
+        for row, word in enumerate(self.model.words):
+            if word.id in selected:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self._show_details()
+
+    def selected_words(self) -> list[ListWord]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.words[r] for r in rows if r < len(self.model.words)]
+
+    def select_word(self, simplified: str) -> None:
+        for row, word in enumerate(self.model.words):
+            if word.simplified == simplified:
+                self.table.selectRow(row)
+                return
+
+    def delete_selected(self) -> None:
+        words = self.selected_words()
+        if words:
+            self._undo.append(self.store.vocab.delete_words(w.id for w in words))
+            self.undo_button.setEnabled(True)
+            self.refresh()
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        deleted = self._undo.pop()
+        if isinstance(deleted, DeletedList):
+            self.store.vocab.restore_list(deleted)
+            self.refresh(show_list=int(deleted.row[0]))
+        else:
+            self.store.vocab.restore_words(deleted)
+            self.refresh()
+        self.undo_button.setEnabled(bool(self._undo))
+
+    def set_status(self, status: WordStatus) -> None:
+        words = self.selected_words()
+        if words:
+            changed = {w.simplified: status for w in words}
+            self.store.vocab.set_statuses(changed)
+            self.refresh()
+            self.statuses_changed.emit(changed)
+
+    def transfer(self, list_id: int, move: bool) -> None:
+        words = self.selected_words()
+        if not words:
+            return
+        ids = [w.id for w in words]
+        if move:
+            self.store.vocab.move_words(ids, list_id)
+        else:
+            self.store.vocab.copy_words(ids, list_id)
+        self.refresh()
+
+    def _context_menu(self) -> None:
+        if not self.selected_words():
+            return
+        menu = QMenu(self)
+        status_menu = menu.addMenu("Set status")
+        for status, label in STATUS_LABELS.items():
+            status_menu.addAction(label).triggered.connect(
+                lambda _c=False, s=status: self.set_status(s)
+            )
+        others = [wl for wl in self.store.vocab.lists() if wl.id != self.list_id()]
+        for title, move in (("Move to", True), ("Copy to", False)):
+            sub = menu.addMenu(title)
+            sub.setEnabled(bool(others))
+            for word_list in others:
+                sub.addAction(word_list.name).triggered.connect(
+                    lambda _c=False, i=word_list.id, m=move: self.transfer(i, m)
+                )
+        menu.addSeparator()
+        menu.addAction("Delete (undo: Ctrl+Z)").triggered.connect(
+            lambda _c=False: self.delete_selected()
+        )
+        menu.exec(self.cursor().pos())
+
+    # --- details ---------------------------------------------------------------------------
+
+    def _current_word(self) -> ListWord | None:
+        words = self.selected_words()
+        return words[0] if len(words) == 1 else None
+
+    def _show_details(self) -> None:
+        word = self._current_word()
+        enabled = word is not None
+        for widget in (self.notes, self.save_notes_button, self.senses):
+            widget.setEnabled(enabled)
+        self.senses.blockSignals(True)
+        self.senses.clear()
+        self._senses_of = None
+        if word is None:
+            self.sentence.setText("")
+            self.notes.setPlainText("")
+            self.senses.blockSignals(False)
+            return
+        self.sentence.setText(word.sentence or "(no sentence)")
+        self.notes.setPlainText(word.notes)
+        for gloss in self._all_senses(word):
+            item = QListWidgetItem(gloss, self.senses)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if gloss in word.senses else Qt.CheckState.Unchecked
+            )
+        self._senses_of = word.id
+        self.senses.blockSignals(False)
+
+    def _all_senses(self, word: ListWord) -> list[str]:
+        """The chosen senses first, then every other sense of the word's entries."""
+        glosses = list(word.senses)
+        for entry_id in word.entry_ids:
+            glosses += [g for g in self.glosses(entry_id) if g not in glosses]
+        return glosses
+
+    def _senses_edited(self) -> None:
+        if self._senses_of is None:
+            return
+        chosen = [
+            self.senses.item(i).text()
+            for i in range(self.senses.count())
+            if self.senses.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.store.vocab.update_word(self._senses_of, senses=chosen)
+        self.refresh()
+
+    def save_notes(self) -> None:
+        word = self._current_word()
+        if word is not None:
+            self.store.vocab.update_word(word.id, notes=self.notes.toPlainText())
+            self.refresh()
+
+    def import_file(self) -> None:
+        from reader.ui.vocab.import_dialog import VocabImportDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import a word list",
+            "",
+            "Word lists (*.txt *.csv *.tsv);;All files (*)",
+        )
+        if not path:
+            return
+        dialog = VocabImportDialog(self.store, path, self.list_id(), self)
+        if dialog.failed is None and dialog.exec():
+            self.refresh(show_list=dialog.committed_list)
+            if dialog.committed_list is None:
+                self.statuses_changed.emit(dialog.committed_statuses)

@@ -1,0 +1,128 @@
+"""Collecting words on the real seed page: click, add, the stored sentence, statuses that
+re-mark the text, the statistics panel, the lists panel (delete and undo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.core.collect import sentence_around
+from reader.core.store import WordStatus
+from reader.ui.main_window import LanguageTools, MainWindow
+from tests.ui.test_reader_window import click_word, open_window, show_article_with
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path, language_tools: LanguageTools) -> MainWindow:
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "银行")
+    return window
+
+
+def _expected_sentence(window: MainWindow, index: int) -> str:
+    """The sentence around the token, found independently: from the text's end marks."""
+    text = window.view.text
+    start = window.view.tokens[index].start
+    ends = "。！？\n"
+    left = max(text.rfind(c, 0, start) for c in ends) + 1
+    right = min((p for p in (text.find(c, start) for c in ends) if p >= 0), default=len(text))
+    sentence = text[left : right + 1].strip()
+    while sentence[:1] in "”」":
+        sentence = sentence[1:]
+    return sentence
+
+
+def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: MainWindow) -> None:
+    index = click_word(qtbot, window, "银行")
+    assert window.popup.isVisible()
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    article_id = window.article_id
+    assert article_id is not None
+    lists = window.store.vocab.lists()
+    [own] = [wl for wl in lists if wl.article_id == article_id]
+    title = window.store.articles.get(article_id).info.title
+    assert own.name == f"Words from {title}"
+    [word] = window.store.vocab.words(own.id)
+    assert word.simplified == "银行"
+    assert word.pinyin == "yin2 hang2"
+    assert word.traditional == "銀行"
+    assert any("bank" in s for s in word.senses)
+    assert word.source_article_id == article_id
+    assert word.sentence == _expected_sentence(window, index)
+    assert "银行" in word.sentence and word.sentence[-1] in "。！？”"
+    # the panel shows it; a word collected is being learnt
+    assert [w.simplified for w in window.vocab.panel.model.words] == ["银行"]
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
+    # Enter on the open popup adds too (the same word is not doubled)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert len(window.store.vocab.words(own.id)) == 1
+
+
+def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.view
+    click_word(qtbot, window, "银行")
+    painted: list[int] = []
+    original = view.paintEvent
+    view.paintEvent = lambda event: (painted.append(1), original(event))  # type: ignore[method-assign]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert view.statuses["银行"] == int(WordStatus.LEARNING_3)
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
+    assert window.vocab.popup_status.currentData() == int(WordStatus.LEARNING_3)
+    qtbot.waitUntil(lambda: bool(painted), timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert view.statuses["银行"] == int(WordStatus.KNOWN)
+    assert window.store.vocab.status("银行") is WordStatus.KNOWN
+    stats = window.vocab.stats.stats
+    assert stats is not None and "银行" not in window.vocab.stats.unknown_words()
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    assert window.store.vocab.status("银行") is WordStatus.IGNORED
+
+
+def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWindow) -> None:
+    stats_panel = window.vocab.stats
+    stats = stats_panel.stats
+    assert stats is not None and stats.known_words == 0 and stats.total_words > 50
+    first, count = stats.unknown_by_frequency[0]
+    assert str(count) == stats_panel.table.item(0, 1).text()
+    rect = stats_panel.table.visualItemRect(stats_panel.table.item(0, 2))
+    qtbot.mouseClick(stats_panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    article_id = window.article_id
+    assert article_id is not None
+    own = window.store.vocab.list_for_article(article_id)
+    assert [w.simplified for w in window.store.vocab.words(own)] == [first]
+    assert first not in stats_panel.unknown_words()
+    # marking the commonest word known raises % known in the panel and the library
+    window.vocab.set_status(WordStatus.KNOWN, first)
+    after = stats_panel.stats
+    assert after is not None and after.known_words == count
+    row = window.library.model.row_of(article_id)
+    assert row is not None
+    shown = window.library.model.index(row, 3).data()
+    assert shown == f"{after.percent_known:.0f}"
+
+
+def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    added = window.vocab.add_words(["银行", "工作"])
+    assert len(added) == 2
+    panel = window.vocab.panel
+    panel.table.selectRow(0)
+    removed = panel.selected_words()[0].simplified
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert removed not in [w.simplified for w in panel.model.words]
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(w.simplified for w in panel.model.words) == ["工作", "银行"]
+
+
+def test_sentence_around_ends_at_sentence_marks(window: MainWindow) -> None:
+    tokens = window.view.tokens
+    index = next(i for i, t in enumerate(tokens) if t.text == "银行")
+    sentence = sentence_around(tokens, index)
+    assert "。" not in sentence[:-1] and "\n" not in sentence
