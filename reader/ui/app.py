@@ -11,7 +11,8 @@ from reader import __version__
 from reader.core import paths
 from reader.core.cedict import Dictionary
 from reader.ui.data_check import check_bundled_data
-from reader.ui.main_window import MainWindow
+from reader.ui.db_dialogs import open_store_or_ask
+from reader.ui.main_window import DB_FILENAME, MainWindow
 
 
 def _application() -> QApplication:
@@ -30,7 +31,11 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     app = _application()
     if not check_bundled_data(dialog=True):
         return 1
-    window = MainWindow(paths.data_dir(data_dir))
+    folder = paths.data_dir(data_dir)
+    store = open_store_or_ask(folder / DB_FILENAME)  # too new / damaged: a way out
+    if store is None:
+        return 1
+    window = MainWindow(folder, store=store)
     if file:
         window.open_file(file)
     else:
