@@ -137,10 +137,11 @@ def expect(result: subprocess.CompletedProcess[str], what: str, text: str | None
         )
 
 
-def source_has_lookup() -> bool:
+def source_has(command: str) -> bool:
+    """Whether the source tree has this sub-command yet."""
     from reader.cli import _subcommands
 
-    return any(module.NAME == "lookup" for module in _subcommands())
+    return any(command == module.NAME for module in _subcommands())
 
 
 def check_frozen(programs: Path, version: str, scratch: Path) -> None:
@@ -161,7 +162,7 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
         # A windowed program may have no stdout: its exit code is the verdict.
         expect(run_program([programs / "Reader.exe", "--smoke-test"], frozen_env), "Reader.exe")
 
-    if source_has_lookup():
+    if source_has("lookup"):
         check("frozen `lookup 行` == source `lookup 行`")
         frozen = run_program([cli, "lookup", "行"], frozen_env)
         expect(frozen, "frozen lookup 行")
@@ -174,6 +175,18 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
         print(frozen.stdout.strip().splitlines()[0] if frozen.stdout.strip() else "(empty)")
     else:
         step("`reader lookup` does not exist yet: lookup comparison skipped")
+
+    if source_has("annotate"):
+        # The whole analysis (jieba, pypinyin, the readings model on numpy, CC-CEDICT) on the
+        # seed article: the frozen program must give the very same tokens.
+        check("frozen `annotate --json SEED` == source")
+        seed = sorted((resources_dir(programs) / "seeds").glob("*.txt"))[0]
+        frozen = run_program([cli, "annotate", "--json", seed], frozen_env)
+        expect(frozen, "frozen annotate")
+        from_source = run_program([*source, "annotate", "--json", seed], source_env)
+        expect(from_source, "source annotate")
+        if frozen.stdout != from_source.stdout or not frozen.stdout:
+            raise CheckError("annotate --json of the seed article differs from the source run")
 
     check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
