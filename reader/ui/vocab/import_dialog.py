@@ -119,10 +119,12 @@ class VocabImportDialog(QDialog):
         index = self.target_box.findData(wanted) if wanted is not None else -1
         self.target_box.setCurrentIndex(index if index >= 0 else self.target_box.count() - 1)
 
+    def selected_format(self) -> VocabFormat:
+        return VocabFormat(self.format_box.currentData())  # Qt hands back a plain str
+
     def _read(self) -> None:
-        fmt = self.format_box.currentData()
         try:
-            self.words = parse_vocab(self.text, fmt, self.filename)
+            self.words = parse_vocab(self.text, self.selected_format(), self.filename)
         except VocabImportError as error:
             self.words = []
             if not self.isVisible():  # opening: the file itself is bad

@@ -1,0 +1,125 @@
+"""The import dialog for each format: the preview shows what would change, nothing changes
+until Import is pressed; a malformed file names its line and opens no dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core.store import NewWord, Store, WordStatus
+from reader.core.vocab_import import VocabFormat
+from reader.ui.vocab.import_dialog import KNOWN_TARGET, VocabImportDialog
+
+# The offscreen platform says this about every shown top-level dialog.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+FILES = {
+    "known.txt": ("# mine\n银行\n我们\n我们\n", VocabFormat.KNOWN_WORDS),
+    "words.csv": (
+        "Simplified,Traditional,Pinyin,Meaning\n银行,銀行,yín háng,bank\n工作,,gōng zuò,work\n",
+        VocabFormat.CSV,
+    ),
+    "words.tsv": ("银行\tyin2 hang2\tbank\n工作\tgong1 zuo4\twork\n", VocabFormat.TSV),
+    "pleco.txt": (
+        "// HSK\n银行[銀行]\tyin2hang2\tbank\n工作\tgong1zuo4\twork\n",
+        VocabFormat.PLECO,
+    ),
+    "anki.txt": (
+        "#separator:tab\n#html:true\n#columns:Simplified\tPinyin\tMeaning\n"
+        "银行\tyín háng\t<b>bank</b>\n工作\tgōng zuò\twork\n",
+        VocabFormat.ANKI,
+    ),
+}
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    with Store.open(data_dir / "reader.sqlite3") as s:
+        yield s
+
+
+def _state(store: Store) -> tuple[Any, ...]:
+    words = tuple(
+        (w.simplified, w.pinyin, w.senses)
+        for wl in store.vocab.lists()
+        for w in store.vocab.words(wl.id)
+    )
+    return (
+        tuple((wl.name, wl.word_count) for wl in store.vocab.lists()),
+        words,
+        store.vocab.known_words(),
+    )
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_preview_changes_nothing_until_confirmed(
+    qtbot: QtBot, store: Store, tmp_path: Path, name: str
+) -> None:
+    text, fmt = FILES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    list_id = store.vocab.create_list("Class")
+    store.vocab.add_word(NewWord("银行", pinyin="yin2 hang2", senses=("bank",)), list_id)
+    before = _state(store)
+    dialog = VocabImportDialog(store, path, list_id)
+    qtbot.addWidget(dialog)
+    assert dialog.failed is None
+    assert dialog.selected_format() is fmt
+    dialog.show()
+    preview = dialog.preview
+    assert preview is not None
+    if fmt is VocabFormat.KNOWN_WORDS:
+        assert dialog.target_box.currentData() == KNOWN_TARGET
+        assert [w.simplified for w in preview.added] == ["银行", "我们"]
+        assert [w.simplified for w in preview.skipped] == ["我们"]
+    else:
+        assert dialog.target_box.currentData() == list_id
+        assert [w.simplified for w in preview.added] == ["工作"]
+        assert "银行" not in [w.simplified for w in preview.added]
+    assert dialog.table.rowCount() == len(preview.added + preview.updated + preview.skipped)
+    assert _state(store) == before  # the preview wrote nothing
+    dialog.reject()
+    assert _state(store) == before  # nor did Cancel
+    dialog = VocabImportDialog(store, path, list_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.import_button.click()
+    if fmt is VocabFormat.KNOWN_WORDS:
+        assert store.vocab.known_words() == {"银行", "我们"}
+        assert dialog.committed_statuses == {"银行": WordStatus.KNOWN, "我们": WordStatus.KNOWN}
+    else:
+        words = {w.simplified: w for w in store.vocab.words(list_id)}
+        assert set(words) == {"银行", "工作"}
+        assert words["工作"].pinyin == "gong1 zuo4"
+
+
+def test_malformed_file_names_the_line_and_adds_nothing(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "known.txt"
+    path.write_text("银行\n我们\nhello\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    dialog = VocabImportDialog(store, path, None)
+    qtbot.addWidget(dialog)
+    assert dialog.failed is not None and "Line 3" in dialog.failed
+    assert shown == [dialog.failed]
+    assert store.vocab.known_words() == set() and store.vocab.lists() == []
+
+
+def test_new_list_named_after_the_file(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "lesson 3.tsv"
+    path.write_text(FILES["words.tsv"][0], encoding="utf-8")
+    dialog = VocabImportDialog(store, path, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.target_box.currentData() is None
+    dialog.import_button.click()
+    [made] = store.vocab.lists()
+    assert made.name == "lesson 3" and made.word_count == 2
+    assert dialog.committed_list == made.id
