@@ -63,7 +63,7 @@ def test_jiebas_cache_lives_in_the_user_cache_dir(analyzer: Analyzer) -> None:
 def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -> None:
     built: list[Segmenter] = []
 
-    def headwords() -> list[str]:
+    def headwords() -> list[tuple[str, str]]:
         raise AssertionError("the cached word list should have been reused")
 
     worker = threading.Thread(
@@ -75,14 +75,17 @@ def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -
 
 
 def test_a_new_dictionary_builds_its_own_word_list(tmp_path: Path) -> None:
-    segmenter = Segmenter.load("tiny", lambda: ["东盟", "国家", "东", "盟"], cache=tmp_path)
+    words = [("东盟", "東盟"), ("国家", "國家"), ("东", "東"), ("盟", "盟")]
+    segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
     assert segmenter.is_word("东盟") and not segmenter.is_word("东盟国家")
     assert segmenter.cut("东盟国家") == ["东盟", "国家"]
+    assert segmenter.cut("東盟國家") == ["東盟", "國家"]
     assert (tmp_path / "jieba").is_dir()
 
 
 def test_a_user_word_becomes_a_unit(tmp_path: Path) -> None:
-    segmenter = Segmenter.load("tiny", lambda: ["金", "联", "体", "联体"], cache=tmp_path)
+    words = [("金", "金"), ("联", "聯"), ("体", "體"), ("联体", "聯體")]
+    segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
     assert segmenter.cut("金联体") != ["金联体"]
     segmenter.add_word("金联体")
     assert segmenter.cut("金联体") == ["金联体"]

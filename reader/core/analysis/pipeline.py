@@ -132,9 +132,7 @@ class Analyzer:
         readings = readings or ReadingModel.load()
         words = list(user_words)
         key = dictionary.index.stem  # names the release's checksum and the index format
-        segmenter = Segmenter.load(
-            key, lambda: (w for pair in dictionary.headwords() for w in pair), words
-        )
+        segmenter = Segmenter.load(key, dictionary.headwords, words)
         segmenter.name_tag("张三")  # loads jieba's POS tables here, not in the first analysis
         return cls(dictionary, readings, segmenter, key, words)
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import jieba
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 1
+_WORD_LIST_FORMAT: Final = 2
 # Frequency for a dictionary word jieba has never seen: just above jieba's median (3), so it
 # is preferred to single characters but not to the common words around it.
 UNSEEN_WORD_FREQ: Final = 5
@@ -125,14 +125,19 @@ def _write_atomically(target: Path, lines: Iterable[str]) -> None:
         raise
 
 
-def write_word_list(target: Path, headwords: Iterable[str]) -> int:
-    """Write jieba's dictionary file for ``headwords``; returns how many words it holds."""
+def write_word_list(target: Path, headwords: Iterable[tuple[str, str]]) -> int:
+    """Write jieba's dictionary file for the (simplified, traditional) ``headwords``; returns
+    how many words it holds. A traditional form jieba does not know gets the frequency of
+    its simplified form, so traditional text is cut as well as simplified text."""
     known = {word: (freq, tag) for word, freq, tag in _jieba_words()}
-    words = sorted({word for word in headwords if HAN_RUN.fullmatch(word)})
-    lines = []
-    for word in words:
-        freq, tag = known.get(word, (UNSEEN_WORD_FREQ, "x"))
-        lines.append(f"{word} {freq} {tag}\n")
+    chosen: dict[str, tuple[int, str]] = {}
+    for simplified, traditional in headwords:
+        found = known.get(simplified) or known.get(traditional) or (UNSEEN_WORD_FREQ, "x")
+        for word in (simplified, traditional):
+            if HAN_RUN.fullmatch(word):
+                own = known.get(word, found)
+                chosen[word] = max(chosen.get(word, own), own)
+    lines = [f"{word} {freq} {tag}\n" for word, (freq, tag) in sorted(chosen.items())]
     _write_atomically(target, lines)
     return len(lines)
 
@@ -155,14 +160,15 @@ class Segmenter:
     def load(
         cls,
         dictionary_key: str,
-        headwords: Callable[[], Iterable[str]],
+        headwords: Callable[[], Iterable[tuple[str, str]]],
         user_words: Iterable[str] = (),
         cache: Path | None = None,
     ) -> Segmenter:
         """Open the cached model for ``dictionary_key``, building it first if needed.
 
         ``dictionary_key`` identifies the dictionary's contents (its checksum);
-        ``headwords`` is only called when the word list has to be (re)built."""
+        ``headwords`` gives (simplified, traditional) pairs, as ``Dictionary.headwords``
+        does; it is only called when the word list has to be (re)built."""
         folder = (cache or paths.cache_dir()) / "jieba"
         folder.mkdir(parents=True, exist_ok=True)
         key = cache_key(dictionary_key)
