@@ -84,6 +84,9 @@ def test_click_on_yinhang_shows_yin_hang_first(qtbot: QtBot, window: MainWindow)
         abs(popup.geometry().bottom() - word_rect.top()) < 20
     )
     qtbot.waitUntil(lambda: window.word_panel.toPlainText().startswith("银行"))
+    window.popup.speak_button.click()  # no QtTextToSpeech here: a note says why
+    assert window.popup.note.isVisible() and "speech" in window.popup.note.text().lower()
+    assert area.contains(popup.geometry())
 
 
 def test_a_click_on_a_character_inside_a_word_lists_longer_and_shorter_matches(

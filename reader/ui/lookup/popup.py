@@ -40,6 +40,7 @@ class LookupPopup(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.lookup: Lookup | None = None
+        self._anchor = QRect()
         self.token_index: int | None = None
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
@@ -63,7 +64,7 @@ class LookupPopup(QFrame):
         buttons.addWidget(self.speak_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addLayout(buttons)
         layout.addWidget(self.browser)
@@ -74,6 +75,7 @@ class LookupPopup(QFrame):
         """Fill the card and place it below ``anchor`` (or above it when there is no room)."""
         self.lookup = lookup
         self.token_index = token_index
+        self._anchor = anchor
         self.note.hide()
         self.browser.setHtml(lookup_html(lookup, style))
         self._fit(anchor)
@@ -86,14 +88,19 @@ class LookupPopup(QFrame):
         assert parent is not None  # always a child of the view's viewport
         area = parent.rect()
         width = min(POPUP_WIDTH, area.width() - 2 * GAP)
-        document = self.browser.document()
-        document.setTextWidth(width - 24)
-        chrome = self.copy_button.sizeHint().height() + 30
-        if self.note.isVisible():
-            chrome += self.note.sizeHint().height()
+        # Measure the text at the width the browser will have (a clone: the browser's own
+        # layout is left alone, and a hidden popup has no geometry to ask yet).
+        margins = self._layout.contentsMargins()
+        spacing = max(0, self._layout.spacing())
+        document = self.browser.document().clone(self)
+        document.setTextWidth(width - margins.left() - margins.right() - 2)
+        chrome = margins.top() + margins.bottom() + spacing + self.copy_button.sizeHint().height()
+        if not self.note.isHidden():
+            chrome += spacing + self.note.sizeHint().height()
         room_below = area.bottom() - anchor.bottom() - 2 * GAP
         room_above = anchor.top() - area.top() - 2 * GAP
-        wanted = int(document.size().height()) + chrome
+        wanted = int(document.size().height()) + chrome + 4
+        document.deleteLater()
         below = room_below >= min(wanted, 260) or room_below >= room_above
         height = max(
             120, min(wanted, room_below if below else room_above, int(area.height() * 0.7))
@@ -126,6 +133,7 @@ class LookupPopup(QFrame):
         if problem:
             self.note.setText(problem)
             self.note.show()
+            self._fit(self._anchor)
 
     def close_popup(self) -> None:
         if self.isVisible():
