@@ -55,6 +55,8 @@ from reader.ui.article_view.model import (
 )
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.export_action import ListExport
+from reader.ui.lessons import PackDropFilter, PackOpener, is_pack, split_packs
 from reader.ui.library import LibraryPane
 from reader.ui.lookup.content import Lookup, Style, lookup_token, lookup_word
 from reader.ui.lookup.popup import LookupPopup
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_side_panel()
         self._build_library_dock()
+        self._build_lessons()
         self.recent_menu = QMenu("Open &Recent", self)
         self._build_actions()
         self._build_menus()
@@ -256,6 +259,24 @@ class MainWindow(QMainWindow):
         self.library_dock.setWidget(self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
 
+    def _build_lessons(self) -> None:
+        """Lesson packs open through a preview; File ▸ Export list… runs on the worker.
+        Files dropped on the window (or packs on the library) go where File ▸ Open goes."""
+        self.packs = PackOpener(self.store, self)
+        self.packs.opened.connect(self._lesson_opened)
+        self.list_export = ListExport(
+            self.store,
+            self.settings,
+            self.data_dir,
+            self.worker,
+            lambda: (self.dictionary, self.analyzer),
+            self,
+        )
+        self.list_export.written.connect(lambda p: self.activity.setText(f"Exported {p}"))
+        self.setAcceptDrops(True)
+        self.installEventFilter(PackDropFilter(self.open_files, self, packs_only=False))
+        self.library.installEventFilter(PackDropFilter(self.open_files, self, packs_only=True))
+
     def _action(
         self,
         name: str,
@@ -276,6 +297,12 @@ class MainWindow(QMainWindow):
         view = self.view
         a = self._action
         a("open", "&Open…", self.choose_file, QKeySequence.StandardKey.Open)
+        a(
+            "export_list",
+            "&Export list…",
+            lambda: self.list_export.choose_and_export(self.article_id),
+            "Ctrl+E",
+        )
         quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         a("copy", "&Copy", view.copy, QKeySequence.StandardKey.Copy)
@@ -359,6 +386,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(act["open"])
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(act["export_list"])
         file_menu.addSeparator()
         file_menu.addAction(act["quit"])
         edit = bar.addMenu("&Edit")
@@ -554,17 +582,36 @@ class MainWindow(QMainWindow):
             self,
             "Open an article",
             "",
-            "Articles (*.txt *.md *.html *.htm *.epub *.docx *.pdf);;All files (*)",
+            "Articles and lesson packs (*.txt *.md *.html *.htm *.epub *.docx *.pdf"
+            " *.readerpack);;Lesson packs (*.readerpack);;All files (*)",
         )
         if path:
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        """Import a file into the library (off the UI thread) and show its first article."""
+        """Import a file into the library (off the UI thread) and show its first article;
+        a lesson pack shows its preview first."""
         self.settings.remember_file(str(Path(path).resolve()))
         self._refresh_recent_menu()
+        if is_pack(path):  # after the window shows, when given on the command line
+            QTimer.singleShot(0, self, lambda: self.packs.open_path(path))
+            return
         self.activity.setText(f"Opening {Path(path).name}…")
         self.library.import_files([path])
+
+    def open_files(self, files: list[str]) -> None:
+        """Several files at once (dropped): the articles in one import, each pack previewed."""
+        packs, articles = split_packs(files)
+        for path in packs:
+            self.open_file(path)
+        if articles:
+            self.library.import_files(articles)
+
+    def _lesson_opened(self, result: Any) -> None:
+        self.library.refresh()
+        self.vocab.panel.refresh()  # the pack's list
+        self.show_article(result.article_id)
+        self.activity.setText(result.describe())
 
     def open_last_or_seed(self) -> None:
         """Reopen the last article; on the very first run, open the seed article."""

@@ -1,0 +1,173 @@
+"""File ▸ Export list…: choose a list, choose the format in `ExportDialog`, export off the UI
+thread with a progress dialog, report the outcome.
+
+The export runs ``export_from_store`` (the CLI's entry point too) on the window's single
+worker, through a store connection of its own, with the window's dictionary and analyser
+when they are loaded (the worker is where the analyser is used, so the export never runs
+beside an analysis). The dialog's choices are saved to the settings file at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
+
+from reader.core.analysis.tokens import Token
+from reader.core.export.formats import LABELS
+from reader.core.export.from_store import export_from_store
+from reader.core.progress import Progress
+from reader.core.settings import Settings, save_settings
+from reader.core.store import Store, WordList
+from reader.ui.export_dialog import ExportDialog, ExportRequest
+from reader.ui.export_pdf import write_pdf_handout
+from reader.ui.tasks import Task, TaskRunner
+
+Tools = Callable[[], tuple[Any, Any]]  # the window's (dictionary, analyser); None if not loaded
+
+
+class ListExport(QObject):
+    written = Signal(object)  # Path
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        data_dir: Path,
+        runner: TaskRunner,
+        tools: Tools,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self._data_dir = data_dir
+        self._runner = runner
+        self._tools = tools
+        self._parent = parent
+        self.dialog: ExportDialog | None = None
+        self.progress: QProgressDialog | None = None
+        self.task: Task[Path] | None = None
+
+    def choose_list(self, article_id: int | None = None) -> WordList | None:
+        """Ask which list (the current article's first); None if cancelled or there is none."""
+        lists = self._store.vocab.lists()
+        if not lists:
+            QMessageBox.information(
+                self._parent,
+                "Export list",
+                "There is no word list yet: add words from an article first.",
+            )
+            return None
+        labels = [f"{w.name} ({w.word_count} words)" for w in lists]
+        current = next((i for i, w in enumerate(lists) if w.article_id == article_id), 0)
+        label, ok = QInputDialog.getItem(
+            self._parent, "Export list", "Word list:", labels, current, False
+        )
+        return lists[labels.index(label)] if ok and label in labels else None
+
+    def choose_and_export(self, article_id: int | None = None) -> ExportDialog | None:
+        """Choose a list, then open the export dialog (window-modal); accepting it exports."""
+        word_list = self.choose_list(article_id)
+        if word_list is None:
+            return None
+        dialog = ExportDialog(word_list.name, self._settings, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def accepted() -> None:
+            save_settings(self._data_dir, self._settings)
+            if dialog.request is not None:
+                self.start(word_list, dialog.request)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _code: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start(self, word_list: WordList, request: ExportRequest) -> Task[Path]:
+        """Run the export on the worker, with a progress dialog that can cancel it."""
+        db_path = self._store.path
+        tools = self._tools
+        data_dir = self._data_dir
+
+        def work(progress: Progress) -> Path:
+            dictionary, analyzer = tools()
+            with Store.open(db_path, auto_backup=False) as store:
+                if dictionary is None:
+                    from reader.core.cedict import Dictionary
+
+                    dictionary = Dictionary.open(data_dir=data_dir)
+                return export_from_store(
+                    store,
+                    word_list,
+                    request.format,
+                    request.path,
+                    request.options,
+                    facts=dictionary,
+                    make_analyser=lambda: _analyser(store, dictionary, analyzer),
+                    pdf_writer=write_pdf_handout,
+                    overwrite=request.overwrite,
+                    progress=progress,
+                )
+
+        progress = QProgressDialog(
+            f"Exporting “{word_list.name}” as {LABELS[request.format]}…",
+            "Cancel",
+            0,
+            0,
+            self._parent,
+        )
+        progress.setWindowTitle("Export list")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        self.progress = progress
+        task = self._runner.submit(
+            work,
+            on_success=self._done,
+            on_error=self._failed,
+            on_progress=self._progressed,
+            on_cancelled=self._finish,
+        )
+        progress.canceled.connect(task.cancel)
+        self.task = task
+        return task
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+
+    def _finish(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _done(self, path: Path) -> None:
+        self._finish()
+        self.written.emit(path)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        message = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+        self.failed.emit(message)
+        QMessageBox.warning(self._parent, "Export failed", message)
+
+
+def _analyser(store: Store, dictionary: Any, analyzer: Any) -> Callable[[str], Sequence[Token]]:
+    """The window's analyser (else a new one) with the user's corrections."""
+    if analyzer is None:
+        from reader.core.analysis.pipeline import Analyzer
+
+        words = [w.word for w in store.corrections.user_words()]
+        analyzer = Analyzer.create(words, dictionary=dictionary)
+    rules = store.corrections.all()
+    return lambda text: analyzer.analyse(text, rules)
