@@ -146,6 +146,11 @@ def test_progress_counts_paragraphs_and_cancel_stops(analyzer: Analyzer) -> None
         "第一段。\n第二段。\n第三段。", progress=Progress(lambda d, t, _: reports.append((d, t)))
     )
     assert reports[-1] == (3, 3)
+    long_line = "我们重新开始吧。" * 5000  # no line break: progress goes by sentence blocks
+    reports.clear()
+    tokens = analyzer.analyse(long_line, progress=Progress(lambda d, t, _: reports.append((d, t))))
+    assert "".join(t.text for t in tokens) == long_line
+    assert len(reports) > 2 and reports[-1] == (5000, 5000)
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled):

@@ -11,6 +11,7 @@ else a fresh one, stored for next time.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,6 +47,7 @@ ANALYSIS_VERSION = 1
 BLOCK_CHARS = 20_000
 # The readings model reads sentence by sentence; a sentence ends after these or a newline.
 _SENTENCE_ENDS = frozenset("。！？；!?;…")
+_AFTER_SENTENCE = re.compile("(?<=[。！？!?])")
 
 
 class Dictionary(Protocol):
@@ -93,6 +95,17 @@ def analysis_key(text: str, corrections_version: int, dictionary_key: str) -> st
     """What a stored analysis was computed from; any change means computing it again."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     return f"{digest}:{corrections_version}:{dictionary_key}:{__version__}:{ANALYSIS_VERSION}"
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The lines of ``text`` with their line breaks; overlong ones cut after each sentence."""
+    pieces: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if len(line) > BLOCK_CHARS:
+            pieces.extend(piece for piece in _AFTER_SENTENCE.split(line) if piece)
+        else:
+            pieces.append(line)
+    return pieces
 
 
 class Analyzer:
@@ -213,9 +226,10 @@ class Analyzer:
 
         Paragraphs are analysed in blocks of about ``BLOCK_CHARS`` characters (the readings
         model is much faster on batches); progress counts paragraphs, and cancellation is
-        checked between blocks."""
+        checked between blocks. A paragraph longer than a block (text without line breaks)
+        counts as its sentences."""
         corrector = Corrector(rules)
-        paragraphs = text.splitlines(keepends=True)
+        paragraphs = _paragraphs(text)
         tokens: list[Token] = []
         offset = done = 0
         while done < len(paragraphs):
