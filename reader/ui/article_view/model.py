@@ -12,10 +12,11 @@ from enum import StrEnum
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, render
+from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 
-# The store's word_status values that mean "the learner needs no help with this word".
-KNOWN_STATUSES = frozenset({5, 6})  # 5 known, 6 ignored
+# The statuses that mean "the learner needs no help with this word".
+KNOWN_STATUSES = frozenset({int(WordStatus.KNOWN), int(WordStatus.IGNORED)})
 
 
 class PinyinForm(StrEnum):

@@ -1,0 +1,61 @@
+"""The dictionary search box and the choice of which words get pinyin, on real data."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.store import WordStatus
+from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, rubies_for
+from reader.ui.lookup.content import Style
+from reader.ui.lookup.search import DictionarySearch, search
+from reader.ui.main_window import LanguageTools
+
+
+def test_search_by_hanzi_pinyin_and_english(language_tools: LanguageTools) -> None:
+    dictionary = language_tools.dictionary
+    assert search(dictionary, "银行")[0].simplified == "银行"
+    for query in ("yin2 hang2", "yínháng", "yinhang"):
+        assert "银行" in [e.simplified for e in search(dictionary, query)[:20]], query
+    assert "银行" in [e.simplified for e in search(dictionary, "bank")]
+    assert search(dictionary, "   ") == []
+
+
+def test_search_box_shows_the_chosen_entry(qtbot: QtBot, language_tools: LanguageTools) -> None:
+    box = DictionarySearch(Style)
+    qtbot.addWidget(box)
+    box.set_dictionary(language_tools.dictionary)
+    box.query.setText("yinhang")
+    box.run_search()
+    assert box.results.count() > 0
+    assert "银行" in box.details.toPlainText()
+
+
+def tokens() -> list[Token]:
+    return [
+        Token(0, "我们", TokenKind.WORD, ("wo3", "men5")),
+        Token(2, "去", TokenKind.WORD, ("qu4",)),
+        Token(3, "银行", TokenKind.WORD, ("yin2", "hang2")),
+        Token(5, "。", TokenKind.PUNCT, ("",)),
+    ]
+
+
+def test_pinyin_over_all_unknown_or_hard_words() -> None:
+    levels = {"我们": 1, "去": 1, "银行": 3}
+    every = rubies_for(tokens(), 6, DisplayOptions(), {}, levels.get)
+    assert every == ["wǒ", "men", "qù", "yín", "háng", ""]
+    known = {"我们": int(WordStatus.KNOWN), "去": int(WordStatus.LEARNING_2)}
+    unknown = rubies_for(
+        tokens(), 6, DisplayOptions(ruby_words=RubyWords.UNKNOWN), known, levels.get
+    )
+    assert unknown == ["", "", "qù", "yín", "háng", ""]
+    hard = rubies_for(
+        tokens(), 6, DisplayOptions(ruby_words=RubyWords.ABOVE_HSK, min_hsk=2), {}, levels.get
+    )
+    assert hard == ["", "", "", "yín", "háng", ""]
+    numbers = rubies_for(tokens(), 6, DisplayOptions(pinyin=PinyinForm.NUMBERS), {}, levels.get)
+    assert numbers[3:5] == ["yin2", "hang2"]
+    zhuyin = rubies_for(tokens(), 6, DisplayOptions(pinyin=PinyinForm.ZHUYIN), {}, levels.get)
+    assert zhuyin[3:5] == ["ㄧㄣˊ", "ㄏㄤˊ"]
+    hidden = rubies_for(tokens(), 6, DisplayOptions(pinyin=PinyinForm.HIDDEN), {}, levels.get)
+    assert hidden == [""] * 6
