@@ -10,7 +10,7 @@ the removed words so Ctrl+Z puts them back exactly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -176,25 +177,40 @@ class VocabularyPanel(QWidget):
         self._senses_of: int | None = None  # the word whose senses the checklist shows
 
         self.lists = QComboBox(self)
+        self.lists.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lists.setMinimumContentsLength(12)
         self.lists.currentIndexChanged.connect(lambda _i: self._list_chosen())
-        new_button = self._button("New…", self.new_list, "Make a new list")
-        rename_button = self._button("Rename…", self.rename_list, "Rename this list")
-        delete_button = self._button("Delete", self.delete_list, "Delete this list (undo: Ctrl+Z)")
-        import_button = self._button("Import…", self.import_file, "Import a word list")
+        list_menu = QMenu(self)
+        for text, slot in (
+            ("New list…", self.new_list),
+            ("Rename this list…", self.rename_list),
+            ("Delete this list (undo: Ctrl+Z)", self.delete_list),
+            (None, None),
+            ("Import a word list…", self.import_file),
+        ):
+            if text is None:
+                list_menu.addSeparator()
+            else:
+                list_menu.addAction(text).triggered.connect(lambda _c=False, f=slot: f())
+        self.list_button = QToolButton(self)
+        self.list_button.setText("List")
+        self.list_button.setMenu(list_menu)
+        self.list_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.collect_here = QCheckBox("Collect new words here", self)
         self.collect_here.setToolTip(
             "Add words to this list; when off, each article's words go to its own list"
         )
         self.collect_here.toggled.connect(lambda _on: self._target_toggled())
 
-        self.status_filter = self._filter_box(STATUS_FILTERS)
-        self.hsk_filter = QComboBox(self)
-        self.hsk_filter.addItem("Any HSK", None)
-        for level in range(1, 8):
-            self.hsk_filter.addItem(f"HSK {'7–9' if level == 7 else level}", level)
-        self.hsk_filter.addItem("Not in HSK", 0)
-        self.hsk_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.date_filter = self._filter_box(DATE_FILTERS)
+        self.status_filter = self._filter_box([(label, None) for label in STATUS_FILTERS])
+        self.hsk_filter = self._filter_box(
+            [("Any HSK", None)]
+            + [(f"HSK {'7–9' if level == 7 else level}", level) for level in range(1, 8)]
+            + [("Not in HSK", 0)]
+        )
+        self.date_filter = self._filter_box([(label, None) for label in DATE_FILTERS])
 
         self.model = WordTableModel(hsk_level)
         self.table = QTableView(self)
@@ -239,14 +255,13 @@ class VocabularyPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
-        for button in (new_button, rename_button, delete_button, import_button):
-            top.addWidget(button)
+        top.addWidget(self.list_button)
         filters = QHBoxLayout()
         for box in (self.status_filter, self.hsk_filter, self.date_filter):
             filters.addWidget(box)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
-        details = QWidget(self)
+        details = self.details = QWidget(self)
         column = QVBoxLayout(details)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.sentence)
@@ -277,10 +292,12 @@ class VocabularyPanel(QWidget):
         button.clicked.connect(lambda _c=False: slot())
         return button
 
-    def _filter_box(self, choices: dict[str, Any]) -> QComboBox:
+    def _filter_box(self, choices: Sequence[tuple[str, int | None]]) -> QComboBox:
         box = QComboBox(self)
-        for label in choices:
-            box.addItem(label)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(7)
+        for label, data in choices:
+            box.addItem(label, data)
         box.currentIndexChanged.connect(lambda _i: self.refresh())
         return box
 
@@ -470,9 +487,7 @@ class VocabularyPanel(QWidget):
 
     def _show_details(self) -> None:
         word = self._current_word()
-        enabled = word is not None
-        for widget in (self.notes, self.save_notes_button, self.senses):
-            widget.setEnabled(enabled)
+        self.details.setVisible(word is not None)  # room for the table until a word is picked
         self.senses.blockSignals(True)
         self.senses.clear()
         self._senses_of = None
