@@ -5,14 +5,15 @@
                                                      # (e.g. the .app on a mounted .dmg)
 
 Steps: PyInstaller (packaging/reader.spec) -> dist/Reader (dist/Reader.app on macOS); the
-frozen checks (below); the bundle size and a launch-time comparison with the source run;
+frozen checks (below); the bundle size and launch and analysis times against the source run;
 then the installer: Inno Setup on Windows (when ISCC is installed), a .dmg on macOS, a
 .tar.gz of the one-folder build on Linux. Exits non-zero when any check fails.
 
 Frozen checks: `--version` prints the version from pyproject.toml; `--smoke-test` prints
-"smoke test ok" (on Windows from both executables); `lookup 行` prints what the source prints
-(when the `lookup` sub-command exists); running them writes nothing inside the program
-folder; and with its dictionary removed the program refuses to start with a clear message.
+"smoke test ok" (on Windows from both executables); `lookup 行` and `annotate --json SEED`
+print what the source prints (when those sub-commands exist); running them writes nothing
+inside the program folder; and with its dictionary removed the program refuses to start
+with a clear message.
 """
 
 from __future__ import annotations
@@ -217,39 +218,46 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_smoke_test(command: Sequence[str | Path], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one smoke test (CPU time is steadier on a busy machine)."""
+def timed_run(command: Sequence[str | Path], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run (CPU time is steadier on a busy machine)."""
     cpu, started = children_cpu_seconds(), time.perf_counter()
-    expect(run_program(command, env), "timed smoke test", "smoke test ok")
+    expect(run_program(command, env), f"timed run of {command[-1]}")
     return time.perf_counter() - started, children_cpu_seconds() - cpu
 
 
-def measure_launch(programs: Path, scratch: Path) -> None:
-    """Launch to the seed article (`--smoke-test`), frozen vs source, side by side.
+def compare_speed(
+    what: str, frozen_cmd: list[str | Path], args: list[str | Path], scratch: Path
+) -> None:
+    """Time one workload frozen and from source, side by side; printed, never asserted.
 
-    Both get a warm-up run first (compiled index, .pyc files); the timed runs alternate so
-    that a busy machine slows both alike. Printed, never asserted.
+    Both get a warm-up run first (compiled index, jieba's model, .pyc files); the timed runs
+    alternate so that a busy machine slows both alike.
     """
     runs: dict[str, tuple[list[str | Path], dict[str, str]]] = {
-        "frozen": ([programs / CLI_NAME, "--smoke-test"], isolated_env(scratch, "frozen")),
-        "source": (
-            [sys.executable, "-m", "reader", "--smoke-test"],
-            isolated_env(scratch, "source"),
-        ),
+        "frozen": ([*frozen_cmd, *args], isolated_env(scratch, "frozen")),
+        "source": ([sys.executable, "-m", "reader", *args], isolated_env(scratch, "source")),
     }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for command, env in runs.values():
-        timed_smoke_test(command, env)
+        timed_run(command, env)
     for _ in range(LAUNCH_RUNS):
         for name, (command, env) in runs.items():
-            times[name].append(timed_smoke_test(command, env))
-    for what, index in (("wall-clock", 0), ("CPU", 1)):
+            times[name].append(timed_run(command, env))
+    for clock, index in (("wall-clock", 0), ("CPU", 1)):
         frozen, source = (statistics.median(t[index] for t in times[name]) for name in runs)
         if source > 0:
             print(
-                f"launch to the seed article, {what} median of {LAUNCH_RUNS}: "
-                f"frozen {frozen:.2f} s, source {source:.2f} s, ratio {frozen / source:.2f}"
+                f"{what}, {clock} median of {LAUNCH_RUNS}: frozen {frozen:.2f} s, "
+                f"source {source:.2f} s, ratio {frozen / source:.2f}"
             )
+
+
+def measure_speed(programs: Path, scratch: Path) -> None:
+    cli: list[str | Path] = [programs / CLI_NAME]
+    compare_speed("launch to the seed article (--smoke-test)", cli, ["--smoke-test"], scratch)
+    if source_has("annotate"):
+        seed = sorted((resources_dir(programs) / "seeds").glob("*.txt"))[0]
+        compare_speed("analysis of the seed article (annotate)", cli, ["annotate", seed], scratch)
 
 
 def pyinstaller(version: str) -> None:
@@ -356,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             programs = program_dir(DIST)
             check_frozen(programs, version, scratch)
             check_missing_data(bundle_root(DIST), scratch)
-            measure_launch(programs, scratch)
+            measure_speed(programs, scratch)
         installer = None if args.no_installer else make_installer(version)
     except CheckError as failure:
         print(f"FROZEN CHECK FAILED: {failure}", file=sys.stderr)
