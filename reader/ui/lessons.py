@@ -126,11 +126,11 @@ class PackDropFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self._open_files = open_files
-        self._packs_only = packs_only
+        self.packs_only = packs_only
 
     def _files(self, event: QDragEnterEvent | QDropEvent) -> list[str]:
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if self._packs_only and not any(is_pack(f) for f in files):
+        if self.packs_only and not any(is_pack(f) for f in files):
             return []
         return files
 
