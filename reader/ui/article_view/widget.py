@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reader.core.analysis.tokens import Token
+from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
 from reader.ui.article_view.layout import ArticleLayout
@@ -452,18 +452,23 @@ class ArticleView(QAbstractScrollArea):
     def _paint_status_marks(
         self, painter: QPainter, first: int, last: int, left: float, offset: float
     ) -> None:
-        """A dashed line under words being learnt (statuses 1–4); new and known words stay plain."""
-        pen = QPen(QColor("#d08a00"), 1.3)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        """A dashed line under words being learnt (statuses 1–4), a faint dotted one under new
+        dictionary words (status 0); known and ignored words stay plain."""
+        learning = QPen(QColor("#d08a00"), 1.3)
+        learning.setStyle(Qt.PenStyle.DashLine)
+        new = QPen(QColor(110, 130, 170, 120), 1.0)
+        new.setStyle(Qt.PenStyle.DotLine)
         index = max(0, self.token_at_char(first))
         while index < len(self.tokens) and self.tokens[index].start < last:
             token = self.tokens[index]
             index += 1
-            if token.is_chinese and 1 <= self.statuses.get(token.text, 0) <= 4:
-                for rect in self._span_rects(token.start, token.end, left, offset):
-                    y = rect.bottom() + 2
-                    painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
+            status = self.statuses.get(token.text) if token.is_chinese else None
+            if status is None or status > 4 or (status == 0 and token.kind is not TokenKind.WORD):
+                continue
+            painter.setPen(learning if status else new)
+            for rect in self._span_rects(token.start, token.end, left, offset):
+                y = rect.bottom() + 2
+                painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
     # Mouse -----------------------------------------------------------------------------
 
