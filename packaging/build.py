@@ -19,6 +19,7 @@ with a clear message.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import statistics
@@ -350,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-installer", action="store_true", help="stop after the checks")
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a Windows console may not encode 行
+        sys.stdout.reconfigure(errors="backslashreplace")
     version = project_version()
     try:
         with tempfile.TemporaryDirectory(prefix="reader-build-") as scratch_name:
