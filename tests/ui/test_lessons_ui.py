@@ -4,10 +4,11 @@ window through their preview (File ▸ Open, drops), with accept, cancel and no 
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT
+from export_samples import ARTICLE_TEXT, require_program
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -217,3 +218,20 @@ def test_packs_dropped_on_the_window_or_the_library_open_with_a_preview(
     qtbot.waitUntil(lambda: len(window.store.articles.all()) == 2, timeout=30000)
     texts = {window.store.articles.text(a.id) for a in window.store.articles.all()}
     assert texts == {ARTICLE_TEXT, "今天天气很好。"}
+
+
+def test_export_list_as_a_pdf_handout_on_the_worker(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Qt draws the handout on the worker thread, with the window's analyser for ruby."""
+    list_id = stock(window.store)
+    [word_list] = [w for w in window.store.vocab.lists() if w.id == list_id]
+    request = ExportRequest(ExportFormat.PDF, tmp_path / "handout.pdf", ExportOptions(), False)
+    with qtbot.waitSignal(window.list_export.written, timeout=60000):
+        window.list_export.start(word_list, request)
+    assert (tmp_path / "handout.pdf").read_bytes()[:5] == b"%PDF-"
+    pdftotext = require_program("pdftotext", "poppler-utils")
+    text = subprocess.run(
+        [pdftotext, str(tmp_path / "handout.pdf"), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "银行" in text and "行长说了算" in text.replace(" ", "").replace("\n", "")
