@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import zlib
 from collections.abc import Sequence
@@ -122,6 +123,27 @@ def deserialise_tokens(data: bytes, text: str) -> list[Token]:
         if isinstance(e, StoredTokensError):
             raise
         raise StoredTokensError(f"stored tokens are damaged: {e}") from e
+    # Hundreds of thousands of new objects and no cycles among them: the cyclic collector
+    # would only rescan the growing heap (it more than doubles the time), so it waits.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(text, lengths, kinds, readings, ids, id_counts, part_lengths, part_counts)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    text: str,
+    lengths: list[int],
+    kinds: list[TokenKind],
+    readings: list[str],
+    ids: list[int],
+    id_counts: list[int],
+    part_lengths: list[int],
+    part_counts: list[int],
+) -> list[Token]:
     tokens: list[Token] = []
     start = reading = next_id = next_part = 0
     for length, kind, id_count, part_count in zip(
