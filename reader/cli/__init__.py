@@ -41,7 +41,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="A reading aid for Chinese. With no sub-command it opens the app "
         f"(on FILE if given). Sub-commands: {names}; `reader COMMAND --help` for each.",
     )
-    parser.add_argument("file", nargs="?", help="an article to open")
+    parser.add_argument("file", nargs="?", help="an article or lesson pack to open")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
         "--smoke-test",
