@@ -85,6 +85,7 @@ class VocabularyController(QObject):
         self.popup_status.activated.connect(
             lambda i: self.set_status(WordStatus(self.popup_status.itemData(i)))
         )
+        self.popup_status.setMinimumWidth(self.popup_status.sizeHint().width())
         self.popup.tools.insertWidget(2, self.popup_add)
         self.popup.tools.insertWidget(3, self.popup_status)
 

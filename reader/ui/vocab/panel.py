@@ -61,6 +61,7 @@ STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
     "Known": frozenset({WordStatus.KNOWN}),
     "Ignored": frozenset({WordStatus.IGNORED}),
 }
+SHORT_STATUS = {s: f"L{int(s)}" if s.is_learning else STATUS_LABELS[s] for s in WordStatus}
 DATE_FILTERS: dict[str, int | None] = {
     "Any date": None,
     "Today": 0,
@@ -113,12 +114,12 @@ class WordTableModel(QAbstractTableModel):
             if column == MEANING:
                 return "; ".join(word.senses)
             if column == STATUS:
-                return STATUS_LABELS[word.status]
+                return SHORT_STATUS[word.status]
             if column == HSK:
                 level = self.level(word.simplified)
                 return "" if level is None else ("7–9" if level == 7 else str(level))
             if column == ADDED:
-                return word.added_at.strftime("%Y-%m-%d")
+                return word.added_at.strftime("%d %b")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == MEANING:
                 return "\n".join(word.senses)
@@ -126,6 +127,8 @@ class WordTableModel(QAbstractTableModel):
                 return f"Traditional: {word.traditional}"
             if column == ADDED:
                 return word.added_at.strftime("%Y-%m-%d %H:%M")
+            if column == STATUS:
+                return STATUS_LABELS[word.status]
         return None
 
     def headerData(  # noqa: N802
@@ -234,10 +237,11 @@ class VocabularyPanel(QWidget):
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText("Notes")
-        self.notes.setMaximumHeight(70)
+        self.notes.setMaximumHeight(52)
         self.save_notes_button = self._button("Save notes", self.save_notes, "Keep these notes")
         self.senses = QListWidget(self)
         self.senses.setToolTip("The senses kept with the word (tick the ones you mean)")
+        self.senses.setMaximumHeight(80)
         self.senses.itemChanged.connect(lambda _item: self._senses_edited())
 
         self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
@@ -273,8 +277,10 @@ class VocabularyPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setCollapsible(0, False)
+        self.table.setMinimumHeight(120)
         bottom = QHBoxLayout()
         bottom.addWidget(self.collect_here, 1)
         bottom.addWidget(self.undo_button)
