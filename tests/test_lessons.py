@@ -241,3 +241,14 @@ def test_cli_a_bad_pack_does_not_stop_the_others(
     assert "not a lesson pack" in captured.err
     lines = captured.out.splitlines()
     assert len(lines) == 2 and lines[0].startswith("1\t在银行\tlist")
+
+
+def test_huge_names_are_cut(pack_file: Path, tmp_path: Path) -> None:
+    pack = read_pack(pack_file)
+    article = pack.article.__class__("长" * 100_000, pack.article.text, "")
+    word_list = pack.word_list.__class__("名" * 100_000, pack.word_list.words)
+    with Store.open(tmp_path / "student" / DB_FILENAME) as store:
+        result = import_pack(store, pack.__class__(article, word_list))
+        assert store.articles.info(result.article_id).title == "长" * 200
+        assert [w.name for w in store.vocab.lists()] == ["名" * 200]
+        assert store.articles.get(result.article_id).original_text == pack.article.text

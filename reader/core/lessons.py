@@ -23,6 +23,7 @@ from reader.core.store import (
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 
 PACK_SOURCE = "lesson pack"  # the article's source when no file name is given
+MAX_TITLE = 200  # a title (or list name) longer than this is cut: the pack is someone else's
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def import_pack(store: Store, pack: LessonPack, source: str = PACK_SOURCE) -> Pa
     article = pack.article
     if not article.text.strip():
         raise PackError("the pack's article has no text")
-    title = article.title.strip() or "Lesson"
+    title = article.title.strip()[:MAX_TITLE] or "Lesson"
     with store.db.transaction():
         existing = opened_article(store, pack)
         if existing is not None:
@@ -73,9 +74,8 @@ def import_pack(store: Store, pack: LessonPack, source: str = PACK_SOURCE) -> Pa
             NewArticle(title, article.text, source, article.original_text or None)
         )
         added, kept = _add_corrections(store, pack)
-        list_name = _free_list_name(
-            store, pack.word_list.name.strip() or DEFAULT_LIST_PREFIX + title
-        )
+        wanted = pack.word_list.name.strip()[:MAX_TITLE] or DEFAULT_LIST_PREFIX + title
+        list_name = _free_list_name(store, wanted)
         list_id = store.vocab.create_list(list_name, article_id)
         ids = store.vocab.add_words(
             [

@@ -29,6 +29,8 @@ from reader.core.export.pack import PACK_SUFFIX, PackError, PackPreview, preview
 from reader.core.lessons import import_pack, opened_article
 from reader.core.store import Store, StoreError
 
+MAX_SUMMARY = 1000  # characters of the preview; a pack's title could be megabytes
+
 
 def is_pack(path: str | Path) -> bool:
     return Path(path).suffix.lower() == PACK_SUFFIX
@@ -53,7 +55,8 @@ class PackPreviewDialog(QDialog):
             else "Opening this lesson pack adds to your library:"
         )
         self.heading = QLabel(heading, self)
-        self.summary = QLabel(summary.describe(), self)
+        text = summary.describe()
+        self.summary = QLabel(text if len(text) <= MAX_SUMMARY else text[:MAX_SUMMARY] + "…", self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(
