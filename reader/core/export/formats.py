@@ -12,11 +12,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from reader.core.export.anki import write_apkg
 from reader.core.export.model import ExportList, ExportOptions
 from reader.core.export.pack import PACK_SUFFIX
-from reader.core.export.pleco import write_pleco
-from reader.core.export.tables import write_csv, write_tsv, write_xlsx
 from reader.core.progress import Progress
 
 
@@ -50,13 +47,29 @@ LABELS: dict[ExportFormat, str] = {
 }
 
 Writer = Callable[..., Path]
-_WRITERS: dict[ExportFormat, Writer] = {
-    ExportFormat.APKG: write_apkg,
-    ExportFormat.CSV: write_csv,
-    ExportFormat.TSV: write_tsv,
-    ExportFormat.PLECO: write_pleco,
-    ExportFormat.XLSX: write_xlsx,
-}
+
+
+def _writer(fmt: ExportFormat) -> Writer | None:
+    """The writer of a format, imported when first used: genanki and openpyxl (which pulls
+    in numpy) take more than half a second to import, and the app's launch must not pay it."""
+    if fmt is ExportFormat.APKG:
+        from reader.core.export.anki import write_apkg
+
+        return write_apkg
+    if fmt is ExportFormat.PLECO:
+        from reader.core.export.pleco import write_pleco
+
+        return write_pleco
+    if fmt in (ExportFormat.CSV, ExportFormat.TSV, ExportFormat.XLSX):
+        from reader.core.export import tables
+
+        writers: dict[ExportFormat, Writer] = {
+            ExportFormat.CSV: tables.write_csv,
+            ExportFormat.TSV: tables.write_tsv,
+            ExportFormat.XLSX: tables.write_xlsx,
+        }
+        return writers[fmt]
+    return None
 
 
 def format_for_path(path: str | os.PathLike[str]) -> ExportFormat | None:
@@ -74,7 +87,7 @@ def write_export(
     progress: Progress | None = None,
 ) -> Path:
     """Write one of the word-list formats (not PDF or pack, see the module's docstring)."""
-    writer = _WRITERS.get(fmt)
+    writer = _writer(fmt)
     if writer is None:
         raise ValueError(f"{fmt} is not written by write_export")
     return writer(path, word_list, options, overwrite=overwrite, progress=progress)
