@@ -38,6 +38,7 @@ from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
+    RubyWords,
     render_reading,
     rubies_for,
 )
@@ -164,7 +165,10 @@ class ArticleView(QAbstractScrollArea):
     def set_word_statuses(self, statuses: Mapping[str, int]) -> None:
         """Word → the store's status; marks words and feeds "pinyin over unknown words"."""
         self.statuses = statuses
-        self._rebuild()
+        if self.options.ruby_words is RubyWords.UNKNOWN or self.layout_ is None:
+            self._rebuild()  # the pinyin shown depends on the statuses
+        else:
+            self.viewport().update()  # only the marks change: no relayout
 
     def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
         self.hsk_level = hsk_level

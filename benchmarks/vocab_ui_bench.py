@@ -1,0 +1,90 @@
+"""Vocabulary in the window, on a ~100,000-character article (the seed page repeated):
+
+- re-marking after one status change: ``ArticleView.set_word_statuses`` and the repaint
+  that shows it, median [goal < 100 ms]; baseline: the repaint alone;
+- the whole status change as the user sees it (the key K in the main window: the store
+  write, the view, the popup, the statistics panel and the library), median;
+- adding a word from the view (the store write, the panel and the statistics), median.
+
+Run: ``uv run python benchmarks/vocab_ui_bench.py``
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ui_bench_support import long_article  # noqa: E402
+
+from reader.core.store import NewArticle, WordStatus  # noqa: E402
+from reader.core.progress import Progress  # noqa: E402
+from reader.ui.main_window import MainWindow, load_language_tools  # noqa: E402
+
+
+def median_ms(work: Callable[[], object], runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    text, tokens = long_article(100_000)
+    tools = load_language_tools([], Progress())
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(Path(folder), tools)
+        window.resize(1200, 800)
+        window.show()
+        app.processEvents()
+        article_id = window.store.articles.add(NewArticle("Long", text))
+        window.show_article(article_id)
+        window.view.set_tokens(tokens)  # the analysis, without running it again
+        window.article_id = article_id
+        window._analysis_ready(article_id, tokens)
+        view = window.view
+        word = next(t.text for t in tokens if t.entry_ids)
+        flip = iter([1, 2] * 1000)
+
+        def remark() -> None:
+            marks = dict(view.statuses)
+            marks[word] = next(flip)
+            view.set_word_statuses(marks)
+            view.viewport().repaint()
+
+        repaint_ms = median_ms(view.viewport().repaint)
+        remark_ms = median_ms(remark)
+        print(
+            f"re-mark one status change, {len(text):,} chars: {remark_ms:.1f} ms median"
+            f" (repaint alone {repaint_ms:.1f} ms; ratio {remark_ms / repaint_ms:.1f}×)"
+        )
+        statuses = iter([WordStatus.KNOWN, WordStatus.LEARNING_1] * 1000)
+        full_ms = median_ms(lambda: window.vocab.set_status(next(statuses), word), 9)
+        print(f"status change in the window (store, view, popup, stats, library): {full_ms:.1f} ms")
+        index = next(i for i, t in enumerate(tokens) if t.entry_ids)
+        view.set_current(tokens[index].start)
+        words = iter(t.text for t in tokens if t.entry_ids and t.text != word)
+
+        def add() -> None:
+            found = next(words)
+            window.vocab.add_words([found])
+
+        add_ms = median_ms(add, 9)
+        print(f"add a word in the window (store, panel, stats, view): {add_ms:.1f} ms")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
