@@ -19,6 +19,7 @@ with a clear message.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import os
 import shutil
@@ -188,7 +189,11 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
         from_source = run_program([*source, "annotate", "--json", seed], source_env)
         expect(from_source, "source annotate")
         if frozen.stdout != from_source.stdout or not frozen.stdout:
-            raise CheckError("annotate --json of the seed article differs from the source run")
+            diff = difflib.unified_diff(
+                from_source.stdout.splitlines(), frozen.stdout.splitlines(), "source", "frozen"
+            )
+            shown = "\n".join(list(diff)[:20])
+            raise CheckError(f"annotate --json of the seed article differs:\n{shown}")
 
     check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
