@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core import paths
+from reader.core.analysis.pipeline import stored_analysis
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, numbered_syllables
 from reader.core.progress import Progress
@@ -109,23 +110,6 @@ def create_analyzer(dictionary: Any, user_words: list[str]) -> Any:
 def load_language_tools(user_words: list[str], progress: Progress) -> LanguageTools:
     dictionary = open_dictionary(progress)
     return LanguageTools(dictionary, create_analyzer(dictionary, user_words))
-
-
-def stored_tokens(store: Store, article_id: int, dictionary: Any) -> list[Token] | None:
-    """The article's stored analysis, if still valid for this dictionary: opening an
-    analysed article needs no analyser (the segmenter and readings model load later)."""
-    from reader.core.analysis.pipeline import analysis_key
-    from reader.core.analysis.tokens import StoredTokensError, deserialise_tokens
-
-    text = store.articles.text(article_id)
-    key = analysis_key(text, store.corrections.version(), dictionary.index.stem)
-    data = store.analyses.load(article_id, key)
-    if data is None:
-        return None
-    try:
-        return deserialise_tokens(data, text)
-    except StoredTokensError:
-        return None
 
 
 def _enum_value(enum: Any, value: str, default: Any) -> Any:
@@ -649,7 +633,7 @@ class MainWindow(QMainWindow):
         if analyzer is None:
             dictionary = self.dictionary
             self.worker.submit(
-                lambda _progress: stored_tokens(store, article_id, dictionary),
+                lambda _progress: stored_analysis(store, article_id, dictionary.index.stem),
                 on_success=lambda tokens: self._stored_ready(article_id, tokens),
                 on_error=self._analysis_failed,
             )
