@@ -79,19 +79,23 @@ def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(view, Qt.Key.Key_K)
     assert view.statuses["银行"] == int(WordStatus.KNOWN)
     assert window.store.vocab.status("银行") is WordStatus.KNOWN
-    stats = window.vocab.stats.stats
-    assert stats is not None and "银行" not in window.vocab.stats.unknown_words()
+    window.vocab.tabs.setCurrentWidget(window.vocab.stats)
+    assert window.vocab.stats.stats is not None
+    assert "银行" not in window.vocab.stats.unknown_words()
     qtbot.keyClick(view, Qt.Key.Key_I)
     assert window.store.vocab.status("银行") is WordStatus.IGNORED
 
 
 def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWindow) -> None:
     stats_panel = window.vocab.stats
+    assert stats_panel.stats is None  # counted only when in view
+    window.vocab.tabs.setCurrentWidget(stats_panel)
     stats = stats_panel.stats
     assert stats is not None and stats.known_words == 0 and stats.total_words > 50
     first, count = stats.unknown_by_frequency[0]
-    assert str(count) == stats_panel.table.item(0, 1).text()
-    rect = stats_panel.table.visualItemRect(stats_panel.table.item(0, 2))
+    model = stats_panel.model
+    assert (model.index(0, 0).data(), model.index(0, 1).data()) == (first, str(count))
+    rect = stats_panel.table.visualRect(model.index(0, 2))
     qtbot.mouseClick(stats_panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     article_id = window.article_id
     assert article_id is not None
@@ -109,7 +113,14 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
 
 
 def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
-    two = window.vocab.stats.unknown_words()[:2]
+    window.vocab.add_all_unknown()  # counts the statistics first (not in view)
+    unknown = window.store.vocab.words(window.vocab.panel.list_id() or 0)
+    assert [w.simplified for w in unknown] == window.vocab.stats.unknown_words()
+    assert len(unknown) > 10 and {w.status for w in unknown} == {WordStatus.LEARNING_1}
+    window.vocab.panel.table.selectAll()
+    window.vocab.panel.delete_selected()
+    assert window.vocab.panel.model.words == []
+    two = [w.simplified for w in unknown[:2]]
     added = window.vocab.add_words(two)
     assert len(added) == 2
     panel = window.vocab.panel

@@ -51,6 +51,9 @@ class VocabularyController(QObject):
         self.view = window.view
         self.popup = window.popup
         self.target_list_id: int | None = None  # None: the article's own list
+        self._hsk_of: Any = None  # the dictionary whose levels _hsk_levels holds
+        self._hsk_levels: dict[str, int | None] = {}
+        self._stats_stale = False
         self.panel = VocabularyPanel(self.store, self._hsk, self._glosses, window)
         self.stats = StatsPanel(window)
         self.tabs = QTabWidget(window)
@@ -67,6 +70,8 @@ class VocabularyController(QObject):
         self.panel.target_changed.connect(self._set_target)
         self.panel.statuses_changed.connect(self._statuses_changed_elsewhere)
         self.stats.add_requested.connect(self.add_words)
+        self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
+        self.dock.visibilityChanged.connect(lambda _v: self._stats_shown())
         self.popup.lookup_shown.connect(self._sync_popup)
         self.popup.add_requested.connect(lambda _index: self.add_from_popup())
 
@@ -134,8 +139,15 @@ class VocabularyController(QObject):
         self._refresh_stats()
 
     def _hsk(self, word: str) -> int | None:
+        """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
         dictionary = self.window.dictionary
-        return None if dictionary is None else newest_level(dictionary.hsk_level(word))
+        if dictionary is None:
+            return None
+        if dictionary is not self._hsk_of:
+            self._hsk_of, self._hsk_levels = dictionary, {}
+        if word not in self._hsk_levels:
+            self._hsk_levels[word] = newest_level(dictionary.hsk_level(word))
+        return self._hsk_levels[word]
 
     def _glosses(self, entry_id: int) -> list[str]:
         dictionary = self.window.dictionary
@@ -143,15 +155,23 @@ class VocabularyController(QObject):
             return []
         return [sense.gloss for sense in dictionary.entry(entry_id).senses]
 
-    def _refresh_stats(self) -> None:
+    def _refresh_stats(self, force: bool = False) -> None:
+        """Recount now if the statistics are in view (or ``force``), else when they show."""
         from reader.core.stats import article_stats
 
+        self._stats_stale = not (force or self.stats.isVisible())
+        if self._stats_stale:
+            return
         tokens = self.view.tokens
         if self.window.article_id is None or not any(t.entry_ids for t in tokens):
             self.stats.clear()
             return
         statuses = self.store.vocab.statuses_for(t.text for t in tokens if t.is_chinese)
         self.stats.show_stats(article_stats(tokens, statuses, self._hsk), self._hsk)
+
+    def _stats_shown(self) -> None:
+        if self._stats_stale and self.stats.isVisible():
+            self._refresh_stats()
 
     # --- adding ----------------------------------------------------------------------------
 
@@ -234,6 +254,8 @@ class VocabularyController(QObject):
         return self._save([self._word_at(found[w]) for w in words if w in found])
 
     def add_all_unknown(self) -> list[int]:
+        if self._stats_stale:
+            self._refresh_stats(force=True)
         return self.add_words(self.stats.unknown_words())
 
     # --- statuses --------------------------------------------------------------------------
