@@ -29,7 +29,7 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
-from reader.core.analysis.g2p.rules import rule_reading
+from reader.core.analysis.g2p.rules import FIRM, firm_reading, rule_reading
 
 Reading = tuple[str, ...]
 
@@ -117,8 +117,9 @@ class ReadingModel:
         for word in words:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
-                phrase = pp[i] or cc[i]
-                settled = pp[i] is not None and pp[i] == cc[i]
+                firm = firm_reading(text, len(chars)) if char in FIRM else None
+                phrase = firm or pp[i] or cc[i]
+                settled = firm is not None or (pp[i] is not None and pp[i] == cc[i])
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
                     chars.append(phrase or _char_reading(char))
                     continue

@@ -27,6 +27,54 @@ _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍
 # what one plants: 种菜 zhòng
 _PLANTED = set("菜树花地田草粮稻麦瓜豆")
 _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
+# What follows a verb and marks it as one: the delimitative 一下 / 一V / V了V, aspect
+# (了 着 过), a complement (得 好 完 上 紧 起): 数一数, 量一下, 系好, 藏起来, 处得来.
+_ASPECT = set("了着过得好完上紧起")
+# The verb reading of characters that are also nouns or adjectives (数 shù "number",
+# 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit").
+_VERB = {
+    "数": "shu3",
+    "量": "liang2",
+    "系": "ji4",
+    "藏": "cang2",
+    "处": "chu3",
+    "称": "cheng1",
+    "钻": "zuan1",
+    "扇": "shan1",
+    "盛": "cheng2",
+}
+# The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
+_DURATIVE = {"背": "bei1", "空": "kong4"}
+# Verbs read so only as a word of their own with an aspect marker: 供着佛像 gòng "enshrine"
+# (gōng "supply" lives in compounds: 提供, 供应, 供给); 射中了, 猜中了 zhòng "hit".
+_PERFECTIVE = {"供": "gong4", "中": "zhong4"}
+# The adjective reading after a degree adverb (很冲 chòng "pungent", 很空 kōng, 太干 gān).
+_ADJECTIVE = {
+    "冲": "chong4",
+    "空": "kong1",
+    "干": "gan1",
+    "少": "shao3",
+    "薄": "bao2",
+    "难": "nan2",
+    "散": "san3",
+    "强": "qiang2",
+}
+# The measure-word reading after a numeral or demonstrative: 三载 zǎi "years", 一处 chù,
+# 一觉 jiào, 一曲 qǔ, 一间 jiān, 三更 gēng.
+_MEASURE = {
+    "载": "zai3",
+    "处": "chu4",
+    "觉": "jiao4",
+    "曲": "qu3",
+    "间": "jian1",
+    "更": "geng1",
+    "卷": "juan3",
+    "担": "dan4",
+    "宿": "xiu3",
+    "折": "zhe2",
+    "只": "zhi1",
+    "场": "chang3",
+}
 
 
 def _hanzi(char: str) -> bool:
@@ -39,6 +87,31 @@ def _prev(text: str, i: int) -> str:
 
 def _next(text: str, i: int) -> str:
     return text[i + 1] if i + 1 < len(text) else ""
+
+
+def _verbal(text: str, i: int) -> bool:
+    """``text[i]`` is followed by a verb's delimitative, aspect marker or complement."""
+    after = _next(text, i)
+    if after in ("一", "了") and _next(text, i + 1) in (text[i], "下"):
+        return True  # 数一数, 量一下, 数了数
+    return after in _ASPECT
+
+
+def _word_class(text: str, i: int) -> str | None:
+    """The reading the grammatical context of ``text[i]`` selects: a measure word after a
+    numeral, an adjective after a degree adverb, a verb before its aspect or complement."""
+    char, prev = text[i], _prev(text, i)
+    if prev in _NUMERALS and char in _MEASURE:
+        return _MEASURE[char]
+    if prev in _DEGREE and char in _ADJECTIVE:
+        return _ADJECTIVE[char]
+    if char in _DURATIVE and _next(text, i) == "着":
+        return _DURATIVE[char]
+    if char in _PERFECTIVE and _next(text, i) in ("了", "着"):
+        return _PERFECTIVE[char]
+    if char in _VERB and _verbal(text, i):
+        return _VERB[char]
+    return None
 
 
 def _de(text: str, i: int) -> str | None:
@@ -85,6 +158,8 @@ def _huan(text: str, i: int) -> str | None:
     after = _next(text, i)
     if after == "给" or after in set("钱书债款清"):
         return "huan2"  # 还给, 还钱, 还书: "give back"
+    if after == "" or after in _ENDS:
+        return "huan2"  # 书要按时还。: the adverb hái never ends a clause
     if after in _PRONOUNS and _next(text, i + 1) not in set("们是"):
         return "huan2"  # 明天还你钱
     if after in set("是有没要在不很会能可得想以更"):
@@ -110,6 +185,18 @@ def _zhong_chong(text: str, i: int) -> str | None:
     return None
 
 
+FIRM = frozenset("行")  # the characters ``firm_reading`` may decide
+
+
+def firm_reading(text: str, i: int) -> str | None:
+    """A reading grammar gives even against the dictionaries' word: 这一行 / 第三行 are
+    "line, trade" háng, not the word 一行 / 三行 yì xíng ("a travelling party")."""
+    ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
+    if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
+        return "hang2"
+    return None
+
+
 def _xing_hang(text: str, i: int) -> str | None:
     prev = _prev(text, i)
     if prev in _NUMERALS:
@@ -132,6 +219,32 @@ def _wei(text: str, i: int) -> str | None:
     after = _next(text, i)
     if after in _PRONOUNS or after in ("了", "什", "大", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
+    return None
+
+
+def _gan(text: str, i: int) -> str | None:
+    if _next(text, i) == "了" and _next(text, i + 1) in _ENDS | {""}:
+        return "gan1"  # 衣服干了。: "dry" (the verb gàn takes an object or a duration)
+    return None
+
+
+def _zhuan(text: str, i: int) -> str | None:
+    after = _next(text, i)
+    if after == "" or after in _ENDS or after == "着":
+        return "zhuan4"  # 轮子在转。, 转着: "revolve" (zhuǎn "turn to" takes a goal)
+    return None
+
+
+def _tiao(text: str, i: int) -> str | None:
+    if _verbal(text, i) or _next(text, i) in set("高低大小整"):
+        return "tiao2"  # 调一下, 调好, 调高: "adjust" (diào "transfer" takes a place)
+    return None
+
+
+def _jue_jiao(text: str, i: int) -> str | None:
+    after = _next(text, i)
+    if after == "" or after in _ENDS:
+        return "jiao4"  # 睡了一个好觉。: jué lives in compounds (觉得, 感觉), all dictionary words
     return None
 
 
@@ -174,6 +287,10 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "种": _zhong,
     "为": _wei,
     "的": lambda text, i: "de5",  # 的确 dí, 目的 dì are dictionary words
+    "干": _gan,
+    "转": _zhuan,
+    "调": _tiao,
+    "觉": _jue_jiao,
 }
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
@@ -190,5 +307,8 @@ def rule_reading(text: str, i: int, alone: bool) -> str | None:
     """
     if _prev(text, i) == "姓" and text[i] in _SURNAMES:
         return _SURNAMES[text[i]]  # 他姓单, 我姓曾
-    rule = RULES.get(text[i]) or (ALONE.get(text[i]) if alone else None)
-    return rule(text, i) if rule is not None else None
+    char = text[i]
+    found = RULES[char](text, i) if char in RULES else None
+    if found is None and alone and char in ALONE:
+        found = ALONE[char](text, i)
+    return found if found is not None else _word_class(text, i)
