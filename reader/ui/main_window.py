@@ -342,6 +342,11 @@ class MainWindow(QMainWindow):
         self.color_chars_action.setCheckable(True)
         self.color_chars_action.setChecked(self.settings.color_characters)
         self.color_chars_action.toggled.connect(self._set_color_characters)
+        self.sandhi_action = QAction("Tone sandhi for 一 and 不 (display only)", self)
+        self.sandhi_action.setCheckable(True)
+        self.sandhi_action.setChecked(self.settings.tone_sandhi)
+        self.sandhi_action.setToolTip("Show 不是 as bú shì and 一个 as yí gè; lookups keep bù, yī")
+        self.sandhi_action.toggled.connect(self.set_tone_sandhi)
         self.side_panel_action = self.side_dock.toggleViewAction()
         self.side_panel_action.setText("&Word panel")
 
@@ -394,6 +399,7 @@ class MainWindow(QMainWindow):
         self.theme_menu = self._choice_menu("T&heme", theme_labels, s.theme, self.set_theme)
         for menu in (self.pinyin_menu, self.words_menu, self.scheme_menu, self.script_menu):
             view_menu.addMenu(menu)
+        view_menu.addAction(self.sandhi_action)
         view_menu.addSeparator()
         for name in ("zoom_in", "zoom_out", "zoom_reset", "font"):
             view_menu.addAction(act[name])
@@ -479,6 +485,7 @@ class MainWindow(QMainWindow):
             min_hsk=s.ruby_min_hsk,
             tone_scheme=_enum_value(ToneScheme, s.tone_scheme, ToneScheme.PLECO),
             color_characters=s.color_characters,
+            tone_sandhi=s.tone_sandhi,
             script=_enum_value(Script, s.script, Script.SIMPLIFIED),
             font_family=s.font_family,
             font_size=s.font_size,
@@ -532,6 +539,10 @@ class MainWindow(QMainWindow):
 
     def set_tone_scheme(self, value: str) -> None:
         self.settings.tone_scheme = value
+        self._apply_display()
+
+    def set_tone_sandhi(self, on: bool) -> None:
+        self.settings.tone_sandhi = on
         self._apply_display()
 
     def _set_color_characters(self, on: bool) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, render
 from reader.core.store.vocab import WordStatus
@@ -64,6 +65,7 @@ class DisplayOptions:
     min_hsk: int = 3
     tone_scheme: ToneScheme = ToneScheme.PLECO
     color_characters: bool = False
+    tone_sandhi: bool = False  # 一 and 不 shown with their spoken tones (display only)
     script: Script = Script.SIMPLIFIED
     font_family: str = ""
     font_size: int = 22
@@ -74,17 +76,35 @@ def render_reading(reading: str, form: PinyinForm) -> str:
     return render(reading, _STYLES.get(form, PinyinStyle.MARKS))
 
 
+def sandhi_changes(tokens: Sequence[Token]) -> dict[int, str]:
+    """Character index → the numbered syllable shown with the tone sandhi of 一 and 不,
+    only where it differs from the stored (citation) reading: a handful per page."""
+    changes: dict[int, str] = {}
+    for token, shown in zip(tokens, with_sandhi(tokens), strict=True):
+        if shown != token.readings:
+            for offset, (stored, spoken) in enumerate(zip(token.readings, shown, strict=True)):
+                if stored != spoken:
+                    changes[token.start + offset] = spoken
+    return changes
+
+
 def rubies_for(
     tokens: Sequence[Token],
     length: int,
     options: DisplayOptions,
     statuses: Mapping[str, int],
     hsk_level: Callable[[str], int | None],
+    sandhi: Mapping[int, str] | None = None,
 ) -> list[str]:
-    """The ruby over each of ``length`` characters ("" for none) under ``options``."""
+    """The ruby over each of ``length`` characters ("" for none) under ``options``.
+
+    ``sandhi``: the caller's ``sandhi_changes(tokens)`` if it has them already; by default
+    they are computed here when ``options.tone_sandhi`` is on."""
     rubies = [""] * length
     if options.pinyin is PinyinForm.HIDDEN:
         return rubies
+    if sandhi is None:
+        sandhi = sandhi_changes(tokens) if options.tone_sandhi else {}
     rendered: dict[str, str] = {}
     for token in tokens:
         if not token.is_chinese or not token.readings:
@@ -96,6 +116,8 @@ def rubies_for(
             if level is not None and level <= options.min_hsk:
                 continue
         for offset, reading in enumerate(token.readings):
+            if sandhi:
+                reading = sandhi.get(token.start + offset, reading)
             if reading:
                 text = rendered.get(reading)
                 if text is None:

@@ -41,6 +41,7 @@ from reader.ui.article_view.model import (
     RubyWords,
     render_reading,
     rubies_for,
+    sandhi_changes,
 )
 from reader.ui.theme import is_dark
 
@@ -127,6 +128,7 @@ class ArticleView(QAbstractScrollArea):
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
         self._tones: dict[str, int] = {}
+        self._sandhi: dict[int, str] = {}  # char index → syllable shown (tone sandhi on)
         self._reading_char = 0  # the character kept at the top through relayouts
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -187,7 +189,10 @@ class ArticleView(QAbstractScrollArea):
             self.display_text = self.to_traditional(self.text, self.tokens)
         else:
             self.display_text = self.text
-        rubies = rubies_for(self.tokens, len(self.text), options, self.statuses, self.hsk_level)
+        self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
+        rubies = rubies_for(
+            self.tokens, len(self.text), options, self.statuses, self.hsk_level, self._sandhi
+        )
         self.layout_ = ArticleLayout(
             self.display_text,
             self._token_starts,
@@ -332,6 +337,7 @@ class ArticleView(QAbstractScrollArea):
         prefix = layout.prefix
         text = layout.text
         rubies = layout.rubies
+        sandhi = self._sandhi
         char_advance = metrics.char_advance
         ruby_advance_cache: dict[str, float] = {}
         ruby_top = metrics.ruby_height * 0.04
@@ -356,6 +362,8 @@ class ArticleView(QAbstractScrollArea):
                 reading = ""
                 if token is not None and token.readings:
                     reading = token.readings[index - token.start]
+                    if sandhi:
+                        reading = sandhi.get(index, reading)
                 tone = self._tone(reading)
                 ruby = rubies[index]
                 if ruby:
