@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.importing import ImportedArticle, ImportFailed, import_file, import_text
 from reader.core.progress import Progress
 from reader.core.store import ArticleInfo, NewArticle, Store
+
+if TYPE_CHECKING:
+    from reader.core.importing import ImportedArticle
 
 _STEPS_PER_FILE = 1000
 
@@ -45,6 +48,10 @@ def import_into(
     encoding: str | None = None,
     query: str = "",
 ) -> ImportResult:
+    # The file readers (and their HTML, XML, zip and PDF libraries) load with the first
+    # import, on the worker: the app's launch does not wait for them.
+    from reader.core.importing import ImportFailed, import_file
+
     result = ImportResult()
     found: list[ImportedArticle] = []
     for index, name in enumerate(files):
@@ -82,6 +89,8 @@ def _add(
 
 
 def import_pasted(db_path: Path, text: str, progress: Progress, query: str = "") -> ImportResult:
+    from reader.core.importing import ImportFailed, import_text
+
     result = ImportResult()
     try:
         articles = import_text(text)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.importing import ImportedArticle, split_article
 from reader.core.progress import Progress
 from reader.core.store import Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
@@ -237,6 +236,8 @@ class LibraryPane(QWidget):
 
     def split(self, article_id: int, paragraph_index: int) -> int:
         """Split before paragraph ``paragraph_index``; returns the new article's id."""
+        from reader.core.importing import ImportedArticle, split_article  # not at launch
+
         stored = self.store.articles.get(article_id)
         article = ImportedArticle(
             stored.info.title, stored.text, stored.original_text, stored.info.source
