@@ -11,20 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
-from reader.core.analysis.tokens import Token
-from reader.core.export.formats import LABELS
-from reader.core.export.from_store import export_from_store
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
 from reader.core.store import Store, WordList
-from reader.ui.export_dialog import ExportDialog, ExportRequest
-from reader.ui.export_pdf import write_pdf_handout
 from reader.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the dialog and the writers load when the user exports, not at launch
+    from reader.core.analysis.tokens import Token
+    from reader.ui.export_dialog import ExportDialog, ExportRequest
 
 Tools = Callable[[], tuple[Any, Any]]  # the window's (dictionary, analyser); None if not loaded
 
@@ -72,6 +71,8 @@ class ListExport(QObject):
 
     def choose_and_export(self, article_id: int | None = None) -> ExportDialog | None:
         """Choose a list, then open the export dialog (window-modal); accepting it exports."""
+        from reader.ui.export_dialog import ExportDialog
+
         word_list = self.choose_list(article_id)
         if word_list is None:
             return None
@@ -92,6 +93,10 @@ class ListExport(QObject):
 
     def start(self, word_list: WordList, request: ExportRequest) -> Task[Path]:
         """Run the export on the worker, with a progress dialog that can cancel it."""
+        from reader.core.export.formats import LABELS
+        from reader.core.export.from_store import export_from_store
+        from reader.ui.export_pdf import write_pdf_handout
+
         db_path = self._store.path
         tools = self._tools
         data_dir = self._data_dir
