@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.collect import sentence_around
+from reader.core.collect import is_collectable, sentence_around
 from reader.core.store import WordStatus
 from reader.ui.main_window import LanguageTools, MainWindow
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
@@ -124,8 +124,8 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     added = window.vocab.add_words(two)
     assert len(added) == 2
     panel = window.vocab.panel
-    panel.table.selectRow(0)
-    removed = panel.selected_words()[0].simplified
+    removed = panel.model.words[0].simplified
+    panel.select_word(removed)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert removed not in [w.simplified for w in panel.model.words]
@@ -138,3 +138,72 @@ def test_sentence_around_ends_at_sentence_marks(window: MainWindow) -> None:
     index = next(i for i, t in enumerate(tokens) if t.text == "银行")
     sentence = sentence_around(tokens, index)
     assert "。" not in sentence[:-1] and "\n" not in sentence
+
+
+def test_a_key_adds_the_current_word_and_shift_a_the_selection(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.view
+    index = next(i for i, t in enumerate(view.tokens) if t.text == "银行")
+    view.set_current(view.tokens[index].start)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    article_id = window.article_id
+    assert article_id is not None
+    own = window.store.vocab.list_for_article(article_id)
+    assert [w.simplified for w in window.store.vocab.words(own)] == ["银行"]
+    token = view.tokens[index]
+    view.selection = (token.start - 6, token.end + 8)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    after = [w.simplified for w in window.store.vocab.words(own)]
+    expected = {
+        t.text
+        for t in view.tokens
+        if t.start < token.end + 8 and t.end > token.start - 6 and is_collectable(t)
+    }
+    assert after[0] == "银行" and set(after) == expected and len(after) == len(expected) > 2
+
+
+def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWindow) -> None:
+    vocab = window.vocab
+    vocab.tabs.setCurrentWidget(vocab.stats)
+    words = vocab.stats.unknown_words()
+    vocab.add_words(words[:4])
+    panel = vocab.panel
+    vocab.tabs.setCurrentWidget(panel)
+    assert [w.simplified for w in panel.model.words] == words[:4]
+    # status from the list: the text is re-marked at once
+    first = panel.model.words[0].simplified
+    panel.select_word(first)
+    panel.set_status(WordStatus.KNOWN)
+    assert window.view.statuses[first] == int(WordStatus.KNOWN)
+    panel.status_filter.setCurrentText("Known")
+    assert [w.simplified for w in panel.model.words] == [first]
+    panel.status_filter.setCurrentText("Not known yet")
+    assert [w.simplified for w in panel.model.words] == words[1:4]
+    panel.status_filter.setCurrentText("Any status")
+    level = window.vocab._hsk(words[1])
+    panel.hsk_filter.setCurrentIndex(panel.hsk_filter.findData(level if level else 0))
+    assert words[1] in [w.simplified for w in panel.model.words]
+    assert all(window.vocab._hsk(w.simplified) == level for w in panel.model.words)
+    panel.hsk_filter.setCurrentIndex(0)
+    panel.date_filter.setCurrentText("Today")
+    assert len(panel.model.words) == 4
+    panel.date_filter.setCurrentText("Any date")
+    # sort by Hanzi through the header
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [w.simplified for w in panel.model.words] == sorted(words[:4], reverse=True)
+    # notes
+    panel.select_word(words[2])
+    panel.notes.setPlainText("seen on the bus")
+    panel.save_notes()
+    [kept] = [w for w in panel.model.words if w.simplified == words[2]]
+    assert kept.notes == "seen on the bus"
+    # move to another list
+    other = window.store.vocab.create_list("Review")
+    panel.refresh()
+    panel.select_word(words[2])
+    panel.transfer(other, move=True)
+    assert words[2] not in [w.simplified for w in panel.model.words]
+    assert [w.simplified for w in window.store.vocab.words(other)] == [words[2]]
+    assert window.store.vocab.words(other)[0].notes == "seen on the bus"

@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -415,13 +422,17 @@ class VocabularyPanel(QWidget):
         self._show_details()
 
     def selected_words(self) -> list[ListWord]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         return [self.model.words[r] for r in rows if r < len(self.model.words)]
 
     def select_word(self, simplified: str) -> None:
         for row, word in enumerate(self.model.words):
             if word.simplified == simplified:
-                self.table.selectRow(row)
+                flags = QItemSelectionModel.SelectionFlag
+                self.table.selectionModel().select(
+                    self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+                )
+                self.table.scrollTo(self.model.index(row, 0))
                 return
 
     def delete_selected(self) -> None:
