@@ -207,3 +207,29 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     assert words[2] not in [w.simplified for w in panel.model.words]
     assert [w.simplified for w in window.store.vocab.words(other)] == [words[2]]
     assert window.store.vocab.words(other)[0].notes == "seen on the bus"
+
+
+def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: MainWindow) -> None:
+    vocab = window.vocab
+    panel = vocab.panel
+    vocab.add_words(["银行"])
+    panel.select_word("银行")
+    [word] = panel.selected_words()
+    glosses = [panel.senses.item(i).text() for i in range(panel.senses.count())]
+    assert list(word.senses) == glosses[: len(word.senses)] and len(glosses) >= len(word.senses)
+    panel.senses.item(0).setCheckState(Qt.CheckState.Unchecked)  # keep the others only
+    assert window.store.vocab.word(word.id).senses == tuple(glosses[1 : len(word.senses)])
+    # a list of one's own collects the next words
+    mine = window.store.vocab.create_list("HSK review")
+    panel.refresh(show_list=mine)
+    panel.collect_here.setChecked(True)
+    assert vocab.target_list_id == mine
+    other = next(t.text for t in window.view.tokens if t.entry_ids and t.text != "银行")
+    vocab.add_words([other])
+    assert len(window.store.vocab.words(mine)) == 1
+    # delete the list, undo puts it back with its word
+    panel.delete_list()
+    assert mine not in [wl.id for wl in window.store.vocab.lists()]
+    panel.undo()
+    assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [1]
+    assert panel.list_id() == mine

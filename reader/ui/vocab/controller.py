@@ -5,7 +5,8 @@ them to the vocabulary: the popup's Add button and status box, the keys (A add, 
 add the selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists
 and the article's statistics) and the import dialog. Every change is written at once (one
 short transaction, under 10 ms) and then shown everywhere: the view re-marks the word, the
-popup, the panel, the statistics and the library's % known follow.
+popup, the panel, the statistics and the library's % known follow. A word collected that
+had no status becomes Learning 1 (as in LWT), so it leaves the article's unknown words.
 """
 
 from __future__ import annotations
