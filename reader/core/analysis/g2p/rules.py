@@ -48,7 +48,8 @@ _DURATIVE = {"背": "bei1", "空": "kong4"}
 # Verbs read so only as a word of their own with an aspect marker: 供着佛像 gòng "enshrine"
 # (gōng "supply" lives in compounds: 提供, 供应, 供给); 射中了, 猜中了 zhòng "hit".
 _PERFECTIVE = {"供": "gong4", "中": "zhong4"}
-# The adjective reading after a degree adverb (很冲 chòng "pungent", 很空 kōng, 太干 gān).
+# The adjective reading after a degree adverb (很冲 chòng "pungent", 很空 kōng, 太干 gān,
+# 很称身 chèn "fit").
 _ADJECTIVE = {
     "冲": "chong4",
     "空": "kong1",
@@ -58,6 +59,7 @@ _ADJECTIVE = {
     "难": "nan2",
     "散": "san3",
     "强": "qiang2",
+    "称": "chen4",
 }
 # The measure-word reading after a numeral or demonstrative: 三载 zǎi "years", 一处 chù,
 # 一觉 jiào, 一曲 qǔ, 一间 jiān, 三更 gēng.
