@@ -56,6 +56,8 @@ from reader.ui.article_view.model import (
 )
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.corrections import SegmentationCorrections
+from reader.ui.dictionary_import import DictionaryImport
 from reader.ui.export_action import ListExport
 from reader.ui.lessons import PackDropFilter, PackOpener, is_pack, split_packs
 from reader.ui.library import LibraryPane
@@ -93,10 +95,11 @@ class LanguageTools:
     analyzer: Any
 
 
-def open_dictionary(progress: Progress) -> Any:
+def open_dictionary(progress: Progress | None, data_dir: Path | None = None) -> Any:
+    """The release in use: the one imported into ``data_dir`` if any, else the bundled one."""
     from reader.core.cedict import Dictionary
 
-    return Dictionary.open(progress=progress)
+    return Dictionary.open(data_dir=data_dir, progress=progress)
 
 
 def create_analyzer(dictionary: Any, user_words: list[str]) -> Any:
@@ -168,6 +171,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.word_count)
         self._connect_view()
         self.vocab = VocabularyController(self)  # lists, statuses, statistics
+        self.segmentation = SegmentationCorrections(self, self.edit_menu)  # split, merge
+        self.dictionary_import = DictionaryImport(self)
         self._apply_display()
         self._restore_geometry()
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
             self._dictionary_ready(tools.dictionary)
             return
         self.worker.submit(
-            open_dictionary,
+            lambda progress: open_dictionary(progress, data_dir),
             on_success=self._dictionary_ready,
             on_error=self._tools_failed,
             on_progress=self._show_progress,
@@ -191,8 +196,9 @@ class MainWindow(QMainWindow):
             return
         self._loader_started = True
         words = self._user_words
+        data_dir = self.data_dir
         self.loader.submit(
-            lambda _progress: create_analyzer(None, words),
+            lambda _progress: create_analyzer(open_dictionary(None, data_dir), words),
             on_success=self._analyzer_ready,
             on_error=self._tools_failed,
         )
@@ -287,6 +293,11 @@ class MainWindow(QMainWindow):
             lambda: self.list_export.choose_and_export(self.article_id),
             "Ctrl+E",
         )
+        a(
+            "import_dictionary",
+            "Import CC-CEDICT &release…",
+            lambda: self.dictionary_import.choose_and_import(),
+        )
         quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         a("copy", "&Copy", view.copy, QKeySequence.StandardKey.Copy)
@@ -377,8 +388,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(act["export_list"])
         file_menu.addSeparator()
+        file_menu.addAction(act["import_dictionary"])
+        file_menu.addSeparator()
         file_menu.addAction(act["quit"])
-        edit = bar.addMenu("&Edit")
+        self.edit_menu = edit = bar.addMenu("&Edit")
         for name in ("copy", "copy_pinyin", None, "find", "find_next", "find_previous"):
             edit.addSeparator() if name is None else edit.addAction(act[name])
         view_menu = bar.addMenu("&View")
@@ -703,9 +716,42 @@ class MainWindow(QMainWindow):
     def _analyzer_ready(self, analyzer: Any) -> None:
         if self._closed:
             return
+        dictionary = self.dictionary
+        if dictionary is not None and analyzer.dictionary_key != dictionary.index.stem:
+            return  # loaded for the release before an import; the new one is on its way
         self.analyzer = analyzer
         self.activity.clear()
         self._start_analysis()
+
+    @property
+    def worker_store(self) -> Store:
+        """The store that tasks on ``self.worker`` read and write (the one writer thread)."""
+        return self._worker_store
+
+    def reanalyse(self) -> None:
+        """Analyse the open article again (a correction changed its key); on the worker."""
+        if self.article_id is not None:
+            self._pending_analysis = self.article_id
+            self._start_analysis()
+
+    def use_dictionary(self, dictionary: Any) -> None:
+        """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
+        at once, the analyser re-created for it on the loader, then the article analysed
+        again (its stored analysis was keyed by the old dictionary)."""
+        old = self.analyzer
+        self.analyzer = None
+        self._pending_analysis = self.article_id
+        self._dictionary_ready(dictionary)
+        self.activity.setText("Loading the new dictionary…")
+        words = [w.word for w in self.store.corrections.user_words()]
+
+        def create(_progress: Progress) -> Any:
+            from reader.core.analysis.pipeline import Analyzer
+
+            readings = old.readings if old is not None else None
+            return Analyzer.create(words, dictionary=dictionary, readings=readings)
+
+        self.loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
 
     def _tools_failed(self, error: Exception) -> None:
         self.activity.setText(f"The dictionary could not be loaded: {error}")

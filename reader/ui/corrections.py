@@ -1,0 +1,244 @@
+"""Segmentation corrections from the reader: split the current word, merge it with the next
+one, list the rules and remove them.
+
+A rule applies wherever its text occurs, in this and later articles
+(``reader.core.analysis.corrections``). It is written on the window's worker (the one
+thread that writes the database for it) and the open article is then analysed again there:
+the corrections version is part of the analysis key, so the stored analysis no longer
+matches and ``load_or_analyse`` computes a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.analysis.corrections import CorrectionError, RuleKind, merge_rule, split_rule
+from reader.core.analysis.tokens import Token
+from reader.core.store import Correction, CorrectionKind, Store
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+Rule = tuple[RuleKind, str, tuple[str, ...]]  # what split_rule and merge_rule give
+
+
+class SplitDialog(QDialog):
+    """The learner types spaces into the word where it should be cut (东盟国家 → 东盟 国家);
+    OK is enabled only when ``split_rule`` accepts the cut."""
+
+    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.token = token
+        self.rule: Rule | None = None
+        self.setWindowTitle("Split word")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Type a space wherever <b>{token.text}</b> should be cut:", self))
+        self.field = QLineEdit(token.text, self)
+        self.field.textChanged.connect(self._check)
+        layout.addWidget(self.field)
+        self.verdict = QLabel(self)
+        layout.addWidget(self.verdict)
+        note = QLabel("The correction applies wherever this text occurs, in every article.", self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+        self.field.setCursorPosition(1)
+
+    def _check(self) -> None:
+        try:
+            self.rule = split_rule(self.token, self.field.text().split())
+        except CorrectionError as error:
+            self.rule = None
+            self.verdict.setText(str(error) if " " in self.field.text().strip() else "")
+        else:
+            self.verdict.setText(" + ".join(self.rule[2]))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.rule is not None)
+
+
+class CorrectionsDialog(QDialog):
+    """Every rule as "text → parts"; the selected ones can be removed."""
+
+    remove_requested = Signal(object)  # list[int]: the ids of the rules to remove
+
+    def __init__(self, rules: Callable[[], Sequence[Correction]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._rules = rules
+        self.setWindowTitle("Segmentation corrections")
+        self.resize(420, 360)
+        layout = QVBoxLayout(self)
+        self.empty = QLabel("No corrections yet: use Edit ▸ Split word… or Merge.", self)
+        layout.addWidget(self.empty)
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.list, 1)
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.list.selectedItems()))
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for rule in self._rules():
+            kind = "merge" if rule.kind is CorrectionKind.MERGE else "split"
+            item = QListWidgetItem(f"{rule.text} → {' + '.join(rule.parts)}   ({kind})")
+            item.setData(Qt.ItemDataRole.UserRole, rule.id)
+            self.list.addItem(item)
+        self.empty.setVisible(self.list.count() == 0)
+        self.remove_button.setEnabled(False)
+
+    def _remove_selected(self) -> None:
+        items = self.list.selectedItems()
+        ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in items]
+        for item in items:
+            self.list.takeItem(self.list.row(item))
+        self.empty.setVisible(self.list.count() == 0)
+        if ids:
+            self.remove_requested.emit(ids)
+
+
+class SegmentationCorrections(QObject):
+    """The window's Edit ▸ Split word… / Merge with next word / Segmentation corrections…"""
+
+    changed = Signal()  # a rule was stored or removed (the re-analysis is under way)
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.view
+        self.split_dialog: SplitDialog | None = None
+        self.rules_dialog: CorrectionsDialog | None = None
+        menu.addSeparator()
+        for action in self._build_actions():
+            menu.addAction(action)
+
+    def _build_actions(self) -> list[QAction]:
+        window = self.window
+
+        def action(name: str, text: str, slot: Callable[[], Any], key: str = "") -> QAction:
+            item = QAction(text, window)
+            if key:  # a single key, acting where the reading happens (as N, A, K do)
+                item.setShortcut(QKeySequence(key))
+                item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.view.addAction(item)
+            item.triggered.connect(lambda _checked=False: slot())
+            window.actions_by_name[name] = item
+            return item
+
+        return [
+            action("split_word", "&Split word…", self.split_current, "S"),
+            action("merge_next", "&Merge with next word", self.merge_with_next, "J"),
+            action("corrections", "Segmentation &corrections…", self.show_rules),
+        ]
+
+    # The current word ------------------------------------------------------------------
+
+    def _current_token(self) -> int | None:
+        """The index of the current word, if the analysis is shown (not the provisional
+        one-character tokens); otherwise says why in the status bar."""
+        current = self.view.current()
+        if current is None:
+            self.window.activity.setText("Choose a word first (click it, or press N).")
+            return None
+        index = current[0]
+        if not self.view.tokens[index].readings:
+            self.window.activity.setText("Wait for the pinyin: the words are not known yet.")
+            return None
+        return index
+
+    def split_current(self) -> None:
+        index = self._current_token()
+        if index is None:
+            return
+        token = self.view.tokens[index]
+        if len(token.text) < 2 or not token.is_chinese:
+            self.window.activity.setText(f"{token.text} cannot be split.")
+            return
+        dialog = SplitDialog(token, self.window)
+        dialog.accepted.connect(lambda: self._store_split(dialog))
+        self.split_dialog = dialog
+        dialog.open()
+
+    def _store_split(self, dialog: SplitDialog) -> None:
+        if dialog.rule is not None:
+            self.add_rule(dialog.rule)
+
+    def merge_with_next(self) -> None:
+        index = self._current_token()
+        if index is None:
+            return
+        tokens = self.view.tokens[index : index + 2]
+        try:
+            rule = merge_rule(tokens)
+        except CorrectionError as error:
+            self.window.activity.setText(f"Cannot merge: {error}.")
+            return
+        self.add_rule(rule)
+
+    # Storing, removing, re-analysing -----------------------------------------------------
+
+    def add_rule(self, rule: Rule) -> None:
+        kind, text, parts = rule
+        self.window.activity.setText(f"{text} → {' + '.join(parts)}: analysing again…")
+        self._write(lambda store: store.corrections.add(CorrectionKind(kind), text, parts))
+
+    def remove_rules(self, ids: Sequence[int]) -> None:
+        def remove(store: Store) -> None:
+            for correction_id in ids:
+                store.corrections.remove(correction_id)
+
+        self._write(remove)
+
+    def _write(self, write: Callable[[Store], object]) -> None:
+        """``write`` on the worker's store, then the open article analysed again."""
+        window = self.window
+        store = window.worker_store
+        window.close_popup()  # its word may be cut differently in a moment
+        window.worker.submit(
+            lambda _progress: write(store),
+            on_success=lambda _result: self._written(),
+            on_error=lambda error: window.activity.setText(f"The correction failed: {error}"),
+        )
+
+    def _written(self) -> None:
+        self.changed.emit()
+        if self.rules_dialog is not None and self.rules_dialog.isVisible():
+            self.rules_dialog.refresh()
+        self.window.reanalyse()
+
+    def show_rules(self) -> None:
+        if self.rules_dialog is None:
+            self.rules_dialog = CorrectionsDialog(self.window.store.corrections.all, self.window)
+            self.rules_dialog.remove_requested.connect(self.remove_rules)
+        self.rules_dialog.refresh()
+        self.rules_dialog.show()
+        self.rules_dialog.activateWindow()

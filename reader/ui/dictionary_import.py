@@ -1,0 +1,128 @@
+"""Help ▸ Import CC-CEDICT release…: a newer release from MDBG becomes the dictionary in use.
+
+``import_release`` parses the file and compiles its index on a runner of its own (a full
+release takes seconds; the window's worker keeps opening articles meanwhile), with a
+progress dialog whose Cancel stops it. Only a complete import replaces the release in use;
+the window then switches to the new ``Dictionary`` (``MainWindow.use_dictionary``). A
+rejected file is reported with its first malformed lines, and nothing has changed.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from reader.core.cedict.importing import ImportRejectedError, ImportReport, import_release
+from reader.core.cedict.parser import ParseError
+from reader.core.progress import Progress
+from reader.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+FILE_FILTER = "CC-CEDICT releases (*.u8 *.txt *.gz *.zip);;All files (*)"
+ERRORS_SHOWN = 10
+
+
+def describe_errors(errors: list[ParseError], limit: int = ERRORS_SHOWN) -> str:
+    """The first malformed lines, one per line, each with its line number."""
+    lines = [str(error) for error in errors[:limit]]
+    if len(errors) > limit:
+        lines.append(f"… and {len(errors) - limit:,} more")
+    return "\n".join(lines)
+
+
+class DictionaryImport(QObject):
+    """Choose a release, import it off the UI thread, report, switch the window to it."""
+
+    imported = Signal(object)  # ImportReport
+    rejected = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = TaskRunner(max_threads=1, parent=self)
+        self.progress: QProgressDialog | None = None
+        self.message: QMessageBox | None = None  # the last report shown (tests read it)
+        self.task: Task[ImportReport] | None = None
+
+    def choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a CC-CEDICT release", "", FILE_FILTER
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, file: Path) -> Task[ImportReport]:
+        data_dir = self.window.data_dir
+
+        def work(progress: Progress) -> ImportReport:
+            return import_release(file, data_dir, progress)
+
+        progress = QProgressDialog(f"Importing {file.name}…", "Cancel", 0, 0, self.window)
+        progress.setWindowTitle("Import CC-CEDICT")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        self.progress = progress
+        task = self.runner.submit(
+            work,
+            on_success=self._done,
+            on_error=self._failed,
+            on_progress=self._progressed,
+            on_cancelled=self._cancelled,
+        )
+        progress.canceled.connect(task.cancel)
+        self.task = task
+        return task
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(f"{message}…" if message else "Importing…")
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _show(self, icon: QMessageBox.Icon, text: str, details: str = "") -> None:
+        box = QMessageBox(icon, "Import CC-CEDICT", text, QMessageBox.StandardButton.Ok)
+        box.setParent(self.window, box.windowFlags())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if details:  # the lines are the file's: escaped, never read as markup
+            box.setInformativeText(f"<pre>{html.escape(details)}</pre>")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda _obj=None: setattr(self, "message", None))
+        self.message = box
+        box.open()
+
+    def _done(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.window.use_dictionary(report.dictionary)
+        skipped = f"\n{len(report.errors):,} malformed lines were skipped." if report.errors else ""
+        self._show(
+            QMessageBox.Icon.Information,
+            f"Imported {report.entry_count:,} entries"
+            f" (release {report.release_date or 'undated'}).{skipped}",
+            describe_errors(report.errors),
+        )
+        self.imported.emit(report)
+
+    def _failed(self, error: Exception) -> None:
+        self._close_progress()
+        errors = error.errors if isinstance(error, ImportRejectedError) else []
+        text = f"{error}\n\nNothing was changed: the dictionary in use stays as it was."
+        self._show(QMessageBox.Icon.Warning, text, describe_errors(errors))
+        self.rejected.emit(str(error))
+
+    def _cancelled(self) -> None:
+        self._close_progress()
+        self.window.activity.setText("Import cancelled: the dictionary in use is unchanged.")
