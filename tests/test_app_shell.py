@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader import __version__
@@ -25,6 +27,25 @@ def test_version_comes_from_the_package_metadata() -> None:
     assert result.returncode == 0
     assert result.stdout.strip() == f"reader {__version__}"
     assert __version__ != "0.0.0+unknown"
+
+
+def test_version_is_found_where_importlib_metadata_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reader reads its METADATA itself (a cheaper import); it must agree with the standard
+    reading, and find a bundle's dist-info (PyInstaller's copy_metadata) first on sys.path."""
+    import reader
+
+    assert reader._installed_version() == version("reader")
+    info = tmp_path / "reader-9.8.7.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: reader\nVersion: 9.8.7\n\nVersion: 1.0 in the text\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert reader._installed_version() == "9.8.7"
+    assert version("reader") == "9.8.7"
 
 
 def test_smoke_test_builds_the_window_and_says_ok(data_dir: Path) -> None:
