@@ -46,9 +46,9 @@ BARE = textwrap.dedent(
 READER = textwrap.dedent(
     """
     import sys
+    from reader.cli import main  # first, as in `python -m reader`: before PySide6 loads
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from reader.cli import main
     from reader.ui.app import _application
     from reader.ui.main_window import MainWindow
 
