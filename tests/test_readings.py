@@ -9,6 +9,7 @@ import jieba
 import pytest
 
 from reader.core.analysis.g2p import PolyphoneModel
+from reader.core.analysis.g2p.rules import firm_reading, rule_reading
 from reader.core.analysis.readings import (
     CEDICT_WORDS,
     ReadingModel,
@@ -111,12 +112,41 @@ def reading_at(model: ReadingModel, segmenter: jieba.Tokenizer, marked: str) -> 
         ("晒了一天，衣服▁干▁了。", "gan1"),
         ("风车一直在▁转▁。", "zhuan4"),
         ("借的书看完了就▁还▁。", "huan2"),
+        ("别把桌子▁弄▁坏了。", "nong4"),
+        ("他又跑了一▁趟▁超市。", "tang4"),
+        ("这个人脾气很▁横▁。", "heng4"),
     ],
 )
 def test_polyphones_read_in_their_sentence(
     model: ReadingModel, segmenter: jieba.Tokenizer, marked: str, expected: str
 ) -> None:
     assert reading_at(model, segmenter, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("他又跑了一▁趟▁超市。", "tang4"),  # measure word after a numeral
+        ("这▁处▁房子很旧。", "chu4"),
+        ("这个人脾气很▁横▁。", "heng4"),  # adjective after a degree adverb
+        ("你▁数▁一数。", "shu3"),  # verb before its delimitative
+        ("把书▁藏▁进抽屉。", "cang2"),  # verb before its result complement
+        ("他被▁调▁到北京。", None),  # diào "transfer": left to the dictionaries and model
+        ("办公▁处▁在二楼。", None),  # 处在 is not read as the verb chǔ
+    ],
+)
+def test_word_class_rules(marked: str, expected: str | None) -> None:
+    position = marked.index(MARK)
+    text = marked.replace(MARK, "")
+    assert rule_reading(text, position, alone=True) == expected
+
+
+def test_line_after_an_ordinal_overrides_the_dictionaries() -> None:
+    # 这一行 / 第三行 "line" háng beat the dictionaries' 一行 / 三行 yì xíng "a party"
+    assert firm_reading("看第三行", 3) == "hang2"
+    assert firm_reading("他干这一行", 4) == "hang2"
+    assert firm_reading("代表团一行人", 4) is None
+    assert firm_reading("我们一行到了", 3) is None
 
 
 def test_cc_cedict_conventions(model: ReadingModel) -> None:

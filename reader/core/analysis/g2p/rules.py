@@ -30,6 +30,8 @@ _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
 # What follows a verb and marks it as one: the delimitative 一下 / 一V / V了V, aspect
 # (了 着 过), a complement (得 好 完 上 紧 起): 数一数, 量一下, 系好, 藏起来, 处得来.
 _ASPECT = set("了着过得好完上紧起")
+# Result and direction complements, which follow verbs only: 弄干, 钻进, 数到, 藏进.
+_RESULT = set("出进回开到成走掉坏干清")
 # The verb reading of characters that are also nouns or adjectives (数 shù "number",
 # 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit").
 _VERB = {
@@ -42,6 +44,7 @@ _VERB = {
     "钻": "zuan1",
     "扇": "shan1",
     "盛": "cheng2",
+    "弄": "nong4",
 }
 # The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
 _DURATIVE = {"背": "bei1", "空": "kong4"}
@@ -60,6 +63,11 @@ _ADJECTIVE = {
     "散": "san3",
     "强": "qiang2",
     "称": "chen4",
+    "差": "cha4",
+    "横": "heng4",
+    "累": "lei4",
+    "晕": "yun1",
+    "倔": "jue4",
 }
 # The measure-word reading after a numeral or demonstrative: 三载 zǎi "years", 一处 chù,
 # 一觉 jiào, 一曲 qǔ, 一间 jiān, 三更 gēng.
@@ -76,6 +84,21 @@ _MEASURE = {
     "折": "zhe2",
     "只": "zhi1",
     "场": "chang3",
+    "打": "da2",
+    "沓": "da2",
+    "朝": "zhao1",
+    "分": "fen1",
+    "度": "du4",
+    "号": "hao4",
+    "角": "jiao3",
+    "把": "ba3",
+    "发": "fa1",
+    "扎": "za1",
+    "趟": "tang4",
+    "番": "fan1",
+    "挑": "tiao1",
+    "片": "pian4",
+    "幢": "zhuang4",
 }
 
 
@@ -111,7 +134,7 @@ def _word_class(text: str, i: int) -> str | None:
         return _DURATIVE[char]
     if char in _PERFECTIVE and _next(text, i) in ("了", "着"):
         return _PERFECTIVE[char]
-    if char in _VERB and _verbal(text, i):
+    if char in _VERB and (_verbal(text, i) or _next(text, i) in _RESULT):
         return _VERB[char]
     return None
 
