@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.cedict import Dictionary
-from reader.core.cedict.importing import ImportRejectedError, import_release
-from reader.core.cedict.parser import ParseError
 from reader.core.progress import Progress
+
+if TYPE_CHECKING:  # the dictionary loads when the command runs (the GUI's launch lists us)
+    from reader.core.cedict.parser import ParseError
 
 NAME = "dictionary"
 HELP = "import a newer CC-CEDICT release, or show which release is in use"
@@ -27,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.core.cedict import Dictionary
+    from reader.core.cedict.importing import ImportRejectedError, import_release
+
     data_dir = Path(args.data_dir) if args.data_dir else None
     if args.action == "info":
         dictionary = Dictionary.open(data_dir=data_dir, progress=stderr_progress())

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.dictionary import stderr_progress
-from reader.core.cedict import Dictionary, Entry, Sense
 from reader.core.pinyin import to_marks
+
+if TYPE_CHECKING:  # the dictionary loads when the command runs (the GUI's launch lists us)
+    from reader.core.cedict import Dictionary, Entry, Sense
 
 NAME = "lookup"
 HELP = "print the dictionary entries of a word, or search by pinyin or English"
@@ -27,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.core.cedict import Dictionary
+
     dictionary = Dictionary.open(
         data_dir=Path(args.data_dir) if args.data_dir else None, progress=stderr_progress()
     )

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core import paths
-from reader.core.cedict import Dictionary
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import open_store_or_ask
 from reader.ui.main_window import DB_FILENAME, MainWindow
@@ -54,6 +53,8 @@ def run_smoke_test(data_dir: str | None) -> int:
     window = MainWindow(paths.data_dir(data_dir))
     window.open_file(str(paths.seed_article()))
     window.close()
+    from reader.core.cedict import Dictionary  # the GUI opens it on a worker, not here
+
     dictionary = Dictionary.open(data_dir=paths.data_dir(data_dir))
     if not dictionary.entries("行"):
         print("smoke test failed: the dictionary has no entry for 行", file=sys.stderr)
