@@ -130,6 +130,9 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert removed not in [w.simplified for w in panel.model.words]
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(
+        panel.table, Qt.Key.Key_Control
+    )  # Qt keeps Ctrl "held" until an event says not
     assert sorted(w.simplified for w in panel.model.words) == sorted(two)
 
 
@@ -155,6 +158,7 @@ def test_a_key_adds_the_current_word_and_shift_a_the_selection(
     token = view.tokens[index]
     view.selection = (token.start - 6, token.end + 8)
     qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyRelease(view, Qt.Key.Key_Shift)  # Qt keeps Shift "held" until an event says not
     after = [w.simplified for w in window.store.vocab.words(own)]
     expected = {
         t.text
