@@ -2,8 +2,10 @@
 
 ``data/everyday_sentences.tsv`` holds textbook-style sentences written for this benchmark,
 each with one polyphone (了 得 地 着 还 行 长 重 …) wrapped in ``▁`` and its reading after a
-tab. Prints pypinyin alone, g2pM alone, each miss of ``ReadingModel`` with ``--misses``, and,
-as the last line, ``accuracy: 0.xxxx``.
+tab. ``data/everyday_sentences_2.tsv`` (``--data``) is a second set in the same format, written
+later and before the changes it measured, as an independent check. Prints pypinyin alone,
+g2pM alone, each miss of ``ReadingModel`` with ``--misses``, and, as the last line,
+``accuracy: 0.xxxx``.
 """
 
 from __future__ import annotations
