@@ -58,7 +58,7 @@ from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
 
 HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Hanzi", "Pinyin", "Meaning", "Status", "HSK", "Added")
+COLUMNS = ("Word", "Pinyin", "Meaning", "Status", "HSK", "Added")
 HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
 STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
     "Any status": None,
@@ -234,6 +234,11 @@ class VocabularyPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        for column in (STATUS, HSK, ADDED):  # narrow: the meaning gets the room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            sample = {STATUS: "Ignored", HSK: "HSK", ADDED: "28 Nov"}[column]
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 14)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda _p: self._context_menu())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_details())
