@@ -50,6 +50,12 @@ class DictionaryImport(QObject):
         self.message: QMessageBox | None = None  # the last report shown (tests read it)
         self.task: Task[ImportReport] | None = None
 
+    def stop(self) -> None:
+        """Cancel an import under way and wait for it (the window is closing): a cancelled
+        import leaves the release in use as it was."""
+        self.runner.cancel_all()
+        self.runner.wait()
+
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, "Import a CC-CEDICT release", "", FILE_FILTER

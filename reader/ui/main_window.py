@@ -911,6 +911,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._save_position()
         self.worker.cancel_all()
+        self.dictionary_import.stop()
         self.worker.wait()
         self.loader.wait()
         self._worker_store.close()

@@ -8,7 +8,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
@@ -103,3 +103,22 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
     window.open_popup(bank, window.view.tokens[bank].start)
     assert "imported gloss" in window.popup.browser.toPlainText()
     assert Dictionary.open(data_dir=data_dir).entry_count == 301  # and at the next start
+
+
+def test_cancel_stops_the_import_and_keeps_the_dictionary(
+    qtbot: QtBot,
+    data_dir: Path,
+    language_tools: LanguageTools,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, data_dir, language_tools)
+    before = window.dictionary
+    choose(monkeypatch, paths.bundled_cedict())  # the full release: seconds to import
+    window.actions_by_name["import_dictionary"].trigger()
+    progress = window.dictionary_import.progress
+    assert progress is not None
+    progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: "cancelled" in window.activity.text(), timeout=30000)
+    assert window.dictionary_import.progress is None
+    assert window.dictionary is before
+    assert not imported_source_path(data_dir).exists()
