@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from reader.core.cedict.importing import ImportRejectedError, ImportReport, import_release
-from reader.core.cedict.parser import ParseError
 from reader.core.progress import Progress
 from reader.ui.tasks import Task, TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dictionary package loads on the window's worker, not at launch
+    from reader.core.cedict.importing import ImportReport
+    from reader.core.cedict.parser import ParseError
     from reader.ui.main_window import MainWindow
 
 FILE_FILTER = "CC-CEDICT releases (*.u8 *.txt *.gz *.zip);;All files (*)"
@@ -67,6 +67,8 @@ class DictionaryImport(QObject):
         data_dir = self.window.data_dir
 
         def work(progress: Progress) -> ImportReport:
+            from reader.core.cedict.importing import import_release
+
             return import_release(file, data_dir, progress)
 
         progress = QProgressDialog(f"Importing {file.name}…", "Cancel", 0, 0, self.window)
@@ -123,6 +125,8 @@ class DictionaryImport(QObject):
         self.imported.emit(report)
 
     def _failed(self, error: Exception) -> None:
+        from reader.core.cedict.importing import ImportRejectedError
+
         self._close_progress()
         errors = error.errors if isinstance(error, ImportRejectedError) else []
         text = f"{error}\n\nNothing was changed: the dictionary in use stays as it was."

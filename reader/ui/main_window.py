@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core import paths
-from reader.core.analysis.pipeline import stored_analysis
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, numbered_syllables
 from reader.core.progress import Progress
@@ -656,8 +655,14 @@ class MainWindow(QMainWindow):
         analyzer = self.analyzer
         if analyzer is None:
             dictionary = self.dictionary
+
+            def stored(_progress: Progress) -> list[Token] | None:
+                from reader.core.analysis.pipeline import stored_analysis  # on the worker
+
+                return stored_analysis(store, article_id, dictionary.index.stem)
+
             self.worker.submit(
-                lambda _progress: stored_analysis(store, article_id, dictionary.index.stem),
+                stored,
                 on_success=lambda tokens: self._stored_ready(article_id, tokens),
                 on_error=self._analysis_failed,
             )
