@@ -7,7 +7,7 @@ input (as scripts do) catch it too.
 from __future__ import annotations
 
 
-class ImportFailed(ValueError):  # noqa: N818 (reads as a sentence: raise ImportFailed)
+class ImportFailed(ValueError):
     """The file (or text) cannot be imported; ``str(error)`` says why, in plain words."""
 
     def __init__(self, message: str) -> None:

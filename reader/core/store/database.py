@@ -40,7 +40,7 @@ class StoreError(Exception):
     """A problem with the database that the user must be told about."""
 
 
-class DatabaseTooNew(StoreError):  # noqa: N818 (the name the app uses)
+class DatabaseTooNew(StoreError):
     def __init__(self, path: Path, version: int) -> None:
         self.path = path
         self.version = version
@@ -51,7 +51,7 @@ class DatabaseTooNew(StoreError):  # noqa: N818 (the name the app uses)
         )
 
 
-class DatabaseDamaged(StoreError):  # noqa: N818 (the name the app uses)
+class DatabaseDamaged(StoreError):
     def __init__(self, path: Path, detail: str, backups: list[Path]) -> None:
         self.path = path
         self.detail = detail
@@ -65,7 +65,7 @@ class DatabaseDamaged(StoreError):  # noqa: N818 (the name the app uses)
         super().__init__(f"The database {path} is damaged ({detail}). {way_out}")
 
 
-class DiskFull(StoreError):  # noqa: N818 (reads as a sentence, like DatabaseDamaged)
+class DiskFull(StoreError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
