@@ -222,7 +222,8 @@ class SegmentationCorrections(QObject):
         """``write`` on the worker's store, then the open article analysed again."""
         window = self.window
         store = window.worker_store
-        window.close_popup()  # its word may be cut differently in a moment
+        window.close_popup()  # its word (and the panel's) may be cut differently in a moment
+        window.word_panel.clear()
         window.worker.submit(
             lambda _progress: write(store),
             on_success=lambda _result: self._written(),
