@@ -10,11 +10,13 @@ tokens behind a selection and behind the article's unknown words, for adding in 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.cedict.model import Entry
 from reader.core.store.vocab import NewWord
+
+if TYPE_CHECKING:  # the dictionary package loads on the app's worker, not at its launch
+    from reader.core.cedict.model import Entry
 
 SENTENCE_ENDS = frozenset("。！？!?…")
 CLOSERS = frozenset("”’」』）)》〉\"'")  # stay with the sentence they close

@@ -12,13 +12,15 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.cedict.model import Entry
 from reader.core.pinyin import PinyinStyle, render, tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
+
+if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
+    from reader.core.cedict.model import Entry
 
 LINK_SCHEME = "lookup"
 _REFERENCE = re.compile(r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.cedict.model import Entry
 from reader.ui.lookup.content import (
     LookupDictionary,
     Style,
@@ -26,6 +25,9 @@ from reader.ui.lookup.content import (
     lookup_word,
     parse_link,
 )
+
+if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
+    from reader.core.cedict.model import Entry
 
 MAX_RESULTS = 200
 
