@@ -52,6 +52,7 @@ def test_smoke_test_builds_the_window_and_says_ok(data_dir: Path) -> None:
     result = run_reader("--smoke-test", "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("smoke test ok")
+    assert "Traceback" not in result.stderr  # no background work outlives the window
 
 
 def test_seed_article_is_bundled() -> None:

@@ -916,8 +916,10 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._save_position()
         self.worker.cancel_all()
+        self.library.runner.cancel_all()
         self.dictionary_import.stop()
         self.worker.wait()
+        self.library.runner.wait()
         self.loader.wait()
         self._worker_store.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
