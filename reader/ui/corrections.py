@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.analysis.corrections import CorrectionError, RuleKind, merge_rule, split_rule
 from reader.core.analysis.tokens import Token
 from reader.core.store import Correction, CorrectionKind, Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rules (and the segmenter's patterns) load when first used
+    from reader.core.analysis.corrections import RuleKind
     from reader.ui.main_window import MainWindow
 
-Rule = tuple[RuleKind, str, tuple[str, ...]]  # what split_rule and merge_rule give
+    Rule = tuple[RuleKind, str, tuple[str, ...]]  # what split_rule and merge_rule give
 
 
 class SplitDialog(QDialog):
@@ -68,6 +68,8 @@ class SplitDialog(QDialog):
         self.field.setCursorPosition(1)
 
     def _check(self) -> None:
+        from reader.core.analysis.corrections import CorrectionError, split_rule
+
         try:
             self.rule = split_rule(self.token, self.field.text().split())
         except CorrectionError as error:
@@ -193,6 +195,8 @@ class SegmentationCorrections(QObject):
             self.add_rule(dialog.rule)
 
     def merge_with_next(self) -> None:
+        from reader.core.analysis.corrections import CorrectionError, merge_rule
+
         index = self._current_token()
         if index is None:
             return
