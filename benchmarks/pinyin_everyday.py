@@ -5,7 +5,8 @@ each with one polyphone (了 得 地 着 还 行 长 重 …) wrapped in ``▁``
 tab. ``data/everyday_sentences_2.tsv`` (``--data``) is a second set in the same format, written
 later and before the changes it measured, as an independent check. Prints pypinyin alone,
 g2pM alone, each miss of ``ReadingModel`` with ``--misses``, and, as the last line,
-``accuracy: 0.xxxx``.
+``accuracy: 0.xxxx``: sentences segmented by the app's ``Segmenter``, as the reader does
+(``--segmenter jieba`` prints the figure with plain ``jieba.lcut`` before it).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 import jieba
-from pinyin_cpp import MARK, accuracy, pypinyin_alone
+from pinyin_cpp import MARK, accuracy, app_cut, app_segmenter, marked_readings, pypinyin_alone
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.readings import ReadingModel
@@ -37,10 +38,25 @@ def load(path: Path) -> tuple[list[str], list[int], list[str]]:
     return texts, positions, labels
 
 
+def marked_words(words: list[str], position: int) -> str:
+    """The words joined by ``/`` with the character at ``position`` in brackets."""
+    text = "".join(words)
+    cuts = {sum(map(len, words[: i + 1])) for i in range(len(words) - 1)}
+    shown = [
+        ("/" if i in cuts else "") + (f"[{c}]" if i == position else c) for i, c in enumerate(text)
+    ]
+    return "".join(shown)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=SENTENCES)
     parser.add_argument("--misses", action="store_true", help="print each wrong reading")
+    parser.add_argument(
+        "--segmenter",
+        choices=["jieba"],
+        help="also print the accuracy with plain jieba.lcut segmentation, for comparison",
+    )
     args = parser.parse_args()
     texts, positions, labels = load(args.data)
     print(f"sentences: {len(texts)}")
@@ -49,12 +65,16 @@ def main() -> int:
     found = PolyphoneModel.load().predict(texts, [[p] for p in positions], restrict=False)
     print(f"g2pM alone: {accuracy([g[0].reading for g in found], labels):.4f}")
     model = ReadingModel.load()
-    read = model.read_many([jieba.lcut(t) for t in texts])
-    ours = [[r for word in s for r in word][p] for s, p in zip(read, positions, strict=True)]
+    if args.segmenter == "jieba":
+        plain = marked_readings(model, [jieba.lcut(t) for t in texts], positions)
+        print(f"accuracy with plain jieba segmentation: {accuracy(plain, labels):.4f}")
+    segmenter = app_segmenter()
+    sentences = [app_cut(segmenter, t) for t in texts]
+    ours = marked_readings(model, sentences, positions)
     if args.misses:
-        for text, p, label, guess in zip(texts, positions, labels, ours, strict=True):
+        for words, p, label, guess in zip(sentences, positions, labels, ours, strict=True):
             if guess != label:
-                print(f"  {text[:p]}[{text[p]}]{text[p + 1 :]}  {guess} (want {label})")
+                print(f"  {marked_words(words, p)}  {guess} (want {label})")
     print(f"accuracy: {accuracy(ours, labels):.4f}")
     return 0
 

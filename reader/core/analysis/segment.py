@@ -1,11 +1,12 @@
 """Cutting text into runs (Chinese, numbers, Latin, punctuation, space) and Chinese into words.
 
 jieba segments, but with a word list of our own: every CC-CEDICT headword (both scripts,
-with jieba's frequency where jieba knows the word) plus the user's words, and none of the
-words jieba knows that the dictionary cannot explain (``互联互通``, ``东盟国家``). So the
-unit a reader taps is a dictionary word wherever one exists. jieba's HMM still proposes
-new words; those that are names (``姚树洁``) stay whole and are explained character by
-character, the others go back to their dictionary parts.
+with jieba's frequency where jieba knows the word) plus the user's words. jieba's other
+words (``互联互通``, ``东盟国家``, ``办公处``, ``弹钢琴``) stay in the list as *guides*: they
+still steer where jieba cuts (办公处/在, not 办公/处在), but a guide that comes out whole goes
+back to its dictionary parts, like the HMM's new words. So the unit a reader taps is a
+dictionary word wherever one exists. Names stay whole (``姚树洁``) and are explained
+character by character.
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
 written once into the user cache dir and jieba caches its model beside it; later start-ups
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     import jieba
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 2
+_WORD_LIST_FORMAT: Final = 3
 # Frequency for a dictionary word jieba has never seen: just above jieba's median (3), so it
 # is preferred to single characters but not to the common words around it.
 UNSEEN_WORD_FREQ: Final = 5
@@ -125,10 +126,11 @@ def _write_atomically(target: Path, lines: Iterable[str]) -> None:
         raise
 
 
-def write_word_list(target: Path, headwords: Iterable[tuple[str, str]]) -> int:
-    """Write jieba's dictionary file for the (simplified, traditional) ``headwords``; returns
-    how many words it holds. A traditional form jieba does not know gets the frequency of
-    its simplified form, so traditional text is cut as well as simplified text."""
+def write_word_list(target: Path, guides: Path, headwords: Iterable[tuple[str, str]]) -> int:
+    """Write jieba's dictionary file for the (simplified, traditional) ``headwords`` plus
+    jieba's own other words, and those guide words one a line to ``guides``; returns how
+    many headwords the list holds. A traditional form jieba does not know gets the frequency
+    of its simplified form, so traditional text is cut as well as simplified text."""
     known = {word: (freq, tag) for word, freq, tag in _jieba_words()}
     chosen: dict[str, tuple[int, str]] = {}
     for simplified, traditional in headwords:
@@ -137,9 +139,12 @@ def write_word_list(target: Path, headwords: Iterable[tuple[str, str]]) -> int:
             if HAN_RUN.fullmatch(word):
                 own = known.get(word, found)
                 chosen[word] = max(chosen.get(word, own), own)
+    extra = sorted(w for w in known if w not in chosen and len(w) > 1 and HAN_RUN.fullmatch(w))
     lines = [f"{word} {freq} {tag}\n" for word, (freq, tag) in sorted(chosen.items())]
+    lines += [f"{word} {known[word][0]} {known[word][1]}\n" for word in extra]
+    _write_atomically(guides, [f"{word}\n" for word in extra])
     _write_atomically(target, lines)
-    return len(lines)
+    return len(chosen)
 
 
 def cache_key(dictionary_key: str) -> str:
@@ -151,8 +156,9 @@ def cache_key(dictionary_key: str) -> str:
 class Segmenter:
     """A private jieba tokenizer that knows the dictionary's and the user's words."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+    def __init__(self, tokenizer: jieba.Tokenizer, guides: frozenset[str] = frozenset()) -> None:
         self._tokenizer = tokenizer
+        self._guides = guides  # jieba's words that steer the cut but are not units
         self._name_tags: dict[str, str | None] = {}
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
 
@@ -173,13 +179,14 @@ class Segmenter:
         folder.mkdir(parents=True, exist_ok=True)
         key = cache_key(dictionary_key)
         word_list = folder / f"words-{key}.txt"
-        if not word_list.is_file():
-            write_word_list(word_list, headwords())
+        guides = folder / f"guides-{key}.txt"
+        if not (word_list.is_file() and guides.is_file()):
+            write_word_list(word_list, guides, headwords())
         tokenizer = _jieba().Tokenizer(str(word_list))
         tokenizer.tmp_dir = str(folder)
         tokenizer.cache_file = f"model-{key}.cache"
         tokenizer.initialize()
-        segmenter = cls(tokenizer)
+        segmenter = cls(tokenizer, frozenset(guides.read_text(encoding="utf-8").split()))
         for word in user_words:
             segmenter.add_word(word)
         return segmenter
@@ -198,16 +205,19 @@ class Segmenter:
             self._tokenizer.total -= USER_WORD_FREQ  # what add_word added to it
 
     def is_word(self, word: str) -> bool:
-        """Whether ``word`` is in the word list (a dictionary headword or a user's word)."""
-        return bool(self._tokenizer.FREQ.get(word))
+        """Whether ``word`` is a unit: a dictionary headword or a user's word."""
+        if word in self._replaced:
+            return True
+        return bool(self._tokenizer.FREQ.get(word)) and word not in self._guides
 
     def cut(self, han: str) -> list[str]:
         """Cut a run of Chinese characters into words.
 
-        jieba's HMM glues runs of single characters into new words. Only those its
-        part-of-speech HMM reads as a name stay whole (姚树洁); any other is mostly a seam
-        between dictionary words (很长, 以文塑 in 以文塑旅) and goes back to its dictionary
-        parts, so that each piece the reader taps has an entry."""
+        jieba's HMM glues runs of single characters into new words, and a guide word may
+        come out whole. Only those its part-of-speech HMM reads as a name stay whole
+        (姚树洁); any other is a seam between dictionary words (很长, 以文塑 in 以文塑旅) or
+        a compound (办公处) and goes back to its dictionary parts, so that each piece the
+        reader taps has an entry."""
         words: list[str] = []
         for word in self._tokenizer.cut(han, HMM=True):
             if len(word) > 1 and not self.is_word(word) and self.name_tag(word) is None:
