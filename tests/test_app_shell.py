@@ -48,6 +48,35 @@ def test_version_is_found_where_importlib_metadata_finds_it(
     assert version("reader") == "9.8.7"
 
 
+# Loaded later, off the launch's path: on the worker (dictionary, analyser) or when the user
+# exports or imports. Each of these once cost the launch tens to hundreds of milliseconds.
+NOT_AT_LAUNCH = (
+    "openpyxl",
+    "numpy",
+    "genanki",
+    "jieba",
+    "pypinyin",
+    "pypdf",
+    "importlib.metadata",
+    "reader.core.cedict",
+    "reader.core.analysis.pipeline",
+    "reader.core.importing",
+)
+
+
+def test_the_launch_imports_nothing_it_does_not_need_before_the_first_paint() -> None:
+    code = (
+        "import sys, reader.cli; reader.cli._subcommands(); import reader.ui.app; "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert "reader.ui.main_window" in loaded
+    assert [name for name in NOT_AT_LAUNCH if name in loaded] == []
+
+
 def test_smoke_test_builds_the_window_and_says_ok(data_dir: Path) -> None:
     result = run_reader("--smoke-test", "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stderr
