@@ -21,7 +21,7 @@ from pypinyin import Style, lazy_pinyin
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.readings import ReadingModel
-from reader.core.analysis.segment import Segmenter, split_runs
+from reader.core.analysis.segment import Segmenter
 
 CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pinyin-cpp"
 MARK = "\u2581"
@@ -58,14 +58,6 @@ def app_segmenter() -> Segmenter:
 
     dictionary = Dictionary.open()
     return Segmenter.load(dictionary.index.stem, dictionary.headwords)
-
-
-def app_cut(segmenter: Segmenter, text: str) -> list[str]:
-    """``text`` in words as the app cuts it: runs of one script, Chinese runs by ``segmenter``."""
-    words: list[str] = []
-    for run in split_runs(text):
-        words.extend([run.text] if run.kind is not None else segmenter.cut(run.text))
-    return words
 
 
 def marked_readings(
@@ -113,7 +105,7 @@ def main() -> int:
         plain = marked_readings(model, [jieba.lcut(t) for t in texts], positions)
         print(f"accuracy with plain jieba segmentation: {accuracy(plain, labels):.4f}")
     segmenter = app_segmenter()
-    sentences = [app_cut(segmenter, t) for t in texts]
+    sentences = [segmenter.words(t) for t in texts]
     runs = []
     for _ in range(3):
         started = time.perf_counter()

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import jieba
-from pinyin_cpp import MARK, accuracy, app_cut, app_segmenter, marked_readings, pypinyin_alone
+from pinyin_cpp import MARK, accuracy, app_segmenter, marked_readings, pypinyin_alone
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.readings import ReadingModel
@@ -69,7 +69,7 @@ def main() -> int:
         plain = marked_readings(model, [jieba.lcut(t) for t in texts], positions)
         print(f"accuracy with plain jieba segmentation: {accuracy(plain, labels):.4f}")
     segmenter = app_segmenter()
-    sentences = [app_cut(segmenter, t) for t in texts]
+    sentences = [segmenter.words(t) for t in texts]
     ours = marked_readings(model, sentences, positions)
     if args.misses:
         for words, p, label, guess in zip(sentences, positions, labels, ours, strict=True):

@@ -54,6 +54,30 @@ def test_dictionary_words_are_tokens_where_plain_jieba_splits_or_glues(
     assert cut("他是银行行长") == ["他", "是", "银行", "行长"]
 
 
+def test_jiebas_other_words_steer_the_cut_but_are_not_units(analyzer: Analyzer) -> None:
+    segmenter = analyzer.segmenter
+    plain = jieba.Tokenizer()
+    # jieba's 办公处 is no CC-CEDICT headword: it keeps 处在 from being taken, then goes
+    # back to its parts (before, the cut was 办公/处在, and 处 read chǔ).
+    assert "办公处" in plain.lcut("学校的办公处在哪儿")
+    assert not segmenter.is_word("办公处") and segmenter.is_word("处在")
+    assert segmenter.cut("学校的办公处在哪儿") == ["学校", "的", "办公", "处", "在", "哪儿"]
+    assert segmenter.cut("辦公處在哪兒") == ["辦公", "處", "在", "哪兒"]
+    assert segmenter.cut("他会弹钢琴") == ["他", "会", "弹", "钢琴"]
+
+
+def test_a_rare_dictionary_word_does_not_beat_a_common_split(analyzer: Analyzer) -> None:
+    """参鸡汤 (samgyetang) is a headword jieba never saw: 人参 + 鸡汤 must still win."""
+    assert analyzer.dictionary.entries("参鸡汤")
+    assert analyzer.segmenter.cut("我喜欢喝人参鸡汤") == ["我", "喜欢", "喝", "人参", "鸡汤"]
+    assert analyzer.segmenter.cut("他喝参鸡汤") == ["他", "喝", "参鸡汤"]
+
+
+def test_words_keeps_other_scripts_whole(analyzer: Analyzer) -> None:
+    words = analyzer.segmenter.words("2024年GDP增长7.3%。")
+    assert words == ["2024", "年", "GDP", "增长", "7.3", "%", "。"]
+
+
 def test_jiebas_cache_lives_in_the_user_cache_dir(analyzer: Analyzer) -> None:
     folder = paths.cache_dir() / "jieba"
     assert any(folder.glob("model-*.cache"))
@@ -80,7 +104,7 @@ def test_a_new_dictionary_builds_its_own_word_list(tmp_path: Path) -> None:
     assert segmenter.is_word("东盟") and not segmenter.is_word("东盟国家")
     assert segmenter.cut("东盟国家") == ["东盟", "国家"]
     assert segmenter.cut("東盟國家") == ["東盟", "國家"]
-    assert (tmp_path / "jieba").is_dir()
+    assert any((tmp_path / "jieba").glob("guides-*.txt"))
 
 
 def test_a_user_word_becomes_a_unit(tmp_path: Path) -> None:
