@@ -316,11 +316,15 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "调": _tiao,
     "觉": _jue_jiao,
 }
+# What comes before 觉 "sleep" when it stands alone (睡觉, 午觉 are words; 一觉 a measure):
+# elsewhere a lone 觉 is mostly a piece of a compound the dictionary lacks (察觉到 cut as
+# 查/觉/到, 可觉差), read jué, so the model decides.
+_SLEEP = set("睡个好")
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
     "教": lambda text, i: "jiao1",  # the verb "teach" (教室 jiào is a compound)
-    "觉": lambda text, i: "jiao4",  # "sleep" in 睡一觉 (觉得 jué is a compound)
+    "觉": lambda text, i: "jiao4" if _prev(text, i) in _SLEEP else None,
 }
 
 
