@@ -110,3 +110,28 @@ def test_window_opens_the_seed_and_remembers_geometry_and_recent(
 
 def test_data_dir_override_from_environment(data_dir: Path) -> None:
     assert paths.data_dir() == data_dir
+
+
+def test_a_file_open_event_from_the_system_opens_the_file(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    """macOS delivers a double-clicked document as a FileOpen event to the application."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from reader.ui.app import _FileOpenForwarder
+
+    article = tmp_path / "短文.txt"
+    article.write_text("我们明天去银行。\n", encoding="utf-8")
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    app = QCoreApplication.instance()
+    assert app is not None
+    forwarder = _FileOpenForwarder(window)
+    app.installEventFilter(forwarder)
+    try:
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(article)))
+        qtbot.waitUntil(lambda: "银行" in window.view.text, timeout=30000)
+    finally:
+        app.removeEventFilter(forwarder)
+    assert window.settings.recent_files[0] == str(article.resolve())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
@@ -26,6 +29,25 @@ def _application() -> QApplication:
     return app
 
 
+SMOKE_TEST_TIMEOUT_S = 300  # a first run compiles the dictionary and jieba's model
+
+
+class _FileOpenForwarder(QObject):
+    """macOS hands a double-clicked lesson pack or article to the running app as a
+    FileOpen event, not as a command-line argument: open it like a file on the command
+    line."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.window.open_file(event.file())
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(file: str | None, data_dir: str | None) -> int:
     app = _application()
     if not check_bundled_data(dialog=True):
@@ -39,25 +61,41 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
         window.open_file(file)
     else:
         window.open_last_or_seed()
+    app.installEventFilter(_FileOpenForwarder(window))
     window.show()
     return app.exec()
 
 
 def run_smoke_test(data_dir: str | None) -> int:
-    """Build the real main window without a screen, open the seed article, and load the
-    dictionary (compiling it if needed) and look one word up."""
+    """Build the real main window without a screen, open the seed article and wait until
+    it shows with pinyin from the real analysis (dictionary, segmenter, readings model):
+    a frozen build that lost any of their data fails here instead of printing "ok"."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _application()
+    app = _application()
     if not check_bundled_data(dialog=False):
         return 1
     window = MainWindow(paths.data_dir(data_dir))
     window.open_file(str(paths.seed_article()))
+    deadline = time.monotonic() + SMOKE_TEST_TIMEOUT_S
+    problem = "the seed article was not analysed in time"
+    while time.monotonic() < deadline:
+        app.processEvents()
+        activity = window.activity.text()
+        if "could not be loaded" in activity or "failed" in activity:
+            problem = activity
+            break
+        if window.analyzer is not None and _has_readings(window):
+            problem = ""
+            break
+        time.sleep(0.02)
     window.close()
-    from reader.core.cedict import Dictionary  # the GUI opens it on a worker, not here
-
-    dictionary = Dictionary.open(data_dir=paths.data_dir(data_dir))
-    if not dictionary.entries("行"):
-        print("smoke test failed: the dictionary has no entry for 行", file=sys.stderr)
+    if problem:
+        print(f"smoke test failed: {problem}", file=sys.stderr)
         return 1
     print("smoke test ok")
     return 0
+
+
+def _has_readings(window: MainWindow) -> bool:
+    """True once the article view holds analysed Chinese words with their pinyin."""
+    return any(token.is_chinese and any(token.readings) for token in window.view.tokens)
