@@ -272,9 +272,14 @@ def _jue_jiao(text: str, i: int) -> str | None:
     return None
 
 
+# Measure words after 数 "several" (数个国家, 数位学者, 数种方法); the verb shǔ takes an
+# object or a complement instead (数钱, 数一数, 数到十).
+_SEVERAL = set("个位名种次件只条座项部本")
+
+
 def _shu(text: str, i: int) -> str | None:
-    if _next(text, i) in set("二两三四五六七八九十百千万"):
-        return "shu4"  # 数十个, 数百人: "several"
+    if _next(text, i) in set("二两三四五六七八九十百千万") | _SEVERAL:
+        return "shu4"  # 数十个, 数百人, 数个, 数种: "several"
     return "shu3"  # 数钱, 数一数: the verb "count"
 
 
