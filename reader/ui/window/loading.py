@@ -1,0 +1,187 @@
+"""The dictionary, the analyser and an article's analysis, loaded on the workers.
+
+The text of an article appears at once (provisional tokens); the dictionary and the
+analyser load on a worker thread and the pinyin follows when the analysis (or its stored
+copy) arrives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.progress import Progress
+from reader.core.store import Store
+from reader.ui.article_view.model import provisional_tokens
+from reader.ui.article_view.script import TraditionalConverter
+from reader.ui.window.part import WindowPart
+from reader.ui.window.tools import create_analyzer, open_dictionary
+
+
+class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
+    """The article on screen and the pinyin that follows it."""
+
+    article_id: int | None
+    _pending_analysis: int | None  # the article whose pinyin is still to come
+    _analysis_task: Any
+    _loader_started: bool
+    _worker_store: Store
+
+    def _start_loader(self) -> None:
+        """Load the analyser once the article on screen has its stored pinyin (or has none):
+        its Python-heavy loading would otherwise slow that first paint down."""
+        if self._loader_started or self.analyzer is not None:
+            return
+        self._loader_started = True
+        words = self._user_words
+        data_dir = self.data_dir
+        self.loader.submit(
+            lambda _progress: create_analyzer(open_dictionary(None, data_dir), words),
+            on_success=self._analyzer_ready,
+            on_error=self._tools_failed,
+        )
+
+    def show_article(self, article_id: int) -> None:
+        self.activity.clear()
+        self._save_position()
+        self.close_popup()
+        article = self.store.articles.get(article_id)
+        self.article_id = article_id
+        self.settings.last_article_id = article_id
+        self.view.set_article(article.text, provisional_tokens(article.text), article.info.title)
+        self.view.scroll_to_char(article.info.reading_position)
+        self.setWindowTitle(f"{article.info.title} — Reader")
+        self.word_count.setText(f"{article.info.char_count:,} characters")
+        self._pending_analysis = article_id
+        self._start_analysis()
+
+    def _start_analysis(self) -> None:
+        """The stored analysis as soon as the dictionary is open, else a new one as soon as
+        the analyser is loaded; both on the worker, in that order."""
+        article_id = self._pending_analysis
+        if article_id is None or self.dictionary is None:
+            return
+        store = self._worker_store
+        analyzer = self.analyzer
+        if analyzer is None:
+            dictionary = self.dictionary
+
+            def stored(_progress: Progress) -> list[Token] | None:
+                from reader.core.analysis.pipeline import stored_analysis  # on the worker
+
+                return stored_analysis(store, article_id, dictionary.index.stem)
+
+            self.worker.submit(
+                stored,
+                on_success=lambda tokens: self._stored_ready(article_id, tokens),
+                on_error=self._analysis_failed,
+            )
+            return
+        self._pending_analysis = None
+        self.activity.setText("Adding pinyin…")
+
+        def work(progress: Progress) -> list[Token]:
+            tokens: list[Token] = analyzer.load_or_analyse(store, article_id, progress)
+            return tokens
+
+        if self._analysis_task is not None:
+            self._analysis_task.cancel()
+        self._analysis_task = self.worker.submit(
+            work,
+            on_success=lambda tokens: self._analysis_ready(article_id, tokens),
+            on_error=self._analysis_failed,
+            on_progress=self._show_progress,
+        )
+
+    def _stored_ready(self, article_id: int, tokens: list[Token] | None) -> None:
+        self._start_loader()
+        if tokens is not None and article_id == self._pending_analysis:
+            self._pending_analysis = None
+            self._analysis_ready(article_id, tokens)
+
+    def _analysis_ready(self, article_id: int, tokens: list[Token]) -> None:
+        if self._closed or article_id != self.article_id:
+            return
+        self.activity.clear()
+        self.view.set_tokens(tokens)
+        words = [t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)]
+        statuses = self.store.vocab.statuses_for(set(words))
+        self.view.set_word_statuses({w: int(s) for w, s in statuses.items()})
+        self.vocab.article_ready()
+        chinese = [t for t in tokens if t.is_chinese]
+        unique = len({t.text for t in chinese})
+        self.word_count.setText(
+            f"{len(chinese):,} words ({unique:,} different) · {len(self.view.text):,} characters"
+        )
+
+    def _analysis_failed(self, error: Exception) -> None:
+        self.activity.setText(f"The analysis failed: {error}")
+
+    def _dictionary_ready(self, dictionary: Any) -> None:
+        if self._closed:
+            return
+        self.dictionary = dictionary
+        self.view.set_hsk_level(lambda word: _newest_level(dictionary.hsk_level(word)))
+        self.view.set_traditional_converter(TraditionalConverter(dictionary).convert)
+        self.search.set_dictionary(dictionary)
+        if self._pending_analysis is None:
+            self._start_loader()
+        self._start_analysis()
+
+    def _analyzer_ready(self, analyzer: Any) -> None:
+        if self._closed:
+            return
+        dictionary = self.dictionary
+        if dictionary is not None and analyzer.dictionary_key != dictionary.index.stem:
+            return  # loaded for the release before an import; the new one is on its way
+        self.analyzer = analyzer
+        self.activity.clear()
+        self._start_analysis()
+
+    @property
+    def worker_store(self) -> Store:
+        """The store that tasks on ``self.worker`` read and write (the one writer thread)."""
+        return self._worker_store
+
+    def reanalyse(self) -> None:
+        """Analyse the open article again (a correction changed its key); on the worker."""
+        if self.article_id is not None:
+            self._pending_analysis = self.article_id
+            self._start_analysis()
+
+    def use_dictionary(self, dictionary: Any) -> None:
+        """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
+        at once, the analyser re-created for it on the loader, then the article analysed
+        again (its stored analysis was keyed by the old dictionary)."""
+        old = self.analyzer
+        self.analyzer = None
+        self._pending_analysis = self.article_id
+        self._dictionary_ready(dictionary)
+        self.activity.setText("Loading the new dictionary…")
+        words = [w.word for w in self.store.corrections.user_words()]
+
+        def create(_progress: Progress) -> Any:
+            from reader.core.analysis.pipeline import Analyzer
+
+            readings = old.readings if old is not None else None
+            return Analyzer.create(words, dictionary=dictionary, readings=readings)
+
+        self.loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
+
+    def _tools_failed(self, error: Exception) -> None:
+        self.activity.setText(f"The dictionary could not be loaded: {error}")
+
+    def _show_progress(self, done: int, total: int, message: str) -> None:
+        if message:
+            percent = f" {100 * done // total}%" if total > 1 else ""
+            self.activity.setText(f"{message}…{percent}")
+
+    def _save_position(self) -> None:
+        if self.article_id is not None:
+            self.store.articles.save_reading_position(self.article_id, self.view.reading_position())
+
+
+def _newest_level(level: Any) -> int | None:
+    """The new HSK level of a word when it has one, else the old one."""
+    if level is None:
+        return None
+    return getattr(level, "new", None) or getattr(level, "old", None)

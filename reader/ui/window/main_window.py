@@ -1,0 +1,163 @@
+"""The main window: library, the article with pinyin, the word panel, menus and toolbar.
+
+This module assembles the parts (each in a module of its own in this package) and owns
+what spans them: the docks' places, the workers, the settings written when it closes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.settings import Settings, load_settings, save_settings
+from reader.core.store import Store
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.corrections import SegmentationCorrections
+from reader.ui.dictionary_import import DictionaryImport
+from reader.ui.library import LibraryPane
+from reader.ui.lookup.popup import LookupPopup
+from reader.ui.tasks import TaskRunner
+from reader.ui.theme import Theme, apply_theme
+from reader.ui.vocab.controller import VocabularyController
+from reader.ui.window.actions import WindowActions
+from reader.ui.window.articles import ArticleFiles
+from reader.ui.window.display import DisplaySettings, enum_value
+from reader.ui.window.find import FindBar
+from reader.ui.window.loading import ArticleLoading
+from reader.ui.window.lookup_glue import WordLookup
+from reader.ui.window.menus import WindowMenus
+from reader.ui.window.tools import LanguageTools, open_dictionary
+
+DB_FILENAME = "reader.sqlite3"
+
+
+class MainWindow(
+    WindowActions,
+    WindowMenus,
+    DisplaySettings,
+    ArticleFiles,
+    ArticleLoading,
+    WordLookup,
+    FindBar,
+    QMainWindow,
+):
+    """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one);
+    ``store``: the database opened by the caller (``reader.ui.db_dialogs``), else opened here."""
+
+    def __init__(
+        self, data_dir: Path, tools: LanguageTools | None = None, store: Store | None = None
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.settings: Settings = load_settings(data_dir)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, enum_value(Theme, self.settings.theme, Theme.SYSTEM))
+        self.setWindowTitle("Reader")
+        self.store = store if store is not None else Store.open(data_dir / DB_FILENAME)
+        self.dictionary: Any = None
+        self.analyzer: Any = None
+        self.article_id: int | None = None
+        self._pending_analysis: int | None = None
+        self._analysis_task: Any = None
+        self.worker = TaskRunner(max_threads=1, parent=self)
+        self.loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
+        self.actions_by_name: dict[str, QAction] = {}
+        self._closed = False
+        self._choices: dict[str, list[tuple[str, QAction]]] = {}  # menu title → (value, action)
+
+        self.view = ArticleView(self)
+        self.popup = LookupPopup(self.view.viewport())
+        self.find_bar = self._build_find_bar()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.view)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self._build_side_panel()
+        self._build_library_dock()
+        self._build_lessons()
+        self.recent_menu = QMenu("Open &Recent", self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.word_count = QLabel(self)
+        self.activity = QLabel(self)
+        self.statusBar().addWidget(self.activity, 1)
+        self.statusBar().addPermanentWidget(self.word_count)
+        self._connect_view()
+        self.vocab = VocabularyController(self)  # lists, statuses, statistics
+        self.segmentation = SegmentationCorrections(self, self.edit_menu)  # split, merge
+        self.dictionary_import = DictionaryImport(self)
+        self._apply_display()
+        self._restore_geometry()
+        self._worker_store = self.store.reader()  # used only by tasks on self.worker
+        self._user_words = [w.word for w in self.store.corrections.user_words()]
+        self._loader_started = tools is not None
+        if tools is not None:
+            self._analyzer_ready(tools.analyzer)
+            self._dictionary_ready(tools.dictionary)
+            return
+        self.worker.submit(
+            lambda progress: open_dictionary(progress, data_dir),
+            on_success=self._dictionary_ready,
+            on_error=self._tools_failed,
+            on_progress=self._show_progress,
+        )
+
+    def _build_library_dock(self) -> None:
+        """The library on the left; it imports on its own worker, so a new article's text
+        shows while the dictionary may still be loading on ours."""
+        self.library = LibraryPane(self.store, parent=self)
+        self.library.article_activated.connect(self.show_article)
+        self.library.imported.connect(lambda ids: self.show_article(ids[0]))
+        self.library.import_failed.connect(lambda _message: self.activity.clear())
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("library")
+        self.library_dock.setWidget(self.library)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1200, 800)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        else:  # first run: the article gets the room, the panes their natural widths
+            self.resizeDocks(
+                [self.library_dock, self.side_dock], [250, 340], Qt.Orientation.Horizontal
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._closed:  # a second close (e.g. a test's teardown) has nothing left to do
+            super().closeEvent(event)
+            return
+        self._closed = True
+        self._save_position()
+        self.worker.cancel_all()
+        self.library.runner.cancel_all()
+        self.dictionary_import.stop()
+        self.worker.wait()
+        self.library.runner.wait()
+        self.loader.wait()
+        self._worker_store.close()
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        save_settings(self.data_dir, self.settings)
+        self.store.close()
+        super().closeEvent(event)
