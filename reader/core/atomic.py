@@ -55,6 +55,13 @@ def write_atomically(
     return target
 
 
+def write_bytes_atomically(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False
+) -> Path:
+    """`write_atomically` for content already in memory."""
+    return write_atomically(path, lambda temp: temp.write_bytes(data), overwrite=overwrite)
+
+
 def _link_new(temp: Path, target: Path) -> None:
     """Give ``temp`` the name ``target`` only if that name is free."""
     try:

@@ -23,7 +23,7 @@ from pathlib import Path
 import genanki
 
 from reader.core.atomic import write_atomically
-from reader.core.export.model import ExportList, ExportOptions, ExportWord
+from reader.core.export.model import ExportList, ExportOptions, ExportWord, each_word
 from reader.core.pinyin import to_marks, tone_of
 from reader.core.progress import Progress
 
@@ -195,11 +195,8 @@ def build_deck(
     word_list: ExportList, options: ExportOptions, progress: Progress | None = None
 ) -> genanki.Deck:
     deck = genanki.Deck(deck_id(word_list.name), deck_name(word_list.name))
-    total = len(word_list.words)
     seen: set[str] = set()
-    for index, word in enumerate(word_list.words):
-        if progress is not None and index % 500 == 0:
-            progress.step(index, total, "Making notes")
+    for word in each_word(word_list, progress, "Making notes"):
         guid = note_guid(word_list.name, word)
         if not word.simplified or guid in seen:
             continue  # the same word and reading twice would be one note in Anki anyway

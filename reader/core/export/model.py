@@ -7,12 +7,13 @@ Pinyin is CC-CEDICT's numbered form ("yin2 hang2"); each format renders it as it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.analysis.tokens import Token
 from reader.core.pinyin import to_marks
+from reader.core.progress import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,17 @@ class ExportList:
     article_title: str | None = None
     article_text: str | None = None
     article_tokens: Sequence[Token] | None = None  # the analysis of article_text, for ruby
+
+
+def each_word(
+    word_list: ExportList, progress: Progress | None, message: str
+) -> Iterator[ExportWord]:
+    """The list's words, telling ``progress`` every 500 (where it may raise `Cancelled`)."""
+    total = len(word_list.words)
+    for index, word in enumerate(word_list.words):
+        if progress is not None and index % 500 == 0:
+            progress.step(index, total, message)
+        yield word
 
 
 class Column(StrEnum):

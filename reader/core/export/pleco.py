@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.core.atomic import write_atomically
-from reader.core.export.model import ExportList, ExportOptions, ExportWord
+from reader.core.atomic import write_bytes_atomically
+from reader.core.export.model import ExportList, ExportOptions, ExportWord, each_word
 from reader.core.progress import Progress
 
 
@@ -49,10 +49,7 @@ def pleco_text(
     word_list: ExportList, options: ExportOptions, progress: Progress | None = None
 ) -> str:
     lines = [category(word_list.name)]
-    total = len(word_list.words)
-    for index, word in enumerate(word_list.words):
-        if progress is not None and index % 500 == 0:
-            progress.step(index, total, "Writing cards")
+    for word in each_word(word_list, progress, "Writing cards"):
         headword = _headword(word, options)
         if not headword:
             continue
@@ -71,4 +68,4 @@ def write_pleco(
 ) -> Path:
     """UTF-8 with a BOM, which Pleco's importer uses to recognise the encoding."""
     data = pleco_text(word_list, options, progress).encode("utf-8-sig")
-    return write_atomically(path, lambda temp: temp.write_bytes(data), overwrite=overwrite)
+    return write_bytes_atomically(path, data, overwrite=overwrite)

@@ -23,13 +23,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reader.core.atomic import write_atomically
+from reader.core.atomic import write_atomically, write_bytes_atomically
 from reader.core.export.model import (
     COLUMN_TITLES,
     Column,
     ExportList,
     ExportOptions,
     cell_text,
+    each_word,
 )
 from reader.core.progress import Progress
 
@@ -51,10 +52,7 @@ def table_rows(
 ) -> list[list[str]]:
     """The header row and one row of plain cell texts per word (not yet neutralised)."""
     rows = [[COLUMN_TITLES[c] for c in options.columns]]
-    total = len(word_list.words)
-    for index, word in enumerate(word_list.words):
-        if progress is not None and index % 500 == 0:
-            progress.step(index, total, "Writing rows")
+    for word in each_word(word_list, progress, "Writing rows"):
         rows.append([cell_text(word, c) for c in options.columns])
     return rows
 
@@ -73,8 +71,7 @@ def write_csv(
     out = csv.writer(buffer, lineterminator="\r\n")
     for row in table_rows(word_list, options, progress):
         out.writerow([neutralise(cell) for cell in row])
-    data = buffer.getvalue().encode("utf-8-sig")
-    return write_atomically(path, lambda temp: temp.write_bytes(data), overwrite=overwrite)
+    return write_bytes_atomically(path, buffer.getvalue().encode("utf-8-sig"), overwrite=overwrite)
 
 
 def _tsv_cell(text: str) -> str:
@@ -106,7 +103,7 @@ def write_tsv(
     progress: Progress | None = None,
 ) -> Path:
     data = tsv_text(word_list, options, progress).encode("utf-8")
-    return write_atomically(path, lambda temp: temp.write_bytes(data), overwrite=overwrite)
+    return write_bytes_atomically(path, data, overwrite=overwrite)
 
 
 def sheet_title(name: str) -> str:
