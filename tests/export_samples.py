@@ -1,4 +1,5 @@
-"""Sample word lists for the export tests, and the rule for tests that need a program."""
+"""Sample word lists for the export tests, the lesson they stock a database with, and the
+rule for tests that need a program."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.export.model import ExportList, ExportWord
+from reader.core.store import CorrectionKind, NewArticle, NewWord, Store
 
 BANK = ExportWord(
     simplified="银行",
@@ -64,6 +66,27 @@ def sample_list(name: str = "Lesson 1 · 银行") -> ExportList:
         article_title="在银行",
         article_text=ARTICLE_TEXT,
         article_tokens=ARTICLE_TOKENS,
+    )
+
+
+def stock_lesson_article(store: Store) -> tuple[int, int]:
+    """The lesson's article, the correction its text uses (说了算 split) and the article's
+    list, still empty: returns (article id, list id)."""
+    article = store.articles.add(NewArticle("在银行", ARTICLE_TEXT, original_text="原文"))
+    store.corrections.add(CorrectionKind.SPLIT, "说了算", ["说", "了算"])
+    return article, store.vocab.list_for_article(article)
+
+
+def bank_word(article: int, notes: str = "") -> NewWord:
+    """银行 as met in the lesson's article."""
+    return NewWord(
+        "银行",
+        "銀行",
+        "yin2 hang2",
+        ("bank",),
+        sentence="我去银行取钱。",
+        source_article_id=article,
+        notes=notes,
     )
 
 

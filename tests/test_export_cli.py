@@ -7,12 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT, require_program
+from export_samples import bank_word, require_program, stock_lesson_article
 from PySide6.QtWidgets import QApplication
 
 from reader.cli import main
 from reader.core.export.pack import read_pack
-from reader.core.store import CorrectionKind, NewArticle, NewWord, Store
+from reader.core.store import NewWord, Store
 from reader.core.store.database import DB_FILENAME
 
 
@@ -20,20 +20,10 @@ from reader.core.store.database import DB_FILENAME
 def stocked(data_dir: Path) -> int:
     """A database with one article, one correction and the article's list of two words."""
     with Store.open(data_dir / DB_FILENAME) as store:
-        article = store.articles.add(NewArticle("在银行", ARTICLE_TEXT, original_text="原文"))
-        store.corrections.add(CorrectionKind.SPLIT, "说了算", ["说", "了算"])
-        list_id = store.vocab.list_for_article(article)
+        article, list_id = stock_lesson_article(store)
         store.vocab.add_words(
             [
-                NewWord(
-                    "银行",
-                    "銀行",
-                    "yin2 hang2",
-                    ("bank",),
-                    sentence="我去银行取钱。",
-                    source_article_id=article,
-                    notes="=1+1",
-                ),
+                bank_word(article, notes="=1+1"),
                 NewWord(
                     "行长",
                     "行長",

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT
+from export_samples import ARTICLE_TEXT, bank_word, stock_lesson_article
 
 from reader.cli import main
 from reader.core.export import pack as pack_module
@@ -22,21 +22,11 @@ from reader.core.store.database import DB_FILENAME
 def stock(data_dir: Path) -> int:
     """A teacher's database: one article, a correction it uses, one it does not, its list."""
     with Store.open(data_dir / DB_FILENAME) as store:
-        article = store.articles.add(NewArticle("在银行", ARTICLE_TEXT, original_text="原文"))
-        store.corrections.add(CorrectionKind.SPLIT, "说了算", ["说", "了算"])
+        article, list_id = stock_lesson_article(store)
         store.corrections.add(CorrectionKind.MERGE, "金联体", ["金联体"])  # not in the text
-        list_id = store.vocab.list_for_article(article)
         store.vocab.add_words(
             [
-                NewWord(
-                    "银行",
-                    "銀行",
-                    "yin2 hang2",
-                    ("bank",),
-                    sentence="我去银行取钱。",
-                    source_article_id=article,
-                    notes="=1+1",
-                ),
+                bank_word(article, notes="=1+1"),
                 NewWord("行长", "行長", "hang2 zhang3", (), source_article_id=article),
             ],
             list_id,
