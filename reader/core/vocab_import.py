@@ -25,7 +25,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -149,12 +149,17 @@ def _word(line: int, text: str, what: str = "word") -> str:
     return word
 
 
-def _known_words(text: str) -> list[ImportedWord]:
-    words = []
+def _content_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
+    """Each line that is not blank or a ``comment`` line, stripped, with its number."""
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip().lstrip("\ufeff")
-        if not line or line.startswith("#"):
-            continue
+        if line and not line.startswith(comment):
+            yield number, line
+
+
+def _known_words(text: str) -> list[ImportedWord]:
+    words = []
+    for number, line in _content_lines(text, "#"):
         if any(c.isspace() for c in line):
             raise VocabImportError(f"one word per line expected, found {line[:40]!r}.", number)
         words.append(ImportedWord(number, _word(number, line)))
@@ -163,10 +168,7 @@ def _known_words(text: str) -> list[ImportedWord]:
 
 def _pleco(text: str) -> list[ImportedWord]:
     words = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip().lstrip("\ufeff")
-        if not line or line.startswith("//"):
-            continue
+    for number, line in _content_lines(text, "//"):
         fields = line.split("\t")
         match = _PLECO_HEADWORD.match(fields[0].strip())
         if match is None:
