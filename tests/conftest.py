@@ -15,6 +15,7 @@ import pytest
 
 if TYPE_CHECKING:
     from reader.core.analysis.pipeline import Analyzer
+    from reader.core.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,6 +41,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.mkdir()
     monkeypatch.setenv("READER_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """The test's own database (in its empty data dir), open for the test."""
+    from reader.core.store import Store
+
+    with Store.open() as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

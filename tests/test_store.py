@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,6 @@ import pytest
 from reader.core.progress import Cancelled, Progress
 from reader.core.store import ArticleNotFoundError, CorrectionKind, NewArticle, Store, WordStatus
 from reader.core.store.database import DB_FILENAME
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    with Store.open() as s:
-        yield s
 
 
 def test_opens_in_the_data_dir_with_wal_and_foreign_keys(store: Store, data_dir: Path) -> None:

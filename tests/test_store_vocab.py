@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -16,12 +14,6 @@ from reader.core.store import (
     WordSort,
     WordStatus,
 )
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    with Store.open() as s:
-        yield s
 
 
 def test_default_list_per_article_and_word_fields(store: Store) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,6 @@ from reader.core.vocab_import import (
     preview_list_import,
     read_vocab_file,
 )
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    with Store.open() as s:
-        yield s
 
 
 def _file(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

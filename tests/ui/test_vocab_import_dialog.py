@@ -3,7 +3,6 @@ until Import is pressed; a malformed file names its line and opens no dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +34,6 @@ FILES = {
         VocabFormat.ANKI,
     ),
 }
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    with Store.open(data_dir / "reader.sqlite3") as s:
-        yield s
 
 
 def _state(store: Store) -> tuple[Any, ...]:
