@@ -123,6 +123,21 @@ def test_delete_and_undo(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
     assert not pane.undo_row.isVisibleTo(pane)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_delete_and_undo_keys_in_the_table(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
+    with qtbot.waitActive(pane):
+        pane.show()
+        pane.activateWindow()
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    pane.select(ids[1])
+    pane.table.setFocus()
+    qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
+    assert ids[1] not in [a.id for a in store.articles.all()]
+    qtbot.keyClick(pane.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ids[1] in [a.id for a in store.articles.all()]
+    assert pane.selected_ids() == [ids[1]]
+
+
 def test_merge_and_split(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
     ids = _import(qtbot, pane, [str(paths.seed_article())])
     first, second = store.articles.get(ids[2]), store.articles.get(ids[3])

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -47,6 +47,7 @@ from reader.core.store import Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
 from reader.ui.tasks import Task, TaskRunner
+from reader.ui.widgets import add_local_action
 
 ENCODINGS = (
     ("Detect encoding", None),
@@ -129,9 +130,9 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.top_row, self.table, self.progress_row, self.undo_row):
             layout.addWidget(widget)
-        self._add_action("Delete", QKeySequence.StandardKey.Delete, self.delete_selected)
-        self._add_action("Undo delete", QKeySequence.StandardKey.Undo, self.undo_delete)
-        self._add_action("Paste as new article", QKeySequence.StandardKey.Paste, self.paste)
+        add_local_action(self, "Delete", QKeySequence.StandardKey.Delete, self.delete_selected)
+        add_local_action(self, "Undo delete", QKeySequence.StandardKey.Undo, self.undo_delete)
+        add_local_action(self, "Paste as new article", QKeySequence.StandardKey.Paste, self.paste)
         self.refresh()
 
     def _row(self, *widgets: QWidget, stretch: int) -> QWidget:
@@ -142,15 +143,6 @@ class LibraryPane(QWidget):
         for index, widget in enumerate(widgets):
             box.addWidget(widget, 1 if index == stretch else 0)
         return row
-
-    def _add_action(
-        self, text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]
-    ) -> None:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
 
     # --- the list ------------------------------------------------------------------------
 

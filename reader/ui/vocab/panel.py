@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ from reader.core.store import (
     WordStatus,
 )
 from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
+from reader.ui.widgets import add_local_action
 
 HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
@@ -258,16 +259,10 @@ class VocabularyPanel(QWidget):
 
         self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
         self.undo_button.setEnabled(False)
-        delete_words = QAction("Delete words", self)
-        delete_words.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)])
-        delete_words.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete_words.triggered.connect(lambda _c=False: self.delete_selected())
-        undo = QAction("Undo", self)
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.triggered.connect(lambda _c=False: self.undo())
-        self.addAction(delete_words)
-        self.addAction(undo)
+        add_local_action(
+            self, "Delete words", QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
