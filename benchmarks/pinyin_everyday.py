@@ -15,10 +15,17 @@ import argparse
 import sys
 from pathlib import Path
 
-import jieba
-from pinyin_cpp import MARK, accuracy, app_segmenter, marked_readings, pypinyin_alone
+from pinyin_scoring import (
+    MARK,
+    accuracy,
+    add_segmenter_option,
+    app_segmenter,
+    marked_readings,
+    print_g2pm_alone,
+    print_jieba_accuracy,
+    pypinyin_guesses,
+)
 
-from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.readings import ReadingModel
 
 SENTENCES = Path(__file__).resolve().parent / "data" / "everyday_sentences.tsv"
@@ -52,22 +59,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=SENTENCES)
     parser.add_argument("--misses", action="store_true", help="print each wrong reading")
-    parser.add_argument(
-        "--segmenter",
-        choices=["jieba"],
-        help="also print the accuracy with plain jieba.lcut segmentation, for comparison",
-    )
+    add_segmenter_option(parser)
     args = parser.parse_args()
     texts, positions, labels = load(args.data)
     print(f"sentences: {len(texts)}")
-    guesses = [pypinyin_alone(t)[p] for t, p in zip(texts, positions, strict=True)]
-    print(f"pypinyin alone: {accuracy(guesses, labels):.4f}")
-    found = PolyphoneModel.load().predict(texts, [[p] for p in positions], restrict=False)
-    print(f"g2pM alone: {accuracy([g[0].reading for g in found], labels):.4f}")
+    print(f"pypinyin alone: {accuracy(pypinyin_guesses(texts, positions), labels):.4f}")
+    print_g2pm_alone(texts, positions, labels)
     model = ReadingModel.load()
     if args.segmenter == "jieba":
-        plain = marked_readings(model, [jieba.lcut(t) for t in texts], positions)
-        print(f"accuracy with plain jieba segmentation: {accuracy(plain, labels):.4f}")
+        print_jieba_accuracy(model, texts, positions, labels)
     segmenter = app_segmenter()
     sentences = [segmenter.words(t) for t in texts]
     ours = marked_readings(model, sentences, positions)
