@@ -60,11 +60,10 @@ def as_json(tokens: Sequence[Token], style: PinyinStyle) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core import paths
+    from reader.cli.common import db_path, user_rules
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.importing import ImportFailed, import_file
     from reader.core.store import Correction, Store, StoreError
-    from reader.core.store.database import DB_FILENAME
 
     try:
         articles = import_file(Path(args.file))
@@ -74,12 +73,11 @@ def run(args: argparse.Namespace) -> int:
     text = "\n\n".join(article.text for article in articles)
     rules: list[Correction] = []
     user_words: list[str] = []
-    db_path = paths.data_dir(args.data_dir) / DB_FILENAME
-    if db_path.is_file():
+    database = db_path(args)
+    if database.is_file():
         try:
-            with Store.open(db_path, auto_backup=False) as store:
-                rules = store.corrections.all()
-                user_words = [w.word for w in store.corrections.user_words()]
+            with Store.open(database, auto_backup=False) as store:
+                rules, user_words = user_rules(store)
         except StoreError as e:
             print(f"reader annotate: {e}", file=sys.stderr)
             return 1

@@ -122,15 +122,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, fmt: ExportFormat, options: ExportOptions) -> Path:
-    from reader.core import paths
+    from reader.cli.common import db_path
     from reader.core.cedict import Dictionary
     from reader.core.export import from_store
     from reader.core.store import Store
-    from reader.core.store.database import DB_FILENAME
 
-    data_dir = paths.data_dir(args.data_dir)
-    facts = Dictionary.open(data_dir=data_dir)
-    with Store.open(data_dir / DB_FILENAME) as store:
+    database = db_path(args)
+    facts = Dictionary.open(data_dir=database.parent)
+    with Store.open(database) as store:
         word_list = from_store.find_list(store, args.list)
         return from_store.export_from_store(
             store,
@@ -155,9 +154,9 @@ def _pdf_writer(*args: object, **kwargs: object) -> Path:
 
 def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:
     """The app's analysis with the user's words and corrections (for ruby and sentences)."""
+    from reader.cli.common import user_rules
     from reader.core.analysis.pipeline import Analyzer
 
-    rules = store.corrections.all()
-    user_words = [w.word for w in store.corrections.user_words()]
+    rules, user_words = user_rules(store)
     analyzer = Analyzer.create(user_words, dictionary=dictionary)
     return lambda text: analyzer.analyse(text, rules)

@@ -36,14 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core import paths
+    from reader.cli.common import db_path
     from reader.core.export.pack import PACK_SUFFIX
     from reader.core.importing import ImportFailed, import_file
     from reader.core.store import NewArticle, Store, StoreError
-    from reader.core.store.database import DB_FILENAME
 
     try:
-        store = Store.open(paths.data_dir(args.data_dir) / DB_FILENAME)
+        store = Store.open(db_path(args))
     except StoreError as error:
         print(f"reader import: {error}", file=sys.stderr)
         return 1

@@ -17,12 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core import paths
+    from reader.cli.common import db_path
     from reader.core.store import Store, StoreError
-    from reader.core.store.database import DB_FILENAME
 
     try:
-        with Store.open(paths.data_dir(args.data_dir) / DB_FILENAME) as store:
+        with Store.open(db_path(args)) as store:
             for word_list in store.vocab.lists():
                 print(f"{word_list.id}\t{word_list.word_count}\t{word_list.name}")
     except StoreError as error:
