@@ -52,6 +52,18 @@ def store(data_dir: Path) -> Iterator[Store]:
         yield opened
 
 
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``QMessageBox.warning`` would show, instead of a modal dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_: shown.append(text)
+    )
+    return shown
+
+
 @pytest.fixture(scope="session")
 def analyzer(session_cache_dir: Path) -> Analyzer:
     """The real analysis (CC-CEDICT, readings model, segmenter), loaded once per session."""

@@ -89,11 +89,7 @@ def test_unknown_remembered_values_fall_back_to_defaults(qtbot: QtBot, tmp_path:
     assert dialog.page_size.currentData() == PageSize.A4
 
 
-def test_a_missing_folder_is_refused(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+def test_a_missing_folder_is_refused(qtbot: QtBot, tmp_path: Path, warnings: list[str]) -> None:
     dialog = make(qtbot, Settings(export_folder=str(tmp_path / "gone")))
     dialog.accept()
-    assert dialog.request is None and warned and "does not exist" in warned[0]
+    assert dialog.request is None and warnings and "does not exist" in warnings[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
@@ -18,14 +18,6 @@ from reader.ui.library import LibraryPane
 from reader.ui.library.model import CHARS, TITLE
 
 SEED_TITLE = "大足石刻“国际朋友圈”不断扩大"
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The messages the pane would show in a dialog (no modal dialog in tests)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
-    return shown
 
 
 @pytest.fixture

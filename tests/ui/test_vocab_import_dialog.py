@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.store import NewWord, Store, WordStatus
@@ -92,16 +91,14 @@ def test_preview_changes_nothing_until_confirmed(
 
 
 def test_malformed_file_names_the_line_and_adds_nothing(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, tmp_path: Path, warnings: list[str]
 ) -> None:
     path = tmp_path / "known.txt"
     path.write_text("银行\n我们\nhello\n", encoding="utf-8")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     dialog = VocabImportDialog(store, path, None)
     qtbot.addWidget(dialog)
     assert dialog.failed is not None and "Line 3" in dialog.failed
-    assert shown == [dialog.failed]
+    assert warnings == [dialog.failed]
     assert store.vocab.known_words() == set() and store.vocab.lists() == []
 
 
