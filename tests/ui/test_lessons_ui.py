@@ -204,6 +204,7 @@ def drop(window: MainWindow, packs_only: bool, files: list[Path]) -> bool:
 def test_packs_dropped_on_the_window_or_the_library_open_with_a_preview(
     qtbot: QtBot, window: MainWindow, pack_file: Path, tmp_path: Path
 ) -> None:
+    window.finish_startup()  # drops are taken once the window has painted (built after it)
     assert window.acceptDrops()
     assert drop(window, False, [pack_file])
     dialog = wait_for_preview(qtbot, window)

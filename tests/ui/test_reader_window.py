@@ -30,10 +30,13 @@ def open_window(qtbot: QtBot, data_dir: Path, tools: LanguageTools) -> MainWindo
 
 
 def wait_for_pinyin(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the article shows its pinyin and the parts built after that paint are there
+    (vocabulary, corrections: their keys work from then on)."""
     qtbot.waitUntil(
         lambda: any(t.kind is TokenKind.WORD and t.entry_ids for t in window.view.tokens),
         timeout=30000,
     )
+    qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None)
 
 
 def show_article_with(qtbot: QtBot, window: MainWindow, word: str) -> None:
@@ -215,3 +218,21 @@ def test_find_and_copy_with_pinyin(qtbot: QtBot, window: MainWindow) -> None:
     assert view.selected_text(with_pinyin=True) == "银行(yínháng)"
     view.copy(with_pinyin=True)
     assert QApplication.clipboard().text() == "银行(yínháng)"
+
+
+def test_secondary_parts_are_built_after_the_first_paint(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    window = MainWindow(data_dir, language_tools)
+    qtbot.addWidget(window)
+    # The vocabulary dock is in its place from the start, empty until the article painted.
+    assert window.dockWidgetArea(window.vocab_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.vocab_dock.widget() is None
+    window.open_last_or_seed()
+    window.show()
+    qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None)
+    assert window.vocab_dock.widget() is window.vocab.tabs
+    assert "&Words" in [a.text() for a in window.menuBar().actions()]
+    assert "split_word" in window.actions_by_name
+    wait_for_pinyin(qtbot, window)  # the lists follow the article analysed after the build
+    assert window.vocab.panel.article_id == window.article_id

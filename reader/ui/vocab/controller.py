@@ -45,7 +45,8 @@ class VocabularyController(QObject):
     statuses_changed = Signal()
     words_added = Signal(object)  # list[int]: ids of the words in their list
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, dock: QDockWidget) -> None:
+        """``dock``: the window's vocabulary dock, already in its place (this fills it)."""
         super().__init__(window)
         self.window = window
         self.store = window.store
@@ -60,10 +61,8 @@ class VocabularyController(QObject):
         self.tabs = QTabWidget(window)
         self.tabs.addTab(self.panel, "Lists")
         self.tabs.addTab(self.stats, "Statistics")
-        self.dock = QDockWidget("Vocabulary", window)
-        self.dock.setObjectName("vocabulary")
+        self.dock = dock
         self.dock.setWidget(self.tabs)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._build_popup_tools()
         self.menu = self._build_actions()
         bar = window.menuBar()

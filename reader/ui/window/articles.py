@@ -9,31 +9,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core import paths
-from reader.ui.export_action import ListExport
-from reader.ui.lessons import PackDropFilter, PackOpener, is_pack, split_packs
 from reader.ui.window.part import WindowPart
 
 
 class ArticleFiles(WindowPart):  # type: ignore[misc]  # see part.py
     """File ▸ Open, recent files, dropped files, lesson packs, list export."""
-
-    def _build_lessons(self) -> None:
-        """Lesson packs open through a preview; File ▸ Export list… runs on the worker.
-        Files dropped on the window (or packs on the library) go where File ▸ Open goes."""
-        self.packs = PackOpener(self.store, self)
-        self.packs.opened.connect(self._lesson_opened)
-        self.list_export = ListExport(
-            self.store,
-            self.settings,
-            self.data_dir,
-            self.worker,
-            lambda: (self.dictionary, self.analyzer),
-            self,
-        )
-        self.list_export.written.connect(lambda p: self.activity.setText(f"Exported {p}"))
-        self.setAcceptDrops(True)
-        self.installEventFilter(PackDropFilter(self.open_files, self, packs_only=False))
-        self.library.installEventFilter(PackDropFilter(self.open_files, self, packs_only=True))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -51,6 +31,8 @@ class ArticleFiles(WindowPart):  # type: ignore[misc]  # see part.py
         a lesson pack shows its preview first."""
         self.settings.remember_file(str(Path(path).resolve()))
         self._refresh_recent_menu()
+        from reader.ui.lessons import is_pack  # its module (packs, export) loads after launch
+
         if is_pack(path):  # after the window shows, when given on the command line
             QTimer.singleShot(0, self, lambda: self.packs.open_path(path))
             return
@@ -59,6 +41,8 @@ class ArticleFiles(WindowPart):  # type: ignore[misc]  # see part.py
 
     def open_files(self, files: list[str]) -> None:
         """Several files at once (dropped): the articles in one import, each pack previewed."""
+        from reader.ui.lessons import split_packs
+
         packs, articles = split_packs(files)
         for path in packs:
             self.open_file(path)

@@ -21,6 +21,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
     """The article on screen and the pinyin that follows it."""
 
     article_id: int | None
+    _analysed_article: int | None  # the article whose analysis the view shows
     _pending_analysis: int | None  # the article whose pinyin is still to come
     _analysis_task: Any
     _loader_started: bool
@@ -94,6 +95,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
 
     def _stored_ready(self, article_id: int, tokens: list[Token] | None) -> None:
         self._start_loader()
+        self._finish_after_paint()
         if tokens is not None and article_id == self._pending_analysis:
             self._pending_analysis = None
             self._analysis_ready(article_id, tokens)
@@ -103,10 +105,13 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
             return
         self.activity.clear()
         self.view.set_tokens(tokens)
+        self._finish_after_paint()
         words = [t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)]
         statuses = self.store.vocab.statuses_for(set(words))
         self.view.set_word_statuses({w: int(s) for w, s in statuses.items()})
-        self.vocab.article_ready()
+        self._analysed_article = article_id
+        if self._vocab is not None:  # else it follows when built (`finish_startup`)
+            self._vocab.article_ready()
         chinese = [t for t in tokens if t.is_chinese]
         unique = len({t.text for t in chinese})
         self.word_count.setText(
@@ -114,6 +119,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         )
 
     def _analysis_failed(self, error: Exception) -> None:
+        self._finish_after_paint()
         self.activity.setText(f"The analysis failed: {error}")
 
     def _dictionary_ready(self, dictionary: Any) -> None:
@@ -168,6 +174,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         self.loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
 
     def _tools_failed(self, error: Exception) -> None:
+        self._finish_after_paint()
         self.activity.setText(f"The dictionary could not be loaded: {error}")
 
     def _show_progress(self, done: int, total: int, message: str) -> None:

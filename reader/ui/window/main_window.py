@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.corrections import SegmentationCorrections
-from reader.ui.dictionary_import import DictionaryImport
 from reader.ui.library import LibraryPane
 from reader.ui.lookup.popup import LookupPopup
 from reader.ui.tasks import TaskRunner
 from reader.ui.theme import Theme, apply_theme
-from reader.ui.vocab.controller import VocabularyController
 from reader.ui.window.actions import WindowActions
 from reader.ui.window.articles import ArticleFiles
 from reader.ui.window.display import DisplaySettings, enum_value
@@ -38,6 +35,7 @@ from reader.ui.window.find import FindBar
 from reader.ui.window.loading import ArticleLoading
 from reader.ui.window.lookup_glue import WordLookup
 from reader.ui.window.menus import WindowMenus
+from reader.ui.window.secondary import SecondaryParts
 from reader.ui.window.tools import LanguageTools, open_dictionary
 
 DB_FILENAME = "reader.sqlite3"
@@ -51,6 +49,7 @@ class MainWindow(
     ArticleLoading,
     WordLookup,
     FindBar,
+    SecondaryParts,
     QMainWindow,
 ):
     """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one);
@@ -90,7 +89,6 @@ class MainWindow(
         self.setCentralWidget(central)
         self._build_side_panel()
         self._build_library_dock()
-        self._build_lessons()
         self.recent_menu = QMenu("Open &Recent", self)
         self._build_actions()
         self._build_menus()
@@ -100,9 +98,11 @@ class MainWindow(
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self._connect_view()
-        self.vocab = VocabularyController(self)  # lists, statuses, statistics
-        self.segmentation = SegmentationCorrections(self, self.edit_menu)  # split, merge
-        self.dictionary_import = DictionaryImport(self)
+        self.vocab_dock = QDockWidget("Vocabulary", self)  # filled by `finish_startup`
+        self.vocab_dock.setObjectName("vocabulary")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocab_dock)
+        self._analysed_article = None
+        self._secondary_parts_pending()
         self._apply_display()
         self._restore_geometry()
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
@@ -151,7 +151,8 @@ class MainWindow(
         self._save_position()
         self.worker.cancel_all()
         self.library.runner.cancel_all()
-        self.dictionary_import.stop()
+        if self._dictionary_import is not None:
+            self._dictionary_import.stop()
         self.worker.wait()
         self.library.runner.wait()
         self.loader.wait()
