@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT, require_program
+from export_samples import ARTICLE_TEXT, bank_word, require_program, stock_lesson_article
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -19,7 +19,7 @@ from reader.core.export.from_store import lesson_pack
 from reader.core.export.model import ExportOptions
 from reader.core.export.pack import write_pack
 from reader.core.settings import load_settings
-from reader.core.store import CorrectionKind, NewArticle, NewWord, Store
+from reader.core.store import NewWord, Store
 from reader.core.store.database import DB_FILENAME
 from reader.ui.export_dialog import ExportRequest
 from reader.ui.lessons import PackDropFilter
@@ -31,21 +31,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 def stock(store: Store) -> int:
     """An article, a correction it uses, and the article's list of two words."""
-    article = store.articles.add(NewArticle("在银行", ARTICLE_TEXT, original_text="原文"))
-    store.corrections.add(CorrectionKind.SPLIT, "说了算", ["说", "了算"])
-    list_id = store.vocab.list_for_article(article)
+    article, list_id = stock_lesson_article(store)
     store.vocab.add_words(
-        [
-            NewWord(
-                "银行",
-                "銀行",
-                "yin2 hang2",
-                ("bank",),
-                sentence="我去银行取钱。",
-                source_article_id=article,
-            ),
-            NewWord("行长", "行長", "hang2 zhang3", ("bank president",)),
-        ],
+        [bank_word(article), NewWord("行长", "行長", "hang2 zhang3", ("bank president",))],
         list_id,
     )
     return list_id
@@ -54,13 +42,6 @@ def stock(store: Store) -> int:
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path, language_tools: LanguageTools) -> MainWindow:
     return open_window(qtbot, data_dir, language_tools)
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    return shown
 
 
 @pytest.fixture
