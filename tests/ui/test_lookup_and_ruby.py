@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.store import WordStatus
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, rubies_for
-from reader.ui.lookup.content import Style
+from reader.ui.lookup.content import Style, lookup_html, lookup_token
 from reader.ui.lookup.search import DictionarySearch, search
 from reader.ui.main_window import LanguageTools
 
@@ -59,3 +59,31 @@ def test_pinyin_over_all_unknown_or_hard_words() -> None:
     assert zhuyin[3:5] == ["ㄧㄣˊ", "ㄏㄤˊ"]
     hidden = rubies_for(tokens(), 6, DisplayOptions(pinyin=PinyinForm.HIDDEN), {}, levels.get)
     assert hidden == [""] * 6
+
+
+def test_character_breakdown_leads_with_the_reading_used_in_the_word(
+    language_tools: LanguageTools,
+) -> None:
+    """行 in 银行 is háng (row, line), not xíng; 游 in 游客 is the verb, not the surname."""
+    dictionary = language_tools.dictionary
+    text = "银行的游客"
+    bank = Token(
+        0,
+        "银行",
+        TokenKind.WORD,
+        ("yin2", "hang2"),
+        tuple(e.id for e in dictionary.entries("银行")),
+    )
+    tourist = Token(
+        3, "游客", TokenKind.WORD, ("you2", "ke4"), tuple(e.id for e in dictionary.entries("游客"))
+    )
+    bank_breakdown = dict(lookup_token(dictionary, text, bank, 0).breakdown)
+    assert bank_breakdown["行"][0].pinyin == "hang2"
+    tourist_lookup = lookup_token(dictionary, text, tourist, 3)
+    first = dict(tourist_lookup.breakdown)["游"][0]
+    assert not first.is_name
+    assert first.pinyin == "you2"
+    page = lookup_html(tourist_lookup, Style())
+    characters = page[page.index("Characters") :]
+    assert "to swim" in characters
+    assert "surname" not in characters

@@ -63,13 +63,19 @@ class Style:
 def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_index: int) -> Lookup:
     """The lookup for a tap on ``char_index`` inside ``token``."""
     at_start = char_index == token.start
+    readings: tuple[str, ...] = ()
     if at_start and token.entry_ids:
         entries = tuple(dictionary.entry(i) for i in token.entry_ids)
         word = token.text
+        readings = token.readings
     else:
         matches = _matches(dictionary, text, char_index)
         word, entries = matches[0] if matches else (text[char_index], ())
-    others = tuple((w, e) for w, e in _matches(dictionary, text, char_index) if w != word and e)
+    others = tuple(
+        (w, _learner_order(e, ""))
+        for w, e in _matches(dictionary, text, char_index)
+        if w != word and e
+    )
     return lookup_word(
         dictionary,
         word,
@@ -77,6 +83,7 @@ def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_ind
         is_name=token.kind is TokenKind.NAME and at_start,
         parts=token.parts if at_start else (),
         other_matches=others,
+        readings=readings,
     )
 
 
@@ -88,11 +95,17 @@ def lookup_word(
     is_name: bool = False,
     parts: tuple[str, ...] = (),
     other_matches: tuple[tuple[str, tuple[Entry, ...]], ...] = (),
+    readings: Sequence[str] = (),
 ) -> Lookup:
+    """``readings`` (one numbered syllable per character, from the analysis) put each
+    character's entry for the reading it has in this word first in the breakdown."""
     found = tuple(dictionary.entries(word) if entries is None else entries)
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     if len(word) > 1:
-        breakdown = tuple((char, tuple(dictionary.entries(char))) for char in word)
+        breakdown = tuple(
+            (char, _learner_order(dictionary.entries(char), _at(readings, i)))
+            for i, char in enumerate(word)
+        )
     return Lookup(
         word=word,
         entries=found,
@@ -179,11 +192,25 @@ def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
     return "".join(parts)
 
 
+def _at(readings: Sequence[str], index: int) -> str:
+    return readings[index].lower() if index < len(readings) else ""
+
+
+def _learner_order(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
+    """The entry for the reading the character has here first, then ordinary words
+    before names (游 "to swim" before the surname Yóu); otherwise the file's order."""
+    return tuple(sorted(entries, key=lambda e: (e.pinyin.lower() != reading, e.is_name)))
+
+
 def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
+    """One line: the first entry's reading and the leading senses of every entry with
+    that same reading (游 yóu: to swim; to walk; to tour), variants last."""
     if not entries:
         return "<i>not in the dictionary</i>"
     entry = entries[0]
-    gloss = "; ".join(s.gloss for s in entry.senses[:2])
+    senses = [s.gloss for e in entries if e.pinyin == entry.pinyin for s in e.senses]
+    plain = [g for g in senses if "variant of" not in g]
+    gloss = "; ".join(dict.fromkeys(plain or senses))
     if len(gloss) > 70:
         gloss = gloss[:67] + "…"
     return f"{colored_pinyin(entry.pinyin, style)} {html.escape(gloss)}"
