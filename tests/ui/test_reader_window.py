@@ -236,3 +236,19 @@ def test_secondary_parts_are_built_after_the_first_paint(
     assert "split_word" in window.actions_by_name
     wait_for_pinyin(qtbot, window)  # the lists follow the article analysed after the build
     assert window.vocab.panel.article_id == window.article_id
+
+
+def test_a_narrow_window_gives_the_article_the_room(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "银行")
+    docks = [window.library_dock, window.side_dock, window.vocab_dock]
+    assert all(d.isVisible() for d in docks)
+    window.resize(600, 800)
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in docks))
+    qtbot.waitUntil(lambda: window.view.width() >= 500)
+    index = click_word(qtbot, window, "银行")
+    assert window.popup.isVisible() and window.popup.token_index == index
+    window.resize(1300, 800)
+    qtbot.waitUntil(lambda: all(d.isVisible() for d in docks))

@@ -35,6 +35,7 @@ from reader.ui.window.find import FindBar
 from reader.ui.window.loading import ArticleLoading
 from reader.ui.window.lookup_glue import WordLookup
 from reader.ui.window.menus import WindowMenus
+from reader.ui.window.narrow import NarrowLayout
 from reader.ui.window.secondary import SecondaryParts
 from reader.ui.window.tools import LanguageTools, open_dictionary
 
@@ -50,6 +51,7 @@ class MainWindow(
     WordLookup,
     FindBar,
     SecondaryParts,
+    NarrowLayout,
     QMainWindow,
 ):
     """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one);
@@ -157,6 +159,7 @@ class MainWindow(
         self.library.runner.wait()
         self.loader.wait()
         self._worker_store.close()
+        self._restore_docks()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
         save_settings(self.data_dir, self.settings)
