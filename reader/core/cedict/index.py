@@ -136,7 +136,7 @@ def _fill(
     connection.executescript(_SCHEMA)
     counts = load_word_counts()
     if progress is not None:
-        progress.step(1, 4, "indexing entries")
+        progress.step(1, 4, "Indexing entries")
     records = parsed.records
     connection.executemany(
         "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -155,14 +155,14 @@ def _fill(
     )
     connection.executemany("INSERT OR IGNORE INTO heads VALUES (?, ?)", _heads(records))
     if progress is not None:
-        progress.step(2, 4, "indexing HSK levels and word frequency")
+        progress.step(2, 4, "Indexing HSK levels and word frequency")
     connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _words(records, counts))
     connection.executemany(
         "INSERT INTO parse_errors VALUES (?, ?, ?)",
         ((e.line_number, e.text, e.reason) for e in parsed.errors),
     )
     if progress is not None:
-        progress.step(3, 4, "indexing English glosses")
+        progress.step(3, 4, "Indexing English glosses")
     connection.execute("INSERT INTO glosses(glosses) VALUES ('rebuild')")
     meta = {
         "checksum": checksum,
@@ -175,7 +175,7 @@ def _fill(
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.commit()
     if progress is not None:
-        progress.step(4, 4, "dictionary ready")
+        progress.step(4, 4, "Dictionary ready")
 
 
 def _heads(records: list[Record]) -> list[tuple[str, int]]:

@@ -137,7 +137,7 @@ def parse_text(data: bytes, progress: Progress | None = None) -> ParseResult:
     total = len(lines)
     for number, raw in enumerate(lines, start=1):
         if progress is not None and number % 10_000 == 0:
-            progress.step(number, total, "reading the dictionary")
+            progress.step(number, total, "Reading the dictionary")
         try:
             line = raw.decode("utf-8").rstrip("\r")
         except UnicodeDecodeError:

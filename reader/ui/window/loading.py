@@ -99,6 +99,8 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         if tokens is not None and article_id == self._pending_analysis:
             self._pending_analysis = None
             self._analysis_ready(article_id, tokens)
+        elif self.analyzer is None:
+            self.activity.setText("Preparing the segmenter and the pinyin model…")
 
     def _analysis_ready(self, article_id: int, tokens: list[Token]) -> None:
         if self._closed or article_id != self.article_id:
