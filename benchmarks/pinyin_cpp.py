@@ -69,7 +69,7 @@ def main() -> int:
     if args.segmenter == "jieba":
         print_jieba_accuracy(model, texts, positions, labels)
     segmenter = app_segmenter()
-    sentences = [segmenter.words(t) for t in texts]
+    sentences = [segmenter.reading_units(t) for t in texts]
     runs = []
     for _ in range(3):
         started = time.perf_counter()

@@ -177,6 +177,26 @@ def test_corrections_apply_wherever_the_text_occurs(analyzer: Analyzer) -> None:
     assert merged.readings == ("yin2", "hang2", "hang2", "zhang3")
 
 
+def test_a_guide_read_whole_gives_its_readings_to_the_pieces_shown(analyzer: Analyzer) -> None:
+    """没入 (a guide, no headword) is read whole, mò rù; apart, 没 would read méi."""
+    text = "太阳慢慢没入了云层。"
+    tokens = analyzer.analyse(text)
+    assert "".join(t.text for t in tokens) == text
+    sink, enter = _token_at(tokens, text, "没"), _token_at(tokens, text, "入")
+    assert (sink.text, sink.readings) == ("没", ("mo4",))
+    assert (enter.text, enter.readings) == ("入", ("ru4",))
+    assert analyzer.readings.read(["太阳", "慢慢", "没", "入", "了", "云层", "。"])[2] == ("mei2",)
+    # a rule's parts are shown as made, and read in the rule's cut
+    merged = analyzer.analyse(text, [_Rule("没入了", ("没入了",))])
+    assert [t.text for t in merged][2:4] == ["没入了", "云层"]
+    assert merged[2].readings == ("mo4", "ru4", "le5")
+
+
+class _Rule:
+    def __init__(self, text: str, parts: tuple[str, ...]) -> None:
+        self.text, self.parts = text, parts
+
+
 def test_merge_and_split_rules_are_checked() -> None:
     a = Token(0, "金", TokenKind.WORD, ("jin1",))
     b = Token(1, "联体", TokenKind.UNKNOWN, ("lian2", "ti3"))

@@ -66,6 +66,17 @@ def test_jiebas_other_words_steer_the_cut_but_are_not_units(analyzer: Analyzer) 
     assert segmenter.cut("他会弹钢琴") == ["他", "会", "弹", "钢琴"]
 
 
+def test_a_guide_is_read_whole_and_shown_in_its_parts(analyzer: Analyzer) -> None:
+    """The readings model reads 没入 (a guide) whole; the reader taps 没 and 入."""
+    segmenter = analyzer.segmenter
+    assert segmenter.units("太阳没入了云层") == ["太阳", "没入", "了", "云层"]
+    assert segmenter.pieces("没入") == ("没", "入")
+    assert segmenter.cut("太阳没入了云层") == ["太阳", "没", "入", "了", "云层"]
+    # only guides stay whole: an HMM seam (很长) is read in its parts, as it is shown
+    assert "很长" not in segmenter.units("他的头发很长")
+    assert segmenter.reading_units("太阳没入云层。") == ["太阳", "没入", "云层", "。"]
+
+
 def test_a_rare_dictionary_word_does_not_beat_a_common_split(analyzer: Analyzer) -> None:
     """参鸡汤 (samgyetang) is a headword jieba never saw: 人参 + 鸡汤 must still win."""
     assert analyzer.dictionary.entries("参鸡汤")
@@ -73,8 +84,8 @@ def test_a_rare_dictionary_word_does_not_beat_a_common_split(analyzer: Analyzer)
     assert analyzer.segmenter.cut("他喝参鸡汤") == ["他", "喝", "参鸡汤"]
 
 
-def test_words_keeps_other_scripts_whole(analyzer: Analyzer) -> None:
-    words = analyzer.segmenter.words("2024年GDP增长7.3%。")
+def test_reading_units_keep_other_scripts_whole(analyzer: Analyzer) -> None:
+    words = analyzer.segmenter.reading_units("2024年GDP增长7.3%。")
     assert words == ["2024", "年", "GDP", "增长", "7.3", "%", "。"]
 
 

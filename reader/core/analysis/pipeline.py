@@ -194,27 +194,41 @@ class Analyzer:
         kind = TokenKind.NAME if tag in NAME_TAGS - PERSON_TAGS else TokenKind.UNKNOWN
         return kind, (), parts if len(parts) > 1 else ()
 
-    def _block(self, text: str, offset: int, corrector: Corrector) -> list[Token]:
-        """Tokens of some whole paragraphs; the readings model reads them in one batch."""
+    def _block(
+        self, text: str, offset: int, corrector: Corrector, kept: frozenset[str]
+    ) -> list[Token]:
+        """Tokens of some whole paragraphs; the readings model reads them in one batch.
+
+        It reads the segmenter's units (a guide word whole: 没入), and each piece shown
+        takes the readings of its characters; the rules' parts (``kept``) stay as made."""
         pieces: list[tuple[int, str, TokenKind | None]] = []
+        sentences: list[list[str]] = [[]]
         for run in split_runs(text):
             if run.kind is not None:
                 pieces.append((offset + run.start, run.text, run.kind))
+                sentences[-1].append(run.text)
+                if (run.kind is TokenKind.SPACE and "\n" in run.text) or (
+                    run.text[-1] in _SENTENCE_ENDS
+                ):
+                    sentences.append([])
                 continue
             start = offset + run.start
-            for word in corrector.cut(run.text, self.segmenter.cut):
-                pieces.append((start, word, None))
-                start += len(word)
-        sentences: list[list[str]] = [[]]
-        for _, word, kind in pieces:
-            sentences[-1].append(word)
-            if (kind is TokenKind.SPACE and "\n" in word) or word[-1] in _SENTENCE_ENDS:
-                sentences.append([])
-        readings = [r for sentence in self.readings.read_many(sentences) for r in sentence]
+            for unit in corrector.cut(run.text, self.segmenter.units):
+                sentences[-1].append(unit)
+                for word in (unit,) if unit in kept else self.segmenter.pieces(unit):
+                    pieces.append((start, word, None))
+                    start += len(word)
+        chars = [
+            char
+            for sentence in self.readings.read_many(sentences)
+            for unit in sentence
+            for char in unit
+        ]
         tokens = []
-        for (start, word, kind), reading in zip(pieces, readings, strict=True):
+        for start, word, kind in pieces:
             if kind is None:
-                tokens.append(self._chinese_token(start, word, reading))
+                at = start - offset
+                tokens.append(self._chinese_token(start, word, tuple(chars[at : at + len(word)])))
             else:
                 tokens.append(Token(start, word, kind))
         return tokens
@@ -228,7 +242,9 @@ class Analyzer:
         model is much faster on batches); progress counts paragraphs, and cancellation is
         checked between blocks. A paragraph longer than a block (text without line breaks)
         counts as its sentences."""
+        rules = list(rules)
         corrector = Corrector(rules)
+        kept = frozenset(part for rule in rules for part in rule.parts)
         paragraphs = _paragraphs(text)
         tokens: list[Token] = []
         offset = done = 0
@@ -239,7 +255,7 @@ class Analyzer:
             while done < len(paragraphs) and (size < BLOCK_CHARS or done == first):
                 size += len(paragraphs[done])
                 done += 1
-            tokens.extend(self._block("".join(paragraphs[first:done]), offset, corrector))
+            tokens.extend(self._block("".join(paragraphs[first:done]), offset, corrector, kept))
             offset += size
         if progress is not None:
             progress.step(len(paragraphs), len(paragraphs), "Analysing")

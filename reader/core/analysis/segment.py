@@ -3,10 +3,11 @@
 jieba segments, but with a word list of our own: every CC-CEDICT headword (both scripts,
 with jieba's frequency where jieba knows the word) plus the user's words. jieba's other
 common words (``办公处``, ``两种``, ``没入``) stay in the list as *guides*: they still
-steer where jieba cuts (办公处/在, not 办公/处在), but a guide that comes out whole goes back
-to its dictionary parts, like the HMM's new words (``东盟国家`` → 东盟 + 国家). So the
+steer where jieba cuts (办公处/在, not 办公/处在), but a guide that comes out whole is shown
+as its dictionary parts, like the HMM's new words (``东盟国家`` → 东盟 + 国家). So the
 unit a reader taps is a dictionary word wherever one exists. Names stay whole (``姚树洁``)
-and are explained character by character.
+and are explained character by character. The readings model still reads the guide whole
+(``units``): 没入 is mò rù, which 没 + 入 alone would miss (méi).
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
 written once into the user cache dir and jieba caches its model beside it; later start-ups
@@ -235,28 +236,39 @@ class Segmenter:
             return True
         return bool(self._tokenizer.FREQ.get(word)) and word not in self._guides
 
-    def words(self, text: str) -> list[str]:
-        """Any text in words: runs of other scripts whole, Chinese runs ``cut``."""
-        words: list[str] = []
+    def reading_units(self, text: str) -> list[str]:
+        """Any text as the readings model reads it: runs of other scripts whole, Chinese
+        runs in ``units``."""
+        units: list[str] = []
         for run in split_runs(text):
-            words.extend([run.text] if run.kind is not None else self.cut(run.text))
-        return words
+            units.extend([run.text] if run.kind is not None else self.units(run.text))
+        return units
 
-    def cut(self, han: str) -> list[str]:
-        """Cut a run of Chinese characters into words.
+    def units(self, han: str) -> list[str]:
+        """A run of Chinese characters in the units readings are read in: the ``pieces``
+        of jieba's words, except that a guide word stays whole, because the reading of a
+        character can depend on it (没入 mò); ``pieces`` says how it is shown."""
+        units: list[str] = []
+        for word in self._tokenizer.cut(han, HMM=True):
+            units.extend([word] if word in self._guides else self.pieces(word))
+        return units
+
+    def pieces(self, unit: str) -> tuple[str, ...]:
+        """How a unit of ``units`` is shown: whole, or in its dictionary parts.
 
         jieba's HMM glues runs of single characters into new words, and a guide word may
         come out whole. Only those its part-of-speech HMM reads as a name stay whole
         (姚树洁); any other is a seam between dictionary words (很长, 以文塑 in 以文塑旅) or
         a compound (办公处) and goes back to its dictionary parts, so that each piece the
         reader taps has an entry."""
-        words: list[str] = []
-        for word in self._tokenizer.cut(han, HMM=True):
-            if len(word) > 1 and not self.is_word(word) and self.name_tag(word) is None:
-                words.extend(longest_parts(word, self.is_word))
-            else:
-                words.append(word)
-        return words
+        if len(unit) > 1 and not self.is_word(unit) and self.name_tag(unit) is None:
+            return longest_parts(unit, self.is_word)
+        return (unit,)
+
+    def cut(self, han: str) -> list[str]:
+        """Cut a run of Chinese characters into the words a reader taps: ``pieces`` of
+        ``units``."""
+        return [piece for unit in self.units(han) for piece in self.pieces(unit)]
 
     def name_tag(self, word: str) -> str | None:
         """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None.
