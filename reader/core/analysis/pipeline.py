@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from reader.core.store import Store
 
 # Bump when the analysis would give different tokens for the same inputs.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 # Characters analysed per batch: big enough for the readings model to batch well, small
 # enough that progress moves and a cancel is honoured within a fraction of a second.
 BLOCK_CHARS = 20_000
