@@ -9,11 +9,12 @@ tokens behind a selection and behind the article's unknown words, for adding in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.store.vocab import NewWord
+from reader.core.words import key_for
 
 if TYPE_CHECKING:  # the dictionary package loads on the app's worker, not at its launch
     from reader.core.cedict.model import Entry
@@ -68,7 +69,8 @@ def word_from_token(
     entries: Sequence[Entry] | None = None,
 ) -> NewWord:
     """The word at ``tokens[index]`` as met in context (or ``word`` with ``entries``, e.g.
-    a longer match the popup shows there); the chosen sense is the first entry's."""
+    a longer match the popup shows there); the chosen sense is the first entry's, and the
+    word is stored under its key (``reader.core.words``: simplified in either script)."""
     token = tokens[index]
     if word is None or word == token.text:
         word = token.text
@@ -83,7 +85,7 @@ def word_from_token(
     if chosen is not None and not pinyin:
         pinyin = chosen.pinyin
     return NewWord(
-        simplified=word,
+        simplified=key_for(word, chosen),
         traditional=chosen.traditional if chosen is not None else "",
         pinyin=pinyin,
         senses=tuple(s.gloss for s in chosen.senses) if chosen is not None else (),
@@ -113,11 +115,16 @@ def words_in_span(tokens: Sequence[Token], start: int, end: int) -> list[int]:
     return found
 
 
-def first_occurrences(tokens: Sequence[Token], words: Iterable[str]) -> dict[str, int]:
-    """The index of the first token of each of ``words`` (words not in the text are left out)."""
+def first_occurrences(
+    tokens: Sequence[Token], words: Iterable[str], keys: Mapping[str, str] | None = None
+) -> dict[str, int]:
+    """The index of the first token of each of ``words`` (words not in the text are left
+    out); with ``keys`` (token text → key, ``word_keys``) ``words`` are keys."""
     wanted = set(words)
+    keys = keys or {}
     found: dict[str, int] = {}
     for index, token in enumerate(tokens):
-        if token.text in wanted and token.text not in found:
-            found[token.text] = index
+        word = keys.get(token.text, token.text)
+        if word in wanted and word not in found:
+            found[word] = index
     return found

@@ -10,6 +10,9 @@ occurrence of a word counts, so 的 seen 40 times weighs 40 times. What counts:
 - Ignored words (``WordStatus.IGNORED``) are left out of coverage the same way.
 - Known means ``WordStatus.KNOWN``; learning words (1–4) are not yet known.
 
+Words are counted by their key (``reader.core.words.word_keys``: token text → key), so
+銀行 and 银行 are one word; a text missing from ``keys`` is its own key.
+
 ``coverage_counts`` is the per-article word count the store keeps (``Analyses.save``), so
 the library's % known and this module's agree.
 """
@@ -45,23 +48,29 @@ class ArticleStats:
         return 100.0 * self.learning_words / self.counted_words if self.counted_words else 0.0
 
 
-def coverage_counts(tokens: Iterable[Token]) -> Counter[str]:
-    """Occurrences of each word that can count for coverage (Chinese tokens, not names)."""
-    return Counter(t.text for t in tokens if t.is_chinese and t.kind is not TokenKind.NAME)
+def coverage_counts(tokens: Iterable[Token], keys: Mapping[str, str] | None = None) -> Counter[str]:
+    """Occurrences of each word (by key) that can count for coverage (Chinese, not names)."""
+    keys = keys or {}
+    return Counter(
+        keys.get(t.text, t.text) for t in tokens if t.is_chinese and t.kind is not TokenKind.NAME
+    )
 
 
 def article_stats(
     tokens: Iterable[Token],
     statuses: Mapping[str, WordStatus],
     hsk_level: HskLookup | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> ArticleStats:
     """The statistics of an article from its tokens and the statuses of its words.
 
-    ``statuses`` is what ``Vocab.statuses_for`` returns; a word missing from it is NEW.
+    ``statuses`` is what ``Vocab.statuses_for`` returns for the keys; a word missing from
+    it is NEW. ``keys``: token text → key (``word_keys``); None counts texts as written.
     Unknown words tie-break by where they first occur in the article.
     """
     chinese = [t for t in tokens if t.is_chinese]
-    counts = coverage_counts(chinese)  # Counter keeps first-occurrence order
+    keys = keys or {}
+    counts = coverage_counts(chinese, keys)  # Counter keeps first-occurrence order
     counted = known = learning = 0
     unknown: list[tuple[str, int]] = []
     spread: Counter[int | None] = Counter()
@@ -81,7 +90,7 @@ def article_stats(
     unknown.sort(key=lambda pair: -pair[1])  # stable: ties stay in order of appearance
     return ArticleStats(
         total_words=len(chinese),
-        unique_words=len({t.text for t in chinese}),
+        unique_words=len({keys.get(t.text, t.text) for t in chinese}),
         counted_words=counted,
         known_words=known,
         learning_words=learning,

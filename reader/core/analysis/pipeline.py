@@ -33,6 +33,7 @@ from reader.core.analysis.tokens import (
 )
 from reader.core.progress import Progress
 from reader.core.stats import coverage_counts
+from reader.core.words import word_keys
 
 if TYPE_CHECKING:
     from reader.core.analysis.readings import ReadingModel
@@ -40,8 +41,9 @@ if TYPE_CHECKING:
     from reader.core.cedict.model import Entry
     from reader.core.store import Store
 
-# Bump when the analysis would give different tokens for the same inputs.
-ANALYSIS_VERSION = 2
+# Bump when the analysis would give different tokens (or stored word counts, keyed by
+# ``reader.core.words``) for the same inputs.
+ANALYSIS_VERSION = 3
 # Characters analysed per batch: big enough for the readings model to batch well, small
 # enough that progress moves and a cancel is honoured within a fraction of a second.
 BLOCK_CHARS = 20_000
@@ -54,6 +56,8 @@ class Dictionary(Protocol):
     """What the analysis needs of ``reader.core.cedict.Dictionary``."""
 
     def entries(self, word: str) -> Sequence[Entry]: ...
+
+    def entry(self, entry_id: int) -> Entry: ...
 
 
 class Readings(Protocol):
@@ -271,7 +275,8 @@ class Analyzer:
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
         tokens = self.analyse(text, store.corrections.all(), progress)
-        store.analyses.save(article_id, key, serialise_tokens(tokens), coverage_counts(tokens))
+        counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
+        store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
         return tokens
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QMenu, QPushButton, QTabWi
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
 from reader.core.store import NewWord, StoreError, WordStatus
+from reader.core.words import key_for
 from reader.ui.vocab.labels import STATUS_LABELS, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import StatsPanel
@@ -166,8 +167,9 @@ class VocabularyController(QObject):
         if self.window.article_id is None or not any(t.entry_ids for t in tokens):
             self.stats.clear()
             return
-        statuses = self.store.vocab.statuses_for(t.text for t in tokens if t.is_chinese)
-        self.stats.show_stats(article_stats(tokens, statuses, self._hsk), self._hsk)
+        keys = self.window.word_keys
+        statuses = self.store.vocab.statuses_for(keys.values())
+        self.stats.show_stats(article_stats(tokens, statuses, self._hsk, keys), self._hsk)
 
     def _stats_shown(self) -> None:
         if self._stats_stale and self.stats.isVisible():
@@ -250,7 +252,7 @@ class VocabularyController(QObject):
         """Add ``words`` of the article, each with the sentence of its first occurrence."""
         if not self._ready():
             return []
-        found = first_occurrences(self.view.tokens, words)
+        found = first_occurrences(self.view.tokens, words, self.window.word_keys)
         return self._save([self._word_at(found[w]) for w in words if w in found])
 
     def add_all_unknown(self) -> list[int]:
@@ -261,13 +263,21 @@ class VocabularyController(QObject):
     # --- statuses --------------------------------------------------------------------------
 
     def _target_word(self) -> str | None:
+        """The key (``reader.core.words``) of the popup's word, else of the current word."""
         if self.popup.isVisible() and self.popup.lookup is not None:
-            return self.popup.lookup.word
+            return self._lookup_key()
         current = self.view.current()
         if current is None:
             return None
         token: Token = self.view.tokens[current[0]]
-        return token.text if token.is_chinese else None
+        if not token.is_chinese:
+            return None
+        return self.window.word_keys.get(token.text, token.text)
+
+    def _lookup_key(self) -> str:
+        lookup = self.popup.lookup
+        assert lookup is not None
+        return key_for(lookup.word, lookup.entries[0] if lookup.entries else None)
 
     def set_status(self, status: WordStatus, word: str | None = None) -> None:
         """Set ``word``'s status (default: the popup's or the current word) for the whole app."""
@@ -287,8 +297,12 @@ class VocabularyController(QObject):
         self._show_statuses(statuses)
 
     def _show_statuses(self, changed: dict[str, WordStatus]) -> None:
+        """``changed``: key → status; the view's marks are by token text, in either script."""
         marks = dict(self.view.statuses)
         marks.update({w: int(s) for w, s in changed.items()})
+        for text, key in self.window.word_keys.items():
+            if key in changed:
+                marks[text] = int(changed[key])
         self.view.set_word_statuses(marks)
         self._sync_popup()
         self._refresh_stats()
@@ -299,5 +313,5 @@ class VocabularyController(QObject):
         lookup = self.popup.lookup
         if lookup is None:
             return
-        status = self.store.vocab.status(lookup.word)
+        status = self.store.vocab.status(self._lookup_key())
         self.popup_status.setCurrentIndex(self.popup_status.findData(int(status)))

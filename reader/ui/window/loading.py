@@ -11,6 +11,7 @@ from typing import Any
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.progress import Progress
 from reader.core.store import Store
+from reader.core.words import word_keys
 from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.window.part import WindowPart
@@ -21,6 +22,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
     """The article on screen and the pinyin that follows it."""
 
     article_id: int | None
+    word_keys: dict[str, str]  # token text → word key for the analysed article
     _analysed_article: int | None  # the article whose analysis the view shows
     _pending_analysis: int | None  # the article whose pinyin is still to come
     _analysis_task: Any
@@ -47,6 +49,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         self.close_popup()
         article = self.store.articles.get(article_id)
         self.article_id = article_id
+        self.word_keys = {}
         self.settings.last_article_id = article_id
         self.view.set_article(article.text, provisional_tokens(article.text), article.info.title)
         self.view.scroll_to_char(article.info.reading_position)
@@ -108,14 +111,16 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         self.activity.clear()
         self.view.set_tokens(tokens)
         self._finish_after_paint()
-        words = [t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)]
-        statuses = self.store.vocab.statuses_for(set(words))
-        self.view.set_word_statuses({w: int(s) for w, s in statuses.items()})
+        # Statuses are keyed by the word's simplified form; the view looks up token texts.
+        self.word_keys = word_keys(tokens, self.dictionary)
+        marked = {t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)}
+        statuses = self.store.vocab.statuses_for(self.word_keys[w] for w in marked)
+        self.view.set_word_statuses({w: int(statuses[self.word_keys[w]]) for w in marked})
         self._analysed_article = article_id
         if self._vocab is not None:  # else it follows when built (`finish_startup`)
             self._vocab.article_ready()
         chinese = [t for t in tokens if t.is_chinese]
-        unique = len({t.text for t in chinese})
+        unique = len({self.word_keys[t.text] for t in chinese})
         self.word_count.setText(
             f"{len(chinese):,} words ({unique:,} different) · {len(self.view.text):,} characters"
         )

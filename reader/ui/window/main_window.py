@@ -71,6 +71,7 @@ class MainWindow(
         self.dictionary: Any = None
         self.analyzer: Any = None
         self.article_id: int | None = None
+        self.word_keys: dict[str, str] = {}  # token text → word key (`reader.core.words`)
         self._pending_analysis: int | None = None
         self._analysis_task: Any = None
         self.worker = TaskRunner(max_threads=1, parent=self)
