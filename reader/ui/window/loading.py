@@ -17,6 +17,10 @@ from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.window.part import WindowPart
 from reader.ui.window.tools import create_analyzer, open_dictionary
 
+# An article's tokens and their word keys (token text → simplified key), both computed on
+# the worker: the key map costs tens of milliseconds on a long article.
+Analysed = tuple[list[Token], dict[str, str]]
+
 
 class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
     """The article on screen and the pinyin that follows it."""
@@ -69,50 +73,54 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         if analyzer is None:
             dictionary = self.dictionary
 
-            def stored(_progress: Progress) -> list[Token] | None:
+            def stored(_progress: Progress) -> Analysed | None:
                 from reader.core.analysis.pipeline import stored_analysis  # on the worker
 
-                return stored_analysis(store, article_id, dictionary.index.stem)
+                tokens = stored_analysis(store, article_id, dictionary.index.stem)
+                return None if tokens is None else (tokens, word_keys(tokens, dictionary))
 
             self.worker.submit(
                 stored,
-                on_success=lambda tokens: self._stored_ready(article_id, tokens),
+                on_success=lambda analysed: self._stored_ready(article_id, analysed),
                 on_error=self._analysis_failed,
             )
             return
         self._pending_analysis = None
         self.activity.setText("Adding pinyin…")
 
-        def work(progress: Progress) -> list[Token]:
+        dictionary = self.dictionary
+
+        def work(progress: Progress) -> Analysed:
             tokens: list[Token] = analyzer.load_or_analyse(store, article_id, progress)
-            return tokens
+            return tokens, word_keys(tokens, dictionary)
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
         self._analysis_task = self.worker.submit(
             work,
-            on_success=lambda tokens: self._analysis_ready(article_id, tokens),
+            on_success=lambda analysed: self._analysis_ready(article_id, analysed),
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
         )
 
-    def _stored_ready(self, article_id: int, tokens: list[Token] | None) -> None:
+    def _stored_ready(self, article_id: int, analysed: Analysed | None) -> None:
         self._start_loader()
         self._finish_after_paint()
-        if tokens is not None and article_id == self._pending_analysis:
+        if analysed is not None and article_id == self._pending_analysis:
             self._pending_analysis = None
-            self._analysis_ready(article_id, tokens)
+            self._analysis_ready(article_id, analysed)
         elif self.analyzer is None:
             self.activity.setText("Preparing the segmenter and the pinyin model…")
 
-    def _analysis_ready(self, article_id: int, tokens: list[Token]) -> None:
+    def _analysis_ready(self, article_id: int, analysed: Analysed) -> None:
         if self._closed or article_id != self.article_id:
             return
+        tokens, keys = analysed
         self.activity.clear()
         self.view.set_tokens(tokens)
         self._finish_after_paint()
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
-        self.word_keys = word_keys(tokens, self.dictionary)
+        self.word_keys = keys
         marked = {t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)}
         statuses = self.store.vocab.statuses_for(self.word_keys[w] for w in marked)
         self.view.set_word_statuses({w: int(statuses[self.word_keys[w]]) for w in marked})
