@@ -22,6 +22,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """The app's own application class (pytest-qt creates it once for the session)."""
+    from reader.ui.app import ReaderApplication
+
+    return ReaderApplication
+
+
 @pytest.fixture(scope="session", autouse=True)
 def session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     cache = tmp_path_factory.mktemp("cache")

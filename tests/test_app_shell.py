@@ -118,20 +118,20 @@ def test_a_file_open_event_from_the_system_opens_the_file(
     """macOS delivers a double-clicked document as a FileOpen event to the application."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
 
-    from reader.ui.app import _FileOpenForwarder
+    from reader.ui.app import ReaderApplication, open_files_from_the_system
 
     article = tmp_path / "短文.txt"
     article.write_text("我们明天去银行。\n", encoding="utf-8")
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
-    app = QCoreApplication.instance()
-    assert app is not None
-    forwarder = _FileOpenForwarder(window)
-    app.installEventFilter(forwarder)
+    app = QApplication.instance()
+    assert isinstance(app, ReaderApplication)
+    open_files_from_the_system(app, window)
     try:
         QCoreApplication.sendEvent(app, QFileOpenEvent(str(article)))
         qtbot.waitUntil(lambda: "银行" in window.view.text, timeout=30000)
     finally:
-        app.removeEventFilter(forwarder)
+        app.file_opened.disconnect(window.open_file)
     assert window.settings.recent_files[0] == str(article.resolve())

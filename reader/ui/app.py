@@ -6,7 +6,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
@@ -17,11 +17,28 @@ from reader.ui.db_dialogs import open_store_or_ask
 from reader.ui.main_window import DB_FILENAME, MainWindow
 
 
+class ReaderApplication(QApplication):
+    """macOS hands a double-clicked lesson pack or article to the running app as a
+    FileOpen event, not as a command-line argument: ``file_opened`` passes it on.
+
+    The event is sent to the application object itself, so overriding ``event`` here
+    costs nothing elsewhere (an application-wide event filter would run Python for every
+    event of every widget)."""
+
+    file_opened = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.file_opened.emit(event.file())
+            return True
+        return super().event(event)
+
+
 def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(sys.argv[:1])
+    app = ReaderApplication(sys.argv[:1])
     app.setApplicationName("reader")
     app.setApplicationDisplayName("Reader")
     app.setApplicationVersion(__version__)
@@ -29,23 +46,12 @@ def _application() -> QApplication:
     return app
 
 
+def open_files_from_the_system(app: QApplication, window: MainWindow) -> None:
+    if isinstance(app, ReaderApplication):
+        app.file_opened.connect(window.open_file)
+
+
 SMOKE_TEST_TIMEOUT_S = 300  # a first run compiles the dictionary and jieba's model
-
-
-class _FileOpenForwarder(QObject):
-    """macOS hands a double-clicked lesson pack or article to the running app as a
-    FileOpen event, not as a command-line argument: open it like a file on the command
-    line."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self.window.open_file(event.file())
-            return True
-        return super().eventFilter(watched, event)
 
 
 def run_gui(file: str | None, data_dir: str | None) -> int:
@@ -61,7 +67,7 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
         window.open_file(file)
     else:
         window.open_last_or_seed()
-    app.installEventFilter(_FileOpenForwarder(window))
+    open_files_from_the_system(app, window)
     window.show()
     return app.exec()
 

@@ -104,6 +104,9 @@ class ArticleView(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here is already known to Python: asking for Qt's own would make
+        # PySide6 work out its type by creating the enums of every widget class (~15 ms).
+        self.setViewport(QWidget(self))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
