@@ -12,13 +12,9 @@ import pytest
 from reader.core import paths
 from reader.core.analysis.corrections import CorrectionError, merge_rule, split_rule
 from reader.core.analysis.display import show, with_sandhi
-from reader.core.analysis.pipeline import (
-    Analyzer,
-    analysis_key,
-    order_entries,
-    stored_analysis,
-)
+from reader.core.analysis.pipeline import Analyzer, order_entries
 from reader.core.analysis.segment import HAN_RUN
+from reader.core.analysis.stored import analysis_key, stored_analysis
 from reader.core.analysis.tokens import (
     StoredTokensError,
     Token,

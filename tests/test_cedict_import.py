@@ -11,7 +11,7 @@ import pytest
 
 from reader.core import paths
 from reader.core.cedict import Dictionary, ImportRejectedError, import_release
-from reader.core.cedict.index import index_path_for, source_checksum
+from reader.core.cedict.cache import index_path_for, source_checksum
 from reader.core.cedict.sources import imported_source_path
 from reader.core.progress import Cancelled, Progress
 
@@ -127,7 +127,7 @@ def test_the_index_is_rebuilt_when_the_app_version_changes(
     first = Dictionary.open(release)
     # keep the session's bundled index: under the patched version it would look stale
     monkeypatch.setattr("reader.core.cedict.dictionary.remove_stale_indexes", lambda keep: None)
-    monkeypatch.setattr("reader.core.cedict.index.__version__", "99.0")
+    monkeypatch.setattr("reader.core.cedict.cache.__version__", "99.0")
     second = Dictionary.open(release)
     assert second.index != first.index
     assert second.index == index_path_for(source_checksum(release))

@@ -62,13 +62,14 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     store = open_store_or_ask(folder / DB_FILENAME)  # too new / damaged: a way out
     if store is None:
         return 1
-    window = MainWindow(folder, store=store)
+    window = MainWindow(folder, store=store, open_tools=False)
     if file:
         window.open_file(file)
     else:
         window.open_last_or_seed()
     open_files_from_the_system(app, window)
     window.show()
+    window.open_tools_after_paint()
     return app.exec()
 
 

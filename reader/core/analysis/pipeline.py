@@ -10,12 +10,10 @@ else a fresh one, stored for next time.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from reader import __version__
 from reader.core.analysis.corrections import Corrector, Rule
 from reader.core.analysis.segment import (
     NAME_TAGS,
@@ -24,11 +22,10 @@ from reader.core.analysis.segment import (
     longest_parts,
     split_runs,
 )
+from reader.core.analysis.stored import analysis_key, stored_analysis
 from reader.core.analysis.tokens import (
-    StoredTokensError,
     Token,
     TokenKind,
-    deserialise_tokens,
     serialise_tokens,
 )
 from reader.core.progress import Progress
@@ -41,9 +38,6 @@ if TYPE_CHECKING:
     from reader.core.cedict.model import Entry
     from reader.core.store import Store
 
-# Bump when the analysis would give different tokens (or stored word counts, keyed by
-# ``reader.core.words``) for the same inputs.
-ANALYSIS_VERSION = 3
 # Characters analysed per batch: big enough for the readings model to batch well, small
 # enough that progress moves and a cancel is honoured within a fraction of a second.
 BLOCK_CHARS = 20_000
@@ -93,12 +87,6 @@ def order_entries(entries: Sequence[Entry], readings: Sequence[str]) -> tuple[in
         entries, key=lambda entry: (_agreement(entry.pinyin, wanted), entry.pinyin[:1].isupper())
     )
     return tuple(entry.id for entry in ranked)
-
-
-def analysis_key(text: str, corrections_version: int, dictionary_key: str) -> str:
-    """What a stored analysis was computed from; any change means computing it again."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-    return f"{digest}:{corrections_version}:{dictionary_key}:{__version__}:{ANALYSIS_VERSION}"
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -278,17 +266,3 @@ class Analyzer:
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
         return tokens
-
-
-def stored_analysis(store: Store, article_id: int, dictionary_key: str) -> list[Token] | None:
-    """The article's stored tokens if text, corrections and dictionary are unchanged, else
-    None. Needs no analyser: an analysed article opens before the segmenter has loaded."""
-    text = store.articles.text(article_id)
-    key = analysis_key(text, store.corrections.version(), dictionary_key)
-    data = store.analyses.load(article_id, key)
-    if data is None:
-        return None
-    try:
-        return deserialise_tokens(data, text)
-    except StoredTokensError:
-        return None  # damaged: the caller analyses again and overwrites it

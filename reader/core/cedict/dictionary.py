@@ -13,12 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.cedict.index import (
-    build_index,
-    index_path_for,
-    remove_stale_indexes,
-    source_checksum,
-)
+from reader.core.cedict.cache import index_path_for, source_checksum
+from reader.core.cedict.index import build_index, remove_stale_indexes
 from reader.core.cedict.model import Entry, HskLevel, Reference
 from reader.core.cedict.parser import ParseError, Record, SourceError, parse_source
 from reader.core.cedict.search import (

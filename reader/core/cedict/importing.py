@@ -16,13 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import paths
+from reader.core.cedict.cache import index_path_for, source_checksum
 from reader.core.cedict.dictionary import Dictionary
-from reader.core.cedict.index import (
-    build_index,
-    index_path_for,
-    remove_stale_indexes,
-    source_checksum,
-)
+from reader.core.cedict.index import build_index, remove_stale_indexes
 from reader.core.cedict.parser import (
     ParseError,
     SourceError,

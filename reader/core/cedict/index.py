@@ -9,8 +9,6 @@ a failed build never leaves a half-built index where the app looks for one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sqlite3
 import tempfile
@@ -18,6 +16,12 @@ from pathlib import Path
 
 from reader import __version__
 from reader.core import paths
+from reader.core.cedict.cache import (
+    INDEX_PREFIX,
+    SCHEMA_VERSION,
+    index_path_for,
+    source_checksum,
+)
 from reader.core.cedict.parser import ParseResult, Record
 from reader.core.cedict.wordinfo import (
     band_edges,
@@ -27,9 +31,6 @@ from reader.core.cedict.wordinfo import (
 )
 from reader.core.pinyin import numbered_syllables
 from reader.core.progress import Progress
-
-SCHEMA_VERSION = 1
-INDEX_PREFIX = "cedict-"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -52,51 +53,6 @@ CREATE VIRTUAL TABLE glosses USING fts5(
     body, content='entries', content_rowid='id', tokenize='porter unicode61'
 );
 """
-
-
-CHECKSUMS_FILE = "cedict-checksums.json"
-
-
-def source_checksum(source: Path) -> str:
-    """SHA-256 of the source file, remembered in the cache dir by path, size and mtime so
-    opening the dictionary does not hash megabytes every time."""
-    stat = source.stat()
-    key = str(source.resolve())
-    stamp = [stat.st_size, stat.st_mtime_ns]
-    store = paths.cache_dir() / CHECKSUMS_FILE
-    try:
-        known = json.loads(store.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    if not isinstance(known, dict):
-        known = {}
-    remembered = known.get(key)
-    if isinstance(remembered, list) and remembered[:2] == stamp and len(remembered) == 3:
-        return str(remembered[2])
-    digest = hashlib.sha256()
-    with source.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    known = {path: value for path, value in known.items() if Path(path).exists()}
-    known[key] = [*stamp, digest.hexdigest()]
-    _write_atomically(store, json.dumps(known))
-    return digest.hexdigest()
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary_name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary_name, target)
-    except OSError:  # a cache that cannot be written only costs a re-hash next time
-        with contextlib.suppress(OSError):
-            os.unlink(temporary_name)
-
-
-def index_path_for(checksum: str) -> Path:
-    version = __version__.replace("+", "_")
-    return paths.cache_dir() / f"{INDEX_PREFIX}{checksum[:24]}-{version}-s{SCHEMA_VERSION}.sqlite"
 
 
 def pinyin_plain(pinyin: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.cedict.parser import release_date
+from reader.core.cedict.cache import index_path_for, source_checksum
 
 IMPORTED_NAME = "cedict-imported"  # any format; read_source tells gzip/zip/text by content
 
@@ -24,7 +24,16 @@ def active_source(data_dir: Path | None = None) -> Path:
     bundled = paths.bundled_cedict()
     if not imported.exists():
         return bundled
+    from reader.core.cedict.parser import release_date  # only with an import: launch speed
+
     imported_date = release_date(imported)
     if imported_date and release_date(bundled) > imported_date:
         return bundled
     return imported
+
+
+def active_dictionary_key(data_dir: Path | None = None) -> str:
+    """The key of the release in use (its index's name, ``Dictionary.index.stem``) without
+    opening or compiling it: what the launch checks an article's stored analysis against
+    before the dictionary has loaded."""
+    return index_path_for(source_checksum(active_source(data_dir))).stem

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,7 @@ from reader.ui.window.loading import ArticleLoading
 from reader.ui.window.lookup_glue import WordLookup
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.narrow import NarrowLayout
-from reader.ui.window.secondary import SecondaryParts
+from reader.ui.window.secondary import SecondaryParts, after_next_paint
 from reader.ui.window.tools import LanguageTools, open_dictionary
 
 DB_FILENAME = "reader.sqlite3"
@@ -55,10 +55,18 @@ class MainWindow(
     QMainWindow,
 ):
     """``tools``: an already loaded dictionary and analyser (tests and benchmarks share one);
-    ``store``: the database opened by the caller (``reader.ui.db_dialogs``), else opened here."""
+    ``store``: the database opened by the caller (``reader.ui.db_dialogs``), else opened here;
+    ``open_tools``: start opening the dictionary at once, else when ``open_tools_after_paint``
+    says (the launch: its first paint should not share the CPU with the dictionary's import).
+    """
 
     def __init__(
-        self, data_dir: Path, tools: LanguageTools | None = None, store: Store | None = None
+        self,
+        data_dir: Path,
+        tools: LanguageTools | None = None,
+        store: Store | None = None,
+        *,
+        open_tools: bool = True,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -111,10 +119,26 @@ class MainWindow(
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
         self._user_words = [w.word for w in self.store.corrections.user_words()]
         self._loader_started = tools is not None
+        self._tools_requested = False
         if tools is not None:
+            self._tools_requested = True
             self._analyzer_ready(tools.analyzer)
             self._dictionary_ready(tools.dictionary)
+        elif open_tools:
+            self._open_tools()
+
+    def open_tools_after_paint(self) -> None:
+        """Open the dictionary (and then the analyser) once the article view has painted,
+        or after half a second if it never does (a window that starts hidden)."""
+        after_next_paint(self.view.viewport(), self._open_tools)
+        self.view.viewport().update()
+        QTimer.singleShot(500, self, self._open_tools)
+
+    def _open_tools(self) -> None:
+        if self._tools_requested or self._closed:
             return
+        self._tools_requested = True
+        data_dir = self.data_dir
         self.worker.submit(
             lambda progress: open_dictionary(progress, data_dir),
             on_success=self._dictionary_ready,

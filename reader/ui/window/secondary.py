@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from reader.ui.vocab.controller import VocabularyController
 
 
+def after_next_paint(widget: QObject, finish: Callable[[], object]) -> None:
+    """Call ``finish`` on the next turn of the event loop after ``widget``'s next paint."""
+    _AfterNextPaint(widget, finish)
+
+
 class _AfterNextPaint(QObject):
     """Calls ``finish`` on the next turn of the event loop after the watched widget's next
     paint, then removes itself."""
@@ -66,7 +71,7 @@ class SecondaryParts(WindowPart):  # type: ignore[misc]  # see part.py
             return
         self._finish_armed = True
         viewport = self.view.viewport()
-        _AfterNextPaint(viewport, lambda: None if self._closed else self.finish_startup())
+        after_next_paint(viewport, lambda: None if self._closed else self.finish_startup())
         viewport.update()  # merged with the repaint the pinyin asked for, if any
 
     def finish_startup(self) -> None:

@@ -1,0 +1,80 @@
+"""The launch path of `reader`: an analysed article's stored pinyin is on screen in the
+window's first paint, before the dictionary has opened; the dictionary opens after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.core.analysis.pipeline import Analyzer
+from reader.core.progress import Progress
+from reader.core.settings import load_settings, save_settings
+from reader.core.store import Store
+from reader.core.store.articles import NewArticle
+from reader.ui.main_window import DB_FILENAME, MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TEXT = "我们明天去银行。行长说银行很大。\n"
+
+
+def analysed_article(data_dir: Path, analyzer: Analyzer) -> int:
+    """An article analysed and stored as an earlier session left it, and last opened."""
+    with Store.open(data_dir / DB_FILENAME) as store:
+        article = store.articles.add(NewArticle("银行", TEXT))
+        analyzer.load_or_analyse(store, article, Progress())
+    settings = load_settings(data_dir)
+    settings.last_article_id = article
+    save_settings(data_dir, settings)
+    return article
+
+
+def launched(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    """The window as `run_gui` builds it: the dictionary waits for the first paint."""
+    window = MainWindow(data_dir, open_tools=False)
+    qtbot.addWidget(window)
+    window.open_last_or_seed()
+    return window
+
+
+def test_stored_pinyin_is_there_before_the_dictionary(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    article = analysed_article(data_dir, analyzer)
+    window = launched(qtbot, data_dir)
+    assert window.article_id == article
+    assert window.dictionary is None  # nothing has been loaded, no event has run
+    bank = next(t for t in window.view.tokens if t.text == "银行")
+    assert bank.readings == ("yin2", "hang2")
+    assert any(window.view.layout_.rubies) if window.view.layout_ else False
+
+    window.show()
+    window.open_tools_after_paint()
+    qtbot.waitUntil(lambda: window.dictionary is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.word_keys != {}, timeout=30000)  # confirmed, with keys
+    assert [t.readings for t in window.view.tokens if t.text == "行长"] == [("hang2", "zhang3")]
+
+
+def test_a_display_that_needs_the_dictionary_waits_for_it(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    """Traditional characters come from the dictionary: no simplified first paint."""
+    analysed_article(data_dir, analyzer)
+    settings = load_settings(data_dir)
+    settings.script = "traditional"
+    save_settings(data_dir, settings)
+    window = launched(qtbot, data_dir)
+    assert not any(any(t.readings) for t in window.view.tokens)
+    window.show()
+    window.open_tools_after_paint()
+    qtbot.waitUntil(lambda: any(t.text == "银行" and t.entry_ids for t in window.view.tokens))
+    assert "銀行" in window.view.display_text
+
+
+def test_the_dictionary_opens_even_if_the_window_never_paints(qtbot: QtBot, data_dir: Path) -> None:
+    window = MainWindow(data_dir, open_tools=False)
+    qtbot.addWidget(window)
+    window.open_tools_after_paint()  # never shown
+    qtbot.waitUntil(lambda: window.dictionary is not None, timeout=30000)
