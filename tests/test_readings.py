@@ -211,30 +211,45 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
     return [s.replace(MARK, "") for s in lines], [s.index(MARK) for s in lines], labels
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # the model leans to dàn, unsure; the dictionaries' words with 弹钢 read it tán
+        ("他会▁弹▁钢琴。", "tan2"),
+        # 处 inside 办公处: 处在 chǔ, across the word's edge, has no vote
+        ("学校的办公▁处▁在哪儿？", "chu4"),
+    ],
+)
+def test_unsure_model_defers_to_dictionary_neighbours(
+    model: ReadingModel, segmenter: Segmenter, marked: str, expected: str
+) -> None:
+    assert reading_at(model, segmenter, marked) == expected
+
+
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9789; 0.9788 with plain jieba's cut), well above
-    pypinyin alone (0.875) and g2pM alone (0.9736)."""
+    ``benchmarks/pinyin_cpp.py`` (0.9794, also with plain jieba's cut; 0.9814 on the even
+    lines, 0.9774 on the odd ones), well above pypinyin alone (0.875) and g2pM alone
+    (0.9736)."""
     texts, positions, labels = load_cpp(1)
     read = model.read_many([segmenter.reading_units(t) for t in texts])
     right = sum(
         [r for word in sentence for r in word][p] == label
         for sentence, p, label in zip(read, positions, labels, strict=True)
     )
-    assert right / len(labels) >= 0.978
+    assert right / len(labels) >= 0.979
 
 
 @pytest.mark.parametrize(
-    ("name", "measured"), [("everyday_sentences.tsv", 0.972), ("everyday_sentences_2.tsv", 0.972)]
+    ("name", "measured"), [("everyday_sentences.tsv", 0.977), ("everyday_sentences_2.tsv", 0.972)]
 )
 def test_everyday_sentences_accuracy(
     model: ReadingModel, segmenter: Segmenter, name: str, measured: float
 ) -> None:
     """The short learner sentences of ``benchmarks/pinyin_everyday.py`` cut by the app's
-    segmenter (0.9725 and 0.9727, guide words read whole; 0.9771 and 0.9727 with plain
-    jieba's cut, which also keeps the rare 弹钢琴 whole), where g2pM alone reaches 0.60 and
-    pypinyin alone 0.82."""
+    segmenter (0.9771 and 0.9727, also with plain jieba's cut), where g2pM alone reaches
+    0.60 and pypinyin alone 0.82."""
     lines = [
         line.split("\t")
         for line in (EVERYDAY / name).read_text(encoding="utf-8").splitlines()

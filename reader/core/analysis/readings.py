@@ -11,7 +11,9 @@ Three sources, most precise first:
    the one dictionary that covers it: ``g2p.rules``.
 3. g2pM's BiLSTM over the whole sentence, restricted to the character's own readings,
    for the other polyphonic characters; it settles conflicts between the two dictionaries
-   and overrides one dictionary alone only when nearly certain.
+   and overrides one dictionary alone only when nearly certain. Where no word covers a
+   character and the model is unsure, the dictionary words that contain the character
+   beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``.
 
 Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
 tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not Hanzi reads "".
@@ -22,8 +24,9 @@ from __future__ import annotations
 import gzip
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
@@ -42,6 +45,11 @@ _MAX_PHRASE = max(len(p) for p in PHRASES_DICT)
 # everyday set (benchmarks/pinyin_*.py), the tie between 10 and 12 going to the cautious one.
 _OVERRIDE = 0.995
 _CONTEXT = 12
+# Below this probability the model's reading of a character no word covers gives way to
+# the majority reading of that character in the dictionary words sharing one of its
+# neighbours. Chosen on the even lines of CPP's dev set (0.8 … 0.999); the odd lines
+# gained as well (see benchmarks/pinyin_cpp.py).
+_UNSURE = 0.99
 # pypinyin's phrases carry the tone sandhi of 一 and 不 (一个 yí gè); CC-CEDICT, and so
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
@@ -67,6 +75,16 @@ def _char_reading(char: str) -> str:
     """pypinyin's most common reading of one character, or "" for non-Hanzi."""
     readings = PINYIN_DICT.get(ord(char))
     return numbered(readings.split(",", 1)[0]) if readings else ""
+
+
+class _Open(NamedTuple):
+    """A character the model reads: its readings in pypinyin's and CC-CEDICT's words, and
+    the span of the text whose characters count as its neighbours."""
+
+    pp: str | None
+    cc: str | None
+    start: int
+    end: int
 
 
 class ReadingModel:
@@ -95,30 +113,33 @@ class ReadingModel:
         """``read`` for many sentences at once: the model runs on them as one batch."""
         readings: list[list[str]] = []
         open_positions: list[list[int]] = []
-        phrases: list[list[tuple[str | None, str | None]]] = []
+        found: list[list[_Open]] = []
         for words in sentences:
-            chars, unresolved, found = self._dictionary_readings(words)
+            chars, unresolved, opened = self._dictionary_readings(words)
             readings.append(chars)
             open_positions.append(unresolved)
-            phrases.append(found)
+            found.append(opened)
         texts = ["".join(words) for words in sentences]
         guesses = self._model.predict(texts, open_positions)
-        for chars, positions, found, guessed in zip(
-            readings, open_positions, phrases, guesses, strict=True
+        for text, chars, positions, opened, guessed in zip(
+            texts, readings, open_positions, found, guesses, strict=True
         ):
             override = len(chars) >= _CONTEXT
-            for p, (pp, cc), guess in zip(positions, found, guessed, strict=True):
-                chars[p] = _decide(pp, cc, guess, override)
+            for p, o, guess in zip(positions, opened, guessed, strict=True):
+                voted = None
+                if o.pp is None and o.cc is None and guess.probability < _UNSURE:
+                    voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
+                chars[p] = voted or _decide(o.pp, o.cc, guess, override)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
     def _dictionary_readings(
         self, words: Sequence[str]
-    ) -> tuple[list[str], list[int], list[tuple[str | None, str | None]]]:
+    ) -> tuple[list[str], list[int], list[_Open]]:
         """Dictionary and grammar readings; the model's positions with their phrase readings."""
         text = "".join(words)
         chars: list[str] = []
         unresolved: list[int] = []
-        found: list[tuple[str | None, str | None]] = []
+        found: list[_Open] = []
         for word in words:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
@@ -133,9 +154,51 @@ class ReadingModel:
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
                 unresolved.append(len(chars))
-                found.append((pp[i], cc[i]))
+                # a character inside a longer word has its neighbours within that word
+                start, end = (
+                    (0, len(text))
+                    if len(word) == 1
+                    else (len(chars) - i, len(chars) - i + len(word))
+                )
+                found.append(_Open(pp[i], cc[i], start, end))
                 chars.append("")
         return chars, unresolved, found
+
+    def _neighbours_reading(self, text: str, p: int) -> str | None:
+        """The reading of ``text[p]`` that most dictionary words sharing its left or right
+        neighbour give it (a strict majority among the model's candidates), or None."""
+        candidates = self._model.candidates(text[p])
+        votes = dict.fromkeys(candidates, 0)
+        for key in (text[p - 1 : p + 1] + "1" if p else "", text[p : p + 2] + "0"):
+            for reading, count in self._neighbour_votes.get(key, ()):
+                if reading in votes:
+                    votes[reading] += count
+        ranked = [*sorted(votes.values(), reverse=True), 0]
+        if ranked[0] == ranked[1]:  # no votes, or a tie
+            return None
+        return max(votes, key=votes.__getitem__)
+
+    @cached_property
+    def _neighbour_votes(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Per pair of characters in a dictionary word and the index (0 or 1) of a
+        polyphone in it ("盛饭0"): each reading that character has in the words with that
+        pair, and in how many. Built once, on first need (under a second), since few
+        sentences need it."""
+        polyphones = self._model.polyphones
+        counts: dict[str, dict[str, int]] = {}
+        words: list[tuple[str, Sequence[str]]] = [
+            (w, r.split(" ")) for w, r in self._cedict.items() if not polyphones.isdisjoint(w)
+        ]
+        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT if not polyphones.isdisjoint(w)]
+        for word, syllables in words:
+            for i, char in enumerate(word):
+                if char not in polyphones:
+                    continue
+                for key in (word[i - 1 : i + 1] + "1" if i else "", word[i : i + 2] + "0"):
+                    if len(key) == 3:
+                        votes = counts.setdefault(key, {})
+                        votes[syllables[i]] = votes.get(syllables[i], 0) + 1
+        return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
         """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words."""

@@ -86,6 +86,11 @@ class PolyphoneModel:
         with np.load(path, allow_pickle=False) as npz:
             return cls({name: npz[name] for name in npz.files})
 
+    @property
+    def polyphones(self) -> frozenset[str]:
+        """The characters the model chooses a reading for."""
+        return frozenset(self._candidates)
+
     def candidates(self, char: str) -> tuple[str, ...]:
         """The readings the model chooses between for ``char`` (empty if not polyphonic)."""
         classes = self._candidates.get(char)
