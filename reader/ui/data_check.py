@@ -13,8 +13,6 @@ import sys
 import zlib
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from reader.core import paths
 
 CEDICT_MARK = b"CC-CEDICT"
@@ -65,5 +63,7 @@ def check_bundled_data(*, dialog: bool) -> bool:
     text = f"{problem}\n\nThe installation of Reader is incomplete. Please reinstall it."
     print(text, file=sys.stderr)
     if dialog:
+        from PySide6.QtWidgets import QMessageBox  # only for a broken install: launch speed
+
         QMessageBox.critical(None, "Reader cannot start", text)
     return False

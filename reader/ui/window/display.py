@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QFontDialog
 
 from reader.core.pinyin import PinyinStyle
 from reader.ui.article_view.colors import ToneScheme
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, Script
-from reader.ui.lookup.content import Style
 from reader.ui.theme import Theme, apply_theme, is_dark
 from reader.ui.window.part import WindowPart
+
+if TYPE_CHECKING:
+    from reader.ui.lookup.content import Style
 
 
 class DisplaySettings(WindowPart):  # type: ignore[misc]  # see part.py
@@ -32,6 +34,8 @@ class DisplaySettings(WindowPart):  # type: ignore[misc]  # see part.py
         )
 
     def lookup_style(self) -> Style:
+        from reader.ui.lookup.content import Style  # with the popup, after the first paint
+
         options = self.display_options()
         return Style(
             pinyin=_PINYIN_STYLES[options.pinyin],

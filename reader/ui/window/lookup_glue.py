@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QTextBrowser
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTabWidget, QTextBrowser
 
 from reader.core.pinyin import numbered_syllables
-from reader.ui.lookup.content import Lookup, lookup_token, lookup_word
-from reader.ui.lookup.search import DictionarySearch
 from reader.ui.window.part import WindowPart
+
+if TYPE_CHECKING:
+    from reader.ui.lookup.content import Lookup
 
 
 class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
@@ -21,14 +24,13 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
             lambda url: self._follow_link_in_panel(url.toString())
         )
         self.word_panel.setPlaceholderText("Click a word to see it here.")
+        from reader.ui.lookup.search import DictionarySearch
+
         self.search = DictionarySearch(self.lookup_style, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.word_panel, "Word")
         self.side_tabs.addTab(self.search, "Dictionary")
-        self.side_dock = QDockWidget("Word and dictionary", self)
-        self.side_dock.setObjectName("side_panel")
         self.side_dock.setWidget(self.side_tabs)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
 
     def _connect_view(self) -> None:
         self.view.word_activated.connect(self.open_popup)
@@ -42,6 +44,8 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         if self.dictionary is None:
             self.activity.setText("The dictionary is still loading…")
             return None
+        from reader.ui.lookup.content import lookup_token  # loads with the popup
+
         token = self.view.tokens[token_index]
         return lookup_token(self.dictionary, self.view.text, token, char_index)
 
@@ -64,6 +68,8 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         self.view.activate_current()
 
     def close_popup(self) -> None:
+        if not self._panes_built:  # the launch: no popup yet, so none open
+            return
         self.popup.close_popup()
         if self.find_bar.isVisible() and self.find_field.hasFocus():
             self.find_bar.hide()
@@ -85,6 +91,8 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         self.word_panel.setHtml(lookup_html(lookup, self.lookup_style()))
 
     def _refresh_popup(self) -> None:
+        if not self._panes_built:
+            return
         current = self.view.current()
         if self.popup.isVisible() and current is not None:
             self.open_popup(*current)
@@ -97,6 +105,8 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
     def _linked_lookup(self, word: str, pinyin: str) -> Lookup | None:
         if self.dictionary is None:
             return None
+        from reader.ui.lookup.content import lookup_word
+
         dictionary = self.dictionary
         entries = list(dictionary.entries(word))
         wanted = [s.lower() for s, _tone in numbered_syllables(pinyin)] if pinyin else []

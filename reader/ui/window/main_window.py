@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.library import LibraryPane
-from reader.ui.lookup.popup import LookupPopup
 from reader.ui.tasks import TaskRunner
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.window.actions import WindowActions
@@ -40,6 +38,8 @@ from reader.ui.window.secondary import SecondaryParts, after_next_paint
 from reader.ui.window.tools import LanguageTools, open_dictionary
 
 DB_FILENAME = "reader.sqlite3"
+_LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+_RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class MainWindow(
@@ -89,7 +89,6 @@ class MainWindow(
         self._choices: dict[str, list[tuple[str, QAction]]] = {}  # menu title → (value, action)
 
         self.view = ArticleView(self)
-        self.popup = LookupPopup(self.view.viewport())
         self.find_bar = self._build_find_bar()
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -98,8 +97,9 @@ class MainWindow(
         column.addWidget(self.view)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self._build_side_panel()
-        self._build_library_dock()
+        # The docks hold their places from the start; `_build_panes` fills the first two.
+        self.side_dock = self._dock("Word and dictionary", "side_panel", _RIGHT)
+        self.library_dock = self._dock("Library", "library", _LEFT)
         self.recent_menu = QMenu("Open &Recent", self)
         self._build_actions()
         self._build_menus()
@@ -108,10 +108,8 @@ class MainWindow(
         self.activity = QLabel(self)
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
-        self._connect_view()
-        self.vocab_dock = QDockWidget("Vocabulary", self)  # filled by `finish_startup`
-        self.vocab_dock.setObjectName("vocabulary")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocab_dock)
+        self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
+        self._panes_built = False
         self._analysed_article = None
         self._secondary_parts_pending()
         self._apply_display()
@@ -121,6 +119,7 @@ class MainWindow(
         self._loader_started = tools is not None
         self._tools_requested = False
         if tools is not None:
+            self._build_panes()
             self._tools_requested = True
             self._analyzer_ready(tools.analyzer)
             self._dictionary_ready(tools.dictionary)
@@ -128,15 +127,41 @@ class MainWindow(
             self._open_tools()
 
     def open_tools_after_paint(self) -> None:
-        """Open the dictionary (and then the analyser) once the article view has painted,
-        or after half a second if it never does (a window that starts hidden)."""
+        """Build the panes and open the dictionary (then the analyser) once the article view
+        has painted, or after half a second if it never does (a window that starts hidden)."""
         after_next_paint(self.view.viewport(), self._open_tools)
         self.view.viewport().update()
         QTimer.singleShot(500, self, self._open_tools)
 
+    def _build_panes(self) -> None:
+        """The library, the word panel with the dictionary search, and the lookup popup:
+        at launch built after the first paint (nothing in them shows before it), else at
+        once; anything that needs them builds them first."""
+        if self._panes_built:
+            return
+        self._panes_built = True
+        from reader.ui.library import LibraryPane
+        from reader.ui.lookup.popup import LookupPopup
+
+        self.popup = LookupPopup(self.view.viewport())
+        self.library = LibraryPane(self.store, parent=self)
+        self.library.article_activated.connect(self.show_article)
+        self.library.imported.connect(lambda ids: self.show_article(ids[0]))
+        self.library.import_failed.connect(lambda _message: self.activity.clear())
+        self.library_dock.setWidget(self.library)
+        self._build_side_panel()
+        self._connect_view()
+
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState / restoreState know it by this name
+        self.addDockWidget(area, dock)
+        return dock
+
     def _open_tools(self) -> None:
         if self._tools_requested or self._closed:
             return
+        self._build_panes()
         self._tools_requested = True
         data_dir = self.data_dir
         self.worker.submit(
@@ -145,18 +170,6 @@ class MainWindow(
             on_error=self._tools_failed,
             on_progress=self._show_progress,
         )
-
-    def _build_library_dock(self) -> None:
-        """The library on the left; it imports on its own worker, so a new article's text
-        shows while the dictionary may still be loading on ours."""
-        self.library = LibraryPane(self.store, parent=self)
-        self.library.article_activated.connect(self.show_article)
-        self.library.imported.connect(lambda ids: self.show_article(ids[0]))
-        self.library.import_failed.connect(lambda _message: self.activity.clear())
-        self.library_dock = QDockWidget("Library", self)
-        self.library_dock.setObjectName("library")
-        self.library_dock.setWidget(self.library)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
 
     def _restore_geometry(self) -> None:
         if self.settings.window_geometry:
@@ -177,11 +190,14 @@ class MainWindow(
         self._closed = True
         self._save_position()
         self.worker.cancel_all()
-        self.library.runner.cancel_all()
+        library_runner = self.library.runner if self._panes_built else None  # its imports
+        if library_runner is not None:
+            library_runner.cancel_all()
         if self._dictionary_import is not None:
             self._dictionary_import.stop()
         self.worker.wait()
-        self.library.runner.wait()
+        if library_runner is not None:
+            library_runner.wait()
         self.loader.wait()
         self._worker_store.close()
         self._restore_docks()
