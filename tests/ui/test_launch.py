@@ -78,3 +78,27 @@ def test_the_dictionary_opens_even_if_the_window_never_paints(qtbot: QtBot, data
     qtbot.addWidget(window)
     window.open_tools_after_paint()  # never shown
     qtbot.waitUntil(lambda: window.dictionary is not None, timeout=30000)
+
+
+@pytest.mark.parametrize("earlier_session", [False, True])
+def test_the_article_keeps_its_place_when_the_panes_fill_in(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer, earlier_session: bool
+) -> None:
+    """The docks have their contents in the first paint (the vocabulary dock its place), so
+    what is built after it moves nothing."""
+    analysed_article(data_dir, analyzer)
+    if earlier_session:  # a window state saved by an earlier session
+        first = launched(qtbot, data_dir)
+        first.show()
+        first.open_tools_after_paint()
+        qtbot.waitUntil(lambda: first.dictionary is not None, timeout=30000)
+        first.resize(1300, 700)
+        first.close()
+    window = launched(qtbot, data_dir)
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.view.geometry()
+    window.open_tools_after_paint()
+    qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.popup is not None and window.dictionary is not None)
+    assert window.view.geometry() == before

@@ -29,7 +29,6 @@ class ArticleFiles(WindowPart):  # type: ignore[misc]  # see part.py
     def open_file(self, path: str) -> None:
         """Import a file into the library (off the UI thread) and show its first article;
         a lesson pack shows its preview first."""
-        self._build_panes()
         self.settings.remember_file(str(Path(path).resolve()))
         self._refresh_recent_menu()
         from reader.ui.lessons import is_pack  # its module (packs, export) loads after launch
@@ -44,7 +43,6 @@ class ArticleFiles(WindowPart):  # type: ignore[misc]  # see part.py
         """Several files at once (dropped): the articles in one import, each pack previewed."""
         from reader.ui.lessons import split_packs
 
-        self._build_panes()
         packs, articles = split_packs(files)
         for path in packs:
             self.open_file(path)

@@ -97,7 +97,6 @@ class MainWindow(
         column.addWidget(self.view)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        # The docks hold their places from the start; `_build_panes` fills the first two.
         self.side_dock = self._dock("Word and dictionary", "side_panel", _RIGHT)
         self.library_dock = self._dock("Library", "library", _LEFT)
         self.recent_menu = QMenu("Open &Recent", self)
@@ -109,6 +108,8 @@ class MainWindow(
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
+        self._build_library()  # the docks' contents set their widths, so they come first
+        self._build_side_panel()
         self._panes_built = False
         self._analysed_article = None
         self._secondary_parts_pending()
@@ -125,6 +126,10 @@ class MainWindow(
             self._dictionary_ready(tools.dictionary)
         elif open_tools:
             self._open_tools()
+        if not self.settings.window_state:
+            # The vocabulary panel would widen its dock when it came after the first paint;
+            # with no saved widths to keep, it comes before (a first run is slow anyway).
+            self.finish_startup()
 
     def open_tools_after_paint(self) -> None:
         """Build the panes and open the dictionary (then the analyser) once the article view
@@ -133,23 +138,25 @@ class MainWindow(
         self.view.viewport().update()
         QTimer.singleShot(500, self, self._open_tools)
 
-    def _build_panes(self) -> None:
-        """The library, the word panel with the dictionary search, and the lookup popup:
-        at launch built after the first paint (nothing in them shows before it), else at
-        once; anything that needs them builds them first."""
-        if self._panes_built:
-            return
-        self._panes_built = True
+    def _build_library(self) -> None:
         from reader.ui.library import LibraryPane
-        from reader.ui.lookup.popup import LookupPopup
 
-        self.popup = LookupPopup(self.view.viewport())
         self.library = LibraryPane(self.store, parent=self)
         self.library.article_activated.connect(self.show_article)
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
         self.library.import_failed.connect(lambda _message: self.activity.clear())
         self.library_dock.setWidget(self.library)
-        self._build_side_panel()
+
+    def _build_panes(self) -> None:
+        """The lookup popup and what clicks on words reach: at launch built after the first
+        paint (nothing of it shows before a click), else at once; anything that needs it
+        builds it first."""
+        if self._panes_built:
+            return
+        self._panes_built = True
+        from reader.ui.lookup.popup import LookupPopup
+
+        self.popup = LookupPopup(self.view.viewport())
         self._connect_view()
 
     def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -182,6 +189,7 @@ class MainWindow(
             self.resizeDocks(
                 [self.library_dock, self.side_dock], [250, 340], Qt.Orientation.Horizontal
             )
+        self._fit_docks_to_width()  # a narrow restored window: the docks step aside now
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._closed:  # a second close (e.g. a test's teardown) has nothing left to do
@@ -190,14 +198,11 @@ class MainWindow(
         self._closed = True
         self._save_position()
         self.worker.cancel_all()
-        library_runner = self.library.runner if self._panes_built else None  # its imports
-        if library_runner is not None:
-            library_runner.cancel_all()
+        self.library.runner.cancel_all()
         if self._dictionary_import is not None:
             self._dictionary_import.stop()
         self.worker.wait()
-        if library_runner is not None:
-            library_runner.wait()
+        self.library.runner.wait()
         self.loader.wait()
         self._worker_store.close()
         self._restore_docks()

@@ -35,6 +35,9 @@ class NarrowLayout(WindowPart):  # type: ignore[misc]  # see part.py
                 dock.hide()
         else:
             self._restore_docks()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # now, not at the next event: the next paint has the room
 
     def _restore_docks(self) -> None:
         """Show the docks a narrow window hid (also before the window state is saved, so
