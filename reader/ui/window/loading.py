@@ -18,8 +18,9 @@ from reader.ui.window.part import WindowPart
 from reader.ui.window.tools import create_analyzer, open_dictionary
 
 # Articles up to this size show their stored pinyin at launch before the dictionary opens,
-# read on the UI thread (the seed page's 8 articles: ~1 ms; 100,000 characters: ~40 ms).
-_READ_AT_ONCE = 100_000
+# read and laid out on the UI thread before the first paint (10,000 characters: ~40 ms;
+# 100,000: ~290 ms, too long to hold the window back: longer ones show their text first).
+_READ_AT_ONCE = 10_000
 # An article's tokens and their word keys (token text → simplified key), both computed on
 # the worker: the key map costs tens of milliseconds on a long article.
 Analysed = tuple[list[Token], dict[str, str]]
