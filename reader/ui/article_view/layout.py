@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Protocol
 
 from reader.ui.article_view.breaking import (
@@ -102,27 +103,21 @@ class ArticleLayout:
         self.line_tops = array("d")
 
     def _cell_prefix_sums(self) -> array[float]:
-        """Cumulative cell widths: cell ``i`` spans ``prefix[i]..prefix[i + 1]``."""
-        char_cache: dict[str, float] = {"\n": 0.0}
-        ruby_cache: dict[str, float] = {"": 0.0}
-        char_advance = self.metrics.char_advance
-        ruby_advance = self.metrics.ruby_advance
-        gap = self.metrics.ruby_gap
+        """Cumulative cell widths: cell ``i`` spans ``prefix[i]..prefix[i + 1]``; a cell is
+        as wide as its character or its ruby, whichever is wider. Each distinct character
+        and ruby is measured once; the per-cell work runs in C (map, accumulate)."""
+        char_width = {char: self.metrics.char_advance(char) for char in set(self.text)}
+        char_width["\n"] = 0.0
+        widths = map(char_width.__getitem__, self.text)
+        if self.show_ruby:
+            gap = self.metrics.ruby_gap
+            ruby_width = {
+                ruby: self.metrics.ruby_advance(ruby) + gap for ruby in set(self.rubies) if ruby
+            }
+            ruby_width[""] = 0.0
+            widths = map(max, widths, map(ruby_width.__getitem__, self.rubies))
         prefix = array("d", [0.0])
-        total = 0.0
-        show = self.show_ruby
-        for char, ruby in zip(self.text, self.rubies, strict=True):
-            width = char_cache.get(char)
-            if width is None:
-                width = char_cache[char] = char_advance(char)
-            if show and ruby:
-                ruby_width = ruby_cache.get(ruby)
-                if ruby_width is None:
-                    ruby_width = ruby_cache[ruby] = ruby_advance(ruby) + gap
-                if ruby_width > width:
-                    width = ruby_width
-            total += width
-            prefix.append(total)
+        prefix.extend(accumulate(widths))
         return prefix
 
     def relayout(self, width: float) -> None:
