@@ -150,11 +150,13 @@ def bench_click_to_popup() -> None:
 
     from reader.core import paths
     from reader.core.progress import Progress
+    from reader.ui.app import spare_the_collector
     from reader.ui.main_window import MainWindow, load_language_tools
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tools = load_language_tools([], Progress())
     window = MainWindow(Path(tempfile.mkdtemp(prefix="reader-bench-")), tools)
+    spare_the_collector(window)  # as `reader.ui.app.run_gui` does
     window.resize(1200, 800)
     window.show()
     window.open_file(str(paths.seed_article()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -46,6 +47,17 @@ def _application() -> QApplication:
     return app
 
 
+def spare_the_collector(window: MainWindow) -> None:
+    """Keep what lives for the session out of Python's full garbage collections.
+
+    The analyser's tables and a long article's tokens are millions of objects; scanning
+    them made each full collection take 60-120 ms, a hitch while scrolling or clicking
+    (measured in benchmarks/ui_bench.py's page-down frames). ``gc.freeze`` moves the objects
+    alive when the window settles out of the collector's scans; they are still freed by
+    reference counting when dropped (tokens and tables hold no cycles)."""
+    window.settled.connect(gc.freeze)
+
+
 def open_files_from_the_system(app: QApplication, window: MainWindow) -> None:
     if isinstance(app, ReaderApplication):
         app.file_opened.connect(window.open_file)
@@ -68,6 +80,7 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     else:
         window.open_last_or_seed()
     open_files_from_the_system(app, window)
+    spare_the_collector(window)
     window.show()
     window.open_tools_after_paint()
     return app.exec()

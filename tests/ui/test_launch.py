@@ -102,3 +102,25 @@ def test_the_article_keeps_its_place_when_the_panes_fill_in(
     qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None, timeout=30000)
     qtbot.waitUntil(lambda: window.popup is not None and window.dictionary is not None)
     assert window.view.geometry() == before
+
+
+def test_what_lives_for_the_session_is_kept_out_of_full_collections(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    import gc
+
+    from reader.ui.app import spare_the_collector
+
+    analysed_article(data_dir, analyzer)
+    window = launched(qtbot, data_dir)
+    spare_the_collector(window)
+    gc.unfreeze()
+    try:
+        with qtbot.waitSignal(window.settled, timeout=30000):
+            window.show()
+            window.open_tools_after_paint()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert all(o is not window.view.tokens for o in gc.get_objects())  # out of its scans
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual

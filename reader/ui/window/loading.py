@@ -141,6 +141,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         tokens, keys = analysed
         self.activity.clear()
         self.view.set_tokens(tokens)
+        self.settled.emit()
         self._finish_after_paint()
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
         self.word_keys = keys
@@ -179,6 +180,7 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
             return  # loaded for the release before an import; the new one is on its way
         self.analyzer = analyzer
         self.activity.clear()
+        self.settled.emit()
         self._start_analysis()
 
     @property

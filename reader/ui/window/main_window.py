@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,10 @@ class MainWindow(
     ``open_tools``: start opening the dictionary at once, else when ``open_tools_after_paint``
     says (the launch: its first paint should not share the CPU with the dictionary's import).
     """
+
+    # The long-lived objects of the moment are all there: the analyser after it loaded, an
+    # article's tokens after they were shown (see `reader.ui.app.spare_the_collector`).
+    settled = Signal()
 
     def __init__(
         self,
