@@ -124,3 +124,14 @@ def test_what_lives_for_the_session_is_kept_out_of_full_collections(
         assert all(o is not window.view.tokens for o in gc.get_objects())  # out of its scans
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
+
+
+def test_enter_before_the_popup_is_built_asks_to_wait(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    """Keys work from the first paint on, before the popup has been built."""
+    analysed_article(data_dir, analyzer)
+    window = launched(qtbot, data_dir)
+    window.look_up_current()
+    assert window.popup is not None and not window.popup.isVisible()
+    assert "still loading" in window.activity.text()

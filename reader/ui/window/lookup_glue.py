@@ -59,6 +59,7 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
     def look_up_current(self) -> None:
+        self._build_panes()  # Enter pressed before the popup was built (the launch)
         current = self.view.current()
         if self.popup.isVisible() and current and self.popup.token_index == current[0]:
             self.vocab.add_from_popup()  # Enter on the open popup adds its word
