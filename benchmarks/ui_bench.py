@@ -4,9 +4,10 @@
    label, measured side by side (alternating child processes, medians, ratio). The
    reader child runs the real command (``reader --data-dir DIR``) until the article
    view's paintEvent has finished with pinyin in its layout; the bare child until the
-   label's first paintEvent has finished. Beside them, the floor: the same stored article
-   in the article view of an otherwise empty window (no menus, panes or dictionary). Its data dir has been used once before (article imported,
-   analysis stored, dictionary compiled): the launch a user sees every day.
+   label's first paintEvent has finished. The reader's data dir has been used once before
+   (article imported, analysis stored, dictionary compiled): the launch a user sees every
+   day. Beside them, the floor: the same stored article in the article view of an
+   otherwise empty window (no menus, panes or dictionary).
 2. Click on a word → popup painted: p50 / p95 over real words of the seed page.
 3. Scrolling a 100,000-character article: the time of every frame (a synchronous repaint
    after each scroll step).
