@@ -61,6 +61,28 @@ def test_pinyin_over_all_unknown_or_hard_words() -> None:
     assert hidden == [""] * 6
 
 
+def test_dictionary_data_relays_the_article_out_only_where_it_shows(qtbot: QtBot) -> None:
+    """HSK levels and traditional forms arrive with the dictionary; an article shown with
+    pinyin over every word in simplified characters is not laid out again for them (on a
+    long article each layout is ~0.1 s of the UI thread)."""
+    from reader.ui.article_view.model import Script
+    from reader.ui.article_view.widget import ArticleView
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article("我们去银行。", tokens())
+    laid_out = view.layout_
+    view.set_hsk_level({"我们": 1, "去": 1, "银行": 3}.get)
+    view.set_traditional_converter(lambda text, _tokens: text.replace("银行", "銀行"))
+    assert view.layout_ is laid_out
+    view.set_options(DisplayOptions(ruby_words=RubyWords.ABOVE_HSK, min_hsk=2))
+    view.set_hsk_level({"我们": 1, "去": 1, "银行": 1}.get)
+    assert view.layout_ is not None and not any(view.layout_.rubies)
+    view.set_options(DisplayOptions(script=Script.TRADITIONAL))
+    view.set_traditional_converter(lambda text, _tokens: text.replace("银行", "銀行"))
+    assert view.display_text == "我们去銀行。"
+
+
 def test_character_breakdown_leads_with_the_reading_used_in_the_word(
     language_tools: LanguageTools,
 ) -> None:

@@ -177,13 +177,15 @@ class ArticleView(QAbstractScrollArea):
 
     def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
         self.hsk_level = hsk_level
-        self._rebuild()
+        if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
+            self._rebuild()
 
     def set_traditional_converter(
         self, convert: Callable[[str, Sequence[Token]], str] | None
     ) -> None:
         self.to_traditional = convert
-        self._rebuild()
+        if self.options.script == "traditional":  # else nothing shown changes
+            self._rebuild()
 
     def _rebuild(self, keep_position: bool = True) -> None:
         top = self._reading_char if keep_position else 0
