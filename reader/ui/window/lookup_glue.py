@@ -59,7 +59,7 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
     def look_up_current(self) -> None:
-        self._build_panes()  # Enter pressed before the popup was built (the launch)
+        self._build_popup()  # Enter pressed before the popup was built (the launch)
         current = self.view.current()
         if self.popup.isVisible() and current and self.popup.token_index == current[0]:
             self.vocab.add_from_popup()  # Enter on the open popup adds its word
@@ -69,7 +69,7 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         self.view.activate_current()
 
     def close_popup(self) -> None:
-        if not self._panes_built:  # the launch: no popup yet, so none open
+        if not self._popup_built:  # the launch: no popup yet, so none open
             return
         self.popup.close_popup()
         if self.find_bar.isVisible() and self.find_field.hasFocus():
@@ -92,7 +92,7 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         self.word_panel.setHtml(lookup_html(lookup, self.lookup_style()))
 
     def _refresh_popup(self) -> None:
-        if not self._panes_built:
+        if not self._popup_built:
             return
         current = self.view.current()
         if self.popup.isVisible() and current is not None:

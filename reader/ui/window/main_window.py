@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.library import LibraryPane
 from reader.ui.tasks import TaskRunner
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.window.actions import WindowActions
@@ -114,7 +115,7 @@ class MainWindow(
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self._build_library()  # the docks' contents set their widths, so they come first
         self._build_side_panel()
-        self._panes_built = False
+        self._popup_built = False
         self._analysed_article = None
         self._secondary_parts_pending()
         self._apply_display()
@@ -124,7 +125,7 @@ class MainWindow(
         self._loader_started = tools is not None
         self._tools_requested = False
         if tools is not None:
-            self._build_panes()
+            self._build_popup()
             self._tools_requested = True
             self._analyzer_ready(tools.analyzer)
             self._dictionary_ready(tools.dictionary)
@@ -136,28 +137,26 @@ class MainWindow(
             self.finish_startup()
 
     def open_tools_after_paint(self) -> None:
-        """Build the panes and open the dictionary (then the analyser) once the article view
+        """Build the popup and open the dictionary (then the analyser) once the article view
         has painted, or after half a second if it never does (a window that starts hidden)."""
         after_next_paint(self.view.viewport(), self._open_tools)
         self.view.viewport().update()
         QTimer.singleShot(500, self, self._open_tools)
 
     def _build_library(self) -> None:
-        from reader.ui.library import LibraryPane
-
         self.library = LibraryPane(self.store, parent=self)
         self.library.article_activated.connect(self.show_article)
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
         self.library.import_failed.connect(lambda _message: self.activity.clear())
         self.library_dock.setWidget(self.library)
 
-    def _build_panes(self) -> None:
-        """The lookup popup and what clicks on words reach: at launch built after the first
-        paint (nothing of it shows before a click), else at once; anything that needs it
-        builds it first."""
-        if self._panes_built:
+    def _build_popup(self) -> None:
+        """The lookup popup, and the view's signals that reach it: at launch built after the
+        first paint (nothing of it shows before a click), else at once; anything that needs
+        it builds it first."""
+        if self._popup_built:
             return
-        self._panes_built = True
+        self._popup_built = True
         from reader.ui.lookup.popup import LookupPopup
 
         self.popup = LookupPopup(self.view.viewport())
@@ -172,7 +171,7 @@ class MainWindow(
     def _open_tools(self) -> None:
         if self._tools_requested or self._closed:
             return
-        self._build_panes()
+        self._build_popup()
         self._tools_requested = True
         data_dir = self.data_dir
         self.worker.submit(

@@ -78,7 +78,7 @@ class SecondaryParts(WindowPart):  # type: ignore[misc]  # see part.py
         """Build the secondary parts (once; later calls do nothing)."""
         if self._secondary_built:
             return
-        self._build_panes()
+        self._build_popup()
         self._secondary_built = True
         from reader.ui.corrections import SegmentationCorrections
         from reader.ui.dictionary_import import DictionaryImport
