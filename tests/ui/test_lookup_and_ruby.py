@@ -63,8 +63,9 @@ def test_pinyin_over_all_unknown_or_hard_words() -> None:
 
 def test_dictionary_data_relays_the_article_out_only_where_it_shows(qtbot: QtBot) -> None:
     """HSK levels and traditional forms arrive with the dictionary; an article shown with
-    pinyin over every word in simplified characters is not laid out again for them (on a
-    long article each layout is ~0.1 s of the UI thread)."""
+    pinyin over every word in simplified characters is not laid out again for them, nor for
+    a new choice of colours (on a long article each layout is ~0.1 s of the UI thread)."""
+    from reader.ui.article_view.colors import ToneScheme
     from reader.ui.article_view.model import Script
     from reader.ui.article_view.widget import ArticleView
 
@@ -75,6 +76,11 @@ def test_dictionary_data_relays_the_article_out_only_where_it_shows(qtbot: QtBot
     view.set_hsk_level({"我们": 1, "去": 1, "银行": 3}.get)
     view.set_traditional_converter(lambda text, _tokens: text.replace("银行", "銀行"))
     assert view.layout_ is laid_out
+    view.set_options(DisplayOptions(tone_scheme=ToneScheme.HANPING, color_characters=True))
+    assert view.layout_ is laid_out  # colours only: painted anew, not laid out
+    view.set_options(DisplayOptions(pinyin=PinyinForm.NUMBERS))
+    assert view.layout_ is not laid_out and view.layout_ is not None
+    assert view.layout_.rubies[3:5] == ["yin2", "hang2"]
     view.set_options(DisplayOptions(ruby_words=RubyWords.ABOVE_HSK, min_hsk=2))
     view.set_hsk_level({"我们": 1, "去": 1, "银行": 1}.get)
     assert view.layout_ is not None and not any(view.layout_.rubies)

@@ -164,7 +164,15 @@ class ArticleView(QAbstractScrollArea):
         ):
             self.metrics = QtMetrics(options.font_family, options.font_size)
             self._statics.clear()
+        same_layout = options == replace(
+            self.options,
+            tone_scheme=options.tone_scheme,
+            color_characters=options.color_characters,
+        )
         self.options = options
+        if same_layout and self.layout_ is not None:
+            self.viewport().update()  # colours are applied when painting: no new layout
+            return
         self._rebuild()
 
     def set_word_statuses(self, statuses: Mapping[str, int]) -> None:
