@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -20,3 +20,26 @@ def add_local_action(
     action.triggered.connect(lambda _checked=False: slot())
     widget.addAction(action)
     return action
+
+
+def after_next_paint(widget: QWidget, finish: Callable[[], object]) -> None:
+    """Call ``finish`` on the next turn of the event loop after ``widget``'s next paint,
+    which is asked for here (merged with any repaint already pending)."""
+    _AfterNextPaint(widget, finish)
+    widget.update()
+
+
+class _AfterNextPaint(QObject):
+    """Calls ``finish`` after the watched widget's next paint, then removes itself."""
+
+    def __init__(self, watched: QObject, finish: Callable[[], object]) -> None:
+        super().__init__(watched)
+        self._finish = finish
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, self._finish)
+            self.deleteLater()
+        return False

@@ -11,12 +11,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from reader import __version__
 from reader.core import paths
+from reader.core.atomic import write_bytes_atomically
 
 SCHEMA_VERSION = 1
 INDEX_PREFIX = "cedict-"
@@ -45,19 +44,9 @@ def source_checksum(source: Path) -> str:
             digest.update(block)
     known = {path: value for path, value in known.items() if Path(path).exists()}
     known[key] = [*stamp, digest.hexdigest()]
-    _write_atomically(store, json.dumps(known))
+    with contextlib.suppress(OSError):  # a cache not written only costs a re-hash next time
+        write_bytes_atomically(store, json.dumps(known).encode("utf-8"), overwrite=True)
     return digest.hexdigest()
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary_name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary_name, target)
-    except OSError:  # a cache that cannot be written only costs a re-hash next time
-        with contextlib.suppress(OSError):
-            os.unlink(temporary_name)
 
 
 def index_path_for(checksum: str) -> Path:

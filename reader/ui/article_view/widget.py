@@ -150,7 +150,11 @@ class ArticleView(QAbstractScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def set_tokens(self, tokens: Sequence[Token]) -> None:
-        """Replace the tokens of the same text (the analysis arrived); keeps the position."""
+        """Replace the tokens of the same text (the analysis arrived); keeps the position.
+        The tokens it shows already (the stored ones, shown at launch, confirmed when the
+        dictionary has opened) cost no new layout."""
+        if self.layout_ is not None and tokens == self.tokens:
+            return
         self._set_tokens(tokens)
         self._rebuild()
 

@@ -27,6 +27,7 @@ from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.tasks import TaskRunner
 from reader.ui.theme import Theme, apply_theme
+from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import WindowActions
 from reader.ui.window.articles import ArticleFiles
 from reader.ui.window.display import DisplaySettings, enum_value
@@ -35,7 +36,7 @@ from reader.ui.window.loading import ArticleLoading
 from reader.ui.window.lookup_glue import WordLookup
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.narrow import NarrowLayout
-from reader.ui.window.secondary import SecondaryParts, after_next_paint
+from reader.ui.window.secondary import SecondaryParts
 from reader.ui.window.tools import LanguageTools, open_dictionary
 
 DB_FILENAME = "reader.sqlite3"
@@ -140,7 +141,6 @@ class MainWindow(
         """Build the popup and open the dictionary (then the analyser) once the article view
         has painted, or after half a second if it never does (a window that starts hidden)."""
         after_next_paint(self.view.viewport(), self._open_tools)
-        self.view.viewport().update()
         QTimer.singleShot(500, self, self._open_tools)
 
     def _build_library(self) -> None:

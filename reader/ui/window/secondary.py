@@ -9,11 +9,9 @@ painted its stored pinyin, or at once when something asks for one of them earlie
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-
+from reader.ui.widgets import after_next_paint
 from reader.ui.window.part import WindowPart
 
 if TYPE_CHECKING:
@@ -22,28 +20,6 @@ if TYPE_CHECKING:
     from reader.ui.export_action import ListExport
     from reader.ui.lessons import PackOpener
     from reader.ui.vocab.controller import VocabularyController
-
-
-def after_next_paint(widget: QObject, finish: Callable[[], object]) -> None:
-    """Call ``finish`` on the next turn of the event loop after ``widget``'s next paint."""
-    _AfterNextPaint(widget, finish)
-
-
-class _AfterNextPaint(QObject):
-    """Calls ``finish`` on the next turn of the event loop after the watched widget's next
-    paint, then removes itself."""
-
-    def __init__(self, watched: QObject, finish: Callable[[], object]) -> None:
-        super().__init__(watched)
-        self._finish = finish
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, self._finish)
-            self.deleteLater()
-        return False
 
 
 class SecondaryParts(WindowPart):  # type: ignore[misc]  # see part.py
@@ -70,9 +46,9 @@ class SecondaryParts(WindowPart):  # type: ignore[misc]  # see part.py
         if self._finish_armed or self._secondary_built:
             return
         self._finish_armed = True
-        viewport = self.view.viewport()
-        after_next_paint(viewport, lambda: None if self._closed else self.finish_startup())
-        viewport.update()  # merged with the repaint the pinyin asked for, if any
+        after_next_paint(
+            self.view.viewport(), lambda: None if self._closed else self.finish_startup()
+        )
 
     def finish_startup(self) -> None:
         """Build the secondary parts (once; later calls do nothing)."""
