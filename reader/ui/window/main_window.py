@@ -120,7 +120,6 @@ class MainWindow(
         self._analysed_article = None
         self._secondary_parts_pending()
         self._apply_display()
-        self._restore_geometry()
         self._worker_store = self.store.reader()  # used only by tasks on self.worker
         self._user_words = [w.word for w in self.store.corrections.user_words()]
         self._loader_started = tools is not None
@@ -134,8 +133,10 @@ class MainWindow(
             self._open_tools()
         if not self.settings.window_state:
             # The vocabulary panel would widen its dock when it came after the first paint;
-            # with no saved widths to keep, it comes before (a first run is slow anyway).
+            # with no saved widths to keep, it comes before (a first run is slow anyway),
+            # and before the docks get their first widths.
             self.finish_startup()
+        self._restore_geometry()
 
     def open_tools_after_paint(self) -> None:
         """Build the popup and open the dictionary (then the analyser) once the article view
