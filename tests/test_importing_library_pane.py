@@ -15,7 +15,7 @@ from reader.core import paths
 from reader.core.store import Store
 from reader.core.store.database import DB_FILENAME
 from reader.ui.library import LibraryPane
-from reader.ui.library.model import CHARS, TITLE
+from reader.ui.library.model import ADDED, CHARS, KNOWN, TITLE
 
 SEED_TITLE = "大足石刻“国际朋友圈”不断扩大"
 
@@ -90,6 +90,38 @@ def test_double_click_opens(qtbot: QtBot, pane: LibraryPane) -> None:
     assert opened == [ids[2]]
     qtbot.keyClick(pane.table, Qt.Key.Key_Return)
     assert opened == [ids[2], ids[2]]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_narrow_pane_keeps_titles_and_search_readable(
+    qtbot: QtBot, pane: LibraryPane, store: Store
+) -> None:
+    ids = _import(qtbot, pane, [str(paths.seed_article())])
+    pane.resize(250, 500)  # the library dock's width on a first run
+    pane.show()
+    qtbot.waitExposed(pane)
+    table = pane.table
+    assert [table.isColumnHidden(c) for c in (TITLE, ADDED, CHARS, KNOWN)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert table.columnWidth(TITLE) > table.viewport().width() / 2
+    assert not table.horizontalScrollBar().isVisible()
+    assert pane.search.width() > 0.8 * pane.width()
+    info = store.articles.info(ids[1])
+    tooltip = pane.model.index(pane.article_ids().index(ids[1]), TITLE).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert f"{info.char_count:,} characters" in tooltip  # what the hidden columns said
+    assert f"Added {info.added_at:%Y-%m-%d}" in tooltip
+
+    pane.resize(640, 500)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(ADDED))
+    assert not table.isColumnHidden(CHARS)
+    pane.resize(250, 500)
+    qtbot.waitUntil(lambda: table.isColumnHidden(ADDED))
 
 
 def test_rename_in_place(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:

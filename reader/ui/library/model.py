@@ -79,7 +79,8 @@ class ArticleModel(QAbstractTableModel):
                 return f"{info.char_count:,}"
             return "" if info.percent_known is None else f"{info.percent_known:.0f}"
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return f"{info.title}\n{info.source}" if info.source else info.title
+            facts = f"Added {info.added_at:%Y-%m-%d %H:%M} · {info.char_count:,} characters"
+            return "\n".join(filter(None, (info.title, info.source, facts)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

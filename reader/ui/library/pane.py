@@ -56,6 +56,7 @@ ENCODINGS = (
     ("Big5", "big5"),
     ("UTF-16", "utf-16"),
 )
+_TITLE_ROOM = 160  # px the title column needs before the date and length columns show
 FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.epub *.docx *.pdf);;All files (*)"
 
 
@@ -86,7 +87,10 @@ class LibraryPane(QWidget):
         self.encoding.setToolTip("The encoding of text files (detected unless chosen)")
         for label, name in ENCODINGS:
             self.encoding.addItem(label, name)
-        self.top_row = self._row(self.search, self.import_button, self.encoding, stretch=0)
+        # The search has a row of its own: beside the buttons, a pane at its usual width
+        # left it a few letters wide.
+        self.search_row = self._row(self.search, stretch=0)
+        self.import_row = self._row(self.import_button, self.encoding, QWidget(self), stretch=2)
 
         self.model = ArticleModel(store)
         self.table = QTableView(self)
@@ -108,6 +112,9 @@ class LibraryPane(QWidget):
         self.table.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._activate_index)
         self.table.installEventFilter(self)
+        self._room_for_all_columns = (
+            sum(header.sectionSize(c) for c in (ADDED, CHARS, KNOWN)) + _TITLE_ROOM
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -128,7 +135,13 @@ class LibraryPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.top_row, self.table, self.progress_row, self.undo_row):
+        for widget in (
+            self.search_row,
+            self.import_row,
+            self.table,
+            self.progress_row,
+            self.undo_row,
+        ):
             layout.addWidget(widget)
         add_local_action(self, "Delete", QKeySequence.StandardKey.Delete, self.delete_selected)
         add_local_action(self, "Undo delete", QKeySequence.StandardKey.Undo, self.undo_delete)
@@ -167,9 +180,19 @@ class LibraryPane(QWidget):
         if index.isValid():
             self.article_activated.emit(int(index.data(ID_ROLE)))
 
+    def _fit_columns(self) -> None:
+        """In a narrow pane (the dock's usual width) the date and the length step aside so
+        the titles stay readable (the title's tooltip has both); they come back when the
+        pane is wide enough for all four."""
+        narrow = self.table.width() < self._room_for_all_columns
+        for column in (ADDED, CHARS):
+            self.table.setColumnHidden(column, narrow)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Enter on the list opens the current article (the view would only emit activated,
-        which some styles also emit on a single click)."""
+        which some styles also emit on a single click); a resize fits the columns."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if (
             watched is self.table
             and isinstance(event, QKeyEvent)
