@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -205,10 +204,11 @@ class VocabularyPanel(QWidget):
                 list_menu.addSeparator()
             else:
                 list_menu.addAction(text).triggered.connect(lambda _c=False, f=slot: f())
-        self.list_button = QToolButton(self)
-        self.list_button.setText("List")
+        # A push button with a menu draws its arrow beside the text (a tool button's sat on
+        # the last letter).
+        self.list_button = QPushButton("List", self)
+        self.list_button.setToolTip("New list, rename, delete, import a word list")
         self.list_button.setMenu(list_menu)
-        self.list_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.collect_here = QCheckBox("Collect new words here", self)
         self.collect_here.setToolTip(
             "Add words to this list; when off, each article's words go to its own list"
