@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.pinyin import PinyinStyle
 from reader.core.store import WordStatus
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, rubies_for
 from reader.ui.lookup.content import Style, lookup_html, lookup_token
@@ -21,6 +23,7 @@ def test_search_by_hanzi_pinyin_and_english(language_tools: LanguageTools) -> No
     assert search(dictionary, "   ") == []
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on show()
 def test_search_box_shows_the_chosen_entry(qtbot: QtBot, language_tools: LanguageTools) -> None:
     box = DictionarySearch(Style)
     qtbot.addWidget(box)
@@ -29,6 +32,24 @@ def test_search_box_shows_the_chosen_entry(qtbot: QtBot, language_tools: Languag
     box.run_search()
     assert box.results.count() > 0
     assert "银行" in box.details.toPlainText()
+    rows = [box.results.item(r).text() for r in range(box.results.count())]
+    bank = next(row for row in rows if row.startswith("银行 "))
+    assert "yín háng" in bank  # the pinyin as the popup shows it, not "yin2 hang2"
+    box.resize(300, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    assert not box.results.horizontalScrollBar().isVisible()  # long glosses are elided
+
+
+def test_search_results_follow_the_pinyin_form(qtbot: QtBot, language_tools: LanguageTools) -> None:
+    box = DictionarySearch(lambda: Style(pinyin=PinyinStyle.NUMBERS))
+    qtbot.addWidget(box)
+    box.set_dictionary(language_tools.dictionary)
+    box.query.setText("银行")
+    box.run_search()
+    first = box.results.item(0)
+    assert first.text().startswith("银行  yin2 hang2  ")
+    assert "bank" in first.toolTip()
 
 
 def tokens() -> list[Token]:

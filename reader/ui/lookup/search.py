@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.pinyin import render
 from reader.ui.lookup.content import (
     LookupDictionary,
     Style,
@@ -73,6 +74,10 @@ class DictionarySearch(QWidget):
         self.query.setPlaceholderText("汉字, pinyin (hao3 / hǎo / hao) or English")
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget(self)
+        # A long gloss ends in "…" (the tooltip has it whole) instead of widening the list
+        # under a horizontal scroll bar.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
@@ -105,8 +110,10 @@ class DictionarySearch(QWidget):
         style = self._style()
         for entry in search(self.dictionary, self.query.text()):
             head = entry.traditional if style.traditional_first else entry.simplified
+            reading = render(entry.pinyin, style.pinyin)  # as the popup and the panes show it
             gloss = "; ".join(s.gloss for s in entry.senses[:2])
-            item = QListWidgetItem(f"{head}  {entry.pinyin}  {gloss}")
+            item = QListWidgetItem(f"{head}  {reading}  {gloss}")
+            item.setToolTip(f"{head}  {reading}\n" + "; ".join(s.gloss for s in entry.senses))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.results.addItem(item)
         if self.results.count():
