@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from reader.core.collect import is_collectable, sentence_around
 from reader.core.store import WordStatus
 from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.vocab.labels import pinyin_marks
+from reader.ui.vocab.stats_panel import ADD_COLUMN, MEANING, PINYIN, TIMES, WORD
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -94,8 +96,17 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
     assert stats is not None and stats.known_words == 0 and stats.total_words > 50
     first, count = stats.unknown_by_frequency[0]
     model = stats_panel.model
-    assert (model.index(0, 0).data(), model.index(0, 1).data()) == (first, str(count))
-    rect = stats_panel.table.visualRect(model.index(0, 2))
+    assert (model.index(0, WORD).data(), model.index(0, TIMES).data()) == (first, str(count))
+    # the pinyin read at the word's first occurrence and its meanings, as "Add" saves them
+    token = next(t for t in window.view.tokens if window.word_keys.get(t.text) == first)
+    entry = window.dictionary.entry(token.entry_ids[0])
+    assert model.index(0, PINYIN).data() == pinyin_marks(" ".join(token.readings))
+    assert model.index(0, MEANING).data() == entry.senses[0].gloss
+    tooltip = model.index(0, MEANING).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "; ".join(s.gloss for s in entry.senses)
+    row_of = {model.index(r, WORD).data(): r for r in range(model.rowCount())}
+    assert model.index(row_of["银行"], PINYIN).data() == "yínháng"
+    rect = stats_panel.table.visualRect(model.index(0, ADD_COLUMN))
     qtbot.mouseClick(stats_panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     article_id = window.article_id
     assert article_id is not None

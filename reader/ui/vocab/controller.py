@@ -24,9 +24,10 @@ from reader.core.store import NewWord, StoreError, WordStatus
 from reader.core.words import key_for
 from reader.ui.vocab.labels import STATUS_LABELS, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
-from reader.ui.vocab.stats_panel import StatsPanel
+from reader.ui.vocab.stats_panel import Describe, StatsPanel
 
 if TYPE_CHECKING:
+    from reader.core.stats import ArticleStats
     from reader.ui.main_window import MainWindow
 
 STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
@@ -169,7 +170,27 @@ class VocabularyController(QObject):
             return
         keys = self.window.word_keys
         statuses = self.store.vocab.statuses_for(keys.values())
-        self.stats.show_stats(article_stats(tokens, statuses, self._hsk, keys), self._hsk)
+        stats = article_stats(tokens, statuses, self._hsk, keys)
+        self.stats.show_stats(stats, self._hsk, self._describer(stats))
+
+    def _describer(self, stats: ArticleStats) -> Describe:
+        """Each unknown word's pinyin as read at its first occurrence and its meanings, as
+        "Add" would save them (the occurrences are found once, on the first row shown)."""
+        tokens, keys = self.view.tokens, self.window.word_keys
+        words = [word for word, _count in stats.unknown_by_frequency]
+        first: dict[str, int] = {}
+
+        def describe(word: str) -> tuple[str, tuple[str, ...]]:
+            if not first:
+                first.update(first_occurrences(tokens, words, keys))
+            index = first.get(word)
+            if index is None or self.window.dictionary is None:
+                return "", ()
+            token = tokens[index]
+            pinyin = " ".join(r for r in token.readings if r)
+            return pinyin, tuple(self._glosses(token.entry_ids[0])) if token.entry_ids else ()
+
+        return describe
 
     def _stats_shown(self) -> None:
         if self._stats_stale and self.stats.isVisible():

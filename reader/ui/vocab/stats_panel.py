@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.stats import ArticleStats
+from reader.ui.vocab.labels import pinyin_marks
 
-ADD_COLUMN = 2
+WORD, PINYIN, MEANING, TIMES, ADD_COLUMN = range(5)
+HEADERS = ("Word", "Pinyin", "Meaning", "Times", "")
 _Index = QModelIndex | QPersistentModelIndex
 HSK_BARS: tuple[int | None, ...] = (1, 2, 3, 4, 5, 6, 7, None)
 
@@ -47,11 +49,11 @@ class HskChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spread: dict[int | None, int] = {}
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(72)  # the word list below needs the height more
         self.setToolTip("Different words per HSK level (— : not in HSK)")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(260, 120)
+        return QSize(260, 84)
 
     def set_spread(self, spread: dict[int | None, int]) -> None:
         self.spread = dict(spread)
@@ -83,27 +85,50 @@ class HskChart(QWidget):
         painter.end()
 
 
+Describe = Callable[[str], tuple[str, tuple[str, ...]]]  # word → (numbered pinyin, glosses)
+
+
+def _nothing_known(_word: str) -> tuple[str, tuple[str, ...]]:
+    return "", ()
+
+
 class UnknownWordsModel(QAbstractTableModel):
-    """The unknown words by frequency, with an "Add" cell (a model: thousands of rows
-    reset in a millisecond, where table items cost a tenth of a second)."""
+    """The unknown words by frequency with their pinyin and meaning (as "Add" would save
+    them), and an "Add" cell. A model: thousands of rows reset in a millisecond, where
+    table items cost a tenth of a second; a word is described when a row first shows it."""
 
     def __init__(self, link: QColor) -> None:
         super().__init__()
         self.rows: list[tuple[str, int]] = []
         self.hsk_level: Callable[[str], int | None] = lambda _w: None
+        self.describe: Describe = _nothing_known
+        self._described: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.link = link
 
-    def set_rows(self, rows: list[tuple[str, int]], hsk_level: Callable[[str], int | None]) -> None:
+    def set_rows(
+        self,
+        rows: list[tuple[str, int]],
+        hsk_level: Callable[[str], int | None],
+        describe: Describe = _nothing_known,
+    ) -> None:
         self.beginResetModel()
         self.rows = rows
         self.hsk_level = hsk_level
+        self.describe = describe
+        self._described = {}
         self.endResetModel()
+
+    def _description(self, word: str) -> tuple[str, tuple[str, ...]]:
+        found = self._described.get(word)
+        if found is None:
+            found = self._described[word] = self.describe(word)
+        return found
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,14 +136,20 @@ class UnknownWordsModel(QAbstractTableModel):
         word, count = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (word, str(count), "＋ Add")[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            if column == PINYIN:
+                return pinyin_marks(self._description(word)[0])
+            if column == MEANING:
+                return next(iter(self._description(word)[1]), "")
+            return {WORD: word, TIMES: str(count), ADD_COLUMN: "＋ Add"}[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TIMES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == ADD_COLUMN:
             return self.link
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ADD_COLUMN:
                 return "Add this word with the sentence it first appears in"
+            if column == MEANING:
+                return "; ".join(self._description(word)[1]) or None
             level = self.hsk_level(word)
             return None if level is None else f"HSK {_bar_label(level)}"
         return None
@@ -130,7 +161,7 @@ class UnknownWordsModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Unknown word", "Times", "")[section]
+            return HEADERS[section]
         return None
 
 
@@ -148,12 +179,19 @@ class StatsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long meaning ends in "…" (its tooltip has it all)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The word and its pinyin get room for a common word (a long name is cut, its cell
+        # widened by hand); the meaning takes what is left, so no scroll bar comes up.
+        metrics = self.table.fontMetrics()
+        for column, sample in ((WORD, "银行业务"), (PINYIN, "yínhángyèwù")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
+        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        for column in (TIMES, ADD_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(self._cell_clicked)
         self.table.doubleClicked.connect(lambda index: self._add_row(index.row()))
         self.add_all_button = QPushButton("Add all unknown words", self)
@@ -177,7 +215,12 @@ class StatsPanel(QWidget):
         self.model.set_rows([], lambda _w: None)
         self.add_all_button.setEnabled(False)
 
-    def show_stats(self, stats: ArticleStats, hsk_level: Callable[[str], int | None]) -> None:
+    def show_stats(
+        self,
+        stats: ArticleStats,
+        hsk_level: Callable[[str], int | None],
+        describe: Describe = _nothing_known,
+    ) -> None:
         self.stats = stats
         self.summary.setText(
             f"<b>{stats.percent_known:.0f}% known</b> of the running text"
@@ -187,7 +230,7 @@ class StatsPanel(QWidget):
         )
         self.chart.set_spread(stats.hsk_spread)
         unknown = stats.unknown_by_frequency
-        self.model.set_rows(unknown, hsk_level)
+        self.model.set_rows(unknown, hsk_level, describe)
         self.add_all_button.setEnabled(bool(unknown))
 
     def unknown_words(self) -> list[str]:
