@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,17 @@ from pytestqt.qtbot import QtBot
 from reader.core.export.formats import ExportFormat, write_export
 from reader.core.export.model import DEFAULT_COLUMNS, Column, PageSize
 from reader.core.settings import Settings, load_settings, save_settings
+from reader.core.store import WordList
 from reader.ui.export_dialog import ExportDialog
+
+LISTS = [
+    WordList(1, "Lesson/1: 银行", None, datetime(2026, 11, 1), 4),
+    WordList(2, "Words from 在银行", 7, datetime(2026, 11, 2), 12),
+]
 
 
 def make(qtbot: QtBot, settings: Settings) -> ExportDialog:
-    dialog = ExportDialog("Lesson/1: 银行", settings)
+    dialog = ExportDialog(LISTS, settings)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -93,3 +100,22 @@ def test_a_missing_folder_is_refused(qtbot: QtBot, tmp_path: Path, warnings: lis
     dialog = make(qtbot, Settings(export_folder=str(tmp_path / "gone")))
     dialog.accept()
     assert dialog.request is None and warnings and "does not exist" in warnings[0]
+
+
+def test_the_list_is_chosen_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportDialog(LISTS, Settings(export_folder=str(tmp_path)), current=1)
+    qtbot.addWidget(dialog)
+    assert dialog.word_list is LISTS[1]
+    assert [dialog.list_box.itemText(i) for i in range(2)] == [
+        "Lesson/1: 银行 (4 words)",
+        "Words from 在银行 (12 words)",
+    ]
+    assert dialog.path_edit.text() == str(tmp_path / "Words from 在银行.apkg")
+    dialog.list_box.setCurrentIndex(0)  # the file follows the list's name…
+    assert dialog.word_list is LISTS[0]
+    assert dialog.path_edit.text() == str(tmp_path / "Lesson_1_ 银行.apkg")
+    dialog.path_edit.setText(str(tmp_path / "for class 3.apkg"))
+    dialog.list_box.setCurrentIndex(1)  # …unless the user named the file
+    assert dialog.path_edit.text() == str(tmp_path / "for class 3.apkg")
+    dialog.accept()
+    assert dialog.request is not None and dialog.word_list is LISTS[1]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
@@ -52,8 +52,11 @@ class ListExport(QObject):
         self.progress: QProgressDialog | None = None
         self.task: Task[Path] | None = None
 
-    def choose_list(self, article_id: int | None = None) -> WordList | None:
-        """Ask which list (the current article's first); None if cancelled or there is none."""
+    def choose_and_export(self, article_id: int | None = None) -> ExportDialog | None:
+        """Open the export dialog (window-modal) on the lists, the current article's first
+        chosen; accepting it exports the chosen list. None when there is no list yet."""
+        from reader.ui.export_dialog import ExportDialog
+
         lists = self._store.vocab.lists()
         if not lists:
             QMessageBox.information(
@@ -62,28 +65,15 @@ class ListExport(QObject):
                 "There is no word list yet: add words from an article first.",
             )
             return None
-        labels = [f"{w.name} ({w.word_count} words)" for w in lists]
         current = next((i for i, w in enumerate(lists) if w.article_id == article_id), 0)
-        label, ok = QInputDialog.getItem(
-            self._parent, "Export list", "Word list:", labels, current, False
-        )
-        return lists[labels.index(label)] if ok and label in labels else None
-
-    def choose_and_export(self, article_id: int | None = None) -> ExportDialog | None:
-        """Choose a list, then open the export dialog (window-modal); accepting it exports."""
-        from reader.ui.export_dialog import ExportDialog
-
-        word_list = self.choose_list(article_id)
-        if word_list is None:
-            return None
-        dialog = ExportDialog(word_list.name, self._settings, self._parent)
+        dialog = ExportDialog(lists, self._settings, self._parent, current)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
         def accepted() -> None:
             save_settings(self._data_dir, self._settings)
             if dialog.request is not None:
-                self.start(word_list, dialog.request)
+                self.start(dialog.word_list, dialog.request)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(lambda _code: setattr(self, "dialog", None))

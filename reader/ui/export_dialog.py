@@ -8,6 +8,7 @@ replaced only after the user confirms it here (``ExportRequest.overwrite``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -41,6 +42,7 @@ from reader.core.export.model import (
     PageSize,
 )
 from reader.core.settings import Settings
+from reader.core.store import WordList
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -54,14 +56,27 @@ class ExportRequest:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, list_name: str, settings: Settings, parent: QWidget | None = None) -> None:
+    """``lists``: the word lists to choose from (one dialog: no separate "which list?"
+    question first); ``current``: the index of the one chosen at first."""
+
+    def __init__(
+        self,
+        lists: Sequence[WordList],
+        settings: Settings,
+        parent: QWidget | None = None,
+        current: int = 0,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export “{list_name}”")
+        self.setWindowTitle("Export a word list")
         self.setMinimumWidth(480)  # room for a path
-        self._list_name = list_name
+        self._lists = list(lists)
         self._settings = settings
         self.request: ExportRequest | None = None
 
+        self.list_box = QComboBox()
+        for word_list in self._lists:
+            self.list_box.addItem(f"{word_list.name} ({word_list.word_count:,} words)")
+        self.list_box.setCurrentIndex(current)
         self.format_box = QComboBox()
         for fmt in ExportFormat:
             self.format_box.addItem(LABELS[fmt], fmt)
@@ -95,6 +110,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
+        form.addRow("Word list", self.list_box)
         form.addRow("Format", self.format_box)
         form.addRow("Columns", self.columns)
         form.addRow(self.anki_cloze)
@@ -106,6 +122,8 @@ class ExportDialog(QDialog):
 
         self._load(settings)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self._named_for = self.word_list.name  # the list the file name was made from
+        self.list_box.currentIndexChanged.connect(self._list_changed)
         self.article.toggled.connect(self.article_pinyin.setEnabled)
         self._format_changed()
 
@@ -131,7 +149,7 @@ class ExportDialog(QDialog):
         self.article_pinyin.setChecked(settings.export_article_pinyin)
         self.article_pinyin.setEnabled(settings.export_article)
         folder = Path(settings.export_folder) if settings.export_folder else Path.home()
-        self.path_edit.setText(str(folder / (_safe_name(self._list_name) + SUFFIXES[fmt])))
+        self.path_edit.setText(str(folder / (_safe_name(self.word_list.name) + SUFFIXES[fmt])))
 
     def save_to(self, settings: Settings) -> None:
         """Remember the dialog's choices for the next export."""
@@ -144,6 +162,17 @@ class ExportDialog(QDialog):
         settings.export_folder = str(Path(self.path_edit.text()).parent)
 
     # --- choices -------------------------------------------------------------------------
+
+    @property
+    def word_list(self) -> WordList:
+        return self._lists[self.list_box.currentIndex()]
+
+    def _list_changed(self) -> None:
+        """Another list: the file is named after it, unless the user named it themselves."""
+        current = Path(self.path_edit.text())
+        if current.stem == _safe_name(self._named_for):
+            self.path_edit.setText(str(current.with_stem(_safe_name(self.word_list.name))))
+        self._named_for = self.word_list.name
 
     def chosen_format(self) -> ExportFormat:
         return ExportFormat(self.format_box.currentData())

@@ -11,7 +11,7 @@ import pytest
 from export_samples import ARTICLE_TEXT, bank_word, require_program, stock_lesson_article
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.export.formats import ExportFormat
@@ -61,21 +61,13 @@ def test_export_list_writes_a_csv_on_the_worker(
     window: MainWindow,
     data_dir: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     stock(window.store)
-    asked: list[list[str]] = []
-
-    def get_item(_parent: object, _title: str, _label: str, items: list[str], *_a: object):
-        asked.append(items)
-        return items[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", get_item)
     assert window.actions_by_name["export_list"] in window.menuBar().actions()[0].menu().actions()
     window.actions_by_name["export_list"].trigger()
-    assert asked == [["Words from 在银行 (2 words)"]]
     dialog = window.list_export.dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None and dialog.isVisible()  # no "which list?" question first
+    assert dialog.list_box.currentText() == "Words from 在银行 (2 words)"
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.CSV))
     out = tmp_path / "lesson.csv"
     dialog.path_edit.setText(str(out))
