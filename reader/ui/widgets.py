@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 
 def add_local_action(
@@ -20,6 +20,22 @@ def add_local_action(
     action.triggered.connect(lambda _checked=False: slot())
     widget.addAction(action)
     return action
+
+
+def size_columns_for(
+    table: QTableView,
+    samples: Mapping[int, str],
+    mode: QHeaderView.ResizeMode = QHeaderView.ResizeMode.Interactive,
+    padding: int = 14,
+) -> None:
+    """Give each column the width of its sample text. Sizing to contents would make a
+    column as wide as its longest cell (a long name's pinyin took half a narrow pane and
+    pushed the meaning behind a horizontal scroll bar)."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for column, sample in samples.items():
+        header.setSectionResizeMode(column, mode)
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
 
 
 def after_next_paint(widget: QWidget, finish: Callable[[], object]) -> None:

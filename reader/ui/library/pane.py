@@ -47,7 +47,7 @@ from reader.core.store import Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
 from reader.ui.tasks import Task, TaskRunner
-from reader.ui.widgets import add_local_action
+from reader.ui.widgets import add_local_action, size_columns_for
 
 ENCODINGS = (
     ("Detect encoding", None),
@@ -100,14 +100,11 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (ADDED, "0000-00-00 00:00"),
-            (CHARS, "0,000,000"),
-            (KNOWN, "Known %"),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        size_columns_for(
+            self.table,
+            {ADDED: "0000-00-00 00:00", CHARS: "0,000,000", KNOWN: "Known %"},
+            padding=24,
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._activate_index)

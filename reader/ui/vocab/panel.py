@@ -54,7 +54,7 @@ from reader.core.store import (
     WordStatus,
 )
 from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
-from reader.ui.widgets import add_local_action
+from reader.ui.widgets import add_local_action, size_columns_for
 
 HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
@@ -233,13 +233,14 @@ class VocabularyPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(24)
-        for column in (STATUS, HSK, ADDED):  # narrow: the meaning gets the room
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            sample = {STATUS: "Ignored", HSK: "HSK", ADDED: "28 Nov"}[column]
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 14)
+        size_columns_for(self.table, {HANZI: "银行业务", PINYIN: "yínhángyèwù"})
+        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        size_columns_for(  # narrow: the meaning gets the room
+            self.table,
+            {STATUS: "Ignored", HSK: "HSK", ADDED: "28 Nov"},
+            QHeaderView.ResizeMode.Fixed,
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda _p: self._context_menu())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_details())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.stats import ArticleStats
 from reader.ui.vocab.labels import pinyin_marks
+from reader.ui.widgets import size_columns_for
 
 WORD, PINYIN, MEANING, TIMES, ADD_COLUMN = range(5)
 HEADERS = ("Word", "Pinyin", "Meaning", "Times", "")
@@ -183,12 +184,7 @@ class StatsPanel(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        # The word and its pinyin get room for a common word (a long name is cut, its cell
-        # widened by hand); the meaning takes what is left, so no scroll bar comes up.
-        metrics = self.table.fontMetrics()
-        for column, sample in ((WORD, "银行业务"), (PINYIN, "yínhángyèwù")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
+        size_columns_for(self.table, {WORD: "银行业务", PINYIN: "yínhángyèwù"})
         header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
         for column in (TIMES, ADD_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
