@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
-from reader.core.store import WordStatus
+from reader.core.store import NewWord, WordStatus
 from reader.ui.main_window import LanguageTools, MainWindow
 from reader.ui.vocab.labels import pinyin_marks
+from reader.ui.vocab.panel import PINYIN as VOCAB_PINYIN
 from reader.ui.vocab.stats_panel import ADD_COLUMN, MEANING, PINYIN, TIMES, WORD
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
 
@@ -145,6 +146,25 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
         panel.table, Qt.Key.Key_Control
     )  # Qt keeps Ctrl "held" until an event says not
     assert sorted(w.simplified for w in panel.model.words) == sorted(two)
+
+
+def test_a_long_pinyin_does_not_push_the_columns_out(qtbot: QtBot, window: MainWindow) -> None:
+    window.vocab.add_all_unknown()
+    panel = window.vocab.panel
+    list_id = panel.list_id()
+    assert list_id is not None
+    long = "zhong1 hua2 ren2 min2 gong4 he2 guo2 guo2 wu4 yuan4"
+    window.store.vocab.add_words([NewWord("中华人民共和国国务院", pinyin=long)], list_id)
+    panel.refresh()
+    window.resizeDocks([window.vocab_dock], [420], Qt.Orientation.Horizontal)
+    table = panel.table
+    qtbot.waitUntil(lambda: 0 < table.viewport().width() < 420)
+    assert table.columnWidth(VOCAB_PINYIN) < table.fontMetrics().horizontalAdvance(
+        pinyin_marks(long)
+    )
+    header = table.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()  # status, HSK and date stay in view
 
 
 def test_sentence_around_ends_at_sentence_marks(window: MainWindow) -> None:
