@@ -96,6 +96,11 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
+    @property
+    def busy(self) -> bool:
+        """True while a task is running or waiting to run."""
+        return bool(self._running)
+
     def cancel_all(self) -> None:
         for task in list(self._running):
             task.cancel()

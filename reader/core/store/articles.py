@@ -8,7 +8,7 @@ text (split, merge) drops its stored analysis, which no longer matches.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -117,6 +117,17 @@ class Articles:
             " ORDER BY a.added_at DESC, a.id DESC"
         ).fetchall()
         return [_info(r) for r in rows]
+
+    def next_uncounted(self, max_chars: int, skip: Collection[int] = ()) -> int | None:
+        """The newest article never analysed (the library has no % known for it yet), of at
+        most ``max_chars`` characters and not in ``skip``; None when there is none."""
+        rows = self._db.conn.execute(
+            "SELECT a.id FROM articles a WHERE a.deleted_at IS NULL AND a.char_count <= ?"
+            " AND NOT EXISTS (SELECT 1 FROM article_stats st WHERE st.article_id = a.id)"
+            " ORDER BY a.added_at DESC, a.id",
+            (max_chars,),
+        )
+        return next((int(article_id) for (article_id,) in rows if article_id not in skip), None)
 
     def info(self, article_id: int) -> ArticleInfo:
         row = self._db.conn.execute(

@@ -51,6 +51,14 @@ class ArticleModel(QAbstractTableModel):
         )
         self.endResetModel()
 
+    def replace_info(self, info: ArticleInfo) -> None:
+        """Show an article's new facts (its % known, say) in place: no reset, so the
+        selection and the scroll position stay."""
+        row = self.row_of(info.id)
+        if row is not None:
+            self._rows[row] = info
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def id_at(self, row: int) -> int:
         return self._rows[row].id
 

@@ -18,6 +18,7 @@ store of their own.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.progress import Progress
-from reader.core.store import Store
+from reader.core.store import ArticleNotFoundError, Store
 from reader.ui.library.importer import ImportResult, import_into, import_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
 from reader.ui.tasks import Task, TaskRunner
@@ -159,6 +160,11 @@ class LibraryPane(QWidget):
     def refresh(self) -> None:
         """Reload the list from the library (keeps the search and the sort)."""
         self.model.set_rows(self.store.articles.search(self.search.text()))
+
+    def show_counted(self, article_id: int) -> None:
+        """An article was analysed elsewhere: its row shows its % known now."""
+        with contextlib.suppress(ArticleNotFoundError):  # deleted meanwhile
+            self.model.replace_info(self.store.articles.info(article_id))
 
     def article_ids(self) -> list[int]:
         """The ids in the order the list shows them."""

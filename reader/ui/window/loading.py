@@ -156,6 +156,8 @@ class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
         self.word_count.setText(
             f"{len(chinese):,} words ({unique:,} different) · {len(self.view.text):,} characters"
         )
+        self.library.show_counted(article_id)
+        self.library_counting.resume()  # the library's other articles, while the worker idles
 
     def _analysis_failed(self, error: Exception) -> None:
         self._finish_after_paint()

@@ -30,6 +30,7 @@ from reader.ui.theme import Theme, apply_theme
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import WindowActions
 from reader.ui.window.articles import ArticleFiles
+from reader.ui.window.counting import LibraryCounting
 from reader.ui.window.display import DisplaySettings, enum_value
 from reader.ui.window.find import FindBar
 from reader.ui.window.loading import ArticleLoading
@@ -115,6 +116,7 @@ class MainWindow(
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self._build_library()  # the docks' contents set their widths, so they come first
+        self.library_counting = LibraryCounting(self)
         self._build_side_panel()
         self._popup_built = False
         self._analysed_article = None
@@ -138,6 +140,10 @@ class MainWindow(
             self.finish_startup()
         self._restore_geometry()
 
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
     def open_tools_after_paint(self) -> None:
         """Build the popup and open the dictionary (then the analyser) once the article view
         has painted, or after half a second if it never does (a window that starts hidden)."""
@@ -148,6 +154,7 @@ class MainWindow(
         self.library = LibraryPane(self.store, parent=self)
         self.library.article_activated.connect(self.show_article)
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
+        self.library.imported.connect(lambda _ids: self.library_counting.resume())
         self.library.import_failed.connect(lambda _message: self.activity.clear())
         self.library_dock.setWidget(self.library)
 

@@ -1,0 +1,72 @@
+"""The library's % known for articles not opened yet, counted in the background.
+
+LWT and LingQ show how much of each text the learner knows before it is opened, so a
+learner can pick what to read next. After the open article has its pinyin, the other
+articles that were never analysed are analysed one at a time on the window's worker (the
+one thread that writes the database), each only while the worker has nothing else to do:
+an article the learner opens waits for at most one short background article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from reader.core.progress import Progress
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+# Longer articles are counted when opened: one of 30,000 characters takes ~0.3 s, the
+# longest wait it may add to the analysis of an article the learner opens meanwhile.
+MAX_BACKGROUND_CHARS = 30_000
+_RETRY_MS = 300  # how soon to look again while the worker is busy
+
+
+class LibraryCounting(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._active = False
+        self._tried: set[int] = set()  # counted or failed: never submitted twice
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(_RETRY_MS)
+        self._retry.timeout.connect(self._next)
+
+    def resume(self) -> None:
+        """Count what is left (after an analysis, an import); does nothing while counting."""
+        if not self._active:
+            self._active = True
+            self._next()
+
+    def _next(self) -> None:
+        window = self._window
+        analyzer: Any = window.analyzer
+        if window.is_closed or analyzer is None:
+            self._active = False
+            return
+        if window.worker.busy:
+            self._retry.start()
+            return
+        article_id = window.store.articles.next_uncounted(MAX_BACKGROUND_CHARS, self._tried)
+        if article_id is None:
+            self._active = False
+            return
+        self._tried.add(article_id)
+        store = window.worker_store
+
+        def count(progress: Progress) -> None:
+            analyzer.load_or_analyse(store, article_id, progress)
+
+        window.worker.submit(
+            count,
+            on_success=lambda _none: self._counted(article_id),
+            on_error=lambda _error: self._next(),  # deleted meanwhile, say: go on
+        )
+
+    def _counted(self, article_id: int) -> None:
+        if not self._window.is_closed:
+            self._window.library.show_counted(article_id)
+        self._next()
