@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
@@ -53,6 +54,11 @@ def test_every_article_gets_its_percent_known_without_being_opened(
     assert len(seed_ids) == 8
     qtbot.waitUntil(lambda: all(_known(window)[i] is not None for i in seed_ids), timeout=30000)
     assert _known(window)[long_id] is None  # too long for the background: counted when opened
+    model = window.library.model
+    long_row = model.row_of(long_id)
+    assert long_row is not None
+    tip = model.index(long_row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "when you open them" in tip
     assert window.library.selected_ids() == [opened]  # rows updated in place, not reset
     # a status set now shows in the counts of the articles that were never opened
     other = next(i for i in seed_ids if i != opened and "的" in window.store.articles.text(i))

@@ -89,6 +89,10 @@ class ArticleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             facts = f"Added {info.added_at:%Y-%m-%d %H:%M} · {info.char_count:,} characters"
             return "\n".join(filter(None, (info.title, info.source, facts)))
+        if role == Qt.ItemDataRole.ToolTipRole and column == KNOWN:
+            if info.percent_known is None:
+                return "Not counted yet: long articles are counted when you open them"
+            return f"{info.percent_known:.1f}% of the running words are marked known"
         if role == Qt.ItemDataRole.TextAlignmentRole and column != TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
