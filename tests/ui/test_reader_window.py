@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
@@ -256,3 +256,26 @@ def test_a_narrow_window_gives_the_article_the_room(
     assert window.popup.isVisible() and window.popup.token_index == index
     window.resize(1300, 800)
     qtbot.waitUntil(lambda: all(d.isVisible() for d in docks))
+
+
+def test_keyboard_shortcuts_are_listed_as_the_menus_group_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sections = dict(window.shortcut_sections())
+    assert ("Next word", "Right / N") in sections["Go"]
+    assert ("Find", "Ctrl+F") in sections["Edit"]
+    assert ("Known", "5 / K") in sections["Words"]
+    listed = [text for rows in sections.values() for text, _keys in rows]
+    with_keys = {
+        a.text().replace("&", "").rstrip("…")
+        for a in window.actions_by_name.values()
+        if a.shortcuts()
+    }
+    assert len(listed) == len(set(listed)) and with_keys <= set(listed)  # each once, all
+    window.actions_by_name["shortcuts"].trigger()
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    label = dialog.findChild(QLabel)
+    assert label is not None and "Look up the current word" in label.text()
+    assert dialog.width() > 500  # two columns, unwrapped (a message box wrapped them)
+    dialog.reject()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from reader import __version__
 from reader.ui.window.part import WindowPart
@@ -120,20 +128,81 @@ class WindowActions(WindowPart):  # type: ignore[misc]  # see part.py
         self.side_panel_action = self.side_dock.toggleViewAction()
         self.side_panel_action.setText("&Word panel")
 
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(menu title, [(command, keys)]) in menu order, as Help ▸ Keyboard shortcuts shows
+        them: grouped as the menus group them, so the list reads like the menus."""
+        sections: list[tuple[str, list[tuple[str, str]]]] = []
+        listed: set[QAction] = set()
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if menu is None:
+                continue
+            rows = []
+            for action in _menu_actions(menu):
+                if action.shortcuts() and action not in listed:
+                    listed.add(action)
+                    rows.append((_plain(action.text()), _keys(action)))
+            if rows:
+                sections.append((_plain(top.text()), rows))
+        others = [
+            (_plain(a.text()), _keys(a))
+            for a in self.actions_by_name.values()
+            if a.shortcuts() and a not in listed
+        ]
+        mouse = [("Zoom", "Ctrl + mouse wheel"), ("Select text", "drag with the mouse")]
+        return [*sections, *([("Other", others)] if others else []), ("Mouse", mouse)]
+
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.actions_by_name.values():
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            if keys:
-                rows.append(
-                    f"<tr><td>{action.text().replace('&', '').rstrip('…')}</td>"
-                    f"<td><b>{' / '.join(keys)}</b></td></tr>"
-                )
-        rows.append("<tr><td>Zoom</td><td><b>Ctrl + mouse wheel</b></td></tr>")
-        rows.append("<tr><td>Select text</td><td><b>drag with the mouse</b></td></tr>")
-        QMessageBox.information(
-            self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>"
+        """The shortcuts in two columns of sections (one column was taller than a laptop's
+        screen)."""
+        sections = self.shortcut_sections()
+        total = sum(len(rows) + 1 for _title, rows in sections)
+        columns: list[list[str]] = [[], []]
+        used = 0
+        for title, rows in sections:
+            column = columns[0 if used < total / 2 else 1]
+            column.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
+            column += [
+                f"<tr><td>{html.escape(text)}</td><td><b>{html.escape(keys)}</b></td></tr>"
+                for text, keys in rows
+            ]
+            used += len(rows) + 1
+        tables = "".join(
+            f"<td valign='top'><table cellpadding='2'>{''.join(c)}</table></td>" for c in columns
         )
+        # A dialog of its own: a message box caps its width and wrapped every command.
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        label = QLabel(f"<table cellspacing='12'><tr>{tables}</tr></table>", dialog)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        layout.addWidget(buttons)
+        self.shortcuts_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Reader", ABOUT_HTML)
+
+
+def _plain(text: str) -> str:
+    """A menu text as a label: no mnemonic ampersand, no trailing ellipsis."""
+    return text.replace("&", "").rstrip("…")
+
+
+def _keys(action: QAction) -> str:
+    return " / ".join(
+        k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+    )
+
+
+def _menu_actions(menu: QMenu) -> list[QAction]:
+    """The actions of ``menu`` and of its submenus, in order."""
+    found: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        found += _menu_actions(sub) if isinstance(sub, QMenu) else [action]
+    return found
