@@ -14,7 +14,7 @@ from reader.core.progress import Progress
 from reader.core.store import NewArticle, WordStatus
 from reader.ui.library.importer import import_into
 from reader.ui.main_window import DB_FILENAME, LanguageTools, MainWindow
-from reader.ui.window.counting import MAX_BACKGROUND_CHARS
+from reader.ui.window.counting import IDLE_S, MAX_BACKGROUND_CHARS
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -90,3 +90,18 @@ def test_an_article_opened_while_counting_gets_its_pinyin(
         timeout=30000,
     )
     qtbot.waitUntil(lambda: None not in _known(window).values(), timeout=30000)
+
+
+def test_counting_waits_while_the_learner_reads(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())], Progress())
+    window = open_window(qtbot, data_dir, language_tools)
+    window.show_article(imported.ids[0])
+    wait_for_pinyin(qtbot, window)
+    others = imported.ids[1:]
+    for _step in range(int(3 * IDLE_S / 0.2)):  # moving word by word for longer than IDLE_S
+        window.view.next_word()
+        qtbot.wait(200)
+        assert all(_known(window)[i] is None for i in others)
+    qtbot.waitUntil(lambda: all(_known(window)[i] is not None for i in others), timeout=30000)

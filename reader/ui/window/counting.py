@@ -3,12 +3,16 @@
 LWT and LingQ show how much of each text the learner knows before it is opened, so a
 learner can pick what to read next. After the open article has its pinyin, the other
 articles that were never analysed are analysed one at a time on the window's worker (the
-one thread that writes the database), each only while the worker has nothing else to do:
-an article the learner opens waits for at most one short background article.
+one thread that writes the database), each only while the worker has nothing else to do
+and the learner has not clicked, moved or scrolled for a while: an analysing thread holds
+Python's lock in 5 ms turns, which made clicks meanwhile 50 ms slow instead of 5 (measured
+in benchmarks/ui_bench.py's click → popup). An article the learner opens waits for at most
+one short background article.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
 # longest wait it may add to the analysis of an article the learner opens meanwhile.
 MAX_BACKGROUND_CHARS = 30_000
 _RETRY_MS = 300  # how soon to look again while the worker is busy
+IDLE_S = 2.0  # no counting until the learner has left the article alone this long
 
 
 class LibraryCounting(QObject):
@@ -30,10 +35,14 @@ class LibraryCounting(QObject):
         self._window = window
         self._active = False
         self._tried: set[int] = set()  # counted or failed: never submitted twice
+        self._last_activity = time.monotonic()
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.setInterval(_RETRY_MS)
         self._retry.timeout.connect(self._next)
+
+    def note_activity(self) -> None:
+        """The learner is reading (a click, a key, a scroll): counting waits."""
+        self._last_activity = time.monotonic()
 
     def resume(self) -> None:
         """Count what is left (after an analysis, an import); does nothing while counting."""
@@ -47,8 +56,9 @@ class LibraryCounting(QObject):
         if window.is_closed or analyzer is None:
             self._active = False
             return
-        if window.worker.busy:
-            self._retry.start()
+        quiet_for = time.monotonic() - self._last_activity
+        if window.worker.busy or quiet_for < IDLE_S:
+            self._retry.start(max(_RETRY_MS, round((IDLE_S - quiet_for) * 1000)))
             return
         article_id = window.store.articles.next_uncounted(MAX_BACKGROUND_CHARS, self._tried)
         if article_id is None:

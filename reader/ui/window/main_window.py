@@ -117,6 +117,13 @@ class MainWindow(
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self._build_library()  # the docks' contents set their widths, so they come first
         self.library_counting = LibraryCounting(self)
+        for reading in (  # what the learner does while reading: counting waits
+            self.view.word_activated,
+            self.view.current_changed,
+            self.view.verticalScrollBar().valueChanged,
+            self.library.article_activated,
+        ):
+            reading.connect(lambda *_args: self.library_counting.note_activity())
         self._build_side_panel()
         self._popup_built = False
         self._analysed_article = None
