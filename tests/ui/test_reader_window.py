@@ -208,9 +208,28 @@ def test_traditional_display_uses_the_word_s_own_entry(qtbot: QtBot, window: Mai
 def test_find_and_copy_with_pinyin(qtbot: QtBot, window: MainWindow) -> None:
     show_article_with(qtbot, window, "银行")
     window.show_find_bar()
-    window.find_field.setText("银行")  # QTest types ASCII only
-    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
     view = window.view
+    view.verticalScrollBar().setValue(0)
+    window.find_field.setText("银行")  # QTest types ASCII only; typing finds at once
+    count = view.text.count("银行")
+    assert count >= 2 and len(view.find_starts) == count
+    assert window.find_status.text() == f"1 of {count}"
+    first = view.selection
+    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
+    assert window.find_status.text() == f"2 of {count}" and view.selection != first
+    # every occurrence is marked: the first one's cell is tinted while it is not selected
+    view.ensure_visible(view.find_starts[0])
+    cell = view.char_rect(view.find_starts[0])
+    spot = cell.topLeft() + QPoint(2, 2)
+    marked = view.viewport().grab().toImage().pixelColor(spot)
+    window.hide_find_bar()
+    assert view.find_starts == []
+    plain = view.viewport().grab().toImage().pixelColor(spot)
+    assert marked != plain
+    window.show_find_bar()  # the marks come back with the bar
+    assert len(view.find_starts) == count
+    window.find_field.setText("银行")
+    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
     assert view.selection is not None
     start, end = view.selection
     assert view.text[start:end] == "银行"

@@ -8,7 +8,7 @@ through `ArticleLayout.hit_test` and the token offsets; nothing scans the articl
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
+from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
     DisplayOptions,
@@ -127,6 +128,8 @@ class ArticleView(QAbstractScrollArea):
         self.hover_token: int | None = None
         self.current_char: int | None = None
         self.selection: tuple[int, int] | None = None
+        self.find_needle = ""  # the find bar's text: every occurrence of it is marked
+        self.find_starts: list[int] = []  # where it occurs in the displayed text
         self._anchor: int | None = None
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
@@ -207,6 +210,7 @@ class ArticleView(QAbstractScrollArea):
         else:
             self.display_text = self.text
         self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
+        self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
         rubies = rubies_for(
             self.tokens, len(self.text), options, self.statuses, self.hsk_level, self._sandhi
         )
@@ -414,10 +418,27 @@ class ArticleView(QAbstractScrollArea):
         assert layout is not None
         highlight = palette.color(QPalette.ColorRole.Highlight)
         spans: list[tuple[int, int, QColor, bool]] = []  # start, end, colour, outline
-        if self.selection is not None:
+        selection = self.selection
+        if self.find_starts and lines:
+            # every occurrence in amber, the selected one in orange (as browsers mark them)
+            found, chosen = QColor(255, 196, 0, 110), QColor(255, 128, 0, 150)
+            length = len(self.find_needle)
+            shown = visible_occurrences(
+                self.find_starts,
+                length,
+                layout.line_starts[lines.start],
+                layout.line_ends[lines.stop - 1],
+            )
+            for index in shown:
+                start = self.find_starts[index]
+                is_selected = selection == (start, start + length)
+                spans.append((start, start + length, chosen if is_selected else found, False))
+            if selection is not None and selection[1] - selection[0] == length:
+                selection = None if selection[0] in self.find_starts else selection
+        if selection is not None:
             sel = QColor(highlight)
             sel.setAlpha(95)
-            spans.append((*self.selection, sel, False))
+            spans.append((*selection, sel, False))
         if self.hover_token is not None:
             hover = QColor(highlight)
             hover.setAlpha(40)
@@ -709,31 +730,44 @@ class ArticleView(QAbstractScrollArea):
     def zoom_reset(self) -> None:
         self.set_font_size(DEFAULT_FONT)
 
-    def find_text(self, needle: str, backwards: bool = False) -> bool:
-        """Select the next (or previous) occurrence of ``needle``, wrapping around."""
-        if not needle:
-            return False
-        haystack = self.display_text
+    def set_find(self, needle: str) -> int:
+        """Mark every occurrence of ``needle`` ("" clears the marks); how many there are."""
+        self.find_needle = needle
+        self.find_starts = self._occurrences(needle)
+        self.viewport().update()
+        return len(self.find_starts)
+
+    def _occurrences(self, needle: str) -> list[int]:
+        starts = occurrences(self.display_text, needle)
+        if not starts and self.display_text is not self.text:
+            starts = occurrences(self.text, needle)  # a simplified query, traditional shown
+        return starts
+
+    def find_text(self, needle: str, backwards: bool = False, again: bool = True) -> bool:
+        """Select the next (or previous) occurrence of ``needle``, wrapping around; with
+        ``again`` False (typing in the find bar) the selected one stays if it still fits."""
+        if needle != self.find_needle:
+            self.set_find(needle)
         if self.selection is not None:
-            origin = self.selection[0] if backwards else self.selection[0] + 1
+            origin = self.selection[0] + (1 if again and not backwards else 0)
         else:
-            origin = len(haystack) if backwards else self.top_char()
-        if backwards:
-            found = haystack.rfind(needle, 0, max(0, origin + len(needle) - 1))
-            if found < 0:
-                found = haystack.rfind(needle)
-        else:
-            found = haystack.find(needle, origin)
-            if found < 0:
-                found = haystack.find(needle)
-        if found < 0 and self.display_text is not self.text:
-            found = self.text.find(needle)  # a simplified query over traditional display
-        if found < 0:
+            origin = len(self.display_text) if backwards else self.top_char()
+        index = next_occurrence(self.find_starts, origin, backwards)
+        if index is None:
             return False
+        found = self.find_starts[index]
         self.selection = (found, found + len(needle))
         self.ensure_visible(found)
         self.viewport().update()
         return True
+
+    def find_position(self) -> tuple[int, int]:
+        """(which occurrence is selected, counting from 1 — 0 if none; how many there are)."""
+        starts = self.find_starts
+        index = bisect_left(starts, self.selection[0]) if self.selection is not None else -1
+        if self.selection is None or index >= len(starts) or starts[index] != self.selection[0]:
+            return 0, len(starts)
+        return index + 1, len(starts)
 
     def selected_text(self, with_pinyin: bool = False) -> str:
         if self.selection is None:

@@ -73,8 +73,7 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
             return
         self.popup.close_popup()
         if self.find_bar.isVisible() and self.find_field.hasFocus():
-            self.find_bar.hide()
-            self.view.setFocus()
+            self.hide_find_bar()
 
     def _current_changed(self, token_index: int, char_index: int) -> None:
         lookup = self._lookup_at(token_index, char_index)
