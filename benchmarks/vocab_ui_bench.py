@@ -28,6 +28,7 @@ from ui_bench_support import long_article
 
 from reader.core.progress import Progress
 from reader.core.store import NewArticle, WordStatus
+from reader.core.words import word_keys
 from reader.ui.main_window import MainWindow, load_language_tools
 
 
@@ -53,7 +54,7 @@ def main() -> None:
         window.show_article(article_id)
         window.view.set_tokens(tokens)  # the analysis, without running it again
         window.article_id = article_id
-        window._analysis_ready(article_id, tokens)
+        window._analysis_ready(article_id, (tokens, word_keys(tokens, tools.dictionary)))
         view = window.view
         word = next(t.text for t in tokens if t.entry_ids)
         flip = iter([1, 2] * 1000)
