@@ -74,7 +74,13 @@ class LibraryCounting(QObject):
             count,
             on_success=lambda _none: self._counted(article_id),
             on_error=lambda _error: self._next(),  # deleted meanwhile, say: go on
+            on_cancelled=lambda: self._cancelled(article_id),
         )
+
+    def _cancelled(self, article_id: int) -> None:
+        """Stopped from outside (the window closing): the next ``resume`` tries it again."""
+        self._tried.discard(article_id)
+        self._active = False
 
     def _counted(self, article_id: int) -> None:
         if not self._window.is_closed:
