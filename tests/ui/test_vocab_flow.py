@@ -114,8 +114,12 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
     own = window.store.vocab.list_for_article(article_id)
     assert [w.simplified for w in window.store.vocab.words(own)] == [first]
     assert first not in stats_panel.unknown_words()
-    # marking the commonest word known raises % known in the panel and the library
+    # marking the commonest word known raises % known in the panel and the library, whose
+    # rows change in place (the article selected there stays selected)
+    other = next(i.id for i in window.store.articles.all() if i.id != article_id)
+    window.library.select(other)
     window.vocab.set_status(WordStatus.KNOWN, first)
+    assert window.library.selected_ids() == [other]
     after = stats_panel.stats
     assert after is not None and after.known_words == count
     row = window.library.model.row_of(article_id)

@@ -51,6 +51,14 @@ class ArticleModel(QAbstractTableModel):
         )
         self.endResetModel()
 
+    def update_infos(self, infos: list[ArticleInfo]) -> None:
+        """The listed articles' new facts (% known after a status change) in place, in one
+        signal: no reset, so the selection, the order and the scroll position stay."""
+        latest = {info.id: info for info in infos}
+        self._rows = [latest.get(info.id, info) for info in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, KNOWN))
+
     def replace_info(self, info: ArticleInfo) -> None:
         """Show an article's new facts (its % known, say) in place: no reset, so the
         selection and the scroll position stay."""

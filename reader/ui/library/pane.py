@@ -161,6 +161,10 @@ class LibraryPane(QWidget):
         """Reload the list from the library (keeps the search and the sort)."""
         self.model.set_rows(self.store.articles.search(self.search.text()))
 
+    def refresh_counts(self) -> None:
+        """Statuses changed: every row's % known again, the list left as it is."""
+        self.model.update_infos(self.store.articles.all())
+
     def show_counted(self, article_id: int) -> None:
         """An article was analysed elsewhere: its row shows its % known now."""
         with contextlib.suppress(ArticleNotFoundError):  # deleted meanwhile

@@ -327,7 +327,7 @@ class VocabularyController(QObject):
         self.view.set_word_statuses(marks)
         self._sync_popup()
         self._refresh_stats()
-        self.window.library.refresh()
+        self.window.library.refresh_counts()  # in place: the library keeps its selection
         self.statuses_changed.emit()
 
     def _sync_popup(self) -> None:
