@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
@@ -272,3 +273,41 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
     panel.undo()
     assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [1]
     assert panel.list_id() == mine
+
+
+def test_mark_all_new_words_known_after_reading(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vocab = window.vocab
+    vocab.tabs.setCurrentWidget(vocab.stats)
+    new_words = vocab.stats.unknown_words()
+    learning, ignored = new_words[0], new_words[1]
+    vocab.set_status(WordStatus.LEARNING_2, learning)
+    vocab.set_status(WordStatus.IGNORED, ignored)
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> None:
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or choice
+        )
+
+    answer(QMessageBox.StandardButton.No)
+    assert vocab.mark_new_known() == 0
+    assert window.store.vocab.status(new_words[2]) is WordStatus.NEW  # nothing changed
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(vocab.stats.known_all_button, Qt.MouseButton.LeftButton)
+    assert f"Mark the {len(new_words) - 2:,} new words" in asked[-1]
+    statuses = window.store.vocab.statuses_for(new_words)
+    assert statuses[learning] is WordStatus.LEARNING_2 and statuses[ignored] is WordStatus.IGNORED
+    assert {statuses[w] for w in new_words[2:]} == {WordStatus.KNOWN}
+    assert vocab.stats.unknown_words() == [] and not vocab.stats.known_all_button.isEnabled()
+    token = next(t for t in window.view.tokens if window.word_keys.get(t.text) == new_words[2])
+    assert window.view.statuses[token.text] == int(WordStatus.KNOWN)  # the marks follow
+    article_id = window.article_id
+    assert article_id is not None
+    row = window.library.model.row_of(article_id)
+    assert row is not None
+    stats = vocab.stats.stats
+    assert stats is not None and stats.percent_known > 90
+    assert window.library.model.index(row, 3).data() == f"{stats.percent_known:.0f}"
+    assert vocab.mark_new_known() == 0 and "No new words" in window.activity.text()

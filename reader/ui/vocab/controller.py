@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QMenu, QPushButton, QTabWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+)
 
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
@@ -72,6 +79,7 @@ class VocabularyController(QObject):
         self.panel.target_changed.connect(self._set_target)
         self.panel.statuses_changed.connect(self._statuses_changed_elsewhere)
         self.stats.add_requested.connect(self.add_words)
+        self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
         self.dock.visibilityChanged.connect(lambda _v: self._stats_shown())
         self.popup.lookup_shown.connect(self._sync_popup)
@@ -116,6 +124,7 @@ class VocabularyController(QObject):
             action("add_selection", "Add the &selected words", self.add_selection, ["Shift+A"])
         )
         menu.addAction(action("add_unknown", "Add all &unknown words", self.add_all_unknown))
+        menu.addAction(action("mark_new_known", "Mark all &new words known…", self.mark_new_known))
         menu.addSeparator()
         status_menu = menu.addMenu("Set &status")
         for name, status, keys in STATUS_KEYS:
@@ -282,6 +291,38 @@ class VocabularyController(QObject):
         return self.add_words(self.stats.unknown_words())
 
     # --- statuses --------------------------------------------------------------------------
+
+    def mark_new_known(self) -> int:
+        """LWT's "I know all", LingQ's "move the blue words to known": after reading, every
+        word of the article still new becomes known (words being learned or ignored keep
+        their status; names are not counted). Asks first; returns how many were marked."""
+        if not self._ready():
+            return 0
+        if self._stats_stale:
+            self._refresh_stats(force=True)
+        words = self.stats.unknown_words()
+        if not words:
+            self.window.activity.setText("No new words left in this article.")
+            return 0
+        answer = QMessageBox.question(
+            self.window,
+            "Mark new words known",
+            f"Mark the {len(words):,} new words of this article as known?\n\n"
+            "Words you are learning and ignored words keep their status; "
+            "any word can be set back with its status keys (0-5, I).",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0
+        changed = dict.fromkeys(words, WordStatus.KNOWN)
+        try:
+            self.store.vocab.set_statuses(changed)
+        except StoreError as error:
+            self.window.activity.setText(str(error))
+            return 0
+        self._show_statuses(changed)
+        self.panel.refresh()
+        self.window.activity.setText(f"{len(words):,} words marked known.")
+        return len(words)
 
     def _target_word(self) -> str | None:
         """The key (``reader.core.words``) of the popup's word, else of the current word."""

@@ -168,6 +168,7 @@ class UnknownWordsModel(QAbstractTableModel):
 
 class StatsPanel(QWidget):
     add_requested = Signal(object)  # list[str]: words to add from this article
+    mark_known_requested = Signal()  # every new word of the article known
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,16 +191,23 @@ class StatsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(self._cell_clicked)
         self.table.doubleClicked.connect(lambda index: self._add_row(index.row()))
-        self.add_all_button = QPushButton("Add all unknown words", self)
+        self.add_all_button = QPushButton("Add all", self)
+        self.add_all_button.setToolTip("Add every new word to the article's list (learning)")
         self.add_all_button.clicked.connect(lambda: self.add_requested.emit(self.unknown_words()))
+        self.known_all_button = QPushButton("Mark all known…", self)
+        self.known_all_button.setToolTip(
+            "After reading: every new word of the article becomes known (asks first)"
+        )
+        self.known_all_button.clicked.connect(self.mark_known_requested.emit)
         self.hsk_title = QLabel("<b>HSK levels</b>", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.hsk_title)
         layout.addWidget(self.chart)
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>Unknown words by frequency</b>", self), 1)
+        row.addWidget(QLabel("<b>New words by frequency</b>", self), 1)
         row.addWidget(self.add_all_button)
+        row.addWidget(self.known_all_button)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         self.clear()
@@ -210,6 +218,7 @@ class StatsPanel(QWidget):
         self.chart.set_spread({})
         self.model.set_rows([], lambda _w: None)
         self.add_all_button.setEnabled(False)
+        self.known_all_button.setEnabled(False)
 
     def show_stats(
         self,
@@ -228,6 +237,7 @@ class StatsPanel(QWidget):
         unknown = stats.unknown_by_frequency
         self.model.set_rows(unknown, hsk_level, describe)
         self.add_all_button.setEnabled(bool(unknown))
+        self.known_all_button.setEnabled(bool(unknown))
 
     def unknown_words(self) -> list[str]:
         return [] if self.stats is None else [w for w, _n in self.stats.unknown_by_frequency]
