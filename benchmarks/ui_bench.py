@@ -14,7 +14,9 @@
 3. Scrolling a 100,000-character article: the time of every frame (a synchronous repaint
    after each scroll step).
 4. Relayout of that article after a resize.
-5. Resident memory with a 1,000,000-character article open (child process).
+5. Scrolling it while a worker thread analyses (Python's default switch interval, then the
+   app's).
+6. Resident memory with a 1,000,000-character article open (child process).
 
 Everything runs on the offscreen platform, so the figures are CPU cost without a
 compositor; the long articles repeat the real analysed seed page (real tokens).
@@ -361,6 +363,59 @@ def bench_scroll_and_relayout() -> None:
     )
 
 
+def bench_scroll_while_analysing() -> None:
+    """Scrolling the 100,000-character article while a worker thread analyses text, as it
+    does when an article opens or the library is counted: Python's default switch interval
+    beside the app's (``reader.ui.app.UI_SWITCH_INTERVAL_S``)."""
+    import gc
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+    from ui_bench_support import long_article
+
+    from reader.core.progress import Progress
+    from reader.ui.app import UI_SWITCH_INTERVAL_S
+    from reader.ui.article_view.widget import ArticleView
+    from reader.ui.main_window import load_language_tools
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    analyzer = load_language_tools([], Progress()).analyzer
+    text, tokens = long_article(100_000)
+    view = ArticleView()
+    view.resize(1000, 800)
+    view.set_article(text, tokens, "100,000 characters")
+    view.show()
+    app.processEvents()
+    gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
+    bar = view.verticalScrollBar()
+    default = sys.getswitchinterval()
+    for interval in (default, UI_SWITCH_INTERVAL_S):
+        sys.setswitchinterval(interval)
+        done = threading.Event()
+
+        def analyse(done: threading.Event) -> None:
+            while not done.is_set():
+                analyzer.analyse(text[:60_000], [], None)
+
+        worker = threading.Thread(target=analyse, args=(done,))
+        worker.start()
+        frames = []
+        for step in range(1, 300):
+            start = time.perf_counter()
+            bar.setValue(step * 12)
+            app.processEvents()
+            frames.append((time.perf_counter() - start) * 1000)
+        done.set()
+        worker.join()
+        bar.setValue(0)
+        print(
+            f"scroll while a worker analyses, switch interval {interval * 1000:.0f} ms: "
+            f"median {statistics.median(frames):.1f} ms, p95 {percentile(frames, 95):.1f} ms, "
+            f"worst {max(frames):.1f} ms"
+        )
+    sys.setswitchinterval(default)
+
+
 def bench_memory() -> None:
     here = str(Path(__file__).resolve().parent)
     result = subprocess.run(
@@ -380,6 +435,7 @@ def main() -> None:
     bench_launch()
     bench_click_to_popup()
     bench_scroll_and_relayout()
+    bench_scroll_while_analysing()
     bench_memory()
 
 
