@@ -433,8 +433,8 @@ class ArticleView(QAbstractScrollArea):
                 start = self.find_starts[index]
                 is_selected = selection == (start, start + length)
                 spans.append((start, start + length, chosen if is_selected else found, False))
-            if selection is not None and selection[1] - selection[0] == length:
-                selection = None if selection[0] in self.find_starts else selection
+            if self.find_position()[0]:
+                selection = None  # it is the orange occurrence
         if selection is not None:
             sel = QColor(highlight)
             sel.setAlpha(95)
@@ -763,9 +763,11 @@ class ArticleView(QAbstractScrollArea):
 
     def find_position(self) -> tuple[int, int]:
         """(which occurrence is selected, counting from 1 — 0 if none; how many there are)."""
-        starts = self.find_starts
-        index = bisect_left(starts, self.selection[0]) if self.selection is not None else -1
-        if self.selection is None or index >= len(starts) or starts[index] != self.selection[0]:
+        starts, selection = self.find_starts, self.selection
+        if selection is None or selection[1] - selection[0] != len(self.find_needle):
+            return 0, len(starts)
+        index = bisect_left(starts, selection[0])
+        if index == len(starts) or starts[index] != selection[0]:
             return 0, len(starts)
         return index + 1, len(starts)
 
