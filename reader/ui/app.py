@@ -61,8 +61,9 @@ def spare_the_collector(window: MainWindow) -> None:
 # How long a thread may hold Python's lock while another waits for it. A worker analysing
 # an article holds it in turns this long, and the UI thread waits out a turn at each of its
 # Python calls: with Python's default 5 ms, scrolling while an article was being analysed
-# had p95 frames of 12-18 ms; with 1 ms, 5-7 ms (benchmarks/ui_bench.py, "scroll while a
-# worker analyses"). With no thread waiting, nothing changes.
+# had p95 frames of 12-17 ms and 17-34 of 599 frames over 16 ms; with 1 ms, p95 6-7 ms and
+# 1-2 (benchmarks/ui_bench.py, "scroll while a worker analyses"). With no thread waiting,
+# nothing changes.
 UI_SWITCH_INTERVAL_S = 0.001
 
 
