@@ -33,6 +33,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -313,7 +314,8 @@ def bench_click_to_popup() -> None:
     window.close()
 
 
-def bench_scroll_and_relayout() -> None:
+def long_article_view() -> tuple[Any, str, Any]:
+    """The application, and the 100,000-character article shown in an article view."""
     from PySide6.QtWidgets import QApplication
     from ui_bench_support import long_article
 
@@ -326,6 +328,11 @@ def bench_scroll_and_relayout() -> None:
     view.set_article(text, tokens, "100,000 characters")
     view.show()
     app.processEvents()
+    return app, text, view
+
+
+def bench_scroll_and_relayout() -> None:
+    app, text, view = long_article_view()
     bar = view.verticalScrollBar()
     frames = []
     for step in range(1, 400):  # a smooth scroll: 12 px per frame (a wheel / trackpad)
@@ -370,22 +377,12 @@ def bench_scroll_while_analysing() -> None:
     import gc
     import threading
 
-    from PySide6.QtWidgets import QApplication
-    from ui_bench_support import long_article
-
     from reader.core.progress import Progress
     from reader.ui.app import UI_SWITCH_INTERVAL_S
-    from reader.ui.article_view.widget import ArticleView
     from reader.ui.main_window import load_language_tools
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     analyzer = load_language_tools([], Progress()).analyzer
-    text, tokens = long_article(100_000)
-    view = ArticleView()
-    view.resize(1000, 800)
-    view.set_article(text, tokens, "100,000 characters")
-    view.show()
-    app.processEvents()
+    app, text, view = long_article_view()
     gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
     bar = view.verticalScrollBar()
     default = sys.getswitchinterval()
