@@ -116,6 +116,11 @@ def reading_at(model: ReadingModel, segmenter: Segmenter, marked: str) -> str:
         ("别把桌子▁弄▁坏了。", "nong4"),
         ("他又跑了一▁趟▁超市。", "tang4"),
         ("这个人脾气很▁横▁。", "heng4"),
+        # no word covers these and the model is unsure: dictionary neighbours vote. The
+        # model leans to dàn; the dictionaries' words with 弹钢 read it tán
+        ("他会▁弹▁钢琴。", "tan2"),
+        # 处 inside 办公处: 处在 chǔ, across the word's edge, has no vote
+        ("学校的办公▁处▁在哪儿？", "chu4"),
     ],
 )
 def test_polyphones_read_in_their_sentence(
@@ -209,21 +214,6 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
     lines = (CPP / "dev.sent").read_text(encoding="utf-8").splitlines()[::step]
     labels = (CPP / "dev.lb").read_text(encoding="utf-8").split()[::step]
     return [s.replace(MARK, "") for s in lines], [s.index(MARK) for s in lines], labels
-
-
-@pytest.mark.parametrize(
-    ("marked", "expected"),
-    [
-        # the model leans to dàn, unsure; the dictionaries' words with 弹钢 read it tán
-        ("他会▁弹▁钢琴。", "tan2"),
-        # 处 inside 办公处: 处在 chǔ, across the word's edge, has no vote
-        ("学校的办公▁处▁在哪儿？", "chu4"),
-    ],
-)
-def test_unsure_model_defers_to_dictionary_neighbours(
-    model: ReadingModel, segmenter: Segmenter, marked: str, expected: str
-) -> None:
-    assert reading_at(model, segmenter, marked) == expected
 
 
 @pytest.mark.slow

@@ -87,6 +87,13 @@ class _Open(NamedTuple):
     end: int
 
 
+def _neighbour_keys(text: str, i: int) -> list[str]:
+    """The keys of ``text[i]`` in ``_neighbour_votes``: the pair with its left neighbour
+    ("钢琴1" for 琴), then the pair with its right one ("弹钢0" for 弹), where they exist."""
+    pairs = (text[i - 1 : i + 1] + "1" if i else "", text[i : i + 2] + "0")
+    return [key for key in pairs if len(key) == 3]
+
+
 class ReadingModel:
     """Readings in context for segmented sentences.
 
@@ -169,7 +176,7 @@ class ReadingModel:
         neighbour give it (a strict majority among the model's candidates), or None."""
         candidates = self._model.candidates(text[p])
         votes = dict.fromkeys(candidates, 0)
-        for key in (text[p - 1 : p + 1] + "1" if p else "", text[p : p + 2] + "0"):
+        for key in _neighbour_keys(text, p):
             for reading, count in self._neighbour_votes.get(key, ()):
                 if reading in votes:
                     votes[reading] += count
@@ -194,10 +201,9 @@ class ReadingModel:
             for i, char in enumerate(word):
                 if char not in polyphones:
                     continue
-                for key in (word[i - 1 : i + 1] + "1" if i else "", word[i : i + 2] + "0"):
-                    if len(key) == 3:
-                        votes = counts.setdefault(key, {})
-                        votes[syllables[i]] = votes.get(syllables[i], 0) + 1
+                for key in _neighbour_keys(word, i):
+                    votes = counts.setdefault(key, {})
+                    votes[syllables[i]] = votes.get(syllables[i], 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:

@@ -52,20 +52,13 @@ class ArticleModel(QAbstractTableModel):
         self.endResetModel()
 
     def update_infos(self, infos: list[ArticleInfo]) -> None:
-        """The listed articles' new facts (% known after a status change) in place, in one
-        signal: no reset, so the selection, the order and the scroll position stay."""
+        """The listed articles' new facts (% known after a status change or an analysis) in
+        place, in one signal: no reset, so the selection, the order and the scroll position
+        stay. Articles not listed are left out."""
         latest = {info.id: info for info in infos}
         self._rows = [latest.get(info.id, info) for info in self._rows]
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, KNOWN))
-
-    def replace_info(self, info: ArticleInfo) -> None:
-        """Show an article's new facts (its % known, say) in place: no reset, so the
-        selection and the scroll position stay."""
-        row = self.row_of(info.id)
-        if row is not None:
-            self._rows[row] = info
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def id_at(self, row: int) -> int:
         return self._rows[row].id

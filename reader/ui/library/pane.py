@@ -168,7 +168,7 @@ class LibraryPane(QWidget):
     def show_counted(self, article_id: int) -> None:
         """An article was analysed elsewhere: its row shows its % known now."""
         with contextlib.suppress(ArticleNotFoundError):  # deleted meanwhile
-            self.model.replace_info(self.store.articles.info(article_id))
+            self.model.update_infos([self.store.articles.info(article_id)])
 
     def article_ids(self) -> list[int]:
         """The ids in the order the list shows them."""

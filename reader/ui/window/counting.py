@@ -39,6 +39,14 @@ class LibraryCounting(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._next)
+        for reading in (  # what the learner does while reading: counting waits
+            window.view.word_activated,
+            window.view.current_changed,
+            window.view.verticalScrollBar().valueChanged,
+            window.library.article_activated,
+        ):
+            reading.connect(lambda *_args: self.note_activity())
+        window.library.imported.connect(lambda _ids: self.resume())
 
     def note_activity(self) -> None:
         """The learner is reading (a click, a key, a scroll): counting waits."""

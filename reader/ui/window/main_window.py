@@ -116,14 +116,7 @@ class MainWindow(
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self._build_library()  # the docks' contents set their widths, so they come first
-        self.library_counting = LibraryCounting(self)
-        for reading in (  # what the learner does while reading: counting waits
-            self.view.word_activated,
-            self.view.current_changed,
-            self.view.verticalScrollBar().valueChanged,
-            self.library.article_activated,
-        ):
-            reading.connect(lambda *_args: self.library_counting.note_activity())
+        self.library_counting = LibraryCounting(self)  # after the view and the library
         self._build_side_panel()
         self._popup_built = False
         self._analysed_article = None
@@ -161,7 +154,6 @@ class MainWindow(
         self.library = LibraryPane(self.store, parent=self)
         self.library.article_activated.connect(self.show_article)
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
-        self.library.imported.connect(lambda _ids: self.library_counting.resume())
         self.library.import_failed.connect(lambda _message: self.activity.clear())
         self.library_dock.setWidget(self.library)
 
