@@ -135,3 +135,18 @@ def test_enter_before_the_popup_is_built_asks_to_wait(
     window.look_up_current()
     assert window.popup is not None and not window.popup.isVisible()
     assert "still loading" in window.activity.text()
+
+
+def test_esc_closes_the_find_bar_before_the_popup_is_built(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    analysed_article(data_dir, analyzer)
+    launched(qtbot, data_dir).close()  # a first run builds everything; the next launch waits
+    window = launched(qtbot, data_dir)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_find_bar()
+    qtbot.waitUntil(window.find_field.hasFocus)
+    assert not window._popup_built  # the launch: still to come
+    window.close_popup()  # what Esc in the find bar does
+    assert not window.find_bar.isVisible()

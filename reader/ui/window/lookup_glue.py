@@ -69,9 +69,9 @@ class WordLookup(WindowPart):  # type: ignore[misc]  # see part.py
         self.view.activate_current()
 
     def close_popup(self) -> None:
-        if not self._popup_built:  # the launch: no popup yet, so none open
-            return
-        self.popup.close_popup()
+        """Esc: the popup closes (there is none yet at launch); in the find bar, so does it."""
+        if self._popup_built:
+            self.popup.close_popup()
         if self.find_bar.isVisible() and self.find_field.hasFocus():
             self.hide_find_bar()
 
