@@ -1,0 +1,54 @@
+"""Simplified ⇄ traditional conversion with OpenCC, length-preserving.
+
+OpenCC is phrase-aware (头发 → 頭髮, 发展 → 發展, 干部 → 幹部) and never picks archaic
+variants (和 stays 和, not 咊). Every offset in the app (tokens, hit-testing, selection,
+readings) indexes the text character by character, so a conversion that would change the
+length is redone piece by piece and, at worst, a character is kept as it is.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from typing import Protocol
+
+
+class TraditionalStandard(StrEnum):
+    """Which traditional orthography to write: OpenCC's own, Taiwan's or Hong Kong's."""
+
+    OPENCC = "t"
+    TAIWAN = "tw"
+    HONG_KONG = "hk"
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _converter(config: str) -> _Converter:
+    import opencc  # a C++ extension: loaded on first use, not at import of this module
+
+    converter: _Converter = opencc.OpenCC(config)
+    return converter
+
+
+def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandard.TAIWAN) -> str:
+    """`text` in traditional characters, exactly as long as `text`."""
+    return _same_length(_converter(f"s2{standard.value}"), text)
+
+
+def to_simplified(text: str) -> str:
+    """`text` in simplified characters, exactly as long as `text`."""
+    return _same_length(_converter("t2s"), text)
+
+
+def _same_length(converter: _Converter, text: str) -> str:
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    pieces = []
+    for char in text:
+        one = converter.convert(char)
+        pieces.append(one if len(one) == 1 else char)
+    return "".join(pieces)
