@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 
 from reader import __version__
-from reader.core.atomic import write_atomically
+from reader.core.atomic import verify_pdf, write_atomically
 from reader.core.export.model import ExportList, ExportOptions, ExportWord, PageSize
 from reader.core.pinyin import to_marks
 from reader.core.progress import Progress
@@ -126,6 +126,7 @@ def write_pdf_handout(
         path,
         lambda temp: _render(temp, word_list, options, progress, on_date or date.today()),
         overwrite=overwrite,
+        verify=verify_pdf,
     )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import genanki
 
-from reader.core.atomic import write_atomically
+from reader.core.atomic import verify_zip, write_atomically
 from reader.core.export.model import ExportList, ExportOptions, ExportWord, each_word
 from reader.core.pinyin import to_marks, tone_of
 from reader.core.progress import Progress
@@ -232,5 +232,8 @@ def write_apkg(
     deck = build_deck(word_list, options, progress)
     package = genanki.Package(deck)
     return write_atomically(
-        path, lambda temp: package.write_to_file(str(temp)), overwrite=overwrite
+        path,
+        lambda temp: package.write_to_file(str(temp)),
+        overwrite=overwrite,
+        verify=verify_zip,
     )

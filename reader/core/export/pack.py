@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.core.atomic import write_bytes_atomically
+from reader.core.atomic import verify_zip, write_bytes_atomically
 from reader.core.export.model import ExportList, ExportWord
 
 PACK_SUFFIX = ".readerpack"
@@ -173,7 +173,7 @@ def pack_bytes(pack: LessonPack) -> bytes:
 
 
 def write_pack(path: str | os.PathLike[str], pack: LessonPack, *, overwrite: bool = False) -> Path:
-    return write_bytes_atomically(path, pack_bytes(pack), overwrite=overwrite)
+    return write_bytes_atomically(path, pack_bytes(pack), overwrite=overwrite, verify=verify_zip)
 
 
 # --- reading ----------------------------------------------------------------------------

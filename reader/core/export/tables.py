@@ -23,7 +23,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reader.core.atomic import write_atomically, write_bytes_atomically
+from reader.core.atomic import (
+    csv_verifier,
+    verify_zip,
+    write_atomically,
+    write_bytes_atomically,
+)
 from reader.core.export.model import (
     COLUMN_TITLES,
     Column,
@@ -69,9 +74,11 @@ def write_csv(
     where needed; line breaks inside a cell stay inside its quotes."""
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\r\n")
-    for row in table_rows(word_list, options, progress):
+    rows = table_rows(word_list, options, progress)
+    for row in rows:
         out.writerow([neutralise(cell) for cell in row])
-    return write_bytes_atomically(path, buffer.getvalue().encode("utf-8-sig"), overwrite=overwrite)
+    data = buffer.getvalue().encode("utf-8-sig")
+    return write_bytes_atomically(path, data, overwrite=overwrite, verify=csv_verifier(len(rows)))
 
 
 def _tsv_cell(text: str) -> str:
@@ -145,7 +152,9 @@ def write_xlsx(
         if column in (Column.MEANING, Column.SENTENCE, Column.NOTES):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column_index, max_col=column_index):
                 cell.alignment = wrap
-    return write_atomically(path, lambda temp: book.save(temp), overwrite=overwrite)
+    return write_atomically(
+        path, lambda temp: book.save(temp), overwrite=overwrite, verify=verify_zip
+    )
 
 
 def _set_widths(sheet: Worksheet, rows: Sequence[Sequence[str]], columns: Sequence[Column]) -> None:

@@ -30,6 +30,8 @@ from reader.core.store.corrections import Correction, CorrectionKind, Correction
 from reader.core.store.database import (
     Database,
     DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
     StoreError,
@@ -38,6 +40,7 @@ from reader.core.store.database import (
     list_backups,
     open_database,
     restore_backup,
+    set_aside,
 )
 from reader.core.store.packs import OpenedPack, Packs
 from reader.core.store.vocab import (
@@ -67,7 +70,8 @@ class Store:
     def open(cls, path: Path | None = None, *, auto_backup: bool = True) -> Store:
         """Open the database at ``path`` (default: ``reader.sqlite3`` in the data dir).
 
-        Raises ``DatabaseDamaged`` or ``DatabaseTooNew`` with a message for the user.
+        Raises a ``StoreError`` with a message for the user: ``DatabaseDamaged``,
+        ``DatabaseLocked``, ``DatabaseReadOnly``, ``DatabaseTooNew`` or ``DiskFull``.
         """
         return cls(open_database(path, auto_backup=auto_backup))
 
@@ -101,6 +105,8 @@ __all__ = [
     "Correction",
     "CorrectionKind",
     "DatabaseDamaged",
+    "DatabaseLocked",
+    "DatabaseReadOnly",
     "DatabaseTooNew",
     "DeletedList",
     "DeletedWords",
@@ -121,4 +127,5 @@ __all__ = [
     "list_backups",
     "restore_backup",
     "schema",
+    "set_aside",
 ]

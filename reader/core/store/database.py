@@ -1,11 +1,17 @@
 """Opening the app's one SQLite database safely: version, integrity, migrations, backups.
 
-``open_database`` checks the file before it changes anything: a damaged file raises
-``DatabaseDamaged`` (naming the automatic backups to restore from), a file written by a
-newer app raises ``DatabaseTooNew`` and is left byte for byte as it was. An older schema is
-copied to ``backups/`` and then upgraded step by step inside one exclusive transaction, so
-a failed migration leaves the old database as it was. Once a day the database is copied
-to ``backups/`` (the last ``KEEP_BACKUPS`` are kept).
+``open_database`` checks the file before it changes anything, and tells apart what the
+user must do about it: a damaged file (unreadable, not SQLite, failing its check, or
+empty: a database is never 0 bytes, since a new one is built under a temporary name and
+renamed into place whole) raises ``DatabaseDamaged`` naming the automatic backups to
+restore from; a file another program holds locked past the busy timeout raises
+``DatabaseLocked`` (wait and retry; never a reason to restore); a file or folder that
+cannot be written raises ``DatabaseReadOnly``; a file written by a newer app raises
+``DatabaseTooNew``. In every case the file is left byte for byte as it was. An older
+schema is copied to ``backups/`` and then upgraded step by step inside one exclusive
+transaction, so a failed migration leaves the old database as it was. Once a day the
+database is copied to ``backups/`` (the last ``KEEP_BACKUPS`` are kept); a backup that
+cannot be written (a full disk) is skipped with a warning and never stops the start.
 
 Concurrency: WAL mode, a busy timeout, and every write is one short ``BEGIN IMMEDIATE``
 transaction (``Database.transaction``), so two connections, windows or processes on the
@@ -16,9 +22,13 @@ committed transaction durable, so a killed app loses nothing it confirmed.
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.core import paths
+from reader.core.atomic import FULL_DISK_ERRNOS, TargetExistsError, link_new, temp_prefix
 from reader.core.store import schema
 
 DB_FILENAME = "reader.sqlite3"
@@ -34,6 +45,8 @@ KEEP_BACKUPS = 7
 BACKUP_INTERVAL = timedelta(days=1)
 BUSY_TIMEOUT_S = 10.0
 _BACKUP_NAME = re.compile(r"^reader-(\d{8}T\d{6}\d*Z)-(auto|before-v\d+)\.sqlite3$")
+_READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -65,6 +78,29 @@ class DatabaseDamaged(StoreError):
         super().__init__(f"The database {path} is damaged ({detail}). {way_out}")
 
 
+class DatabaseLocked(StoreError):
+    """Another program holds the database locked: wait and try again (nothing is wrong)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The database {path} is in use by another program (another Reader, or a "
+            f"backup or sync tool) and stayed locked for {BUSY_TIMEOUT_S:.0f} seconds. "
+            "Close that program, or wait a moment, and try again; nothing was changed."
+        )
+
+
+class DatabaseReadOnly(StoreError):
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"The database {path} is read-only ({detail}): Reader cannot save there. "
+            "Make the folder writable, or choose another data folder (--data-dir); "
+            "nothing was changed."
+        )
+
+
 class DiskFull(StoreError):
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -72,6 +108,19 @@ class DiskFull(StoreError):
             f"The disk holding {path.parent} is full: the change was not saved. "
             "Free some space and try again; nothing saved before is lost."
         )
+
+
+def store_error(error: sqlite3.Error, path: Path) -> StoreError | None:
+    """What an SQLite error on ``path`` means for the user: locked, full, read-only; None
+    when it is none of those (the caller decides whether that is damage)."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseLocked(path)
+    if name.startswith("SQLITE_FULL"):
+        return DiskFull(path)
+    if name.startswith("SQLITE_READONLY"):
+        return DatabaseReadOnly(path, "SQLite cannot write it")
+    return None
 
 
 def default_path() -> Path:
@@ -117,6 +166,7 @@ class Database:
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
+        self.warnings: list[str] = []  # what the user should hear but that stopped nothing
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -143,8 +193,11 @@ class Database:
                 if self.conn.in_transaction:
                     for statement in undo:
                         self.conn.execute(statement)
-                if isinstance(error, sqlite3.OperationalError) and "full" in str(error):
-                    raise DiskFull(self.path) from error
+                meaning = (
+                    store_error(error, self.path) if isinstance(error, sqlite3.Error) else None
+                )
+                if meaning is not None:
+                    raise meaning from error
                 raise
             finally:
                 self._depth = depth
@@ -177,16 +230,22 @@ class Database:
         if self.conn.in_transaction:
             raise RuntimeError("backup_to inside a transaction")
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
+        handle, name = tempfile.mkstemp(
+            prefix=temp_prefix(target.name), suffix=".tmp", dir=target.parent
+        )
+        os.close(handle)
+        tmp = Path(name)
         try:
-            with self._lock:
-                self.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
+            dest = sqlite3.connect(tmp)
+            try:
+                with self._lock:
+                    self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            os.replace(tmp, target)
         finally:
-            dest.close()
-        os.replace(tmp, target)
+            tmp.unlink(missing_ok=True)
         return target
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:
@@ -195,7 +254,17 @@ class Database:
         autos = [b for b in list_backups(self.path) if b.reason == "auto"]
         if autos and now - autos[0].taken_at < BACKUP_INTERVAL:
             return None
-        taken = self.backup_to(backups_dir(self.path) / _backup_name(now, "auto"))
+        try:
+            taken = self.backup_to(backups_dir(self.path) / _backup_name(now, "auto"))
+        except (OSError, sqlite3.Error) as error:
+            warning = (
+                f"Today's automatic backup of {self.path.name} was skipped: it could not be "
+                f"written to {backups_dir(self.path)} ({_reason(error)}). The library works "
+                "as before; free some space so the next start can take one."
+            )
+            log.warning(warning)
+            self.warnings.append(warning)
+            return None
         for old in list_backups(self.path)[KEEP_BACKUPS:]:
             old.path.unlink(missing_ok=True)
         return taken
@@ -206,6 +275,13 @@ class Database:
 
 def _backup_name(when: datetime, reason: str) -> str:
     return f"reader-{when.strftime('%Y%m%dT%H%M%S%f')}Z-{reason}.sqlite3"
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    if isinstance(error, OSError):
+        full = error.errno in FULL_DISK_ERRNOS
+        return "the disk is full" if full else (error.strerror or str(error))
+    return "the disk is full" if "full" in str(error) else str(error)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -220,8 +296,21 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    return DatabaseDamaged(path, detail, [b.path for b in list_backups(path)])
+
+
 def _check(path: Path) -> int:
-    """Integrity and version of an existing file, read-only; raises ``DatabaseDamaged``."""
+    """Integrity and version of an existing file; raises what is wrong with it."""
+    try:
+        if path.stat().st_size == 0:
+            raise _damaged(path, "the file is empty: 0 bytes")
+        with path.open("rb"):
+            pass
+    except IsADirectoryError:
+        raise _damaged(path, "it is a folder, not a file") from None
+    except OSError as error:
+        raise _damaged(path, f"it cannot be read: {error.strerror or error}") from error
     try:
         # Not read-only: a file left by a killed app needs its WAL recovered to be read.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
@@ -231,27 +320,91 @@ def _check(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseDamaged(path, str(error), [b.path for b in list_backups(path)]) from error
+        raise (store_error(error, path) or _damaged(path, str(error))) from error
     if rows != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseDamaged(path, detail, [b.path for b in list_backups(path)])
+        raise _damaged(path, "; ".join(str(r[0]) for r in rows[:3]))
     return version
 
 
+def _refuse_read_only(path: Path, *, folder_only: bool = False) -> None:
+    """Raise ``DatabaseReadOnly`` unless the database file (if any) and its folder can be
+    written. Tried for real: permission bits say nothing to root or on a read-only mount."""
+    try:
+        if path.exists() and not folder_only:
+            os.close(os.open(path, os.O_RDWR))
+        handle, probe = tempfile.mkstemp(
+            prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent
+        )
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        if isinstance(error, IsADirectoryError):
+            return  # a folder where the file should be: `_check` calls that damage
+        raise _os_store_error(error, path) from error
+
+
+def _create(path: Path) -> None:
+    """A new, empty database at ``path``, built under a temporary name and renamed into
+    place whole, so a killed first start never leaves a 0-byte file. If another process
+    created it meanwhile, theirs is kept."""
+    handle, name = tempfile.mkstemp(
+        prefix=temp_prefix(path.name), suffix=".creating", dir=path.parent
+    )
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        conn = connect(temporary)
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+            schema.upgrade(conn, 0)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        with contextlib.suppress(TargetExistsError):
+            link_new(temporary, path)
+    except sqlite3.Error as error:
+        raise (store_error(error, path) or StoreError(f"cannot create {path}: {error}")) from error
+    except OSError as error:
+        raise _os_store_error(error, path) from error
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+
 def open_database(path: Path | None = None, *, auto_backup: bool = True) -> Database:
-    """Open (creating or upgrading) the database at ``path`` (default: the data dir's)."""
+    """Open (creating or upgrading) the database at ``path`` (default: the data dir's).
+
+    Raises ``DatabaseDamaged``, ``DatabaseLocked``, ``DatabaseReadOnly``,
+    ``DatabaseTooNew`` or ``DiskFull``, each with a message for the user.
+    """
     path = path or default_path()
-    existed = path.exists() and path.stat().st_size > 0
-    version = _check(path) if existed else 0
-    if version > schema.SCHEMA_VERSION:
-        raise DatabaseTooNew(path, version)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(connect(path), path)
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseReadOnly(path, error.strerror or str(error)) from error
+    _refuse_read_only(path)
+    if existed:
+        version = _check(path)
+        if version > schema.SCHEMA_VERSION:
+            raise DatabaseTooNew(path, version)
+    else:
+        _create(path)
+    try:
+        db = Database(connect(path), path)
+    except sqlite3.Error as error:
+        raise (store_error(error, path) or _damaged(path, str(error))) from error
     try:
         if db.version < schema.SCHEMA_VERSION:
             _migrate(db, existed)
         if auto_backup and existed:
             db.backup_if_due()
+    except sqlite3.Error as error:
+        db.close()
+        raise (store_error(error, path) or _damaged(path, str(error))) from error
+    except OSError as error:  # the backup before an upgrade could not be written
+        db.close()
+        raise _os_store_error(error, path) from error
     except BaseException:
         db.close()
         raise
@@ -282,19 +435,48 @@ def restore_backup(backup: Path, db_path: Path | None = None) -> Path:
     """Put ``backup`` in place of the database; the replaced file is kept beside it.
 
     Call it with no connection open on the database. Returns where the replaced file
-    went. The backup is checked first, so a bad backup changes nothing.
+    went. The backup is checked first, so a bad backup changes nothing; so does a folder
+    that cannot be written or a full disk (``DatabaseReadOnly``, ``DiskFull``).
     """
     db_path = db_path or default_path()
     version = _check(backup)
     if version > schema.SCHEMA_VERSION:
         raise DatabaseTooNew(backup, version)
+    _refuse_read_only(db_path, folder_only=True)
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=temp_prefix(db_path.name), suffix=".restoring", dir=db_path.parent
+        )
+        os.close(handle)
+    except OSError as error:
+        raise _os_store_error(error, db_path) from error
+    tmp = Path(name)
+    try:
+        shutil.copyfile(backup, tmp)
+        kept = set_aside(db_path)
+        os.replace(tmp, db_path)
+    except OSError as error:
+        raise _os_store_error(error, db_path) from error
+    finally:
+        tmp.unlink(missing_ok=True)
+    return kept
+
+
+def set_aside(db_path: Path) -> Path:
+    """Move the database (and its WAL files) to ``NAME.replaced-STAMP`` beside it, so the
+    next open starts a new one and nothing of the old is deleted. Returns the new name."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    tmp = db_path.with_name(f".{db_path.name}.restoring")
-    tmp.write_bytes(backup.read_bytes())
     kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
     for suffix in ("", "-wal", "-shm"):
         old = Path(f"{db_path}{suffix}")
         if old.exists():
             os.replace(old, Path(f"{kept}{suffix}"))
-    os.replace(tmp, db_path)
     return kept
+
+
+def _os_store_error(error: OSError, path: Path) -> StoreError:
+    if error.errno in FULL_DISK_ERRNOS:
+        return DiskFull(path)
+    if error.errno in _READ_ONLY_ERRNOS:
+        return DatabaseReadOnly(path, error.strerror or str(error))
+    return StoreError(f"{path}: {error.strerror or error}")
