@@ -105,7 +105,7 @@ def write_atomically(
         except OSError as error:
             raise _described(error, target) from error
         except ValueError as error:  # written, but not whole: a full disk, most likely
-            if _nearly_full(folder):
+            if nearly_full(folder):
                 raise DiskFullError(target) from error
             raise WriteFailed(
                 f"{target.name} was not written: the file came out damaged ({error})", target
@@ -206,7 +206,8 @@ def _verify(temp: Path, verify: Verifier | None) -> None:
         verify(temp)
 
 
-def _nearly_full(folder: Path) -> bool:
+def nearly_full(folder: Path) -> bool:
+    """True when ``folder``'s disk has almost no room left (a failed write is then why)."""
     try:
         return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
     except OSError:

@@ -36,7 +36,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.atomic import FULL_DISK_ERRNOS, TargetExistsError, link_new, temp_prefix
+from reader.core.atomic import (
+    FULL_DISK_ERRNOS,
+    TargetExistsError,
+    link_new,
+    nearly_full,
+    temp_prefix,
+)
 from reader.core.store import schema
 
 DB_FILENAME = "reader.sqlite3"
@@ -116,8 +122,10 @@ def store_error(error: sqlite3.Error, path: Path) -> StoreError | None:
     name = getattr(error, "sqlite_errorname", "")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return DatabaseLocked(path)
-    if name.startswith("SQLITE_FULL"):
-        return DiskFull(path)
+    if name.startswith("SQLITE_FULL") or (
+        name.startswith("SQLITE_IOERR") and nearly_full(path.parent)
+    ):
+        return DiskFull(path)  # (no room for the WAL index is an I/O error)
     if name.startswith("SQLITE_READONLY"):
         return DatabaseReadOnly(path, "SQLite cannot write it")
     return None
@@ -174,7 +182,8 @@ class Database:
 
         Nested use is a savepoint: an inner block that fails is undone on its own, and
         the outer transaction decides about the rest. A full disk raises ``DiskFull``
-        after the rollback, so the user is told that nothing was saved.
+        after the rollback, and a lock another program holds past the busy timeout
+        ``DatabaseLocked``, so the user is told that nothing was saved and why.
         """
         with self._lock:
             depth = self._depth
@@ -184,7 +193,13 @@ class Database:
                 name = f"s{depth}"
                 begin, commit = f"SAVEPOINT {name}", f"RELEASE {name}"
                 undo = [f"ROLLBACK TO {name}", f"RELEASE {name}"]
-            self.conn.execute(begin)
+            try:
+                self.conn.execute(begin)
+            except sqlite3.Error as error:  # locked past the busy timeout, most likely
+                meaning = store_error(error, self.path)
+                if meaning is not None:
+                    raise meaning from error
+                raise
             self._depth = depth + 1
             try:
                 yield self.conn

@@ -1,0 +1,322 @@
+"""Faults, injected for real: files cut to nothing, a second process holding the database
+locked, a read-only folder (a read-only mount: root ignores permission bits), a full disk
+(a tmpfs of a few hundred kB), SIGKILL at random points. Every promise is: a clear
+message, nothing the user had is lost, no traceback, no temporary file left behind.
+
+The mounts need root (CI runs as root); without it those tests are skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from export_samples import bank_word, stock_lesson_article
+
+from reader.cli import main
+from reader.core import atomic
+from reader.core.store import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    NewArticle,
+    Store,
+    list_backups,
+    restore_backup,
+)
+from reader.core.store import database as database_module
+from reader.core.store.database import DB_FILENAME
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# --- real file systems ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def tmpfs(where: Path, kilobytes: int) -> Iterator[Path]:
+    """A fresh tmpfs of ``kilobytes`` mounted at ``where`` (skips the test without root)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    where.mkdir(exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def make_read_only(mount: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+
+
+def fill(mount: Path, leave: int = 0) -> None:
+    """Fill the file system at ``mount`` up, then give back ``leave`` bytes."""
+    filler = mount / "filler"
+    with filler.open("wb", buffering=0) as out:
+        with contextlib.suppress(OSError):
+            while True:
+                out.write(b"\0" * 4096)
+    with contextlib.suppress(OSError):
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files anywhere under ``folder``."""
+    return sorted(
+        p.name
+        for p in folder.rglob("*")
+        if p.suffix in (".tmp", ".building", ".creating", ".restoring")
+    )
+
+
+def run_reader(
+    *args: str, data_dir: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The real ``reader`` command in its own process."""
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=env,
+        check=False,
+    )
+
+
+def stocked_database(data_dir: Path, articles: int = 3) -> Path:
+    path = data_dir / DB_FILENAME
+    with Store.open(path) as store:
+        for i in range(articles):
+            store.articles.add(NewArticle(f"第{i}篇", "大足石刻的国际朋友圈越来越大。" * 200))
+    return path
+
+
+# --- the database -----------------------------------------------------------------------
+
+
+def test_a_database_cut_to_zero_bytes_is_damage_not_a_new_library(data_dir: Path) -> None:
+    path = stocked_database(data_dir)
+    Store.open(path).close()  # the daily backup
+    [backup] = list_backups(path)
+    path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseDamaged, match="0 bytes") as caught:
+        Store.open(path)
+    assert caught.value.backups == [backup.path]
+    assert path.stat().st_size == 0  # kept as it was, for the user to decide
+    assert list_backups(path) == [backup]  # no empty library backed up over the good one
+    result = run_reader("lists", data_dir=data_dir)
+    assert result.returncode == 1 and "0 bytes" in result.stderr
+    assert backup.path.name in result.stderr and "Traceback" not in result.stderr
+    restore_backup(backup.path, path)
+    with Store.open(path) as store:
+        assert len(store.articles.all()) == 3
+
+
+def test_a_killed_first_start_leaves_no_empty_database(data_dir: Path) -> None:
+    """SIGKILL while the new database is being created: the next start finds either no
+    file or a whole one, never a 0-byte file it would have to call damaged."""
+    rng = random.Random(19)
+    for _ in range(4):
+        path = data_dir / DB_FILENAME
+        for stale in data_dir.iterdir():
+            if stale.is_file():
+                stale.unlink()
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"from reader.core.store import Store; Store.open({str(path)!r})",
+            ],
+            cwd=REPO,
+        )
+        time.sleep(rng.uniform(0.05, 0.6))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert not path.exists() or path.stat().st_size > 0
+        Store.open(path).close()  # opens (or creates) cleanly
+        assert leftovers(data_dir) == []  # the killed process's temp file is cleaned up
+
+
+_HOLDER = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+    if sys.argv[2] == "exclusive":  # no one else may even read
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("UPDATE articles SET title = title")
+    print("locked", flush=True)
+    sys.stdin.readline()
+    conn.execute("ROLLBACK")
+    """
+)
+
+
+@contextlib.contextmanager
+def locked_by_another_process(path: Path, mode: str = "exclusive") -> Iterator[None]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path), mode],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_a_locked_database_is_in_use_not_damaged(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = stocked_database(data_dir)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.3)
+    before = path.read_bytes()
+    with locked_by_another_process(path):
+        with pytest.raises(DatabaseLocked, match="in use by another program"):
+            Store.open(path)
+    assert path.read_bytes() == before and list_backups(path) == []
+    with Store.open(path) as store:  # once the other program lets go, it opens as ever
+        assert len(store.articles.all()) == 3
+
+
+def test_a_write_that_stays_locked_says_so(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = stocked_database(data_dir)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.3)
+    with Store.open(path) as store:
+        store.db.conn.execute("PRAGMA busy_timeout = 300")
+        with locked_by_another_process(path, "write"):
+            with pytest.raises(DatabaseLocked):
+                store.articles.add(NewArticle("later", "文"))
+        assert "later" not in [a.title for a in store.articles.all()]
+
+
+def test_a_read_only_folder_is_read_only_not_damage(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "ro", 2048) as mount:
+        path = stocked_database(mount)
+        Store.open(path).close()
+        [backup] = list_backups(path)
+        before = path.read_bytes()
+        make_read_only(mount)
+        with pytest.raises(DatabaseReadOnly, match="read-only"):
+            Store.open(path)
+        with pytest.raises(DatabaseReadOnly):  # the restore the GUI used to crash in
+            restore_backup(backup.path, path)
+        result = run_reader("lists", data_dir=mount)
+        assert result.returncode == 1 and "read-only" in result.stderr
+        assert "Traceback" not in result.stderr and "damaged" not in result.stderr
+        assert path.read_bytes() == before
+
+
+def test_a_backup_that_does_not_fit_is_skipped_not_fatal(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "full", 8192) as mount:
+        path = stocked_database(mount, articles=60)
+        assert path.stat().st_size > 300_000
+        fill(mount, leave=160 * 1024)  # room to open it (WAL, index) but not to copy it
+        result = run_reader("lists", data_dir=mount)
+        assert result.returncode == 0, result.stderr
+        assert "backup" in result.stderr and "skipped" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert list_backups(path) == [] and leftovers(mount) == []
+        (mount / "filler").unlink()
+        assert run_reader("lists", data_dir=mount).returncode == 0
+        assert len(list_backups(path)) == 1  # the next start with room takes it
+
+
+# --- exports to a full disk -------------------------------------------------------------
+
+
+@pytest.fixture
+def lesson_list(data_dir: Path) -> int:
+    with Store.open(data_dir / DB_FILENAME) as store:
+        article, list_id = stock_lesson_article(store)
+        store.vocab.add_words([bank_word(article)], list_id)
+        return list_id
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".csv", ".apkg", ".xlsx", ".readerpack"])
+def test_an_export_to_a_full_disk_keeps_the_old_file_and_says_so(
+    suffix: str,
+    lesson_list: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    qapp: object,
+) -> None:
+    with tmpfs(tmp_path / "full", 1536) as mount:
+        out = mount / f"lesson{suffix}"
+        assert main(["export", str(lesson_list), "-o", str(out), "--no-sentence"]) == 0
+        old = out.read_bytes()
+        capsys.readouterr()
+        fill(mount, leave=len(old) // 3)
+        code = main(["export", str(lesson_list), "-o", str(out), "--no-sentence", "--force"])
+        error = capsys.readouterr().err
+        assert code == 1 and "the disk is full" in error, error
+        assert "28" not in error.replace(str(mount), "")  # words, not an errno
+        assert out.read_bytes() == old
+        assert leftovers(mount) == []
+
+
+def test_a_cut_short_file_is_never_given_the_real_name(tmp_path: Path) -> None:
+    """A writer that reports success but leaves a truncated file (Qt's PDF writer on a
+    full disk does): the check refuses it before the rename."""
+    out = tmp_path / "handout.pdf"
+    out.write_bytes(b"%PDF-1.4 the old handout\nstartxref\n0\n%%EOF\n")
+    old = out.read_bytes()
+
+    def truncated(temp: Path) -> None:
+        temp.write_bytes(b"%PDF-1.4\n1 0 obj <<")
+
+    with pytest.raises(atomic.WriteFailed, match="damaged"):
+        atomic.write_atomically(out, truncated, overwrite=True, verify=atomic.verify_pdf)
+    assert out.read_bytes() == old and leftovers(tmp_path) == []
+
+
+# --- what a killed process leaves -------------------------------------------------------
+
+
+def test_temporary_files_of_a_killed_export_are_removed_at_the_next_start(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pid = int(dead.stdout)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    stale = folder / f".words.csv.{pid}-abc123_x.tmp"
+    stale.write_bytes(b"half")
+    live = folder / f".words.csv.{os.getpid()}-def456_y.tmp"
+    live.write_bytes(b"being written")
+    mine = folder / ".words.csv.tmp"  # not one of ours: never touched
+    mine.write_bytes(b"the user's")
+    assert atomic.remove_stale_temps(folder) == [stale]
+    assert live.exists() and mine.exists()
+    shutil.rmtree(folder)
