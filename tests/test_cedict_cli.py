@@ -51,7 +51,10 @@ def test_dictionary_import_reports_malformed_lines(
         lines = [line for line in stream if not line.startswith("#")][:1_000]
     release = tmp_path / "cedict_ts.u8"
     release.write_text("".join(lines[:5]) + "broken line\n" + "".join(lines[5:]), "utf-8")
-    assert main(["dictionary", "import", str(release), "--data-dir", str(data_dir)]) == 0
+    assert main(["dictionary", "import", str(release), "--data-dir", str(data_dir)]) == 1
+    assert "99 % fewer than the 122,143" in capsys.readouterr().err  # a cut-short file?
+    command = ["dictionary", "import", str(release), "--data-dir", str(data_dir), "--force"]
+    assert main(command) == 0
     captured = capsys.readouterr()
     assert "line 6: not 'Traditional Simplified" in captured.err
     assert "imported 1000 entries" in captured.out

@@ -15,7 +15,7 @@ from reader.core.cedict.cache import index_path_for, source_checksum
 from reader.core.cedict.sources import imported_source_path
 from reader.core.progress import Cancelled, Progress
 
-HEADER = "#! version=1\n#! entries=3\n#! date=2030-01-01T00:00:00Z\n"
+HEADER = "#! version=1\n#! entries=3\n#! date=2025-01-01T00:00:00Z\n"
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +35,10 @@ def test_import_makes_the_release_the_one_in_use(
     tmp_path: Path, data_dir: Path, real_lines: list[str]
 ) -> None:
     release = write(tmp_path / "cedict_ts.u8", real_lines)
-    report = import_release(release, data_dir)
+    report = import_release(release, data_dir, force=True)
     assert report.entry_count == len(real_lines)
     assert report.errors == []
-    assert report.release_date == "2030-01-01T00:00:00Z"
+    assert report.release_date == "2025-01-01T00:00:00Z"
     opened = Dictionary.open(data_dir=data_dir)
     assert opened.source == imported_source_path(data_dir)
     assert opened.entry_count == len(real_lines)
@@ -59,7 +59,7 @@ def test_import_packed_releases(
         release = tmp_path / "cedict_1_0_ts_utf-8_mdbg.zip"
         with zipfile.ZipFile(release, "w") as archive:
             archive.writestr("cedict_ts.u8", text)
-    assert import_release(release, data_dir).entry_count == 500
+    assert import_release(release, data_dir, force=True).entry_count == 500
     assert Dictionary.open(data_dir=data_dir).entry_count == 500
 
 
@@ -68,7 +68,7 @@ def test_malformed_lines_are_reported_with_line_numbers_and_skipped(
 ) -> None:
     lines = [*real_lines[:1_000], "this is not an entry\n", *real_lines[1_000:]]
     lines.insert(10, "行 行 [hang2 /no closing bracket/\n")
-    report = import_release(write(tmp_path / "release.u8", lines), data_dir)
+    report = import_release(write(tmp_path / "release.u8", lines), data_dir, force=True)
     header_lines = HEADER.count("\n")
     assert [error.line_number for error in report.errors] == [
         header_lines + 11,
@@ -85,11 +85,11 @@ def test_malformed_lines_are_reported_with_line_numbers_and_skipped(
 def test_a_malformed_file_leaves_the_dictionary_in_use(
     tmp_path: Path, data_dir: Path, real_lines: list[str]
 ) -> None:
-    import_release(write(tmp_path / "good.u8", real_lines), data_dir)
+    import_release(write(tmp_path / "good.u8", real_lines), data_dir, force=True)
     before = imported_source_path(data_dir).read_bytes()
     garbage = write(tmp_path / "bad.u8", ["not a dictionary line\n"] * 50 + real_lines[:100])
     with pytest.raises(ImportRejectedError) as rejected:
-        import_release(garbage, data_dir)
+        import_release(garbage, data_dir, force=True)
     assert rejected.value.errors[0].line_number == HEADER.count("\n") + 1
     assert len(rejected.value.errors) == 50
     assert imported_source_path(data_dir).read_bytes() == before
@@ -103,7 +103,7 @@ def test_unreadable_files_are_rejected(tmp_path: Path, data_dir: Path, content: 
     bad = tmp_path / "release.u8"
     bad.write_bytes(content)
     with pytest.raises(ImportRejectedError):
-        import_release(bad, data_dir)
+        import_release(bad, data_dir, force=True)
     assert not imported_source_path(data_dir).exists()
     assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()
 
@@ -115,7 +115,7 @@ def test_a_cancelled_import_leaves_nothing(
     progress = Progress(lambda done, total, message: progress.cancel())
     before = set(paths.cache_dir().iterdir())
     with pytest.raises(Cancelled):
-        import_release(release, data_dir, progress)
+        import_release(release, data_dir, progress, force=True)
     assert set(paths.cache_dir().iterdir()) == before
     assert not imported_source_path(data_dir).exists()
 
@@ -157,7 +157,7 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, real_lines: list[str]) -> No
 def test_a_damaged_imported_release_falls_back_to_the_bundled_one(
     tmp_path: Path, data_dir: Path, real_lines: list[str]
 ) -> None:
-    import_release(write(tmp_path / "release.u8", real_lines[:100]), data_dir)
+    import_release(write(tmp_path / "release.u8", real_lines[:100]), data_dir, force=True)
     imported_source_path(data_dir).write_bytes(b"\x1f\x8b damaged on disk")
     assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()
 
@@ -168,17 +168,17 @@ def test_a_release_older_than_the_bundled_one_is_refused(
     old = tmp_path / "old.u8"
     old.write_text("#! date=2020-01-01T00:00:00Z\n" + "".join(real_lines[:100]), "utf-8")
     with pytest.raises(ImportRejectedError, match="older than the release the app ships"):
-        import_release(old, data_dir)
+        import_release(old, data_dir, force=True)
     assert not imported_source_path(data_dir).exists()
 
 
 def test_an_app_update_with_a_newer_release_wins_over_an_import(
     tmp_path: Path, data_dir: Path, real_lines: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import_release(write(tmp_path / "imported.u8", real_lines[:100]), data_dir)  # 2030
+    import_release(write(tmp_path / "imported.u8", real_lines[:100]), data_dir, force=True)  # 2025
     assert Dictionary.open(data_dir=data_dir).source == imported_source_path(data_dir)
     shipped = tmp_path / "shipped.u8"
-    shipped.write_text("#! date=2031-01-01T00:00:00Z\n" + "".join(real_lines[:200]), "utf-8")
+    shipped.write_text("#! date=2026-01-01T00:00:00Z\n" + "".join(real_lines[:200]), "utf-8")
     Dictionary.open(shipped)  # compiled first, so no compile runs while the patch is on
     monkeypatch.setattr(paths, "bundled_cedict", lambda: shipped)
     assert Dictionary.open(data_dir=data_dir).source == shipped
@@ -189,7 +189,7 @@ def test_an_undated_import_always_wins(
 ) -> None:
     undated = tmp_path / "undated.u8"
     undated.write_text("".join(real_lines[:150]), "utf-8")
-    import_release(undated, data_dir)  # no date: the user's explicit choice
+    import_release(undated, data_dir, force=True)  # no date: the user's explicit choice
     assert Dictionary.open(data_dir=data_dir).entry_count == 150
 
 

@@ -269,11 +269,15 @@ def test_an_export_to_a_full_disk_keeps_the_old_file_and_says_so(
 ) -> None:
     with tmpfs(tmp_path / "full", 1536) as mount:
         out = mount / f"lesson{suffix}"
-        assert main(["export", str(lesson_list), "-o", str(out), "--no-sentence"]) == 0
+        assert (
+            main(["export", str(lesson_list), "-o", str(out), "--no-sentence", "--no-article"]) == 0
+        )
         old = out.read_bytes()
         capsys.readouterr()
         fill(mount, leave=len(old) // 3)
-        code = main(["export", str(lesson_list), "-o", str(out), "--no-sentence", "--force"])
+        code = main(
+            ["export", str(lesson_list), "-o", str(out), "--no-sentence", "--no-article", "--force"]
+        )
         error = capsys.readouterr().err
         assert code == 1 and "the disk is full" in error, error
         assert "28" not in error.replace(str(mount), "")  # words, not an errno
@@ -320,3 +324,46 @@ def test_temporary_files_of_a_killed_export_are_removed_at_the_next_start(
     assert atomic.remove_stale_temps(folder) == [stale]
     assert live.exists() and mine.exists()
     shutil.rmtree(folder)
+
+
+# --- the dictionary ---------------------------------------------------------------------
+
+
+def _release(path: Path, header_date: str, share: float) -> Path:
+    """The bundled release's first ``share`` of entries under a header of ``header_date``."""
+    import gzip
+
+    from reader.core import paths
+
+    with gzip.open(paths.bundled_cedict(), "rt", encoding="utf-8") as stream:
+        entries = [line for line in stream if not line.startswith("#")]
+    kept = entries[: int(len(entries) * share)]
+    path.write_text(f"#! version=1\n#! date={header_date}\n" + "".join(kept), encoding="utf-8")
+    return path
+
+
+def test_a_release_cut_short_is_refused_unless_forced(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.cedict import Dictionary
+    from reader.core.cedict.sources import imported_source_path
+
+    cut = _release(tmp_path / "cedict_ts.u8", "2025-06-01T00:00:00Z", 0.1)
+    assert main(["dictionary", "import", str(cut)]) == 1
+    error = capsys.readouterr().err
+    assert "12,214 entries, 90 % fewer than the 122,143" in error and "--force" in error
+    assert not imported_source_path(data_dir).exists()
+    assert main(["lookup", "银行"]) == 0  # the full dictionary is still the one in use
+    capsys.readouterr()
+    assert Dictionary.open(data_dir=data_dir).entry_count == 122_143
+
+
+def test_a_release_dated_in_the_future_is_refused_even_forced(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.cedict.sources import imported_source_path
+
+    future = _release(tmp_path / "cedict_ts.u8", "2099-01-01T00:00:00Z", 0.03)
+    assert main(["dictionary", "import", str(future), "--force"]) == 1
+    assert "2099-01-01, which is in the future" in capsys.readouterr().err
+    assert not imported_source_path(data_dir).exists()

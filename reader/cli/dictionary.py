@@ -25,6 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "info: show the release in use",
     )
     parser.add_argument("file", metavar="FILE", nargs="?", help="the release to import")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="import: use FILE even though it has far fewer entries than the release in use",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader dictionary import: no such file: {file}", file=sys.stderr)
         return 1
     try:
-        report = import_release(file, data_dir, stderr_progress())
+        report = import_release(file, data_dir, stderr_progress(), force=args.force)
     except ImportRejectedError as rejected:
         _print_errors(rejected.errors)
         print(

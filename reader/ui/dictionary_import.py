@@ -63,13 +63,15 @@ class DictionaryImport(QObject):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, file: Path) -> Task[ImportReport]:
+    def import_file(self, file: Path, *, force: bool = False) -> Task[ImportReport]:
+        """Import ``file``; ``force``: even with far fewer entries than the release in use
+        (asked for after such a refusal)."""
         data_dir = self.window.data_dir
 
         def work(progress: Progress) -> ImportReport:
             from reader.core.cedict.importing import import_release
 
-            return import_release(file, data_dir, progress)
+            return import_release(file, data_dir, progress, force=force)
 
         progress = QProgressDialog(f"Importing {file.name}…", "Cancel", 0, 0, self.window)
         progress.setWindowTitle("Import CC-CEDICT")
@@ -81,7 +83,7 @@ class DictionaryImport(QObject):
         task = self.runner.submit(
             work,
             on_success=self._done,
-            on_error=self._failed,
+            on_error=lambda error: self._failed(error, file),
             on_progress=self._progressed,
             on_cancelled=self._cancelled,
         )
@@ -101,8 +103,14 @@ class DictionaryImport(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _show(self, icon: QMessageBox.Icon, text: str, details: str = "") -> None:
-        box = QMessageBox(icon, "Import CC-CEDICT", text, QMessageBox.StandardButton.Ok)
+    def _show(
+        self,
+        icon: QMessageBox.Icon,
+        text: str,
+        details: str = "",
+        buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    ) -> QMessageBox:
+        box = QMessageBox(icon, "Import CC-CEDICT", text, buttons)
         box.setParent(self.window, box.windowFlags())
         box.setTextFormat(Qt.TextFormat.PlainText)
         if details:  # the lines are the file's: escaped, never read as markup
@@ -111,6 +119,7 @@ class DictionaryImport(QObject):
         box.destroyed.connect(lambda _obj=None: setattr(self, "message", None))
         self.message = box
         box.open()
+        return box
 
     def _done(self, report: ImportReport) -> None:
         self._close_progress()
@@ -124,13 +133,29 @@ class DictionaryImport(QObject):
         )
         self.imported.emit(report)
 
-    def _failed(self, error: Exception) -> None:
-        from reader.core.cedict.importing import ImportRejectedError
+    def _failed(self, error: Exception, file: Path) -> None:
+        from reader.core.cedict.importing import ImportRejectedError, ReleaseTooSmall
 
         self._close_progress()
+        if isinstance(error, ReleaseTooSmall):
+            self._offer_force(error, file)
+            return
         errors = error.errors if isinstance(error, ImportRejectedError) else []
         text = f"{error}\n\nNothing was changed: the dictionary in use stays as it was."
         self._show(QMessageBox.Icon.Warning, text, describe_errors(errors))
+        self.rejected.emit(str(error))
+
+    def _offer_force(self, error: Exception, file: Path) -> None:
+        """A much smaller release is refused, but the user may know better: ask."""
+        text = str(error).replace(" with --force", "")
+        box = self._show(
+            QMessageBox.Icon.Warning,
+            f"{text}?\n\nThe dictionary in use stays as it is unless you choose to use it.",
+            buttons=QMessageBox.StandardButton.Cancel,
+        )
+        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        use.clicked.connect(lambda: self.import_file(file, force=True))
         self.rejected.emit(str(error))
 
     def _cancelled(self) -> None:

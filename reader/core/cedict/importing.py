@@ -4,6 +4,11 @@ The release is parsed and its index compiled first; only then is the file copied
 user's data folder (to a temporary name, then renamed over the previous import), which is
 what makes ``Dictionary.open()`` use it from then on. Anything that goes wrong before that
 rename leaves the dictionary in use exactly as it was.
+
+A release is refused when it cannot be the real thing: no entries, many malformed lines,
+older than the bundled one, dated in the future (it would outrank every later bundled
+release), or much smaller than the release in use (a download cut short: CC-CEDICT only
+grows). The last one can be insisted on (``force``), the others not.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.core import paths
+from reader.core.atomic import temp_prefix
 from reader.core.cedict.cache import index_path_for, source_checksum
 from reader.core.cedict.dictionary import Dictionary
 from reader.core.cedict.index import build_index, remove_stale_indexes
@@ -30,6 +37,10 @@ from reader.core.cedict.sources import imported_source_path
 from reader.core.progress import Progress
 
 MAX_ERROR_RATIO = 0.01  # a real release has none; more than 1% means it is not CC-CEDICT
+# A new release has at least this share of the entries of the one in use (each release
+# adds a few hundred; the bundled one has 122,143).
+MIN_ENTRY_SHARE = 0.9
+CLOCK_SLACK = timedelta(days=1)  # time zones, a clock a little fast
 
 
 class ImportRejectedError(Exception):
@@ -38,6 +49,10 @@ class ImportRejectedError(Exception):
     def __init__(self, message: str, errors: list[ParseError] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or []
+
+
+class ReleaseTooSmall(ImportRejectedError):
+    """Far fewer entries than the release in use: refused unless the user insists."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +64,18 @@ class ImportReport:
 
 
 def import_release(
-    file: Path, data_dir: Path | None = None, progress: Progress | None = None
+    file: Path,
+    data_dir: Path | None = None,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
 ) -> ImportReport:
     """Make ``file`` (``.u8``, ``.txt``, ``.gz`` or ``.zip``) the dictionary in use.
 
     Malformed lines are skipped and reported; a file with no entries, with more than
-    ``MAX_ERROR_RATIO`` of its lines malformed, or older than the bundled release is
-    rejected with ``ImportRejectedError``.
+    ``MAX_ERROR_RATIO`` of its lines malformed, older than the bundled release or dated in
+    the future is rejected with ``ImportRejectedError``; one with fewer than
+    ``MIN_ENTRY_SHARE`` of the entries in use with ``ReleaseTooSmall`` unless ``force``.
     """
     try:
         parsed = parse_text(read_source(file), progress)
@@ -74,6 +94,9 @@ def import_release(
         raise ImportRejectedError(
             f"{file.name} (release {date}) is older than the release the app ships ({bundled_date})"
         )
+    _refuse_future(file, date)
+    if not force:
+        _refuse_much_smaller(file, len(parsed.records), data_dir)
     checksum = source_checksum(file)
     index = index_path_for(checksum)
     build_index(parsed, index, checksum, progress)
@@ -84,9 +107,37 @@ def import_release(
     return ImportReport(len(parsed.records), parsed.errors, dictionary.release_date, dictionary)
 
 
+def _refuse_future(file: Path, date: str) -> None:
+    try:
+        stamp = datetime.fromisoformat(date) if date else None
+    except ValueError:
+        raise ImportRejectedError(f"{file.name}: its release date {date!r} is not a date") from None
+    if stamp is None:
+        return
+    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    if stamp > datetime.now(UTC) + CLOCK_SLACK:
+        raise ImportRejectedError(
+            f"{file.name} says it was released on {stamp:%Y-%m-%d}, which is in the future: "
+            "it is not a genuine CC-CEDICT release (and would outrank every later one)"
+        )
+
+
+def _refuse_much_smaller(file: Path, entries: int, data_dir: Path | None) -> None:
+    in_use = Dictionary.open(data_dir=data_dir).entry_count
+    if entries >= MIN_ENTRY_SHARE * in_use:
+        return
+    fewer = round(100 * (1 - entries / in_use))
+    raise ReleaseTooSmall(
+        f"{file.name} has {entries:,} entries, {fewer} % fewer than the {in_use:,} of the "
+        "release in use: it looks cut short (a broken download?). Use it anyway with --force"
+    )
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=temp_prefix(target.name), suffix=".tmp", dir=target.parent
+    )
     os.close(handle)
     temporary = Path(temporary_name)
     try:

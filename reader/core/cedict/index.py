@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.core import paths
+from reader.core.atomic import remove_stale_temps, temp_prefix
 from reader.core.cedict.cache import (
     INDEX_PREFIX,
     SCHEMA_VERSION,
@@ -64,8 +65,9 @@ def build_index(
 ) -> None:
     """Write the index for ``parsed`` to ``target`` atomically (temp file, then rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target.parent)
     handle, temporary_name = tempfile.mkstemp(
-        prefix=target.stem + ".", suffix=".building", dir=target.parent
+        prefix=temp_prefix(target.stem), suffix=".building", dir=target.parent
     )
     os.close(handle)
     temporary = Path(temporary_name)
