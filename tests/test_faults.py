@@ -367,3 +367,52 @@ def test_a_release_dated_in_the_future_is_refused_even_forced(
     assert main(["dictionary", "import", str(future), "--force"]) == 1
     assert "2099-01-01, which is in the future" in capsys.readouterr().err
     assert not imported_source_path(data_dir).exists()
+
+
+# --- a lesson pack's segmentation rules -------------------------------------------------
+
+
+def test_a_packs_rules_stay_with_its_article(
+    data_dir: Path, tmp_path: Path, analyzer: object
+) -> None:
+    """A pack with thousands of rules, one of them 银行 → 银 + 行: the pack's article is cut
+    that way, an unrelated article is not (unless the user chose so in the preview)."""
+    from reader.core.analysis.pipeline import Analyzer
+    from reader.core.export.model import ExportList
+    from reader.core.export.pack import (
+        LessonPack,
+        PackArticle,
+        PackCorrection,
+        read_pack,
+        write_pack,
+    )
+    from reader.core.lessons import import_pack
+
+    assert isinstance(analyzer, Analyzer)
+    junk = [
+        PackCorrection(
+            "merge", f"{chr(0x4E00 + i)}{chr(0x5E00 + i)}", (f"{chr(0x4E00 + i)}{chr(0x5E00 + i)}",)
+        )
+        for i in range(3000)
+    ]
+    rules = (PackCorrection("split", "银行", ("银", "行")), *junk)
+    lesson = LessonPack(
+        PackArticle("Lesson", "我去银行。", "我去银行。", rules), ExportList("L", ())
+    )
+    pack_file = write_pack(tmp_path / "hostile.readerpack", lesson)
+
+    def words(store: Store, article_id: int) -> list[str]:
+        return [t.text for t in analyzer.load_or_analyse(store, article_id) if t.is_chinese]
+
+    with Store.open() as store:
+        mine = store.articles.add(NewArticle("Mine", "他在银行工作。"))
+        result = import_pack(store, read_pack(pack_file))
+        assert result.corrections_added == 3001
+        assert store.corrections.all() == []  # nothing for the whole library
+        assert "银行" in words(store, mine)
+        assert words(store, result.article_id)[:4] == ["我", "去", "银", "行"]
+
+    with Store.open(tmp_path / "other.sqlite3") as store:  # the explicit choice
+        mine = store.articles.add(NewArticle("Mine", "他在银行工作。"))
+        import_pack(store, read_pack(pack_file), rules_for_library=True)
+        assert "银行" not in words(store, mine) and "银" in words(store, mine)

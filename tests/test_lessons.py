@@ -78,8 +78,10 @@ def test_round_trip_into_a_fresh_data_dir(pack_file: Path, tmp_path: Path) -> No
             "原文",
         )
         assert article.info.source == "lesson.readerpack"
-        rules = {c.text: c.parts for c in store.corrections.all()}
+        rules = {c.text: c.parts for c in store.corrections.all(result.article_id)}
         assert rules == {"银行": ("银", "行"), "说了算": ("说", "了算")}  # not 金联体
+        library = {c.text: c.parts for c in store.corrections.all()}
+        assert library == {"银行": ("银", "行")}  # the pack's rule stays with its article
         assert (result.corrections_added, result.corrections_kept) == (1, 0)
         assert result.list_name == "Words from 在银行 (2)" and result.words == 2
         assert store.vocab.list_for_article(result.article_id) == result.list_id

@@ -33,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="the text files' encoding (e.g. gb18030, big5, utf-16); default: detect it",
     )
+    parser.add_argument(
+        "--pack-rules-for-library",
+        action="store_true",
+        help="a lesson pack's segmentation corrections apply to every article, not only "
+        "to the pack's own",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     with store:
         for name in args.files:
             if Path(name).suffix.lower() == PACK_SUFFIX:
-                result = _open_pack(store, Path(name))
+                result = _open_pack(store, Path(name), args.pack_rules_for_library)
                 if result is None:
                     failed += 1
                 continue
@@ -72,14 +78,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _open_pack(store: Store, path: Path) -> PackImportResult | None:
+def _open_pack(store: Store, path: Path, rules_for_library: bool) -> PackImportResult | None:
     """Add a lesson pack; None (after a message on stderr) when it cannot be."""
     from reader.core.export.pack import PackError, read_pack
     from reader.core.lessons import import_pack
     from reader.core.store import StoreError
 
     try:
-        result = import_pack(store, read_pack(path), source=path.name)
+        pack = read_pack(path)
+        result = import_pack(store, pack, source=path.name, rules_for_library=rules_for_library)
     except (PackError, StoreError) as error:
         print(f"reader import: {path}: {error}", file=sys.stderr)
         return None

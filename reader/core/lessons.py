@@ -3,9 +3,11 @@
 Everything goes in with one transaction, so a pack that fails half-way changes nothing
 (`read_pack` has already refused a damaged, hostile or too new pack before this runs).
 The pack's fingerprint is recorded with what it added: opening the same pack again adds
-nothing while its article is still in the library. The user's own segmentation rule for a
-text wins over the pack's, and the words' statuses stay the learner's own (the teacher's
-statuses in the pack are not copied).
+nothing while its article is still in the library. The pack's segmentation rules apply to
+the pack's article only, unless the user chooses in the preview to add them for the whole
+library (a pack is someone else's file: its rules must not re-cut the user's other texts).
+The user's own rule for a text wins over the pack's, and the words' statuses stay the
+learner's own (the teacher's statuses in the pack are not copied).
 """
 
 from __future__ import annotations
@@ -59,9 +61,16 @@ def opened_article(store: Store, pack: LessonPack) -> int | None:
     return opened.article_id
 
 
-def import_pack(store: Store, pack: LessonPack, source: str = PACK_SOURCE) -> PackImportResult:
+def import_pack(
+    store: Store,
+    pack: LessonPack,
+    source: str = PACK_SOURCE,
+    *,
+    rules_for_library: bool = False,
+) -> PackImportResult:
     """Add the pack's article, corrections and list, in one transaction; or nothing if this
-    pack was opened before. ``source`` is what the library shows as the article's origin."""
+    pack was opened before. ``source`` is what the library shows as the article's origin;
+    the corrections apply to that article only unless ``rules_for_library``."""
     article = pack.article
     if not article.text.strip():
         raise PackError("the pack's article has no text")
@@ -73,7 +82,7 @@ def import_pack(store: Store, pack: LessonPack, source: str = PACK_SOURCE) -> Pa
         article_id = store.articles.add(
             NewArticle(title, article.text, source, article.original_text or None)
         )
-        added, kept = _add_corrections(store, pack)
+        added, kept = _add_corrections(store, pack, None if rules_for_library else article_id)
         wanted = pack.word_list.name.strip()[:MAX_TITLE] or DEFAULT_LIST_PREFIX + title
         list_name = _free_list_name(store, wanted)
         list_id = store.vocab.create_list(list_name, article_id)
@@ -115,15 +124,20 @@ def _already_present(store: Store, pack: LessonPack, article_id: int) -> PackImp
     )
 
 
-def _add_corrections(store: Store, pack: LessonPack) -> tuple[int, int]:
-    """Add the pack's rules for texts the user has no rule for; count those that differ."""
+def _add_corrections(store: Store, pack: LessonPack, article_id: int | None) -> tuple[int, int]:
+    """Add the pack's rules for texts the user has no rule for, to the article given (or
+    the whole library when None); count those that differ from the user's."""
     mine = {c.text: c.parts for c in store.corrections.all()}
     added = kept = 0
     for rule in pack.article.corrections:
         if rule.text in mine:
             kept += mine[rule.text] != rule.parts
             continue
-        store.corrections.add(CorrectionKind(rule.kind), rule.text, rule.parts)
+        kind = CorrectionKind(rule.kind)
+        if article_id is None:
+            store.corrections.add(kind, rule.text, rule.parts)
+        else:
+            store.corrections.add_for_article(article_id, kind, rule.text, rule.parts)
         mine[rule.text] = rule.parts
         added += 1
     return added, kept

@@ -1,7 +1,9 @@
 """Opening a lesson pack in the app: a preview of what it adds, then one import.
 
 ``PackOpener.open_path`` reads the pack (a bad one is reported and changes nothing), shows
-`PackPreviewDialog` with what the pack would add, or that it is already in the library,
+`PackPreviewDialog` with what the pack would add, or that it is already in the library
+(the pack's segmentation corrections apply to its article only, unless the user ticks the
+box that adds them for the whole library),
 and on confirmation imports it with `reader.core.lessons.import_pack` (one short
 transaction on the window's store, like the library's other small writes) and emits
 ``opened(PackImportResult)`` so the window can show the article. File ▸ Open, files given
@@ -17,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -59,6 +62,12 @@ class PackPreviewDialog(QDialog):
         self.summary = QLabel(text if len(text) <= MAX_SUMMARY else text[:MAX_SUMMARY] + "…", self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rules_for_library = QCheckBox(
+            f"Also use its {summary.corrections:,} segmentation corrections in every other "
+            "article (otherwise they apply to this lesson's article only)",
+            self,
+        )
+        self.rules_for_library.setVisible(summary.corrections > 0 and not already)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -69,6 +78,7 @@ class PackPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rules_for_library)
         layout.addWidget(self.buttons)
 
 
@@ -98,7 +108,12 @@ class PackOpener(QObject):
 
         def confirmed() -> None:
             try:
-                result = import_pack(self._store, pack, source=source)
+                result = import_pack(
+                    self._store,
+                    pack,
+                    source=source,
+                    rules_for_library=dialog.rules_for_library.isChecked(),
+                )
             except (PackError, StoreError) as error:
                 self._report(f"{source}: {error}")
                 return

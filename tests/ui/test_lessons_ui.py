@@ -126,6 +126,9 @@ def test_open_a_pack_cancel_then_accept_then_again(
 
     window.open_file(str(pack_file))
     dialog = wait_for_preview(qtbot, window)
+    choice = dialog.rules_for_library  # type: ignore[attr-defined]
+    assert choice.isVisible() and not choice.isChecked()  # for the article only, by default
+    assert "1 segmentation corrections in every other article" in choice.text()
     with qtbot.waitSignal(window.packs.opened) as opened:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     result = opened.args[0]
@@ -134,7 +137,8 @@ def test_open_a_pack_cancel_then_accept_then_again(
     assert window.library.model.rowCount() == 1
     [own] = window.store.vocab.lists()
     assert own.article_id == result.article_id and own.word_count == 2
-    assert [c.text for c in window.store.corrections.all()] == ["说了算"]
+    assert [c.text for c in window.store.corrections.all(result.article_id)] == ["说了算"]
+    assert window.store.corrections.all() == []  # the pack's rule is for its article only
     assert "Added “在银行”" in window.activity.text()
 
     window.open_file(str(pack_file))

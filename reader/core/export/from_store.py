@@ -191,7 +191,7 @@ def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = Non
     article = store.articles.get(article_id)
     corrections = tuple(
         PackCorrection(str(c.kind), c.text, c.parts)
-        for c in store.corrections.all()
+        for c in store.corrections.all(article_id)
         if c.text in article.text
     )
     exported = export_list(store, word_list, facts)

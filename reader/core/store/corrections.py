@@ -5,6 +5,10 @@ A rule says how to cut a piece of text wherever it occurs: ``text`` is the surfa
 金联体, stored with ``parts == [text]``). One rule per text: a new rule for the same text
 replaces the old one. ``version()`` changes whenever rules or user words change, so the
 analysis can put it in its cache key.
+
+A rule applies to the whole library, or to one article only (``add_for_article``: the
+rules a lesson pack brings). ``all(article_id)`` is what applies to that article: the
+library's rules, and its own where the library has none for the same text.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Correction:
     text: str
     parts: tuple[str, ...]
     created_at: datetime
+    article_id: int | None = None  # None: the whole library; else that article only
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +53,7 @@ class Corrections:
 
     def add(self, kind: CorrectionKind, text: str, parts: list[str] | tuple[str, ...]) -> int:
         """Store a rule (replacing any rule for the same text); returns its id."""
-        if "".join(parts) != text or not all(parts):
-            raise ValueError(f"the parts {list(parts)!r} do not make up {text!r}")
+        _check_parts(text, parts)
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM corrections WHERE text = ?", (text,))
             cursor = conn.execute(
@@ -59,13 +63,47 @@ class Corrections:
             _bump(conn)
             return int(cursor.lastrowid or 0)
 
-    def all(self) -> list[Correction]:
+    def add_for_article(
+        self, article_id: int, kind: CorrectionKind, text: str, parts: list[str] | tuple[str, ...]
+    ) -> int:
+        """Store a rule for one article only (replacing its rule for the same text)."""
+        _check_parts(text, parts)
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO article_corrections (article_id, kind, text, parts, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, text) DO UPDATE SET"
+                " kind = excluded.kind, parts = excluded.parts",
+                (
+                    article_id,
+                    str(kind),
+                    text,
+                    json.dumps(list(parts), ensure_ascii=False),
+                    now_text(),
+                ),
+            )
+            _bump(conn)
+            return int(cursor.lastrowid or 0)
+
+    def all(self, article_id: int | None = None) -> list[Correction]:
+        """The library's rules; with ``article_id``, also that article's own rules for the
+        texts the library has no rule for (the user's own rule wins over a pack's)."""
         rows = self._db.conn.execute(
-            "SELECT id, kind, text, parts, created_at FROM corrections ORDER BY id"
+            "SELECT id, kind, text, parts, created_at, NULL FROM corrections ORDER BY id"
         ).fetchall()
+        if article_id is not None:
+            library = {row[2] for row in rows}
+            rows += [
+                row
+                for row in self._db.conn.execute(
+                    "SELECT id, kind, text, parts, created_at, article_id"
+                    " FROM article_corrections WHERE article_id = ? ORDER BY id",
+                    (article_id,),
+                )
+                if row[2] not in library
+            ]
         return [
-            Correction(i, CorrectionKind(k), t, tuple(json.loads(p)), datetime.fromisoformat(c))
-            for i, k, t, p, c in rows
+            Correction(i, CorrectionKind(k), t, tuple(json.loads(p)), datetime.fromisoformat(c), a)
+            for i, k, t, p, c, a in rows
         ]
 
     def remove(self, correction_id: int) -> None:
@@ -99,6 +137,11 @@ class Corrections:
             "SELECT value FROM meta WHERE key = ?", (_VERSION_KEY,)
         ).fetchone()
         return 0 if row is None else int(row[0])
+
+
+def _check_parts(text: str, parts: list[str] | tuple[str, ...]) -> None:
+    if "".join(parts) != text or not all(parts):
+        raise ValueError(f"the parts {list(parts)!r} do not make up {text!r}")
 
 
 def _bump(conn: sqlite3.Connection) -> None:

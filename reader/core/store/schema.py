@@ -194,7 +194,36 @@ def _upgrade_to_4(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2, _upgrade_to_3, _upgrade_to_4)
+def _upgrade_to_5(conn: sqlite3.Connection) -> None:
+    """Segmentation rules that apply to one article only: those a lesson pack brings.
+
+    A pack is someone else's file; its rules (up to tens of thousands) used to join the
+    library-wide ``corrections`` and re-cut every other text. Now they stay with the
+    pack's article unless the user chooses otherwise when opening it.
+    """
+    _run(
+        conn,
+        [
+            """CREATE TABLE article_corrections (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('split', 'merge')),
+                text TEXT NOT NULL,
+                parts TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (article_id, text)
+            )""",
+        ],
+    )
+
+
+STEPS: tuple[Step, ...] = (
+    _upgrade_to_1,
+    _upgrade_to_2,
+    _upgrade_to_3,
+    _upgrade_to_4,
+    _upgrade_to_5,
+)
 SCHEMA_VERSION = len(STEPS)
 
 
