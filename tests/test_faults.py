@@ -13,7 +13,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -70,10 +69,9 @@ def make_read_only(mount: Path) -> None:
 def fill(mount: Path, leave: int = 0) -> None:
     """Fill the file system at ``mount`` up, then give back ``leave`` bytes."""
     filler = mount / "filler"
-    with filler.open("wb", buffering=0) as out:
-        with contextlib.suppress(OSError):
-            while True:
-                out.write(b"\0" * 4096)
+    with filler.open("wb", buffering=0) as out, contextlib.suppress(OSError):
+        while True:
+            out.write(b"\0" * 4096)
     with contextlib.suppress(OSError):
         os.truncate(filler, max(0, filler.stat().st_size - leave))
 
@@ -197,9 +195,11 @@ def test_a_locked_database_is_in_use_not_damaged(
     path = stocked_database(data_dir)
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.3)
     before = path.read_bytes()
-    with locked_by_another_process(path):
-        with pytest.raises(DatabaseLocked, match="in use by another program"):
-            Store.open(path)
+    with (
+        locked_by_another_process(path),
+        pytest.raises(DatabaseLocked, match="in use by another program"),
+    ):
+        Store.open(path)
     assert path.read_bytes() == before and list_backups(path) == []
     with Store.open(path) as store:  # once the other program lets go, it opens as ever
         assert len(store.articles.all()) == 3
@@ -210,9 +210,8 @@ def test_a_write_that_stays_locked_says_so(data_dir: Path, monkeypatch: pytest.M
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.3)
     with Store.open(path) as store:
         store.db.conn.execute("PRAGMA busy_timeout = 300")
-        with locked_by_another_process(path, "write"):
-            with pytest.raises(DatabaseLocked):
-                store.articles.add(NewArticle("later", "文"))
+        with locked_by_another_process(path, "write"), pytest.raises(DatabaseLocked):
+            store.articles.add(NewArticle("later", "文"))
         assert "later" not in [a.title for a in store.articles.all()]
 
 

@@ -1,9 +1,18 @@
 """Opening the user's database at start-up, with a way out when it cannot be opened.
 
-A database written by a newer version is refused (``DatabaseTooNew``): the user is told
-to update and the app quits, the file untouched. A damaged database (``DatabaseDamaged``)
-offers its automatic backups, newest first: restoring one keeps the damaged file beside
-it (``restore_backup``) and opens again; or the user quits.
+Each failure gets the answer that fits it, and none changes the file on its own:
+
+- written by a newer version (``DatabaseTooNew``): update reader; the app quits.
+- in use by another program (``DatabaseLocked``) or a full disk (``DiskFull``): Retry
+  once the other program lets go or space is freed, or quit. Never a restore: the
+  file is fine, and a backup would put older data in its place.
+- read-only (``DatabaseReadOnly``): say so and quit.
+- damaged (``DatabaseDamaged``, also a 0-byte file): restore one of the automatic
+  backups, newest first, or start with an empty library; either way the damaged file is
+  kept beside it (``restore_backup`` / ``set_aside``). Or quit.
+
+Something that stopped nothing (a daily backup that did not fit on the disk) is shown
+once the store is open.
 """
 
 from __future__ import annotations
@@ -12,49 +21,75 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from reader.core.store import DatabaseDamaged, DatabaseTooNew, Store, StoreError, restore_backup
+from reader.core.cleanup import remove_leftovers
+from reader.core.store import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseTooNew,
+    DiskFull,
+    Store,
+    StoreError,
+    restore_backup,
+    set_aside,
+)
+
+START_AFRESH = "Start with an empty library (the damaged file is kept beside it)"
+_RETRY = QMessageBox.StandardButton.Retry
+_CLOSE = QMessageBox.StandardButton.Close
 
 
 def open_store_or_ask(path: Path, parent: QWidget | None = None) -> Store | None:
     """The opened store, or None when the user chose to quit."""
+    remove_leftovers(path.parent)
     while True:
         try:
-            return Store.open(path)
-        except DatabaseTooNew as error:
-            QMessageBox.critical(parent, "Reader cannot open your data", str(error))
-            return None
-        except DatabaseDamaged as error:
-            backup = _choose_backup(error, parent)
-            if backup is None:
-                return None
-            try:
-                kept = restore_backup(backup, path)
-            except StoreError as failure:
-                QMessageBox.critical(parent, "The backup cannot be restored", str(failure))
-                continue
-            QMessageBox.information(
-                parent,
-                "Backup restored",
-                f"Restored {backup.name}. The damaged database was kept as {kept}.",
+            store = Store.open(path)
+        except (DatabaseLocked, DiskFull) as error:
+            answer = QMessageBox.warning(
+                parent, "Reader cannot open your data yet", str(error), _RETRY | _CLOSE, _RETRY
             )
+            if answer != _RETRY:
+                return None
+            continue
+        except DatabaseDamaged as error:
+            if not _recover(error, path, parent):
+                return None
+            continue
+        except StoreError as error:  # too new, read-only, anything else: nothing to try
+            title = "Reader needs a newer version" if isinstance(error, DatabaseTooNew) else ""
+            QMessageBox.critical(parent, title or "Reader cannot open your data", str(error))
+            return None
+        for warning in store.db.warnings:
+            QMessageBox.warning(parent, "Reader", warning)
+        return store
 
 
-def _choose_backup(error: DatabaseDamaged, parent: QWidget | None) -> Path | None:
-    if not error.backups:
-        QMessageBox.critical(
-            parent,
-            "Your data is damaged",
-            f"{error}\n\nReader will quit; the file has not been changed.",
-        )
-        return None
+def _recover(error: DatabaseDamaged, path: Path, parent: QWidget | None) -> bool:
+    """Restore a backup or set the damaged file aside, as the user chooses; False: quit."""
     names = [b.name for b in error.backups]
-    name, ok = QInputDialog.getItem(
+    choice, ok = QInputDialog.getItem(
         parent,
         "Your data is damaged",
         f"The database {error.path} is damaged ({error.detail}).\n"
-        "Restore an automatic backup (newest first), or Cancel to quit:",
-        names,
+        + ("Restore an automatic backup (newest first), " if names else "There is no backup: ")
+        + "or start afresh; the damaged file is kept either way. Cancel quits Reader "
+        "and changes nothing.",
+        [*names, START_AFRESH],
         0,
         False,
     )
-    return error.backups[names.index(name)] if ok else None
+    if not ok:
+        return False
+    try:
+        if choice == START_AFRESH:
+            kept = set_aside(path)
+            done = f"Started an empty library. The damaged database was kept as {kept}."
+        else:
+            backup = error.backups[names.index(choice)]
+            kept = restore_backup(backup, path)
+            done = f"Restored {backup.name}. The damaged database was kept as {kept}."
+    except (StoreError, OSError) as failure:
+        QMessageBox.critical(parent, "Your data could not be recovered", str(failure))
+        return False
+    QMessageBox.information(parent, "Reader", done)
+    return True

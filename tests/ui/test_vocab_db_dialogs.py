@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reader.core.store import NewWord, Store
-from reader.ui.db_dialogs import open_store_or_ask
+from reader.ui.db_dialogs import START_AFRESH, open_store_or_ask
 
 
 def _store_with_word_and_backup(path: Path) -> None:
@@ -58,12 +58,68 @@ def test_damaged_restores_the_chosen_backup(
     assert list(data_dir.glob("reader.sqlite3.replaced-*"))  # the damaged file is kept
 
 
-def test_damaged_without_backup_quits(
+def test_damaged_without_backup_quits_or_starts_afresh(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:
     path = data_dir / "reader.sqlite3"
-    path.write_bytes(b"this is not a database" * 500)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    path.write_bytes(b"")  # a 0-byte file is damage too, never taken for a new library
+    offered: list[list[str]] = []
+
+    def cancel(_parent: Any, _title: str, _label: str, items: list[str], *_a: Any) -> Any:
+        offered.append(items)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getItem", cancel)
     assert open_store_or_ask(path) is None
-    assert "damaged" in shown[0] and path.read_bytes().startswith(b"this is not")
+    assert offered == [[START_AFRESH]] and path.read_bytes() == b""
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: (START_AFRESH, True))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    store = open_store_or_ask(path)
+    assert store is not None and "kept as" in told[0]
+    store.close()
+    [kept] = data_dir.glob("reader.sqlite3.replaced-*")
+    assert kept.read_bytes() == b""
+
+
+def test_locked_offers_retry_never_a_restore(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    from reader.core.store import database
+
+    path = data_dir / "reader.sqlite3"
+    _store_with_word_and_backup(path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM list_words WHERE 0")
+    asked: list[str] = []
+
+    def retry_once_released(_p: Any, _t: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        holder.execute("ROLLBACK")
+        holder.close()  # the other program lets go
+        return QMessageBox.StandardButton.Retry
+
+    monkeypatch.setattr(QMessageBox, "warning", retry_once_released)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: pytest.fail("offered a restore"))
+    store = open_store_or_ask(path)
+    assert store is not None and "in use by another program" in asked[0]
+    with store:
+        assert [w.simplified for w in store.vocab.words(store.vocab.lists()[0].id)] == ["银行"]
+    assert not list(data_dir.glob("reader.sqlite3.replaced-*"))
+
+
+def test_a_skipped_backup_is_shown_but_the_app_starts(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    path = data_dir / "reader.sqlite3"
+    Store.open(path).close()
+    (data_dir / "backups").write_text("a file where the backups folder should be")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    store = open_store_or_ask(path)
+    assert store is not None and "backup" in shown[0] and "skipped" in shown[0]
+    store.close()
