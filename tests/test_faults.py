@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -302,27 +302,44 @@ def test_a_cut_short_file_is_never_given_the_real_name(tmp_path: Path) -> None:
 # --- what a killed process leaves -------------------------------------------------------
 
 
-def test_temporary_files_of_a_killed_export_are_removed_at_the_next_start(
-    data_dir: Path, tmp_path: Path
-) -> None:
-    dead = subprocess.run(
+def _dead_pid() -> int:
+    done = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
         text=True,
         check=True,
     )
-    pid = int(dead.stdout)
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    stale = folder / f".words.csv.{pid}-abc123_x.tmp"
-    stale.write_bytes(b"half")
-    live = folder / f".words.csv.{os.getpid()}-def456_y.tmp"
+    return int(done.stdout)
+
+
+def test_what_a_killed_process_left_is_removed_at_the_next_start(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from reader.core import paths
+    from reader.core.settings import Settings, save_settings
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    save_settings(data_dir, Settings(export_folder=str(exports)))
+    pid = _dead_pid()
+    stale = [
+        exports / f".words.csv.{pid}-abc123_x.tmp",
+        data_dir / f".reader.sqlite3.{pid}-k2j3h4.creating",
+        data_dir / "backups" / f".reader-20261201T000000Z-auto.sqlite3.{pid}-zz9.tmp",
+        data_dir / "dictionary" / f".cedict-imported.{pid}-q1.tmp",
+        paths.cache_dir() / f".cedict-0123-0.1-s1.{pid}-b7.building",
+    ]
+    for path in stale:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"half written")
+    live = exports / f".words.csv.{os.getpid()}-def456_y.tmp"  # a process still writing
     live.write_bytes(b"being written")
-    mine = folder / ".words.csv.tmp"  # not one of ours: never touched
-    mine.write_bytes(b"the user's")
-    assert atomic.remove_stale_temps(folder) == [stale]
-    assert live.exists() and mine.exists()
-    shutil.rmtree(folder)
+    users = exports / ".notes.tmp"  # not one of ours: never touched
+    users.write_bytes(b"the user's")
+    result = run_reader("lists", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert [p for p in stale if p.exists()] == []
+    assert live.exists() and users.exists()
 
 
 # --- the dictionary ---------------------------------------------------------------------
@@ -415,3 +432,42 @@ def test_a_packs_rules_stay_with_its_article(
         mine = store.articles.add(NewArticle("Mine", "他在银行工作。"))
         import_pack(store, read_pack(pack_file), rules_for_library=True)
         assert "银行" not in words(store, mine) and "银" in words(store, mine)
+
+
+# --- the smoke test on a database it cannot use -----------------------------------------
+
+
+def _too_new(data_dir: Path) -> None:
+    path = stocked_database(data_dir, articles=1)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("spoil", "expected"),
+    [
+        (lambda folder: (folder / DB_FILENAME).write_bytes(b""), "is damaged (the file is empty"),
+        (_too_new, "written by a newer version"),
+    ],
+    ids=["empty", "too-new"],
+)
+def test_the_smoke_test_says_what_is_wrong_with_the_database(
+    data_dir: Path, spoil: Callable[[Path], object], expected: str
+) -> None:
+    spoil(data_dir)
+    before = (data_dir / DB_FILENAME).read_bytes()
+    result = run_reader("--smoke-test", data_dir=data_dir)
+    assert result.returncode == 1
+    assert result.stderr.startswith("smoke test failed: ") and expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data_dir / DB_FILENAME).read_bytes() == before
+
+
+def test_the_smoke_test_on_a_read_only_folder(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "ro", 2048) as mount:
+        stocked_database(mount, articles=1)
+        make_read_only(mount)
+        result = run_reader("--smoke-test", data_dir=mount)
+        assert result.returncode == 1 and "read-only" in result.stderr
+        assert "Traceback" not in result.stderr

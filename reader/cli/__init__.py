@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from reader import __version__
@@ -60,11 +60,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"reader {module.NAME}", description=module.HELP)
         _add_common(parser)
         module.add_arguments(parser)
-        result: int = module.run(parser.parse_args(args_list[1:]))
-        return result
+        args = parser.parse_args(args_list[1:])
+        return _guarded(f"reader {module.NAME}", args.data_dir, lambda: int(module.run(args)))
     args = _gui_parser().parse_args(args_list)
     from reader.ui.app import run_gui, run_smoke_test
 
     if args.smoke_test:
-        return run_smoke_test(args.data_dir)
+        return _guarded("smoke test failed", args.data_dir, lambda: run_smoke_test(args.data_dir))
     return run_gui(args.file, args.data_dir)
+
+
+def _guarded(prefix: str, data_dir: str | None, run: Callable[[], int]) -> int:
+    """Run a command after removing what a killed run left; a database problem that reaches
+    here (damaged, locked, read-only, too new, a full disk) is a message, not a traceback."""
+    from reader.core import paths
+    from reader.core.cleanup import remove_leftovers
+    from reader.core.store import StoreError
+
+    remove_leftovers(paths.data_dir(data_dir))
+    try:
+        return run()
+    except StoreError as error:
+        print(f"{prefix}: {error}", file=sys.stderr)
+        return EXIT_FAILURE

@@ -115,10 +115,24 @@ def run(args: argparse.Namespace) -> int:
         written = _export(args, fmt, options)
     except TargetExistsError as error:
         return _fail(f"{error.path} exists; add --force to replace it")
-    except (OSError, ValueError, KeyError, StoreError) as error:
+    except OSError as error:
+        return _fail(_os_error_text(error, Path(args.output)))
+    except (ValueError, KeyError, StoreError) as error:
         return _fail(str(error.args[0]) if error.args else str(error))
     print(written)
     return 0
+
+
+def _os_error_text(error: OSError, output: Path) -> str:
+    """An OSError in words: ``OSError(28, ...)``'s first argument is the errno."""
+    from reader.core.atomic import FULL_DISK_ERRNOS, DiskFullError, WriteFailed
+
+    if isinstance(error, WriteFailed):
+        return str(error)
+    if error.errno in FULL_DISK_ERRNOS:
+        return str(DiskFullError(output))
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 def _export(args: argparse.Namespace, fmt: ExportFormat, options: ExportOptions) -> Path:
