@@ -19,6 +19,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -194,6 +195,9 @@ def read_pack(path: str | os.PathLike[str]) -> LessonPack:
             documents = _read_members(archive)
     except zipfile.BadZipFile as error:
         raise PackError(f"{source.name} is not a lesson pack (not a zip file)") from error
+    except (zlib.error, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
+        # a bad deflate stream, a cut or encrypted member, an unknown compression method
+        raise PackError(f"{source.name} is a damaged lesson pack ({error})") from error
     except OSError as error:
         raise PackError(f"cannot read {source.name}: {error}") from error
     manifest = _object(documents[MANIFEST], MANIFEST)
@@ -230,6 +234,8 @@ def _read_members(archive: zipfile.ZipFile) -> dict[str, Any]:
             documents[name] = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as error:
             raise PackError(f"{name} in the pack is damaged: {error}") from error
+        except RecursionError:
+            raise PackError(f"{name} in the pack is nested too deeply to be read") from None
     missing = [n for n in (MANIFEST, ARTICLE, LIST) if n not in documents]
     if MANIFEST in missing:
         raise PackError("not a lesson pack: it has no manifest.json")

@@ -5,10 +5,15 @@ read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf); ``import_te
 pasted text. Both return ``ImportedArticle`` objects (title, rebuilt text, original text,
 source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
 ``reader.core.importing.limits``.
+
+A file is someone else's: whatever a parsing library raises on a malformed one (zlib,
+XML, PDF errors, a recursion limit, an unknown charset it declares) becomes an
+``ImportFailed`` naming the file, here, so no importer can let a traceback through.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 
@@ -22,7 +27,7 @@ from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
 from reader.core.importing.text_format import articles_from_text
-from reader.core.progress import Progress
+from reader.core.progress import Cancelled, Progress
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
@@ -71,9 +76,36 @@ def import_file(
 ) -> list[ImportedArticle]:
     """The articles in the file at ``path``; ``encoding`` overrides detection for text."""
     path = Path(path)
+    if encoding is not None:
+        _check_encoding(encoding)
     data = _read(path)
     if not data.strip():
         raise ImportFailed("The file is empty.")
+    try:
+        return _articles(path, data, encoding, progress)
+    except (ImportFailed, Cancelled):
+        raise
+    except Exception as error:  # a library failing on a malformed file
+        kind = path.suffix.lstrip(".").upper() or "text"
+        raise ImportFailed(
+            f"{path.name} cannot be read: it is damaged or not a valid {kind} file "
+            f"({type(error).__name__})."
+        ) from error
+
+
+def _check_encoding(encoding: str) -> None:
+    """Refuse a name that is no text encoding (``undefined``, ``rot13``, ``base64``)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ImportFailed(f"Unknown encoding: {encoding}.") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise ImportFailed(f"{encoding} is not a text encoding; name one such as gb18030.")
+
+
+def _articles(
+    path: Path, data: bytes, encoding: str | None, progress: Progress | None
+) -> list[ImportedArticle]:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix == ".epub":

@@ -24,20 +24,20 @@ def _style(paragraph: ET.Element) -> str:
 
 
 def _text(paragraph: ET.Element) -> str:
-    """The paragraph's own text (a text box nested in it is a paragraph of its own)."""
+    """The paragraph's own text (a text box nested in it is a paragraph of its own).
+
+    Walked with a stack, not recursion: a hostile file nests elements thousands deep."""
     pieces: list[str] = []
-
-    def walk(element: ET.Element) -> None:
-        for child in element:
-            if child.tag == f"{_W}p":
-                continue
-            if child.tag == f"{_W}t":
-                pieces.append(child.text or "")
-            elif child.tag == f"{_W}tab":
-                pieces.append(" ")
-            walk(child)
-
-    walk(paragraph)
+    stack = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        if element.tag == f"{_W}p":
+            continue
+        if element.tag == f"{_W}t":
+            pieces.append(element.text or "")
+        elif element.tag == f"{_W}tab":
+            pieces.append(" ")
+        stack.extend(reversed(element))
     return fix_spacing("".join(pieces).strip())
 
 
@@ -45,9 +45,10 @@ def articles_from_docx(data: bytes, source: str) -> list[ImportedArticle]:
     archive = SafeZip(data, "Word (.docx)")
     if not archive.has(_DOCUMENT):
         raise ImportFailed("This is not a Word document (word/document.xml is missing).")
+    xml = archive.read_xml(_DOCUMENT)  # (its refusals are ValueErrors too: not caught below)
     try:
-        root = ET.fromstring(archive.read_xml(_DOCUMENT))
-    except ET.ParseError:
+        root = ET.fromstring(xml)
+    except (ET.ParseError, LookupError, ValueError):  # (also: an XML encoding that is none)
         raise ImportFailed("This Word document is damaged (its text is not valid XML).") from None
     title = ""
     paras: list[str] = []

@@ -8,6 +8,7 @@ fetched); chapters without text (covers, images) are skipped.
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
@@ -24,10 +25,22 @@ _CONTAINER = "META-INF/container.xml"
 
 
 def _parse(archive: SafeZip, name: str) -> ET.Element:
+    xml = archive.read_xml(name)  # (its refusals are ValueErrors too: not caught below)
     try:
-        return ET.fromstring(archive.read_xml(name))
-    except ET.ParseError:
+        return ET.fromstring(xml)
+    except (ET.ParseError, LookupError, ValueError):  # (also: an XML encoding that is none)
         raise ImportFailed(f"This EPUB file is damaged ({name} is not valid XML).") from None
+
+
+def _charset(raw: bytes) -> str:
+    """The chapter's declared charset when it is a text encoding, else UTF-8 (EPUB's own):
+    one chapter saying ``charset=rot13`` must not cost the book."""
+    declared = declared_charset(raw)
+    try:
+        usable = declared is not None and codecs.lookup(declared)._is_text_encoding
+    except LookupError:
+        usable = False
+    return declared if usable and declared and declared != "undefined" else "utf-8"
 
 
 def _local(tag: str) -> str:
@@ -79,7 +92,7 @@ def articles_from_epub(
         if progress is not None:
             progress.step(number - 1, len(paths), "Reading chapters")
         raw = archive.read(path)
-        html = decode_bytes(raw, declared_charset(raw) or "utf-8")
+        html = decode_bytes(raw, _charset(raw))
         page_title, blocks = extract(html)
         fallback = page_title or (f"{book_title} ({number})" if book_title else "")
         article = article_from_blocks(fallback, blocks, html, source)

@@ -148,16 +148,18 @@ def _fix_latin_gaps(text: str) -> str:
 
 def _han_gap(text: str, index: int, direction: int) -> str:
     """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other."""
+    # Scanned in place: slicing the text for every Latin run was quadratic (a page of
+    # thousands of tags took minutes).
+    at = index
     if direction < 0:
-        before = text[:index]
-        stripped = before.rstrip(" ")
-        neighbour = stripped[-1:] if stripped else ""
-        spaced = len(stripped) < len(before)
+        while at > 0 and text[at - 1] == " ":
+            at -= 1
+        neighbour = text[at - 1] if at > 0 else ""
     else:
-        after = text[index:]
-        stripped = after.lstrip(" ")
-        neighbour = stripped[:1]
-        spaced = len(stripped) < len(after)
+        while at < len(text) and text[at] == " ":
+            at += 1
+        neighbour = text[at] if at < len(text) else ""
+    spaced = at != index
     if not neighbour or not _HAN_CHAR.match(neighbour):
         return "other"
     return "spaced" if spaced else "glued"

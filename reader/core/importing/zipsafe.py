@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import (
@@ -26,7 +27,7 @@ class SafeZip:
         self.kind = kind
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise ImportFailed(
                 f"This is not a valid {kind} file: it is not a zip archive (or it is damaged)."
             ) from None
@@ -61,8 +62,14 @@ class SafeZip:
         try:
             with self._zip.open(name) as member:
                 data = member.read(budget + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError):
+            # (a bad deflate stream, a cut member, a negative seek, an encrypted member)
             raise ImportFailed(f"This {self.kind} file is damaged ({name}).") from None
+        except NotImplementedError:  # compression methods zipfile has no decoder for
+            raise ImportFailed(
+                f"This {self.kind} file uses a kind of zip compression that cannot be "
+                f"read ({name})."
+            ) from None
         self._read_total += len(data)
         if len(data) > budget:
             raise self._bomb()
