@@ -17,6 +17,11 @@ Formats (``detect_format`` guesses from the name and the first lines):
 
 Text is decoded with the article importer's detection (BOM, UTF-8, GB18030 vs Big5).
 Readings are stored as CC-CEDICT-style numbered pinyin (``yin2 hang2``).
+
+Limits, checked before any line is parsed: files up to ``MAX_FILE_BYTES`` (the article
+importer's 50 MB) and ``MAX_LINES`` lines (100,000: ten times the whole HSK 3.0 list).
+Reading reports progress every ``PROGRESS_EVERY`` lines and stops there when cancelled,
+so the app runs it on a worker (a million-row file used to freeze the window).
 """
 
 from __future__ import annotations
@@ -32,9 +37,13 @@ from pathlib import Path
 
 from reader.core.importing.decode import decode_bytes
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.pinyin import marks_to_numbered
+from reader.core.progress import Progress
 from reader.core.store import NewWord, Store, WordStatus
 
+MAX_LINES = 100_000
+PROGRESS_EVERY = 2_000
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
 _PINYIN = re.compile(rf"^[A-Za-züÜv:{_TONE_MARKED}1-5\s'·-]+$")
@@ -87,13 +96,38 @@ class ImportPreview:
 
 
 def read_vocab_file(
-    path: Path, fmt: VocabFormat | None = None, encoding: str | None = None
+    path: Path,
+    fmt: VocabFormat | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
 ) -> list[ImportedWord]:
+    return parse_vocab(read_vocab_text(path, encoding), fmt, path.name, progress)
+
+
+def read_vocab_text(path: Path, encoding: str | None = None) -> str:
+    """The file's text, decoded; refused past the size and line limits before parsing."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise VocabImportError(
+                f"{path.name} is too large ({size // (1024 * 1024)} MB; a word list may have "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB and {MAX_LINES:,} lines)."
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise VocabImportError(f"Cannot read {path}: {error.strerror}.") from error
-    return parse_vocab(decode_bytes(data, encoding), fmt, path.name)
+        raise VocabImportError(f"Cannot read {path}: {error.strerror or error}.") from error
+    text = decode_bytes(data, encoding)
+    check_line_limit(text)
+    return text
+
+
+def check_line_limit(text: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise VocabImportError(
+            f"The file has {lines:,} lines; a word list import takes at most {MAX_LINES:,}. "
+            "Split it into smaller files."
+        )
 
 
 def detect_format(text: str, filename: str = "") -> VocabFormat:
@@ -117,18 +151,24 @@ def detect_format(text: str, filename: str = "") -> VocabFormat:
 
 
 def parse_vocab(
-    text: str, fmt: VocabFormat | None = None, filename: str = ""
+    text: str,
+    fmt: VocabFormat | None = None,
+    filename: str = "",
+    progress: Progress | None = None,
 ) -> list[ImportedWord]:
-    """Every word of the file, or ``VocabImportError`` for the first malformed line."""
+    """Every word of the file, or ``VocabImportError`` for the first malformed line (or a
+    file past ``MAX_LINES``); ``progress`` hears every ``PROGRESS_EVERY`` lines."""
+    check_line_limit(text)
     fmt = fmt or detect_format(text, filename)
+    lines = _numbered_lines(text, progress)
     if fmt is VocabFormat.KNOWN_WORDS:
-        words = _known_words(text)
+        words = _known_words(lines)
     elif fmt is VocabFormat.PLECO:
-        words = _pleco(text)
+        words = _pleco(lines)
     elif fmt is VocabFormat.ANKI:
-        words = _anki(text)
+        words = _anki(lines)
     else:
-        words = _table(text, "," if fmt is VocabFormat.CSV else "\t")
+        words = _table(lines, "," if fmt is VocabFormat.CSV else "\t")
     if not words:
         raise VocabImportError("The file holds no Chinese words.")
     return words
@@ -149,26 +189,35 @@ def _word(line: int, text: str, what: str = "word") -> str:
     return word
 
 
-def _content_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
+def _numbered_lines(text: str, progress: Progress | None) -> Iterator[tuple[int, str]]:
+    """Each line with its 1-based number, read lazily, reporting progress as it goes."""
+    total = text.count("\n") + 1
+    for number, raw in enumerate(io.StringIO(text.lstrip("\ufeff"), newline=None), 1):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress.step(number, total, "Reading the word list")
+        yield number, raw.rstrip("\n")
+
+
+def _content_lines(lines: Iterator[tuple[int, str]], comment: str) -> Iterator[tuple[int, str]]:
     """Each line that is not blank or a ``comment`` line, stripped, with its number."""
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in lines:
         line = raw.strip().lstrip("\ufeff")
         if line and not line.startswith(comment):
             yield number, line
 
 
-def _known_words(text: str) -> list[ImportedWord]:
+def _known_words(lines: Iterator[tuple[int, str]]) -> list[ImportedWord]:
     words = []
-    for number, line in _content_lines(text, "#"):
+    for number, line in _content_lines(lines, "#"):
         if any(c.isspace() for c in line):
             raise VocabImportError(f"one word per line expected, found {line[:40]!r}.", number)
         words.append(ImportedWord(number, _word(number, line)))
     return words
 
 
-def _pleco(text: str) -> list[ImportedWord]:
+def _pleco(lines: Iterator[tuple[int, str]]) -> list[ImportedWord]:
     words = []
-    for number, line in _content_lines(text, "//"):
+    for number, line in _content_lines(lines, "//"):
         fields = line.split("\t")
         match = _PLECO_HEADWORD.match(fields[0].strip())
         if match is None:
@@ -180,9 +229,9 @@ def _pleco(text: str) -> list[ImportedWord]:
     return words
 
 
-def _anki(text: str) -> list[ImportedWord]:
+def _anki(lines: Iterator[tuple[int, str]]) -> list[ImportedWord]:
     separator, names, rows = "\t", None, []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in lines:
         line = raw.lstrip("\ufeff")
         if line.startswith("#") and ":" in line:
             key, value = line[1:].split(":", 1)
@@ -205,8 +254,9 @@ def _plain(field: str) -> str:
     return html.unescape(_TAG.sub(" ", field.replace("<br>", "; "))).strip()
 
 
-def _table(text: str, delimiter: str) -> list[ImportedWord]:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True)
+def _table(lines: Iterator[tuple[int, str]], delimiter: str) -> list[ImportedWord]:
+    # csv reads lines (a quoted cell may span several), so it gets them with their ends back
+    reader = csv.reader((raw + "\n" for _, raw in lines), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     try:
         for row in reader:

@@ -113,3 +113,56 @@ def test_new_list_named_after_the_file(qtbot: QtBot, store: Store, tmp_path: Pat
     [made] = store.vocab.lists()
     assert made.name == "lesson 3" and made.word_count == 2
     assert dialog.committed_list == made.id
+
+
+def _big_csv(path: Path, rows: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Simplified,Pinyin,Meaning\n")
+        for i in range(rows):
+            out.write(f"词{chr(0x4E00 + i % 20000)},ci2,word {i}\n")
+    return path
+
+
+def test_a_long_list_is_read_on_the_worker_and_previewed_in_part(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.vocab.import_dialog import MAX_TABLE_ROWS, VocabFileReader
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reader = VocabFileReader(parent)
+    read: list[Any] = []
+    reader.read(_big_csv(tmp_path / "long.csv", 30_000), read.append)
+    qtbot.waitUntil(lambda: bool(read), timeout=60_000)
+    assert reader.progress is None  # closed once the file was read
+    dialog = VocabImportDialog(store, read[0].path, None, read=read[0])
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == MAX_TABLE_ROWS
+    assert "20,000 added" in dialog.summary.text() and "first 2,000" in dialog.summary.text()
+    assert store.vocab.lists() == []  # nothing until Import
+
+    cancelled: list[Any] = []
+    reader.read(tmp_path / "long.csv", cancelled.append)
+    assert reader.progress is not None
+    reader.progress.canceled.emit()  # the user presses Cancel at once
+    qtbot.waitUntil(lambda: not reader.runner.busy, timeout=60_000)
+    assert cancelled == [] and reader.progress is None
+
+
+def test_a_million_rows_are_refused_at_once_with_the_limit(
+    qtbot: QtBot, tmp_path: Path, warnings: list[str]
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.vocab.import_dialog import VocabFileReader
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reader = VocabFileReader(parent)
+    read: list[Any] = []
+    reader.read(_big_csv(tmp_path / "huge.csv", 1_000_000), read.append)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60_000)
+    assert read == []
+    assert "1,000,002 lines" in warnings[0] and "at most 100,000" in warnings[0]

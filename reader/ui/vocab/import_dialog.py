@@ -1,15 +1,20 @@
 """Importing a word list: read the file, show what would change, change it only on OK.
 
-The file is read (format detected, or chosen) with ``reader.core.vocab_import``; a
-malformed file is reported with its line and the dialog does not open. The preview shows
-every word with what importing does to it (added, updated, skipped), for a list or as
-known words; nothing is written until the user presses Import.
+The file is read (format detected, or chosen) with ``reader.core.vocab_import``: from the
+app on a worker (``VocabFileReader``, with a progress dialog and Cancel), so a long file
+never freezes the window, and within the core's limits (50 MB, 100,000 lines). A
+malformed file is reported with its line and the dialog does not open. The preview counts
+every word by what importing does to it (added, updated, skipped), for a list or as known
+words, and lists the first ``MAX_TABLE_ROWS``; nothing is written until Import.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,14 +23,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.importing.decode import decode_bytes
 from reader.core.importing.errors import ImportFailed
+from reader.core.progress import Progress
 from reader.core.store import Store, StoreError, WordStatus
 from reader.core.vocab_import import (
     ImportedWord,
@@ -37,7 +43,9 @@ from reader.core.vocab_import import (
     parse_vocab,
     preview_known_words,
     preview_list_import,
+    read_vocab_text,
 )
+from reader.ui.tasks import TaskRunner
 from reader.ui.vocab.labels import pinyin_marks
 
 FORMAT_LABELS = {
@@ -48,14 +56,83 @@ FORMAT_LABELS = {
     VocabFormat.ANKI: "Anki notes in plain text",
 }
 KNOWN_TARGET = -1  # the target box's data for "mark the words known"
+MAX_TABLE_ROWS = 2_000  # the preview lists this many words; the counts cover them all
+
+
+@dataclass(frozen=True, slots=True)
+class VocabFile:
+    """A word-list file read and parsed in the detected format (off the UI thread)."""
+
+    path: Path
+    text: str
+    detected: VocabFormat
+    words: list[ImportedWord]
+
+
+def read_vocab(path: Path, progress: Progress | None = None) -> VocabFile:
+    """Read, detect and parse; raises ``VocabImportError`` (``ImportFailed``)."""
+    text = read_vocab_text(path)
+    detected = detect_format(text, path.name)
+    return VocabFile(path, text, detected, parse_vocab(text, detected, path.name, progress))
+
+
+class VocabFileReader(QObject):
+    """Reads a word-list file on a worker with a progress dialog (Cancel stops it), then
+    hands the result to ``on_read`` on the UI thread; a bad file is reported there."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.runner = TaskRunner(max_threads=1, parent=self)
+        self.progress: QProgressDialog | None = None
+
+    def read(self, path: Path, on_read: Callable[[VocabFile], None]) -> None:
+        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self._parent)
+        progress.setWindowTitle("Import a word list")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self.progress = progress
+        task = self.runner.submit(
+            lambda report: read_vocab(path, report),
+            on_success=lambda file: self._finish(lambda: on_read(file)),
+            on_error=lambda error: self._finish(lambda: self._report(path, error)),
+            on_progress=self._progressed,
+            on_cancelled=lambda: self._finish(lambda: None),
+        )
+        progress.canceled.connect(task.cancel)
+
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+
+    def _finish(self, then: Callable[[], None]) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        then()
+
+    def _report(self, path: Path, error: Exception) -> None:
+        reason = str(error) if isinstance(error, ImportFailed) else f"it cannot be read ({error})"
+        QMessageBox.warning(self._parent, "Import a word list", f"{path.name}: {reason}")
 
 
 class VocabImportDialog(QDialog):
     """``failed`` holds the message when the file cannot be read (then do not ``exec``)."""
 
     def __init__(
-        self, store: Store, path: str | Path, list_id: int | None, parent: QWidget | None = None
+        self,
+        store: Store,
+        path: str | Path,
+        list_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        read: VocabFile | None = None,
     ) -> None:
+        """``read``: the file already read (by ``VocabFileReader``); else it is read here."""
         super().__init__(parent)
         self.setWindowTitle(f"Import {Path(path).name}")
         self.resize(620, 480)
@@ -65,16 +142,22 @@ class VocabImportDialog(QDialog):
         self.committed_list: int | None = None
         self.committed_statuses: dict[str, WordStatus] = {}
         self.words: list[ImportedWord] = []
-        try:
-            self.text = decode_bytes(Path(path).read_bytes(), None)
-        except (OSError, ImportFailed) as error:
-            self._fail(f"Cannot read {path}: {error}")
-            return
+        if read is None:
+            try:
+                read = read_vocab(Path(path))
+            except VocabImportError as error:
+                self._fail(str(error))
+                return
+            except ImportFailed as error:
+                self._fail(f"Cannot read {path}: {error}")
+                return
+        self.text = read.text
+        self.words = read.words
         self.filename = Path(path).name
         self.format_box = QComboBox(self)
         for fmt, label in FORMAT_LABELS.items():
             self.format_box.addItem(label, fmt)
-        detected = detect_format(self.text, self.filename)
+        detected = read.detected
         self.format_box.setCurrentIndex(self.format_box.findData(detected))
         self.format_box.currentIndexChanged.connect(lambda _i: self._read())
         self.target_box = QComboBox(self)
@@ -105,7 +188,7 @@ class VocabImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self._read()
+        self._show_preview()
 
     def _fail(self, message: str) -> None:
         self.failed = message
@@ -150,17 +233,19 @@ class VocabImportDialog(QDialog):
             self.preview = preview_list_import(self.store, target, self.words)
         preview = self.preview
         what = "marked known" if target == KNOWN_TARGET else "added"
-        self.summary.setText(
-            f"{len(preview.added)} {what}, {len(preview.updated)} updated,"
-            f" {len(preview.skipped)} skipped. Nothing changes until you press Import."
-        )
         rows = (
             [(what, w) for w in preview.added]
             + [("updated", w) for w in preview.updated]
             + [("skipped", w) for w in preview.skipped]
         )
-        self.table.setRowCount(len(rows))
-        for row, (action, word) in enumerate(sorted(rows, key=lambda r: r[1].line)):
+        shown = sorted(rows, key=lambda r: r[1].line)[:MAX_TABLE_ROWS]
+        listed = f" The first {len(shown):,} are listed." if len(shown) < len(rows) else ""
+        self.summary.setText(
+            f"{len(preview.added):,} {what}, {len(preview.updated):,} updated,"
+            f" {len(preview.skipped):,} skipped.{listed} Nothing changes until you press Import."
+        )
+        self.table.setRowCount(len(shown))
+        for row, (action, word) in enumerate(shown):
             cells = (
                 action,
                 word.simplified,

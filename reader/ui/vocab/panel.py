@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -185,6 +186,7 @@ class VocabularyPanel(QWidget):
         self.article_id: int | None = None
         self._undo: list[DeletedWords | DeletedList] = []
         self._senses_of: int | None = None  # the word whose senses the checklist shows
+        self.vocab_reader: Any = None  # reads an imported word list on a worker (made on use)
 
         self.lists = QComboBox(self)
         self.lists.setSizeAdjustPolicy(
@@ -550,7 +552,7 @@ class VocabularyPanel(QWidget):
             self.refresh()
 
     def import_file(self) -> None:
-        from reader.ui.vocab.import_dialog import VocabImportDialog
+        from reader.ui.vocab.import_dialog import VocabFile, VocabImportDialog
 
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -560,8 +562,16 @@ class VocabularyPanel(QWidget):
         )
         if not path:
             return
-        dialog = VocabImportDialog(self.store, path, self.list_id(), self)
-        if dialog.failed is None and dialog.exec():
-            self.refresh(show_list=dialog.committed_list)
-            if dialog.committed_list is None:
-                self.statuses_changed.emit(dialog.committed_statuses)
+        from reader.ui.vocab.import_dialog import VocabFileReader
+
+        list_id = self.list_id()
+
+        def review(file: VocabFile) -> None:
+            dialog = VocabImportDialog(self.store, file.path, list_id, self, read=file)
+            if dialog.exec():
+                self.refresh(show_list=dialog.committed_list)
+                if dialog.committed_list is None:
+                    self.statuses_changed.emit(dialog.committed_statuses)
+
+        self.vocab_reader = self.vocab_reader or VocabFileReader(self)
+        self.vocab_reader.read(Path(path), review)
