@@ -342,6 +342,41 @@ def test_what_a_killed_process_left_is_removed_at_the_next_start(
     assert live.exists() and users.exists()
 
 
+_EXPORTER = textwrap.dedent(
+    """
+    import sys
+    from reader.core.atomic import csv_verifier, write_bytes_atomically
+    rows = int(sys.argv[2])
+    data = "".join(f"词{i},ci2,word {i}\\r\\n" for i in range(rows)).encode("utf-8-sig")
+    print("writing", flush=True)
+    while True:
+        write_bytes_atomically(sys.argv[1], data, overwrite=True, verify=csv_verifier(rows))
+    """
+)
+
+
+def test_sigkill_during_exports_never_leaves_half_a_file(tmp_path: Path) -> None:
+    """Killed at random points while replacing an export again and again: the file is
+    always whole (the old or a new one), and the temporary file left is removed later."""
+    out = tmp_path / "words.csv"
+    rng = random.Random(1919)
+    for _ in range(3):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _EXPORTER, str(out), "60000"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+        time.sleep(rng.uniform(0.05, 0.8))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        if out.exists():
+            atomic.csv_verifier(60000)(out)  # whole, or it would not have its name
+    atomic.remove_stale_temps(tmp_path)
+    assert leftovers(tmp_path) == []
+
+
 # --- the dictionary ---------------------------------------------------------------------
 
 
