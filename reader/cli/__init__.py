@@ -8,6 +8,7 @@ same core. Each sub-command is a module in this package with ``NAME``, ``HELP``,
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -76,10 +77,14 @@ def _guarded(prefix: str, data_dir: str | None, run: Callable[[], int]) -> int:
     from reader.core import paths
     from reader.core.cleanup import remove_leftovers
     from reader.core.store import StoreError
+    from reader.core.store.database import DB_FILENAME, store_error
 
-    remove_leftovers(paths.data_dir(data_dir))
+    folder = paths.data_dir(data_dir)
+    remove_leftovers(folder)
     try:
         return run()
     except StoreError as error:
         print(f"{prefix}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    except sqlite3.Error as error:  # a read outside a transaction, locked past the timeout
+        print(f"{prefix}: {store_error(error, folder / DB_FILENAME) or error}", file=sys.stderr)
+    return EXIT_FAILURE

@@ -19,6 +19,8 @@ def db_path(args: argparse.Namespace) -> Path:
     return paths.data_dir(args.data_dir) / DB_FILENAME
 
 
-def user_rules(store: Store) -> tuple[list[Correction], list[str]]:
-    """The user's corrections and own words: the analysis applies both, as in the app."""
-    return store.corrections.all(), [w.word for w in store.corrections.user_words()]
+def user_rules(store: Store, article_id: int | None = None) -> tuple[list[Correction], list[str]]:
+    """The user's corrections (with ``article_id``'s own) and own words: the analysis
+    applies both, as in the app."""
+    words = [w.word for w in store.corrections.user_words()]
+    return store.corrections.all(article_id), words

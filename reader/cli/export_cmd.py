@@ -152,7 +152,7 @@ def _export(args: argparse.Namespace, fmt: ExportFormat, options: ExportOptions)
             Path(args.output),
             options,
             facts=facts,
-            make_analyser=lambda: _analyser(store, facts),
+            make_analyser=lambda: _analyser(store, facts, word_list.article_id),
             pdf_writer=_pdf_writer,
             overwrite=args.force,
         )
@@ -166,11 +166,14 @@ def _pdf_writer(*args: object, **kwargs: object) -> Path:
     return write_pdf_handout(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:
-    """The app's analysis with the user's words and corrections (for ruby and sentences)."""
+def _analyser(
+    store: Store, dictionary: Dictionary, article_id: int | None
+) -> Callable[[str], Sequence[Token]]:
+    """The app's analysis with the user's words and corrections, the list's article's own
+    included (for ruby and sentences)."""
     from reader.cli.common import user_rules
     from reader.core.analysis.pipeline import Analyzer
 
-    rules, user_words = user_rules(store)
+    rules, user_words = user_rules(store, article_id)
     analyzer = Analyzer.create(user_words, dictionary=dictionary)
     return lambda text: analyzer.analyse(text, rules)

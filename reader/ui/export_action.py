@@ -105,7 +105,9 @@ class ListExport(QObject):
                     request.path,
                     request.options,
                     facts=dictionary,
-                    make_analyser=lambda: _analyser(store, dictionary, analyzer),
+                    make_analyser=lambda: _analyser(
+                        store, dictionary, analyzer, word_list.article_id
+                    ),
                     pdf_writer=write_pdf_handout,
                     overwrite=request.overwrite,
                     progress=progress,
@@ -157,12 +159,15 @@ class ListExport(QObject):
         QMessageBox.warning(self._parent, "Export failed", message)
 
 
-def _analyser(store: Store, dictionary: Any, analyzer: Any) -> Callable[[str], Sequence[Token]]:
-    """The window's analyser (else a new one) with the user's corrections."""
+def _analyser(
+    store: Store, dictionary: Any, analyzer: Any, article_id: int | None
+) -> Callable[[str], Sequence[Token]]:
+    """The window's analyser (else a new one) with the user's corrections (and those of
+    the list's article, as the reader shows it)."""
     if analyzer is None:
         from reader.core.analysis.pipeline import Analyzer
 
         words = [w.word for w in store.corrections.user_words()]
         analyzer = Analyzer.create(words, dictionary=dictionary)
-    rules = store.corrections.all()
+    rules = store.corrections.all(article_id)
     return lambda text: analyzer.analyse(text, rules)
