@@ -71,9 +71,12 @@ def _recover(error: DatabaseDamaged, path: Path, parent: QWidget | None) -> bool
         parent,
         "Your data is damaged",
         f"The database {error.path} is damaged ({error.detail}).\n"
-        + ("Restore an automatic backup (newest first), " if names else "There is no backup: ")
-        + "or start afresh; the damaged file is kept either way. Cancel quits Reader "
-        "and changes nothing.",
+        + (
+            "Restore an automatic backup (newest first) or start with an empty library; "
+            if names
+            else "There is no automatic backup to restore; you can start with an empty library: "
+        )
+        + "the damaged file is kept either way.\nCancel quits Reader and changes nothing.",
         [*names, START_AFRESH],
         0,
         False,
