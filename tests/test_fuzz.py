@@ -39,6 +39,8 @@ from reader.core.export.pack import (
     read_pack,
 )
 from reader.core.importing import ImportFailed, import_file
+from reader.core.lessons import import_pack
+from reader.core.store import Store, StoreError
 
 MUTANTS = int(os.environ.get("READER_FUZZ_MUTANTS", "400"))
 SEED = int(os.environ.get("READER_FUZZ_SEED", "19"))
@@ -290,23 +292,27 @@ def deadline(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def open_as_the_app_does(path: Path, encoding: str | None = None) -> str:
-    """ "imported" or "refused"; anything else raised is a bug (the test reports it)."""
+def open_as_the_app_does(
+    path: Path, encoding: str | None = None, store: Store | None = None
+) -> str:
+    """Returns "imported" or "refused"; anything else raised is a bug (the test reports
+    it). A pack that reads is also added to ``store``, as the app's File ▸ Open does."""
     try:
         if path.suffix == ".readerpack":
             pack = read_pack(path)
             preview(pack).describe()
-            _ = pack.fingerprint
+            if store is not None:
+                import_pack(store, pack, source=path.name)
         else:
             import_file(path, encoding=encoding)
-    except (ImportFailed, PackError) as refusal:
+    except (ImportFailed, PackError, StoreError) as refusal:
         assert str(refusal).strip(), "a refusal must say why"
         return "refused"
     return "imported"
 
 
 @pytest.mark.parametrize("suffix", sorted(FORMATS))
-def test_mutants_are_opened_or_refused_cleanly(suffix: str, tmp_path: Path) -> None:
+def test_mutants_are_opened_or_refused_cleanly(suffix: str, tmp_path: Path, store: Store) -> None:
     rng = random.Random(f"{SEED}{suffix}")
     make = FORMATS[suffix]
     outcomes = {"imported": 0, "refused": 0}
@@ -318,7 +324,7 @@ def test_mutants_are_opened_or_refused_cleanly(suffix: str, tmp_path: Path) -> N
         path.write_bytes(data)
         try:
             with deadline(HANG_S):
-                outcomes[open_as_the_app_does(path, encoding)] += 1
+                outcomes[open_as_the_app_does(path, encoding, store)] += 1
         except Exception as error:  # that is the point: report any
             kept = tmp_path / f"crasher-{number}{suffix}"
             kept.write_bytes(data)

@@ -482,6 +482,10 @@ def set_aside(db_path: Path) -> Path:
     next open starts a new one and nothing of the old is deleted. Returns the new name."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+    number = 1
+    while any(Path(f"{kept}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        number += 1  # set aside twice within a second: never over the first one
+        kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}-{number}")
     for suffix in ("", "-wal", "-shm"):
         old = Path(f"{db_path}{suffix}")
         if old.exists():
