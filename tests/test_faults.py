@@ -506,3 +506,17 @@ def test_the_smoke_test_on_a_read_only_folder(tmp_path: Path) -> None:
         result = run_reader("--smoke-test", data_dir=mount)
         assert result.returncode == 1 and "read-only" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_future_dated_release_imported_before_no_longer_outranks_the_bundled_one(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """An older version accepted it: it is in the data folder, and is passed over."""
+    from reader.core import paths
+    from reader.core.cedict import Dictionary
+    from reader.core.cedict.sources import imported_source_path
+
+    target = imported_source_path(data_dir)
+    target.parent.mkdir(parents=True)
+    _release(target, "2099-01-01T00:00:00Z", 0.03)
+    assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()

@@ -18,7 +18,6 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.core import paths
@@ -33,14 +32,13 @@ from reader.core.cedict.parser import (
     read_source,
     release_date,
 )
-from reader.core.cedict.sources import imported_source_path
+from reader.core.cedict.sources import imported_source_path, in_the_future, release_time
 from reader.core.progress import Progress
 
 MAX_ERROR_RATIO = 0.01  # a real release has none; more than 1% means it is not CC-CEDICT
 # A new release has at least this share of the entries of the one in use (each release
 # adds a few hundred; the bundled one has 122,143).
 MIN_ENTRY_SHARE = 0.9
-CLOCK_SLACK = timedelta(days=1)  # time zones, a clock a little fast
 
 
 class ImportRejectedError(Exception):
@@ -108,14 +106,12 @@ def import_release(
 
 
 def _refuse_future(file: Path, date: str) -> None:
-    try:
-        stamp = datetime.fromisoformat(date) if date else None
-    except ValueError:
-        raise ImportRejectedError(f"{file.name}: its release date {date!r} is not a date") from None
-    if stamp is None:
+    if not date:
         return
-    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
-    if stamp > datetime.now(UTC) + CLOCK_SLACK:
+    stamp = release_time(date)
+    if stamp is None:
+        raise ImportRejectedError(f"{file.name}: its release date {date!r} is not a date")
+    if in_the_future(date):
         raise ImportRejectedError(
             f"{file.name} says it was released on {stamp:%Y-%m-%d}, which is in the future: "
             "it is not a genuine CC-CEDICT release (and would outrank every later one)"
