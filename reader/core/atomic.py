@@ -16,14 +16,12 @@ a file another running process is still writing.
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import os
 import re
 import shutil
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,6 +166,8 @@ def verify_pdf(path: Path) -> None:
 def verify_zip(path: Path) -> None:
     """A whole zip (.apkg, .xlsx, lesson pack) has a central directory that lists members
     whose stored data is all there."""
+    import zipfile  # (here: the launch imports this module and needs no zip)
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -180,6 +180,7 @@ def verify_zip(path: Path) -> None:
 
 def csv_verifier(rows: int, encoding: str = "utf-8-sig") -> Verifier:
     """A check that the CSV file on disk holds ``rows`` rows."""
+    import csv  # (here: the launch imports this module and needs no CSV)
 
     def verify(path: Path) -> None:
         with path.open(encoding=encoding, newline="") as stream:

@@ -5,7 +5,8 @@ SIGKILL or a power cut between the write and the rename leaves that temporary fi
 some are large (a dictionary index being compiled is over 13 MB). They are named after the
 process that wrote them, so this removes only those whose process is gone, in the places
 the app writes to: the data folder, its backups and imported dictionary, the cache of
-compiled indexes, and the folder the last export went to.
+compiled indexes, and the folder the last export went to. It runs before the window's
+first paint, so it imports nothing heavy (not the dictionary).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.atomic import remove_stale_temps
-from reader.core.cedict.sources import imported_source_path
 from reader.core.settings import load_settings
 from reader.core.store.database import BACKUP_DIRNAME
 
@@ -24,7 +24,7 @@ def remove_leftovers(data_dir: Path) -> list[Path]:
     folders = [
         data_dir,
         data_dir / BACKUP_DIRNAME,
-        imported_source_path(data_dir).parent,
+        paths.user_dictionary_dir(data_dir),
         paths.cache_dir(),
     ]
     export_folder = load_settings(data_dir).export_folder

@@ -53,6 +53,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def user_dictionary_dir(data_dir: Path) -> Path:
+    """Where a CC-CEDICT release the user imported is kept, in the data folder."""
+    return data_dir / "dictionary"
+
+
 def cache_dir() -> Path:
     """The user's cache folder (created on demand); never the shared temp dir."""
     chosen = os.environ.get(CACHE_DIR_ENV)

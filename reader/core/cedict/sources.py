@@ -34,7 +34,7 @@ def in_the_future(date: str) -> bool:
 
 
 def imported_source_path(data_dir: Path | None = None) -> Path:
-    return (data_dir or paths.data_dir()) / "dictionary" / IMPORTED_NAME
+    return paths.user_dictionary_dir(data_dir or paths.data_dir()) / IMPORTED_NAME
 
 
 def active_source(data_dir: Path | None = None) -> Path:
