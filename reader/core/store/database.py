@@ -315,6 +315,11 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
     return DatabaseDamaged(path, detail, [b.path for b in list_backups(path)])
 
 
+def _opening_failed(error: sqlite3.Error, path: Path) -> StoreError:
+    """An SQLite error while opening: locked, full or read-only if it says so, else damage."""
+    return store_error(error, path) or _damaged(path, str(error))
+
+
 def _check(path: Path) -> int:
     """Integrity and version of an existing file; raises what is wrong with it."""
     try:
@@ -335,7 +340,7 @@ def _check(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise (store_error(error, path) or _damaged(path, str(error))) from error
+        raise _opening_failed(error, path) from error
     if rows != [("ok",)]:
         raise _damaged(path, "; ".join(str(r[0]) for r in rows[:3]))
     return version
@@ -408,7 +413,7 @@ def open_database(path: Path | None = None, *, auto_backup: bool = True) -> Data
     try:
         db = Database(connect(path), path)
     except sqlite3.Error as error:
-        raise (store_error(error, path) or _damaged(path, str(error))) from error
+        raise _opening_failed(error, path) from error
     try:
         if db.version < schema.SCHEMA_VERSION:
             _migrate(db, existed)
@@ -416,7 +421,7 @@ def open_database(path: Path | None = None, *, auto_backup: bool = True) -> Data
             db.backup_if_due()
     except sqlite3.Error as error:
         db.close()
-        raise (store_error(error, path) or _damaged(path, str(error))) from error
+        raise _opening_failed(error, path) from error
     except OSError as error:  # the backup before an upgrade could not be written
         db.close()
         raise _os_store_error(error, path) from error
