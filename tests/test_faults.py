@@ -230,6 +230,9 @@ def test_a_read_only_folder_is_read_only_not_damage(tmp_path: Path) -> None:
         assert result.returncode == 1 and "read-only" in result.stderr
         assert "Traceback" not in result.stderr and "damaged" not in result.stderr
         assert path.read_bytes() == before
+        result = run_reader("lists", data_dir=mount / "not yet made")  # cannot be created
+        assert result.returncode == 1 and "Read-only file system" in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_a_backup_that_does_not_fit_is_skipped_not_fatal(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ same core. Each sub-command is a module in this package with ``NAME``, ``HELP``,
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -79,7 +80,12 @@ def _guarded(prefix: str, data_dir: str | None, run: Callable[[], int]) -> int:
     from reader.core.store import StoreError
     from reader.core.store.database import DB_FILENAME, store_error
 
-    folder = paths.data_dir(data_dir)
+    try:
+        folder = paths.data_dir(data_dir)
+    except OSError as error:  # it could not be created: a read-only or missing drive
+        where = data_dir or os.environ.get(paths.DATA_DIR_ENV) or "the user data folder"
+        print(f"{prefix}: cannot use {where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILURE
     remove_leftovers(folder)
     try:
         return run()
