@@ -29,6 +29,7 @@ from reader.core.store import (
     DatabaseDamaged,
     DatabaseLocked,
     DatabaseReadOnly,
+    DiskFull,
     NewArticle,
     Store,
     list_backups,
@@ -248,6 +249,20 @@ def test_a_backup_that_does_not_fit_is_skipped_not_fatal(tmp_path: Path) -> None
         (mount / "filler").unlink()
         assert run_reader("lists", data_dir=mount).returncode == 0
         assert len(list_backups(path)) == 1  # the next start with room takes it
+
+
+def test_a_restore_onto_a_full_disk_changes_nothing(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "full", 4096) as mount:
+        path = stocked_database(mount, articles=20)
+        Store.open(path).close()
+        [backup] = list_backups(path)
+        path.write_bytes(b"damaged " * 4096)
+        before = path.read_bytes()
+        fill(mount, leave=16 * 1024)
+        with pytest.raises(DiskFull):
+            restore_backup(backup.path, path)
+        assert path.read_bytes() == before and backup.path.exists()
+        assert leftovers(mount) == [] and not list(mount.glob("*.replaced-*"))
 
 
 # --- exports to a full disk -------------------------------------------------------------

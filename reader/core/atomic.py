@@ -98,7 +98,7 @@ def write_atomically(
     try:
         try:
             writer(temp)
-            _flush(temp)
+            flush_to_disk(temp)
             _verify(temp, verify)
         except OSError as error:
             raise _described(error, target) from error
@@ -191,7 +191,7 @@ def csv_verifier(rows: int, encoding: str = "utf-8-sig") -> Verifier:
     return verify
 
 
-def _flush(temp: Path) -> None:
+def flush_to_disk(temp: Path) -> None:
     """Force the content to the disk, so a full disk fails here and not after the rename."""
     fd = os.open(temp, os.O_RDONLY)
     try:

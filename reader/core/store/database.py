@@ -39,6 +39,7 @@ from reader.core import paths
 from reader.core.atomic import (
     FULL_DISK_ERRNOS,
     TargetExistsError,
+    flush_to_disk,
     link_new,
     nearly_full,
     temp_prefix,
@@ -473,8 +474,13 @@ def restore_backup(backup: Path, db_path: Path | None = None) -> Path:
     tmp = Path(name)
     try:
         shutil.copyfile(backup, tmp)
+        flush_to_disk(tmp)  # a full disk fails here, before the damaged file is moved
         kept = set_aside(db_path)
-        os.replace(tmp, db_path)
+        try:
+            os.replace(tmp, db_path)
+        except OSError:
+            os.replace(kept, db_path)  # put it back: never leave no database at all
+            raise
     except OSError as error:
         raise _os_store_error(error, db_path) from error
     finally:
