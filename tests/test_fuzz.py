@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -234,6 +235,54 @@ def mutate_zip(rng: random.Random, members: dict[str, bytes]) -> bytes:
     return mutate_bytes(rng, data) if choice == 4 else data
 
 
+ODD_VALUES: list[object] = [
+    None,
+    True,
+    0,
+    -1,
+    2**70,
+    1.5e308,
+    "",
+    "x" * 10_000,
+    [],
+    {},
+    [None],
+    {"": None},
+    ["说", 1],
+]
+
+
+def mutate_json(rng: random.Random, data: bytes) -> bytes:
+    """The document still parses, but one value somewhere has another type or size, or a
+    key is gone: what gets past the JSON parser to the checks behind it."""
+    document = json.loads(data)
+    parent: Any = document
+    key: Any = None
+    for _ in range(rng.randrange(1, 6)):
+        node = parent if key is None else parent[key]
+        if not isinstance(node, (dict, list)) or not node:
+            break
+        parent, key = node, rng.choice(list(node) if isinstance(node, dict) else range(len(node)))
+        if rng.random() < 0.3:
+            break
+    if key is None:
+        return json.dumps(rng.choice(ODD_VALUES)).encode()
+    if isinstance(parent, dict) and rng.random() < 0.2:
+        del parent[key]
+    else:
+        parent[key] = rng.choice(ODD_VALUES)
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+def mutate_pack(rng: random.Random) -> bytes:
+    members = pack_members()
+    if rng.random() < 0.5:
+        name = rng.choice(sorted(members))
+        members[name] = mutate_json(rng, members[name])
+        return _zip(members)
+    return mutate_zip(rng, members)
+
+
 def _poke_headers(rng: random.Random, data: bytes) -> bytes:
     """Change the compression method or flags of a local and central header."""
     out = bytearray(data)
@@ -260,7 +309,7 @@ Mutator = Callable[[random.Random], bytes]
 FORMATS: dict[str, Mutator] = {
     ".docx": lambda rng: mutate_zip(rng, docx_members()),
     ".epub": lambda rng: mutate_zip(rng, epub_members()),
-    ".readerpack": lambda rng: mutate_zip(rng, pack_members()),
+    ".readerpack": mutate_pack,
     ".pdf": lambda rng: mutate_bytes(rng, pdf_document()),
     ".html": lambda rng: mutate_text(rng, html_page("新闻").encode("utf-8")),
     ".md": lambda rng: mutate_text(rng, markdown_document()),
