@@ -538,3 +538,21 @@ def test_a_future_dated_release_imported_before_no_longer_outranks_the_bundled_o
     target.parent.mkdir(parents=True)
     _release(target, "2099-01-01T00:00:00Z", 0.03)
     assert Dictionary.open(data_dir=data_dir).source == paths.bundled_cedict()
+
+
+def test_a_dictionary_import_onto_a_full_disk_changes_nothing(
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.core.cedict.sources import imported_source_path
+
+    release = _release(tmp_path / "cedict_ts.u8", "2025-06-01T00:00:00Z", 0.05)
+    with tmpfs(tmp_path / "cache", 1024) as cache:
+        monkeypatch.setenv("READER_CACHE_DIR", str(cache))
+        fill(cache, leave=64 * 1024)  # the index of 6,000 entries needs more
+        assert main(["dictionary", "import", str(release), "--force"]) == 1
+        error = capsys.readouterr().err
+        assert "the disk is full" in error and "unchanged" in error and "Traceback" not in error
+        assert not imported_source_path(data_dir).exists() and leftovers(cache) == []

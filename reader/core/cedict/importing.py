@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.atomic import temp_prefix
+from reader.core.atomic import FULL_DISK_ERRNOS, temp_prefix
 from reader.core.cedict.cache import index_path_for, source_checksum
 from reader.core.cedict.dictionary import Dictionary
 from reader.core.cedict.index import build_index, remove_stale_indexes
@@ -97,9 +98,14 @@ def import_release(
         _refuse_much_smaller(file, len(parsed.records), data_dir)
     checksum = source_checksum(file)
     index = index_path_for(checksum)
-    build_index(parsed, index, checksum, progress)
     target = imported_source_path(data_dir)
-    _copy_atomically(file, target)
+    try:
+        build_index(parsed, index, checksum, progress)
+        _copy_atomically(file, target)
+    except (OSError, sqlite3.Error) as error:  # both leave no temporary file behind
+        full = getattr(error, "errno", None) in FULL_DISK_ERRNOS or "full" in str(error)
+        reason = "the disk is full" if full else (getattr(error, "strerror", None) or error)
+        raise ImportRejectedError(f"{file.name} could not be installed: {reason}") from error
     remove_stale_indexes(index)
     dictionary = Dictionary.open(target, data_dir=data_dir)
     return ImportReport(len(parsed.records), parsed.errors, dictionary.release_date, dictionary)
