@@ -195,6 +195,8 @@ def read_pack(path: str | os.PathLike[str]) -> LessonPack:
             documents = _read_members(archive)
     except zipfile.BadZipFile as error:
         raise PackError(f"{source.name} is not a lesson pack (not a zip file)") from error
+    except PackError:
+        raise  # (a ValueError too: not to be wrapped below)
     except (zlib.error, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
         # a bad deflate stream, a cut or encrypted member, an unknown compression method
         raise PackError(f"{source.name} is a damaged lesson pack ({error})") from error
