@@ -395,6 +395,31 @@ def test_sigkill_during_exports_never_leaves_half_a_file(tmp_path: Path) -> None
     assert leftovers(tmp_path) == []
 
 
+def test_sigkill_while_compiling_the_dictionary_leaves_nothing_after_the_next_start(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The index being compiled (13 MB, ``.building``) of a killed first start is removed
+    by the next one, whatever it runs."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "READER_CACHE_DIR": str(cache), "READER_DATA_DIR": str(data_dir)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from reader.core.cedict import Dictionary; Dictionary.open()"],
+        cwd=REPO,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while not list(cache.glob("*.building")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(random.Random(7).uniform(0.1, 0.5))
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert list(cache.glob("*.building")), "killed before it began: nothing was tested"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "lists"], cwd=REPO, env=env, check=True, timeout=120
+    )
+    assert leftovers(cache) == []
+
+
 # --- the dictionary ---------------------------------------------------------------------
 
 
