@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -83,13 +83,15 @@ def open_trie(path: Path) -> marisa_trie.Trie:
     return trie
 
 
-class StringMap:
+class StringMap(Mapping[str, str]):
     """A read-only ``str → str`` mapping in a memory-mapped marisa ``BytesTrie``: the
-    lookups of a dict at a few percent of its memory and none of its loading time."""
+    lookups of a dict at a few percent of its memory and none of its loading time.
+    ``fingerprint`` names its contents (the hash its folder is named after)."""
 
-    def __init__(self, trie: marisa_trie.BytesTrie, max_length: int) -> None:
+    def __init__(self, trie: marisa_trie.BytesTrie, max_length: int, fingerprint: str) -> None:
         self._trie = trie
         self.max_length = max_length  # of the longest key
+        self.fingerprint = fingerprint
 
     @staticmethod
     def save(path: Path, items: Iterable[tuple[str, str]]) -> int:
@@ -103,17 +105,17 @@ class StringMap:
     def open(cls, path: Path, max_length: int) -> StringMap:
         trie = marisa_trie.BytesTrie()
         trie.mmap(str(path))
-        return cls(trie, max_length)
-
-    def get(self, key: str) -> str | None:
-        found = self._trie.get(key)
-        return found[0].decode("utf-8") if found else None
+        return cls(trie, max_length, f"{path.parent.name}/{path.name}")
 
     def __getitem__(self, key: str) -> str:
-        found = self.get(key)
-        if found is None:
+        found = self._trie.get(key)
+        if not found:
             raise KeyError(key)
-        return found
+        return str(found[0].decode("utf-8"))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        found = self._trie.get(key)
+        return str(found[0].decode("utf-8")) if found else default
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._trie
@@ -124,5 +126,19 @@ class StringMap:
     def __len__(self) -> int:
         return len(self._trie)
 
-    def items(self) -> Iterator[tuple[str, str]]:
+    def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
         return ((key, value.decode("utf-8")) for key, value in self._trie.items())
+
+
+def longest_key(mapping: Mapping[str, object]) -> int:
+    """The length of the longest key (without reading them all when the map knows it)."""
+    if isinstance(mapping, StringMap):
+        return mapping.max_length
+    return max(map(len, mapping), default=0)
+
+
+def fingerprint(mapping: Mapping[str, str]) -> str:
+    """What names the contents of ``mapping``, for the ``inputs`` of tables derived from it."""
+    if isinstance(mapping, StringMap):
+        return mapping.fingerprint
+    return hashlib.sha256(repr(sorted(mapping.items())).encode()).hexdigest()
