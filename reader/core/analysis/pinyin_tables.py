@@ -4,8 +4,9 @@ pypinyin keeps its character and phrase readings in Python modules that take mos
 second to import and tens of MB; the readings model only looks words up in them. Here
 they are compiled once per pypinyin version into the cache (``tables``) and served by
 ``PINYIN_DICT`` and ``PHRASES_DICT``, which answer as pypinyin's dicts do (the same
-values, every reading kept) and open on first use. The shipped CC-CEDICT word table and
-the neighbour-vote table derived from both are compiled the same way.
+values, every reading kept) and open on first use (``PINYIN_DICT``: on first import).
+The shipped CC-CEDICT word table and the neighbour-vote table derived from both are
+compiled the same way.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ def _pypinyin_folder() -> Path:
 
 @cache
 def _char_readings() -> dict[int, str]:
-    # a dict (41,000 entries, a few MB): it is read once per character analysed
     lines = (_pypinyin_folder() / _CHARS).read_text(encoding="utf-8").splitlines()
     return {int(code): readings for code, readings in (line.split("\t") for line in lines)}
 
@@ -59,25 +59,6 @@ def _char_readings() -> dict[int, str]:
 def _phrase_readings() -> StringMap:
     folder = _pypinyin_folder()
     return StringMap.open(folder / _PHRASES, int(read_meta(folder)["max_phrase"]))
-
-
-class _CharReadings:
-    """pypinyin's ``PINYIN_DICT``: code point → its readings, comma-separated."""
-
-    def get(self, code: int, default: str | None = None) -> str | None:
-        return _char_readings().get(code, default)
-
-    def __contains__(self, code: object) -> bool:
-        return code in _char_readings()
-
-    def __getitem__(self, code: int) -> str:
-        return _char_readings()[code]
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(_char_readings())
-
-    def __len__(self) -> int:
-        return len(_char_readings())
 
 
 class _PhraseReadings:
@@ -104,8 +85,15 @@ class _PhraseReadings:
         return len(_phrase_readings())
 
 
-PINYIN_DICT: Final = _CharReadings()
 PHRASES_DICT: Final = _PhraseReadings()
+
+
+def __getattr__(name: str) -> dict[int, str]:
+    """``PINYIN_DICT``, pypinyin's code point → readings (comma-separated), loaded on first
+    import: a plain dict, since it is read for every character analysed."""
+    if name == "PINYIN_DICT":
+        return _char_readings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def cedict_words(path: Path) -> StringMap:
