@@ -84,7 +84,7 @@ class WordFrequencies:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (
-            word in self.added or self.trie.has_keys_with_prefix(word)
+            word in self.added or next(self.trie.iterkeys(word), None) is not None
         )
 
     def is_guide(self, word: str) -> bool:
