@@ -12,7 +12,7 @@ from pypinyin.constants import PINYIN_DICT as PYPINYIN_CHARS
 
 from reader.core.analysis.pinyin_tables import PHRASES_DICT, PINYIN_DICT
 from reader.core.analysis.pipeline import Analyzer
-from reader.core.analysis.segment import HAN_RUN, split_runs, word_list
+from reader.core.analysis.segment import HAN_RUN, Segmenter, split_runs, word_list
 from reader.core.analysis.tables import compiled
 from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies, save_word_table
 
@@ -106,3 +106,15 @@ def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     for run in [*runs, "夏英杰在银行门口", "东盟国家"]:
         assert list(ours.cut(run, HMM=True)) == list(theirs.cut(run, HMM=True)), run
         assert HAN_RUN.fullmatch(run)
+
+
+def test_a_damaged_table_is_built_again(tmp_path: Path) -> None:
+    words = [("东盟", "東盟"), ("国家", "國家"), ("东", "東"), ("盟", "盟")]
+    Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    (table,) = (tmp_path / "tables").glob("words-*/words.marisa")
+    table.write_bytes(b"not a trie")
+    segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    assert segmenter.cut("东盟国家") == ["东盟", "国家"]
+    (meta,) = (tmp_path / "tables").glob("names-*/meta.json")
+    meta.unlink()
+    assert Segmenter.load("tiny", lambda: words, cache=tmp_path).name_tag("姚树洁") == "nr"

@@ -18,7 +18,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Final
 
-from reader.core.analysis.tables import StringMap, compiled, file_checksum, read_meta, write_meta
+from reader.core.analysis.tables import (
+    StringMap,
+    file_checksum,
+    load_compiled,
+    read_meta,
+    write_meta,
+)
 
 Votes = tuple[tuple[str, int], ...]
 
@@ -44,21 +50,24 @@ def _save_pypinyin(folder: Path) -> None:
     write_meta(folder, {"max_phrase": longest})
 
 
-@cache
-def _pypinyin_folder() -> Path:
-    return compiled("pypinyin", [version("pypinyin")], _save_pypinyin)
+def _open_pypinyin(folder: Path) -> tuple[dict[int, str], StringMap]:
+    lines = (folder / _CHARS).read_text(encoding="utf-8").splitlines()
+    chars = {int(code): readings for code, readings in (line.split("\t") for line in lines)}
+    phrases = StringMap.open(folder / _PHRASES, int(read_meta(folder)["max_phrase"]))
+    return chars, phrases
 
 
 @cache
+def _pypinyin() -> tuple[dict[int, str], StringMap]:
+    return load_compiled("pypinyin", [version("pypinyin")], _save_pypinyin, _open_pypinyin)
+
+
 def _char_readings() -> dict[int, str]:
-    lines = (_pypinyin_folder() / _CHARS).read_text(encoding="utf-8").splitlines()
-    return {int(code): readings for code, readings in (line.split("\t") for line in lines)}
+    return _pypinyin()[0]
 
 
-@cache
 def _phrase_readings() -> StringMap:
-    folder = _pypinyin_folder()
-    return StringMap.open(folder / _PHRASES, int(read_meta(folder)["max_phrase"]))
+    return _pypinyin()[1]
 
 
 class _PhraseReadings:
@@ -105,8 +114,10 @@ def cedict_words(path: Path) -> StringMap:
         longest = StringMap.save(folder / _WORDS, zip(fields[0:-1:2], fields[1::2], strict=True))
         write_meta(folder, {"max_word": longest})
 
-    folder = compiled("cedict-words", [file_checksum(path)], build)
-    return StringMap.open(folder / _WORDS, int(read_meta(folder)["max_word"]))
+    def open_words(folder: Path) -> StringMap:
+        return StringMap.open(folder / _WORDS, int(read_meta(folder)["max_word"]))
+
+    return load_compiled("cedict-words", [file_checksum(path)], build, open_words)
 
 
 class VoteTable:
@@ -141,5 +152,6 @@ def neighbour_votes(
         )
 
     key = [version("pypinyin"), file_checksum(source), *inputs]
-    folder = compiled("votes", key, build)
-    return VoteTable(StringMap.open(folder / _VOTES, 0))
+    return load_compiled(
+        "votes", key, build, lambda folder: VoteTable(StringMap.open(folder / _VOTES, 0))
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
-from reader.core.analysis.tables import compiled
+from reader.core.analysis.tables import load_compiled
 from reader.core.analysis.tokens import TokenKind
 
 if TYPE_CHECKING:
@@ -187,11 +187,15 @@ class Segmenter:
         def build_words(folder: Path) -> None:
             save_word_table(folder, *word_list(headwords()))
 
-        words = compiled(
-            "words", [str(_WORD_LIST_FORMAT), version, dictionary_key], build_words, cache
+        words = load_compiled(
+            "words",
+            [str(_WORD_LIST_FORMAT), version, dictionary_key],
+            build_words,
+            WordFrequencies,
+            cache,
         )
-        names = compiled("names", [version], save_name_model, cache)
-        segmenter = cls(WordFrequencies(words), NameModel(names))
+        names = load_compiled("names", [version], save_name_model, NameModel, cache)
+        segmenter = cls(words, names)
         for word in user_words:
             segmenter.add_word(word)
         return segmenter

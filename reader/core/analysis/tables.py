@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import marisa_trie
 
@@ -30,6 +30,7 @@ from reader.core import paths
 # Bump when what a table folder holds or how it is made changes, so old folders are not read.
 FORMAT: Final = 1
 _FOLDER: Final = "tables"
+T = TypeVar("T")
 
 
 def compiled(
@@ -59,6 +60,23 @@ def compiled(
             with contextlib.suppress(OSError):
                 shutil.rmtree(stale)
     return folder
+
+
+def load_compiled(
+    name: str,
+    inputs: Sequence[str],
+    build: Callable[[Path], None],
+    opener: Callable[[Path], T],
+    cache: Path | None = None,
+) -> T:
+    """``opener`` applied to the folder ``compiled`` gives; a folder it cannot read (a file
+    damaged or removed on disk) is built again, once: it is only a cache."""
+    folder = compiled(name, inputs, build, cache)
+    try:
+        return opener(folder)
+    except Exception:  # whatever the damage, the cure is the same
+        shutil.rmtree(folder, ignore_errors=True)
+        return opener(compiled(name, inputs, build, cache))
 
 
 def file_checksum(path: Path) -> str:
