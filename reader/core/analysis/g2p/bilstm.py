@@ -50,6 +50,11 @@ class PolyphoneModel:
             str(c): poly_classes[offsets[i] : offsets[i + 1]].astype(np.int64)
             for i, c in enumerate(arrays["poly_chars"])
         }
+        # asked for every polyphone read, so made once
+        self._candidate_readings = {
+            char: tuple(self._classes[i] for i in classes)
+            for char, classes in self._candidates.items()
+        }
 
         def w(name: str) -> F32:
             return arrays[name].astype(np.float32)
@@ -93,8 +98,7 @@ class PolyphoneModel:
 
     def candidates(self, char: str) -> tuple[str, ...]:
         """The readings the model chooses between for ``char`` (empty if not polyphonic)."""
-        classes = self._candidates.get(char)
-        return () if classes is None else tuple(self._classes[i] for i in classes)
+        return self._candidate_readings.get(char, ())
 
     def predict(
         self,
