@@ -128,8 +128,9 @@ class Analyzer:
         dictionary: CedictDictionary | None = None,
         readings: ReadingModel | None = None,
     ) -> Analyzer:
-        """Open the dictionary, load the readings model and the segmenter (a second or
-        two from a cold start: call it on a worker thread)."""
+        """Open the dictionary, load the readings model and the segmenter (a few tenths of
+        a second once their tables are compiled, seconds the very first time: call it on
+        a worker thread)."""
         from reader.core.analysis.readings import ReadingModel
         from reader.core.cedict import Dictionary as CedictDictionary
 
