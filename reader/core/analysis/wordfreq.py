@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -102,11 +102,23 @@ class WordFrequencies:
         return self._added_trie
 
 
-class _WordGraph(dict[int, list[int]]):
-    """jieba's DAG (start → ends of the words there), and per start each (end,
-    log-frequency) pair for the route."""
+class _WordGraph(Mapping[int, list[int]]):
+    """jieba's DAG (start → ends of the words there), kept as, per start, each (end,
+    log-frequency) pair for the route; the ends alone are only made when asked for."""
 
-    weights: list[list[tuple[int, float]]]
+    def __init__(self, weights: list[list[tuple[int, float]]]) -> None:
+        self.weights = weights
+
+    def __getitem__(self, start: int) -> list[int]:
+        if not 0 <= start < len(self.weights):
+            raise KeyError(start)
+        return [end for end, _ in self.weights[start]]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self.weights)))
+
+    def __len__(self) -> int:
+        return len(self.weights)
 
 
 class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
@@ -124,8 +136,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         log_freq = words.log_freq
         longest = words.max_word_length
         added = words.added_trie()
-        graph = _WordGraph()
-        graph.weights = []
+        weights: list[list[tuple[int, float]]] = []
         for k in range(len(sentence)):
             here = sentence[k : k + longest]
             found = [(k + len(word) - 1, log_freq[i]) for word, i in prefixes(here)]
@@ -134,9 +145,8 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
                 found = _with_added(found, k, users, words.added)
             if not found:
                 found = [(k, 0.0)]  # jieba: log(FREQ.get(char) or 1)
-            graph[k] = [end for end, _ in found]
-            graph.weights.append(found)
-        return graph
+            weights.append(found)
+        return _WordGraph(weights)
 
     def calc(self, sentence: str, DAG: _WordGraph, route: dict[int, tuple[float, int]]) -> None:  # noqa: N803
         n = len(sentence)
@@ -144,7 +154,12 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         log_total = math.log(self.total)
         weights = DAG.weights
         for idx in range(n - 1, -1, -1):
-            route[idx] = max((w - log_total + route[x + 1][0], x) for x, w in weights[idx])
+            here = weights[idx]
+            if len(here) == 1:  # most characters start one word only: no max() to take
+                x, w = here[0]
+                route[idx] = (w - log_total + route[x + 1][0], x)
+            else:
+                route[idx] = max((w - log_total + route[x + 1][0], x) for x, w in here)
 
 
 def _with_added(
