@@ -111,7 +111,11 @@ def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -
 
 def test_a_new_dictionary_builds_its_own_word_list(tmp_path: Path) -> None:
     words = [("东盟", "東盟"), ("国家", "國家"), ("东", "東"), ("盟", "盟")]
+    legacy = tmp_path / "jieba" / "model-0123.cache"  # what earlier versions cached
+    legacy.parent.mkdir()
+    legacy.write_bytes(b"old model")
     segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    assert not legacy.parent.exists()
     assert segmenter.is_word("东盟") and not segmenter.is_word("东盟国家")
     assert segmenter.cut("东盟国家") == ["东盟", "国家"]
     assert segmenter.cut("東盟國家") == ["東盟", "國家"]

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
+from reader.core import paths
 from reader.core.analysis.tables import load_compiled
 from reader.core.analysis.tokens import TokenKind
 
@@ -186,6 +188,8 @@ class Segmenter:
 
         def build_words(folder: Path) -> None:
             save_word_table(folder, *word_list(headwords()))
+            # the word lists and jieba models that earlier versions cached (~12 MB each)
+            shutil.rmtree((cache or paths.cache_dir()) / "jieba", ignore_errors=True)
 
         words = load_compiled(
             "words",

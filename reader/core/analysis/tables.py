@@ -6,9 +6,10 @@ words used to be Python dicts rebuilt (or unmarshalled) in every process: second
 start-up and a few hundred MB. Here each set of tables is a folder in the user cache dir,
 named after a hash of everything it was made from (the source data's checksums, the
 libraries' versions, ``FORMAT``), holding marisa tries and numpy arrays that are
-memory-mapped, not read: a process pays only for the pages it touches, and processes share
-them. A folder is built under a temporary name and renamed into place when complete, so a
-crash never leaves half a table where the app looks for one.
+memory-mapped, not read (but for a few small arrays read per character, which are read
+whole): a process pays only for the pages it touches, and processes share them. A folder
+is built under a temporary name and renamed into place when complete, so a crash never
+leaves half a table where the app looks for one.
 """
 
 from __future__ import annotations
