@@ -81,7 +81,11 @@ class NameModel:
             (p, t) for p, t in (s.split("/") for s in str(meta["states"]).split())
         ]
         self._rows = {c: i for i, c in enumerate(str(meta["chars"]))}
-        loaded = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # mapped, seen as plain arrays: numpy's memmap class indexes through Python code
+        loaded = {
+            name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+            for name in _ARRAYS
+        }
         self._start: Array = loaded["start"]
         self._trans: Array = loaded["trans"]
         self._emit: Array = loaded["emit"]
