@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
 from reader.core.store import Store, WordList
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
 
 if TYPE_CHECKING:  # the dialog and the writers load when the user exports, not at launch
     from reader.core.analysis.tokens import Token
@@ -111,18 +111,8 @@ class ListExport(QObject):
                     progress=progress,
                 )
 
-        progress = QProgressDialog(
-            f"Exporting “{word_list.name}” as {LABELS[request.format]}…",
-            "Cancel",
-            0,
-            0,
-            self._parent,
-        )
-        progress.setWindowTitle("Export list")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
+        label = f"Exporting “{word_list.name}” as {LABELS[request.format]}…"
+        progress = progress_dialog(label, "Export list", self._parent)
         self.progress = progress
         task = self._runner.submit(
             work,
@@ -136,15 +126,11 @@ class ListExport(QObject):
         return task
 
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
+        show_progress(self.progress, done, total)
 
     def _finish(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_progress(self.progress)
+        self.progress = None
 
     def _done(self, path: Path) -> None:
         self._finish()

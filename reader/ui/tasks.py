@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Cancelled, Progress
 
@@ -108,3 +109,27 @@ class TaskRunner(QObject):
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until every task has run (for shutdown and tests)."""
         return self._pool.waitForDone(timeout_ms)
+
+
+def progress_dialog(label: str, title: str, parent: QWidget) -> QProgressDialog:
+    """A window-modal progress dialog for a task (its Cancel is connected by the caller),
+    shown only when the task takes longer than 0.4 s, and closed by the caller."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    return dialog
+
+
+def show_progress(dialog: QProgressDialog | None, done: int, total: int) -> None:
+    if dialog is not None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+
+def close_progress(dialog: QProgressDialog | None) -> None:
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()

@@ -100,7 +100,7 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
         timeout=60000,
     )
     bank = next(i for i, t in enumerate(window.view.tokens) if t.text == "银行")
-    window.open_popup(bank, window.view.tokens[bank].start)
+    window.lookup.open_popup(bank, window.view.tokens[bank].start)
     assert "imported gloss" in window.popup.browser.toPlainText()
     assert Dictionary.open(data_dir=data_dir).entry_count == 301  # and at the next start
 
