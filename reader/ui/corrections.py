@@ -2,8 +2,9 @@
 one, list the rules and remove them.
 
 A rule applies wherever its text occurs, in this and later articles
-(``reader.core.analysis.corrections``). It is written on the window's worker (the one
-thread that writes the database for it) and the open article is then analysed again there:
+(``reader.core.analysis.corrections``). It is written through the window's writer
+(`reader.ui.operations`) and the open article is then analysed again (the loader hears
+of ``Changes.corrections``):
 the corrections version is part of the analysis key, so the stored analysis no longer
 matches and ``load_or_analyse`` computes a new one.
 """
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.tokens import Token
+from reader.core.operations import Changes, Done
 from reader.core.store import Correction, CorrectionKind, Store
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.window.context import WindowContext
@@ -133,7 +135,6 @@ class SegmentationCorrections(QObject):
     """The window's Edit ▸ Split word… / Merge with next word / Segmentation corrections…"""
 
     changing = Signal()  # a rule is being stored or removed: the words may be cut anew
-    changed = Signal()  # it was: the open article is to be analysed again
 
     def __init__(self, context: WindowContext, view: ArticleView, menu: QMenu) -> None:
         super().__init__(view)
@@ -219,19 +220,16 @@ class SegmentationCorrections(QObject):
         self._write(remove)
 
     def _write(self, write: Callable[[Store], object]) -> None:
-        """``write`` on the worker's store, then the open article analysed again."""
-        store = self._context.worker_store
+        """``write`` through the writer; the parts that show words hear of it (`Changes`)."""
         self.changing.emit()
-        self._context.worker.submit(
-            lambda _progress: write(store),
-            on_success=lambda _result: self._written(),
+        self._context.writer.run(
+            lambda store, _progress: Done(write(store), Changes(corrections=True)),
             on_error=lambda error: self._messages.fail(f"The correction failed: {error}"),
         )
 
-    def _written(self) -> None:
-        if self.rules_dialog is not None and self.rules_dialog.isVisible():
+    def op_executed(self, changes: Changes) -> None:
+        if changes.corrections and self.rules_dialog is not None and self.rules_dialog.isVisible():
             self.rules_dialog.refresh()
-        self.changed.emit()
 
     def show_rules(self) -> None:
         if self.rules_dialog is None:

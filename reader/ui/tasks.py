@@ -78,11 +78,13 @@ class TaskRunner(QObject):
     def submit(
         self,
         work: Callable[[Progress], T],
-        on_success: Callable[[T], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
+        on_success: Callable[[T], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        priority: int = 0,
     ) -> Task[T]:
+        """``priority``: tasks waiting to run start highest first (then in order)."""
         task: Task[T] = Task(work)
         if on_success is not None:
             task.signals.succeeded.connect(on_success)
@@ -94,7 +96,7 @@ class TaskRunner(QObject):
             task.signals.cancelled.connect(on_cancelled)
         task.signals.finished.connect(lambda: self._running.discard(task))
         self._running.add(task)
-        self._pool.start(task)
+        self._pool.start(task, priority)
         return task
 
     @property

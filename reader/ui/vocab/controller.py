@@ -1,18 +1,18 @@
 """The vocabulary wiring of the main window: add words, set statuses, keep everything in step.
 
 The controller is given the window's context (store, messages, actions), the reading
-session (article, word keys, dictionary), the view, the popup and the library, and
-connects them to the vocabulary: the popup's Add button and status box, the keys (A add, Shift+A
-add the selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists
-and the article's statistics) and the import dialog. Every change is written at once (one
-short transaction, under 10 ms) and then shown everywhere: the view re-marks the word, the
-popup, the panel, the statistics and the library's % known follow. A word collected that
-had no status becomes Learning 1 (as in LWT), so it leaves the article's unknown words.
+session (article, word keys, dictionary), the view and the popup, and connects them to
+the vocabulary: the popup's Add button and status box, the keys (A add, Shift+A add the
+selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists and
+the article's statistics) and the import dialog. Every change is one operation of the
+window's writer (`reader.core.operations`; a word collected becomes Learning 1 there);
+the `Changes` it returns reach every part, and each redraws what concerns it: here the
+view's marks, the popup and the statistics; the panel and the library on their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.store import NewWord, StoreError, WordStatus
+from reader.core.operations import Changes, collect_words, set_statuses
+from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.library import LibraryPane
 from reader.ui.vocab.labels import STATUS_LABELS, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
@@ -69,7 +69,6 @@ class VocabularyController(QObject):
         session: ReadingSession,
         view: ArticleView,
         popup: LookupPopup,
-        library: LibraryPane,
         dock: QDockWidget,
     ) -> None:
         """``dock``: the window's vocabulary dock, already in its place (this fills it)."""
@@ -77,7 +76,6 @@ class VocabularyController(QObject):
         self._context = context
         self._session = session
         self._messages = context.messages
-        self._library = library
         self.store = context.store
         self.view = view
         self.popup = popup
@@ -86,7 +84,9 @@ class VocabularyController(QObject):
         self._hsk_levels: dict[str, int | None] = {}
         self._stats_stale = False
         parent = context.dialog_parent
-        self.panel = VocabularyPanel(self.store, self._hsk, self._glosses, parent)
+        self.panel = VocabularyPanel(
+            self.store, self._hsk, self._glosses, parent, writer=context.writer
+        )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
         self.tabs.addTab(self.panel, "Lists")
@@ -96,7 +96,6 @@ class VocabularyController(QObject):
         self._build_popup_tools()
         self.menu = self._build_actions()
         self.panel.target_changed.connect(self._set_target)
-        self.panel.statuses_changed.connect(self._statuses_changed_elsewhere)
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -218,32 +217,25 @@ class VocabularyController(QObject):
     def _set_target(self, list_id: int | None) -> None:
         self.target_list_id = list_id
 
-    def _save(self, words: Sequence[NewWord]) -> list[int]:
+    def _save(self, words: Sequence[NewWord]) -> None:
+        """Collect ``words`` (the core makes the new ones Learning 1; `collect_words`)."""
         if not words:
-            return []
-        vocab = self.store.vocab
-        # A word collected is being learnt (LWT's status 1), unless it already has a status.
-        learning = {
-            w: WordStatus.LEARNING_1
-            for w, s in vocab.statuses_for(w.simplified for w in words).items()
-            if s is WordStatus.NEW
-        }
-        try:
-            with self.store.db.transaction():  # the words and their statuses, or nothing
-                ids = vocab.add_words(words, self.target_list_id)
-                vocab.set_statuses(learning)
-        except (StoreError, KeyError, ValueError) as error:
-            self._messages.fail(f"The word was not added: {error}")
-            return []
-        list_id = self.store.vocab.word(ids[0]).list_id
-        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
-        shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
-        self._messages.show(f"Added {shown} to “{name}”.")
-        self.panel.refresh(show_list=list_id)
-        if learning:
-            self._show_statuses(learning)
-        self.words_added.emit(ids)
-        return ids
+            return
+        target = self.target_list_id
+
+        def saved(ids: list[int]) -> None:
+            list_id = self.store.vocab.word(ids[0]).list_id
+            name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
+            shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
+            self._messages.show(f"Added {shown} to “{name}”.")
+            self.panel.refresh(show_list=list_id)  # the list the words went to
+            self.words_added.emit(ids)
+
+        self._context.writer.run(
+            lambda store, _progress: collect_words(store, words, target),
+            saved,
+            lambda error: self._messages.fail(f"The word was not added: {error}"),
+        )
 
     def _word_at(
         self, index: int, word: str | None = None, entries: Sequence[Entry] | None = None
@@ -266,42 +258,43 @@ class VocabularyController(QObject):
             return False
         return True
 
-    def add_from_popup(self) -> list[int]:
+    def add_from_popup(self) -> None:
         """The word the popup shows (a longer match or a cross-reference too), met here."""
         lookup, index = self.popup.lookup, self.popup.token_index
         if lookup is None or index is None or not self._ready():
-            return []
-        return self._save([self._word_at(index, lookup.word, lookup.entries)])
+            return
+        self._save([self._word_at(index, lookup.word, lookup.entries)])
 
-    def add_current(self) -> list[int]:
+    def add_current(self) -> None:
         """A: the popup's word when it is open, else the current word of the view."""
         if self.popup.isVisible():
-            return self.add_from_popup()
+            self.add_from_popup()
+            return
         current = self.view.current()
         if current is None or not self._ready():
-            return []
+            return
         index = current[0]
         if not self.view.tokens[index].is_chinese:
-            return []
-        return self._save([self._word_at(index)])
+            return
+        self._save([self._word_at(index)])
 
-    def add_selection(self) -> list[int]:
+    def add_selection(self) -> None:
         if self.view.selection is None or not self._ready():
-            return []
+            return
         start, end = self.view.selection
-        return self._save([self._word_at(i) for i in words_in_span(self.view.tokens, start, end)])
+        self._save([self._word_at(i) for i in words_in_span(self.view.tokens, start, end)])
 
-    def add_words(self, words: Sequence[str]) -> list[int]:
+    def add_words(self, words: Sequence[str]) -> None:
         """Add ``words`` of the article, each with the sentence of its first occurrence."""
         if not self._ready():
-            return []
+            return
         found = first_occurrences(self.view.tokens, words, self._session.word_keys)
-        return self._save([self._word_at(found[w]) for w in words if w in found])
+        self._save([self._word_at(found[w]) for w in words if w in found])
 
-    def add_all_unknown(self) -> list[int]:
+    def add_all_unknown(self) -> None:
         if self._stats_stale:
             self._refresh_stats(force=True)
-        return self.add_words(self.stats.unknown_words())
+        self.add_words(self.stats.unknown_words())
 
     # --- statuses --------------------------------------------------------------------------
 
@@ -326,15 +319,11 @@ class VocabularyController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        changed = dict.fromkeys(words, WordStatus.KNOWN)
-        try:
-            self.store.vocab.set_statuses(changed)
-        except StoreError as error:
-            self._messages.fail(str(error))
-            return 0
-        self._show_statuses(changed)
-        self.panel.refresh()
-        self._messages.show(f"{len(words):,} words marked known.")
+        self._context.writer.run(
+            lambda store, _progress: set_statuses(store, dict.fromkeys(words, WordStatus.KNOWN)),
+            lambda _none: self._messages.show(f"{len(words):,} words marked known."),
+            lambda error: self._messages.fail(str(error)),
+        )
         return len(words)
 
     def _target_word(self) -> str | None:
@@ -359,19 +348,17 @@ class VocabularyController(QObject):
         word = word or self._target_word()
         if word is None:
             return
-        try:
-            self.store.vocab.set_status(word, status)
-        except StoreError as error:
-            self._messages.fail(str(error))
-            return
-        self._messages.show(f"{word}: {STATUS_LABELS[status]}")
-        self._show_statuses({word: status})
-        self.panel.refresh()
+        self._context.writer.run(
+            lambda store, _progress: set_statuses(store, {word: status}),
+            lambda _none: self._messages.show(f"{word}: {STATUS_LABELS[status]}"),
+            lambda error: self._messages.fail(str(error)),
+        )
 
-    def _statuses_changed_elsewhere(self, statuses: dict[str, WordStatus]) -> None:
-        self._show_statuses(statuses)
+    def op_executed(self, changes: Changes) -> None:
+        if changes.statuses:
+            self._show_statuses(changes.statuses)
 
-    def _show_statuses(self, changed: dict[str, WordStatus]) -> None:
+    def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""
         marks = dict(self.view.statuses)
         marks.update({w: int(s) for w, s in changed.items()})
@@ -381,7 +368,6 @@ class VocabularyController(QObject):
         self.view.set_word_statuses(marks)
         self._sync_popup()
         self._refresh_stats()
-        self._library.refresh_counts()  # in place: the library keeps its selection
         self.statuses_changed.emit()
 
     def _sync_popup(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from reader.core.settings import Settings
 from reader.core.store import Store
 from reader.ui.messages import MessageSink
+from reader.ui.operations import Writer
 from reader.ui.tasks import TaskRunner
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | list[str] | None
@@ -61,12 +62,13 @@ class Actions:
 
 @dataclass
 class WindowContext:
-    """``worker``: the single thread that runs the analyses and the writes it is given,
-    on ``worker_store`` (its own connection); ``dialog_parent``: where dialogs open."""
+    """``store``: for reading on the UI thread; ``writer``: every write (and the analyses)
+    on ``worker``, the window's one worker thread, which also opens the dictionary;
+    ``dialog_parent``: where dialogs open."""
 
     data_dir: Path
     store: Store
-    worker_store: Store
+    writer: Writer
     settings: Settings
     worker: TaskRunner
     messages: MessageSink

@@ -17,9 +17,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from reader.core.progress import Progress
+from reader.core.operations import analyse_article
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
+from reader.ui.operations import BACKGROUND
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
 
@@ -45,7 +46,6 @@ class LibraryCounting(QObject):
         super().__init__(library)
         self._context = context
         self._session = session
-        self._library = library
         self._clock = clock
         self._active = False
         self._stopped = False
@@ -84,9 +84,9 @@ class LibraryCounting(QObject):
         if self._stopped or analyzer is None:
             self._active = False
             return
-        worker = self._context.worker
+        writer = self._context.writer
         quiet_for = self._clock() - self._last_activity
-        if worker.busy or quiet_for < IDLE_S:
+        if writer.busy or quiet_for < IDLE_S:
             self._retry.start(max(_RETRY_MS, round((IDLE_S - quiet_for) * 1000)))
             return
         store = self._context.store
@@ -95,24 +95,15 @@ class LibraryCounting(QObject):
             self._active = False
             return
         self._tried.add(article_id)
-        worker_store = self._context.worker_store
-
-        def count(progress: Progress) -> None:
-            analyzer.load_or_analyse(worker_store, article_id, progress)
-
-        worker.submit(
-            count,
-            on_success=lambda _none: self._counted(article_id),
+        writer.run(  # the library shows the count when it hears of it (Changes.articles)
+            lambda store, progress: analyse_article(store, analyzer, article_id, progress),
+            on_done=lambda _tokens: self._next(),
             on_error=lambda _error: self._next(),  # deleted meanwhile, say: go on
             on_cancelled=lambda: self._cancelled(article_id),
+            priority=BACKGROUND,
         )
 
     def _cancelled(self, article_id: int) -> None:
         """Stopped from outside (the window closing): the next ``resume`` tries it again."""
         self._tried.discard(article_id)
         self._active = False
-
-    def _counted(self, article_id: int) -> None:
-        if not self._stopped:
-            self._library.show_counted(article_id)
-        self._next()

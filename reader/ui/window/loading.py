@@ -13,11 +13,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.operations import Changes, Done, analyse_article
 from reader.core.progress import Progress
+from reader.core.store import Store
 from reader.core.words import word_keys
 from reader.ui.article_view.model import RubyWords, Script, provisional_tokens
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task, TaskRunner
 from reader.ui.vocab.labels import newest_level
 from reader.ui.window.context import WindowContext
@@ -62,7 +65,7 @@ class ArticleLoader(QObject):
         self._worker = context.worker
         self._loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
         self._pending_analysis: int | None = None  # the article whose pinyin is still to come
-        self._analysis_task: Task[Analysed] | None = None
+        self._analysis_task: Task[Done[Analysed]] | None = None
         self._loader_started = False
         self._tools_requested = False
         self._stopped = False
@@ -176,7 +179,14 @@ class ArticleLoader(QObject):
         article_id = self._session.article_id
         if article_id is not None:
             position = self._view.reading_position()
-            self._context.store.articles.save_reading_position(article_id, position)
+            self._context.writer.run(
+                edit(lambda store: store.articles.save_reading_position(article_id, position))
+            )
+
+    def op_executed(self, changes: Changes) -> None:
+        """A correction changed how the words are cut: the open article anew."""
+        if changes.corrections:
+            self.reanalyse()
 
     def stop(self) -> None:
         """The window is closing: nothing that arrives later is shown; the loader is
@@ -209,36 +219,38 @@ class ArticleLoader(QObject):
         dictionary = self._session.dictionary
         if article_id is None or dictionary is None:
             return
-        store = self._context.worker_store
+        writer = self._context.writer
         analyzer = self._session.analyzer
         if analyzer is None:
 
-            def stored(_progress: Progress) -> Analysed | None:
+            def stored(store: Store, _progress: Progress) -> Done[Analysed | None]:
                 from reader.core.analysis.stored import stored_analysis  # on the worker
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return None if tokens is None else (tokens, word_keys(tokens, dictionary))
+                return Done(None if tokens is None else (tokens, word_keys(tokens, dictionary)))
 
-            self._worker.submit(
+            writer.run(
                 stored,
-                on_success=lambda analysed: self._stored_ready(article_id, analysed),
+                on_done=lambda analysed: self._stored_ready(article_id, analysed),
                 on_error=self._analysis_failed,
+                priority=BACKGROUND,
             )
             return
         self._pending_analysis = None
         self._messages.show("Adding pinyin…")
 
-        def work(progress: Progress) -> Analysed:
-            tokens = analyzer.load_or_analyse(store, article_id, progress)
-            return tokens, word_keys(tokens, dictionary)
+        def work(store: Store, progress: Progress) -> Done[Analysed]:
+            done = analyse_article(store, analyzer, article_id, progress)
+            return Done((done.value, word_keys(done.value, dictionary)), done.changes)
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
-        self._analysis_task = self._worker.submit(
+        self._analysis_task = writer.run(
             work,
-            on_success=lambda analysed: self._analysis_ready(article_id, analysed),
+            on_done=lambda analysed: self._analysis_ready(article_id, analysed),
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
+            priority=BACKGROUND,
         )
 
     def _stored_ready(self, article_id: int, analysed: Analysed | None) -> None:

@@ -33,6 +33,7 @@ from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
+from reader.ui.operations import Writer
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
@@ -96,12 +97,14 @@ class MainWindow(QMainWindow):
         self.store = store if store is not None else Store.open(data_dir / DB_FILENAME)
         self.messages = MessageSink(self)
         self.worker = TaskRunner(max_threads=1, parent=self)  # the one thread that writes
+        # every write, on the worker and its own connection (`reader.ui.operations`)
+        self.writer = Writer(self.store.reader(), self.worker, self)
         self.view = ArticleView(self)
         self.commands = Actions(self, self.view)
         self.context = WindowContext(
             data_dir,
             self.store,
-            self.store.reader(),  # used only by tasks on self.worker
+            self.writer,
             settings,
             self.worker,
             self.messages,
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
         self.display = DisplayControls(settings, self.view, self)
         self.addToolBar(self.display.toolbar)
         # the docks' contents set their widths, so they come before the first layout
-        self.library = LibraryPane(self.store, parent=self)
+        self.library = LibraryPane(self.store, writer=self.writer, parent=self)
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
         self.loader = ArticleLoader(self.context, self.session, self.view, self.word_count)
@@ -193,8 +196,9 @@ class MainWindow(QMainWindow):
         self.library.import_failed.connect(lambda _message: self.messages.clear())
         files.article_requested.connect(self.show_article)
         self.session.shown.connect(lambda _id: self.setWindowTitle(f"{view.title} — Reader"))
-        self.session.analysed.connect(self.library.show_counted)
         self.session.analysed.connect(lambda _id: self._vocab_follows())
+        for part in (self.library, self.loader):  # each decides what it redraws
+            self.writer.changed.connect(part.op_executed)
         self.loader.settled.connect(self.settled)
         self.loader.pinyin_came.connect(self._finish_after_paint)
         display.changed.connect(lookup.refresh_popup)
@@ -352,7 +356,8 @@ class MainWindow(QMainWindow):
         parts.packs.opened.connect(self._lesson_opened)
         parts.list_export.written.connect(lambda p: self.messages.show(f"Exported {p}"))
         parts.segmentation.changing.connect(self.lookup.clear)
-        parts.segmentation.changed.connect(self.loader.reanalyse)
+        for part in (parts.vocab, parts.vocab.panel, parts.segmentation):
+            self.writer.changed.connect(part.op_executed)
         parts.dictionary_import.imported.connect(
             lambda report: self.loader.use_dictionary(report.dictionary)
         )
@@ -389,8 +394,6 @@ class MainWindow(QMainWindow):
             self._secondary.vocab.article_ready()
 
     def _lesson_opened(self, result: PackImportResult) -> None:
-        self.library.refresh()
-        self.vocab.panel.refresh()  # the pack's list
         self.show_article(result.article_id)
         self.messages.show(result.describe())
 
@@ -420,16 +423,16 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        self.loader.save_position()
         self.loader.stop()
         self.counting.stop()
         self.worker.cancel_all()
         self.library.runner.cancel_all()
         if self._secondary is not None:
             self._secondary.dictionary_import.stop()
+        self.loader.save_position()  # after the cancelled work, before the connection closes
         self.worker.wait()
         self.library.runner.wait()
-        self.context.worker_store.close()
+        self.writer.close()
         self.narrow.restore()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
@@ -459,7 +462,7 @@ class _SecondaryParts:
         from reader.ui.vocab.controller import VocabularyController
 
         return _SecondaryParts(
-            packs=PackOpener(context.store, window),
+            packs=PackOpener(context.store, context.writer, window),
             list_export=ListExport(
                 context.store,
                 context.settings,
@@ -473,7 +476,6 @@ class _SecondaryParts:
                 session,
                 window.view,
                 window.lookup.popup,
-                window.library,
                 window.vocab_dock,
             ),
             segmentation=SegmentationCorrections(context, window.view, window.edit_menu),
