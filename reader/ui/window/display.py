@@ -24,19 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.pinyin import PinyinStyle
-from reader.core.settings import Settings
-from reader.ui.article_view.colors import SCHEME_LABELS, ToneScheme
+from reader.core.settings import PinyinForm, RubyWords, Script, Settings, Theme
+from reader.ui.article_view.colors import SCHEME_LABELS
 from reader.ui.article_view.model import (
     PINYIN_LABELS,
     RUBY_WORD_LABELS,
     SCRIPT_LABELS,
     DisplayOptions,
-    PinyinForm,
-    RubyWords,
-    Script,
 )
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.theme import Theme, apply_theme, is_dark
+from reader.ui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
     from reader.ui.lookup.content import Style
@@ -134,7 +131,13 @@ class DisplayControls(QObject):
         return box
 
     def set(self, name: str, value: object) -> None:
-        """Store the display setting ``name`` and show it everywhere."""
+        """Store the display setting ``name`` (a field of `Settings`; an enum's value is
+        taken as its member) and show it everywhere."""
+        current = getattr(self._settings, name)
+        if isinstance(current, StrEnum):
+            value = type(current)(str(value))
+        elif not isinstance(value, type(current)):
+            raise TypeError(f"{name} takes a {type(current).__name__}, not {value!r}")
         setattr(self._settings, name, value)
         if name == "theme":
             apply_theme_setting(self._settings)
@@ -150,10 +153,10 @@ class DisplayControls(QObject):
         s = self._settings
         for name, choices in self._menu_choices.items():
             for value, action in choices:
-                action.setChecked(value == getattr(s, name))
+                action.setChecked(value == str(getattr(s, name)))
         for name, box in self.boxes.items():
-            box.setCurrentIndex(max(0, box.findData(getattr(s, name))))
-        self.hsk_box.setEnabled(s.ruby_words == RubyWords.ABOVE_HSK)
+            box.setCurrentIndex(max(0, box.findData(str(getattr(s, name)))))
+        self.hsk_box.setEnabled(s.ruby_words is RubyWords.ABOVE_HSK)
         for toggle, on in (
             (self.color_chars_box, s.color_characters),
             (self.color_chars_action, s.color_characters),
@@ -182,13 +185,13 @@ class DisplayControls(QObject):
     def options(self) -> DisplayOptions:
         s = self._settings
         return DisplayOptions(
-            pinyin=enum_value(PinyinForm, s.pinyin_style, PinyinForm.MARKS),
-            ruby_words=enum_value(RubyWords, s.ruby_words, RubyWords.ALL),
+            pinyin=s.pinyin_style,
+            ruby_words=s.ruby_words,
             min_hsk=s.ruby_min_hsk,
-            tone_scheme=enum_value(ToneScheme, s.tone_scheme, ToneScheme.PLECO),
+            tone_scheme=s.tone_scheme,
             color_characters=s.color_characters,
             tone_sandhi=s.tone_sandhi,
-            script=enum_value(Script, s.script, Script.SIMPLIFIED),
+            script=s.script,
             font_family=s.font_family,
             font_size=s.font_size,
         )
@@ -209,12 +212,4 @@ def apply_theme_setting(settings: Settings) -> None:
     """The theme of ``settings`` on the whole application."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_theme(app, enum_value(Theme, settings.theme, Theme.SYSTEM))
-
-
-def enum_value(enum: type[E], value: str, default: E) -> E:
-    """The setting as its enum; a value from a newer or damaged settings file → default."""
-    try:
-        return enum(value)
-    except ValueError:
-        return default
+        apply_theme(app, settings.theme)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QLabel
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.operations import Changes, Done, analyse_article
 from reader.core.progress import Progress
+from reader.core.settings import RubyWords, Script
 from reader.core.store import Store
 from reader.core.words import word_keys
-from reader.ui.article_view.model import RubyWords, Script, provisional_tokens
+from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
