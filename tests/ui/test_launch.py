@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.progress import Progress
-from reader.core.settings import load_settings, save_settings
+from reader.core.settings import Script, load_settings, save_settings
 from reader.core.store import Store
 from reader.core.store.articles import NewArticle
 from reader.ui.main_window import DB_FILENAME, MainWindow
@@ -63,7 +63,7 @@ def test_a_display_that_needs_the_dictionary_waits_for_it(
     """Traditional characters come from the dictionary: no simplified first paint."""
     analysed_article(data_dir, analyzer)
     settings = load_settings(data_dir)
-    settings.script = "traditional"
+    settings.script = Script.TRADITIONAL
     save_settings(data_dir, settings)
     window = launched(qtbot, data_dir)
     assert not any(any(t.readings) for t in window.view.tokens)

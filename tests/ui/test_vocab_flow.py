@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -75,7 +76,12 @@ def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
     click_word(qtbot, window, "银行")
     painted: list[int] = []
     original = view.paintEvent
-    view.paintEvent = lambda event: (painted.append(1), original(event))  # type: ignore[method-assign]
+
+    def counted_paint(event: QPaintEvent) -> None:
+        painted.append(1)
+        original(event)
+
+    view.paintEvent = counted_paint  # type: ignore[method-assign]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_3)
     window.writer.wait()
@@ -313,9 +319,11 @@ def test_mark_all_new_words_known_after_reading(
     asked: list[str] = []
 
     def answer(choice: QMessageBox.StandardButton) -> None:
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or choice
-        )
+        def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return choice
+
+        monkeypatch.setattr(QMessageBox, "question", question)
 
     answer(QMessageBox.StandardButton.No)
     assert vocab.mark_new_known() == 0
