@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core import paths
+from reader.core.store.database import DB_FILENAME
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import open_store_or_ask
-from reader.ui.main_window import DB_FILENAME, MainWindow
+from reader.ui.main_window import MainWindow
 
 
 class ReaderApplication(QApplication):

@@ -87,3 +87,24 @@ def test_progress_reaches_the_messages(
     qtbot.waitUntil(lambda: window.session.is_analysed, timeout=30000)
     assert shown[0] == ""  # opening an article clears the last message
     assert "Adding pinyin…" in shown and shown[-1] == ""
+
+
+def test_articles_deleted_in_an_earlier_session_are_purged_at_start_up(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    first = open_window(qtbot, data_dir, language_tools)
+    kept = first.store.articles.add(NewArticle("留下", "留下的文章。"))
+    gone = first.store.articles.add(NewArticle("删掉", "删掉的文章。"))
+    first.library.refresh()
+    first.library.delete([gone])
+    first.writer.wait()
+    first.library.undo_delete()  # within the session, a delete can be undone
+    first.writer.wait()
+    assert gone in first.library.article_ids()
+    first.library.delete([gone])
+    first.writer.wait()
+    first.close()
+    window = open_window(qtbot, data_dir, language_tools)
+    window.writer.wait()
+    window.store.articles.restore(gone)  # nothing left to bring back
+    assert [info.id for info in window.store.articles.all()] == [kept]

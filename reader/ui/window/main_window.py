@@ -30,10 +30,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 
 from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
+from reader.core.store.database import DB_FILENAME
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
-from reader.ui.operations import Writer
+from reader.ui.operations import BACKGROUND, Writer, edit
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
@@ -65,7 +66,6 @@ if TYPE_CHECKING:  # built after the first paint (`finish_startup`)
     from reader.ui.lookup.popup import LookupPopup
     from reader.ui.vocab.controller import VocabularyController
 
-DB_FILENAME = "reader.sqlite3"
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.display.apply()
         self._closed = False
+        # the articles deleted in an earlier session go for good (undo lasts a session)
+        self.writer.run(edit(lambda store: store.articles.purge_deleted()), priority=BACKGROUND)
         self._secondary: _SecondaryParts | None = None
         self._finish_armed = False
         if tools is not None:
