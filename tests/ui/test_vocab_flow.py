@@ -196,6 +196,10 @@ def test_sentence_around_ends_at_sentence_marks(window: MainWindow) -> None:
     index = next(i for i, t in enumerate(tokens) if t.text == "银行")
     sentence = sentence_around(tokens, index)
     assert "。" not in sentence[:-1] and "\n" not in sentence
+    # the seed page's first 银行 (read there): "2023年 4月，西部地区 22家地方法人银行、13家
+    # 外资银行在渝机构等57家金融机构，……和金融服务体系。", a paragraph's first sentence
+    assert sentence.startswith("2023年") and "地方法人银行、13家外资银行在渝机构" in sentence
+    assert sentence.endswith("覆盖陆海新通道沿线地区和国家全域的市场交易网络和金融服务体系。")
 
 
 def test_a_key_adds_the_current_word_and_shift_a_the_selection(

@@ -27,13 +27,13 @@ from reader.ui.window.session import ReadingSession
 # Longer articles are counted when opened: one of 30,000 characters takes ~0.3 s, the
 # longest wait it may add to the analysis of an article the learner opens meanwhile.
 MAX_BACKGROUND_CHARS = 30_000
-_RETRY_MS = 300  # how soon to look again while the worker is busy
+_RETRY_MS = 300  # how soon to look again while the worker is busy or the learner reading
 IDLE_S = 2.0  # no counting until the learner has left the article alone this long
 
 
 class LibraryCounting(QObject):
     """Counts the library's articles one by one while the learner leaves the article
-    alone; ``clock``: seconds, rising (tests pass one they move on themselves)."""
+    alone; ``clock``: seconds, rising (a test sets one it moves on itself)."""
 
     def __init__(
         self,
@@ -46,7 +46,7 @@ class LibraryCounting(QObject):
         super().__init__(library)
         self._context = context
         self._session = session
-        self._clock = clock
+        self.clock = clock
         self._active = False
         self._stopped = False
         self._tried: set[int] = set()  # counted or failed: never submitted twice
@@ -66,7 +66,7 @@ class LibraryCounting(QObject):
 
     def note_activity(self) -> None:
         """The learner is reading (a click, a key, a scroll): counting waits."""
-        self._last_activity = self._clock()
+        self._last_activity = self.clock()
 
     def resume(self) -> None:
         """Count what is left (after an analysis, an import); does nothing while counting."""
@@ -85,9 +85,8 @@ class LibraryCounting(QObject):
             self._active = False
             return
         writer = self._context.writer
-        quiet_for = self._clock() - self._last_activity
-        if writer.busy or quiet_for < IDLE_S:
-            self._retry.start(max(_RETRY_MS, round((IDLE_S - quiet_for) * 1000)))
+        if writer.busy or self.clock() - self._last_activity < IDLE_S:
+            self._retry.start(_RETRY_MS)
             return
         store = self._context.store
         article_id = store.articles.next_uncounted(MAX_BACKGROUND_CHARS, self._tried)
