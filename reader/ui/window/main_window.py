@@ -20,7 +20,6 @@ in `_connect_signals` how they talk to each other. No part knows the window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +38,6 @@ from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
     add_commands,
-    fill_menu,
     shortcut_sections,
     shortcuts_dialog,
     show_about,
@@ -51,7 +49,9 @@ from reader.ui.window.display import DisplayControls, apply_theme_setting
 from reader.ui.window.find import FindBar
 from reader.ui.window.loading import ArticleLoader
 from reader.ui.window.lookup import LookupController
+from reader.ui.window.menus import build_menus
 from reader.ui.window.narrow import NarrowLayout
+from reader.ui.window.secondary import SecondaryParts
 from reader.ui.window.session import ReadingSession
 from reader.ui.window.tools import LanguageTools
 
@@ -91,10 +91,24 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setWindowTitle("Reader")
+        self._closed = False
+        self._secondary: SecondaryParts | None = None
+        self._finish_armed = False
         self.data_dir = data_dir
-        self.settings = settings = load_settings(data_dir)
-        apply_theme_setting(settings)
+        self.settings = load_settings(data_dir)
+        apply_theme_setting(self.settings)
         self.store = store if store is not None else Store.open(data_dir / DB_FILENAME)
+        self._build_parts()
+        add_commands(self.commands)
+        self._build_menus()
+        self._connect_signals()
+        self.display.apply()
+        self._start(tools, open_tools)
+        self._restore_geometry()
+
+    def _build_parts(self) -> None:
+        """The window's parts, each given what it uses (the docks' contents set their
+        widths, so they are all there before the first layout)."""
         self.messages = MessageSink(self)
         self.worker = TaskRunner(max_threads=1, parent=self)  # the one thread that writes
         # every write, on the worker and its own connection (`reader.ui.operations`)
@@ -102,10 +116,10 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.commands = Actions(self, self.view)
         self.context = WindowContext(
-            data_dir,
+            self.data_dir,
             self.store,
             self.writer,
-            settings,
+            self.settings,
             self.worker,
             self.messages,
             self.commands,
@@ -121,9 +135,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
-        self.display = DisplayControls(settings, self.view, self)
+        self.display = DisplayControls(self.settings, self.view, self)
         self.addToolBar(self.display.toolbar)
-        # the docks' contents set their widths, so they come before the first layout
         self.library = LibraryPane(self.store, writer=self.writer, parent=self)
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
@@ -133,26 +146,20 @@ class MainWindow(QMainWindow):
         )
         self.files = ArticleFiles(self.context, self.library, lambda: self.packs)
         self.narrow = NarrowLayout(self, [self.library_dock, self.side_dock, self.vocab_dock])
-        add_commands(self.commands)
-        self._build_menus()
-        self._connect_signals()
-        self.display.apply()
-        self._closed = False
+
+    def _start(self, tools: LanguageTools | None, open_tools: bool) -> None:
         # the articles deleted in an earlier session go for good (undo lasts a session)
         self.writer.run(edit(lambda store: store.articles.purge_deleted()), priority=BACKGROUND)
-        self._secondary: _SecondaryParts | None = None
-        self._finish_armed = False
         if tools is not None:
             self.lookup.popup  # noqa: B018 (built now: tests click at once)
             self.loader.use_tools(tools)
         elif open_tools:
             self._open_tools()
-        if not settings.window_state:
+        if not self.settings.window_state:
             # The vocabulary panel would widen its dock when it came after the first paint;
             # with no saved widths to keep, it comes before (a first run is slow anyway),
             # and before the docks get their first widths.
             self.finish_startup()
-        self._restore_geometry()
 
     # --- how the parts talk ------------------------------------------------------------
 
@@ -207,64 +214,9 @@ class MainWindow(QMainWindow):
         view.zoom_changed.connect(display.zoom_changed)
 
     def _build_menus(self) -> None:
-        act, display, bar = self.commands, self.display, self.menuBar()
-        fill_menu(
-            bar.addMenu("&File"),
-            [
-                act["open"],
-                self.files.recent_menu,
-                act["export_list"],
-                None,
-                act["import_dictionary"],
-                None,
-                act["quit"],
-            ],
-        )
-        self.edit_menu = fill_menu(
-            bar.addMenu("&Edit"),
-            [
-                act["copy"],
-                act["copy_pinyin"],
-                None,
-                act["find"],
-                act["find_next"],
-                act["find_previous"],
-            ],
-        )
-        side_panel = self.side_dock.toggleViewAction()
-        side_panel.setText("&Word panel")
-        library = self.library_dock.toggleViewAction()
-        library.setText("&Library")
-        menus = display.menus
-        fill_menu(
-            bar.addMenu("&View"),
-            [
-                menus["pinyin_style"],
-                menus["ruby_words"],
-                menus["tone_scheme"],
-                menus["script"],
-                display.sandhi_action,
-                None,
-                act["zoom_in"],
-                act["zoom_out"],
-                act["zoom_reset"],
-                act["font"],
-                None,
-                menus["theme"],
-                side_panel,
-                library,
-            ],
-        )
-        go: tuple[str | None, ...] = ("next_word", "previous_word", "next_char", "previous_char")
-        go += (None, "look_up", "close_popup", None, "page_down", "page_up")
-        fill_menu(bar.addMenu("&Go"), [None if n is None else act[n] for n in go])
-        self.help_menu = fill_menu(bar.addMenu("&Help"), [act["shortcuts"], act["about"]])
-        toolbar = display.toolbar
-        toolbar.addSeparator()
-        toolbar.addAction(act["zoom_out"])
-        toolbar.addAction(act["zoom_in"])
-        act["zoom_out"].setIconText("A−")
-        act["zoom_in"].setIconText("A+")
+        docks = [self.side_dock, self.library_dock]
+        menus = build_menus(self, self.commands, self.display, self.files.recent_menu, docks)
+        self.edit_menu, self.help_menu = menus
 
     # --- the reading -------------------------------------------------------------------
 
@@ -344,10 +296,17 @@ class MainWindow(QMainWindow):
         """Build the parts the first paint does not need (once; later calls do nothing):
         they load modules and build widgets that would otherwise delay it."""
         if self._secondary is None:
-            self._secondary = _SecondaryParts.build(self.context, self.session, self)
+            self._secondary = SecondaryParts.build(
+                self.context,
+                self.session,
+                self.view,
+                self.lookup.popup,
+                self.vocab_dock,
+                self.edit_menu,
+            )
             self._connect_secondary(self._secondary)
 
-    def _connect_secondary(self, parts: _SecondaryParts) -> None:
+    def _connect_secondary(self, parts: SecondaryParts) -> None:
         self.menuBar().insertMenu(self.help_menu.menuAction(), parts.vocab.menu)
         # Files dropped on the window (or packs on the library) go where File ▸ Open goes.
         from reader.ui.lessons import PackDropFilter
@@ -366,7 +325,7 @@ class MainWindow(QMainWindow):
         if self.session.is_analysed:
             parts.vocab.article_ready()
 
-    def _secondary_parts(self) -> _SecondaryParts:
+    def _secondary_parts(self) -> SecondaryParts:
         self.finish_startup()
         assert self._secondary is not None
         return self._secondary
@@ -441,48 +400,6 @@ class MainWindow(QMainWindow):
         save_settings(self.data_dir, self.settings)
         self.store.close()
         super().closeEvent(event)
-
-
-@dataclass
-class _SecondaryParts:
-    """The parts built after the first paint."""
-
-    packs: PackOpener
-    list_export: ListExport
-    vocab: VocabularyController
-    segmentation: SegmentationCorrections
-    dictionary_import: DictionaryImport
-
-    @staticmethod
-    def build(
-        context: WindowContext, session: ReadingSession, window: MainWindow
-    ) -> _SecondaryParts:
-        from reader.ui.corrections import SegmentationCorrections
-        from reader.ui.dictionary_import import DictionaryImport
-        from reader.ui.export_action import ListExport
-        from reader.ui.lessons import PackOpener
-        from reader.ui.vocab.controller import VocabularyController
-
-        return _SecondaryParts(
-            packs=PackOpener(context.store, context.writer, window),
-            list_export=ListExport(
-                context.store,
-                context.settings,
-                context.data_dir,
-                context.worker,
-                lambda: (session.dictionary, session.analyzer),
-                window,
-            ),
-            vocab=VocabularyController(
-                context,
-                session,
-                window.view,
-                window.lookup.popup,
-                window.vocab_dock,
-            ),
-            segmentation=SegmentationCorrections(context, window.view, window.edit_menu),
-            dictionary_import=DictionaryImport(context),
-        )
 
 
 def _column(*widgets: QWidget) -> QWidget:

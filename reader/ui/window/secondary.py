@@ -1,0 +1,68 @@
+"""The parts of the window that the first paint does not need, built right after it.
+
+The vocabulary dock (lists, statistics), lesson packs, list export, segmentation
+corrections and dictionary import load modules and build widgets that would otherwise
+delay the article's first paint. The window shows without them (the vocabulary dock is
+already in its place, empty) and `MainWindow.finish_startup` builds them once the article
+view has painted its pinyin, or at once when something asks for one of them earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.window.context import WindowContext
+from reader.ui.window.session import ReadingSession
+
+if TYPE_CHECKING:  # their modules load with them, after the first paint
+    from reader.ui.corrections import SegmentationCorrections
+    from reader.ui.dictionary_import import DictionaryImport
+    from reader.ui.export_action import ListExport
+    from reader.ui.lessons import PackOpener
+    from reader.ui.lookup.popup import LookupPopup
+    from reader.ui.vocab.controller import VocabularyController
+
+
+@dataclass
+class SecondaryParts:
+    packs: PackOpener
+    list_export: ListExport
+    vocab: VocabularyController
+    segmentation: SegmentationCorrections
+    dictionary_import: DictionaryImport
+
+    @staticmethod
+    def build(
+        context: WindowContext,
+        session: ReadingSession,
+        view: ArticleView,
+        popup: LookupPopup,
+        vocab_dock: QDockWidget,
+        edit_menu: QMenu,
+    ) -> SecondaryParts:
+        """``vocab_dock``: filled here; ``edit_menu``: the corrections join it."""
+        from reader.ui.corrections import SegmentationCorrections
+        from reader.ui.dictionary_import import DictionaryImport
+        from reader.ui.export_action import ListExport
+        from reader.ui.lessons import PackOpener
+        from reader.ui.vocab.controller import VocabularyController
+
+        parent = context.dialog_parent
+        return SecondaryParts(
+            packs=PackOpener(context.store, context.writer, parent),
+            list_export=ListExport(
+                context.store,
+                context.settings,
+                context.data_dir,
+                context.worker,
+                lambda: (session.dictionary, session.analyzer),
+                parent,
+            ),
+            vocab=VocabularyController(context, session, view, popup, vocab_dock),
+            segmentation=SegmentationCorrections(context, view, edit_menu),
+            dictionary_import=DictionaryImport(context),
+        )
