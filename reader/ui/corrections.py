@@ -3,10 +3,9 @@ one, list the rules and remove them.
 
 A rule applies wherever its text occurs, in this and later articles
 (``reader.core.analysis.corrections``). It is written through the window's writer
-(`reader.ui.operations`) and the open article is then analysed again (the loader hears
-of ``Changes.corrections``):
-the corrections version is part of the analysis key, so the stored analysis no longer
-matches and ``load_or_analyse`` computes a new one.
+(`reader.ui.operations`), and the open article is then analysed again (the loader hears
+of ``Changes.corrections``): the corrections version is part of the analysis key, so the
+stored analysis no longer matches and ``load_or_analyse`` computes a new one.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ class ArticleLoader(QObject):
         self.pinyin_came.emit()
         message = f"The dictionary could not be loaded: {error}"
         self._messages.fail(message)
-        self._session.failed.emit(message)
+        self._session.fail(message)
 
     # --- the article -------------------------------------------------------------------
 
@@ -286,7 +286,7 @@ class ArticleLoader(QObject):
         self.pinyin_came.emit()
         message = f"The analysis failed: {error}"
         self._messages.fail(message)
-        self._session.failed.emit(message)
+        self._session.fail(message)
 
     def _show_progress(self, done: int, total: int, message: str) -> None:
         if message:

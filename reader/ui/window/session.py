@@ -57,6 +57,10 @@ class ReadingSession(QObject):
         self.dictionary = dictionary
         self.dictionary_changed.emit(dictionary)
 
+    def fail(self, message: str) -> None:
+        """The analysis or the tools could not be had."""
+        self.failed.emit(message)
+
     def set_analyzer(self, analyzer: Analyzer | None) -> None:
         self.analyzer = analyzer
         if analyzer is not None:
