@@ -87,3 +87,17 @@ def test_the_worker_writer_runs_on_its_thread_edits_before_queued_work(
     assert order == ["edit", "background"] and threading.get_ident() not in threads
     assert heard == [Changes(lists=True)] * 2 and not writer.busy
     writer.close()
+
+
+def test_purging_keeps_what_was_deleted_in_this_session(store: Store) -> None:
+    from reader.core.store.schema import now_text
+
+    earlier = store.articles.add(NewArticle("旧", "上次删掉的。"))
+    store.articles.delete(earlier)
+    session_start = now_text()
+    now = store.articles.add(NewArticle("新", "这次删掉的。"))
+    store.articles.delete(now)
+    assert store.articles.purge_deleted(before=session_start) == 1
+    store.articles.restore(now)  # still there to bring back
+    store.articles.restore(earlier)  # gone for good
+    assert [info.id for info in store.articles.all()] == [now]

@@ -105,6 +105,7 @@ def test_articles_deleted_in_an_earlier_session_are_purged_at_start_up(
     first.writer.wait()
     first.close()
     window = open_window(qtbot, data_dir, language_tools)
+    window.finish_startup()  # what follows the article's first paint
     window.writer.wait()
     window.store.articles.restore(gone)  # nothing left to bring back
     assert [info.id for info in window.store.articles.all()] == [kept]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
 from reader.core.store.database import DB_FILENAME
+from reader.core.store.schema import now_text
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._secondary: SecondaryParts | None = None
         self._finish_armed = False
+        self._opened_at = now_text()  # the session's start: what was deleted before it goes
         self.data_dir = data_dir
         self.settings = load_settings(data_dir)
         apply_theme_setting(self.settings)
@@ -148,8 +150,6 @@ class MainWindow(QMainWindow):
         self.narrow = NarrowLayout(self, [self.library_dock, self.side_dock, self.vocab_dock])
 
     def _start(self, tools: LanguageTools | None, open_tools: bool) -> None:
-        # the articles deleted in an earlier session go for good (undo lasts a session)
-        self.writer.run(edit(lambda store: store.articles.purge_deleted()), priority=BACKGROUND)
         if tools is not None:
             self.lookup.popup  # noqa: B018 (built now: tests click at once)
             self.loader.use_tools(tools)
@@ -296,6 +296,11 @@ class MainWindow(QMainWindow):
         """Build the parts the first paint does not need (once; later calls do nothing):
         they load modules and build widgets that would otherwise delay it."""
         if self._secondary is None:
+            # the articles deleted in an earlier session go for good (undo lasts a session);
+            # not at launch, where the write shared the first paint's time
+            opened = self._opened_at
+            purge = edit(lambda store: store.articles.purge_deleted(before=opened))
+            self.writer.run(purge, priority=BACKGROUND)
             self._secondary = SecondaryParts.build(
                 self.context,
                 self.session,
