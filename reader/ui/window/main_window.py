@@ -13,6 +13,9 @@ in `_connect_signals` how they talk to each other. No part knows the window.
     LibraryPane ──────────── the articles (reader.ui.library) and LibraryCounting (% known)
     ArticleFiles ─────────── File ▸ Open, recent files, drops, lesson packs
     NarrowLayout ─────────── the docks step aside in a narrow window
+    MessageSink ──────────── the status line; a failure is its failed signal
+    Writer ───────────────── every write, one at a time on the worker (reader.ui.operations);
+                             its changed(Changes) reaches each part's op_executed
     built after the first paint (`finish_startup`): VocabularyController (the Words menu
     and dock), PackOpener, ListExport, SegmentationCorrections, DictionaryImport.
 """
