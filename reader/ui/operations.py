@@ -30,6 +30,18 @@ def edit(write: Callable[[Store], T], changes: Changes = NOTHING) -> Operation[T
     return lambda store, _progress: Done(write(store), changes)
 
 
+def writer_or_own(
+    writer: Writer | None, store: Store, part: QObject, op_executed: Callable[[Changes], None]
+) -> Writer:
+    """``writer``; else, for ``part`` on its own (a test, a dialog), a writer that writes at
+    once on ``store`` and tells ``op_executed`` (else the part's owner connects it)."""
+    if writer is not None:
+        return writer
+    own = Writer(store, parent=part)
+    own.changed.connect(op_executed)
+    return own
+
+
 EDIT = 1  # a learner's edit: before the analyses waiting in the queue
 BACKGROUND = 0
 

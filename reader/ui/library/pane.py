@@ -48,7 +48,7 @@ from reader.core.progress import Progress
 from reader.core.store import ArticleNotFoundError, Store
 from reader.ui.library.importer import ImportResult, add_found, read_files, read_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
-from reader.ui.operations import Writer, edit
+from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.tasks import Task, TaskRunner
 from reader.ui.widgets import add_local_action, size_columns_for
 
@@ -83,9 +83,7 @@ class LibraryPane(QWidget):
         of an import."""
         super().__init__(parent)
         self.store = store
-        self.writer = writer or Writer(store, parent=self)
-        if writer is None:  # its own: it hears of its own writes (else its owner connects it)
-            self.writer.changed.connect(self.op_executed)
+        self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
         self.pending: list[Task[ImportResult]] = []  # imports running or queued
         self._deleted: list[list[int]] = []  # undo stack of deleted id groups

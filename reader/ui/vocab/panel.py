@@ -53,7 +53,7 @@ from reader.core.store import (
     Store,
     WordStatus,
 )
-from reader.ui.operations import Writer, edit
+from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
 
@@ -186,9 +186,7 @@ class VocabularyPanel(QWidget):
         ``store``: read here; ``writer``: every write (default: at once on ``store``)."""
         super().__init__(parent)
         self.store = store
-        self.writer = writer or Writer(store, parent=self)
-        if writer is None:  # its own: it hears of its own writes (else its owner connects it)
-            self.writer.changed.connect(self.op_executed)
+        self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.glosses = glosses
         self.article_id: int | None = None
         self._undo: list[DeletedWords | DeletedList] = []
