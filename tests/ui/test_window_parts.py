@@ -109,3 +109,25 @@ def test_articles_deleted_in_an_earlier_session_are_purged_at_start_up(
     window.writer.wait()
     window.store.articles.restore(gone)  # nothing left to bring back
     assert [info.id for info in window.store.articles.all()] == [kept]
+
+
+def test_going_back_to_an_article_finds_its_place_while_the_writer_is_busy(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    window = open_window(qtbot, data_dir, language_tools)
+    long_text = "\n".join(f"第{n}段。银行在这里。" for n in range(400))
+    first = window.store.articles.add(NewArticle("长", long_text))
+    second = window.store.articles.add(NewArticle("短", "很短。"))
+    window.show_article(first)
+    qtbot.waitUntil(lambda: window.session.is_analysed, timeout=30000)
+    window.view.scroll_to_char(long_text.index("第300段"))
+    left_at = window.view.reading_position()
+    assert left_at > 0
+    release = threading.Event()
+    window.worker.submit(lambda _progress: release.wait(30))  # the writer is held up
+    window.show_article(second)
+    window.show_article(first)  # its position is not written yet
+    assert window.view.reading_position() == left_at
+    release.set()
+    window.writer.wait()
+    assert window.store.articles.info(first).reading_position == left_at

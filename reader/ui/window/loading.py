@@ -71,6 +71,7 @@ class ArticleLoader(QObject):
         self._tools_requested = False
         self._stopped = False
         self._user_words = [w.word for w in context.store.corrections.user_words()]
+        self._positions: dict[int, int] = {}  # reading positions on their way to the store
 
     # --- the tools ---------------------------------------------------------------------
 
@@ -162,7 +163,8 @@ class ArticleLoader(QObject):
         article = self._context.store.articles.get(article_id)
         self._context.settings.last_article_id = article_id
         self._view.set_article(article.text, provisional_tokens(article.text), article.info.title)
-        self._view.scroll_to_char(article.info.reading_position)
+        position = self._positions.get(article_id, article.info.reading_position)
+        self._view.scroll_to_char(position)
         self._word_count.setText(f"{article.info.char_count:,} characters")
         self._session.open(article_id)
         self._pending_analysis = article_id
@@ -180,9 +182,15 @@ class ArticleLoader(QObject):
         article_id = self._session.article_id
         if article_id is not None:
             position = self._view.reading_position()
+            self._positions[article_id] = position  # until written (the writer may be busy)
             self._context.writer.run(
-                edit(lambda store: store.articles.save_reading_position(article_id, position))
+                edit(lambda store: store.articles.save_reading_position(article_id, position)),
+                lambda _none: self._written(article_id, position),
             )
+
+    def _written(self, article_id: int, position: int) -> None:
+        if self._positions.get(article_id) == position:
+            del self._positions[article_id]
 
     def op_executed(self, changes: Changes) -> None:
         """A correction changed how the words are cut: the open article anew."""
