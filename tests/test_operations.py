@@ -60,6 +60,10 @@ def test_an_inline_writer_runs_at_once_and_tells_the_change(store: Store) -> Non
     errors: list[Exception] = []
     writer.run(edit(lambda s: s.vocab.rename_list(999, "x")), on_error=errors.append)
     assert len(errors) == 1 and len(heard) == 1  # a refused write changes nothing
+    failures: list[str] = []
+    writer.failed.connect(failures.append)  # no on_error: the writer says it
+    writer.run(edit(lambda s: s.vocab.create_list("  ")))
+    assert failures == ["Not saved: a list needs a name"] and len(heard) == 1
 
 
 def test_the_worker_writer_runs_on_its_thread_edits_before_queued_work(

@@ -47,9 +47,11 @@ BACKGROUND = 0
 
 
 class Writer(QObject):
-    """``changed(Changes)``: an operation has changed the database."""
+    """``changed(Changes)``: an operation has changed the database; ``failed(message)``:
+    one that was given no ``on_error`` could not be done (nothing of it was written)."""
 
     changed = Signal(object)
+    failed = Signal(str)
 
     def __init__(
         self, store: Store, runner: TaskRunner | None = None, parent: QObject | None = None
@@ -73,23 +75,22 @@ class Writer(QObject):
         on_cancelled: Callable[[], None] | None = None,
         priority: int = EDIT,
     ) -> Task[Done[T]] | None:
-        """Run ``operation``; its error goes to ``on_error`` (else it is raised, or on the
-        worker: dropped). The task, when it runs on the worker (it can be cancelled)."""
+        """Run ``operation``; its error goes to ``on_error``, else to ``failed``. The task,
+        when it runs on the worker (it can be cancelled)."""
         store = self._store
+        report = on_error or self._failed
         if self._runner is None:
             try:
                 done = operation(store, Progress())
             except Exception as error:
-                if on_error is None:
-                    raise
-                on_error(error)
+                report(error)
                 return None
             self._finished(done, on_done)
             return None
         return self._runner.submit(
             lambda progress: operation(store, progress),
             on_success=lambda done: self._finished(done, on_done),
-            on_error=on_error,
+            on_error=report,
             on_progress=on_progress,
             on_cancelled=on_cancelled,
             priority=priority,
@@ -102,6 +103,10 @@ class Writer(QObject):
             self.changed.emit(done.changes)
         if on_done is not None:
             on_done(done.value)
+
+    def _failed(self, error: Exception) -> None:
+        if not self._closed:
+            self.failed.emit(f"Not saved: {error}")
 
     def wait(self) -> None:
         """Until every operation has run and its results were handed out (closing, tests)."""

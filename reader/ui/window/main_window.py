@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
             self.commands[name].triggered.connect(lambda _checked=False, s=slot: s())
         find_bar.addAction(self.commands["close_popup"])  # Esc closes the bar too
         self.messages.shown.connect(self.activity.setText)
+        self.writer.failed.connect(self.messages.fail)
         self.library.article_activated.connect(self.show_article)
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
         self.library.import_failed.connect(lambda _message: self.messages.clear())
