@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -73,7 +72,10 @@ EXPECTED: dict[str, Expect] = {
     # 100 回, each heading carrying the site's "《》目录 " prefix, and a banner at both ends.
     "txt_utf8bom_xiyouji_4space_indent.txt": Expect(
         articles=(100, 101),
-        titles=("第一回\u3000灵根育孕源流出\u3000心性修持大道生", "第二回\u3000悟彻菩提真妙理\u3000断魔归本合元神"),
+        titles=(
+            "第一回\u3000灵根育孕源流出\u3000心性修持大道生",
+            "第二回\u3000悟彻菩提真妙理\u3000断魔归本合元神",
+        ),
         first="诗曰：",
         last="南无斗战胜佛。南无观世音菩萨。",
         paragraphs=(3000, 3420),
@@ -276,9 +278,7 @@ EXPECTED: dict[str, Expect] = {
             "B 基本概念 6",
             "C 安装升级 7",
         ),
-        present=(
-            "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
-        ),
+        present=("Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",),
         first_within=1,
         most_repeated=6,
     ),

@@ -265,7 +265,8 @@ def _fails(path: Path, *words: str, encoding: str | None = None) -> str:
 
 def test_binary_file(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 20
-    _fails(write(tmp_path, "picture.txt", png), "not a text file")
+    _fails(write(tmp_path, "picture.txt", png), "image (PNG)", "OCR")
+    _fails(write(tmp_path, "data.txt", b"\x7fELF" + bytes(range(256)) * 20), "not a text file")
 
 
 def test_control_characters(tmp_path: Path) -> None:

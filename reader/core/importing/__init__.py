@@ -66,6 +66,31 @@ def _read(path: Path) -> bytes:
         raise ImportFailed(f"{path.name} cannot be read: {error.strerror or error}.") from None
 
 
+_IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
+
+
+def _refuse_image(data: bytes, suffix: str) -> None:
+    """A picture of text (a screenshot, a scan) has no text to read: say so plainly."""
+    kind = next((name for magic, name in _IMAGE_SIGNATURES if data.startswith(magic)), None)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        kind = "WebP"
+    if kind is None and suffix in _IMAGE_SUFFIXES:
+        kind = suffix[1:].upper()
+    if kind is not None:
+        raise ImportFailed(
+            f"This is an image ({kind}), not a text: reading the text in a picture (OCR) "
+            "is not supported. Copy the text itself, or open the page it came from."
+        )
+
+
 def import_file(
     path: str | os.PathLike[str], encoding: str | None = None, progress: Progress | None = None
 ) -> list[ImportedArticle]:
@@ -76,6 +101,7 @@ def import_file(
         raise ImportFailed("The file is empty.")
     source = str(path)
     suffix = path.suffix.lower()
+    _refuse_image(data, suffix)
     if suffix == ".epub":
         return articles_from_epub(data, source, progress)
     if suffix == ".docx":

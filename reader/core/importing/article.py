@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.importing.controls import strip_controls
 from reader.core.importing.reflow import ParagraphKind, paragraphs
 from reader.core.importing.split import title_from_text
 
@@ -26,8 +27,15 @@ class ImportedArticle:
 
 
 def make_article(title: str, paras: list[str], original: str, source: str) -> ImportedArticle:
-    paras = [p for p in paras if p.strip()]
+    """An article from any format: control characters and the replacement marks of
+    characters the source itself had already lost (U+FFFD) are removed here, once."""
+    paras = [p for p in (_clean(p) for p in paras) if p]
+    title = _clean(title)
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text).replace("\ufffd", "").strip()
 
 
 def split_article(article: ImportedArticle, paragraph_index: int) -> tuple[ImportedArticle, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 
+from reader.core.importing.controls import MAX_NULS, check_text
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_FILE_BYTES
 
@@ -31,7 +32,6 @@ _BOMS = (
 _CJK_CANDIDATES = ("gb18030", "big5")
 _SAMPLE_CHARS = 20_000  # enough to tell the encodings apart; keeps scoring fast
 MIN_PLAUSIBILITY = 0.6  # below this share of common characters a reading is garbage
-_CONTROL_OK = frozenset("\t\n\r\f\v")
 
 
 def _is_common(char: str) -> bool:
@@ -64,15 +64,10 @@ _PUNCTUATION = frozenset("，。、；：？！…—·“”‘’「」『』�
 
 
 def _check_not_binary(data: bytes) -> None:
-    if b"\x00" in data[:65536]:
+    """NULs in a file without a UTF-16/32 mark, anywhere in it: binary data (a stray NUL
+    or two is removed with the other controls)."""
+    if data.count(b"\x00") > MAX_NULS:
         raise ImportFailed("This is not a text file (it contains binary data).")
-
-
-def _check_printable(text: str) -> None:
-    sample = text[:_SAMPLE_CHARS]
-    bad = sum(1 for c in sample if (c.isprintable() is False and c not in _CONTROL_OK))
-    if bad > max(2, len(sample) // 100):
-        raise ImportFailed("This is not a text file (it contains control characters).")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
@@ -85,8 +80,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
             f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
     text = _decode_explicit(data, encoding) if encoding else _detect(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _check_printable(text)
+    text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ImportFailed("The file is empty.")
     return text
