@@ -16,10 +16,16 @@ from reader.core.importing.split import title_from_text
 
 @dataclass(frozen=True)
 class ImportedArticle:
+    """``notes`` tell the user what the import decided for them (an encoding that was not
+    the declared one); ``cue_times`` are a subtitle line's (start, end) in milliseconds,
+    one per paragraph (empty for every other kind of text)."""
+
     title: str
     text: str
     original_text: str
     source: str
+    notes: tuple[str, ...] = ()
+    cue_times: tuple[tuple[int, int], ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:

@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
             f"The file is too large ({len(data) // (1024 * 1024)} MB; "
             f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
-    text = _decode_explicit(data, encoding) if encoding else _detect(data)
+    text = _decode_explicit(data, encoding) if encoding else detect(data)[0]
     text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ImportFailed("The file is empty.")
@@ -105,11 +105,12 @@ def _decode_explicit(data: bytes, encoding: str) -> str:
     return text
 
 
-def _detect(data: bytes) -> str:
+def detect(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and the name of the encoding it was found to be in."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name).lstrip("\ufeff")
+                return data.decode(name).lstrip("\ufeff"), name.replace("-sig", "").upper()
             except UnicodeDecodeError:
                 label = name.replace("-sig", "").upper()
                 raise ImportFailed(
@@ -118,25 +119,25 @@ def _detect(data: bytes) -> str:
                 ) from None
     _check_not_binary(data)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    readings: list[tuple[float, str]] = []
+    readings: list[tuple[float, str, str]] = []
     for name in _CJK_CANDIDATES:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        readings.append((plausibility(text), text))
+        readings.append((plausibility(text), text, name.upper()))
     if not readings:
         raise ImportFailed(
             "The file's encoding is not recognised (it is not UTF-8, UTF-16, GB18030/GBK "
             "or Big5); choose the encoding by hand."
         )
-    score, text = max(readings, key=lambda reading: reading[0])
+    score, text, found = max(readings, key=lambda reading: reading[0])
     if score < MIN_PLAUSIBILITY:
         raise ImportFailed(
             "The file's encoding is not recognised (no encoding gives readable text); "
             "choose the encoding by hand, or it may not be a text file."
         )
-    return text
+    return text, found

@@ -10,12 +10,13 @@ space between Hanzi), so source formatting does not leak into Chinese text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes
+from reader.core.importing.decode import decode_bytes, detect
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import fix_spacing, join_lines
 
 _SKIPPED = frozenset(
@@ -203,11 +204,40 @@ def article_from_blocks(
     return make_article(title, texts, original, source)
 
 
+def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]]:
+    """The page's text and a note when its declared charset was wrong.
+
+    An encoding the user chose is used as it is (a failure is theirs to see). A declared
+    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page) gives
+    way to detection, which decodes strictly, and the user is told.
+    """
+    if encoding:
+        return decode_bytes(data, encoding), ()
+    declared = declared_charset(data)
+    if declared is None:
+        return decode_bytes(data), ()
+    try:
+        return decode_bytes(data, declared), ()
+    except ImportFailed:
+        pass
+    _, actual = detect(data)  # raises with the detection's own message if that fails too
+    note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    return decode_bytes(data, actual), (note,)
+
+
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
-    """An HTML file: its declared charset is honoured (and checked), else detected."""
-    html = decode_bytes(data, encoding or declared_charset(data))
-    page_title, blocks = extract(html)
-    article = article_from_blocks(page_title, blocks, html, source)
+    """A saved web page: its main text (``webpage``), or all its text if it has none."""
+    from reader.core.importing.webpage import main_text
+
+    html, notes = decode_page(data, encoding)
+    check_length(html)
+    found = main_text(html)
+    article: ImportedArticle | None
+    if found is not None:
+        article = make_article(found.title, found.paragraphs, html, source)
+    else:
+        page_title, blocks = extract(html)
+        article = article_from_blocks(page_title, blocks, html, source)
     if article is None:
         raise ImportFailed("This page has no text to read.")
-    return [article]
+    return [replace(article, notes=notes)]

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from reader.core.importing.errors import ImportFailed
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 10_000_000
 MAX_ZIP_MEMBERS = 5_000
@@ -23,3 +25,11 @@ MAX_COMPRESSION_RATIO = 100
 RATIO_EXEMPT_BYTES = 1024 * 1024
 MAX_CHAPTERS = 2_000
 MAX_PDF_PAGES = 2_000
+
+
+def check_length(text: str, what: str = "text") -> None:
+    """Refuse a text (or a book's chapters added up) longer than ``MAX_TEXT_CHARS``."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportFailed(
+            f"The {what} is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})."
+        )
