@@ -28,7 +28,7 @@ from reader.core.importing.reflow import ends_sentence
 
 _BLOCK_TAGS = frozenset({"head", "p", "item", "code", "quote", "cell", "row"})
 _READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "dd", "dt")
-_LINE_BREAK = "\x00"  # never in a page's text: control characters were removed
+_LINE_BREAK = "\u2028"  # Unicode's line separator: a line break wherever it stands
 _SPACES = re.compile(r"\s+")
 # A site suffix: what follows a separator at the end of a title. "-" separates only after
 # a Hanzi or a space (so COVID-19 stays whole); _ | and the long dashes always do.
