@@ -7,11 +7,15 @@ of ``split_article`` and ``merge_articles``; these functions only compute them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.core.importing.controls import strip_controls
 from reader.core.importing.reflow import ParagraphKind, paragraphs
 from reader.core.importing.split import title_from_text
+
+
+_PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,10 @@ class ImportedArticle:
 
 def make_article(title: str, paras: list[str], original: str, source: str) -> ImportedArticle:
     """An article from any format: control characters and the replacement marks of
-    characters the source itself had already lost (U+FFFD) are removed here, once."""
-    paras = [p for p in (_clean(p) for p in paras) if p]
+    characters the source itself had already lost (U+FFFD) are removed here, once, and so
+    are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots)."""
+    cleaned = [p for p in (_clean(p) for p in paras) if p]
+    paras = [p for p in cleaned if not _PUNCTUATION_ONLY.match(p)] or cleaned
     title = _clean(title)
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
 

@@ -30,6 +30,7 @@ Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -44,12 +45,28 @@ SHORT_RATIO = 0.8
 _WINDOW = 10
 HEADING_MAX_WIDTH = 40
 _WRAPPED_MIN_SHARE = 0.3
+_COMMON_INDENT_SHARE = 0.9  # the indent 90 % of the lines have at least
+_BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
+_WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
+_WRAP_MIN_SHARE = 0.02
+_CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
-BYLINE = re.compile(r"^[^\s，。！？]{1,24}(?:讯|訊|电|電)\s*[（(][^）)\n]{0,40}[）)]")
+# A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
+# or its name (新华社北京6月5日电, 据新华社电), then the reporter in brackets. Not any word
+# ending in 讯 or 电 before a bracket: 通讯（IPC）, 充电（快充）.
+BYLINE = re.compile(
+    r"^(?:[^\s，。！？]{0,22}(?:报|報|网|網|台|社|刊|站)(?:讯|訊)|[^\s，。！？]{0,22}(?:日|社)(?:电|電))"
+    r"\s*[（(][^）)\n]{0,40}[）)]"
+)
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
-CHAPTER = re.compile(r"^第[一二三四五六七八九十百千〇零\d]+[章节回卷部篇]")
+# A chapter heading, also behind the prefixes download sites and Markdown give it
+# (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
+CHAPTER = re.compile(
+    r"^(?:#{1,6}\s*|正文\s*|《[^》]{0,20}》\s*目录\s*|目录\s*)?"
+    r"(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇].*)$"
+)
 ATTRIBUTION = re.compile(
     r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
 )
@@ -82,6 +99,12 @@ class Paragraph:
     def closes_article(self) -> bool:
         """A photo credit or a source line (…。 据新重庆客户端) ends an article."""
         return self.kind is ParagraphKind.CREDIT or bool(ATTRIBUTION.search(self.text))
+
+
+def chapter_title(text: str) -> str:
+    """A chapter heading without the prefix a site or Markdown put before it."""
+    match = CHAPTER.match(text)
+    return match.group(1).strip() if match else text
 
 
 def width(text: str) -> float:
@@ -224,13 +247,83 @@ def _kind(text: str) -> ParagraphKind:
     return ParagraphKind.BODY
 
 
+def _indent(raw_line: str) -> float:
+    """How far a line is indented, in Hanzi widths (a tab counts 4 spaces)."""
+    lead = raw_line[: len(raw_line) - len(raw_line.lstrip())]
+    return sum(1.0 if c == "\u3000" else 2.0 if c == "\t" else 0.5 for c in lead)
+
+
+def _common_indent(raw_lines: list[str]) -> float:
+    """The indent of spaces nearly every line has (a man page's 5): layout, so only a line
+    indented further starts a paragraph. 0 when indents vary. Full-width spaces are never
+    layout: 　　 is how a Chinese paragraph starts."""
+    if any(line.startswith("\u3000") for line in raw_lines):
+        return 0.0
+    indents = [_indent(line) for line in raw_lines if line.strip()]
+    if not indents:
+        return 0.0
+    least = sorted(indents)[int(len(indents) * (1 - _COMMON_INDENT_SHARE))]
+    return least if least > 0 else 0.0
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Paragraphs are blocks of lines separated by blank lines, each block a whole one.
+
+    The blocks must nearly all end a sentence or a heading: print extraction also puts
+    blank lines in mid-sentence, and there they are not paragraph breaks.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    multi = [block for block in blocks if len(block) > 1]
+    if len(multi) < max(2, len(blocks) // 5):
+        return False
+    open_ended = sum(
+        1 for block in multi if not ends_sentence(block[-1]) and block[-1][-1] not in "：:"
+    )
+    return open_ended <= len(multi) * _BLOCK_OPEN_SHARE
+
+
+def _wrap_width(widths: list[float]) -> float:
+    """The width at which a text with one paragraph per line still wraps its longest ones
+    (an old glossary cut at 36 columns): many lines stop at exactly the widest width.
+    Infinite when there is no such column."""
+    filled = [w for w in widths if w > 0]
+    if not filled:
+        return math.inf
+    widest = max(filled)
+    at_widest = sum(1 for w in filled if w >= widest - 0.5)
+    if at_widest < max(_WRAP_MIN_LINES, len(filled) * _WRAP_MIN_SHARE):
+        return math.inf
+    return widest - 0.5
+
+
+def _continues_line(line: str, next_line: str, full: float) -> bool:
+    """In text with one paragraph per line, a line that cannot end one: it ends on an
+    enumeration or clause comma, or fills the column and stops on a bare Hanzi."""
+    if not next_line:
+        return False
+    last = line[-1]
+    if last in "、，,":
+        return True
+    return bool(_HAN_CHAR.match(last)) and width(line) >= full and not _standalone(line)
+
+
 def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     """The paragraphs of ``raw``, each with its kind and the raw lines it came from."""
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     wrapped = _is_hard_wrapped(lines)
+    layout_indent = _common_indent(raw_lines)
+    # fixed-width text indented as a whole (a man page) keeps its paragraphs apart with
+    # blank lines; a page from print has no such indent and blank lines in mid-sentence
+    blocks = wrapped and layout_indent > 0 and _blank_separated(lines)
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
+    full = _wrap_width(widths)
     result: list[Paragraph] = []
     current: list[int] = []
 
@@ -240,17 +333,34 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
 
+    def starts(i: int) -> bool:
+        indent = _indent(raw_lines[i])
+        if layout_indent and indent < layout_indent:
+            return True  # less indented than the body: a section heading
+        if _INDENT.match(raw_lines[i]) and indent > layout_indent:
+            return True
+        return bool(BYLINE.match(lines[i])) or _standalone(lines[i])
+
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
         if not line:
-            if current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]:
-                flush()  # a short line then a blank line: ended on purpose
+            if blocks or (current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]):
+                flush()  # a blank line between whole blocks, or after a short line
             continue
-        if current and _starts_paragraph(raw_lines[i], line):
+        if not current and result and _CONTINUATION.match(line):
+            last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
+            current.extend(range(last.first_line, last.last_line + 1))
+        elif current and starts(i):
             flush()
         current.append(i)
-        if not wrapped or ends_sentence(line) or _standalone(line):
+        less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
+        if wrapped:
+            ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
+        else:
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            ends = not _continues_line(line, following, full)
+        if ends:
             flush()
     flush()
     return result

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.reflow import paragraphs
 from reader.core.importing.split import split_page
 from reader.core.progress import Progress
+
+
+# A download site's line at the top or the end of a file: its address and its pitch.
+_BANNER = re.compile(
+    r"(?:https?://|www\.)\S+.*(?:电子书|小说|下载|網友|网友|免费|阅读|閱讀|txt|TXT)"
+    r"|(?:电子书|小说|下载|网友|免费|txt|TXT).*(?:https?://|www\.)"
+)
+_BANNER_REACH = 5  # non-blank lines from either end
+
+
+def drop_site_banners(text: str) -> str:
+    """The text without the banner lines a download site adds at its start and end."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    ends = set(filled[:_BANNER_REACH] + filled[-_BANNER_REACH:])
+    return "\n".join(
+        line for i, line in enumerate(lines) if i not in ends or not _BANNER.search(line)
+    )
 
 
 def articles_from_text(
@@ -20,6 +40,7 @@ def articles_from_text(
         raise ImportFailed(
             f"The text is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})."
         )
+    text = drop_site_banners(text)
     paras = paragraphs(text, progress)
     return [
         make_article(a.title, a.paragraphs, a.original, source)
