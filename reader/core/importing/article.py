@@ -14,7 +14,6 @@ from reader.core.importing.controls import strip_controls
 from reader.core.importing.reflow import ParagraphKind, paragraphs
 from reader.core.importing.split import title_from_text
 
-
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 
 

@@ -49,9 +49,7 @@ def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         if "password" in str(error).lower():
-            raise ImportFailed(
-                "This PDF is protected by a password; it cannot be read."
-            ) from None
+            raise ImportFailed("This PDF is protected by a password; it cannot be read.") from None
         raise ImportFailed("This PDF is damaged; its text cannot be read.") from None
     try:
         count = len(document)

@@ -11,7 +11,6 @@ from reader.core.importing.reflow import paragraphs
 from reader.core.importing.split import split_page
 from reader.core.progress import Progress
 
-
 # A download site's line at the top or the end of a file: its address and its pitch.
 _BANNER = re.compile(
     r"(?:https?://|www\.)\S+.*(?:电子书|小说|下载|網友|网友|免费|阅读|閱讀|txt|TXT)"
