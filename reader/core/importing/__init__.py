@@ -1,7 +1,8 @@
 """Open anything a learner has: files and pasted text → rebuilt, split articles.
 
 ``import_file`` picks the reader by the file's extension (.txt and unknown extensions are
-read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf); ``import_text`` takes
+read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf, subtitles .srt/.ass/
+.ssa/.vtt); ``import_text`` takes
 pasted text. Both return ``ImportedArticle`` objects (title, rebuilt text, original text,
 source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
 ``reader.core.importing.limits``.
@@ -21,6 +22,7 @@ from reader.core.importing.html_format import articles_from_html
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
+from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -45,6 +47,7 @@ SUPPORTED_EXTENSIONS = (
     ".epub",
     ".docx",
     ".pdf",
+    *SUBTITLE_SUFFIXES,
 )
 
 
@@ -111,6 +114,8 @@ def import_file(
     if suffix in (".html", ".htm", ".xhtml"):
         return articles_from_html(data, source, encoding)
     text = decode_bytes(data, encoding)
+    if suffix in SUBTITLE_SUFFIXES:
+        return articles_from_subtitles(text, source)
     if suffix in (".md", ".markdown"):
         return articles_from_markdown(text, source)
     return articles_from_text(text, source, progress)

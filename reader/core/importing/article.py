@@ -40,9 +40,14 @@ def make_article(title: str, paras: list[str], original: str, source: str) -> Im
     characters the source itself had already lost (U+FFFD) are removed here, once, and so
     are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots)."""
     cleaned = [p for p in (_clean(p) for p in paras) if p]
-    paras = [p for p in cleaned if not _PUNCTUATION_ONLY.match(p)] or cleaned
+    paras = [p for p in cleaned if has_words(p)] or cleaned
     title = _clean(title)
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
+
+
+def has_words(text: str) -> bool:
+    """Not punctuation alone (a ``**`` separator, a row of leader dots)."""
+    return bool(text.strip()) and not _PUNCTUATION_ONLY.match(text)
 
 
 def _clean(text: str) -> str:

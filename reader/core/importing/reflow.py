@@ -351,8 +351,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if not current and result and _CONTINUATION.match(line):
             last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
             current.extend(range(last.first_line, last.last_line + 1))
-        elif current and starts(i):
-            flush()
+        elif current and starts(i) and not _continues_line(lines[current[-1]], line, full):
+            flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
         if wrapped:
