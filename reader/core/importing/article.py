@@ -15,6 +15,7 @@ from reader.core.importing.reflow import ParagraphKind, paragraphs
 from reader.core.importing.split import title_from_text
 
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def make_article(title: str, paras: list[str], original: str, source: str) -> Im
     are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots)."""
     cleaned = [p for p in (_clean(p) for p in paras) if p]
     paras = [p for p in cleaned if has_words(p)] or cleaned
-    title = _clean(title)
+    title = _SPACE_RUN.sub(" ", _clean(title))  # a title is one line: no layout spacing
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
 
 

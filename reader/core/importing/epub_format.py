@@ -34,20 +34,32 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _container(archive: SafeZip) -> str:
+    """Where the book's ``META-INF/container.xml`` is: at the top, or (a book zipped with
+    its folder, as some tools make them) in one folder below it."""
+    if archive.has(_CONTAINER):
+        return _CONTAINER
+    nested = sorted((name for name in archive.names() if name.endswith("/" + _CONTAINER)), key=len)
+    if not nested or nested[0].count("/") != _CONTAINER.count("/") + 1:
+        raise ImportFailed("This is not an EPUB book (META-INF/container.xml is missing).")
+    return nested[0]
+
+
 def chapter_paths(archive: SafeZip) -> tuple[str, list[str]]:
     """The book's title and its chapter files in reading order."""
-    if not archive.has(_CONTAINER):
-        raise ImportFailed("This is not an EPUB book (META-INF/container.xml is missing).")
+    container = _container(archive)
+    root = container[: -len(_CONTAINER)]  # "" or the folder the book was zipped in
     rootfile = next(
         (
             e.get("full-path")
-            for e in _parse(archive, _CONTAINER).iter()
+            for e in _parse(archive, container).iter()
             if _local(e.tag) == "rootfile"
         ),
         None,
     )
     if not rootfile:
         raise ImportFailed("This EPUB file is damaged (it names no package document).")
+    rootfile = root + rootfile
     package = _parse(archive, rootfile)
     base = posixpath.dirname(rootfile)
     manifest = {

@@ -11,6 +11,7 @@ import re
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import fix_spacing, join_lines
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -24,6 +25,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
 
@@ -39,6 +41,9 @@ def inline(text: str) -> str:
 
 
 def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
+    check_length(text)
+    original = text
+    text = _COMMENT.sub("", text)
     headings: list[str] = []
     paras: list[str] = []
     block: list[str] = []
@@ -84,4 +89,4 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     if not paras and not headings:
         raise ImportFailed("The file is empty.")
     title = headings[0] if headings else ""
-    return [make_article(title, paras or headings, text, source)]
+    return [make_article(title, paras or headings, original, source)]

@@ -38,6 +38,7 @@ _ROMAN_HEADER = re.compile(r"^[ivxlc]{1,6}\s+\S.{0,14}$|^\S.{0,14}\s+[ivxlc]{1,6
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _NUMBERS = re.compile(r"\d+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
 _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 
@@ -127,7 +128,10 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
             "This PDF has no text layer (it is probably a scan, made of images); "
             "there is no text to import."
         )
-    kept = strip_page_furniture([text.split("\n") for text in pages])
+    kept = [
+        [line for line in lines if not _LONE_NUMBER.match(line)]
+        for lines in strip_page_furniture([text.split("\n") for text in pages])
+    ]
     text = "\n".join("\n".join(lines) for lines in kept)
     return _SPACE_BETWEEN_HAN.sub("", _LEADER_DOTS.sub(" ", text))
 

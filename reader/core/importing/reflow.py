@@ -47,8 +47,10 @@ HEADING_MAX_WIDTH = 40
 _WRAPPED_MIN_SHARE = 0.3
 _COMMON_INDENT_SHARE = 0.9  # the indent 90 % of the lines have at least
 _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
+_TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
 _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
 _WRAP_MIN_SHARE = 0.02
+_LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -64,16 +66,18 @@ SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、
 # A chapter heading, also behind the prefixes download sites and Markdown give it
 # (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
 CHAPTER = re.compile(
-    r"^(?:#{1,6}\s*|正文\s*|《[^》]{0,20}》\s*目录\s*|目录\s*)?"
-    r"(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇].*)$"
+    r"^(?:(?:#{1,6}\s*|正文\s*|目录\s*)?(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇].*)"
+    r"|《[^》]{0,20}》\s*目录\s*(\S.*))$"
 )
 ATTRIBUTION = re.compile(
     r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
 )
 _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 
-_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d)")
-_SPACE_DIGIT_HAN = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])")
+# a space extraction put on one side of a number (年 9月, 达 95.32万): one on both sides is
+# the writer's (1999 文鼎科技, 共 3 个)
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^\d.,% ]|$))")
+_SPACE_DIGIT_HAN = re.compile(rf"(?<=[^\s\d.,%])(\d[\d.,%]*) +(?=[{_HAN}])")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
@@ -104,7 +108,7 @@ class Paragraph:
 def chapter_title(text: str) -> str:
     """A chapter heading without the prefix a site or Markdown put before it."""
     match = CHAPTER.match(text)
-    return match.group(1).strip() if match else text
+    return (match.group(1) or match.group(2)).strip() if match else text
 
 
 def width(text: str) -> float:
@@ -144,7 +148,7 @@ def _starts_paragraph(raw_line: str, line: str) -> bool:
 def fix_spacing(text: str) -> str:
     """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words."""
     text = _SPACE_HAN_DIGIT.sub("", text)
-    text = _SPACE_DIGIT_HAN.sub("", text)
+    text = _SPACE_DIGIT_HAN.sub(r"\1", text)
     return _fix_latin_gaps(text)
 
 
@@ -197,6 +201,10 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _needs_space(left: str, right: str) -> bool:
+    """Between two Latin words, and after Latin punctuation (``命令.`` / ``它的目的``): the
+    line break stood for the space such text puts there."""
+    if left in _LATIN_PUNCTUATION and not right.isspace():
+        return not (left in ".," and right.isdigit())  # 2. / 4亿: a number cut in two
     return (left.isascii() and right.isascii() and left.isalnum() and right.isalnum()) and not (
         left.isdigit() and right.isdigit()
     )
@@ -303,12 +311,15 @@ def _wrap_width(widths: list[float]) -> float:
 
 def _continues_line(line: str, next_line: str, full: float) -> bool:
     """In text with one paragraph per line, a line that cannot end one: it ends on an
-    enumeration or clause comma, or fills the column and stops on a bare Hanzi."""
+    enumeration or clause comma, or stops on a bare Hanzi where the column ends or right
+    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。)."""
     if not next_line:
         return False
     last = line[-1]
     if last in "、，,":
         return True
+    if _HAN_CHAR.match(last) and width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
+        return not _standalone(line)
     return bool(_HAN_CHAR.match(last)) and width(line) >= full and not _standalone(line)
 
 
@@ -337,6 +348,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         indent = _indent(raw_lines[i])
         if layout_indent and indent < layout_indent:
             return True  # less indented than the body: a section heading
+        if layout_indent and indent > layout_indent:
+            # a hanging indent (an option's description) goes on at the same depth
+            return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
         return bool(BYLINE.match(lines[i])) or _standalone(lines[i])

@@ -14,19 +14,25 @@ from reader.core.progress import Progress
 # A download site's line at the top or the end of a file: its address and its pitch.
 _BANNER = re.compile(
     r"(?:https?://|www\.)\S+.*(?:电子书|小说|下载|網友|网友|免费|阅读|閱讀|txt|TXT)"
-    r"|(?:电子书|小说|下载|网友|免费|txt|TXT).*(?:https?://|www\.)"
+    r"|(?:电子书|小说|下载|网友|免费|txt|TXT).*(?:https?://|www\.)",
+    re.IGNORECASE,
 )
 _BANNER_REACH = 5  # non-blank lines from either end
+_BANNER_LINE_MAX = 40  # a line this short that is an advertisement, anywhere in the text
 
 
 def drop_site_banners(text: str) -> str:
-    """The text without the banner lines a download site adds at its start and end."""
+    """The text without the banner lines a download site adds at its start and end (and
+    the short ones it slips between chapters)."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     ends = set(filled[:_BANNER_REACH] + filled[-_BANNER_REACH:])
-    return "\n".join(
-        line for i, line in enumerate(lines) if i not in ends or not _BANNER.search(line)
-    )
+
+    def banner(i: int, line: str) -> bool:
+        short = len(line.strip()) <= _BANNER_LINE_MAX
+        return (i in ends or short) and bool(_BANNER.search(line))
+
+    return "\n".join(line for i, line in enumerate(lines) if not banner(i, line))
 
 
 def articles_from_text(
