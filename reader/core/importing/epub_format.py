@@ -16,7 +16,7 @@ from reader.core.importing.article import ImportedArticle
 from reader.core.importing.decode import decode_bytes
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import article_from_blocks, declared_charset, extract
-from reader.core.importing.limits import MAX_CHAPTERS
+from reader.core.importing.limits import MAX_CHAPTERS, check_length, check_tags
 from reader.core.importing.zipsafe import SafeZip
 from reader.core.progress import Progress
 
@@ -87,15 +87,19 @@ def articles_from_epub(
     archive = SafeZip(data, "EPUB")
     book_title, paths = chapter_paths(archive)
     articles: list[ImportedArticle] = []
+    total = 0
     for number, path in enumerate(paths, start=1):
         if progress is not None:
             progress.step(number - 1, len(paths), "Reading chapters")
         raw = archive.read(path)
         html = decode_bytes(raw, declared_charset(raw) or "utf-8")
+        check_tags(html)
         page_title, blocks = extract(html)
         fallback = page_title or (f"{book_title} ({number})" if book_title else "")
         article = article_from_blocks(fallback, blocks, html, source)
         if article is not None:
+            total += len(article.text)
+            check_length(total, "book (its chapters together)")
             articles.append(article)
     if not articles:
         raise ImportFailed("This book has no text to read.")

@@ -9,6 +9,7 @@ space between Hanzi), so source formatting does not leak into Chinese text.
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -16,7 +17,7 @@ from html.parser import HTMLParser
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.decode import decode_bytes, detect
 from reader.core.importing.errors import ImportFailed
-from reader.core.importing.limits import check_length
+from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing, join_lines
 
 _SKIPPED = frozenset(
@@ -105,6 +106,7 @@ class _Extractor(HTMLParser):
         self.blocks: list[Block] = []
         self.page_title = ""
         self._stack: list[str] = []
+        self._open: collections.Counter[str] = collections.Counter()  # tags on the stack
         self._skip_depth = 0
         self._furniture_depth = 0
         self._heading_depth = 0
@@ -112,7 +114,7 @@ class _Extractor(HTMLParser):
         self._buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body" and "head" in self._stack:
+        if tag == "body" and self._open["head"]:
             self.handle_endtag("head")  # an unclosed <head> ends where the body starts
         if tag == "title":
             self._in_title = True
@@ -124,6 +126,7 @@ class _Extractor(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         self._stack.append(tag)
+        self._open[tag] += 1
         if tag in _SKIPPED:
             self._skip_depth += 1
         if tag in _FURNITURE:
@@ -135,12 +138,13 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self._in_title = False
             return
-        if tag not in self._stack:
-            return
+        if not self._open[tag]:
+            return  # a closing tag that closes nothing (counted, not searched for: linear)
         if tag in _BLOCKS:
             self._flush()
         while self._stack:
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             if open_tag in _SKIPPED:
                 self._skip_depth -= 1
             if open_tag in _FURNITURE:
@@ -230,8 +234,8 @@ def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[I
     from reader.core.importing.webpage import main_text
 
     html, notes = decode_page(data, encoding)
-    check_length(html)
-    found = main_text(html)
+    check_length(len(html))
+    found = main_text(html) if check_tags(html) <= MAIN_TEXT_MAX_TAGS else None
     article: ImportedArticle | None
     if found is not None:
         article = make_article(found.title, found.paragraphs, html, source)

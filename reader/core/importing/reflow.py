@@ -161,11 +161,13 @@ def _fix_latin_gaps(text: str) -> str:
         right_gap = _han_gap(text, end, 1)
         # one side spaced off a Hanzi, the other glued to a Hanzi: an extraction artefact
         if left_gap == "spaced" and right_gap == "glued":
-            pieces.append(text[last:start].rstrip(" "))
+            pieces.append(text[last:start].rstrip(" "))  # (a short piece: between two runs)
             last = start
         elif left_gap == "glued" and right_gap == "spaced":
             pieces.append(text[last:end])
-            last = len(text) - len(text[end:].lstrip(" "))
+            last = end
+            while last < len(text) and text[last] == " ":
+                last += 1
             continue
         pieces.append(text[last:end])
         last = end
@@ -174,18 +176,16 @@ def _fix_latin_gaps(text: str) -> str:
 
 
 def _han_gap(text: str, index: int, direction: int) -> str:
-    """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other."""
-    if direction < 0:
-        before = text[:index]
-        stripped = before.rstrip(" ")
-        neighbour = stripped[-1:] if stripped else ""
-        spaced = len(stripped) < len(before)
-    else:
-        after = text[index:]
-        stripped = after.lstrip(" ")
-        neighbour = stripped[:1]
-        spaced = len(stripped) < len(after)
-    if not neighbour or not _HAN_CHAR.match(neighbour):
+    """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other.
+
+    Scans from ``index`` outwards (never copies the text: a line of 100,000 runs stays
+    linear)."""
+    i = index - 1 if direction < 0 else index
+    spaced = False
+    while 0 <= i < len(text) and text[i] == " ":
+        spaced = True
+        i += direction
+    if not 0 <= i < len(text) or not _HAN_CHAR.match(text[i]):
         return "other"
     return "spaced" if spaced else "glued"
 

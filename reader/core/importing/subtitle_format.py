@@ -43,7 +43,7 @@ def _cue_lines(text: str) -> list[str]:
 def articles_from_subtitles(text: str, source: str) -> list[ImportedArticle]:
     import pysubs2
 
-    check_length(text)
+    check_length(len(text))
     suffix = Path(source).suffix.lower()
     try:
         subs = pysubs2.SSAFile.from_string(text, format_=_FORMATS.get(suffix))

@@ -6,7 +6,7 @@ import re
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
-from reader.core.importing.limits import MAX_TEXT_CHARS
+from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import paragraphs
 from reader.core.importing.split import split_page
 from reader.core.progress import Progress
@@ -41,10 +41,7 @@ def articles_from_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise ImportFailed("There is no text to import.")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ImportFailed(
-            f"The text is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})."
-        )
+    check_length(len(text))
     text = drop_site_banners(text)
     paras = paragraphs(text, progress)
     return [
