@@ -19,6 +19,7 @@ from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import articles_from_html
+from reader.core.importing.language import LooksJapanese, check_chinese
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
@@ -30,6 +31,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ImportFailed",
     "ImportedArticle",
+    "LooksJapanese",
     "import_file",
     "import_text",
     "merge_articles",
@@ -95,10 +97,23 @@ def _refuse_image(data: bytes, suffix: str) -> None:
 
 
 def import_file(
-    path: str | os.PathLike[str], encoding: str | None = None, progress: Progress | None = None
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
 ) -> list[ImportedArticle]:
-    """The articles in the file at ``path``; ``encoding`` overrides detection for text."""
-    path = Path(path)
+    """The articles in the file at ``path``; ``encoding`` overrides detection for text.
+
+    A text that looks Japanese raises ``LooksJapanese`` unless ``force`` (the user said
+    to import it anyway).
+    """
+    articles = _articles(Path(path), encoding, progress)
+    if not force:
+        check_chinese("".join(article.text for article in articles))
+    return articles
+
+
+def _articles(path: Path, encoding: str | None, progress: Progress | None) -> list[ImportedArticle]:
     data = _read(path)
     if not data.strip():
         raise ImportFailed("The file is empty.")
@@ -121,6 +136,9 @@ def import_file(
     return articles_from_text(text, source, progress)
 
 
-def import_text(text: str, source: str = "clipboard") -> list[ImportedArticle]:
+def import_text(text: str, source: str = "clipboard", force: bool = False) -> list[ImportedArticle]:
     """The articles in pasted text (rebuilt and split like a .txt file)."""
-    return articles_from_text(text, source)
+    articles = articles_from_text(text, source)
+    if not force:
+        check_chinese(text)
+    return articles

@@ -2,7 +2,8 @@
 
 Nothing is written until every file has been read, and the articles go in with one
 transaction, so a cancelled import leaves no trace. A file that cannot be imported is
-reported and adds nothing; the others still go in.
+reported and adds nothing; the others still go in. A text that looks Japanese is set
+aside (``ImportResult.japanese``) for the user to confirm, then imported with ``force``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ if TYPE_CHECKING:
     from reader.core.importing import ImportedArticle
 
 _STEPS_PER_FILE = 1000
+PASTED = "pasted text"
 
 
 @dataclass
 class ImportResult:
     ids: list[int] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what was decided)
+    japanese: list[tuple[str, str]] = field(default_factory=list)  # (file, message): ask first
     listing: list[ArticleInfo] | None = None  # the library list afterwards, read here
 
 
@@ -47,10 +51,15 @@ def import_into(
     progress: Progress,
     encoding: str | None = None,
     query: str = "",
+    force: bool = False,
 ) -> ImportResult:
+    """Each file on its own: one that fails (even by an error of a reader's library) is
+    reported and the others go in; one that looks Japanese waits for the user (``force``
+    imports it)."""
     # The file readers (and their HTML, XML, zip and PDF libraries) load with the first
     # import, on the worker: the app's launch does not wait for them.
-    from reader.core.importing import ImportFailed, import_file
+    from reader.core.importing import ImportFailed, LooksJapanese, import_file
+    from reader.core.progress import Cancelled
 
     result = ImportResult()
     found: list[ImportedArticle] = []
@@ -58,9 +67,20 @@ def import_into(
         part = _part(progress, index, len(files), Path(name).name)
         part.step(0, 1, "reading")
         try:
-            found.extend(import_file(Path(name), encoding=encoding, progress=part))
+            articles = import_file(Path(name), encoding=encoding, progress=part, force=force)
+        except LooksJapanese as error:
+            result.japanese.append((name, str(error)))
+            continue
         except ImportFailed as error:
             result.failures.append((name, str(error)))
+            continue
+        except Cancelled:
+            raise
+        except Exception as error:  # never lose the batch to one file
+            result.failures.append((name, f"This file cannot be imported ({error})."))
+            continue
+        found.extend(articles)
+        result.notes.extend((name, note) for article in articles for note in article.notes)
     progress.step(len(files) * _STEPS_PER_FILE, len(files) * _STEPS_PER_FILE + 1, "Saving")
     if found:
         _add(db_path, found, None, progress, query, result)
@@ -88,14 +108,19 @@ def _add(
         result.listing = store.articles.search(query)
 
 
-def import_pasted(db_path: Path, text: str, progress: Progress, query: str = "") -> ImportResult:
-    from reader.core.importing import ImportFailed, import_text
+def import_pasted(
+    db_path: Path, text: str, progress: Progress, query: str = "", force: bool = False
+) -> ImportResult:
+    from reader.core.importing import ImportFailed, LooksJapanese, import_text
 
     result = ImportResult()
     try:
-        articles = import_text(text)
+        articles = import_text(text, force=force)
+    except LooksJapanese as error:
+        result.japanese.append((PASTED, str(error)))
+        return result
     except ImportFailed as error:
-        result.failures.append(("pasted text", str(error)))
+        result.failures.append((PASTED, str(error)))
         return result
     _add(db_path, articles, "", progress, query, result)
     return result

@@ -315,18 +315,29 @@ class LibraryPane(QWidget):
         files, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", FILE_FILTER)
         self.import_files(files)
 
-    def import_files(self, files: list[str], encoding: str | None = None) -> None:
+    def import_files(
+        self, files: list[str], encoding: str | None = None, force: bool = False
+    ) -> None:
         """Import ``files`` off the UI thread (imports queue up and run one at a time);
-        ``encoding`` defaults to the one chosen in the pane (None: detect)."""
+        ``encoding`` defaults to the one chosen in the pane (None: detect). Files that look
+        Japanese are imported (``force``) only once the user confirms."""
         if not files:
             return
         encoding = encoding or self.encoding.currentData()
         db_path, query = self.store.path, self.search.text()
-        self._start(lambda progress: import_into(db_path, files, progress, encoding, query), query)
+        self._start(
+            lambda progress: import_into(db_path, files, progress, encoding, query, force),
+            query,
+            lambda names: self.import_files(names, encoding, force=True),
+        )
 
-    def import_text(self, text: str) -> None:
+    def import_text(self, text: str, force: bool = False) -> None:
         db_path, query = self.store.path, self.search.text()
-        self._start(lambda progress: import_pasted(db_path, text, progress, query), query)
+        self._start(
+            lambda progress: import_pasted(db_path, text, progress, query, force),
+            query,
+            lambda _names: self.import_text(text, force=True),
+        )
 
     def paste(self) -> None:
         """Ctrl+V: the clipboard's text becomes new articles."""
@@ -339,7 +350,12 @@ class LibraryPane(QWidget):
         if self.pending:
             self.progress_label.setText("Cancelling…")
 
-    def _start(self, work: Callable[[Progress], ImportResult], query: str) -> None:
+    def _start(
+        self,
+        work: Callable[[Progress], ImportResult],
+        query: str,
+        anyway: Callable[[list[str]], None],
+    ) -> None:
         if not self.pending:
             self.progress.setRange(0, 0)
             self.progress_label.setText("Importing…")
@@ -356,6 +372,8 @@ class LibraryPane(QWidget):
         def succeeded(result: ImportResult) -> None:
             settle()
             self._import_done(result, query)
+            if result.japanese and self._confirm_japanese(result.japanese):
+                anyway([name for name, _ in result.japanese])
 
         def failed(error: Exception) -> None:
             settle()
@@ -390,6 +408,21 @@ class LibraryPane(QWidget):
             self.imported.emit(result.ids)
         if result.failures:
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
+        if result.notes:  # what the import decided for the user (a page's real encoding)
+            notes = "\n\n".join(f"{Path(n).name}: {m}" for n, m in result.notes)
+            QMessageBox.information(self, "Imported", notes)
+
+    def _confirm_japanese(self, files: list[tuple[str, str]]) -> bool:
+        """Ask before importing texts that look Japanese (their words are not in CC-CEDICT)."""
+        listing = "\n\n".join(f"{Path(name).name}: {message}" for name, message in files)
+        answer = QMessageBox.question(
+            self,
+            "Import Japanese text?",
+            f"{listing}\n\nImport it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)
