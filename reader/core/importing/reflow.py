@@ -30,6 +30,7 @@ Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`
 from __future__ import annotations
 
 import bisect
+import collections
 import math
 import re
 from dataclasses import dataclass
@@ -45,11 +46,12 @@ SHORT_RATIO = 0.8
 _WINDOW = 10
 HEADING_MAX_WIDTH = 40
 _WRAPPED_MIN_SHARE = 0.3
-_COMMON_INDENT_SHARE = 0.9  # the indent 90 % of the lines have at least
+_COMMON_INDENT_SHARE = 0.6  # the commonest indent, which 60 % of the lines have at least
 _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
 _TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
 _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
 _WRAP_MIN_SHARE = 0.02
+_SPACE_RUN = re.compile(r" {2,}")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
@@ -270,8 +272,9 @@ def _common_indent(raw_lines: list[str]) -> float:
     indents = [_indent(line) for line in raw_lines if line.strip()]
     if not indents:
         return 0.0
-    least = sorted(indents)[int(len(indents) * (1 - _COMMON_INDENT_SHARE))]
-    return least if least > 0 else 0.0
+    common = collections.Counter(indents).most_common(1)[0][0]
+    at_least = sum(1 for indent in indents if indent >= common)
+    return common if common > 0 and at_least >= len(indents) * _COMMON_INDENT_SHARE else 0.0
 
 
 def _blank_separated(lines: list[str]) -> bool:
@@ -340,7 +343,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
 
     def flush() -> None:
         if current:
-            text = fix_spacing(join_lines([lines[i] for i in current]))
+            # runs of spaces inside a line are layout (a man page's columns, ".  " after a
+            # sentence): one space reads the same
+            text = fix_spacing(_SPACE_RUN.sub(" ", join_lines([lines[i] for i in current])))
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
 

@@ -16,6 +16,7 @@ article: importing the stored original again gives them back.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,7 +47,9 @@ def articles_from_subtitles(text: str, source: str) -> list[ImportedArticle]:
     check_length(len(text))
     suffix = Path(source).suffix.lower()
     try:
-        subs = pysubs2.SSAFile.from_string(text, format_=_FORMATS.get(suffix))
+        with warnings.catch_warnings():  # a field it cannot parse is defaulted: not news
+            warnings.simplefilter("ignore")
+            subs = pysubs2.SSAFile.from_string(text, format_=_FORMATS.get(suffix))
     except Exception:  # pysubs2 raises its own errors and ValueError on malformed lines
         raise ImportFailed(
             "This subtitle file cannot be read (it is damaged or not in the format its name says)."
