@@ -4,7 +4,9 @@ Per document: the import time (median of ``--runs``, default 3), the articles, p
 and characters it gives, and the share of the document's Hanzi kept in the text (what the
 importer read out of the file: the decoded text, the page's HTML, the PDF's text layer; a
 low share on a web page is its menus going, on a subtitle the file's markup). Refusals are
-printed with their message. Totals last.
+printed with their message. Before the table: a 250-page PDF (the corpus's two PDFs and
+part of one again) imported, beside pypdf's bare text extraction of it (the engine used
+before), and the hostile inputs that were once quadratic. Totals last.
 
 Run: ``uv run python benchmarks/import_corpus.py [--runs N]``.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,12 +43,67 @@ def measure(path: Path, runs: int) -> tuple[float, list[ImportedArticle] | str]:
     return statistics.median(times), result
 
 
+def long_pdf(path: Path) -> None:
+    """The corpus PDFs joined into 250 pages, written to ``path``."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    book, faq = CORPUS / "pdf_lshort_zh_cn_139pages.pdf", CORPUS / "pdf_ctex_faq_2008_41pages.pdf"
+    writer.append(str(book))
+    writer.append(str(faq))
+    writer.append(str(book), pages=(0, 70))
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+def pdf_figures(runs: int) -> None:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.pdf"
+        long_pdf(path)
+        pages = len(PdfReader(str(path)).pages)
+        seconds, result = measure(path, runs)
+        started = time.perf_counter()
+        for page in PdfReader(str(path)).pages:
+            page.extract_text()
+        bare = time.perf_counter() - started
+    outcome = f"{len(result)} articles" if not isinstance(result, str) else result
+    print(f"{pages}-page PDF: import {seconds:.2f} s ({outcome}); pypdf text alone {bare:.2f} s")
+
+
+HOSTILE = {
+    "200,000 mismatched </b>.html": "<p>你好。</p>" + "</b>" * 200_000,
+    "25,000 <div> then </span>.html": "<div>" * 25_000 + "</span>" * 25_000 + "<p>你好。</p>",
+    "200,000 [.md": "# 标题\n\n" + "[" * 200_000,
+    "100,000 [a](.md": "# 标题\n\n" + "[a](" * 100_000,
+    "200,000 *.md": "*" * 200_000 + "你好",
+    "200,000 [.txt": "[" * 200_000,
+}
+
+
+def hostile_figures() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in HOSTILE.items():
+            path = Path(folder) / name.replace(" ", "_").replace(",", "")
+            path.write_text(text, encoding="utf-8")
+            seconds, result = measure(path, 1)
+            outcome = f"{len(result)} article(s)" if not isinstance(result, str) else result
+            print(f"{name:34} {seconds:6.2f} s  {outcome[:60]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if not CORPUS.is_dir():
         raise SystemExit(f"no corpus at {CORPUS}")
+    pdf_figures(args.runs)
+    hostile_figures()
+    print()
     names = sorted(p.name for p in CORPUS.iterdir() if p.name not in ("SHA256SUMS", "SOURCES.md"))
     print(f"{'document':58} {'s':>6} {'art':>4} {'paras':>6} {'chars':>8} {'kept':>6}")
     totals = {"time": 0.0, "articles": 0, "paragraphs": 0, "chars": 0, "kept": 0, "source": 0}

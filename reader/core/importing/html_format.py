@@ -1,10 +1,14 @@
-"""HTML → paragraphs, with headings marked: the main text only.
+"""HTML → paragraphs: a web page's article (``webpage``), a book chapter's whole text.
 
-Scripts, styles and other non-text elements are skipped (their content never reaches the
-text, nothing is run); nothing is fetched (links and images are ignored). Navigation,
-headers, footers and asides are dropped as page furniture; if that leaves nothing, they
-are kept. A run of whitespace holding a line break is joined as a wrapped line is (no
-space between Hanzi), so source formatting does not leak into Chinese text.
+A saved web page goes to ``webpage.main_text`` (the article, by two extractors). This
+module's own reader takes what that leaves: an EPUB chapter (a book has no site menus), a
+page the extractors find no article in, a page too large for them. It skips scripts,
+styles and other non-text elements (their content never reaches the text, nothing is
+run); nothing is fetched (links and images are ignored). Navigation, headers, footers and
+asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
+whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
+so source formatting does not leak into Chinese text. Closing tags are matched by count,
+so a page of unbalanced tags is read in linear time.
 """
 
 from __future__ import annotations
