@@ -11,7 +11,7 @@ across a page break): a line at the top or bottom of a page that recurs on other
 once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-Letter-spaced Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
+A letter-spaced line of Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
 hold no text (a scan) gets a clear message: reading it would need OCR, which we do not do.
 """
 
@@ -40,6 +40,7 @@ _NUMBERS = re.compile(r"\d+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
 _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
+_HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 
 
@@ -132,8 +133,16 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
         [line for line in lines if not _LONE_NUMBER.match(line)]
         for lines in strip_page_furniture([text.split("\n") for text in pages])
     ]
-    text = "\n".join("\n".join(lines) for lines in kept)
-    return _SPACE_BETWEEN_HAN.sub("", _LEADER_DOTS.sub(" ", text))
+    text = "\n".join(_unspaced(line) for lines in kept for line in lines)
+    return _LEADER_DOTS.sub(" ", text)
+
+
+def _unspaced(line: str) -> str:
+    """A letter-spaced line (``第 一 章 概 述``: most Hanzi pairs spaced) without the spaces
+    between its Hanzi; a line with a deliberate space (``第二章 用 LATEX``) keeps it."""
+    spaced = len(_SPACE_BETWEEN_HAN.findall(line))
+    glued = len(_HAN_PAIR.findall(line))
+    return _SPACE_BETWEEN_HAN.sub("", line) if spaced > glued else line
 
 
 def articles_from_pdf(

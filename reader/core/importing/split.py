@@ -45,6 +45,7 @@ HEADLINE_REACH = 8  # a headline belongs to one of the 8 articles on either side
 _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
 _TITLES = (ParagraphKind.HEADING, ParagraphKind.CHAPTER)
+_TRAILING_NUMBER = re.compile(r"\d+$")
 _NEWS = (ParagraphKind.BYLINE, ParagraphKind.JUMP, ParagraphKind.CREDIT)
 
 
@@ -190,9 +191,10 @@ def split_book(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
     stays with the text before it. No chapters: one article, titled by its first line
     when that is a heading, else by its first words.
     """
+    starts = _chapter_starts(paras)
     groups: list[list[int]] = [[]]
-    for i, para in enumerate(paras):
-        if para.kind is ParagraphKind.CHAPTER and groups[-1]:
+    for i in range(len(paras)):
+        if i in starts and groups[-1]:
             groups.append([])
         groups[-1].append(i)
     merged: list[list[int]] = []
@@ -207,6 +209,15 @@ def split_book(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
         chapter = merged[1]
         merged = [[chapter[0], *front, *chapter[1:]], *merged[2:]]
     return [_book_article(paras, raw_lines, group) for group in merged]
+
+
+def _chapter_starts(paras: list[Paragraph]) -> set[int]:
+    """The chapter headings that start a chapter: not a contents line, whose heading
+    (without its page number) comes again later in the text."""
+    chapters = [i for i, p in enumerate(paras) if p.kind is ParagraphKind.CHAPTER]
+    keys = {i: _TRAILING_NUMBER.sub("", "".join(paras[i].text.split())) for i in chapters}
+    last = {key: i for i, key in keys.items()}
+    return {i for i in chapters if last[keys[i]] == i}
 
 
 def _book_article(paras: list[Paragraph], raw_lines: list[str], group: list[int]) -> SplitArticle:

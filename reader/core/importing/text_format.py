@@ -19,17 +19,22 @@ _BANNER = re.compile(
 )
 _BANNER_REACH = 5  # non-blank lines from either end
 _BANNER_LINE_MAX = 40  # a line this short that is an advertisement, anywhere in the text
+# a rendered man page's last line: the same word at both ends of a spread-out line
+# (``BSD    September 25, 1999    BSD``)
+_MAN_FOOTER = re.compile(r"^(\S+) {3,}\S.* {3,}\1$")
 
 
 def drop_site_banners(text: str) -> str:
     """The text without the banner lines a download site adds at its start and end (and
-    the short ones it slips between chapters)."""
+    the short ones it slips between chapters), or a man page's footer."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     ends = set(filled[:_BANNER_REACH] + filled[-_BANNER_REACH:])
 
     def banner(i: int, line: str) -> bool:
         short = len(line.strip()) <= _BANNER_LINE_MAX
+        if filled and i == filled[-1] and _MAN_FOOTER.match(line.strip()):
+            return True
         return (i in ends or short) and bool(_BANNER.search(line))
 
     return "\n".join(line for i, line in enumerate(lines) if not banner(i, line))
