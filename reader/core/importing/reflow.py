@@ -53,6 +53,7 @@ _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at
 _WRAP_MIN_SHARE = 0.02
 _SPACE_RUN = re.compile(r" {2,}")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
+_LATIN_CLOSERS = frozenset(")]}>\"'")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -207,6 +208,8 @@ def _needs_space(left: str, right: str) -> bool:
     line break stood for the space such text puts there."""
     if left in _LATIN_PUNCTUATION and not right.isspace():
         return not (left in ".," and right.isdigit())  # 2. / 4亿: a number cut in two
+    if left in _LATIN_CLOSERS and right.isascii() and not right.isspace():
+        return True  # [-c cipher_spec] / [-e escape_char]
     return (left.isascii() and right.isascii() and left.isalnum() and right.isalnum()) and not (
         left.isdigit() and right.isdigit()
     )
