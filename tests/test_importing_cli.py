@@ -116,3 +116,17 @@ def test_annotate_takes_an_encoding(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_bytes("銀行".encode("big5"))
     assert main(["annotate", "--encoding", "big5", str(path)]) == 0
     assert "銀行[yín háng]" in capsys.readouterr().out
+
+
+def test_known_words_and_pleco_files_are_word_lists(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    known = tmp_path / "known.txt"
+    known.write_text("\n".join(["银行", "学习", "中国", "朋友", "老师"]), encoding="utf-8")
+    pleco = tmp_path / "pleco.txt"
+    pleco.write_text("// 第一课\n银行[銀行]\tyin2 hang2\tbank\n", encoding="utf-8")
+    assert main(["import", str(known), str(pleco)]) == 0
+    out = capsys.readouterr().out
+    assert "LIST\tknown words\tadd 5" in out
+    assert _lists(data_dir)["pleco"] == ["银行"]
+    assert _library(data_dir) == []
