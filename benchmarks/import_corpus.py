@@ -87,8 +87,8 @@ HOSTILE = {
 
 def hostile_figures() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        for name, text in HOSTILE.items():
-            path = Path(folder) / name.replace(" ", "_").replace(",", "")
+        for number, (name, text) in enumerate(HOSTILE.items()):
+            path = Path(folder) / f"hostile{number}{Path(name).suffix}"
             path.write_text(text, encoding="utf-8")
             seconds, result = measure(path, 1)
             outcome = f"{len(result)} article(s)" if not isinstance(result, str) else result
