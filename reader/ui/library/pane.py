@@ -58,7 +58,10 @@ ENCODINGS = (
     ("UTF-16", "utf-16"),
 )
 _TITLE_ROOM = 160  # px the title column needs before the date and length columns show
-FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.epub *.docx *.pdf);;All files (*)"
+FILE_FILTER = (
+    "Articles and subtitles (*.txt *.md *.html *.htm *.xhtml *.epub *.docx *.pdf"
+    " *.srt *.ass *.ssa *.vtt);;All files (*)"
+)
 
 
 class LibraryPane(QWidget):
