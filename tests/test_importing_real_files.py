@@ -220,3 +220,14 @@ def test_too_many_tags_are_refused_before_parsing(tmp_path: Path) -> None:
 def test_hostile_markup_imports(tmp_path: Path, name: str, text: str) -> None:
     """Each of these was quadratic once (minutes); their times are in the benchmark."""
     assert import_file(write(tmp_path, name, text.encode("utf-8")))
+
+
+def test_nested_code_in_a_page_keeps_its_order(tmp_path: Path) -> None:
+    para = (
+        "<p>注意，首次只扫描位于根目录的文件 (例如，它找到 <code class='filename'>/<em>"
+        "<code>whatever</code></em>.iso</code>，而不是 <code>/data/tmp/<em><code>whatever"
+        "</code></em>.iso</code>)。在映象文件找到后，检查它包含的内容。</p>"
+    )
+    page = f"<html><head><title>安装</title></head><body><h1>6.3. 组件</h1>{para * 6}</body></html>"
+    (article,) = import_file(write(tmp_path, "guide.html", page.encode("utf-8")))
+    assert "它找到 /whatever.iso，而不是 /data/tmp/whatever.iso)" in article.text

@@ -30,6 +30,9 @@ _BLOCK_TAGS = frozenset({"head", "p", "item", "code", "quote", "cell", "row"})
 _READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "dd", "dt")
 _LINE_BREAK = "\u2028"  # Unicode's line separator: a line break wherever it stands
 _SPACES = re.compile(r"\s+")
+# <code> marks only the look of a word here; trafilatura reorders nested ones
+# (<code>/<em><code>whatever</code></em>.iso</code> came out as "/，whatever.iso")
+_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.IGNORECASE)
 # A site suffix: what follows a separator at the end of a title. "-" separates only after
 # a Hanzi or a space (so COVID-19 stays whole); _ | and the long dashes always do.
 _SUFFIX = re.compile(r"(?:\s*(?:[_|｜]|--|——|–|—)\s*|(?<=[\u4e00-\u9fff)）])-|\s+-\s+)([^_|｜]*)$")
@@ -146,6 +149,7 @@ def main_text(html: str) -> MainText | None:
     import trafilatura
 
     _quiet()
+    html = _CODE_TAG.sub("", html)
     document: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
