@@ -231,3 +231,14 @@ def test_nested_code_in_a_page_keeps_its_order(tmp_path: Path) -> None:
     page = f"<html><head><title>安装</title></head><body><h1>6.3. 组件</h1>{para * 6}</body></html>"
     (article,) = import_file(write(tmp_path, "guide.html", page.encode("utf-8")))
     assert "它找到 /whatever.iso，而不是 /data/tmp/whatever.iso)" in article.text
+
+
+def test_a_novel_in_markdown_is_split_at_its_chapters(tmp_path: Path) -> None:
+    novel = (
+        "# 我的小说\n\n作者：某人\n\n## 第一章：风起\n\n他走了。\n\n他又回来了。\n\n"
+        "## 第二章：云涌\n\n她来了。\n"
+    )
+    articles = import_file(write(tmp_path, "novel.md", novel.encode("utf-8")))
+    assert [a.title for a in articles] == ["第一章：风起", "第二章：云涌"]
+    assert articles[0].paragraphs == ["我的小说", "作者：某人", "他走了。", "他又回来了。"]
+    assert articles[1].paragraphs == ["她来了。"]

@@ -1,18 +1,20 @@
-"""Markdown → one article: headings as titles, markup stripped to plain paragraphs.
+"""Markdown → articles: headings as titles, markup stripped to plain paragraphs.
 
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
-and block quotes; emphasis, code marks, links (their text is kept) and images (dropped) are
+and block quotes; a novel with chapter headings (``## 第一章：…``) is one article per
+chapter; emphasis, code marks, links (their text is kept) and images (dropped) are
 reduced to plain text; raw HTML tags are removed. The first heading is the title.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import check_length
-from reader.core.importing.reflow import fix_spacing, join_lines
+from reader.core.importing.reflow import CHAPTER, chapter_title, fix_spacing, join_lines
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -32,6 +34,7 @@ _EMPHASIS = re.compile(
     r"|(`+)(?=[^\s`])([^`]+?)(?<=[^\s`])\7"
 )
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MIN_CHAPTERS = 2  # one "第一章" heading is a section; two or more make a book
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
@@ -99,5 +102,25 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     flush()
     if not paras and not headings:
         raise ImportFailed("The file is empty.")
+    chapters = [i for i, para in enumerate(paras) if CHAPTER.match(para)]
+    if len(chapters) >= _MIN_CHAPTERS:
+        return _chapters(paras, chapters, headings[0] if headings else "", original, source)
     title = headings[0] if headings else ""
     return [make_article(title, paras or headings, original, source)]
+
+
+def _chapters(
+    paras: list[str], starts: list[int], book: str, original: str, source: str
+) -> list[ImportedArticle]:
+    """A book in Markdown (``## 第一章 …``): one article per chapter, titled by its heading.
+    What stands before the first chapter (the book's title is already out of ``paras``)
+    opens chapter 1, as in a plain-text book."""
+    bounds = [*starts, len(paras)]
+    front = paras[: starts[0]]
+    articles = []
+    for number, (start, end) in enumerate(itertools.pairwise(bounds)):
+        body = paras[start + 1 : end]
+        if number == 0:
+            body = [book, *front, *body] if book else [*front, *body]
+        articles.append(make_article(chapter_title(paras[start]), body, original, source))
+    return articles
