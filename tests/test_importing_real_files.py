@@ -10,6 +10,7 @@ import pytest
 from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.pdf_format import strip_page_furniture
+from reader.core.importing.reflow import fix_spacing
 from reader.core.importing.webpage import strip_site_suffix
 from reader.core.store import NewArticle, Store
 from tests.test_importing_formats import make_epub, write
@@ -242,3 +243,15 @@ def test_a_novel_in_markdown_is_split_at_its_chapters(tmp_path: Path) -> None:
     assert [a.title for a in articles] == ["第一章：风起", "第二章：云涌"]
     assert articles[0].paragraphs == ["我的小说", "作者：某人", "他走了。", "他又回来了。"]
     assert articles[1].paragraphs == ["她来了。"]
+
+
+def test_deliberate_spaces_around_numbers_stay() -> None:
+    assert fix_spacing("著作權所有(C) 1999 文鼎科技") == "著作權所有(C) 1999 文鼎科技"
+    assert fix_spacing("请在 Issue #33 反馈") == "请在 Issue #33 反馈"
+    assert fix_spacing("2022年 9月，增长 7.3%") == "2022年9月，增长7.3%"
+
+
+def test_a_list_inside_a_quote_loses_both_marks(tmp_path: Path) -> None:
+    text = "# 标题\n\n> **注意事项**\n>\n> - 添字请在这里反馈。\n> - 不要另开议题。\n"
+    (article,) = import_file(write(tmp_path, "readme.md", text.encode("utf-8")))
+    assert article.paragraphs == ["注意事项", "添字请在这里反馈。", "不要另开议题。"]

@@ -96,7 +96,7 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
             heading(title)
         elif _ITEM.match(raw) or _QUOTE.match(raw):
             flush()
-            block.append(_QUOTE.sub("", _ITEM.sub("", raw)).strip())
+            block.append(_ITEM.sub("", _QUOTE.sub("", raw)).strip())  # > - item
         else:
             block.append(line)
     flush()

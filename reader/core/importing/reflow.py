@@ -80,7 +80,7 @@ _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 # a space extraction put on one side of a number (年 9月, 达 95.32万): one on both sides is
 # the writer's (1999 文鼎科技, 共 3 个)
 _SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^\d.,% ]|$))")
-_SPACE_DIGIT_HAN = re.compile(rf"(?<=[^\s\d.,%])(\d[\d.,%]*) +(?=[{_HAN}])")
+_SPACE_DIGIT_HAN = re.compile(rf"(?<=[{_HAN}])(\d[\d.,%]*) +(?=[{_HAN}])")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
