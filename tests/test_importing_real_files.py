@@ -255,3 +255,13 @@ def test_a_list_inside_a_quote_loses_both_marks(tmp_path: Path) -> None:
     text = "# 标题\n\n> **注意事项**\n>\n> - 添字请在这里反馈。\n> - 不要另开议题。\n"
     (article,) = import_file(write(tmp_path, "readme.md", text.encode("utf-8")))
     assert article.paragraphs == ["注意事项", "添字请在这里反馈。", "不要另开议题。"]
+
+
+def test_a_sentence_that_starts_with_a_chapter_number_is_no_heading() -> None:
+    text = (
+        "本书的结构如下：\n"
+        "第三章讲述文档排版的基本元素——标题、目录、列表、图片、表格等等。结合前一章的内容，\n"
+        "你应当能够制作内容较为丰富的文档了。\n"
+    )
+    (article,) = import_text(text)
+    assert article.paragraphs[-1].endswith("结合前一章的内容，你应当能够制作内容较为丰富的文档了。")

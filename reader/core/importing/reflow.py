@@ -139,8 +139,18 @@ def is_sentence_end(text: str, i: int) -> bool:
 
 def _standalone(line: str) -> bool:
     """A line that is a paragraph of its own whatever surrounds it."""
-    return bool(
-        JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line) or CHAPTER.match(line)
+    return bool(JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line)) or (
+        _chapter_heading(line)
+    )
+
+
+def _chapter_heading(line: str) -> bool:
+    """``第三章 文档元素``, not a sentence that starts with the words (``第三章讲述…，``)."""
+    return (
+        bool(CHAPTER.match(line))
+        and width(line) <= HEADING_MAX_WIDTH
+        and not ends_sentence(line)
+        and line[-1] not in CLAUSE_PUNCT
     )
 
 
@@ -248,7 +258,7 @@ def _kind(text: str) -> ParagraphKind:
         return ParagraphKind.CREDIT
     if SECTION.match(text):
         return ParagraphKind.SECTION
-    if CHAPTER.match(text) and width(text) <= HEADING_MAX_WIDTH and not ends_sentence(text):
+    if _chapter_heading(text):
         return ParagraphKind.CHAPTER
     if (
         not ends_sentence(text)
