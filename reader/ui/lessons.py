@@ -5,7 +5,7 @@
 (the pack's segmentation corrections apply to its article only, unless the user ticks the
 box that adds them for the whole library),
 and on confirmation imports it with `reader.core.lessons.import_pack` (one short
-transaction on the window's store, like the library's other small writes) and emits
+transaction, through the window's writer like every other write) and emits
 ``opened(PackImportResult)`` so the window can show the article. File ▸ Open, files given
 on the command line and files dropped on the window all come here (`split_packs`,
 `PackDropFilter`).
@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export.pack import PACK_SUFFIX, PackError, PackPreview, preview, read_pack
-from reader.core.lessons import import_pack, opened_article
-from reader.core.store import Store, StoreError
+from reader.core.lessons import PackImportResult, import_pack, opened_article
+from reader.core.operations import Changes, Done
+from reader.core.progress import Progress
+from reader.core.store import Store
+from reader.ui.operations import Writer
 
 MAX_SUMMARY = 1000  # characters of the preview; a pack's title could be megabytes
 
@@ -86,9 +89,11 @@ class PackOpener(QObject):
     opened = Signal(object)  # PackImportResult: added, or already there
     failed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: Store, writer: Writer, parent: QWidget) -> None:
+        """``store``: read here; ``writer``: the pack goes in through it."""
         super().__init__(parent)
         self._store = store
+        self._writer = writer
         self._parent = parent
         self.dialog: PackPreviewDialog | None = None  # the preview on screen, if any
 
@@ -107,17 +112,18 @@ class PackOpener(QObject):
         source = Path(path).name
 
         def confirmed() -> None:
-            try:
+            rules_for_library = dialog.rules_for_library.isChecked()  # read on the UI thread
+
+            def add(store: Store, _progress: Progress) -> Done[PackImportResult]:
                 result = import_pack(
-                    self._store,
-                    pack,
-                    source=source,
-                    rules_for_library=dialog.rules_for_library.isChecked(),
+                    store, pack, source=source, rules_for_library=rules_for_library
                 )
-            except (PackError, StoreError) as error:
-                self._report(f"{source}: {error}")
-                return
-            self.opened.emit(result)
+                added = not result.already_present
+                return Done(result, Changes(library=added, lists=added, corrections=added))
+
+            self._writer.run(
+                add, self.opened.emit, lambda error: self._report(f"{source}: {error}")
+            )
 
         dialog.accepted.connect(confirmed)
         dialog.finished.connect(lambda _code: self._forget(dialog))
