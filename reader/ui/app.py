@@ -15,7 +15,7 @@ from reader import __version__
 from reader.core import paths
 from reader.core.store.database import DB_FILENAME
 from reader.ui.data_check import check_bundled_data
-from reader.ui.db_dialogs import open_store_or_ask
+from reader.ui.db_dialogs import data_folder_or_say, open_store_or_ask
 from reader.ui.main_window import MainWindow
 
 
@@ -84,9 +84,9 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     app = _application()
     if not check_bundled_data(dialog=True):
         return 1
-    folder = paths.data_dir(data_dir)
-    store = open_store_or_ask(folder / DB_FILENAME)  # too new / damaged: a way out
-    if store is None:
+    folder = data_folder_or_say(data_dir)  # it cannot be created: said, and quit
+    store = open_store_or_ask(folder / DB_FILENAME) if folder else None  # a way out
+    if folder is None or store is None:
         return 1
     window = MainWindow(folder, store=store, open_tools=False)
     if file:

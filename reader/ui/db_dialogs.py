@@ -17,10 +17,12 @@ once the store is open.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from reader.core import paths
 from reader.core.cleanup import remove_leftovers
 from reader.core.store import (
     DatabaseDamaged,
@@ -36,6 +38,19 @@ from reader.core.store import (
 START_AFRESH = "Start with an empty library (the damaged file is kept beside it)"
 _RETRY = QMessageBox.StandardButton.Retry
 _CLOSE = QMessageBox.StandardButton.Close
+
+
+def data_folder_or_say(data_dir: str | None, parent: QWidget | None = None) -> Path | None:
+    """The user's data folder (created if need be), or None after saying why it cannot be
+    (a read-only or missing drive given with --data-dir)."""
+    try:
+        return paths.data_dir(data_dir)
+    except OSError as error:
+        where = data_dir or os.environ.get(paths.DATA_DIR_ENV) or "the user data folder"
+        QMessageBox.critical(
+            parent, "Reader cannot start", f"Reader cannot use {where}: {error.strerror or error}."
+        )
+        return None
 
 
 def open_store_or_ask(path: Path, parent: QWidget | None = None) -> Store | None:

@@ -123,3 +123,17 @@ def test_a_skipped_backup_is_shown_but_the_app_starts(
     store = open_store_or_ask(path)
     assert store is not None and "backup" in shown[0] and "skipped" in shown[0]
     store.close()
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    from reader.ui.db_dialogs import data_folder_or_say
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert data_folder_or_say(str(blocker / "data")) is None
+    assert "cannot use" in shown[0] and str(blocker / "data") in shown[0]
+    assert data_folder_or_say(str(tmp_path / "fine")) == tmp_path / "fine"
