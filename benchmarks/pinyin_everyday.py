@@ -4,7 +4,8 @@
 each with one polyphone (了 得 地 着 还 行 长 重 …) wrapped in ``▁`` and its reading after a
 tab. ``data/everyday_sentences_2.tsv`` (``--data``) is a second set in the same format, written
 later and before the changes it measured, as an independent check. Prints pypinyin alone,
-g2pM alone, each miss of ``ReadingModel`` with ``--misses``, and, as the last line,
+g2pM alone, each miss of ``ReadingModel`` with ``--misses``, the accuracy on the sentences
+in traditional characters (OpenCC, Taiwan standard) and, as the last line,
 ``accuracy: 0.xxxx``: sentences segmented by the app's ``Segmenter``, as the reader does
 (``--segmenter jieba`` prints the figure with plain ``jieba.lcut`` before it).
 """
@@ -27,6 +28,7 @@ from pinyin_scoring import (
 )
 
 from reader.core.analysis.readings import ReadingModel
+from reader.core.script_conversion import to_traditional
 
 SENTENCES = Path(__file__).resolve().parent / "data" / "everyday_sentences.tsv"
 
@@ -75,6 +77,9 @@ def main() -> int:
         for words, p, label, guess in zip(sentences, positions, labels, ours, strict=True):
             if guess != label:
                 print(f"  {marked_words(words, p)}  {guess} (want {label})")
+    traditional = [segmenter.reading_units(to_traditional(t)) for t in texts]
+    in_traditional = marked_readings(model, traditional, positions)
+    print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")
     print(f"accuracy: {accuracy(ours, labels):.4f}")
     return 0
 

@@ -15,7 +15,9 @@ Three sources, most precise first:
    character and the model is unsure, the dictionary words that contain the character
    beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``.
 
-Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
+Traditional text is read through its simplified twin (OpenCC, word by word, the ambiguous
+著 settled by the dictionaries: ``simplified_words``), so that a sentence gets the same
+readings in either script. Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
 tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not Hanzi reads "".
 """
 
@@ -33,6 +35,7 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
 from reader.core.analysis.g2p.rules import FIRM, firm_reading, rule_reading
+from reader.core.script_conversion import to_simplified
 
 Reading = tuple[str, ...]
 
@@ -118,6 +121,7 @@ class ReadingModel:
 
     def read_many(self, sentences: Sequence[Sequence[str]]) -> list[list[Reading]]:
         """``read`` for many sentences at once: the model runs on them as one batch."""
+        sentences = [self.simplified_words(words) for words in sentences]
         readings: list[list[str]] = []
         open_positions: list[list[int]] = []
         found: list[list[_Open]] = []
@@ -138,6 +142,30 @@ class ReadingModel:
                     voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
                 chars[p] = voted or _decide(o.pp, o.cc, guess, override)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
+
+    def simplified_words(self, words: Sequence[str]) -> list[str]:
+        """``words`` in simplified characters, each as long as before.
+
+        OpenCC keeps 著, which in traditional text is also the particle 着 (跟著, 睡著);
+        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著)."""
+        text = "".join(words)
+        simplified = to_simplified(text)
+        if simplified == text and "著" not in text:
+            return list(words)
+        out: list[str] = []
+        start = 0
+        for word in words:
+            twin = simplified[start : start + len(word)]
+            start += len(word)
+            if "著" in twin:
+                other = twin.replace("著", "着")
+                if len(twin) == 1 or not self._is_word(twin) or self._is_word(other):
+                    twin = other
+            out.append(twin)
+        return out
+
+    def _is_word(self, word: str) -> bool:
+        return word in self._cedict or word in PHRASES_DICT
 
     def _dictionary_readings(
         self, words: Sequence[str]
