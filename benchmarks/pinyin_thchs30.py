@@ -111,9 +111,8 @@ def main() -> int:
         ("traditional", list(map(to_traditional, texts))),
     ):
         print(f"{script}:")
-        print(
-            f"  pypinyin alone: {score(sentences, list(map(pypinyin_alone, sentences)), labels).line()}"
-        )
+        alone = list(map(pypinyin_alone, sentences))
+        print(f"  pypinyin alone: {score(sentences, alone, labels).line()}")
         print(f"  g2pM alone:     {score(sentences, g2pm_alone(sentences), labels).line()}")
         read = model.read_many([segmenter.reading_units(t) for t in sentences])
         ours = [[r for word in sentence for r in word] for sentence in read]

@@ -17,8 +17,9 @@ Three sources, most precise first:
 
 Traditional text is read through its simplified twin (OpenCC, word by word, the ambiguous
 著 settled by the dictionaries: ``simplified_words``), so that a sentence gets the same
-readings in either script. Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
-tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not Hanzi reads "".
+readings in either script. Everything else takes pypinyin's single reading. Readings
+follow CC-CEDICT: lowercase, tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a
+character that is not Hanzi reads "".
 """
 
 from __future__ import annotations
