@@ -3,7 +3,10 @@
 ``data/everyday_sentences.tsv`` holds textbook-style sentences written for this benchmark,
 each with one polyphone (了 得 地 着 还 行 长 重 …) wrapped in ``▁`` and its reading after a
 tab. ``data/everyday_sentences_2.tsv`` (``--data``) is a second set in the same format, written
-later and before the changes it measured, as an independent check. Prints pypinyin alone,
+later and before the changes it measured, as an independent check;
+``data/everyday_sentences_3.tsv`` (377 sentences covering each common polyphone in its
+everyday senses) was written before the changes of issue #14 and is held out: nothing is
+tuned on it. Prints pypinyin alone,
 g2pM alone, each miss of ``ReadingModel`` with ``--misses``, the accuracy on the sentences
 in traditional characters (OpenCC, Taiwan standard) and, as the last line,
 ``accuracy: 0.xxxx``: sentences segmented by the app's ``Segmenter``, as the reader does
