@@ -24,6 +24,7 @@ from pinyin_scoring import (
     accuracy,
     add_segmenter_option,
     app_segmenter,
+    neutral_lenient,
     print_g2pm_alone,
     print_jieba_accuracy,
     pypinyin_guesses,
@@ -94,6 +95,7 @@ def main() -> int:
         print(f"accuracy on the {name} lines: {accuracy(guesses[half::2], labels[half::2]):.4f}")
     traditional = [segmenter.reading_units(to_traditional(t)) for t in texts]
     in_traditional = readings_at(model.read_many(traditional), positions)
+    print(f"neutral-tone-lenient: {neutral_lenient(guesses, labels):.4f}")
     print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")
     print(f"accuracy: {accuracy(guesses, labels):.4f}")
     return 0

@@ -25,6 +25,7 @@ from pinyin_scoring import (
     add_segmenter_option,
     app_segmenter,
     marked_readings,
+    neutral_lenient,
     print_g2pm_alone,
     print_jieba_accuracy,
     pypinyin_guesses,
@@ -82,6 +83,7 @@ def main() -> int:
                 print(f"  {marked_words(words, p)}  {guess} (want {label})")
     traditional = [segmenter.reading_units(to_traditional(t)) for t in texts]
     in_traditional = marked_readings(model, traditional, positions)
+    print(f"neutral-tone-lenient: {neutral_lenient(ours, labels):.4f}")
     print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")
     print(f"accuracy: {accuracy(ours, labels):.4f}")
     return 0

@@ -78,6 +78,16 @@ def accuracy(guesses: Sequence[str], labels: Sequence[str]) -> float:
     return sum(g == lb for g, lb in zip(guesses, labels, strict=True)) / len(labels)
 
 
+def neutral_lenient(guesses: Sequence[str], labels: Sequence[str]) -> float:
+    """``accuracy`` that also accepts a neutral tone on either side of the same syllable
+    (认识 rèn shi for CPP's lexical shí): the readings follow CC-CEDICT's neutral tones."""
+    hits = sum(
+        g == lb or (g[:-1] == lb[:-1] and "5" in (g[-1:], lb[-1:]))
+        for g, lb in zip(guesses, labels, strict=True)
+    )
+    return hits / len(labels)
+
+
 def add_segmenter_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--segmenter",

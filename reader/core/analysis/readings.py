@@ -180,8 +180,8 @@ class ReadingModel:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 firm = firm_reading(text, len(chars)) if char in FIRM else None
-                phrase = firm or pp[i] or cc[i]
-                settled = firm is not None or (pp[i] is not None and pp[i] == cc[i])
+                phrase = firm or _neutral(cc[i], pp[i]) or pp[i] or cc[i]
+                settled = firm is not None or (pp[i] is not None and phrase == cc[i])
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
                     chars.append(phrase or _char_reading(char))
                     continue
@@ -256,6 +256,14 @@ def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str
     if phrase is None or (override and guess.probability >= _OVERRIDE):
         return guess.reading
     return phrase
+
+
+def _neutral(cc: str | None, pp: str | None) -> str | None:
+    """CC-CEDICT's neutral tone where pypinyin gives the same syllable a full one (晚上
+    wǎn shang, 答应 dā ying, 一下子 yí xià zi), so the reading printed is the entry's."""
+    if cc is not None and pp is not None and cc[-1] == "5" and cc[:-1] == pp[:-1]:
+        return cc
+    return None
 
 
 def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | None]:
