@@ -31,7 +31,7 @@ from pinyin_scoring import (
     readings_at,
 )
 
-from reader.core.analysis.readings import ReadingModel
+from reader.core.analysis.readings import ReadingModel, simplified_units
 from reader.core.script_conversion import to_traditional
 
 CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pinyin-cpp"
@@ -93,7 +93,7 @@ def main() -> int:
     # thresholds are chosen on the even lines; the odd lines show whether a change generalises
     for name, half in (("even", 0), ("odd", 1)):
         print(f"accuracy on the {name} lines: {accuracy(guesses[half::2], labels[half::2]):.4f}")
-    traditional = [segmenter.reading_units(to_traditional(t)) for t in texts]
+    traditional = [simplified_units(segmenter.reading_units, to_traditional(t)) for t in texts]
     in_traditional = readings_at(model.read_many(traditional), positions)
     print(f"neutral-tone-lenient: {neutral_lenient(guesses, labels):.4f}")
     print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")

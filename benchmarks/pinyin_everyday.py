@@ -31,7 +31,7 @@ from pinyin_scoring import (
     pypinyin_guesses,
 )
 
-from reader.core.analysis.readings import ReadingModel
+from reader.core.analysis.readings import ReadingModel, simplified_units
 from reader.core.script_conversion import to_traditional
 
 SENTENCES = Path(__file__).resolve().parent / "data" / "everyday_sentences.tsv"
@@ -81,7 +81,7 @@ def main() -> int:
         for words, p, label, guess in zip(sentences, positions, labels, ours, strict=True):
             if guess != label:
                 print(f"  {marked_words(words, p)}  {guess} (want {label})")
-    traditional = [segmenter.reading_units(to_traditional(t)) for t in texts]
+    traditional = [simplified_units(segmenter.reading_units, to_traditional(t)) for t in texts]
     in_traditional = marked_readings(model, traditional, positions)
     print(f"neutral-tone-lenient: {neutral_lenient(ours, labels):.4f}")
     print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")

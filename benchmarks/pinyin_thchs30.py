@@ -24,7 +24,7 @@ from pathlib import Path
 from pinyin_scoring import app_segmenter, g2pm_alone, pypinyin_alone
 from pypinyin.constants import PINYIN_DICT
 
-from reader.core.analysis.readings import ReadingModel
+from reader.core.analysis.readings import ReadingModel, simplified_units
 from reader.core.script_conversion import to_traditional
 
 GOLD = (
@@ -114,7 +114,7 @@ def main() -> int:
         alone = list(map(pypinyin_alone, sentences))
         print(f"  pypinyin alone: {score(sentences, alone, labels).line()}")
         print(f"  g2pM alone:     {score(sentences, g2pm_alone(sentences), labels).line()}")
-        read = model.read_many([segmenter.reading_units(t) for t in sentences])
+        read = model.read_many([simplified_units(segmenter.reading_units, t) for t in sentences])
         ours = [[r for word in sentence for r in word] for sentence in read]
         result = score(sentences, ours, labels)
         print(f"  ours:           {result.line()}")

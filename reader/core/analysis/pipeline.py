@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.corrections import Corrector, Rule
@@ -193,6 +194,9 @@ class Analyzer:
 
         It reads the segmenter's units (a guide word whole: 没入), and each piece shown
         takes the readings of its characters; the rules' parts (``kept``) stay as made."""
+        from reader.core.analysis.readings import simplified_units  # loaded by create()
+
+        units = partial(simplified_units, self.segmenter.units)  # traditional as simplified
         pieces: list[tuple[int, str, TokenKind | None]] = []
         sentences: list[list[str]] = [[]]
         for run in split_runs(text):
@@ -205,7 +209,7 @@ class Analyzer:
                     sentences.append([])
                 continue
             start = offset + run.start
-            for unit in corrector.cut(run.text, self.segmenter.units):
+            for unit in corrector.cut(run.text, units):
                 sentences[-1].append(unit)
                 for word in (unit,) if unit in kept else self.segmenter.pieces(unit):
                     pieces.append((start, word, None))

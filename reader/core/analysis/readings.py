@@ -260,9 +260,12 @@ def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:
     """CC-CEDICT's neutral tone where pypinyin gives the same syllable a full one (晚上
-    wǎn shang, 答应 dā ying, 一下子 yí xià zi), so the reading printed is the entry's."""
-    if cc is not None and pp is not None and cc[-1] == "5" and cc[:-1] == pp[:-1]:
-        return cc
+    wǎn shang, 答应 dā ying, 一下子 yí xià zi) and its erhua (哪儿 nǎr), so the reading
+    printed is the entry's."""
+    if cc is None or pp is None:
+        return None
+    if (cc[-1] == "5" and cc[:-1] == pp[:-1]) or (cc == "r5" and pp.startswith("er")):
+        return cc  # the neutral tone, or the erhua 儿 (哪儿 nǎr, 一点儿)
     return None
 
 
@@ -286,25 +289,28 @@ def load_cedict_words(path: Path) -> dict[str, str]:
 
 
 def derive_cedict_words(cedict: Path) -> str:
-    """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose entries
-    all share one reading (lowercased), one syllable per character: how ``CEDICT_WORDS``
-    was made."""
-    readings: dict[str, str] = {}
-    ambiguous: set[str] = set()
+    """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose common
+    entries all share one reading (lowercased), one syllable per character: how
+    ``CEDICT_WORDS`` was made. A word's names (capitalised: 管子 Guǎnzǐ the book) give way
+    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them if
+    they agree."""
+    common: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
     with gzip.open(cedict, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             head, _, rest = line.partition(" [")
-            pinyin = rest[: rest.find("]")].lower()
+            pinyin = rest[: rest.find("]")]
+            kind = names if pinyin[:1].isupper() else common
             for word in set(head.split(" ", 1)):
                 if len(word) < 2 or len(pinyin.split(" ")) != len(word):
                     continue
                 if not all(ord(c) in PINYIN_DICT for c in word):
                     continue
-                if readings.setdefault(word, pinyin) != pinyin:
-                    ambiguous.add(word)
-    return "".join(f"{w}\t{r}\n" for w, r in sorted(readings.items()) if w not in ambiguous)
+                kind.setdefault(word, set()).add(pinyin.lower())
+    readings = {w: r for w, r in names.items() if w not in common} | common
+    return "".join(f"{w}\t{next(iter(r))}\n" for w, r in sorted(readings.items()) if len(r) == 1)
 
 
 def _pypinyin_phrase(word: str, start: int) -> Reading:
@@ -317,6 +323,20 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
                 for char, syllables in zip(word[start:end], entry, strict=True)
             )
     return ()
+
+
+def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
+    """``text`` cut by ``units`` as its simplified twin is cut (one length per unit), so
+    that a traditional sentence is read in the same words as the simplified one."""
+    twin = to_simplified(text)
+    if twin == text:
+        return list(units(text))
+    out: list[str] = []
+    start = 0
+    for unit in units(twin):
+        out.append(text[start : start + len(unit)])
+        start += len(unit)
+    return out
 
 
 def _split(chars: list[str], words: Sequence[str]) -> list[Reading]:

@@ -286,9 +286,9 @@ def _jue_jiao(text: str, i: int) -> str | None:
     return None
 
 
-# Measure words after 数 "several" (数个国家, 数位学者, 数种方法); the verb shǔ takes an
-# object or a complement instead (数钱, 数一数, 数到十).
-_SEVERAL = set("个位名种次件只条座项部本")
+# Measure words and nouns after 数 "several" (数个国家, 数种方法, 数罪并罚, 数年); the
+# verb shǔ takes an object or a complement instead (数钱, 数一数, 数到十).
+_SEVERAL = set("个位名种次件只条座项部本罪年日月天倍")
 
 
 def _shu(text: str, i: int) -> str | None:
@@ -398,7 +398,7 @@ def _chu(text: str, i: int) -> str | None:
     """A lone 处: chǔ "sentence to, deal with" before a penalty, a duration or 以/理/于,
     and after 论/惩/判 (论处); chù "place, office" after a numeral or a noun."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _NUMERALS or after in set("以理置罚于死分决在") or prev in set("论惩判严查"):
+    if after in _NUMERALS or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
         return "chu3"
     if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
         return "chu4"
