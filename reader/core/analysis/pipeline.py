@@ -16,6 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.corrections import Corrector, Rule
+from reader.core.analysis.reading_fixes import ReadingFix, apply_fixes
 from reader.core.analysis.segment import (
     NAME_TAGS,
     PERSON_TAGS,
@@ -117,6 +118,9 @@ class Analyzer:
         self.segmenter = segmenter
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
+        # the learner's reading fixes, applied to every analysis (``load_or_analyse`` takes
+        # the store's; the CLI sets them)
+        self.reading_fixes: tuple[ReadingFix, ...] = ()
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[
             tuple[str, tuple[str, ...]], tuple[TokenKind, tuple[int, ...], tuple[str, ...]]
@@ -220,6 +224,7 @@ class Analyzer:
             for unit in sentence
             for char in unit
         ]
+        chars = apply_fixes(text, chars, self.reading_fixes)
         tokens = []
         for start, word, kind in pieces:
             if kind is None:
@@ -266,6 +271,7 @@ class Analyzer:
             return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
+        self.reading_fixes = tuple(stored.fix for stored in store.corrections.reading_fixes())
         tokens = self.analyse(text, store.corrections.all(), progress)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
