@@ -334,3 +334,8 @@ def test_shipped_verbs_match_jiebas_dictionary() -> None:
 
     shipped = gzip.decompress(VERBS.read_bytes()).decode("utf-8")
     assert shipped == derive_verbs(Path(jieba.__file__).parent / "dict.txt")
+
+
+def test_er_is_never_read_as_its_variant_ren() -> None:
+    # 儿 "variant of 人" rén is a dictionary reading, never one of a text
+    assert "ren2" not in PolyphoneModel.load().candidates("儿")
