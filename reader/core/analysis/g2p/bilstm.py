@@ -91,7 +91,8 @@ class PolyphoneModel:
         dropped = _VARIANT_READINGS.get(char)
         if dropped is None:
             return classes
-        return classes[np.array([self._classes[int(k)] != dropped for k in classes])]
+        kept: I64 = classes[np.array([self._classes[int(k)] != dropped for k in classes])]
+        return kept
 
     @classmethod
     def load(cls, path: Path = _DATA) -> PolyphoneModel:
