@@ -18,7 +18,7 @@ from pathlib import Path
 VERBS = Path(__file__).resolve().parent.parent / "data" / "verbs.txt.gz"
 # A verb within this many characters after 为 makes it the preposition wèi ("for"): 为观众
 # 演出, 为协约国军队运输; without one it is the copula wéi ("be, as"): 成绩为二十二秒.
-_WEI_REACH = 6
+_WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
@@ -319,7 +319,7 @@ def derive_verbs(jieba_dict: Path, min_count: int = 20) -> str:
 _SHORT_VERBS = set("做写买洗治送找唱说讲办拍画修演弹读教煮用开")
 # What stands before the preposition 为 wèi: the start of a clause, an adverb or a modal
 # (也为观众演出, 并为全体人员配备, 将为银耳生产开创, 要为蔡老师治好病).
-_BEFORE_PREPOSITION = set("也并又将要曾能够肯在就都还专正而来去请愿想便则")
+_BEFORE_PREPOSITION = set("也并又将要曾够肯在就都还专正而来去请愿想便则")
 # Verbs after which 为 is the copula wéi "as, into" (选为, 封为, 改为, 视为, 设定为), and
 # adverbs before the copula (均为, 皆为, 原为, 现为).
 _BEFORE_COPULA = set("选评封推聘改转名称视定分列作成认变化译奉尊拜任立译划编均皆原现即乃实")
@@ -352,20 +352,71 @@ def _wei(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _PRONOUNS or after in ("了", "什", "大", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
-    if after in _AFTER_COPULA or "所" in _clause(text, i)[:6]:
-        return "wei2"
+    if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
+        return "wei2"  # 为止, 为人所知, 以学生为中心
     if after == "人" and text[i + 2 : i + 4].startswith(_CHARACTER):
         return "wei2"  # 他为人很好: 为人 "conduct oneself"
     if prev in _PRONOUNS and _prev(text, i - 1) in _BEFORE_COPULA:
         return "wei2"  # 选他为班长, 封她为公主
+    if text[max(0, i - 2) : i] in _INTO:
+        return "wei2"  # 升级为, 转变为: "into"
     if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
         return "wei4"
-    before = text[max(0, i - 12) : i]
-    if "以" in before and not any(c in _ENDS for c in before[before.rindex("以") :]):
-        return "wei2"  # 以学生为中心, 以外贸为突破口
     if prev in _BEFORE_COPULA or after in _NUMERALS:
         return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
     return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+
+
+def _after_yi(text: str, i: int) -> bool:
+    """``text[i]`` (为) closes 以…为 "take … as" in its clause (以卫星互联网为引领)."""
+    start = i
+    while start > 0 and i - start < 20 and text[start - 1] not in _CLAUSE_START:
+        start -= 1
+    before = text[start:i]
+    at = before.rfind("以")
+    return (
+        at != -1
+        and before[at + 1 : at + 2] not in _NOT_YI
+        and before[at - 1 : at] not in set("可所难加予足借")
+    )
+
+
+# What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
+_NOT_YI = set("前后来及上下为便免致至往内外")
+# Two-character verbs after which 为 is "into" (升级为, 转变为, 发展为, 命名为).
+_INTO = frozenset(
+    [
+        "升级",
+        "转化",
+        "转变",
+        "改造",
+        "变成",
+        "划分",
+        "命名",
+        "确定",
+        "认定",
+        "翻译",
+        "简化",
+        "归纳",
+        "总结",
+        "发展",
+        "提升",
+        "分解",
+        "合并",
+        "演变",
+        "改名",
+        "更名",
+        "定名",
+        "列入",
+        "评选",
+        "选举",
+        "任命",
+        "聘请",
+        "誉称",
+        "称作",
+        "视作",
+    ]
+)
 
 
 def _ying(text: str, i: int) -> str | None:
