@@ -33,7 +33,7 @@ _ZHAO_NEXT = set("急凉火迷")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
-_PLANTED = set("菜树花地田草粮稻麦瓜豆")
+_PLANTED = set("菜树花地田草粮稻麦瓜豆果棉茶苗玉")
 _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
 # What a clause starts after (not a closing bracket: "（学名：）为豆科" is the copula).
 _CLAUSE_START = {"", *"，。！？；：、,.!?;:…"}
@@ -172,6 +172,8 @@ def _di(text: str, i: int) -> str | None:
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
     if prev == "似":
         return "de5"  # 似地 = 似的
+    if text[max(0, i - 2) : i] in ("意外", "格外", "额外", "分外"):
+        return "de5"  # 意外地遇到: the adverb, not 外地 "elsewhere"
     if _hanzi(prev) and _hanzi(after) and prev not in set("在的了土草田种大这那该本外内"):
         return "de5"  # 慢慢地走, 高兴地唱: adverbial marker before the verb
     return None
