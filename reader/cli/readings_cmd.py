@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.core.pinyin import marks_to_numbered
+from reader.core.analysis.reading_fixes import parse_readings, shown
 
 NAME = "readings"
 HELP = "list, add or remove your reading fixes (a word or context and its pinyin)"
-_KEEP = "-"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,15 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     remove.add_argument("id", type=int, metavar="ID")
 
 
-def _numbered(syllable: str) -> str:
-    if syllable == _KEEP:
-        return ""
-    if syllable[-1:].isdigit():
-        return syllable
-    converted = marks_to_numbered(syllable)
-    return converted if " " not in converted else syllable  # one syllable, or left to check
-
-
 def run(args: argparse.Namespace) -> int:
     from reader.cli.common import db_path
     from reader.core.store import Store, StoreError
@@ -45,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             corrections = store.corrections
             if args.action == "add":
                 fix_id = corrections.add_reading_fix(
-                    args.text, [_numbered(s) for s in args.readings]
+                    args.text, parse_readings(" ".join(args.readings))
                 )
                 print(f"{fix_id}\t{args.text}\t{' '.join(args.readings)}")
             elif args.action == "remove":
@@ -55,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
                 corrections.remove_reading_fix(args.id)
             else:
                 for stored in corrections.reading_fixes():
-                    shown = " ".join(r or _KEEP for r in stored.fix.readings)
-                    print(f"{stored.id}\t{stored.fix.text}\t{shown}")
+                    print(f"{stored.id}\t{stored.fix.text}\t{shown(stored.fix.readings)}")
     except (StoreError, ValueError) as error:
         print(f"reader readings: {error}", file=sys.stderr)
         return 1

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.pinyin import SYLLABLES
+from reader.core.pinyin import SYLLABLES, marks_to_numbered
+
+KEEP = "-"  # typed for a character whose reading the fix leaves alone
 
 
 class ReadingFixError(ValueError):
@@ -53,6 +55,26 @@ def is_numbered_syllable(syllable: str) -> bool:
 def normalised(syllable: str) -> str:
     """A syllable as the readings spell it: lowercase, ``u:`` for ü (``lv4`` → ``lu:4``)."""
     return syllable.lower().replace("ü", "u:").replace("v", "u:")
+
+
+def parse_readings(typed: str) -> list[str]:
+    """What a learner types, one syllable per character (``wèi - - -``, ``hang2 zhang3``),
+    as a fix's readings: tone numbers kept, tone marks numbered, ``-`` as ""."""
+    out = []
+    for syllable in typed.split():
+        if syllable == KEEP:
+            out.append("")
+        elif syllable[-1].isdigit():
+            out.append(syllable)
+        else:
+            numbered = marks_to_numbered(syllable)
+            out.append(numbered if " " not in numbered else syllable)  # one syllable, or refused
+    return out
+
+
+def shown(readings: Sequence[str]) -> str:
+    """A fix's readings as ``parse_readings`` reads them back (``wei4 - - -``)."""
+    return " ".join(r or KEEP for r in readings)
 
 
 def apply_fixes(text: str, readings: list[str], fixes: Iterable[ReadingFix]) -> list[str]:
