@@ -163,6 +163,9 @@ def test_polyphones_read_in_their_sentence(
         ("这根管子坏了。".replace("子", "▁子▁"), "zi5"),  # the word 管子 "tube", not Guǎnzǐ
         ("你在哪▁儿▁？", "r5"),
         ("晚▁上▁我们去看电影。", "shang5"),  # as CC-CEDICT's entry: wǎn shang
+        # the model, sure of shàng in a longer sentence, does not override the neutral tone
+        ("晚▁上▁我们去看电影，我要一点儿水。", "shang5"),
+        ("晚上我们去看电影，我要一点▁儿▁水。", "r5"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(
@@ -261,7 +264,7 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9759 strict; 0.9805 accepting a neutral tone, since
+    ``benchmarks/pinyin_cpp.py`` (0.9748 strict; 0.9805 accepting a neutral tone, since
     CPP labels lexical tones where CC-CEDICT prints 认识 rèn shi), above pypinyin alone
     (0.875) and g2pM alone (0.9736)."""
     texts, positions, labels = load_cpp(1)
@@ -272,7 +275,7 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
         g[:-1] == label[:-1] and (g == label or "5" in (g[-1], label[-1]))
         for g, label in zip(guesses, labels, strict=True)
     )
-    assert right / len(labels) >= 0.975
+    assert right / len(labels) >= 0.974
     assert lenient / len(labels) >= 0.980
 
 
@@ -281,14 +284,14 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     [
         ("everyday_sentences.tsv", 0.972),
         ("everyday_sentences_2.tsv", 0.972),
-        ("everyday_sentences_3.tsv", 0.946),  # held out: measured, never tuned on
+        ("everyday_sentences_3.tsv", 0.949),  # held out: measured, never tuned on
     ],
 )
 def test_everyday_sentences_accuracy(
     model: ReadingModel, segmenter: Segmenter, name: str, measured: float
 ) -> None:
     """The short learner sentences of ``benchmarks/pinyin_everyday.py`` cut by the app's
-    segmenter (0.9725, 0.9727 and 0.9469), where g2pM alone reaches 0.60-0.64 and
+    segmenter (0.9725, 0.9727 and 0.9496), where g2pM alone reaches 0.60-0.64 and
     pypinyin alone 0.82-0.85."""
     lines = [
         line.split("\t")

@@ -249,7 +249,11 @@ class ReadingModel:
 
 def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
-    it arbitrates their conflicts."""
+    it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
+    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones."""
+    kept = _neutral(cc, guess.reading)
+    if kept is not None:
+        return kept
     if pp is not None and cc is not None and pp != cc:
         return guess.reading if guess.reading in (pp, cc) else pp
     phrase = pp if pp is not None else cc
