@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
 import time
 
@@ -15,6 +14,7 @@ from reader import __version__
 from reader.core import paths
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import open_store_or_ask
+from reader.ui.headless import use_headless_platform
 from reader.ui.main_window import DB_FILENAME, MainWindow
 
 
@@ -104,7 +104,7 @@ def run_smoke_test(data_dir: str | None) -> int:
     """Build the real main window without a screen, open the seed article and wait until
     it shows with pinyin from the real analysis (dictionary, segmenter, readings model):
     a frozen build that lost any of their data fails here instead of printing "ok"."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_headless_platform()
     app = _application()
     if not check_bundled_data(dialog=False):
         return 1
