@@ -76,7 +76,7 @@ def build_deb(bundle: Path, output: Path, version: str) -> Path:
                 path.chmod(0o755 if path.is_dir() or path.stat().st_mode & 0o100 else 0o644)
         output.unlink(missing_ok=True)
         subprocess.run(
-            ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(output)],
+            ["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(root), str(output)],
             check=True,
             stdout=subprocess.DEVNULL,
         )
