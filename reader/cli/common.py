@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.core.analysis.reading_fixes import ReadingFix
     from reader.core.store import Correction, Store
 
 
@@ -24,3 +25,8 @@ def user_rules(store: Store, article_id: int | None = None) -> tuple[list[Correc
     applies both, as in the app."""
     words = [w.word for w in store.corrections.user_words()]
     return store.corrections.all(article_id), words
+
+
+def reading_fixes(store: Store) -> tuple[ReadingFix, ...]:
+    """The learner's reading fixes: ``Analyzer.reading_fixes``, as in the app."""
+    return tuple(stored.fix for stored in store.corrections.reading_fixes())

@@ -169,11 +169,12 @@ def _pdf_writer(*args: object, **kwargs: object) -> Path:
 def _analyser(
     store: Store, dictionary: Dictionary, article_id: int | None
 ) -> Callable[[str], Sequence[Token]]:
-    """The app's analysis with the user's words and corrections, the list's article's own
-    included (for ruby and sentences)."""
-    from reader.cli.common import user_rules
+    """The app's analysis with the user's words, corrections (the list's article's own
+    included) and reading fixes (for ruby and sentences)."""
+    from reader.cli.common import reading_fixes, user_rules
     from reader.core.analysis.pipeline import Analyzer
 
     rules, user_words = user_rules(store, article_id)
     analyzer = Analyzer.create(user_words, dictionary=dictionary)
+    analyzer.reading_fixes = reading_fixes(store)
     return lambda text: analyzer.analyse(text, rules)
