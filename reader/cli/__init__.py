@@ -20,9 +20,9 @@ EXIT_USAGE = 2
 
 
 def _subcommands() -> list[ModuleType]:
-    from reader.cli import annotate, dictionary, export_cmd, import_cmd, lists_cmd, lookup
+    from reader.cli import annotate, dictionary, export_cmd, import_cmd, lists_cmd, lookup, speak
 
-    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd]
+    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd, speak]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

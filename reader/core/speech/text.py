@@ -1,0 +1,113 @@
+"""What is said: a word with its reading, a sentence, an article sentence by sentence.
+
+The pinyin given to engines that take it comes from the app's own readings (the ones the
+learner sees over the text), so a polyphone is said as it is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.collect import CLOSERS, SENTENCE_ENDS
+from reader.core.pinyin import marks_to_numbered, numbered_syllables
+from reader.core.speech.engine import Utterance
+
+_RUN_TOGETHER = re.compile(r"(?<=[1-5])(?=[A-Za-zü])")  # "hang2zhang3" → "hang2 zhang3"
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f"
+
+
+def spoken_syllables(reading: str) -> list[str]:
+    """A reading in marks, numbers or run together → syllables as engines read them
+    (``"háng zhǎng"``, ``"hang2zhang3"`` → ``["hang2", "zhang3"]``; ü as v)."""
+    numbered = marks_to_numbered(_RUN_TOGETHER.sub(" ", reading))
+    return [f"{plain}{tone}" for plain, tone in numbered_syllables(numbered)]
+
+
+def word_utterance(word: str, reading: str = "") -> Utterance:
+    """``word`` said as ``reading``; `ValueError` if the reading does not fit the word."""
+    if not reading:
+        return Utterance(word)
+    syllables = spoken_syllables(reading)
+    hanzi = sum(1 for char in word if _is_hanzi(char))
+    if not syllables or len(syllables) != hanzi:
+        raise ValueError(
+            f"the reading {reading!r} has {len(syllables)} syllables "
+            f"but {word} has {hanzi} characters"
+        )
+    return Utterance(word, "".join(syllables))
+
+
+def tokens_utterance(tokens: Sequence[Token]) -> Utterance:
+    """The tokens' text, and the same with every Chinese word in its shown reading."""
+    pieces: list[str] = []
+    for token in tokens:
+        syllables = spoken_syllables(" ".join(r for r in token.readings if r))
+        if token.is_chinese and len(syllables) == sum(1 for r in token.readings if r):
+            pieces.append(" " + "".join(syllables) + " ")
+        elif token.kind is TokenKind.SPACE:
+            pieces.append(" ")
+        else:
+            pieces.append(token.text)
+    pinyin = " ".join("".join(pieces).split())
+    return Utterance("".join(t.text for t in tokens).strip(), pinyin)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """Tokens ``first``…``last - 1`` of an article, characters ``start``…``end - 1``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def sentences(tokens: Sequence[Token]) -> list[Sentence]:
+    """The article's sentences in order: each ends at an end mark (with the closing quotes
+    after it) or a line break, so a title or a caption line is a sentence of its own; those
+    with nothing to say (spaces, lone marks) are left out."""
+    found: list[Sentence] = []
+    first = 0
+    ended = False  # an end mark was met; the sentence closes after its closing quotes
+    for index, token in enumerate(tokens):
+        if token.kind is TokenKind.SPACE and "\n" in token.text:
+            _add(found, tokens, first, index)
+            first, ended = index + 1, False
+            continue
+        if token.kind is TokenKind.PUNCT and any(c in SENTENCE_ENDS for c in token.text):
+            ended = True
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if ended and not (following is not None and _only_closers(following)):
+            _add(found, tokens, first, index + 1)
+            first, ended = index + 1, False
+    _add(found, tokens, first, len(tokens))
+    return found
+
+
+def _only_closers(token: Token) -> bool:
+    return token.kind is TokenKind.PUNCT and all(
+        c in CLOSERS or c in SENTENCE_ENDS for c in token.text
+    )
+
+
+def _add(found: list[Sentence], tokens: Sequence[Token], first: int, last: int) -> None:
+    while first < last and tokens[first].kind is TokenKind.SPACE:
+        first += 1
+    while last > first and tokens[last - 1].kind is TokenKind.SPACE:
+        last -= 1
+    if any(t.kind is not TokenKind.PUNCT for t in tokens[first:last]):
+        found.append(Sentence(first, last, tokens[first].start, tokens[last - 1].end))
+
+
+def sentence_at(found: Sequence[Sentence], char_index: int) -> int:
+    """The index of the sentence at (or else the first after) ``char_index``."""
+    for index, sentence in enumerate(found):
+        if char_index < sentence.end:
+            return index
+    return max(0, len(found) - 1)
