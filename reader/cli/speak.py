@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.core.speech import Engine, Utterance
+    from reader.core.store import Correction
 
 NAME = "speak"
 HELP = "speak a word or a sentence into a WAV file with the system's Chinese voice"
@@ -54,7 +55,8 @@ def _utterance(args: argparse.Namespace, engine: Engine) -> Utterance:
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.store import Store, StoreError
 
-    rules, words = [], []
+    rules: list[Correction] = []
+    words: list[str] = []
     database = db_path(args)
     if database.is_file():
         try:

@@ -24,8 +24,9 @@ def _is_hanzi(char: str) -> bool:
 
 def spoken_syllables(reading: str) -> list[str]:
     """A reading in marks, numbers or run together → syllables as engines read them
-    (``"háng zhǎng"``, ``"hang2zhang3"`` → ``["hang2", "zhang3"]``; ü as v)."""
-    numbered = marks_to_numbered(_RUN_TOGETHER.sub(" ", reading))
+    (``"háng zhǎng"``, ``"hang2zhang3"`` → ``["hang2", "zhang3"]``; ü as v; ``nǚ'ér``)."""
+    separated = _RUN_TOGETHER.sub(" ", reading).replace("'", " ").replace("’", " ")
+    numbered = marks_to_numbered(separated)
     return [f"{plain}{tone}" for plain, tone in numbered_syllables(numbered)]
 
 
