@@ -1,43 +1,112 @@
-"""Speaking a word with the system's voices, where Qt's text-to-speech module is present.
+"""The app's voice: one `Speaker` for the popup, the side panel, the word lists and the
+read-aloud, so starting one utterance ends the one before.
 
-``QtTextToSpeech`` ships in PySide6-Addons, which the app does not depend on (it would
-multiply the installer's size for one button). When the module is there and the system
-has a Chinese voice, the popup speaks; otherwise it says plainly why it cannot.
+The engine (``reader.core.speech``) is looked for once, on a thread when it means running
+programs (``espeak-ng --voices``, ``say -v ?``); on Windows, on the GUI thread, where its
+COM objects must live. Speaking only starts a process or an asynchronous SAPI call: the
+GUI thread never waits for the sound. When there is no Chinese voice, every ``speak``
+returns the learner's how-to-add-one message for this system.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+import sys
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-NO_MODULE = "Speech needs Qt's text-to-speech module (PySide6-Addons), which is not installed."
-NO_VOICE = "No Chinese voice is installed on this system; add one in the system's speech settings."
+from reader.core.speech import (
+    Engine,
+    NoChineseVoice,
+    Playback,
+    SpeechError,
+    Utterance,
+    system_engine,
+    tokens_utterance,
+    word_utterance,
+)
+
+if TYPE_CHECKING:
+    from reader.core.analysis.tokens import Token
+
+FIND_TIMEOUT = 5.0  # seconds a first Speak waits for the engine search (tens of ms usually)
 
 
 class Speaker:
-    def __init__(self) -> None:
-        self._engine: Any = None
-        self.problem: str | None = None
+    """Speaks words and sentences with the system's Chinese voice, one at a time."""
+
+    def __init__(self, rate: float = 1.0) -> None:
+        self.rate = rate
+        self._engine: Engine | None = None
+        self._problem = ""
+        self._playback: Playback | None = None
+        self._found = threading.Event()
+        if sys.platform == "win32":
+            self._find()
+        else:
+            threading.Thread(target=self._find, name="speech engine", daemon=True).start()
+
+    def _find(self) -> None:
         try:
-            module = importlib.import_module("PySide6.QtTextToSpeech")
-        except ImportError:
-            self.problem = NO_MODULE
-            return
-        from PySide6.QtCore import QLocale
+            self._engine = system_engine()
+        except NoChineseVoice as problem:
+            self._problem = str(problem)
+        finally:
+            self._found.set()
 
-        engine = module.QTextToSpeech()
-        voices = [
-            v for v in engine.availableVoices() if v.locale().language() == QLocale.Language.Chinese
-        ]
-        if not voices:
-            self.problem = NO_VOICE
-            return
-        engine.setVoice(voices[0])
-        self._engine = engine
+    def engine(self) -> Engine | None:
+        """The engine once found (None when there is no Chinese voice; see `problem`)."""
+        if not self._found.wait(FIND_TIMEOUT):
+            self._problem = "The speech engine did not answer; try again in a moment."
+        return self._engine
 
-    def speak(self, text: str) -> str | None:
-        """Start speaking ``text``; return why not, if it cannot."""
-        if self._engine is None:
-            return self.problem
-        self._engine.say(text)
-        return None
+    @property
+    def problem(self) -> str:
+        return self._problem
+
+    def say(self, utterance: Utterance) -> Playback | str:
+        """Start ``utterance`` (ending the current one); the playback, or why not."""
+        engine = self.engine()
+        if engine is None:
+            return self._problem
+        self.stop()
+        try:
+            self._playback = engine.start(utterance, self.rate)
+        except SpeechError as error:
+            return str(error)
+        return self._playback
+
+    def speak(self, text: str, reading: str = "") -> str | None:
+        """Say a word with the reading shown for it; why not, if it cannot."""
+        try:
+            utterance = word_utterance(text, reading)
+        except ValueError:  # a reading that does not fit (Latin letters in the word…)
+            utterance = Utterance(text)
+        result = self.say(utterance)
+        return result if isinstance(result, str) else None
+
+    def speak_tokens(self, tokens: Sequence[Token]) -> str | None:
+        """Say a sentence with the app's readings; why not, if it cannot."""
+        result = self.say(tokens_utterance(tokens))
+        return result if isinstance(result, str) else None
+
+    @property
+    def current(self) -> Playback | None:
+        """What is being said (the read-aloud sees when a word's Speak took over)."""
+        return self._playback
+
+    def stop(self) -> None:
+        if self._playback is not None:
+            self._playback.stop()
+            self._playback = None
+
+
+_shared: Speaker | None = None
+
+
+def shared_speaker() -> Speaker:
+    """The app's one speaker (made on first use)."""
+    global _shared
+    if _shared is None:
+        _shared = Speaker()
+    return _shared
