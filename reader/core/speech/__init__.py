@@ -22,6 +22,7 @@ from reader.core.speech.text import (
     sentence_at,
     sentences,
     spoken_syllables,
+    text_utterance,
     tokens_utterance,
     word_utterance,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "sentences",
     "spoken_syllables",
     "system_engine",
+    "text_utterance",
     "tokens_utterance",
     "wav_seconds",
     "word_utterance",

@@ -44,6 +44,24 @@ def word_utterance(word: str, reading: str = "") -> Utterance:
     return Utterance(word, "".join(syllables))
 
 
+def text_utterance(text: str, pinyin: str) -> Utterance:
+    """``text`` with its readings in order, one numbered syllable per character (an
+    exported sentence's pinyin); the characters alone when they do not pair up."""
+    syllables = iter(spoken_syllables(pinyin))
+    pieces: list[str] = []
+    for char in text:
+        if not _is_hanzi(char):
+            pieces.append(char)
+            continue
+        syllable = next(syllables, None)
+        if syllable is None:
+            return Utterance(text)
+        pieces.append(f" {syllable} ")
+    if next(syllables, None) is not None:
+        return Utterance(text)
+    return Utterance(text, " ".join("".join(pieces).split()))
+
+
 def tokens_utterance(tokens: Sequence[Token]) -> Utterance:
     """The tokens' text, and the same with every Chinese word in its shown reading."""
     pieces: list[str] = []
