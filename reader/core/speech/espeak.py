@@ -5,14 +5,21 @@ dictionary, but ``cmn`` reads Latin letters as English, and its dictionary spell
 characters in Latin, so 行 came out as the English words "zing two". The pinyin voice
 also reads numbered pinyin, which is how the app's own readings reach it: eSpeak's
 dictionary says 银行 yín xíng and 行长 xíng cháng, the pinyin says yín háng and háng zhǎng.
+
+The Linux build carries its own espeak-ng (program, libraries and the Mandarin data, in
+``espeak-ng/`` of its resources: see packaging/reader.spec); a source run, or a build
+without it, uses the system's.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
+from reader.core.paths import resource_root
 from reader.core.speech.engine import NoChineseVoice, Utterance, clamp_rate
 from reader.core.speech.processes import ProcessPlayback, run_to_file
 
@@ -26,18 +33,44 @@ HOW_TO_ADD = (
 )
 
 
+BUNDLED = "espeak-ng"  # the folder in the build's resources
+
+
+def _program_and_environment() -> tuple[str | None, dict[str, str]]:
+    """The bundled espeak-ng with its libraries and data, else the one on PATH (with the
+    library path the frozen program had before PyInstaller changed it)."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False) and "LD_LIBRARY_PATH_ORIG" in env:
+        env["LD_LIBRARY_PATH"] = env["LD_LIBRARY_PATH_ORIG"]
+    elif getattr(sys, "frozen", False):
+        env.pop("LD_LIBRARY_PATH", None)
+    bundled = resource_root() / BUNDLED
+    if (bundled / "espeak-ng").is_file():
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            p for p in (str(bundled), env.get("LD_LIBRARY_PATH", "")) if p
+        )
+        env["ESPEAK_DATA_PATH"] = str(bundled)
+        return str(bundled / "espeak-ng"), env
+    return shutil.which("espeak-ng"), env
+
+
 class EspeakEngine:
     """Speaks through the ``espeak-ng`` program; raises `NoChineseVoice` if it is missing."""
 
     takes_pinyin = True
 
-    def __init__(self, program: str | None = None) -> None:
-        found = program or shutil.which("espeak-ng")
+    def __init__(self) -> None:
+        found, self.environment = _program_and_environment()
         if found is None:
             raise NoChineseVoice(HOW_TO_ADD)
         try:
             voices = subprocess.run(
-                [found, "--voices=cmn"], capture_output=True, text=True, timeout=10, check=False
+                [found, "--voices=cmn"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+                env=self.environment,
             ).stdout
         except (OSError, subprocess.TimeoutExpired) as e:
             raise NoChineseVoice(HOW_TO_ADD) from e
@@ -54,8 +87,9 @@ class EspeakEngine:
         return [self.program, "-v", VOICE, "-s", str(speed)]
 
     def start(self, utterance: Utterance, rate: float = 1.0) -> ProcessPlayback:
-        return ProcessPlayback(self._command(rate), utterance.pinyin or utterance.text)
+        text = utterance.pinyin or utterance.text
+        return ProcessPlayback(self._command(rate), text, self.environment)
 
     def write_wav(self, utterance: Utterance, path: Path, rate: float = 1.0) -> None:
         command = [*self._command(rate), "-w", str(path)]
-        run_to_file(command, utterance.pinyin or utterance.text, path)
+        run_to_file(command, utterance.pinyin or utterance.text, path, self.environment)

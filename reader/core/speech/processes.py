@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reader.core.speech.engine import SpeechError
@@ -18,13 +18,16 @@ WAV_TIMEOUT = 120.0  # seconds for one file: a long sentence takes well under on
 class ProcessPlayback:
     """An utterance spoken by a program reading it from its standard input."""
 
-    def __init__(self, command: Sequence[str], text: str) -> None:
+    def __init__(
+        self, command: Sequence[str], text: str, env: Mapping[str, str] | None = None
+    ) -> None:
         try:
             self._process = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                env=env,
             )
         except OSError as e:
             raise SpeechError(f"could not start {command[0]}: {e.strerror or e}") from e
@@ -66,11 +69,18 @@ class ProcessPlayback:
             self._process.wait()
 
 
-def run_to_file(command: Sequence[str], text: str, path: Path) -> None:
+def run_to_file(
+    command: Sequence[str], text: str, path: Path, env: Mapping[str, str] | None = None
+) -> None:
     """Run a program that writes speech to ``path``; `SpeechError` unless it did."""
     try:
         result = subprocess.run(
-            command, input=text.encode(), capture_output=True, timeout=WAV_TIMEOUT, check=False
+            command,
+            input=text.encode(),
+            capture_output=True,
+            timeout=WAV_TIMEOUT,
+            check=False,
+            env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as e:
         raise SpeechError(f"{command[0]} failed: {e}") from e
