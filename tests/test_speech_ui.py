@@ -14,23 +14,30 @@ import time
 from pathlib import Path
 
 import pytest
+from export_samples import bank_word, stock_lesson_article
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.importing import import_file
-from reader.core.speech import sentences
+from reader.core.speech import sentence_utterance, sentences
 from reader.core.speech.processes import ProcessPlayback
+from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.lookup import speech
 from reader.ui.lookup.content import Style, lookup_token
 from reader.ui.lookup.popup import LookupPopup
 from reader.ui.read_aloud import ReadAloud, ReadAloudBar, ReadingState
+from reader.ui.vocab.panel import VocabularyPanel
 
 ESPEAK = shutil.which("espeak-ng")
-pytestmark = pytest.mark.skipif(
-    ESPEAK is None and not os.environ.get("CI"), reason="espeak-ng is not installed"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        ESPEAK is None and not os.environ.get("CI"), reason="espeak-ng is not installed"
+    ),
+    # the offscreen platform says this about every shown top-level widget
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 @pytest.fixture
@@ -182,3 +189,38 @@ def test_pause_holds_the_voice_process_and_stop_ends_it() -> None:
     playback.stop()  # also from a pause
     assert playback.is_done()
     assert subprocess.run(["kill", "-0", str(pid)], capture_output=True).returncode != 0
+
+
+def test_vocabulary_list_speaks_the_word_and_its_sentence(
+    qtbot: QtBot, store: Store, speaker: speech.Speaker, tmp_path: Path
+) -> None:
+    article, list_id = stock_lesson_article(store)
+    store.vocab.add_words([bank_word(article)])
+    panel = VocabularyPanel(store, lambda _word: None, lambda _entry: [])
+    qtbot.addWidget(panel)
+    panel.refresh(list_id)
+    panel.table.selectRow(0)
+    panel.speak_button.click()
+    assert isinstance(speaker.current, ProcessPlayback) and not panel.speech_note.isVisible()
+    panel.speak_sentence_button.click()
+    assert isinstance(speaker.current, ProcessPlayback)
+    # the sentence is said with the word's own reading: 银行 as yin2hang2
+    said = sentence_utterance("我去银行取钱。", "银行", "yin2 hang2")
+    assert said.pinyin == "我去 yin2hang2 取钱。"
+
+
+def test_vocabulary_list_says_how_to_add_a_voice(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(speech, "_shared", None)
+    article, list_id = stock_lesson_article(store)
+    store.vocab.add_words([bank_word(article)])
+    panel = VocabularyPanel(store, lambda _word: None, lambda _entry: [])
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh(list_id)
+    panel.table.selectRow(0)
+    panel.speak_button.click()
+    assert panel.speech_note.isVisible()
+    assert "sudo apt install espeak-ng" in panel.speech_note.text()

@@ -20,6 +20,7 @@ from reader.core.speech.saving import save_wav, wav_seconds
 from reader.core.speech.text import (
     Sentence,
     sentence_at,
+    sentence_utterance,
     sentences,
     spoken_syllables,
     text_utterance,
@@ -38,6 +39,7 @@ __all__ = [
     "Utterance",
     "save_wav",
     "sentence_at",
+    "sentence_utterance",
     "sentences",
     "spoken_syllables",
     "system_engine",

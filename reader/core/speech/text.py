@@ -62,6 +62,18 @@ def text_utterance(text: str, pinyin: str) -> Utterance:
     return Utterance(text, " ".join("".join(pieces).split()))
 
 
+def sentence_utterance(sentence: str, word: str, reading: str) -> Utterance:
+    """A stored example sentence (no analysis kept with it) with the word in it said as
+    its reading; the engine reads the rest from the characters."""
+    try:
+        said = word_utterance(word, reading)
+    except ValueError:
+        return Utterance(sentence)
+    if not said.pinyin or word not in sentence:
+        return Utterance(sentence)
+    return Utterance(sentence, sentence.replace(word, f" {said.pinyin} ").strip())
+
+
 def tokens_utterance(tokens: Sequence[Token]) -> Utterance:
     """The tokens' text, and the same with every Chinese word in its shown reading."""
     pieces: list[str] = []

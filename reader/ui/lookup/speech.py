@@ -76,19 +76,22 @@ class Speaker:
             return str(error)
         return self._playback
 
+    def speak_utterance(self, utterance: Utterance) -> str | None:
+        """Start ``utterance``; why not, if it cannot."""
+        result = self.say(utterance)
+        return result if isinstance(result, str) else None
+
     def speak(self, text: str, reading: str = "") -> str | None:
         """Say a word with the reading shown for it; why not, if it cannot."""
         try:
             utterance = word_utterance(text, reading)
         except ValueError:  # a reading that does not fit (Latin letters in the word…)
             utterance = Utterance(text)
-        result = self.say(utterance)
-        return result if isinstance(result, str) else None
+        return self.speak_utterance(utterance)
 
     def speak_tokens(self, tokens: Sequence[Token]) -> str | None:
         """Say a sentence with the app's readings; why not, if it cannot."""
-        result = self.say(tokens_utterance(tokens))
-        return result if isinstance(result, str) else None
+        return self.speak_utterance(tokens_utterance(tokens))
 
     @property
     def current(self) -> Playback | None:
