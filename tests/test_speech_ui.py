@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 from export_samples import bank_word, stock_lesson_article
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.importing import import_file
+from reader.core.settings import Settings
 from reader.core.speech import sentence_utterance, sentences
 from reader.core.speech.processes import ProcessPlayback
 from reader.core.store import Store
@@ -28,6 +31,7 @@ from reader.ui.lookup import speech
 from reader.ui.lookup.content import Style, lookup_token
 from reader.ui.lookup.popup import LookupPopup
 from reader.ui.read_aloud import ReadAloud, ReadAloudBar, ReadingState
+from reader.ui.speech_controls import SpeechControls
 from reader.ui.vocab.panel import VocabularyPanel
 
 ESPEAK = shutil.which("espeak-ng")
@@ -224,3 +228,66 @@ def test_vocabulary_list_says_how_to_add_a_voice(
     panel.speak_button.click()
     assert panel.speech_note.isVisible()
     assert "sudo apt install espeak-ng" in panel.speech_note.text()
+
+
+@pytest.fixture
+def controls(qtbot: QtBot, seed_view: ArticleView, speaker: speech.Speaker) -> SpeechControls:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    seed_view.setParent(window)
+    window.setCentralWidget(seed_view)
+    made = SpeechControls(window, seed_view, Settings(speech_rate=0.8))
+    window.menuBar().addMenu(made.menu())
+    window.addToolBar(made.toolbar())
+    window.show()
+    qtbot.waitExposed(window)
+    return made
+
+
+def test_keys_read_aloud_from_the_readers_word_pause_and_stop(
+    qtbot: QtBot, controls: SpeechControls
+) -> None:
+    view = controls.view
+    assert controls.speaker.rate == 0.8 and controls.bar.speed.currentText() == "0.8×"
+    view.set_current(view.text.index("制造业是国民经济") + 2, notify=False)
+    controls.actions["read_aloud"].trigger()  # F5
+    assert controls.reader.state is ReadingState.READING
+    assert view.selected_text() == "制造业是国民经济的重要支柱。"
+    controls.actions["read_aloud"].trigger()  # F5 again: pause
+    assert controls.reader.state is ReadingState.PAUSED
+    assert controls.bar.play_button.text() == "▶ Resume"
+    controls.actions["stop_reading"].trigger()  # Shift+F5
+    assert controls.reader.state is ReadingState.STOPPED
+    assert not controls.actions["stop_reading"].isEnabled()
+    controls.actions["faster"].trigger()
+    assert controls.speaker.rate == 1.0 and controls.settings.speech_rate == 1.0
+
+
+def test_p_speaks_the_word_and_shift_p_its_sentence(qtbot: QtBot, controls: SpeechControls) -> None:
+    view = controls.view
+    index = next(i for i, t in enumerate(view.tokens) if t.text == "制造业")
+    view.set_current(view.tokens[index].start, notify=False)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    word = controls.speaker.current
+    assert isinstance(word, ProcessPlayback)
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier)
+    assert controls.speaker.current is not word and controls.speaker.current is not None
+
+
+def test_read_aloud_without_a_voice_says_how_to_add_one(
+    qtbot: QtBot,
+    seed_view: ArticleView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(speech, "_shared", None)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    made = SpeechControls(window, seed_view, Settings())
+    made.actions["read_aloud"].trigger()
+    assert made.reader.state is ReadingState.STOPPED
+    assert len(shown) == 1 and "sudo apt install espeak-ng" in shown[0]

@@ -36,6 +36,8 @@ class ReadingState(Enum):
 class SentenceView(Protocol):
     """What the read-aloud needs of the article view."""
 
+    text: str  # the article shown: another one ends the reading
+
     def select_range(self, start: int, end: int) -> None: ...
 
 
@@ -52,6 +54,7 @@ class ReadAloud(QObject):
         self.view = view
         self.state = ReadingState.STOPPED
         self._tokens: Sequence[Token] = ()
+        self._text = ""
         self._sentences: list[Sentence] = []
         self._index = 0
         self._playback: Playback | None = None
@@ -69,6 +72,7 @@ class ReadAloud(QObject):
         """Read from the sentence at ``char_index`` to the end of the article."""
         self.stop()
         self._tokens = tokens
+        self._text = self.view.text
         self._sentences = sentences(tokens)
         if not self._sentences:
             return
@@ -93,6 +97,9 @@ class ReadAloud(QObject):
             return
         if self.speaker.current is not self._playback:  # a word's Speak took over
             self._playback = None
+            self.stop()
+            return
+        if self.view.text != self._text:  # another article is shown
             self.stop()
             return
         if not self._playback.is_done():
