@@ -159,6 +159,15 @@ def test_windows_and_macos_say_where_to_add_a_voice(monkeypatch: pytest.MonkeyPa
         system_engine("darwin")
 
 
+def test_windows_gets_a_words_reading_as_sapi_phonemes() -> None:
+    """SAPI's Chinese phoneme set: pinyin syllables each followed by its tone digit."""
+    bank = sapi_input(word_utterance("银行", "yín háng"))
+    assert bank == ('<pron sym="yin 2 hang 2">银行</pron>', 8)  # 8: SVSFIsXML
+    assert sapi_input(word_utterance("女儿", "nǚ ér")) == ("女儿", 0)  # ü: characters
+    assert sapi_input(Utterance("我去银行。", "wo3 qu4 yin2hang2 。")) == ("我去银行。", 0)
+    assert sapi_input(Utterance("<b>")) == ("<b>", 0)
+
+
 def test_macos_voice_list_puts_mainland_mandarin_first() -> None:
     listing = """Alex                en_US    # Most people recognize me by my voice.
 Meijia              zh_TW    # 你好，我叫美佳。

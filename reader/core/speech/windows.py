@@ -2,13 +2,19 @@
 
 Voices added in Settings ▸ Speech are "OneCore" voices, which SAPI's default list leaves
 out; their registry category is read as well, so they are found too. SAPI speaks
-asynchronously and pauses natively. It reads characters only (``takes_pinyin`` False).
-comtypes (pure Python) reaches SAPI's COM objects.
+asynchronously and pauses natively. comtypes (pure Python) reaches SAPI's COM objects.
+
+A single word with its reading is given as SAPI XML, ``<pron sym="yin 2 hang 2">``, in
+SAPI's Chinese phoneme set (pinyin syllables, each followed by its tone digit); a voice
+that refuses the XML gets the characters. Sentences are given as characters: the voice's
+own lexicon reads them in context.
 """
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +26,9 @@ _CATEGORIES = (
     r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Speech\Voices",
     r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Speech_OneCore\Voices",
 )
-_ASYNC, _PURGE = 1, 2  # SpeechVoiceSpeakFlags
+_ASYNC, _PURGE, _XML = 1, 2, 8  # SpeechVoiceSpeakFlags
+_WORD_PINYIN = re.compile(r"(?:[a-z]+[1-5])+")  # "yin2hang2": one word, its reading
+_SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 _DONE = 1  # SpeechRunState.SRSEDone
 _WAV_22KHZ_16BIT_MONO = 22  # SpeechAudioFormatType
 _CREATE_FOR_WRITE = 3  # SpeechStreamFileMode
@@ -58,6 +66,16 @@ def _chinese_token(client: Any, errors: tuple[type[Exception], ...]) -> Any:
     return None
 
 
+def sapi_input(utterance: Utterance) -> tuple[str, int]:
+    """What SAPI is given, and the flag saying it is XML: a word with its reading as a
+    ``<pron>`` (ü has no agreed spelling in the phoneme set: such words stay characters)."""
+    pinyin = utterance.pinyin
+    if not _WORD_PINYIN.fullmatch(pinyin) or "v" in pinyin:
+        return utterance.text, 0
+    symbols = " ".join(f"{plain} {tone}" for plain, tone in _SYLLABLE.findall(pinyin))
+    return f'<pron sym="{symbols}">{html.escape(utterance.text)}</pron>', _XML
+
+
 def _sapi_rate(rate: float) -> int:
     """SAPI's -10…10, where ±10 is about three times faster or slower."""
     return max(-10, min(10, round(10 * math.log(clamp_rate(rate), 3))))
@@ -84,7 +102,7 @@ class SapiPlayback:
 class SapiEngine:
     """A SAPI voice with a Chinese language; `NoChineseVoice` if Windows has none."""
 
-    takes_pinyin = False
+    takes_pinyin = True  # for single words (see sapi_input)
 
     def __init__(self) -> None:
         self._client, self._errors = _comtypes()
@@ -102,10 +120,22 @@ class SapiEngine:
         return f"Windows SAPI, {self._token.GetDescription()}"
 
     def start(self, utterance: Utterance, rate: float = 1.0) -> SapiPlayback:
-        self._voice.Resume()  # a paused voice would hold the new text too
-        self._voice.Rate = _sapi_rate(rate)
-        self._voice.Speak(utterance.text, _ASYNC | _PURGE)
+        try:
+            self._voice.Resume()  # a paused voice would hold the new text too
+            self._voice.Rate = _sapi_rate(rate)
+            self._speak(self._voice, utterance, _ASYNC | _PURGE)
+        except self._errors as e:
+            raise SpeechError(f"Windows speech failed: {e}") from e
         return SapiPlayback(self._voice)
+
+    def _speak(self, voice: Any, utterance: Utterance, flags: int) -> None:
+        text, xml = sapi_input(utterance)
+        try:
+            voice.Speak(text, flags | xml)
+        except self._errors:
+            if not xml:
+                raise
+            voice.Speak(utterance.text, flags)  # a voice that takes no <pron>
 
     def write_wav(self, utterance: Utterance, path: Path, rate: float = 1.0) -> None:
         try:
@@ -119,7 +149,7 @@ class SapiEngine:
             stream.Open(str(path), _CREATE_FOR_WRITE)
             try:
                 voice.AudioOutputStream = stream
-                voice.Speak(utterance.text, _ASYNC)
+                self._speak(voice, utterance, _ASYNC)
                 voice.WaitUntilDone(WAV_TIMEOUT_MS)
             finally:
                 stream.Close()
