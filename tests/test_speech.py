@@ -34,6 +34,7 @@ from reader.core.speech import (
     tokens_utterance,
     word_utterance,
 )
+from reader.core.speech.windows import sapi_input
 
 ESPEAK = shutil.which("espeak-ng")
 SOX = shutil.which("sox")
