@@ -15,7 +15,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from reader.core.speech import Playback, Sentence, sentence_at, sentences, tokens_utterance
 
@@ -156,10 +157,11 @@ class ReadAloudBar(QWidget):
     def __init__(self, reader: ReadAloud, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.play_button = QPushButton("▶ Read aloud", self)
+        self.play_button = QPushButton("Read aloud", self)
         self.play_button.setToolTip("Read the article aloud from here (F5); again to pause")
         self.play_button.clicked.connect(self.play_requested)
-        self.stop_button = QPushButton("■", self)
+        self.stop_button = QPushButton(self)
+        self.stop_button.setIcon(self._icon(QStyle.StandardPixmap.SP_MediaStop))
         self.stop_button.setToolTip("Stop reading aloud")
         self.stop_button.clicked.connect(reader.stop)
         self.speed = QComboBox(self)
@@ -177,6 +179,9 @@ class ReadAloudBar(QWidget):
         reader.state_changed.connect(self._show_state)
         self._show_state(reader.state)
 
+    def _icon(self, which: QStyle.StandardPixmap) -> QIcon:
+        return self.style().standardIcon(which)  # every font has these, unlike ⏸ and ■
+
     def set_rate(self, rate: float) -> None:
         nearest = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - rate))
         self.speed.setCurrentIndex(nearest)
@@ -188,10 +193,12 @@ class ReadAloudBar(QWidget):
         self.rate_changed.emit(rate)
 
     def _show_state(self, state: ReadingState) -> None:
-        labels = {
-            ReadingState.STOPPED: "▶ Read aloud",
-            ReadingState.READING: "⏸ Pause",
-            ReadingState.PAUSED: "▶ Resume",
-        }
-        self.play_button.setText(labels[state])
+        play, pause = QStyle.StandardPixmap.SP_MediaPlay, QStyle.StandardPixmap.SP_MediaPause
+        text, icon = {
+            ReadingState.STOPPED: ("Read aloud", play),
+            ReadingState.READING: ("Pause", pause),
+            ReadingState.PAUSED: ("Resume", play),
+        }[state]
+        self.play_button.setText(text)
+        self.play_button.setIcon(self._icon(icon))
         self.stop_button.setEnabled(state is not ReadingState.STOPPED)
