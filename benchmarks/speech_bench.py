@@ -56,7 +56,7 @@ def main() -> None:
     from reader.core import paths
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.importing import import_file
-    from reader.core.speech import sentences, system_engine, tokens_utterance, word_utterance
+    from reader.core.speech import sentences_from, system_engine, tokens_utterance, word_utterance
     from reader.core.speech.espeak import EspeakEngine
     from reader.ui.lookup.speech import Speaker
 
@@ -67,7 +67,7 @@ def main() -> None:
     word = word_utterance("银行", "yin2 hang2")
     article = import_file(paths.seed_article())[0].text
     tokens = Analyzer.create().analyse(article)
-    first = sentences(tokens)[0]
+    first = next(sentences_from(tokens, 0))
     sentence = tokens_utterance(tokens[first.first : first.last])
 
     def say_word() -> None:

@@ -27,10 +27,11 @@ from reader.core.speech import (
     espeak,
     macos,
     save_wav,
-    sentence_at,
     sentences,
+    sentences_from,
     spoken_syllables,
     system_engine,
+    token_at_char,
     tokens_utterance,
     word_utterance,
 )
@@ -221,5 +222,9 @@ def test_read_aloud_follows_the_seed_articles_sentences(analyzer: Analyzer) -> N
     # has nothing to say and is left out)
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert re.sub(r"\W", "", "".join(found)) == re.sub(r"\W", "", second)
-    where = second.index("制造业是国民经济")
-    assert found[sentence_at(spans, where + 3)] == "制造业是国民经济的重要支柱。"
+    # reading from a word on: its sentence, then the next ones, as the whole scan has them
+    tokens = analyzer.analyse(second)
+    index = token_at_char(tokens, second.index("制造业是国民经济") + 3)
+    from_there = list(itertools.islice(sentences_from(tokens, index), 3))
+    assert second[from_there[0].start : from_there[0].end] == "制造业是国民经济的重要支柱。"
+    assert from_there == spans[found.index("制造业是国民经济的重要支柱。") :][:3]

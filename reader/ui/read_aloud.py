@@ -10,7 +10,7 @@ applies from the next sentence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
@@ -18,7 +18,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
-from reader.core.speech import Playback, Sentence, sentence_at, sentences, tokens_utterance
+from reader.core.speech import (
+    Playback,
+    Sentence,
+    sentences_from,
+    token_at_char,
+    tokens_utterance,
+)
 
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
@@ -56,32 +62,25 @@ class ReadAloud(QObject):
         self.state = ReadingState.STOPPED
         self._tokens: Sequence[Token] = ()
         self._text = ""
-        self._sentences: list[Sentence] = []
-        self._index = 0
+        self._upcoming: Iterator[Sentence] = iter(())
         self._playback: Playback | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
-
-    @property
-    def current(self) -> Sentence | None:
-        if self.state is ReadingState.STOPPED or self._index >= len(self._sentences):
-            return None
-        return self._sentences[self._index]
 
     def start(self, tokens: Sequence[Token], char_index: int) -> None:
         """Read from the sentence at ``char_index`` to the end of the article."""
         self.stop()
         self._tokens = tokens
         self._text = self.view.text
-        self._sentences = sentences(tokens)
-        if not self._sentences:
-            return
-        self._index = sentence_at(self._sentences, char_index)
-        self._say_current()
+        self._upcoming = sentences_from(tokens, token_at_char(tokens, char_index))
+        self._say_next()
 
-    def _say_current(self) -> None:
-        sentence = self._sentences[self._index]
+    def _say_next(self) -> None:
+        sentence = next(self._upcoming, None)
+        if sentence is None:  # the end of the article
+            self.stop()
+            return
         result = self.speaker.say(tokens_utterance(self._tokens[sentence.first : sentence.last]))
         if isinstance(result, str):
             self._set_state(ReadingState.STOPPED)
@@ -103,13 +102,8 @@ class ReadAloud(QObject):
         if self.view.text != self._text:  # another article is shown
             self.stop()
             return
-        if not self._playback.is_done():
-            return
-        if self._index + 1 >= len(self._sentences):
-            self.stop()
-            return
-        self._index += 1
-        self._say_current()
+        if self._playback.is_done():
+            self._say_next()
 
     def pause(self) -> None:
         if self.state is ReadingState.READING and self._playback is not None:

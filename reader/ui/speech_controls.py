@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar
 
-from reader.core.speech import sentence_at, sentences
+from reader.core.speech import sentences_from
 from reader.ui.lookup.speech import shared_speaker
 from reader.ui.read_aloud import SPEEDS, ReadAloud, ReadAloudBar, ReadingState
 
@@ -103,13 +103,9 @@ class SpeechControls(QObject):
 
     def speak_sentence_at(self, token_index: int) -> None:
         tokens = self.view.tokens
-        if not 0 <= token_index < len(tokens):
-            return
-        found = sentences(tokens)
-        if not found:
-            return
-        sentence = found[sentence_at(found, tokens[token_index].start)]
-        self._report(self.speaker.speak_tokens(tokens[sentence.first : sentence.last]))
+        sentence = next(sentences_from(tokens, token_index), None)
+        if sentence is not None:
+            self._report(self.speaker.speak_tokens(tokens[sentence.first : sentence.last]))
 
     def read_aloud(self) -> None:
         """Start from the reader's word if it is in sight, else the top of the page; while

@@ -19,11 +19,12 @@ from reader.core.speech.engine import (
 from reader.core.speech.saving import save_wav, wav_seconds
 from reader.core.speech.text import (
     Sentence,
-    sentence_at,
     sentence_utterance,
     sentences,
+    sentences_from,
     spoken_syllables,
     text_utterance,
+    token_at_char,
     tokens_utterance,
     word_utterance,
 )
@@ -38,12 +39,13 @@ __all__ = [
     "SpeechError",
     "Utterance",
     "save_wav",
-    "sentence_at",
     "sentence_utterance",
     "sentences",
+    "sentences_from",
     "spoken_syllables",
     "system_engine",
     "text_utterance",
+    "token_at_char",
     "tokens_utterance",
     "wav_seconds",
     "word_utterance",

@@ -7,7 +7,8 @@ learner sees over the text), so a polyphone is said as it is shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.analysis.tokens import Token, TokenKind
@@ -103,22 +104,43 @@ def sentences(tokens: Sequence[Token]) -> list[Sentence]:
     """The article's sentences in order: each ends at an end mark (with the closing quotes
     after it) or a line break, so a title or a caption line is a sentence of its own; those
     with nothing to say (spaces, lone marks) are left out."""
-    found: list[Sentence] = []
-    first = 0
+    return list(_scan(tokens, 0))
+
+
+def sentences_from(tokens: Sequence[Token], token_index: int) -> Iterator[Sentence]:
+    """The sentences from the one holding ``tokens[token_index]`` (or the next one) to the
+    end, found as they are asked for: the scan starts at that paragraph, so starting to
+    read in a long article costs one paragraph, not the whole text."""
+    start = min(max(0, token_index), len(tokens))
+    while start > 0 and not _breaks_line(tokens[start - 1]):
+        start -= 1
+    return (s for s in _scan(tokens, start) if s.last > token_index)
+
+
+def token_at_char(tokens: Sequence[Token], char_index: int) -> int:
+    """The index of the token covering ``char_index`` (tokens are contiguous)."""
+    return max(0, bisect_right(tokens, char_index, key=lambda token: token.start) - 1)
+
+
+def _breaks_line(token: Token) -> bool:
+    return token.kind is TokenKind.SPACE and "\n" in token.text
+
+
+def _scan(tokens: Sequence[Token], first: int) -> Iterator[Sentence]:
     ended = False  # an end mark was met; the sentence closes after its closing quotes
-    for index, token in enumerate(tokens):
-        if token.kind is TokenKind.SPACE and "\n" in token.text:
-            _add(found, tokens, first, index)
+    for index in range(first, len(tokens)):
+        token = tokens[index]
+        if _breaks_line(token):
+            yield from _sentence(tokens, first, index)
             first, ended = index + 1, False
             continue
         if token.kind is TokenKind.PUNCT and any(c in SENTENCE_ENDS for c in token.text):
             ended = True
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if ended and not (following is not None and _only_closers(following)):
-            _add(found, tokens, first, index + 1)
+            yield from _sentence(tokens, first, index + 1)
             first, ended = index + 1, False
-    _add(found, tokens, first, len(tokens))
-    return found
+    yield from _sentence(tokens, first, len(tokens))
 
 
 def _only_closers(token: Token) -> bool:
@@ -127,18 +149,11 @@ def _only_closers(token: Token) -> bool:
     )
 
 
-def _add(found: list[Sentence], tokens: Sequence[Token], first: int, last: int) -> None:
+def _sentence(tokens: Sequence[Token], first: int, last: int) -> Iterator[Sentence]:
+    """Tokens first…last - 1 as a sentence, trimmed of spaces, if there is anything to say."""
     while first < last and tokens[first].kind is TokenKind.SPACE:
         first += 1
     while last > first and tokens[last - 1].kind is TokenKind.SPACE:
         last -= 1
     if any(t.kind is not TokenKind.PUNCT for t in tokens[first:last]):
-        found.append(Sentence(first, last, tokens[first].start, tokens[last - 1].end))
-
-
-def sentence_at(found: Sequence[Sentence], char_index: int) -> int:
-    """The index of the sentence at (or else the first after) ``char_index``."""
-    for index, sentence in enumerate(found):
-        if char_index < sentence.end:
-            return index
-    return max(0, len(found) - 1)
+        yield Sentence(first, last, tokens[first].start, tokens[last - 1].end)
