@@ -7,6 +7,8 @@ Prints medians, each beside a baseline run in the same process:
 - time to the first audio: from the call until espeak-ng has produced its first samples
   (``--stdout``), for a word and for the seed article's first sentence; on a desktop the
   sound device adds its buffer (tens of milliseconds) to this;
+- starting to read aloud in the middle of a 100,000-character article (the sentences from
+  the reader's paragraph on) next to finding all of its sentences;
 - an Anki export of 50 words with audio next to the same deck without.
 
 Run: ``uv run python benchmarks/speech_bench.py``.  Goal: Speak starts in < 300 ms.
@@ -56,7 +58,14 @@ def main() -> None:
     from reader.core import paths
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.importing import import_file
-    from reader.core.speech import sentences_from, system_engine, tokens_utterance, word_utterance
+    from reader.core.speech import (
+        sentences,
+        sentences_from,
+        system_engine,
+        token_at_char,
+        tokens_utterance,
+        word_utterance,
+    )
     from reader.core.speech.espeak import EspeakEngine
     from reader.ui.lookup.speech import Speaker
 
@@ -81,6 +90,17 @@ def main() -> None:
         text = utterance.pinyin or utterance.text
         figures = [first_audio_ms(engine.program, text) for _ in range(RUNS)]
         print(f"first audio, {name}: {statistics.median(figures):.1f} ms (median of {RUNS})")
+
+    long_text = "\n".join(a.text for a in import_file(paths.seed_article()))
+    long_text = (long_text + "\n") * (100_000 // len(long_text) + 1)
+    long_tokens = Analyzer.create().analyse(long_text)
+    middle = token_at_char(long_tokens, len(long_text) // 2)
+    lazy = median_ms(lambda: next(sentences_from(long_tokens, middle)))
+    whole = median_ms(lambda: sentences(long_tokens), 5)
+    print(
+        f"read-aloud start, {len(long_text):,} characters: {lazy:.2f} ms; "
+        f"all its sentences: {whole:.1f} ms"
+    )
 
     from export_bench import words_from_cedict
 
