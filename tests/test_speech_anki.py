@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from reader.cli import main
 from reader.core.export.anki import write_apkg
 from reader.core.export.model import ExportList, ExportOptions
+from reader.core.progress import Cancelled, Progress
 from reader.core.speech import NoChineseVoice, save_wav, system_engine, word_utterance
 from reader.core.store import Store, WordList
 from reader.core.store.database import DB_FILENAME
@@ -131,3 +132,25 @@ def test_export_dialog_audio_checkbox(qtbot: QtBot, tmp_path: Path) -> None:
     again = ExportDialog(lists, settings)
     qtbot.addWidget(again)
     assert again.anki_audio.isChecked()
+
+
+def test_audio_reports_every_word_and_can_be_cancelled(tmp_path: Path) -> None:
+    """Audio takes tens of milliseconds a word: the progress moves with every word, and a
+    cancel stops the export between two words, leaving no file."""
+    seen: list[int] = []
+    progress = Progress(lambda done, _total, _message: seen.append(done))
+    write_apkg(
+        tmp_path / "a.apkg", sample_list(), ExportOptions(anki_audio=True), progress=progress
+    )
+    assert {0, 1, 2, 3} <= set(seen)
+
+    def cancel_at_second(done: int, _total: int, _message: str) -> None:
+        if done == 1:
+            stopping.cancel()
+
+    stopping = Progress(cancel_at_second)
+    with pytest.raises(Cancelled):
+        write_apkg(
+            tmp_path / "b.apkg", sample_list(), ExportOptions(anki_audio=True), progress=stopping
+        )
+    assert not list(tmp_path.glob("b.apkg*"))

@@ -249,7 +249,9 @@ def build_deck(
 ) -> genanki.Deck:
     deck = genanki.Deck(deck_id(word_list.name), deck_name(word_list.name))
     seen: set[str] = set()
-    for word in each_word(word_list, progress, "Making notes"):
+    for index, word in enumerate(each_word(word_list, progress, "Making notes")):
+        if media is not None and progress is not None:  # ~60 ms a word: report each one
+            progress.step(index, len(word_list.words), "Recording the words' audio")
         guid = note_guid(word_list.name, word)
         if not word.simplified or guid in seen:
             continue  # the same word and reading twice would be one note in Anki anyway
