@@ -49,7 +49,12 @@ def _comtypes() -> tuple[Any, tuple[type[Exception], ...]]:
         import comtypes.client
     except ImportError as e:  # not on Windows, or an install without it
         raise NoChineseVoice(HOW_TO_ADD) from e
-    return comtypes.client, (OSError, comtypes.COMError)
+    errors = (OSError, comtypes.COMError)
+    try:  # every thread that speaks needs COM (the Anki export speaks on a worker)
+        comtypes.CoInitialize()
+    except errors:  # already set up here, in another threading model: usable as it is
+        pass
+    return comtypes.client, errors
 
 
 def _chinese_token(client: Any, errors: tuple[type[Exception], ...]) -> Any:
