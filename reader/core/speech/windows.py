@@ -12,6 +12,7 @@ own lexicon reads them in context.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import math
 import re
@@ -50,10 +51,10 @@ def _comtypes() -> tuple[Any, tuple[type[Exception], ...]]:
     except ImportError as e:  # not on Windows, or an install without it
         raise NoChineseVoice(HOW_TO_ADD) from e
     errors = (OSError, comtypes.COMError)
-    try:  # every thread that speaks needs COM (the Anki export speaks on a worker)
+    # Every thread that speaks needs COM (the Anki export speaks on a worker); one already
+    # set up in another threading model is usable as it is.
+    with contextlib.suppress(errors):
         comtypes.CoInitialize()
-    except errors:  # already set up here, in another threading model: usable as it is
-        pass
     return comtypes.client, errors
 
 
