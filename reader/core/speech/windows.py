@@ -53,7 +53,7 @@ def _comtypes() -> tuple[Any, tuple[type[Exception], ...]]:
     errors = (OSError, comtypes.COMError)
     # Every thread that speaks needs COM (the Anki export speaks on a worker); one already
     # set up in another threading model is usable as it is.
-    with contextlib.suppress(errors):
+    with contextlib.suppress(*errors):
         comtypes.CoInitialize()
     return comtypes.client, errors
 
