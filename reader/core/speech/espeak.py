@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.core.paths import resource_root
@@ -36,8 +37,8 @@ HOW_TO_ADD = (
 BUNDLED = "espeak-ng"  # the folder in the build's resources
 
 
-def _program_and_environment() -> tuple[str | None, dict[str, str]]:
-    """The bundled espeak-ng with its libraries and data, else the one on PATH (with the
+def _candidates() -> Iterator[tuple[str, dict[str, str]]]:
+    """The bundled espeak-ng with its libraries and data, then the one on PATH (with the
     library path the frozen program had before PyInstaller changed it)."""
     env = dict(os.environ)
     if getattr(sys, "frozen", False) and "LD_LIBRARY_PATH_ORIG" in env:
@@ -46,37 +47,43 @@ def _program_and_environment() -> tuple[str | None, dict[str, str]]:
         env.pop("LD_LIBRARY_PATH", None)
     bundled = resource_root() / BUNDLED
     if (bundled / "espeak-ng").is_file():
-        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+        own = dict(env, ESPEAK_DATA_PATH=str(bundled))
+        own["LD_LIBRARY_PATH"] = os.pathsep.join(
             p for p in (str(bundled), env.get("LD_LIBRARY_PATH", "")) if p
         )
-        env["ESPEAK_DATA_PATH"] = str(bundled)
-        return str(bundled / "espeak-ng"), env
-    return shutil.which("espeak-ng"), env
+        yield str(bundled / "espeak-ng"), own
+    system = shutil.which("espeak-ng")
+    if system is not None:
+        yield system, env
+
+
+def _has_the_voice(program: str, env: dict[str, str]) -> bool:
+    try:
+        voices = subprocess.run(
+            [program, "--voices=cmn"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+            env=env,
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    # a program that cannot load its libraries lists nothing, and the next one is tried
+    return VOICE in voices.lower().replace("_", "-")
 
 
 class EspeakEngine:
-    """Speaks through the ``espeak-ng`` program; raises `NoChineseVoice` if it is missing."""
+    """Speaks through the ``espeak-ng`` program; raises `NoChineseVoice` if there is none
+    with the Mandarin voice."""
 
     takes_pinyin = True
 
     def __init__(self) -> None:
-        found, self.environment = _program_and_environment()
+        found = next(((p, e) for p, e in _candidates() if _has_the_voice(p, e)), None)
         if found is None:
             raise NoChineseVoice(HOW_TO_ADD)
-        try:
-            voices = subprocess.run(
-                [found, "--voices=cmn"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-                env=self.environment,
-            ).stdout
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise NoChineseVoice(HOW_TO_ADD) from e
-        if VOICE not in voices.lower().replace("_", "-"):
-            raise NoChineseVoice(HOW_TO_ADD)
-        self.program = found
+        self.program, self.environment = found
 
     @property
     def name(self) -> str:
