@@ -139,3 +139,18 @@ class SpeechControls(QObject):
 
     def _remember_rate(self, rate: float) -> None:
         self.settings.speech_rate = rate
+
+
+def attach_speech(window: QMainWindow, view: ArticleView, settings: Settings) -> SpeechControls:
+    """The window's speech: its Speech menu before Help (or last), the read-aloud toolbar."""
+    controls = SpeechControls(window, view, settings)
+    bar = window.menuBar()
+    menu = controls.menu()
+    menu.setParent(bar, menu.windowFlags())
+    help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    if help_menu is None:
+        bar.addMenu(menu)
+    else:
+        bar.insertMenu(help_menu, menu)
+    window.addToolBar(controls.toolbar())
+    return controls
