@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
-from export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 from reader.core.atomic import TargetExistsError
 from reader.core.export.anki import (
@@ -22,6 +21,7 @@ from reader.core.export.anki import (
     write_apkg,
 )
 from reader.core.export.model import Column, ExportList, ExportOptions
+from tests.export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 
 def import_into(collection: Collection, package: Path) -> None:
