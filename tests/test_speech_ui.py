@@ -293,19 +293,14 @@ def test_read_aloud_without_a_voice_says_how_to_add_one(
     assert len(shown) == 1 and "sudo apt install espeak-ng" in shown[0]
 
 
-def test_popup_sentence_button_says_the_sentence_around_the_word(
-    qtbot: QtBot, controls: SpeechControls, analyzer: Analyzer
+def test_the_sentence_around_a_word_is_said(
+    qtbot: QtBot, seed_view: ArticleView, speaker: speech.Speaker
 ) -> None:
-    view = controls.view
-    index = next(i for i, t in enumerate(view.tokens) if t.text == "支柱")
-    popup = LookupPopup(view.viewport())
-    controls.connect_popup(popup)
-    token = view.tokens[index]
-    lookup = lookup_token(analyzer.dictionary, view.text, token, token.start)  # type: ignore[arg-type]
-    popup.show_lookup(lookup, Style(), view.token_rect(index), index)
+    """What the popup's and the word panel's Sentence buttons say."""
+    index = next(i for i, t in enumerate(seed_view.tokens) if t.text == "支柱")
     said: list[str] = []
-    original = controls.speaker.say
-    controls.speaker.say = lambda utterance: said.append(utterance.text) or original(utterance)  # type: ignore[method-assign]
-    popup.sentence_button.click()
+    original = speaker.say
+    speaker.say = lambda utterance: said.append(utterance.text) or original(utterance)  # type: ignore[method-assign]
+    assert speaker.speak_sentence(seed_view.tokens, index) is None
     assert said == ["制造业是国民经济的重要支柱。"]
-    assert isinstance(controls.speaker.current, ProcessPlayback)
+    assert isinstance(speaker.current, ProcessPlayback)

@@ -48,9 +48,9 @@ def window(
     return shown
 
 
-def test_speech_menu_sits_before_help_with_its_keys(window: MainWindow) -> None:
+def test_speech_menu_sits_among_the_menus_with_its_keys(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("&Speech") == titles.index("&Help") - 1
+    assert titles.index("&Go") < titles.index("&Speech") < titles.index("&Help")
     listed = dict(
         item for _title, items in window.shortcut_sections() for item in items
     )  # Help ▸ Keyboard shortcuts
@@ -82,6 +82,6 @@ def test_popup_and_word_panel_speak(qtbot: QtBot, window: MainWindow) -> None:
     window.popup.sentence_button.click()
     sentence = speaker.current
     assert isinstance(sentence, ProcessPlayback)
-    qtbot.waitUntil(lambda: window.word_panel.toPlainText().startswith("游客"))
-    window.word_speak_button.click()
+    qtbot.waitUntil(lambda: window.lookup.word_panel.toPlainText().startswith("游客"))
+    window.lookup.speak_button.click()
     assert speaker.current is not sentence and isinstance(speaker.current, ProcessPlayback)

@@ -4,7 +4,7 @@ P says the current word (the one the popup and the word panel show) with its rea
 context, Shift+P its sentence, F5 reads the article aloud from the word the reader is at
 (or from the top of the page when that word is out of sight) and pauses or resumes it,
 Shift+F5 stops. The window builds one `SpeechControls` and puts its menu and toolbar in
-place; the popup's Sentence button comes here through `connect_popup`.
+place.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar
 
-from reader.core.speech import sentences_from
 from reader.ui.lookup.speech import shared_speaker
 from reader.ui.read_aloud import SPEEDS, ReadAloud, ReadAloudBar, ReadingState
+from reader.ui.widgets import after_next_paint
 
 if TYPE_CHECKING:
     from reader.core.settings import Settings
     from reader.ui.article_view.widget import ArticleView
-    from reader.ui.lookup.popup import LookupPopup
 
 
 class SpeechControls(QObject):
@@ -35,12 +34,12 @@ class SpeechControls(QObject):
         self.settings = settings
         self.speaker = shared_speaker()
         self.speaker.rate = settings.speech_rate
+        after_next_paint(view.viewport(), self.speaker.prepare)  # not during the launch
         self.reader = ReadAloud(self.speaker, view, self)
         self.reader.problem.connect(self._show_problem)
         self.bar = ReadAloudBar(self.reader)
         self.bar.play_requested.connect(self.read_aloud)
         self.bar.rate_changed.connect(self._remember_rate)
-        self._popup: LookupPopup | None = None
         self.actions: dict[str, QAction] = {}
         for name, text, slot, keys in (
             ("speak_word", "&Speak the word", self.speak_word, "P"),
@@ -79,10 +78,6 @@ class SpeechControls(QObject):
         toolbar.addWidget(self.bar)
         return toolbar
 
-    def connect_popup(self, popup: LookupPopup) -> None:
-        popup.sentence_requested.connect(self.speak_sentence_at)
-        self._popup = popup
-
     # --- what is spoken ----------------------------------------------------------------
 
     def _current_token(self) -> int | None:
@@ -99,13 +94,7 @@ class SpeechControls(QObject):
     def speak_sentence(self) -> None:
         index = self._current_token()
         if index is not None:
-            self.speak_sentence_at(index)
-
-    def speak_sentence_at(self, token_index: int) -> None:
-        tokens = self.view.tokens
-        sentence = next(sentences_from(tokens, token_index), None)
-        if sentence is not None:
-            self._report(self.speaker.speak_tokens(tokens[sentence.first : sentence.last]))
+            self._report(self.speaker.speak_sentence(self.view.tokens, index))
 
     def read_aloud(self) -> None:
         """Start from the reader's word if it is in sight, else the top of the page; while
@@ -124,10 +113,7 @@ class SpeechControls(QObject):
             self._show_problem(problem)
 
     def _show_problem(self, problem: str) -> None:
-        if self._popup is not None and self._popup.isVisible():
-            self._popup.show_problem(problem)
-        else:
-            QMessageBox.information(self.window, "No Chinese voice", problem)
+        QMessageBox.information(self.window, "No Chinese voice", problem)
 
     def _show_state(self, state: ReadingState) -> None:
         self.actions["stop_reading"].setEnabled(state is not ReadingState.STOPPED)
@@ -139,18 +125,3 @@ class SpeechControls(QObject):
 
     def _remember_rate(self, rate: float) -> None:
         self.settings.speech_rate = rate
-
-
-def attach_speech(window: QMainWindow, view: ArticleView, settings: Settings) -> SpeechControls:
-    """The window's speech: its Speech menu before Help (or last), the read-aloud toolbar."""
-    controls = SpeechControls(window, view, settings)
-    bar = window.menuBar()
-    menu = controls.menu()
-    menu.setParent(bar, menu.windowFlags())
-    help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-    if help_menu is None:
-        bar.addMenu(menu)
-    else:
-        bar.insertMenu(help_menu, menu)
-    window.addToolBar(controls.toolbar())
-    return controls

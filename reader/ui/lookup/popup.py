@@ -132,8 +132,7 @@ class LookupPopup(QFrame):
     def speak_word(self) -> None:
         if self.lookup is None:
             return
-        reading = self.lookup.entries[0].pinyin if self.lookup.entries else ""
-        self.show_problem(shared_speaker().speak(self.lookup.word, reading))
+        self.show_problem(shared_speaker().speak_lookup(self.lookup))
 
     def _speak_sentence(self) -> None:
         if self.token_index is not None:

@@ -1,7 +1,8 @@
 """The app's voice: one `Speaker` for the popup, the side panel, the word lists and the
 read-aloud, so starting one utterance ends the one before.
 
-The engine (``reader.core.speech``) is looked for once, on a thread when it means running
+The engine (``reader.core.speech``) is looked for once (`Speaker.prepare`, which the window
+calls after its first paint, or the first Speak), on a thread when it means running
 programs (``espeak-ng --voices``, ``say -v ?``); on Windows, on the GUI thread, where its
 COM objects must live. Speaking only starts a process or an asynchronous SAPI call: the
 GUI thread never waits for the sound. When there is no Chinese voice, every ``speak``
@@ -21,6 +22,7 @@ from reader.core.speech import (
     Playback,
     SpeechError,
     Utterance,
+    sentences_from,
     system_engine,
     tokens_utterance,
     word_utterance,
@@ -28,6 +30,7 @@ from reader.core.speech import (
 
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
+    from reader.ui.lookup.content import Lookup
 
 FIND_TIMEOUT = 5.0  # seconds a first Speak waits for the engine search (tens of ms usually)
 
@@ -41,6 +44,14 @@ class Speaker:
         self._problem = ""
         self._playback: Playback | None = None
         self._found = threading.Event()
+        self._searching = False
+
+    def prepare(self) -> None:
+        """Start looking for the engine (the window asks after its first paint), so the
+        first Speak finds it ready."""
+        if self._searching:
+            return
+        self._searching = True
         if sys.platform == "win32":
             self._find()
         else:
@@ -56,6 +67,7 @@ class Speaker:
 
     def engine(self) -> Engine | None:
         """The engine once found (None when there is no Chinese voice; see `problem`)."""
+        self.prepare()
         if not self._found.wait(FIND_TIMEOUT):
             self._problem = "The speech engine did not answer; try again in a moment."
         return self._engine
@@ -89,9 +101,21 @@ class Speaker:
             utterance = Utterance(text)
         return self.speak_utterance(utterance)
 
+    def speak_lookup(self, lookup: Lookup) -> str | None:
+        """Say a looked-up word with the reading of its first entry (the one shown first:
+        in the article, the one that agrees with the context)."""
+        return self.speak(lookup.word, lookup.entries[0].pinyin if lookup.entries else "")
+
     def speak_tokens(self, tokens: Sequence[Token]) -> str | None:
         """Say a sentence with the app's readings; why not, if it cannot."""
         return self.speak_utterance(tokens_utterance(tokens))
+
+    def speak_sentence(self, tokens: Sequence[Token], token_index: int) -> str | None:
+        """Say the sentence around ``tokens[token_index]``."""
+        sentence = next(sentences_from(tokens, token_index), None)
+        if sentence is None:
+            return None
+        return self.speak_tokens(tokens[sentence.first : sentence.last])
 
     @property
     def current(self) -> Playback | None:
