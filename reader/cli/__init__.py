@@ -20,9 +20,18 @@ EXIT_USAGE = 2
 
 
 def _subcommands() -> list[ModuleType]:
-    from reader.cli import annotate, dictionary, export_cmd, import_cmd, lists_cmd, lookup, speak
+    from reader.cli import (
+        annotate,
+        dictionary,
+        export_cmd,
+        import_cmd,
+        lists_cmd,
+        lookup,
+        readings_cmd,
+        speak,
+    )
 
-    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd, speak]
+    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd, speak]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
