@@ -12,7 +12,14 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
 
 from reader.core.atomic import TargetExistsError
-from reader.core.export.anki import FIELDS, deck_name, marked_sentence, pinyin_html, write_apkg
+from reader.core.export.anki import (
+    AUDIO_FIELDS,
+    FIELDS,
+    deck_name,
+    marked_sentence,
+    pinyin_html,
+    write_apkg,
+)
 from reader.core.export.model import Column, ExportList, ExportOptions
 from tests.export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
@@ -42,7 +49,7 @@ def test_notes_read_back_with_every_field(tmp_path: Path, collection: Collection
     notes = notes_by_word(collection)
     assert set(notes) == {"银行", "行长", "主义", "坏"}
     bank = notes["银行"]
-    assert list(bank) == list(FIELDS)
+    assert list(bank) == [*FIELDS, *AUDIO_FIELDS]
     assert bank["Traditional"] == "銀行"
     assert bank["Pinyin"] == '<span class="tone2">yín</span> <span class="tone2">háng</span>'
     assert bank["Meaning"] == "bank; CL:家[jia1],個|个[ge4]"

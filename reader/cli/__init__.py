@@ -28,9 +28,10 @@ def _subcommands() -> list[ModuleType]:
         lists_cmd,
         lookup,
         readings_cmd,
+        speak,
     )
 
-    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd]
+    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd, speak]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -56,6 +56,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cloze", action="store_true", help="Anki: a cloze note per example sentence too"
     )
+    parser.add_argument(
+        "--audio", action="store_true", help="Anki: each word spoken by the system's voice"
+    )
+    parser.add_argument(
+        "--sentence-audio", action="store_true", help="Anki: each example sentence spoken too"
+    )
     parser.add_argument("--title", default="", help="PDF: the handout's title (default: list name)")
 
 
@@ -84,6 +90,8 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         article_with_pinyin=not args.no_pinyin,
         title=args.title,
         anki_cloze=args.cloze,
+        anki_audio=args.audio,
+        anki_sentence_audio=args.sentence_audio,
     )
 
 
@@ -100,6 +108,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.atomic import TargetExistsError
+    from reader.core.speech import SpeechError
     from reader.core.store import StoreError
 
     fmt = _format(args)
@@ -115,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         written = _export(args, fmt, options)
     except TargetExistsError as error:
         return _fail(f"{error.path} exists; add --force to replace it")
-    except (OSError, ValueError, KeyError, StoreError) as error:
+    except (OSError, ValueError, KeyError, StoreError, SpeechError) as error:
         return _fail(str(error.args[0]) if error.args else str(error))
     print(written)
     return 0

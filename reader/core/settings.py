@@ -77,6 +77,8 @@ class Settings:
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
     export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
+    export_anki_audio: bool = False  # Anki: each word and its sentence spoken, as media
+    speech_rate: float = 1.0  # the voice's speed, 0.5-2.0 (reader.core.speech)
     export_folder: str = ""  # where the last export went
 
     def remember_file(self, path: str) -> None:

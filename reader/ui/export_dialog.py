@@ -90,6 +90,7 @@ class ExportDialog(QDialog):
         self.article = QCheckBox("Print the article after the vocabulary")
         self.article_pinyin = QCheckBox("Pinyin over the article's words")
         self.anki_cloze = QCheckBox("Anki: a cloze card per example sentence too")
+        self.anki_audio = QCheckBox("Anki: audio of each word and its sentence (system voice)")
         self.path_edit = QLineEdit()
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format_box)
         form.addRow("Columns", self.columns)
         form.addRow(self.anki_cloze)
+        form.addRow(self.anki_audio)
         form.addRow("File", where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -145,6 +147,7 @@ class ExportDialog(QDialog):
         size = _enum(PageSize, settings.export_page_size) or PageSize.A4
         self.page_size.setCurrentIndex(self.page_size.findData(size))
         self.anki_cloze.setChecked(settings.export_anki_cloze)
+        self.anki_audio.setChecked(settings.export_anki_audio)
         self.article.setChecked(settings.export_article)
         self.article_pinyin.setChecked(settings.export_article_pinyin)
         self.article_pinyin.setEnabled(settings.export_article)
@@ -157,6 +160,7 @@ class ExportDialog(QDialog):
         settings.export_columns = [c.value for c in self.chosen_columns()]
         settings.export_page_size = PageSize(self.page_size.currentData()).value
         settings.export_anki_cloze = self.anki_cloze.isChecked()
+        settings.export_anki_audio = self.anki_audio.isChecked()
         settings.export_article = self.article.isChecked()
         settings.export_article_pinyin = self.article_pinyin.isChecked()
         settings.export_folder = str(Path(self.path_edit.text()).parent)
@@ -192,12 +196,15 @@ class ExportDialog(QDialog):
             include_article=self.article.isChecked(),
             article_with_pinyin=self.article_pinyin.isChecked(),
             anki_cloze=self.anki_cloze.isChecked(),
+            anki_audio=self.anki_audio.isChecked(),
+            anki_sentence_audio=self.anki_audio.isChecked(),
         )
 
     def _format_changed(self) -> None:
         fmt = self.chosen_format()
         self.pdf_group.setEnabled(fmt is ExportFormat.PDF)
         self.anki_cloze.setEnabled(fmt is ExportFormat.APKG)
+        self.anki_audio.setEnabled(fmt is ExportFormat.APKG)
         self.columns.setEnabled(fmt is not ExportFormat.PACK)
         current = Path(self.path_edit.text())
         if current.name:

@@ -117,6 +117,8 @@ class ExportOptions:
     article_with_pinyin: bool = True  # PDF: pinyin over the article's words
     title: str = ""  # PDF: the handout's title; the list's name when empty
     anki_cloze: bool = False  # Anki: a cloze note per example sentence too
+    anki_audio: bool = False  # Anki: each word spoken, as a [sound:…] field
+    anki_sentence_audio: bool = False  # Anki: its example sentence spoken too
 
     def __post_init__(self) -> None:
         if len(set(self.columns)) != len(self.columns):

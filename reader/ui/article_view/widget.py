@@ -771,6 +771,15 @@ class ArticleView(QAbstractScrollArea):
             return 0, len(starts)
         return index + 1, len(starts)
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select characters ``start``…``end - 1`` and bring them into view (the sentence
+        being read aloud); an empty range clears the selection."""
+        self.selection = (start, end) if end > start else None
+        if end > start:
+            self.ensure_visible(end - 1)
+            self.ensure_visible(start)
+        self.viewport().update()
+
     def selected_text(self, with_pinyin: bool = False) -> str:
         if self.selection is None:
             return ""

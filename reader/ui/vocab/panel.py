@@ -250,6 +250,7 @@ class VocabularyPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda _p: self._context_menu())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_details())
+        self.table.doubleClicked.connect(lambda _i: self.speak_word())
         self.count_label = QLabel(self)
 
         self.sentence = QLabel(self)
@@ -264,6 +265,13 @@ class VocabularyPanel(QWidget):
         self.senses.setMaximumHeight(80)
         self.senses.itemChanged.connect(lambda _item: self._senses_edited())
 
+        self.speak_button = self._button("Speak", self.speak_word, "Hear the word (double-click)")
+        self.speak_sentence_button = self._button(
+            "Sentence", self.speak_sentence, "Hear the sentence it was met in"
+        )
+        self.speech_note = QLabel(self)  # why it cannot speak: how to add a Chinese voice
+        self.speech_note.setWordWrap(True)
+        self.speech_note.hide()
         self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
         self.undo_button.setEnabled(False)
         add_local_action(
@@ -282,7 +290,12 @@ class VocabularyPanel(QWidget):
         details = self.details = QWidget(self)
         stack = QVBoxLayout(details)
         stack.setContentsMargins(0, 0, 0, 0)
-        stack.addWidget(self.sentence)
+        speak_row = QHBoxLayout()
+        speak_row.addWidget(self.sentence, 1)
+        speak_row.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignTop)
+        speak_row.addWidget(self.speak_sentence_button, 0, Qt.AlignmentFlag.AlignTop)
+        stack.addLayout(speak_row)
+        stack.addWidget(self.speech_note)
         notes_row = QHBoxLayout()
         notes_row.addWidget(self.notes, 1)
         notes_row.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -505,11 +518,38 @@ class VocabularyPanel(QWidget):
                 sub.addAction(word_list.name).triggered.connect(
                     lambda _c=False, i=word_list.id, m=move: self.transfer(i, m)
                 )
+        if self._current_word() is not None:
+            menu.addAction("Speak").triggered.connect(lambda _c=False: self.speak_word())
+            menu.addAction("Speak the sentence").triggered.connect(
+                lambda _c=False: self.speak_sentence()
+            )
         menu.addSeparator()
         menu.addAction("Delete (undo: Ctrl+Z)").triggered.connect(
             lambda _c=False: self.delete_selected()
         )
         menu.exec(self.cursor().pos())
+
+    # --- speech ----------------------------------------------------------------------------
+
+    def speak_word(self) -> None:
+        from reader.ui.lookup.speech import shared_speaker
+
+        word = self._current_word()
+        if word is not None:
+            self._speech_problem(shared_speaker().speak(word.simplified, word.pinyin))
+
+    def speak_sentence(self) -> None:
+        from reader.core.speech import sentence_utterance
+        from reader.ui.lookup.speech import shared_speaker
+
+        word = self._current_word()
+        if word is not None and word.sentence:
+            said = sentence_utterance(word.sentence, word.simplified, word.pinyin)
+            self._speech_problem(shared_speaker().speak_utterance(said))
+
+    def _speech_problem(self, problem: str | None) -> None:
+        self.speech_note.setText(problem or "")
+        self.speech_note.setVisible(bool(problem))
 
     # --- details ---------------------------------------------------------------------------
 
@@ -529,6 +569,7 @@ class VocabularyPanel(QWidget):
             self.senses.blockSignals(False)
             return
         self.sentence.setText(word.sentence or "(no sentence)")
+        self.speak_sentence_button.setEnabled(bool(word.sentence))
         self.notes.setPlainText(word.notes)
         for gloss in self._all_senses(word):
             item = QListWidgetItem(gloss, self.senses)
