@@ -23,7 +23,7 @@ from reader.core import paths
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.importing import import_file
 from reader.core.settings import Settings
-from reader.core.speech import sentence_utterance, sentences
+from reader.core.speech import Playback, Utterance, sentence_utterance, sentences
 from reader.core.speech.processes import ProcessPlayback
 from reader.core.store import Store
 from reader.ui.article_view.widget import ArticleView
@@ -122,7 +122,7 @@ def test_read_aloud_follows_the_sentences_and_the_view_follows_it(
     assert seed_view.selection == (expected[0].start, expected[0].end)  # highlighted at once
     qtbot.waitUntil(lambda: len(started) >= 14, timeout=30000)
     reader.pause()
-    assert reader.state is ReadingState.PAUSED
+    assert reader.state.value == ReadingState.PAUSED.value  # the call changed it
     held = len(started)
     assert started == [(s.start, s.end) for s in expected[:held]]
     current = expected[held - 1]
@@ -135,7 +135,7 @@ def test_read_aloud_follows_the_sentences_and_the_view_follows_it(
     reader.resume()
     qtbot.waitUntil(lambda: len(started) > held, timeout=10000)
     reader.stop()
-    assert reader.state is ReadingState.STOPPED and seed_view.selection is None
+    assert reader.state.value == ReadingState.STOPPED.value and seed_view.selection is None
 
 
 def test_read_aloud_starts_at_the_readers_sentence_and_yields_to_a_word(
@@ -254,10 +254,10 @@ def test_keys_read_aloud_from_the_readers_word_pause_and_stop(
     assert controls.reader.state is ReadingState.READING
     assert view.selected_text() == "制造业是国民经济的重要支柱。"
     controls.actions["read_aloud"].trigger()  # F5 again: pause
-    assert controls.reader.state is ReadingState.PAUSED
+    assert controls.reader.state.value == ReadingState.PAUSED.value  # the action changed it
     assert controls.bar.play_button.text() == "Resume"
     controls.actions["stop_reading"].trigger()  # Shift+F5
-    assert controls.reader.state is ReadingState.STOPPED
+    assert controls.reader.state.value == ReadingState.STOPPED.value
     assert not controls.actions["stop_reading"].isEnabled()
     controls.actions["faster"].trigger()
     assert controls.speaker.rate == 1.0 and controls.settings.speech_rate == 1.0
@@ -300,7 +300,12 @@ def test_the_sentence_around_a_word_is_said(
     index = next(i for i, t in enumerate(seed_view.tokens) if t.text == "支柱")
     said: list[str] = []
     original = speaker.say
-    speaker.say = lambda utterance: said.append(utterance.text) or original(utterance)  # type: ignore[method-assign]
+
+    def recording(utterance: Utterance) -> Playback | str:
+        said.append(utterance.text)
+        return original(utterance)
+
+    speaker.say = recording  # type: ignore[method-assign]
     assert speaker.speak_sentence(seed_view.tokens, index) is None
     assert said == ["制造业是国民经济的重要支柱。"]
     assert isinstance(speaker.current, ProcessPlayback)

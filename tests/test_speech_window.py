@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.core import paths
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.tokens import TokenKind
+from reader.core.cedict.dictionary import Dictionary
 from reader.core.speech.processes import ProcessPlayback
 from reader.ui.lookup import speech
 from reader.ui.main_window import LanguageTools, MainWindow
@@ -34,7 +35,9 @@ def window(
     qtbot: QtBot, data_dir: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> MainWindow:
     monkeypatch.setattr(speech, "_shared", None)
-    shown = MainWindow(data_dir, LanguageTools(analyzer.dictionary, analyzer))
+    dictionary = analyzer.dictionary
+    assert isinstance(dictionary, Dictionary)  # the real CC-CEDICT the analyser was given
+    shown = MainWindow(data_dir, LanguageTools(dictionary, analyzer))
     qtbot.addWidget(shown)
     shown.resize(1100, 800)
     shown.show()
