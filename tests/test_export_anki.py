@@ -44,11 +44,15 @@ def test_notes_read_back_with_every_field(tmp_path: Path, collection: Collection
     bank = notes["银行"]
     assert list(bank) == list(FIELDS)
     assert bank["Traditional"] == "銀行"
-    assert bank["Pinyin"] == '<span class="tone2">yín</span> <span class="tone2">háng</span>'
+    assert bank["Pinyin"] == '<span class="tone2">yín</span><span class="tone2">háng</span>'
     assert bank["Meaning"] == "bank; CL:家[jia1],個|个[ge4]"
     assert bank["Classifier"] == "家[jia1]"
     assert bank["Example"] == "我去<b>银行</b>取钱。"
-    assert bank["Example pinyin"].startswith('<span class="tone3">wǒ</span>')
+    assert bank["Example pinyin"] == (
+        '<span class="tone3">wǒ</span> <span class="tone4">qù</span> '
+        '<span class="tone2">yín</span><span class="tone2">háng</span> '
+        '<span class="tone3">qǔ</span> <span class="tone2">qián</span>.'
+    )
     assert bank["Source"] == "新渝报"
     assert bank["HSK"] == "2"
     assert bank["Notes"] == "not 很行"
@@ -125,6 +129,10 @@ def test_html_helpers() -> None:
     )
     assert marked_sentence("<行>银行", "银行") == "&lt;行&gt;<b>银行</b>"
     assert marked_sentence("没有", "银行") == "没有"
+    assert marked_sentence("我去銀行。", "银行", "銀行") == "我去<b>銀行</b>。"  # traditional
+    assert pinyin_html("Xi1an1,") == (
+        '<span class="tone1">Xī</span>\'<span class="tone1">ān</span>,'
+    )
 
 
 def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> None:
@@ -135,7 +143,7 @@ def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> N
     assert list(metadata.column_labels) == list(FIELDS)
     assert metadata.force_delimiter and metadata.force_is_html and not metadata.is_html
     assert list(metadata.preview[0].vals)[:4] == [
-        "银行", "銀行", "yín háng", "bank; CL:家[jia1],個|个[ge4]"
+        "银行", "銀行", "yínháng", "bank; CL:家[jia1],個|个[ge4]"
     ]  # fmt: skip
 
 

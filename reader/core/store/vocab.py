@@ -77,9 +77,10 @@ class NewWord:
     pinyin: str = ""  # numbered, as read in context: "yin2 hang2"
     senses: tuple[str, ...] = ()  # the glosses the learner chose
     entry_ids: tuple[int, ...] = ()  # CC-CEDICT entries, the chosen one first
-    sentence: str = ""  # the sentence it was met in
+    sentence: str = ""  # the example: the clause it was met in (`collect.clause_around`)
     source_article_id: int | None = None
     notes: str = ""
+    full_sentence: str = ""  # the whole sentence around ``sentence``
 
 
 class ListWord(NamedTuple):
@@ -99,6 +100,7 @@ class ListWord(NamedTuple):
     added_at: datetime
     position: int
     status: WordStatus
+    full_sentence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ class DeletedList:
 
 _WORD_COLUMNS = (
     "id, list_id, simplified, traditional, pinyin, senses, entry_ids, sentence,"
-    " source_article_id, notes, added_at, position"
+    " source_article_id, notes, added_at, position, full_sentence"
 )
 _SORT_SQL = {
     WordSort.ADDED: "w.added_at, w.position",
@@ -147,7 +149,8 @@ def _list_words(rows: list[Any]) -> list[ListWord]:
             row[9],
             from_iso(row[10]),
             row[11],
-            _STATUSES[row[12]],
+            _STATUSES[row[13]],
+            row[12],
         )
         for row, chosen, ids in zip(rows, senses, entry_ids, strict=True)
     ]
@@ -273,9 +276,10 @@ class Vocab:
         try:
             cursor = conn.execute(
                 "INSERT INTO list_words (list_id, simplified, traditional, pinyin, senses,"
-                " entry_ids, sentence, source_article_id, notes, added_at, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " (SELECT coalesce(max(position), 0) + 1 FROM list_words WHERE list_id = ?))",
+                " entry_ids, sentence, source_article_id, notes, added_at, position,"
+                " full_sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " (SELECT coalesce(max(position), 0) + 1 FROM list_words WHERE list_id = ?),"
+                " ?)",
                 (
                     list_id,
                     word.simplified,
@@ -288,6 +292,7 @@ class Vocab:
                     word.notes,
                     now_text(),
                     list_id,
+                    word.full_sentence,
                 ),
             )
         except sqlite3.IntegrityError as error:
@@ -467,4 +472,5 @@ def _as_new(word: ListWord) -> NewWord:
         sentence=word.sentence,
         source_article_id=word.source_article_id,
         notes=word.notes,
+        full_sentence=word.full_sentence,
     )

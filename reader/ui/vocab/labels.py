@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.pinyin import PinyinStyle, render
+from reader.core.pinyin import word_marks
 from reader.core.store import WordStatus
 
 STATUS_LABELS = {
@@ -26,5 +26,5 @@ def newest_level(level: Any) -> int | None:
 
 
 def pinyin_marks(numbered: str) -> str:
-    """``yin2 hang2`` → ``yínháng`` for tables."""
-    return render(numbered, PinyinStyle.MARKS).replace(" ", "")
+    """``yin2 hang2`` → ``yínháng`` (``Xi1 an1`` → ``Xī'ān``) for tables, as exports write it."""
+    return word_marks(numbered)
