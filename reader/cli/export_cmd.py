@@ -54,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-article", action="store_true", help="PDF: leave out the article")
     parser.add_argument("--no-pinyin", action="store_true", help="PDF: no pinyin over the article")
     parser.add_argument(
+        "--include-ignored", action="store_true", help="PDF: list the ignored words too"
+    )
+    parser.add_argument(
         "--cloze", action="store_true", help="Anki: a cloze note per example sentence too"
     )
     parser.add_argument("--title", default="", help="PDF: the handout's title (default: list name)")
@@ -84,6 +87,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         article_with_pinyin=not args.no_pinyin,
         title=args.title,
         anki_cloze=args.cloze,
+        include_ignored=args.include_ignored,
     )
 
 

@@ -42,6 +42,7 @@ class Settings:
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
     export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
+    export_include_ignored: bool = False  # PDF: list the ignored words too
     export_folder: str = ""  # where the last export went
 
     def remember_file(self, path: str) -> None:

@@ -89,6 +89,7 @@ class ExportDialog(QDialog):
             self.page_size.addItem(size.value, size)
         self.article = QCheckBox("Print the article after the vocabulary")
         self.article_pinyin = QCheckBox("Pinyin over the article's words")
+        self.include_ignored = QCheckBox("List the words marked Ignored too")
         self.anki_cloze = QCheckBox("Anki: a cloze card per example sentence too")
         self.path_edit = QLineEdit()
         browse = QPushButton("Choose…")
@@ -99,6 +100,7 @@ class ExportDialog(QDialog):
         pdf_form.addRow("Page size", self.page_size)
         pdf_form.addRow(self.article)
         pdf_form.addRow(self.article_pinyin)
+        pdf_form.addRow(self.include_ignored)
         self.pdf_group = pdf_group
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
@@ -148,6 +150,7 @@ class ExportDialog(QDialog):
         self.article.setChecked(settings.export_article)
         self.article_pinyin.setChecked(settings.export_article_pinyin)
         self.article_pinyin.setEnabled(settings.export_article)
+        self.include_ignored.setChecked(settings.export_include_ignored)
         folder = Path(settings.export_folder) if settings.export_folder else Path.home()
         self.path_edit.setText(str(folder / (_safe_name(self.word_list.name) + SUFFIXES[fmt])))
 
@@ -159,6 +162,7 @@ class ExportDialog(QDialog):
         settings.export_anki_cloze = self.anki_cloze.isChecked()
         settings.export_article = self.article.isChecked()
         settings.export_article_pinyin = self.article_pinyin.isChecked()
+        settings.export_include_ignored = self.include_ignored.isChecked()
         settings.export_folder = str(Path(self.path_edit.text()).parent)
 
     # --- choices -------------------------------------------------------------------------
@@ -192,6 +196,7 @@ class ExportDialog(QDialog):
             include_article=self.article.isChecked(),
             article_with_pinyin=self.article_pinyin.isChecked(),
             anki_cloze=self.anki_cloze.isChecked(),
+            include_ignored=self.include_ignored.isChecked(),
         )
 
     def _format_changed(self) -> None:

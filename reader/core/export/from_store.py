@@ -18,7 +18,7 @@ from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
 from reader.core.export.examples import example_and_pinyin
 from reader.core.export.formats import ExportFormat, write_export
-from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
+from reader.core.export.model import IGNORED, Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
 from reader.core.progress import Progress
 from reader.core.store import (
@@ -55,7 +55,7 @@ STATUS_NAMES = {
     WordStatus.LEARNING_3: "learning 3",
     WordStatus.LEARNING_4: "learning 4",
     WordStatus.KNOWN: "known",
-    WordStatus.IGNORED: "ignored",
+    WordStatus.IGNORED: IGNORED,
 }
 
 

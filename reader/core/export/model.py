@@ -74,6 +74,17 @@ class ExportList:
     article_tokens: Sequence[Token] | None = None  # the analysis of article_text, for ruby
 
 
+IGNORED = "ignored"  # ``ExportWord.status`` of a word the learner ignored
+
+
+def handout_words(word_list: ExportList, options: ExportOptions) -> tuple[ExportWord, ...]:
+    """The words a handout lists: without the ignored ones unless the user asks for them
+    (a teacher's handout is the words to learn, not 的 marked as noise)."""
+    if options.include_ignored:
+        return word_list.words
+    return tuple(w for w in word_list.words if w.status != IGNORED)
+
+
 def each_word(
     word_list: ExportList, progress: Progress | None, message: str
 ) -> Iterator[ExportWord]:
@@ -148,6 +159,7 @@ class ExportOptions:
     article_with_pinyin: bool = True  # PDF: pinyin over the article's words
     title: str = ""  # PDF: the handout's title; the list's name when empty
     anki_cloze: bool = False  # Anki: a cloze note per example sentence too
+    include_ignored: bool = False  # PDF: the words the learner ignored are left out
 
     def __post_init__(self) -> None:
         if len(set(self.columns)) != len(self.columns):
