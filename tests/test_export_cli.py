@@ -89,6 +89,7 @@ def test_export_pack_and_pdf(stocked: int, tmp_path: Path, qapp: QApplication) -
         (["export", "nope", "-o", "x.csv"], 1, "no word list is called 'nope'"),
         (["export", "1", "-o", "x.unknown"], 2, "--format"),
         (["export", "1", "-o", "x.csv", "--columns", "pinyin,colour"], 2, "unknown column"),
+        (["export", "1", "-o", "x.pdf", "--format", "pack"], 2, "writes .readerpack"),
     ],
 )
 def test_export_errors(

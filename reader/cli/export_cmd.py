@@ -104,11 +104,20 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.atomic import TargetExistsError
+    from reader.core.export.formats import SUFFIXES, misnamed
     from reader.core.store import StoreError
 
     fmt = _format(args)
     if fmt is None:
         print("reader export: say --format (FILE's extension does not tell)", file=sys.stderr)
+        return 2
+    named = misnamed(args.output, fmt)
+    if named is not None:
+        print(
+            f"reader export: {args.output} is named as {named} but --format {fmt} writes "
+            f"{SUFFIXES[fmt]}; give the file that extension",
+            file=sys.stderr,
+        )
         return 2
     try:
         options = _options(args)

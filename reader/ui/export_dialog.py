@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.export.formats import LABELS, SUFFIXES, ExportFormat
+from reader.core.export.formats import LABELS, SUFFIXES, ExportFormat, path_for_format
 from reader.core.export.model import (
     COLUMN_TITLES,
     DEFAULT_COLUMNS,
@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         self.columns.setEnabled(fmt is not ExportFormat.PACK)
         current = Path(self.path_edit.text())
         if current.name:
-            self.path_edit.setText(str(current.with_suffix(SUFFIXES[fmt])))
+            self.path_edit.setText(str(path_for_format(current, fmt)))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
@@ -219,10 +219,14 @@ class ExportDialog(QDialog):
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked on Export instead
         )
         if chosen:
-            path = Path(chosen)
-            self.path_edit.setText(str(path if path.suffix else path.with_suffix(suffix)))
+            self.path_edit.setText(str(path_for_format(chosen, fmt)))
 
     def accept(self) -> None:
+        """The file gets the chosen format's extension (a pack typed as "lesson.pdf" is
+        written as "lesson.readerpack", and the field shows it), then is checked."""
+        if self.path_edit.text().strip():
+            fixed = path_for_format(Path(self.path_edit.text()), self.chosen_format())
+            self.path_edit.setText(str(fixed))
         path = Path(self.path_edit.text()).expanduser()
         if not self.path_edit.text().strip() or not path.parent.is_dir():
             QMessageBox.warning(self, "Export", f"The folder {path.parent} does not exist.")
