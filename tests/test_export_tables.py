@@ -206,3 +206,14 @@ def test_libreoffice_opens_the_xlsx_with_the_chinese_intact(converted: dict[str,
     hostile = rows[4]
     assert hostile[3] == '=HYPERLINK("http://evil.example","x")'  # text, not evaluated
     assert hostile[9] == "+1+1" and hostile[7] == "@SUM(1+1)"
+
+
+def test_xlsx_examples_have_the_word_in_bold(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bold.xlsx", sample_list(), ExportOptions())
+    sheet = openpyxl.load_workbook(path, rich_text=True).active
+    assert sheet is not None
+    column = [c.value for c in sheet[1]].index("Example") + 1
+    example = sheet.cell(row=2, column=column).value
+    assert str(example) == "我去银行取钱。"
+    bold = [block.text for block in example if not isinstance(block, str) and block.font.b]
+    assert bold == ["银行"]
