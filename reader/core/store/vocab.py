@@ -6,6 +6,8 @@ senses chosen, the entry ids, the sentence, the source article, notes, when it w
 a list holds a word once per reading. Deleting returns a record that ``restore_*`` puts
 back exactly (undo).
 
+Lists can be marked as a class's taught vocabulary (``mark_class_list``, ``class_words``).
+
 Statuses (``WordStatus``) belong to the word, not to a list, as in LWT / LingQ; a word
 with no stored status is NEW. ``statuses_for`` answers for a whole article in one query.
 """
@@ -242,6 +244,38 @@ class Vocab:
                 (list_id, name, article_id, created),
             )
             self.restore_words(deleted.words)
+
+    # --- class lists (`reader.core.class_lists`) ----------------------------------------
+
+    def mark_class_list(self, list_id: int, marked: bool = True) -> None:
+        """Mark (or unmark) a list as part of the class's taught vocabulary."""
+        with self._db.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM lists WHERE id = ?", (list_id,)).fetchone():
+                raise ListNotFoundError(list_id)
+            if marked:
+                conn.execute(
+                    "INSERT OR IGNORE INTO class_lists (list_id, marked_at) VALUES (?, ?)",
+                    (list_id, now_text()),
+                )
+            else:
+                conn.execute("DELETE FROM class_lists WHERE list_id = ?", (list_id,))
+
+    def class_list_ids(self) -> set[int]:
+        rows = self._db.conn.execute("SELECT list_id FROM class_lists").fetchall()
+        return {int(r[0]) for r in rows}
+
+    def words_of_lists(self, list_ids: Iterable[int]) -> set[str]:
+        """The words (keys) of the given lists, in one query."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT simplified FROM list_words"
+            " WHERE list_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(list_ids))),),
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def class_words(self) -> set[str]:
+        """Every word of the lists marked as the class's."""
+        return self.words_of_lists(self.class_list_ids())
 
     # --- words in lists ----------------------------------------------------------------
 
