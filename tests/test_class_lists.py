@@ -47,7 +47,7 @@ def test_the_report_counts_words_by_key_in_either_script(analyzer: Analyzer) -> 
     assert report.running_words == 9 and report.covered_words == 4
     assert report.coverage == pytest.approx(4 / 9)
     assert (report.distinct_words, report.distinct_covered) == (7, 2)
-    assert [(w.word, w.count) for w in report.words] == [
+    assert [(w.word, w.occurrences) for w in report.words] == [
         ("去", 1), ("取钱", 1), ("行长", 1), ("不在", 1), ("在家", 1)
     ]  # fmt: skip
     assert is_off_list("行长", {"银行"}) and not is_off_list("银行", {"银行"})

@@ -158,7 +158,7 @@ def _as_text(names: list[str], reports: list[tuple[str, ListReport]], top: int) 
             f" ({report.distinct_covered:,} of {report.distinct_words:,} different);"
             f" {len(report.words):,} words are off the lists"
         )
-        lines += [f"{w.count}\t{w.word}" for w in words]
+        lines += [f"{w.occurrences}\t{w.word}" for w in words]
     return "\n".join(lines)
 
 
@@ -174,7 +174,7 @@ def _as_json(names: list[str], reports: list[tuple[str, ListReport]], top: int) 
                 "distinct_words": report.distinct_words,
                 "distinct_covered": report.distinct_covered,
                 "off_list": [
-                    {"word": w.word, "count": w.count}
+                    {"word": w.word, "count": w.occurrences}
                     for w in (report.words[:top] if top else report.words)
                 ],
             }

@@ -18,7 +18,7 @@ from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
 from reader.core.export.examples import example_and_pinyin
 from reader.core.export.formats import ExportFormat, write_export
-from reader.core.export.model import IGNORED, Column, ExportList, ExportOptions, ExportWord
+from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
 from reader.core.progress import Progress
 from reader.core.store import (
@@ -48,15 +48,7 @@ class NoArticleError(ValueError):
     """A lesson pack needs an article, and the list has none."""
 
 
-STATUS_NAMES = {
-    WordStatus.NEW: "new",
-    WordStatus.LEARNING_1: "learning 1",
-    WordStatus.LEARNING_2: "learning 2",
-    WordStatus.LEARNING_3: "learning 3",
-    WordStatus.LEARNING_4: "learning 4",
-    WordStatus.KNOWN: "known",
-    WordStatus.IGNORED: IGNORED,
-}
+STATUS_NAMES = {status: status.label.lower() for status in WordStatus}  # "learning 2"
 
 
 def find_list(store: Store, name_or_id: str) -> WordList:

@@ -43,6 +43,11 @@ class WordStatus(IntEnum):
     def is_learning(self) -> bool:
         return 1 <= self <= 4
 
+    @property
+    def label(self) -> str:
+        """As the app names it: "New", "Learning 2", "Known", "Ignored"."""
+        return f"Learning {int(self)}" if self.is_learning else self.name.capitalize()
+
 
 _STATUSES = tuple(WordStatus)  # indexing is much faster than calling the enum
 
@@ -288,6 +293,13 @@ class Vocab:
         return self.add_words([word], list_id)[0]
 
     def add_words(self, words: Sequence[NewWord], list_id: int | None = None) -> list[int]:
+        return [word_id for word_id, _new in self.add_words_telling_new(words, list_id)]
+
+    def add_words_telling_new(
+        self, words: Sequence[NewWord], list_id: int | None = None
+    ) -> list[tuple[int, bool]]:
+        """`add_words`, each id with whether the word is new in its list (what an undo of
+        the add removes: a word that was there already stays)."""
         with self._db.transaction() as conn:
             ids = []
             for word in words:
@@ -296,17 +308,23 @@ class Vocab:
                     if word.source_article_id is None:
                         raise ValueError("a word needs a list or a source article")
                     target = self.list_for_article(word.source_article_id)
-                ids.append(self._insert(conn, target, word))
+                ids.append(self._insert_telling_new(conn, target, word))
             return ids
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, list_id: int, word: NewWord) -> int:
+        return Vocab._insert_telling_new(conn, list_id, word)[0]
+
+    @staticmethod
+    def _insert_telling_new(
+        conn: sqlite3.Connection, list_id: int, word: NewWord
+    ) -> tuple[int, bool]:
         row = conn.execute(
             "SELECT id FROM list_words WHERE list_id = ? AND simplified = ? AND pinyin = ?",
             (list_id, word.simplified, word.pinyin),
         ).fetchone()
         if row is not None:
-            return int(row[0])
+            return int(row[0]), False
         try:
             cursor = conn.execute(
                 "INSERT INTO list_words (list_id, simplified, traditional, pinyin, senses,"
@@ -331,7 +349,7 @@ class Vocab:
             )
         except sqlite3.IntegrityError as error:
             raise ListNotFoundError(list_id) from error
-        return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0), True
 
     def word(self, word_id: int) -> ListWord:
         row = self._db.conn.execute(

@@ -7,15 +7,7 @@ from typing import Any
 from reader.core.pinyin import word_marks
 from reader.core.store import WordStatus
 
-STATUS_LABELS = {
-    WordStatus.NEW: "New",
-    WordStatus.LEARNING_1: "Learning 1",
-    WordStatus.LEARNING_2: "Learning 2",
-    WordStatus.LEARNING_3: "Learning 3",
-    WordStatus.LEARNING_4: "Learning 4",
-    WordStatus.KNOWN: "Known",
-    WordStatus.IGNORED: "Ignored",
-}
+STATUS_LABELS = {status: status.label for status in WordStatus}
 
 
 def newest_level(level: Any) -> int | None:
