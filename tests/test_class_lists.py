@@ -100,3 +100,20 @@ def test_reader_check_says_what_is_wrong(
         store.vocab.mark_class_list(1, marked=False)
     assert main(["check", str(lesson)]) == 2
     assert "--against" in capsys.readouterr().err
+
+
+def test_reader_check_makes_a_list_of_the_words_to_teach(
+    lesson: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(lesson), "--make-list", "To teach"]) == 0
+    assert "made the list 'To teach' of 2 words" in capsys.readouterr().err
+    with Store.open(data_dir / DB_FILENAME) as store:
+        [made] = [w for w in store.vocab.lists() if w.name == "To teach"]
+        words = store.vocab.words(made.id)
+    assert [(w.simplified, w.pinyin, w.sentence) for w in words] == [
+        ("去", "qu4", "我去银行取钱。"),  # most frequent first, with its example
+        ("取钱", "qu3 qian2", "我去银行取钱。"),
+    ]
+    assert words[1].senses  # the dictionary's senses, as when collected by hand
+    assert main(["check", str(lesson), "--make-list", "To teach"]) == 1  # the name is taken
+    assert "already a list named 'To teach'" in capsys.readouterr().err

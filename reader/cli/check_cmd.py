@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
     from reader.core.class_lists import ListReport
+    from reader.core.collect import EntrySource
     from reader.core.store import Store
 
 NAME = "check"
@@ -34,6 +35,7 @@ class _Checked:
     name: str
     tokens: list[Token]
     keys: dict[str, str]  # token text → word key
+    article_id: int | None  # an article of the library
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=int, default=0, metavar="N", help="print only the N most frequent words"
     )
+    parser.add_argument(
+        "--make-list",
+        metavar="NAME",
+        help="make a new list NAME of the off-list words (all, or the --top N), each with "
+        "its example from the text",
+    )
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -60,7 +68,13 @@ def _fail(message: str, code: int = 1) -> int:
 def run(args: argparse.Namespace) -> int:
     from reader.cli.common import db_path
     from reader.core.importing import ImportFailed
-    from reader.core.store import ArticleNotFoundError, ListNotFoundError, Store, StoreError
+    from reader.core.store import (
+        ArticleNotFoundError,
+        ListNameTakenError,
+        ListNotFoundError,
+        Store,
+        StoreError,
+    )
 
     database = db_path(args)
     if not database.is_file():
@@ -70,12 +84,17 @@ def run(args: argparse.Namespace) -> int:
             taught, names = _taught(store, args.against)
             if not names:
                 return _fail("no lists to check against: name them with --against", 2)
-            checked = _analysed(store, args.articles)
+            checked, dictionary = _analysed(store, args.articles)
+            reports = _reports(checked, taught)
+            if args.make_list:
+                made = _make_list(store, args.make_list, checked, reports, dictionary, args.top)
+                print(f"made the list {args.make_list!r} of {made} words", file=sys.stderr)
+    except ListNameTakenError as error:
+        return _fail(str(error))
     except (ListNotFoundError, ArticleNotFoundError) as error:
         return _fail(str(error.args[0]) if error.args else str(error))
     except (ImportFailed, StoreError, OSError) as error:
         return _fail(str(error))
-    reports = _reports(checked, taught)
     if args.json:
         print(json.dumps(_as_json(names, reports, args.top), ensure_ascii=False, indent=1))
     else:
@@ -111,7 +130,8 @@ def _taught(store: Store, against: str | None) -> tuple[set[str], list[str]]:
     return words, names
 
 
-def _analysed(store: Store, articles: list[str]) -> list[_Checked]:
+def _analysed(store: Store, articles: list[str]) -> tuple[list[_Checked], EntrySource]:
+    """Each article's tokens and word keys, and the analyser's dictionary."""
     from reader.cli.common import user_rules
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.importing import import_file
@@ -132,8 +152,10 @@ def _analysed(store: Store, articles: list[str]) -> list[_Checked]:
     checked = []
     for name, text in texts:
         tokens = list(analyzer.analyse(text, rules))
-        checked.append(_Checked(name, tokens, word_keys(tokens, analyzer.dictionary)))
-    return checked
+        article_id = int(name) if name.isdigit() and not Path(name).is_file() else None
+        keys = word_keys(tokens, analyzer.dictionary)
+        checked.append(_Checked(name, tokens, keys, article_id))
+    return checked, analyzer.dictionary
 
 
 def _reports(checked: list[_Checked], taught: set[str]) -> list[tuple[str, ListReport]]:
@@ -146,6 +168,26 @@ def _reports(checked: list[_Checked], taught: set[str]) -> list[tuple[str, ListR
         keys = {text: key for c in checked for text, key in c.keys.items()}
         reports.append(("all", off_list_report(every, taught, keys)))
     return reports
+
+
+def _make_list(
+    store: Store,
+    name: str,
+    checked: list[_Checked],
+    reports: list[tuple[str, ListReport]],
+    dictionary: EntrySource,
+    top: int,
+) -> int:
+    """The off-list words of the report for all the articles (the last) as a new list."""
+    from reader.core.class_lists import words_to_teach
+
+    tokens = list(chain.from_iterable(c.tokens for c in checked))
+    article_id = checked[0].article_id if len(checked) == 1 else None
+    words = words_to_teach(tokens, reports[-1][1], dictionary, article_id, top)
+    with store.db.transaction():
+        list_id = store.vocab.create_list(name)
+        store.vocab.add_words(words, list_id)
+    return len(words)
 
 
 def _as_text(names: list[str], reports: list[tuple[str, ListReport]], top: int) -> str:

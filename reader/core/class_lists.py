@@ -4,9 +4,10 @@ A teacher marks word lists (a textbook's chapters, HSK levels, their own lists) 
 class's lists (``Vocab.mark_class_list``). For an article, `off_list_report` counts the
 running words that are in none of them, most frequent first, and the share of the text
 the lists cover: what to pre-teach before tomorrow's lesson, or whether the text is too
-hard. `is_off_list` is the predicate the display uses to show pinyin and glosses only for
-those words. Words are compared by their key (`reader.core.words`: simplified in either
-script), so a traditional article is checked against simplified lists.
+hard; `words_to_teach` makes them a new list in one step. `is_off_list` is the predicate
+the display uses to show pinyin and glosses only for those words. Words are compared by
+their key (`reader.core.words`: simplified in either script), so a traditional article
+is checked against simplified lists.
 
 What counts: the Chinese words of the text (dictionary words and unknown Chinese), not
 names, numbers, Latin or punctuation, as in the statistics.
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.collect import EntrySource, word_from_token
+from reader.core.store.vocab import NewWord
 
 COUNTED_KINDS = frozenset({TokenKind.WORD, TokenKind.UNKNOWN})
 HSK_LIST = re.compile(r"hsk ?([1-7])", re.IGNORECASE)  # "hsk3": HSK 3.0 levels 1-3
@@ -103,3 +106,16 @@ def off_list_report(
         distinct_words=len(counts),
         distinct_covered=len(covered),
     )
+
+
+def words_to_teach(
+    tokens: Sequence[Token],
+    report: ListReport,
+    dictionary: EntrySource,
+    article_id: int | None = None,
+    limit: int = 0,
+) -> list[NewWord]:
+    """The report's off-list words (the ``limit`` most frequent; 0: all) as words for a new
+    list, each as met at its first occurrence: reading in context, senses, example."""
+    chosen = report.words[:limit] if limit else report.words
+    return [word_from_token(tokens, w.first_index, dictionary, article_id) for w in chosen]
