@@ -57,8 +57,10 @@ def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: Main
     assert word.traditional == "銀行"
     assert any("bank" in s for s in word.senses)
     assert word.source_article_id == article_id
-    assert word.sentence == _expected_sentence(window, index)
-    assert "银行" in word.sentence and word.sentence[-1] in "。！？”"
+    assert word.full_sentence == _expected_sentence(window, index)
+    assert word.full_sentence[-1] in "。！？”"
+    # the example is the clause of it around the word
+    assert "银行" in word.sentence and word.sentence.strip("…") in word.full_sentence
     # the panel shows it; a word collected is being learnt
     assert [w.simplified for w in window.vocab.panel.model.words] == ["银行"]
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
