@@ -13,8 +13,8 @@ from anki.collection import Collection, ImportAnkiPackageRequest
 from export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 from reader.core.atomic import TargetExistsError
-from reader.core.export.anki import FIELDS, deck_name, marked_sentence, pinyin_html, write_apkg
-from reader.core.export.model import Column, ExportList, ExportOptions
+from reader.core.export.anki import FIELDS, deck_name, pinyin_html, write_apkg
+from reader.core.export.model import Column, ExportList, ExportOptions, marked_html
 
 
 def import_into(collection: Collection, package: Path) -> None:
@@ -127,9 +127,9 @@ def test_html_helpers() -> None:
     assert (
         pinyin_html("lu:4 r5 C") == '<span class="tone4">lǜ</span> <span class="tone5">r</span> C'
     )
-    assert marked_sentence("<行>银行", "银行") == "&lt;行&gt;<b>银行</b>"
-    assert marked_sentence("没有", "银行") == "没有"
-    assert marked_sentence("我去銀行。", "银行", "銀行") == "我去<b>銀行</b>。"  # traditional
+    assert marked_html("<行>银行", ("银行",)) == "&lt;行&gt;<b>银行</b>"
+    assert marked_html("没有", ("银行",)) == "没有"
+    assert marked_html("我去銀行。", ("银行", "銀行")) == "我去<b>銀行</b>。"  # traditional
     assert pinyin_html("Xi1an1,") == (
         '<span class="tone1">Xī</span>\'<span class="tone1">ān</span>,'
     )

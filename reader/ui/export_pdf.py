@@ -48,6 +48,7 @@ from reader.core.export.model import (
     PageSize,
     cell_text,
     handout_words,
+    marked_html,
 )
 from reader.core.progress import Progress
 from reader.ui.article_view.layout import ArticleLayout
@@ -227,12 +228,7 @@ def _meaning_html(word: ExportWord, options: ExportOptions) -> str:
     grey) and the notes, each on a line of its own."""
     lines = [escape(word.meaning + (f" (CL: {word.classifiers})" if word.classifiers else ""))]
     if options.include_sentence and word.sentence:
-        lines.append(
-            "".join(
-                f"<b>{escape(text)}</b>" if is_word else escape(text)
-                for text, is_word in word.sentence_pieces()
-            )
-        )
+        lines.append(marked_html(word.sentence, (word.simplified, word.traditional)))
         if Column.SENTENCE_PINYIN in options.columns and word.sentence_pinyin:
             pinyin = escape(cell_text(word, Column.SENTENCE_PINYIN))
             size = round(_px(EXAMPLE_PINYIN_PT))

@@ -28,7 +28,7 @@ from reader.core.export.model import (
     ExportOptions,
     ExportWord,
     each_word,
-    marked_pieces,
+    marked_html,
 )
 from reader.core.pinyin import run_together, word_pieces
 from reader.core.progress import Progress
@@ -167,15 +167,6 @@ def pinyin_html(words: str) -> str:
     return " ".join(rendered)
 
 
-def marked_sentence(sentence: str, *forms: str) -> str:
-    """The sentence, escaped, with every occurrence of the word (any of ``forms``) in
-    ``<b>``."""
-    return "".join(
-        f"<b>{html.escape(text)}</b>" if is_word else html.escape(text)
-        for text, is_word in marked_pieces(sentence, forms)
-    )
-
-
 def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
     sentence = options.include_sentence and bool(word.sentence)
     return [
@@ -184,7 +175,7 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
         pinyin_html(run_together(word.pinyin)),
         html.escape(word.meaning),
         html.escape(word.classifiers),
-        marked_sentence(word.sentence, word.simplified, word.traditional) if sentence else "",
+        marked_html(word.sentence, (word.simplified, word.traditional)) if sentence else "",
         pinyin_html(word.sentence_pinyin) if sentence else "",
         html.escape(word.source),
         html.escape(word.hsk),

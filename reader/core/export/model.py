@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from html import escape
 
 from reader.core.analysis.tokens import Token
 from reader.core.pinyin import word_marks, written_marks
@@ -43,6 +44,14 @@ class ExportWord:
         an example from a traditional article holds the traditional form), so every
         format marks the word its own way (bold, ``<b>``, a cloze)."""
         return marked_pieces(self.sentence, (self.simplified, self.traditional))
+
+
+def marked_html(text: str, forms: Sequence[str]) -> str:
+    """``text`` escaped for HTML, each occurrence of any of ``forms`` in ``<b>``."""
+    return "".join(
+        f"<b>{escape(piece)}</b>" if is_word else escape(piece)
+        for piece, is_word in marked_pieces(text, forms)
+    )
 
 
 def marked_pieces(text: str, forms: Sequence[str]) -> list[tuple[str, bool]]:

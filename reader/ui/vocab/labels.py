@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.core.export.model import marked_html
 from reader.core.pinyin import word_marks
-from reader.core.store import WordStatus
+from reader.core.store import ListWord, WordStatus
 
 STATUS_LABELS = {status: status.label for status in WordStatus}
 
@@ -20,3 +21,8 @@ def newest_level(level: Any) -> int | None:
 def pinyin_marks(numbered: str) -> str:
     """``yin2 hang2`` → ``yínháng`` (``Xi1 an1`` → ``Xī'ān``) for tables, as exports write it."""
     return word_marks(numbered)
+
+
+def example_html(word: ListWord) -> str:
+    """A word's example as rich text, the word in bold (in either script)."""
+    return marked_html(word.sentence, (word.simplified, word.traditional))

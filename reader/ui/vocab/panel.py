@@ -48,12 +48,13 @@ from reader.core.store import (
     DeletedList,
     DeletedWords,
     ListNameTakenError,
+    ListNotFoundError,
     ListWord,
     Store,
     StoreError,
     WordStatus,
 )
-from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
+from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
 
 HskLookup = Callable[[str], int | None]
@@ -170,6 +171,8 @@ class WordTableModel(QAbstractTableModel):
 class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
     statuses_changed = Signal(object)  # dict[str, WordStatus] changed from the panel
+    export_requested = Signal(object)  # int | None: the list shown, to export
+    class_lists_changed = Signal()  # a list was marked or unmarked as the class's
 
     def __init__(
         self,
@@ -204,11 +207,21 @@ class VocabularyPanel(QWidget):
                 list_menu.addSeparator()
             else:
                 list_menu.addAction(text).triggered.connect(lambda _c=False, f=slot: f())
+        list_menu.addSeparator()
+        self.class_action = list_menu.addAction("Taught to the class")
+        self.class_action.setCheckable(True)
+        self.class_action.setToolTip(
+            "A class list: reader check reports the words of an article outside these lists"
+        )
+        self.class_action.toggled.connect(self._class_toggled)
         # A push button with a menu draws its arrow beside the text (a tool button's sat on
         # the last letter).
         self.list_button = QPushButton("List", self)
         self.list_button.setToolTip("New list, rename, delete, import a word list")
         self.list_button.setMenu(list_menu)
+        self.export_button = self._button(
+            "Export…", lambda: self.export_requested.emit(self.list_id()), "Export this list"
+        )
         self.collect_here = QCheckBox("Collect new words here", self)
         self.collect_here.setToolTip(
             "Add words to this list; when off, each article's words go to its own list"
@@ -268,6 +281,7 @@ class VocabularyPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
         top.addWidget(self.list_button)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         for box in (self.status_filter, self.hsk_filter, self.date_filter):
             filters.addWidget(box)
@@ -341,11 +355,30 @@ class VocabularyPanel(QWidget):
         index = self.lists.findData(wanted) if wanted is not None else -1
         self.lists.setCurrentIndex(max(0, index))
         self.lists.blockSignals(False)
+        self._show_class_mark()
 
     def _list_chosen(self) -> None:
         if self.collect_here.isChecked():
             self.target_changed.emit(self.list_id())
         self.refresh()
+
+    def _show_class_mark(self) -> None:
+        list_id = self.list_id()
+        self.class_action.blockSignals(True)
+        self.class_action.setEnabled(list_id is not None)
+        self.class_action.setChecked(list_id in self.store.vocab.class_list_ids())
+        self.class_action.blockSignals(False)
+
+    def _class_toggled(self, marked: bool) -> None:
+        list_id = self.list_id()
+        if list_id is None:
+            return
+        try:
+            self.store.vocab.mark_class_list(list_id, marked)
+        except (ListNotFoundError, StoreError) as error:
+            QMessageBox.warning(self, "Class list", str(error))
+            return
+        self.class_lists_changed.emit()
 
     def _target_toggled(self) -> None:
         self.target_changed.emit(self.list_id() if self.collect_here.isChecked() else None)
@@ -514,7 +547,9 @@ class VocabularyPanel(QWidget):
             self.notes.setPlainText("")
             self.senses.blockSignals(False)
             return
-        self.sentence.setText(word.sentence or "(no sentence)")
+        self.sentence.setText(example_html(word) or "(no sentence)")
+        whole = word.full_sentence if word.full_sentence != word.sentence else ""
+        self.sentence.setToolTip(whole)
         self.notes.setPlainText(word.notes)
         for gloss in self._all_senses(word):
             item = QListWidgetItem(gloss, self.senses)
