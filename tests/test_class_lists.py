@@ -117,3 +117,12 @@ def test_reader_check_makes_a_list_of_the_words_to_teach(
     assert words[1].senses  # the dictionary's senses, as when collected by hand
     assert main(["check", str(lesson), "--make-list", "To teach"]) == 1  # the name is taken
     assert "already a list named 'To teach'" in capsys.readouterr().err
+
+
+def test_reader_lists_marks_class_lists(lesson: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists", "--class"]) == 0
+    assert capsys.readouterr().out == "1\t2\tLesson 1\n"
+    assert main(["lists", "--unmark-class", "Lesson 1", "--class"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["lists", "--mark-class", "nope"]) == 1
+    assert "no word list is called 'nope'" in capsys.readouterr().err

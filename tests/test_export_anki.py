@@ -161,3 +161,15 @@ def test_cloze_notes_hide_the_word_in_its_sentence(tmp_path: Path, collection: C
     card = collection.get_card(collection.find_cards('"note:Reader (Chinese sentence cloze)"')[0])
     shown = re.sub(r"<[^>]+>", "", card.question().split("</style>")[-1])
     assert "我去[...]取钱。" in shown and "银行" not in shown
+
+
+def test_a_traditional_example_is_marked_and_hidden_too(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """A word met in a traditional article keys as simplified; its example is traditional."""
+    bank = replace(BANK, sentence="我去銀行取錢。")
+    options = ExportOptions(anki_cloze=True)
+    import_into(collection, write_apkg(tmp_path / "t.apkg", ExportList("Trad", (bank,)), options))
+    assert notes_by_word(collection)["银行"]["Example"] == "我去<b>銀行</b>取錢。"
+    [cloze] = collection.find_notes('"note:Reader (Chinese sentence cloze)"')
+    assert collection.get_note(cloze)["Text"] == "我去{{c1::銀行}}取錢。"
