@@ -170,6 +170,7 @@ def test_a_traditional_example_is_marked_and_hidden_too(
     bank = replace(BANK, sentence="我去銀行取錢。")
     options = ExportOptions(anki_cloze=True)
     import_into(collection, write_apkg(tmp_path / "t.apkg", ExportList("Trad", (bank,)), options))
-    assert notes_by_word(collection)["银行"]["Example"] == "我去<b>銀行</b>取錢。"
+    [card] = collection.find_notes('"note:Reader (Chinese vocabulary)"')
+    assert collection.get_note(card)["Example"] == "我去<b>銀行</b>取錢。"
     [cloze] = collection.find_notes('"note:Reader (Chinese sentence cloze)"')
     assert collection.get_note(cloze)["Text"] == "我去{{c1::銀行}}取錢。"
