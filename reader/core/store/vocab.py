@@ -351,6 +351,15 @@ class Vocab:
             raise ListNotFoundError(list_id) from error
         return int(cursor.lastrowid or 0), True
 
+    def lists_holding(self, word: str) -> dict[int, str]:
+        """The lists (id → name) that hold ``word`` (its key) in any reading."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT l.id, l.name FROM list_words w JOIN lists l ON l.id = w.list_id"
+            " WHERE w.simplified = ? ORDER BY l.name",
+            (word,),
+        ).fetchall()
+        return {int(i): str(n) for i, n in rows}
+
     def word(self, word_id: int) -> ListWord:
         row = self._db.conn.execute(
             f"SELECT {_prefixed('w')}, coalesce(s.status, 0) FROM list_words w"

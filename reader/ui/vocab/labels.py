@@ -26,3 +26,10 @@ def pinyin_marks(numbered: str) -> str:
 def example_html(word: ListWord) -> str:
     """A word's example as rich text, the word in bold (in either script)."""
     return marked_html(word.sentence, (word.simplified, word.traditional))
+
+
+def in_list_text(list_name: str, status: WordStatus, longest: int = 28) -> str:
+    """What the popup's Add button says once the word is in the list it fills:
+    ``In “Words from 在银行” ✓ · Learning 1`` (a long name shortened with …)."""
+    shown = list_name if len(list_name) <= longest else list_name[: longest - 1] + "…"
+    return f"In “{shown}” ✓ · {status.label}"
