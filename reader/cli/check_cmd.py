@@ -183,7 +183,8 @@ def _make_list(
 
     tokens = list(chain.from_iterable(c.tokens for c in checked))
     article_id = checked[0].article_id if len(checked) == 1 else None
-    words = words_to_teach(tokens, reports[-1][1], dictionary, article_id, top)
+    off_list = reports[-1][1].words
+    words = words_to_teach(tokens, off_list[:top] if top else off_list, dictionary, article_id)
     with store.db.transaction():
         list_id = store.vocab.create_list(name)
         store.vocab.add_words(words, list_id)

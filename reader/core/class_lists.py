@@ -110,12 +110,10 @@ def off_list_report(
 
 def words_to_teach(
     tokens: Sequence[Token],
-    report: ListReport,
+    words: Sequence[OffListWord],
     dictionary: EntrySource,
     article_id: int | None = None,
-    limit: int = 0,
 ) -> list[NewWord]:
-    """The report's off-list words (the ``limit`` most frequent; 0: all) as words for a new
-    list, each as met at its first occurrence: reading in context, senses, example."""
-    chosen = report.words[:limit] if limit else report.words
-    return [word_from_token(tokens, w.first_index, dictionary, article_id) for w in chosen]
+    """Off-list words of a report on ``tokens`` as words for a new list, each as met at
+    its first occurrence: reading in context, senses, example."""
+    return [word_from_token(tokens, w.first_index, dictionary, article_id) for w in words]
