@@ -138,3 +138,9 @@ def test_a_long_clause_is_cut_at_word_boundaries_around_the_word(analyzer: Analy
         begin = text.index(inner)
         assert begin in starts and begin + len(inner) in starts  # never half a word
         assert clause.startswith("…") == (begin > 0)
+
+
+def test_a_comma_inside_a_number_is_no_clause_break(analyzer: Analyzer) -> None:
+    tokens = list(analyzer.analyse("今年共有12,000名游客，比去年多。"))
+    index = next(i for i, t in enumerate(tokens) if t.text == "游客")
+    assert clause_around(tokens, index) == "今年共有12,000名游客"

@@ -83,7 +83,7 @@ def clause_around(tokens: Sequence[Token], index: int) -> str:
     text, base, start, end = _sentence_span(tokens, index)
     word_start = tokens[index].start - base
     word_end = word_start + len(tokens[index].text)
-    breaks = [i + 1 for i in range(start, end) if text[i] in CLAUSE_BREAKS]
+    breaks = [i + 1 for i in range(start, end) if _breaks_clause(text, i)]
     edges = sorted({start, *breaks, end})
     low = max(e for e in edges if e <= word_start)
     high = min(e for e in edges if e >= word_end)
@@ -107,6 +107,14 @@ def clause_around(tokens: Sequence[Token], index: int) -> str:
     if cut_start != low:
         clause = ELLIPSIS + clause
     return clause
+
+
+def _breaks_clause(text: str, i: int) -> bool:
+    """A clause mark, but not the comma or colon inside a number ("1,000", "9:30")."""
+    if text[i] not in CLAUSE_BREAKS:
+        return False
+    in_number = text[i] in ",:" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit()
+    return not in_number
 
 
 def _window(tokens: Sequence[Token], index: int, base: int, low: int, high: int) -> tuple[int, int]:
