@@ -7,11 +7,13 @@ directly and the layout receives ready strings.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.class_lists import is_off_list
 from reader.core.pinyin import PinyinStyle, render
 from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
@@ -31,6 +33,7 @@ class RubyWords(StrEnum):
     ALL = "all"
     UNKNOWN = "unknown"  # words not marked known (or ignored)
     ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
+    OFF_LIST = "off_list"  # words outside the class's lists (`reader.core.class_lists`)
 
 
 class Script(StrEnum):
@@ -48,6 +51,7 @@ RUBY_WORD_LABELS = {
     RubyWords.ALL: "Pinyin over every word",
     RubyWords.UNKNOWN: "Pinyin over words not known",
     RubyWords.ABOVE_HSK: "Pinyin over words above HSK level",
+    RubyWords.OFF_LIST: "Pinyin over words outside the class lists",
 }
 SCRIPT_LABELS = {Script.SIMPLIFIED: "Simplified", Script.TRADITIONAL: "Traditional"}
 
@@ -95,11 +99,13 @@ def rubies_for(
     statuses: Mapping[str, int],
     hsk_level: Callable[[str], int | None],
     sandhi: Mapping[int, str] | None = None,
+    taught: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     """The ruby over each of ``length`` characters ("" for none) under ``options``.
 
     ``sandhi``: the caller's ``sandhi_changes(tokens)`` if it has them already; by default
-    they are computed here when ``options.tone_sandhi`` is on."""
+    they are computed here when ``options.tone_sandhi`` is on. ``taught``: the token texts
+    of the class's words (either script), left without pinyin under ``OFF_LIST``."""
     rubies = [""] * length
     if options.pinyin is PinyinForm.HIDDEN:
         return rubies
@@ -114,6 +120,8 @@ def rubies_for(
         if not readings or not token.is_chinese:
             continue
         if words is RubyWords.UNKNOWN and statuses.get(token.text) in KNOWN_STATUSES:
+            continue
+        if words is RubyWords.OFF_LIST and not is_off_list(token.text, taught):
             continue
         if words is RubyWords.ABOVE_HSK:
             level = hsk_level(token.text)
