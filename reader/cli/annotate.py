@@ -82,7 +82,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader annotate: {e}", file=sys.stderr)
             return 1
     analyzer = Analyzer.create(user_words)
-    tokens = analyzer.analyse(text, rules)
     style = PinyinStyle(args.format)
-    sys.stdout.write((as_json(tokens, style) if args.json else plain(tokens, style)) + "\n")
+    separator = ""
+    for tokens in analyzer.analyse_blocks(text, rules):  # written as analysed: small memory
+        if args.json and tokens:
+            sys.stdout.write(separator + as_json(tokens, style))
+            separator = "\n"
+        elif not args.json:
+            sys.stdout.write(plain(tokens, style))
+    sys.stdout.write("\n")
     return 0
