@@ -32,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="readings with tone marks (default), tone numbers, or zhuyin",
     )
     parser.add_argument("--json", action="store_true", help="print the tokens as JSON lines")
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding (e.g. gb18030, big5, utf-16); default: detect it",
+    )
 
 
 def plain(tokens: Sequence[Token], style: PinyinStyle) -> str:
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.store import Correction, Store, StoreError
 
     try:
-        articles = import_file(Path(args.file))
+        articles = import_file(Path(args.file), encoding=args.encoding, force=True)
     except ImportFailed as e:
         print(f"reader annotate: {args.file}: {e}", file=sys.stderr)
         return 1

@@ -9,36 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from enum import StrEnum
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.class_lists import is_off_list
 from reader.core.pinyin import PinyinStyle, render
+
+# The display enums are the settings' (reader.core.settings); re-exported for the view.
+from reader.core.settings import PinyinForm as PinyinForm
+from reader.core.settings import RubyWords as RubyWords
+from reader.core.settings import Script as Script
 from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 
 # The statuses that mean "the learner needs no help with this word".
 KNOWN_STATUSES = frozenset({int(WordStatus.KNOWN), int(WordStatus.IGNORED)})
-
-
-class PinyinForm(StrEnum):
-    MARKS = "marks"
-    NUMBERS = "numbers"
-    ZHUYIN = "zhuyin"
-    HIDDEN = "hidden"
-
-
-class RubyWords(StrEnum):
-    ALL = "all"
-    UNKNOWN = "unknown"  # words not marked known (or ignored)
-    ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
-    OFF_LIST = "off_list"  # words outside the class's lists (`reader.core.class_lists`)
-
-
-class Script(StrEnum):
-    SIMPLIFIED = "simplified"
-    TRADITIONAL = "traditional"
 
 
 PINYIN_LABELS = {

@@ -18,8 +18,11 @@ from reader.core.analysis.tokens import Token
 
 
 class _Entry(Protocol):
-    simplified: str
-    traditional: str
+    @property
+    def simplified(self) -> str: ...
+
+    @property
+    def traditional(self) -> str: ...
 
 
 class _Dictionary(Protocol):
