@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from reader.core.operations import Changes
 from reader.core.store import (
     CorrectionKind,
     DeletedWords,
@@ -37,6 +38,10 @@ class Action(Protocol):
     def apply(self, store: Store) -> None: ...
 
     def revert(self, store: Store) -> None: ...
+
+    def changes(self, reverted: bool) -> Changes:
+        """What applying it (or reverting it) changed, for the screens to redraw."""
+        ...
 
 
 def _names(words: Sequence[str]) -> str:
@@ -66,6 +71,52 @@ class AddWords:
     def revert(self, store: Store) -> None:
         store.vocab.delete_words(self.added_ids)
 
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(lists=True)
+
+
+@dataclass
+class CollectWords:
+    """Words collected while reading: added to ``list_id`` (None: each to its article's
+    list), the new ones made Learning 1 (as in LWT); the undo removes the words that were
+    not in the list before and gives the statuses back."""
+
+    words: tuple[NewWord, ...]
+    list_id: int | None = None
+    ids: list[int] = field(default_factory=list)  # the words' ids in their list
+    added: AddWords | None = None
+    learning: SetStatuses | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Add {_names([w.simplified for w in self.words])}"
+
+    def apply(self, store: Store) -> None:
+        vocab = store.vocab
+        new = {
+            word: WordStatus.LEARNING_1
+            for word, status in vocab.statuses_for(w.simplified for w in self.words).items()
+            if status is WordStatus.NEW
+        }
+        self.added = AddWords(self.words, self.list_id)
+        self.learning = SetStatuses(new, dict.fromkeys(new, WordStatus.NEW))
+        with store.db.transaction():  # the words and their statuses, or nothing
+            result = vocab.add_words_telling_new(self.words, self.list_id)
+            self.learning.apply(store)
+        self.ids = [word_id for word_id, _new in result]
+        self.added.added_ids = [word_id for word_id, is_new in result if is_new]
+
+    def revert(self, store: Store) -> None:
+        with store.db.transaction():
+            if self.added is not None:
+                self.added.revert(store)
+            if self.learning is not None:
+                self.learning.revert(store)
+
+    def changes(self, reverted: bool) -> Changes:
+        statuses = self.learning.changes(reverted) if self.learning else Changes()
+        return Changes(lists=True) | statuses
+
 
 @dataclass
 class RemoveWords:
@@ -84,13 +135,16 @@ class RemoveWords:
         if self.removed is not None:
             store.vocab.restore_words(self.removed)
 
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(lists=True)
+
 
 @dataclass
 class SetStatuses:
     """New statuses for words (keys), with the ones they had for the undo."""
 
     new: Mapping[str, WordStatus]
-    old: Mapping[str, WordStatus]
+    old: Mapping[str, WordStatus] | None = None  # None: read when first applied
 
     @classmethod
     def of(cls, store: Store, new: Mapping[str, WordStatus]) -> SetStatuses:
@@ -104,10 +158,15 @@ class SetStatuses:
         return f"{status} {_names(list(self.new))}"
 
     def apply(self, store: Store) -> None:
+        if self.old is None:  # on the writer's thread, after the writes before it
+            self.old = store.vocab.statuses_for(self.new)
         store.vocab.set_statuses(self.new)
 
     def revert(self, store: Store) -> None:
-        store.vocab.set_statuses(self.old)
+        store.vocab.set_statuses(self.old or {})
+
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(statuses=dict((self.old or {}) if reverted else self.new))
 
 
 @dataclass
@@ -129,6 +188,12 @@ class Compound:
         with store.db.transaction():
             for action in reversed(self.actions):
                 action.revert(store)
+
+    def changes(self, reverted: bool) -> Changes:
+        changes = Changes()
+        for action in self.actions:
+            changes = changes | action.changes(reverted)
+        return changes
 
 
 @dataclass
@@ -158,41 +223,64 @@ class AddCorrection:
             if self.replaced is not None:
                 store.corrections.add(self.replaced[0], self.text, self.replaced[1])
 
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(corrections=True)
+
 
 class WordHistory:
-    """The actions done, for undo, and the ones undone, for redo."""
+    """The actions done, for undo, and the ones undone, for redo. ``do``, ``undo`` and
+    ``redo`` apply on a store at once; a window whose writes run on a worker keeps the
+    stacks on its own thread with ``record``, ``take_undo`` / ``take_redo`` and
+    ``undone`` / ``redone`` around the writer's operations."""
 
-    def __init__(self, store: Store, limit: int = HISTORY_LIMIT) -> None:
+    def __init__(self, store: Store | None = None, limit: int = HISTORY_LIMIT) -> None:
         self._store = store
         self._limit = limit
         self._done: list[Action] = []
         self._undone: list[Action] = []
 
     def do(self, action: Action) -> Action:
-        """Apply ``action`` and keep it; the redo is dropped (a new branch)."""
+        """Apply ``action`` on the history's store and keep it."""
+        assert self._store is not None, "a history without a store only records"
         action.apply(self._store)
-        self._done.append(action)
-        del self._done[: -self._limit]
-        self._undone.clear()
+        self.record(action)
         return action
 
     def undo(self) -> Action | None:
         """Revert the last action done; None when there is none."""
-        if not self._done:
-            return None
-        action = self._done.pop()
-        action.revert(self._store)
-        self._undone.append(action)
+        action = self.take_undo()
+        if action is not None:
+            assert self._store is not None, "a history without a store only records"
+            action.revert(self._store)
+            self.undone(action)
         return action
 
     def redo(self) -> Action | None:
         """Apply the last action undone again; None when there is none."""
-        if not self._undone:
-            return None
-        action = self._undone.pop()
-        action.apply(self._store)
-        self._done.append(action)
+        action = self.take_redo()
+        if action is not None:
+            assert self._store is not None, "a history without a store only records"
+            action.apply(self._store)
+            self.redone(action)
         return action
+
+    def record(self, action: Action) -> None:
+        """``action`` was applied: keep it for undo; the redo is dropped (a new branch)."""
+        self._done.append(action)
+        del self._done[: -self._limit]
+        self._undone.clear()
+
+    def take_undo(self) -> Action | None:
+        return self._done.pop() if self._done else None
+
+    def take_redo(self) -> Action | None:
+        return self._undone.pop() if self._undone else None
+
+    def undone(self, action: Action) -> None:
+        self._undone.append(action)
+
+    def redone(self, action: Action) -> None:
+        self._done.append(action)
 
     @property
     def undo_label(self) -> str | None:

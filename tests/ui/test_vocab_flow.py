@@ -165,11 +165,10 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     window.writer.wait()
     assert removed not in [w.simplified for w in panel.model.words]
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undo = window.vocab.history.undo_action
+    assert undo.text() == f"&Undo Remove {removed}" and undo.shortcut().toString() == "Ctrl+Z"
+    undo.trigger()  # Edit ▸ Undo (a window shortcut: the offscreen test window is not active)
     window.writer.wait()
-    qtbot.keyRelease(
-        panel.table, Qt.Key.Key_Control
-    )  # Qt keeps Ctrl "held" until an event says not
     assert sorted(w.simplified for w in panel.model.words) == sorted(two)
 
 
@@ -352,3 +351,32 @@ def test_mark_all_new_words_known_after_reading(
     assert stats is not None and stats.percent_known > 90
     assert window.library.model.index(row, 3).data() == f"{stats.percent_known:.0f}"
     assert vocab.mark_new_known() == 0 and "No new words" in window.activity.text()
+
+
+def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -> None:
+    """A adds 银行 (and makes it Learning 1), K marks it known; Edit ▸ Undo takes back the
+    status, then the add; Redo puts the add back. The Edit menu says what it would undo."""
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    window.vocab.set_status(WordStatus.KNOWN)
+    window.writer.wait()
+    history = window.vocab.history
+    assert window.store.vocab.status("银行") is WordStatus.KNOWN
+    assert history.undo_action.text() == "&Undo Known 银行"
+    assert history.notice.toolTip() == "Undo Known 银行 (Ctrl+Z)"  # the status bar's button
+    history.undo_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
+    assert history.undo_action.text() == "&Undo Add 银行"
+    history.undo_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.NEW
+    assert window.store.vocab.lists_holding("银行") == {}
+    assert window.vocab.panel.model.words == []
+    history.redo_action.trigger()
+    window.writer.wait()
+    assert list(window.store.vocab.lists_holding("银行").values())[0].startswith("Words from")
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.operations import Changes, collect_words, set_statuses
+from reader.core.history import Action, CollectWords, SetStatuses, WordHistory
+from reader.core.operations import Changes
 from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
@@ -38,6 +39,7 @@ from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
+from reader.ui.word_history import UndoActions
 
 if TYPE_CHECKING:
     from reader.core.cedict import Dictionary
@@ -84,8 +86,14 @@ class VocabularyController(QObject):
         self._hsk_levels: dict[str, int | None] = {}
         self._stats_stale = False
         parent = context.dialog_parent
+        self.history = UndoActions(WordHistory(), context.writer, context.messages, parent)
         self.panel = VocabularyPanel(
-            self.store, self._hsk, self._glosses, parent, writer=context.writer
+            self.store,
+            self._hsk,
+            self._glosses,
+            parent,
+            writer=context.writer,
+            do_action=self.history.do,
         )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
@@ -218,24 +226,19 @@ class VocabularyController(QObject):
         self.target_list_id = list_id
 
     def _save(self, words: Sequence[NewWord]) -> None:
-        """Collect ``words`` (the core makes the new ones Learning 1; `collect_words`)."""
+        """Collect ``words`` (the new ones become Learning 1; `history.CollectWords`),
+        undoable with Ctrl+Z."""
         if not words:
             return
-        target = self.target_list_id
 
-        def saved(ids: list[int]) -> None:
-            list_id = self.store.vocab.word(ids[0]).list_id
-            name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
-            shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
-            self._messages.show(f"Added {shown} to “{name}”.")
+        def saved(action: Action) -> None:
+            assert isinstance(action, CollectWords)
+            list_id = self.store.vocab.word(action.ids[0]).list_id
             self.panel.refresh(show_list=list_id)  # the list the words went to
-            self.words_added.emit(ids)
+            self.words_added.emit(action.ids)
+            self._sync_popup()
 
-        self._context.writer.run(
-            lambda store, _progress: collect_words(store, words, target),
-            saved,
-            lambda error: self._messages.fail(f"The word was not added: {error}"),
-        )
+        self.history.do(CollectWords(tuple(words), self.target_list_id), saved)
 
     def _word_at(
         self, index: int, word: str | None = None, entries: Sequence[Entry] | None = None
@@ -319,11 +322,7 @@ class VocabularyController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        self._context.writer.run(
-            lambda store, _progress: set_statuses(store, dict.fromkeys(words, WordStatus.KNOWN)),
-            lambda _none: self._messages.show(f"{len(words):,} words marked known."),
-            lambda error: self._messages.fail(str(error)),
-        )
+        self.history.do(SetStatuses(dict.fromkeys(words, WordStatus.KNOWN)))
         return len(words)
 
     def _target_word(self) -> str | None:
@@ -348,15 +347,14 @@ class VocabularyController(QObject):
         word = word or self._target_word()
         if word is None:
             return
-        self._context.writer.run(
-            lambda store, _progress: set_statuses(store, {word: status}),
-            lambda _none: self._messages.show(f"{word}: {STATUS_LABELS[status]}"),
-            lambda error: self._messages.fail(str(error)),
-        )
+        self.history.do(SetStatuses({word: status}))
 
     def op_executed(self, changes: Changes) -> None:
         if changes.statuses:
             self._show_statuses(changes.statuses)
+        if changes.lists:
+            self.panel.refresh()
+            self._sync_popup()
 
     def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.history import Action, RemoveWords
 from reader.core.operations import Changes, Done, set_statuses
 from reader.core.progress import Progress
 from reader.core.store import (
@@ -183,9 +184,12 @@ class VocabularyPanel(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
+        do_action: Callable[[Action], object] | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
-        ``store``: read here; ``writer``: every write (default: at once on ``store``)."""
+        ``store``: read here; ``writer``: every write (default: at once on ``store``);
+        ``do_action``: the window's undoable word actions (`UndoActions.do`): deleting
+        words goes through it, and Ctrl+Z is the window's (else the panel's own)."""
         super().__init__(parent)
         self.store = store
         self.writer = writer_or_own(writer, store, self, self.op_executed)
@@ -281,7 +285,9 @@ class VocabularyPanel(QWidget):
         add_local_action(
             self, "Delete words", QKeySequence.StandardKey.Delete, self.delete_selected
         )
-        add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self._do_action = do_action
+        if do_action is None:
+            add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
@@ -477,8 +483,11 @@ class VocabularyPanel(QWidget):
                 return
 
     def delete_selected(self) -> None:
-        ids = [w.id for w in self.selected_words()]
-        if ids:
+        words = self.selected_words()
+        ids = [w.id for w in words]
+        if ids and self._do_action is not None:
+            self._do_action(RemoveWords(tuple(ids), tuple(w.simplified for w in words)))
+        elif ids:
             self.writer.run(
                 edit(lambda store: store.vocab.delete_words(ids), LISTS), self._remember
             )
