@@ -376,7 +376,8 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     assert window.vocab.panel.model.words == []
     history.redo_action.trigger()
     window.writer.wait()
-    assert list(window.store.vocab.lists_holding("银行").values())[0].startswith("Words from")
+    [held] = window.store.vocab.lists_holding("银行").values()
+    assert held.startswith("Words from")
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
