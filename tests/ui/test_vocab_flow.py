@@ -381,3 +381,30 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
+
+
+def test_the_popup_says_the_word_is_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    click_word(qtbot, window, "银行")
+    assert window.vocab.popup_add.text() == "Add"
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    text = window.vocab.popup_add.text()
+    assert text.startswith("In “Words from") and text.endswith("” ✓ · Learning 1")
+    window.vocab.set_status(WordStatus.KNOWN)
+    window.writer.wait()
+    assert window.vocab.popup_add.text().endswith("✓ · Known")
+
+
+def test_a_class_list_reaches_the_view_and_the_export(qtbot: QtBot, window: MainWindow) -> None:
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    panel = window.vocab.panel
+    assert "银行" not in window.view.class_words
+    panel.class_action.trigger()  # List ▸ Taught to the class
+    window.writer.wait()
+    assert "银行" in window.view.class_words  # no pinyin there under "outside the lists"
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    dialog = window.list_export.dialog
+    assert dialog is not None and dialog.word_list.id == panel.list_id()
+    dialog.reject()

@@ -34,7 +34,7 @@ from reader.core.operations import Changes
 from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.vocab.labels import STATUS_LABELS, newest_level
+from reader.ui.vocab.labels import STATUS_LABELS, in_list_text, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
 from reader.ui.window.context import WindowContext
@@ -104,6 +104,7 @@ class VocabularyController(QObject):
         self._build_popup_tools()
         self.menu = self._build_actions()
         self.panel.target_changed.connect(self._set_target)
+        self.panel.class_lists_changed.connect(self._show_class_words)
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -163,6 +164,14 @@ class VocabularyController(QObject):
         """The analysis of the session's article is shown: statistics and lists follow it."""
         self.panel.set_article(self._session.article_id)
         self._refresh_stats()
+        self._show_class_words()
+
+    def _show_class_words(self) -> None:
+        """The article's words in the class's lists, by token text (either script), for
+        "pinyin over words outside the class lists"."""
+        taught = self.store.vocab.class_words()
+        keys = self._session.word_keys
+        self.view.set_class_words({text for text, key in keys.items() if key in taught})
 
     def _hsk(self, word: str) -> int | None:
         """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
@@ -372,5 +381,24 @@ class VocabularyController(QObject):
         lookup = self.popup.lookup
         if lookup is None:
             return
-        status = self.store.vocab.status(self._lookup_key())
+        key = self._lookup_key()
+        status = self.store.vocab.status(key)
         self.popup_status.setCurrentIndex(self.popup_status.findData(int(status)))
+        holding = self.store.vocab.lists_holding(key)
+        target = self._target_list()
+        if target in holding:
+            self.popup_add.setText(in_list_text(holding[target], status))
+            self.popup_add.setToolTip("In the list already: A adds nothing new")
+        else:
+            self.popup_add.setText("Add")
+            self.popup_add.setToolTip("Add to the word list (A or Enter)")
+
+    def _target_list(self) -> int | None:
+        """The list Add fills: the chosen one, else the article's own (if it has one yet)."""
+        if self.target_list_id is not None:
+            return self.target_list_id
+        article_id = self._session.article_id
+        lists = self.store.vocab.lists()
+        return next(
+            (w.id for w in lists if article_id is not None and w.article_id == article_id), None
+        )
