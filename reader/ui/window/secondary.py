@@ -69,6 +69,6 @@ class SecondaryParts:
                 parent,
             ),
             vocab=vocab,
-            segmentation=SegmentationCorrections(context, view, edit_menu),
+            segmentation=SegmentationCorrections(context, view, edit_menu, vocab.history.do),
             dictionary_import=DictionaryImport(context),
         )
