@@ -408,3 +408,26 @@ def test_a_class_list_reaches_the_view_and_the_export(qtbot: QtBot, window: Main
     dialog = window.list_export.dialog
     assert dialog is not None and dialog.word_list.id == panel.list_id()
     dialog.reject()
+
+
+def test_the_class_report_makes_a_list_of_the_words_outside(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    window.vocab.panel.class_action.trigger()
+    window.writer.wait()
+    dialog = window.vocab.show_class_report()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("Words from")
+    off_list = [w.word for w in dialog.report.words]
+    assert "银行" not in off_list and len(off_list) > 10
+    dialog.table.selectRow(0)
+    assert dialog.make_list("Pre-teach")
+    window.writer.wait()
+    [made] = [w for w in window.store.vocab.lists() if w.name == "Pre-teach"]
+    [word] = window.store.vocab.words(made.id)
+    assert word.simplified == off_list[0] and word.sentence  # with its example
+    assert window.vocab.history.undo_action.text().startswith("&Undo Add")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from reader.core.operations import Changes
 from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.operations import edit
 from reader.ui.vocab.labels import STATUS_LABELS, in_list_text, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
@@ -44,7 +45,9 @@ from reader.ui.word_history import UndoActions
 if TYPE_CHECKING:
     from reader.core.cedict import Dictionary
     from reader.core.cedict.model import Entry
+    from reader.core.class_lists import OffListWord
     from reader.core.stats import ArticleStats
+    from reader.ui.class_report import ClassReportDialog
     from reader.ui.lookup.popup import LookupPopup
 
 STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
@@ -144,6 +147,9 @@ class VocabularyController(QObject):
         )
         menu.addAction(action("add_unknown", "Add all &unknown words", self.add_all_unknown))
         menu.addAction(action("mark_new_known", "Mark all &new words known…", self.mark_new_known))
+        menu.addAction(
+            action("class_report", "Words &outside the class lists…", self.show_class_report)
+        )
         menu.addSeparator()
         status_menu = menu.addMenu("Set &status")
         for name, status, keys in STATUS_KEYS:
@@ -165,6 +171,43 @@ class VocabularyController(QObject):
         self.panel.set_article(self._session.article_id)
         self._refresh_stats()
         self._show_class_words()
+
+    def show_class_report(self) -> ClassReportDialog | None:
+        """The article's words outside the class's lists, by count, with the share the
+        lists cover; "Make a list of these…" collects them (undoable) into a new list."""
+        if not self._ready():
+            return None
+        from reader.core.class_lists import off_list_report, words_to_teach
+        from reader.ui.class_report import ClassReportDialog
+
+        vocab = self.store.vocab
+        marked = vocab.class_list_ids()
+        names = [w.name for w in vocab.lists() if w.id in marked]
+        tokens = self.view.tokens
+        report = off_list_report(tokens, vocab.class_words(), self._session.word_keys)
+        dictionary = self._session.dictionary
+        article_id = self._session.article_id
+
+        def make_list(name: str, words: Sequence[OffListWord]) -> None:
+            assert dictionary is not None
+            chosen = tuple(words_to_teach(tokens, words, dictionary, article_id))
+
+            def collect(list_id: int) -> None:
+                self.history.do(
+                    CollectWords(chosen, list_id), lambda _a: self.panel.refresh(show_list=list_id)
+                )
+
+            self._context.writer.run(
+                edit(lambda store: store.vocab.create_list(name), Changes(lists=True)),
+                collect,
+                lambda error: self._messages.fail(str(error)),
+            )
+
+        title = self.store.articles.info(article_id).title if article_id is not None else ""
+        dialog = ClassReportDialog(report, names, make_list, title, self._context.dialog_parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _show_class_words(self) -> None:
         """The article's words in the class's lists, by token text (either script), for
