@@ -35,7 +35,7 @@ from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import edit
-from reader.ui.vocab.labels import STATUS_LABELS, in_list_text, newest_level
+from reader.ui.vocab.labels import IN_LIST, STATUS_LABELS, in_list_tip, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
 from reader.ui.window.context import WindowContext
@@ -430,8 +430,8 @@ class VocabularyController(QObject):
         holding = self.store.vocab.lists_holding(key)
         target = self._target_list()
         if target in holding:
-            self.popup_add.setText(in_list_text(holding[target], status))
-            self.popup_add.setToolTip("In the list already: A adds nothing new")
+            self.popup_add.setText(IN_LIST)
+            self.popup_add.setToolTip(in_list_tip(holding[target], status))
         else:
             self.popup_add.setText("Add")
             self.popup_add.setToolTip("Add to the word list (A or Enter)")

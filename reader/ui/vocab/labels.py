@@ -28,8 +28,10 @@ def example_html(word: ListWord) -> str:
     return marked_html(word.sentence, (word.simplified, word.traditional))
 
 
-def in_list_text(list_name: str, status: WordStatus, longest: int = 28) -> str:
-    """What the popup's Add button says once the word is in the list it fills:
-    ``In “Words from 在银行” ✓ · Learning 1`` (a long name shortened with …)."""
-    shown = list_name if len(list_name) <= longest else list_name[: longest - 1] + "…"
-    return f"In “{shown}” ✓ · {status.label}"
+IN_LIST = "✓ Added"  # the popup's Add button once the word is in the list it fills (short:
+# the popup is narrow; the tooltip names the list and the status box beside says the status)
+
+
+def in_list_tip(list_name: str, status: WordStatus) -> str:
+    """The button's tooltip then: ``In “Words from 在银行” · Learning 1``."""
+    return f"In “{list_name}” · {status.label} (A adds nothing new)"
