@@ -28,9 +28,19 @@ def _subcommands() -> list[ModuleType]:
         import_cmd,
         lists_cmd,
         lookup,
+        readings_cmd,
     )
 
-    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd, check_cmd]
+    return [
+        lookup,
+        dictionary,
+        import_cmd,
+        annotate,
+        readings_cmd,
+        lists_cmd,
+        export_cmd,
+        check_cmd,
+    ]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -195,6 +195,23 @@ def _upgrade_to_4(conn: sqlite3.Connection) -> None:
 
 
 def _upgrade_to_5(conn: sqlite3.Connection) -> None:
+    """The learner's reading fixes, beside the segmentation rules: a word or short context
+    (``text``, one rule per text) and the reading of each of its characters (JSON list of
+    numbered syllables, "" for a character left as read)."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE reading_fixes (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL UNIQUE,
+                readings TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
+def _upgrade_to_6(conn: sqlite3.Connection) -> None:
     """A word's example is the clause it was met in, with the whole sentence kept beside
     it (``full_sentence``; the sentence stored until now is both); the lists a teacher
     marks as the class's taught vocabulary (``class_lists``)."""
@@ -217,6 +234,7 @@ STEPS: tuple[Step, ...] = (
     _upgrade_to_3,
     _upgrade_to_4,
     _upgrade_to_5,
+    _upgrade_to_6,
 )
 SCHEMA_VERSION = len(STEPS)
 
