@@ -56,8 +56,12 @@ class SecondaryParts:
         first = edit_menu.actions()[0]  # Copy: undo and redo go above it
         edit_menu.insertActions(first, [vocab.history.undo_action, vocab.history.redo_action])
         edit_menu.insertSeparator(first)
-        if isinstance(parent, QMainWindow):
-            parent.statusBar().addPermanentWidget(vocab.history.notice)
+        if isinstance(parent, QMainWindow):  # no taller than the line: the view stays put
+            bar = parent.statusBar()
+            notice = vocab.history.notice
+            notice.setMaximumHeight(bar.fontMetrics().height() + 2)
+            bar.addPermanentWidget(notice)
+            notice.hide()
         return SecondaryParts(
             packs=PackOpener(context.store, context.writer, parent),
             list_export=ListExport(
