@@ -22,6 +22,7 @@ EXIT_USAGE = 2
 def _subcommands() -> list[ModuleType]:
     from reader.cli import (
         annotate,
+        check_cmd,
         dictionary,
         export_cmd,
         import_cmd,
@@ -31,7 +32,17 @@ def _subcommands() -> list[ModuleType]:
         speak,
     )
 
-    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd, speak]
+    return [
+        lookup,
+        dictionary,
+        import_cmd,
+        annotate,
+        readings_cmd,
+        lists_cmd,
+        export_cmd,
+        check_cmd,
+        speak,
+    ]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

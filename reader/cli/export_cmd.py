@@ -54,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-article", action="store_true", help="PDF: leave out the article")
     parser.add_argument("--no-pinyin", action="store_true", help="PDF: no pinyin over the article")
     parser.add_argument(
+        "--include-ignored", action="store_true", help="PDF: list the ignored words too"
+    )
+    parser.add_argument(
         "--cloze", action="store_true", help="Anki: a cloze note per example sentence too"
     )
     parser.add_argument(
@@ -92,6 +95,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         anki_cloze=args.cloze,
         anki_audio=args.audio,
         anki_sentence_audio=args.sentence_audio,
+        include_ignored=args.include_ignored,
     )
 
 
@@ -108,12 +112,21 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.atomic import TargetExistsError
+    from reader.core.export.formats import SUFFIXES, misnamed
     from reader.core.speech import SpeechError
     from reader.core.store import StoreError
 
     fmt = _format(args)
     if fmt is None:
         print("reader export: say --format (FILE's extension does not tell)", file=sys.stderr)
+        return 2
+    named = misnamed(args.output, fmt)
+    if named is not None:
+        print(
+            f"reader export: {args.output} is named as {named} but --format {fmt} writes "
+            f"{SUFFIXES[fmt]}; give the file that extension",
+            file=sys.stderr,
+        )
         return 2
     try:
         options = _options(args)

@@ -87,6 +87,7 @@ def import_pack(store: Store, pack: LessonPack, source: str = PACK_SOURCE) -> Pa
                     sentence=w.sentence,
                     source_article_id=article_id,
                     notes=w.notes,
+                    full_sentence=w.full_sentence,
                 )
                 for w in pack.word_list.words
             ],

@@ -26,8 +26,14 @@ from pathlib import Path
 import genanki
 
 from reader.core.atomic import write_atomically
-from reader.core.export.model import ExportList, ExportOptions, ExportWord, each_word
-from reader.core.pinyin import to_marks, tone_of
+from reader.core.export.model import (
+    ExportList,
+    ExportOptions,
+    ExportWord,
+    each_word,
+    marked_html,
+)
+from reader.core.pinyin import run_together, word_pieces
 from reader.core.progress import Progress
 from reader.core.speech import (
     Engine,
@@ -161,21 +167,18 @@ def note_guid(list_name: str, word: ExportWord) -> str:
     return str(genanki.guid_for("reader", deck_name(list_name), word.simplified, reading))
 
 
-def pinyin_html(numbered: str) -> str:
-    """``"yin2 hang2"`` → ``<span class="tone2">yín</span> <span class="tone2">háng</span>``."""
-    parts = []
-    for token in numbered.split():
-        tone = tone_of(token)
-        marked = html.escape(to_marks(token))
-        parts.append(f'<span class="tone{tone}">{marked}</span>' if tone else marked)
-    return " ".join(parts)
-
-
-def marked_sentence(sentence: str, word: str) -> str:
-    """The sentence, escaped, with every occurrence of ``word`` in ``<b>``."""
-    if not word or word not in sentence:
-        return html.escape(sentence)
-    return f"<b>{html.escape(word)}</b>".join(html.escape(p) for p in sentence.split(word))
+def pinyin_html(words: str) -> str:
+    """Numbered pinyin, word by word (``"yin2hang2 qu3"``) → each syllable in a
+    ``<span class="toneN">``, a word's syllables together: ``<span class="tone2">yín</span>
+    <span class="tone2">háng</span> <span class="tone3">qǔ</span>`` without the inner space."""
+    rendered = []
+    for word in words.split():
+        parts = []
+        for text, tone in word_pieces(word):
+            marked = html.escape(text, quote=False)
+            parts.append(f'<span class="tone{tone}">{marked}</span>' if tone else marked)
+        rendered.append("".join(parts))
+    return " ".join(rendered)
 
 
 def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
@@ -183,10 +186,10 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
     return [
         html.escape(word.simplified),
         html.escape(word.traditional) if options.include_traditional else "",
-        pinyin_html(word.pinyin),
+        pinyin_html(run_together(word.pinyin)),
         html.escape(word.meaning),
         html.escape(word.classifiers),
-        marked_sentence(word.sentence, word.simplified) if sentence else "",
+        marked_html(word.sentence, (word.simplified, word.traditional)) if sentence else "",
         pinyin_html(word.sentence_pinyin) if sentence else "",
         html.escape(word.source),
         html.escape(word.hsk),
@@ -196,9 +199,12 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
 
 def _cloze_fields(word: ExportWord) -> list[str]:
     """The sentence with the word hidden (``{{c1::银行}}``); its pinyin and meaning as hints."""
-    cloze = "{{c1::" + html.escape(word.simplified) + "}}"
-    text = cloze.join(html.escape(piece) for piece in word.sentence.split(word.simplified))
-    return [text, pinyin_html(word.pinyin), html.escape(word.meaning), html.escape(word.source)]
+    text = "".join(
+        "{{c1::" + html.escape(piece) + "}}" if is_word else html.escape(piece)
+        for piece, is_word in word.sentence_pieces()
+    )
+    pinyin = pinyin_html(run_together(word.pinyin))
+    return [text, pinyin, html.escape(word.meaning), html.escape(word.source)]
 
 
 def _multiline(text: str) -> str:
@@ -264,7 +270,7 @@ def build_deck(
                 sort_field=word.simplified,
             )
         )
-        if options.anki_cloze and word.sentence and word.simplified in word.sentence:
+        if options.anki_cloze and any(is_word for _, is_word in word.sentence_pieces()):
             deck.add_note(
                 genanki.Note(
                     model=_CLOZE_MODEL,

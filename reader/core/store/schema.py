@@ -211,12 +211,30 @@ def _upgrade_to_5(conn: sqlite3.Connection) -> None:
     )
 
 
+def _upgrade_to_6(conn: sqlite3.Connection) -> None:
+    """A word's example is the clause it was met in, with the whole sentence kept beside
+    it (``full_sentence``; the sentence stored until now is both); the lists a teacher
+    marks as the class's taught vocabulary (``class_lists``)."""
+    _run(
+        conn,
+        [
+            "ALTER TABLE list_words ADD COLUMN full_sentence TEXT NOT NULL DEFAULT ''",
+            "UPDATE list_words SET full_sentence = sentence",
+            """CREATE TABLE class_lists (
+                list_id INTEGER PRIMARY KEY REFERENCES lists(id) ON DELETE CASCADE,
+                marked_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _upgrade_to_1,
     _upgrade_to_2,
     _upgrade_to_3,
     _upgrade_to_4,
     _upgrade_to_5,
+    _upgrade_to_6,
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.history import Action, RemoveWords
 from reader.core.operations import Changes, Done, set_statuses
 from reader.core.progress import Progress
 from reader.core.store import (
@@ -54,7 +55,7 @@ from reader.core.store import (
     WordStatus,
 )
 from reader.ui.operations import Writer, edit, writer_or_own
-from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
+from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
 
 LISTS = Changes(lists=True)
@@ -172,6 +173,8 @@ class WordTableModel(QAbstractTableModel):
 
 class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
+    export_requested = Signal(object)  # int | None: the list shown, to export
+    class_lists_changed = Signal()  # a list was marked or unmarked as the class's
 
     def __init__(
         self,
@@ -181,9 +184,12 @@ class VocabularyPanel(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
+        do_action: Callable[[Action], object] | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
-        ``store``: read here; ``writer``: every write (default: at once on ``store``)."""
+        ``store``: read here; ``writer``: every write (default: at once on ``store``);
+        ``do_action``: the window's undoable word actions (`UndoActions.do`): deleting
+        words goes through it, and Ctrl+Z is the window's (else the panel's own)."""
         super().__init__(parent)
         self.store = store
         self.writer = writer_or_own(writer, store, self, self.op_executed)
@@ -210,11 +216,21 @@ class VocabularyPanel(QWidget):
                 list_menu.addSeparator()
             else:
                 list_menu.addAction(text).triggered.connect(lambda _c=False, f=slot: f())
+        list_menu.addSeparator()
+        self.class_action = list_menu.addAction("Taught to the class")
+        self.class_action.setCheckable(True)
+        self.class_action.setToolTip(
+            "A class list: reader check reports the words of an article outside these lists"
+        )
+        self.class_action.toggled.connect(self._class_toggled)
         # A push button with a menu draws its arrow beside the text (a tool button's sat on
         # the last letter).
         self.list_button = QPushButton("List", self)
         self.list_button.setToolTip("New list, rename, delete, import a word list")
         self.list_button.setMenu(list_menu)
+        self.export_button = self._button(
+            "Export…", lambda: self.export_requested.emit(self.list_id()), "Export this list"
+        )
         self.collect_here = QCheckBox("Collect new words here", self)
         self.collect_here.setToolTip(
             "Add words to this list; when off, each article's words go to its own list"
@@ -277,11 +293,14 @@ class VocabularyPanel(QWidget):
         add_local_action(
             self, "Delete words", QKeySequence.StandardKey.Delete, self.delete_selected
         )
-        add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self._do_action = do_action
+        if do_action is None:
+            add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
         top.addWidget(self.list_button)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         for box in (self.status_filter, self.hsk_filter, self.date_filter):
             filters.addWidget(box)
@@ -360,11 +379,29 @@ class VocabularyPanel(QWidget):
         index = self.lists.findData(wanted) if wanted is not None else -1
         self.lists.setCurrentIndex(max(0, index))
         self.lists.blockSignals(False)
+        self._show_class_mark()
 
     def _list_chosen(self) -> None:
         if self.collect_here.isChecked():
             self.target_changed.emit(self.list_id())
         self.refresh()
+
+    def _show_class_mark(self) -> None:
+        list_id = self.list_id()
+        self.class_action.blockSignals(True)
+        self.class_action.setEnabled(list_id is not None)
+        self.class_action.setChecked(list_id in self.store.vocab.class_list_ids())
+        self.class_action.blockSignals(False)
+
+    def _class_toggled(self, marked: bool) -> None:
+        list_id = self.list_id()
+        if list_id is None:
+            return
+        self.writer.run(
+            edit(lambda store: store.vocab.mark_class_list(list_id, marked), LISTS),
+            lambda _none: self.class_lists_changed.emit(),
+            lambda error: QMessageBox.warning(self, "Class list", str(error)),
+        )
 
     def _target_toggled(self) -> None:
         self.target_changed.emit(self.list_id() if self.collect_here.isChecked() else None)
@@ -459,8 +496,11 @@ class VocabularyPanel(QWidget):
                 return
 
     def delete_selected(self) -> None:
-        ids = [w.id for w in self.selected_words()]
-        if ids:
+        words = self.selected_words()
+        ids = [w.id for w in words]
+        if ids and self._do_action is not None:
+            self._do_action(RemoveWords(tuple(ids), tuple(w.simplified for w in words)))
+        elif ids:
             self.writer.run(
                 edit(lambda store: store.vocab.delete_words(ids), LISTS), self._remember
             )
@@ -568,7 +608,9 @@ class VocabularyPanel(QWidget):
             self.notes.setPlainText("")
             self.senses.blockSignals(False)
             return
-        self.sentence.setText(word.sentence or "(no sentence)")
+        self.sentence.setText(example_html(word) or "(no sentence)")
+        whole = word.full_sentence if word.full_sentence != word.sentence else ""
+        self.sentence.setToolTip(whole)
         self.speak_sentence_button.setEnabled(bool(word.sentence))
         self.notes.setPlainText(word.notes)
         for gloss in self._all_senses(word):

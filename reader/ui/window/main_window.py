@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
         self.library.installEventFilter(PackDropFilter(self.open_files, self, packs_only=True))
         parts.packs.opened.connect(self._lesson_opened)
         parts.list_export.written.connect(lambda p: self.messages.show(f"Exported {p}"))
+        parts.vocab.panel.export_requested.connect(
+            lambda list_id: parts.list_export.choose_and_export(self.session.article_id, list_id)
+        )
         parts.segmentation.changing.connect(self.lookup.clear)
         for part in (parts.vocab, parts.vocab.panel, parts.segmentation):
             self.writer.changed.connect(part.op_executed)
