@@ -46,7 +46,7 @@ def words_from_cedict(count: int) -> tuple[object, ...]:
                 pinyin=entry.pinyin,
                 meanings=tuple(s.gloss for s in entry.senses),
                 sentence=f"这是{simplified}的例句。",
-                sentence_pinyin="zhe4 shi4 de5 li4 ju4",
+                sentence_pinyin="zhe4 shi4 de5 li4ju4.",
                 source="benchmark",
                 hsk="3",
             )

@@ -12,7 +12,8 @@ non-zero when any check fails.
 
 Frozen checks: `--version` prints the version from pyproject.toml; `--smoke-test` prints
 "smoke test ok" (on Windows from both executables); `lookup 行` and `annotate --json SEED`
-print what the source prints (when those sub-commands exist); running them writes nothing
+print what the source prints (when those sub-commands exist); on Linux `speak 银行` writes a
+WAV of a word's length with the eSpeak NG the build carries; running them writes nothing
 inside the program folder; and with its dictionary removed the program refuses to start
 with a clear message.
 """
@@ -20,6 +21,7 @@ with a clear message.
 from __future__ import annotations
 
 import argparse
+import array
 import difflib
 import io
 import os
@@ -31,6 +33,7 @@ import tarfile
 import tempfile
 import time
 import tomllib
+import wave
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -211,11 +214,46 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
             shown = "\n".join(list(diff)[:20])
             raise CheckError(f"annotate --json of the seed article differs:\n{shown}")
 
+    if sys.platform.startswith("linux") and source_has("speak"):
+        check_speech(cli, frozen_env, source, source_env, scratch)
+
     check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
     if after != before:
         changed = sorted(set(after.items()) ^ set(before.items()))
         raise CheckError(f"the program wrote inside its own folder: {changed[:10]}")
+
+
+def wav_figures(path: Path) -> tuple[float, int, bytes]:
+    """Seconds, loudest sample and the samples of a 16-bit WAV file."""
+    with wave.open(str(path), "rb") as wav:
+        frames = wav.readframes(wav.getnframes())
+        seconds = wav.getnframes() / wav.getframerate()
+    samples = array.array("h", frames)
+    return seconds, max((abs(s) for s in samples), default=0), frames
+
+
+def check_speech(
+    cli: Path,
+    frozen_env: dict[str, str],
+    source: list[str],
+    source_env: dict[str, str],
+    scratch: Path,
+) -> None:
+    """Linux: the build speaks a word with the eSpeak NG it carries (no espeak-ng on PATH
+    to fall back on), and says what the source run says."""
+    check("frozen `speak 银行 -o word.wav` with its own eSpeak NG (none on PATH) == source")
+    frozen_wav, source_wav = scratch / "frozen-word.wav", scratch / "source-word.wav"
+    alone = dict(frozen_env, PATH=str(scratch))
+    expect(run_program([cli, "speak", "银行", "-o", frozen_wav], alone), "frozen speak")
+    seconds, loudest, frozen_frames = wav_figures(frozen_wav)
+    if not 0.4 < seconds < 3 or loudest < 3000:
+        raise CheckError(f"speak 银行: {seconds:.2f} s, loudest sample {loudest}: not a word")
+    print(f"speak 银行: {seconds:.2f} s of sound, loudest sample {loudest}")
+    if shutil.which("espeak-ng"):
+        expect(run_program([*source, "speak", "银行", "-o", source_wav], source_env), "speak")
+        if wav_figures(source_wav)[2] != frozen_frames:
+            raise CheckError("speak 银行: the frozen program's audio differs from the source's")
 
 
 def check_missing_data(bundle: Path, scratch: Path) -> None:

@@ -12,8 +12,8 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
 
 from reader.core.atomic import TargetExistsError
-from reader.core.export.anki import FIELDS, deck_name, marked_sentence, pinyin_html, write_apkg
-from reader.core.export.model import Column, ExportList, ExportOptions
+from reader.core.export.anki import AUDIO_FIELDS, FIELDS, deck_name, pinyin_html, write_apkg
+from reader.core.export.model import Column, ExportList, ExportOptions, marked_html
 from tests.export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 
@@ -42,13 +42,17 @@ def test_notes_read_back_with_every_field(tmp_path: Path, collection: Collection
     notes = notes_by_word(collection)
     assert set(notes) == {"银行", "行长", "主义", "坏"}
     bank = notes["银行"]
-    assert list(bank) == list(FIELDS)
+    assert list(bank) == [*FIELDS, *AUDIO_FIELDS]
     assert bank["Traditional"] == "銀行"
-    assert bank["Pinyin"] == '<span class="tone2">yín</span> <span class="tone2">háng</span>'
+    assert bank["Pinyin"] == '<span class="tone2">yín</span><span class="tone2">háng</span>'
     assert bank["Meaning"] == "bank; CL:家[jia1],個|个[ge4]"
     assert bank["Classifier"] == "家[jia1]"
     assert bank["Example"] == "我去<b>银行</b>取钱。"
-    assert bank["Example pinyin"].startswith('<span class="tone3">wǒ</span>')
+    assert bank["Example pinyin"] == (
+        '<span class="tone3">wǒ</span> <span class="tone4">qù</span> '
+        '<span class="tone2">yín</span><span class="tone2">háng</span> '
+        '<span class="tone3">qǔ</span> <span class="tone2">qián</span>.'
+    )
     assert bank["Source"] == "新渝报"
     assert bank["HSK"] == "2"
     assert bank["Notes"] == "not 很行"
@@ -123,8 +127,12 @@ def test_html_helpers() -> None:
     assert (
         pinyin_html("lu:4 r5 C") == '<span class="tone4">lǜ</span> <span class="tone5">r</span> C'
     )
-    assert marked_sentence("<行>银行", "银行") == "&lt;行&gt;<b>银行</b>"
-    assert marked_sentence("没有", "银行") == "没有"
+    assert marked_html("<行>银行", ("银行",)) == "&lt;行&gt;<b>银行</b>"
+    assert marked_html("没有", ("银行",)) == "没有"
+    assert marked_html("我去銀行。", ("银行", "銀行")) == "我去<b>銀行</b>。"  # traditional
+    assert pinyin_html("Xi1an1,") == (
+        '<span class="tone1">Xī</span>\'<span class="tone1">ān</span>,'
+    )
 
 
 def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> None:
@@ -135,7 +143,7 @@ def test_anki_reads_the_tsv_headers(tmp_path: Path, collection: Collection) -> N
     assert list(metadata.column_labels) == list(FIELDS)
     assert metadata.force_delimiter and metadata.force_is_html and not metadata.is_html
     assert list(metadata.preview[0].vals)[:4] == [
-        "银行", "銀行", "yín háng", "bank; CL:家[jia1],個|个[ge4]"
+        "银行", "銀行", "yínháng", "bank; CL:家[jia1],個|个[ge4]"
     ]  # fmt: skip
 
 
@@ -153,3 +161,16 @@ def test_cloze_notes_hide_the_word_in_its_sentence(tmp_path: Path, collection: C
     card = collection.get_card(collection.find_cards('"note:Reader (Chinese sentence cloze)"')[0])
     shown = re.sub(r"<[^>]+>", "", card.question().split("</style>")[-1])
     assert "我去[...]取钱。" in shown and "银行" not in shown
+
+
+def test_a_traditional_example_is_marked_and_hidden_too(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """A word met in a traditional article keys as simplified; its example is traditional."""
+    bank = replace(BANK, sentence="我去銀行取錢。")
+    options = ExportOptions(anki_cloze=True)
+    import_into(collection, write_apkg(tmp_path / "t.apkg", ExportList("Trad", (bank,)), options))
+    [card] = collection.find_notes('"note:Reader (Chinese vocabulary)"')
+    assert collection.get_note(card)["Example"] == "我去<b>銀行</b>取錢。"
+    [cloze] = collection.find_notes('"note:Reader (Chinese sentence cloze)"')
+    assert collection.get_note(cloze)["Text"] == "我去{{c1::銀行}}取錢。"

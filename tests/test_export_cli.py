@@ -51,8 +51,8 @@ def test_export_csv_with_dictionary_facts(
     assert capsys.readouterr().out.strip() == str(out)
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     bank, president = rows
-    assert bank["Pinyin"] == "yín háng" and bank["Source"] == "在银行"
-    assert bank["Example pinyin"] == "wǒ qù yín háng qǔ qián"  # from the analysis
+    assert bank["Pinyin"] == "yínháng" and bank["Source"] == "在银行"
+    assert bank["Example pinyin"] == "wǒ qù yínháng qǔqián."  # the analysis: 取钱 is one word
     assert bank["HSK"] and bank["Notes"] == "'=1+1"
     assert bank["Classifier"] == "家[jia1], 個|个[ge4]"  # from CC-CEDICT
     assert "president" in president["Meaning"]  # no sense chosen: the entry's senses
@@ -89,6 +89,7 @@ def test_export_pack_and_pdf(stocked: int, tmp_path: Path, qapp: QApplication) -
         (["export", "nope", "-o", "x.csv"], 1, "no word list is called 'nope'"),
         (["export", "1", "-o", "x.unknown"], 2, "--format"),
         (["export", "1", "-o", "x.csv", "--columns", "pinyin,colour"], 2, "unknown column"),
+        (["export", "1", "-o", "x.pdf", "--format", "pack"], 2, "writes .readerpack"),
     ],
 )
 def test_export_errors(

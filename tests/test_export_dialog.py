@@ -119,3 +119,17 @@ def test_the_list_is_chosen_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.path_edit.text() == str(tmp_path / "for class 3.apkg")
     dialog.accept()
     assert dialog.request is not None and dialog.word_list is LISTS[1]
+
+
+def test_the_extension_follows_the_format(qtbot: QtBot, tmp_path: Path) -> None:
+    """A lesson pack typed as "lesson.pdf" was written as a zip named .pdf."""
+    dialog = make(qtbot, Settings(export_folder=str(tmp_path)))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(ExportFormat.PACK))
+    dialog.path_edit.setText(str(tmp_path / "lesson.pdf"))
+    dialog.accept()
+    assert dialog.request is not None and dialog.request.path == tmp_path / "lesson.readerpack"
+    assert dialog.path_edit.text() == str(tmp_path / "lesson.readerpack")  # shown as written
+    other = make(qtbot, Settings(export_folder=str(tmp_path)))
+    other.path_edit.setText(str(tmp_path / "Lesson 1.2"))  # a dot that is no extension
+    other.format_box.setCurrentIndex(other.format_box.findData(ExportFormat.XLSX))
+    assert other.path_edit.text() == str(tmp_path / "Lesson 1.2.xlsx")

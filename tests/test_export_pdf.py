@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.atomic import TargetExistsError
-from reader.core.export.model import ExportList, ExportOptions, PageSize
-from reader.ui.export_pdf import _text_map_fixes, write_pdf_handout
+from reader.core.export.model import IGNORED, ExportList, ExportOptions, PageSize
+from reader.ui.export_pdf import _meaning_html, _text_map_fixes, write_pdf_handout
 from tests.export_samples import BANK, require_program, sample_list
 
 
@@ -102,3 +103,34 @@ def test_text_map_fixes_point_radicals_at_drawn_ideographs(qtbot: QtBot) -> None
     assert fixes.get(0x2F8F) == ord("行")
     assert fixes.get(0x2ED3) == ord("长")
     assert 0x2F8F not in _text_map_fixes("⾏行")  # both drawn: nothing to say which is which
+
+
+def _word_heights(path: Path, word: str) -> list[float]:
+    """The heights (pt) of the boxes pdftotext finds for ``word``: the font's size × ~1.16
+    for the Latin fonts of the pinyin."""
+    boxes = pdftotext(path, "-bbox").splitlines()
+    heights = []
+    for line in boxes:
+        if line.strip().endswith(f">{word}</word>"):
+            y_min = float(line.split('yMin="')[1].split('"')[0])
+            y_max = float(line.split('yMax="')[1].split('"')[0])
+            heights.append(y_max - y_min)
+    return heights
+
+
+def test_a_class_handout_reads_on_paper(qtbot: QtBot, tmp_path: Path) -> None:
+    """Pinyin over the article at 7 pt or more (it was 6.2), ignored words left out unless
+    asked, the word bold in its example and the example's pinyin under it."""
+    noise = replace(BANK, simplified="的", traditional="", pinyin="de5", status=IGNORED)
+    words = sample_list()
+    with_noise = replace(words, words=(*words.words, noise))
+    path = write_pdf_handout(tmp_path / "class.pdf", with_noise, ExportOptions())
+    flat = "".join(pdftotext(path).split())
+    assert "4words" in flat and "的" not in flat
+    [article_pinyin] = _word_heights(path, "shuō")
+    assert article_pinyin >= 7 * 1.15
+    assert "wǒqùyínhángqǔqián." in flat  # the example's pinyin, word by word
+    asked = write_pdf_handout(tmp_path / "all.pdf", with_noise, ExportOptions(include_ignored=True))
+    asked_text = "".join(pdftotext(asked).split())
+    assert "5words" in asked_text and "的" in asked_text
+    assert "我去<b>银行</b>取钱。" in _meaning_html(BANK, ExportOptions())

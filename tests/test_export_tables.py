@@ -40,7 +40,7 @@ def test_csv_is_utf8_with_bom_and_one_header_row(tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbf")  # what makes Excel read UTF-8
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0] == HEADER
-    assert rows[1][:4] == ["银行", "銀行", "yín háng", "bank; CL:家[jia1],個|个[ge4]"]
+    assert rows[1][:4] == ["银行", "銀行", "yínháng", "bank; CL:家[jia1],個|个[ge4]"]
     assert len(rows) == 5
 
 
@@ -126,7 +126,7 @@ def test_columns_are_chosen(tmp_path: Path) -> None:
     options = ExportOptions(columns=(Column.PINYIN, Column.SIMPLIFIED))
     path = write_csv(tmp_path / "two.csv", sample_list(), options)
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0] == ["Pinyin", "Simplified"] and rows[1] == ["yín háng", "银行"]
+    assert rows[0] == ["Pinyin", "Simplified"] and rows[1] == ["yínháng", "银行"]
     assert not options.include_sentence and ExportOptions().include_sentence
     with pytest.raises(ValueError, match="twice"):
         ExportOptions(columns=(Column.HSK, Column.HSK))
@@ -191,7 +191,7 @@ def test_libreoffice_opens_the_csv_with_the_chinese_intact(converted: dict[str, 
     assert sheet is not None
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADER  # the BOM is not part of the first cell
-    assert rows[1][:3] == ["银行", "銀行", "yín háng"]
+    assert rows[1][:3] == ["银行", "銀行", "yínháng"]
     assert rows[1][5] == "我去银行取钱。"
     formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
@@ -201,8 +201,19 @@ def test_libreoffice_opens_the_csv_with_the_chinese_intact(converted: dict[str, 
 def test_libreoffice_opens_the_xlsx_with_the_chinese_intact(converted: dict[str, Path]) -> None:
     rows = list(csv.reader(converted["xlsx"].read_text(encoding="utf-8").splitlines()))
     assert rows[0] == HEADER
-    assert rows[1][:3] == ["银行", "銀行", "yín háng"]
+    assert rows[1][:3] == ["银行", "銀行", "yínháng"]
     assert rows[2][:2] == ["行长", "行長"]
     hostile = rows[4]
     assert hostile[3] == '=HYPERLINK("http://evil.example","x")'  # text, not evaluated
     assert hostile[9] == "+1+1" and hostile[7] == "@SUM(1+1)"
+
+
+def test_xlsx_examples_have_the_word_in_bold(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bold.xlsx", sample_list(), ExportOptions())
+    sheet = openpyxl.load_workbook(path, rich_text=True).active
+    assert sheet is not None
+    column = [c.value for c in sheet[1]].index("Example") + 1
+    example = sheet.cell(row=2, column=column).value
+    assert str(example) == "我去银行取钱。"
+    bold = [block.text for block in example if not isinstance(block, str) and block.font.b]
+    assert bold == ["银行"]

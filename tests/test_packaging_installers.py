@@ -84,7 +84,7 @@ def test_uninstall_removes_every_registry_key_it_created() -> None:
 
 def _spec_keep() -> Callable[[tuple[str, str, str]], bool]:
     tree = ast.parse((PACKAGING / "reader.spec").read_text(encoding="utf-8"))
-    wanted = [
+    wanted: list[ast.stmt] = [
         node
         for node in tree.body
         if (isinstance(node, ast.FunctionDef) and node.name == "keep")
@@ -94,7 +94,7 @@ def _spec_keep() -> Callable[[tuple[str, str, str]], bool]:
     exec(compile(ast.Module(body=wanted, type_ignores=[]), "reader.spec", "exec"), namespace)
     keep = namespace["keep"]
     assert callable(keep)
-    return keep  # type: ignore[no-any-return]
+    return keep
 
 
 @pytest.mark.parametrize(

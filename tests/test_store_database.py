@@ -74,6 +74,7 @@ def test_migration_keeps_the_data_and_backs_up_first(fixture: Path, data_dir: Pa
             "note",
         )
         assert word.status is WordStatus.LEARNING_2
+        assert word.full_sentence == word.sentence == "外国游客走进并推介大足石刻。"
         assert store.vocab.known_words() == {"外国"}
         stamps = store.db.conn.execute("SELECT updated_at FROM word_status").fetchall()
         assert all(datetime.fromisoformat(s) for (s,) in stamps)

@@ -151,3 +151,13 @@ def test_statuses(store: Store) -> None:
     assert store.vocab.known_words() == set()
     stamp = store.db.conn.execute("SELECT updated_at FROM word_status WHERE word = '我们'")
     assert datetime.fromisoformat(stamp.fetchone()[0]) <= datetime.now(UTC)
+
+
+def test_the_lists_that_hold_a_word(store: Store) -> None:
+    first = store.vocab.create_list("B lesson")
+    second = store.vocab.create_list("A lesson")
+    store.vocab.add_word(NewWord("银行", pinyin="yin2 hang2"), first)
+    store.vocab.add_word(NewWord("银行", pinyin="yin2 xing2"), first)  # another reading
+    store.vocab.add_word(NewWord("银行"), second)
+    assert store.vocab.lists_holding("银行") == {second: "A lesson", first: "B lesson"}
+    assert store.vocab.lists_holding("钱") == {}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.collect import (
+    clause_around,
     first_occurrences,
     sentence_around,
     word_from_token,
@@ -85,3 +86,61 @@ def test_word_from_a_real_analysis(analyzer: Analyzer) -> None:
     other = word_from_token(tokens, first, analyzer.dictionary, 7, word="银")
     assert other.simplified == "银" and other.pinyin == "yin2" and other.senses
     assert other.sentence == "我去银行取钱。"
+
+
+def _seed_tokens(analyzer: Analyzer) -> tuple[str, list[Token]]:
+    from reader.core.importing import import_file
+    from reader.core.paths import seed_article
+
+    text = import_file(seed_article())[0].text
+    return text, list(analyzer.analyse(text))
+
+
+def test_examples_are_the_clauses_of_the_seed_articles_sentences(analyzer: Analyzer) -> None:
+    """The seed's second paragraph is one 122-character sentence: every word of it got
+    that sentence; now each gets its clause (read off the article), the sentence beside."""
+    _text, tokens = _seed_tokens(analyzer)
+    expected = {
+        "游客": "前来大足石刻宝顶山景区的游客络绎不绝",  # the first 游客, in the first sentence
+        "身影": "其中不乏外国游客的身影。",
+        "擦亮": "全面擦亮大足石刻金字招牌",
+        "影响力": "持续提升大足石刻的国际知名度和影响力",
+        "吸引": "吸引了越来越多的外国游客走进并推介大足石刻",
+        "朋友圈": "大足石刻的“国际朋友圈”越来越大。",
+        "彰": "以旅彰文，全面擦亮大足石刻金字招牌",  # 以旅彰文 alone is too short
+    }
+    found = {}
+    for word, clause in expected.items():
+        index = next(i for i, t in enumerate(tokens) if t.text == word)
+        found[word] = clause_around(tokens, index)
+        assert found[word] == clause
+    index = next(i for i, t in enumerate(tokens) if t.text == "影响力")
+    new_word = word_from_token(tokens, index, analyzer.dictionary, 1)
+    assert new_word.sentence == expected["影响力"]
+    assert new_word.full_sentence.startswith("近年来，大足区坚持以文塑旅")
+    assert new_word.full_sentence.endswith("大足石刻的“国际朋友圈”越来越大。")
+    assert len(new_word.full_sentence) > 100
+
+
+def test_a_long_clause_is_cut_at_word_boundaries_around_the_word(analyzer: Analyzer) -> None:
+    text = (
+        "食品药品监督管理部门负责对餐饮业经营场所和各级各类医疗卫生机构以及本条规定以外的"
+        "其他公共场所的控烟工作进行监督执法。"
+    )
+    tokens = list(analyzer.analyse(text))
+    starts = {t.start for t in tokens} | {len(text)}
+    for index, token in enumerate(tokens):
+        if not token.is_chinese:
+            continue
+        clause = clause_around(tokens, index)
+        inner = clause.strip("…")
+        assert token.text in inner and len(inner) <= 40
+        begin = text.index(inner)
+        assert begin in starts and begin + len(inner) in starts  # never half a word
+        assert clause.startswith("…") == (begin > 0)
+
+
+def test_a_comma_inside_a_number_is_no_clause_break(analyzer: Analyzer) -> None:
+    tokens = list(analyzer.analyse("今年共有12,000名游客，比去年多。"))
+    index = next(i for i, t in enumerate(tokens) if t.text == "游客")
+    assert clause_around(tokens, index) == "今年共有12,000名游客"

@@ -24,15 +24,27 @@ EXIT_USAGE = 2
 def _subcommands() -> list[ModuleType]:
     from reader.cli import (
         annotate,
+        check_cmd,
         dictionary,
         export_cmd,
         import_cmd,
         lists_cmd,
         lookup,
         readings_cmd,
+        speak,
     )
 
-    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd]
+    return [
+        lookup,
+        dictionary,
+        import_cmd,
+        annotate,
+        readings_cmd,
+        lists_cmd,
+        export_cmd,
+        check_cmd,
+        speak,
+    ]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -54,7 +54,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-article", action="store_true", help="PDF: leave out the article")
     parser.add_argument("--no-pinyin", action="store_true", help="PDF: no pinyin over the article")
     parser.add_argument(
+        "--include-ignored", action="store_true", help="PDF: list the ignored words too"
+    )
+    parser.add_argument(
         "--cloze", action="store_true", help="Anki: a cloze note per example sentence too"
+    )
+    parser.add_argument(
+        "--audio", action="store_true", help="Anki: each word spoken by the system's voice"
+    )
+    parser.add_argument(
+        "--sentence-audio", action="store_true", help="Anki: each example sentence spoken too"
     )
     parser.add_argument("--title", default="", help="PDF: the handout's title (default: list name)")
 
@@ -84,6 +93,9 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         article_with_pinyin=not args.no_pinyin,
         title=args.title,
         anki_cloze=args.cloze,
+        anki_audio=args.audio,
+        anki_sentence_audio=args.sentence_audio,
+        include_ignored=args.include_ignored,
     )
 
 
@@ -100,11 +112,21 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.atomic import TargetExistsError
+    from reader.core.export.formats import SUFFIXES, misnamed
+    from reader.core.speech import SpeechError
     from reader.core.store import StoreError
 
     fmt = _format(args)
     if fmt is None:
         print("reader export: say --format (FILE's extension does not tell)", file=sys.stderr)
+        return 2
+    named = misnamed(args.output, fmt)
+    if named is not None:
+        print(
+            f"reader export: {args.output} is named as {named} but --format {fmt} writes "
+            f"{SUFFIXES[fmt]}; give the file that extension",
+            file=sys.stderr,
+        )
         return 2
     try:
         options = _options(args)
@@ -117,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{error.path} exists; add --force to replace it")
     except OSError as error:
         return _fail(_os_error_text(error, Path(args.output)))
-    except (ValueError, KeyError, StoreError) as error:
+    except (ValueError, KeyError, StoreError, SpeechError) as error:
         return _fail(str(error.args[0]) if error.args else str(error))
     print(written)
     return 0

@@ -96,6 +96,7 @@ def import_pack(
                     sentence=w.sentence,
                     source_article_id=article_id,
                     notes=w.notes,
+                    full_sentence=w.full_sentence,
                 )
                 for w in pack.word_list.words
             ],

@@ -64,17 +64,13 @@ class Done(Generic[T]):
 def collect_words(store: Store, words: Sequence[NewWord], list_id: int | None) -> Done[list[int]]:
     """Add ``words`` to ``list_id`` (None: each to its article's list) and make the new
     ones Learning 1, in one transaction (the words and their statuses, or nothing);
-    the value: the words' ids in their list."""
-    vocab = store.vocab
-    learning = {
-        word: WordStatus.LEARNING_1
-        for word, status in vocab.statuses_for(w.simplified for w in words).items()
-        if status is WordStatus.NEW
-    }
-    with store.db.transaction():
-        ids = vocab.add_words(words, list_id)
-        vocab.set_statuses(learning)
-    return Done(ids, Changes(lists=True, statuses=learning))
+    the value: the words' ids in their list. The window does it as an undoable
+    `history.CollectWords`, which holds the rule."""
+    from reader.core.history import CollectWords  # history builds on this module
+
+    action = CollectWords(tuple(words), list_id)
+    action.apply(store)
+    return Done(action.ids, action.changes(reverted=False))
 
 
 def set_statuses(store: Store, statuses: Mapping[str, WordStatus]) -> Done[None]:

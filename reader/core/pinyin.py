@@ -58,6 +58,7 @@ _DIAERESIS = "\u0308"
 _CIRCUMFLEX = "\u0302"
 _NUMBERED = re.compile(r"([A-Za-z:^üÜ]+)([1-5])")
 _VOWELS = "aeiouv"
+_APOSTROPHES = re.compile(r"(?<=\w)['’](?=[aeoAEOāáǎàōóǒòēéěèĀÁǍÀŌÓǑÒĒÉĚÈ])")
 
 
 class PinyinStyle(Enum):
@@ -271,9 +272,10 @@ def _split(
 def marks_to_numbered(text: str) -> str:
     """``"ài hào"`` or ``"àihào"`` → ``"ai4 hao4"``; ü becomes ``u:`` as in CC-CEDICT.
 
-    Unmarked syllables get tone 5; tokens that are not pinyin pass through unchanged.
+    Unmarked syllables get tone 5; tokens that are not pinyin pass through unchanged. An
+    apostrophe between syllables (``"Xī'ān"``, as word lists write it) separates them.
     """
-    return " ".join(_word_to_numbered(word) for word in text.split())
+    return " ".join(_word_to_numbered(word) for word in _APOSTROPHES.sub(" ", text).split())
 
 
 def _word_to_numbered(word: str) -> str:
@@ -322,3 +324,64 @@ def numbered_syllables(field: str) -> Iterator[tuple[str, int]]:
 def _plain_syllable(token: str) -> tuple[str, int] | None:
     parts = _split_numbered(token)
     return None if parts is None else (_ascii_base(parts[0]), parts[1])
+
+
+# --- pinyin written word by word --------------------------------------------------------------
+# Word lists and example sentences write pinyin the way the orthography (GB/T 16159) and
+# textbooks do: a word's syllables together ("yínháng"), an apostrophe before a syllable
+# starting with a, o or e inside a word ("Xī'ān"). Their numbered form keeps a word's
+# syllables run together too ("yin2hang2"): each syllable ends in its tone digit, so the
+# syllables are still found exactly.
+
+_NUMBERED_RUN = re.compile(r"[A-Za-z:^üÜ]+[1-5]")
+
+
+def run_together(numbered: str) -> str:
+    """A word's CC-CEDICT reading with its syllables together: ``"yin2 hang2"`` →
+    ``"yin2hang2"``; a capitalised syllable after the first starts a new word (``"Zhang1
+    San1"``, a name), and what is not a syllable stands alone (``"san1 C"``)."""
+    words: list[str] = []
+    joinable = False
+    for token in numbered.split():
+        syllable = _split_numbered(token) is not None
+        if syllable and joinable and not token[0].isupper():
+            words[-1] += token
+        else:
+            words.append(token)
+        joinable = syllable
+    return " ".join(words)
+
+
+def word_pieces(word: str) -> list[tuple[str, int]]:
+    """One word of run-together numbered pinyin (``"Xi1an1,"``) as marked pieces with their
+    tones: ``[("Xī", 1), ("'", 0), ("ān", 1), (",", 0)]``; what is not a syllable (marks,
+    digits, Latin letters) is a piece of tone 0."""
+    pieces: list[tuple[str, int]] = []
+    position = 0
+    after_syllable = False
+    for match in _NUMBERED_RUN.finditer(word):
+        parts = _split_numbered(match.group())
+        if parts is None:
+            continue
+        if match.start() > position:
+            pieces.append((word[position : match.start()], 0))
+            after_syllable = False
+        if after_syllable and _ascii_base(parts[0])[0] in "aoe":
+            pieces.append(("'", 0))
+        pieces.append((_syllable_to_marks(*parts), parts[1]))
+        position = match.end()
+        after_syllable = True
+    if position < len(word):
+        pieces.append((word[position:], 0))
+    return pieces
+
+
+def written_marks(text: str) -> str:
+    """Run-together numbered pinyin (``"yin2hang2 qu3 qian2."``) with tone marks, word by
+    word: ``"yínháng qǔ qián."``."""
+    return " ".join("".join(p for p, _ in word_pieces(word)) for word in text.split(" "))
+
+
+def word_marks(numbered: str) -> str:
+    """A word's CC-CEDICT reading as a word list shows it: ``"Xi1 an1"`` → ``"Xī'ān"``."""
+    return written_marks(run_together(numbered))

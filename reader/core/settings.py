@@ -33,6 +33,7 @@ class RubyWords(StrEnum):
     ALL = "all"
     UNKNOWN = "unknown"  # words not marked known (or ignored)
     ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
+    OFF_LIST = "off_list"  # words outside the class's lists (`reader.core.class_lists`)
 
 
 class Script(StrEnum):
@@ -77,6 +78,9 @@ class Settings:
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
     export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
+    export_anki_audio: bool = False  # Anki: each word and its sentence spoken, as media
+    speech_rate: float = 1.0  # the voice's speed, 0.5-2.0 (reader.core.speech)
+    export_include_ignored: bool = False  # PDF: list the ignored words too
     export_folder: str = ""  # where the last export went
 
     def remember_file(self, path: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.reading_fixes import ReadingFixError, check_fix, parse_readings, shown
 from reader.core.analysis.tokens import Token
+from reader.core.history import Action, AddCorrection
 from reader.core.operations import Changes, Done
 from reader.core.pinyin import to_marks
 from reader.core.store import Correction, CorrectionKind, Store, StoredReadingFix
@@ -196,8 +197,17 @@ class SegmentationCorrections(QObject):
 
     changing = Signal()  # a rule is being stored or removed: the words may be cut anew
 
-    def __init__(self, context: WindowContext, view: ArticleView, menu: QMenu) -> None:
+    def __init__(
+        self,
+        context: WindowContext,
+        view: ArticleView,
+        menu: QMenu,
+        do_action: Callable[[Action], object] | None = None,
+    ) -> None:
+        """``do_action``: the window's undoable word actions (`UndoActions.do`): a split or
+        merge goes through it, so Ctrl+Z takes it back."""
         super().__init__(view)
+        self._do_action = do_action
         self._context = context
         self._messages = context.messages
         self.view = view
@@ -297,6 +307,10 @@ class SegmentationCorrections(QObject):
     def add_rule(self, rule: Rule) -> None:
         kind, text, parts = rule
         self._messages.show(f"{text} → {' + '.join(parts)}: analysing again…")
+        if self._do_action is not None:
+            self.changing.emit()
+            self._do_action(AddCorrection(CorrectionKind(kind), text, tuple(parts)))
+            return
         self._write(lambda store: store.corrections.add(CorrectionKind(kind), text, parts))
 
     def remove_rules(self, ids: Sequence[int]) -> None:

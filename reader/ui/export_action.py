@@ -55,9 +55,12 @@ class ListExport(QObject):
         self.progress: QProgressDialog | None = None
         self.task: Task[Path] | None = None
 
-    def choose_and_export(self, article_id: int | None = None) -> ExportDialog | None:
-        """Open the export dialog (window-modal) on the lists, the current article's first
-        chosen; accepting it exports the chosen list. None when there is no list yet."""
+    def choose_and_export(
+        self, article_id: int | None = None, list_id: int | None = None
+    ) -> ExportDialog | None:
+        """Open the export dialog (window-modal) on the lists, ``list_id`` (the word
+        panel's) or else the current article's first chosen; accepting it exports the
+        chosen list. None when there is no list yet."""
         from reader.ui.export_dialog import ExportDialog
 
         lists = self._store.vocab.lists()
@@ -68,7 +71,10 @@ class ListExport(QObject):
                 "There is no word list yet: add words from an article first.",
             )
             return None
-        current = next((i for i, w in enumerate(lists) if w.article_id == article_id), 0)
+        current = next(
+            (i for i, w in enumerate(lists) if w.id == list_id),
+            next((i for i, w in enumerate(lists) if w.article_id == article_id), 0),
+        )
         dialog = ExportDialog(lists, self._settings, self._parent, current)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

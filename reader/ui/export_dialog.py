@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.export.formats import LABELS, SUFFIXES, ExportFormat
+from reader.core.export.formats import LABELS, SUFFIXES, ExportFormat, path_for_format
 from reader.core.export.model import (
     COLUMN_TITLES,
     DEFAULT_COLUMNS,
@@ -89,7 +89,9 @@ class ExportDialog(QDialog):
             self.page_size.addItem(size.value, size)
         self.article = QCheckBox("Print the article after the vocabulary")
         self.article_pinyin = QCheckBox("Pinyin over the article's words")
+        self.include_ignored = QCheckBox("List the words marked Ignored too")
         self.anki_cloze = QCheckBox("Anki: a cloze card per example sentence too")
+        self.anki_audio = QCheckBox("Anki: audio of each word and its sentence (system voice)")
         self.path_edit = QLineEdit()
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -99,6 +101,7 @@ class ExportDialog(QDialog):
         pdf_form.addRow("Page size", self.page_size)
         pdf_form.addRow(self.article)
         pdf_form.addRow(self.article_pinyin)
+        pdf_form.addRow(self.include_ignored)
         self.pdf_group = pdf_group
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
@@ -114,6 +117,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format_box)
         form.addRow("Columns", self.columns)
         form.addRow(self.anki_cloze)
+        form.addRow(self.anki_audio)
         form.addRow("File", where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -145,9 +149,11 @@ class ExportDialog(QDialog):
         size = _enum(PageSize, settings.export_page_size) or PageSize.A4
         self.page_size.setCurrentIndex(self.page_size.findData(size))
         self.anki_cloze.setChecked(settings.export_anki_cloze)
+        self.anki_audio.setChecked(settings.export_anki_audio)
         self.article.setChecked(settings.export_article)
         self.article_pinyin.setChecked(settings.export_article_pinyin)
         self.article_pinyin.setEnabled(settings.export_article)
+        self.include_ignored.setChecked(settings.export_include_ignored)
         folder = Path(settings.export_folder) if settings.export_folder else Path.home()
         self.path_edit.setText(str(folder / (_safe_name(self.word_list.name) + SUFFIXES[fmt])))
 
@@ -157,8 +163,10 @@ class ExportDialog(QDialog):
         settings.export_columns = [c.value for c in self.chosen_columns()]
         settings.export_page_size = PageSize(self.page_size.currentData()).value
         settings.export_anki_cloze = self.anki_cloze.isChecked()
+        settings.export_anki_audio = self.anki_audio.isChecked()
         settings.export_article = self.article.isChecked()
         settings.export_article_pinyin = self.article_pinyin.isChecked()
+        settings.export_include_ignored = self.include_ignored.isChecked()
         settings.export_folder = str(Path(self.path_edit.text()).parent)
 
     # --- choices -------------------------------------------------------------------------
@@ -192,16 +200,20 @@ class ExportDialog(QDialog):
             include_article=self.article.isChecked(),
             article_with_pinyin=self.article_pinyin.isChecked(),
             anki_cloze=self.anki_cloze.isChecked(),
+            anki_audio=self.anki_audio.isChecked(),
+            anki_sentence_audio=self.anki_audio.isChecked(),
+            include_ignored=self.include_ignored.isChecked(),
         )
 
     def _format_changed(self) -> None:
         fmt = self.chosen_format()
         self.pdf_group.setEnabled(fmt is ExportFormat.PDF)
         self.anki_cloze.setEnabled(fmt is ExportFormat.APKG)
+        self.anki_audio.setEnabled(fmt is ExportFormat.APKG)
         self.columns.setEnabled(fmt is not ExportFormat.PACK)
         current = Path(self.path_edit.text())
         if current.name:
-            self.path_edit.setText(str(current.with_suffix(SUFFIXES[fmt])))
+            self.path_edit.setText(str(path_for_format(current, fmt)))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
@@ -214,10 +226,14 @@ class ExportDialog(QDialog):
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked on Export instead
         )
         if chosen:
-            path = Path(chosen)
-            self.path_edit.setText(str(path if path.suffix else path.with_suffix(suffix)))
+            self.path_edit.setText(str(path_for_format(chosen, fmt)))
 
     def accept(self) -> None:
+        """The file gets the chosen format's extension (a pack typed as "lesson.pdf" is
+        written as "lesson.readerpack", and the field shows it), then is checked."""
+        if self.path_edit.text().strip():
+            fixed = path_for_format(Path(self.path_edit.text()), self.chosen_format())
+            self.path_edit.setText(str(fixed))
         path = Path(self.path_edit.text()).expanduser()
         if not self.path_edit.text().strip() or not path.parent.is_dir():
             QMessageBox.warning(self, "Export", f"The folder {path.parent} does not exist.")

@@ -7,6 +7,11 @@ article reuse the reader view's own layout (`ArticleLayout` with Qt font metrics
 handout wraps and places pinyin exactly as the screen does. A pure-Python engine would
 have meant shipping a CJK font of several MB. The CLI creates a headless
 `QGuiApplication` for it (`gui_application`, on the platform `reader.ui.headless` picks).
+
+For a class: the article's pinyin is printed at ``RUBY_PT`` (at least 7 pt, readable on
+paper; the screen's ratio gave 6), words the learner ignored are left out unless asked
+(``include_ignored``), and each word is bold in its example, with the example's pinyin
+under it when that column is chosen.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -29,12 +35,21 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QRawFont,
+    QTextDocument,
 )
 
 from reader import __version__
 from reader.core.atomic import verify_pdf, write_atomically
-from reader.core.export.model import ExportList, ExportOptions, ExportWord, PageSize
-from reader.core.pinyin import to_marks
+from reader.core.export.model import (
+    Column,
+    ExportList,
+    ExportOptions,
+    ExportWord,
+    PageSize,
+    cell_text,
+    handout_words,
+    marked_html,
+)
 from reader.core.progress import Progress
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, provisional_tokens, rubies_for
@@ -44,9 +59,11 @@ from reader.ui.headless import use_headless_platform
 DPI = 300
 MARGIN_MM = 15.0
 BODY_PT = 10.5
-ARTICLE_PT = 13.0
+ARTICLE_PT = 15.5  # with RUBY_PT, the reader view's proportions
+RUBY_PT = 7.5  # the article's pinyin: at least 7 pt on paper (it was 6.2)
+EXAMPLE_PINYIN_PT = 8.5
 _PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.PageSizeId.Letter}
-_COLUMN_SHARES = (0.22, 0.22, 0.48, 0.08)  # Hanzi, pinyin, meaning, HSK
+_COLUMN_SHARES = (0.18, 0.18, 0.56, 0.08)  # Hanzi, pinyin, meaning, HSK
 _GREY = QColor("#555555")
 _RULE = QColor("#bbbbbb")
 _HEADER_FILL = QColor("#eeeeee")
@@ -154,10 +171,11 @@ def _render(
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write a PDF to {target}")
+    words = handout_words(word_list, options)
     try:
         pages = _Pages(writer, painter, title)
-        _heading(pages, title, word_list, on_date)
-        _vocabulary(pages, word_list.words, options, progress)
+        _heading(pages, title, word_list, len(words), on_date)
+        _vocabulary(pages, words, options, progress)
         if options.include_article and word_list.article_text:
             _article(pages, word_list, options)
         pages.finish_page()
@@ -165,12 +183,14 @@ def _render(
         painter.end()
     drawn = "".join(
         [title, word_list.article_title or "", word_list.article_text or ""]
-        + [cell for word in word_list.words for cell in _word_cells(word, options)]
+        + [cell for word in words for cell in _word_cells(word, options)]
     )
     _repair_text_map(target, _text_map_fixes(drawn))
 
 
-def _heading(pages: _Pages, title: str, word_list: ExportList, on_date: date) -> None:
+def _heading(
+    pages: _Pages, title: str, word_list: ExportList, word_count: int, on_date: date
+) -> None:
     painter = pages.painter
     title_font = _font(20, bold=True)
     painter.setFont(title_font)
@@ -183,7 +203,7 @@ def _heading(pages: _Pages, title: str, word_list: ExportList, on_date: date) ->
     info_font = _font(10)
     painter.setFont(info_font)
     painter.setPen(_GREY)
-    info = f"{on_date.isoformat()} · {len(word_list.words)} words"
+    info = f"{on_date.isoformat()} · {word_count} words"
     if word_list.article_title and word_list.article_title != title:
         info += f" · {word_list.article_title}"
     painter.drawText(QPointF(0, pages.y + QFontMetricsF(info_font).ascent()), info)
@@ -191,17 +211,45 @@ def _heading(pages: _Pages, title: str, word_list: ExportList, on_date: date) ->
 
 
 def _word_cells(word: ExportWord, options: ExportOptions) -> list[str]:
+    """The plain text of a row's cells (what is drawn, for the text map)."""
     hanzi = word.simplified
     if options.include_traditional and word.traditional and word.traditional != hanzi:
         hanzi += f"\n{word.traditional}"
-    meaning = word.meaning
-    if word.classifiers:
-        meaning += f" (CL: {word.classifiers})"
+    lines = [word.meaning + (f" (CL: {word.classifiers})" if word.classifiers else "")]
     if options.include_sentence and word.sentence:
-        meaning += f"\n{word.sentence}"
+        lines.append(word.sentence)
+        if Column.SENTENCE_PINYIN in options.columns and word.sentence_pinyin:
+            lines.append(cell_text(word, Column.SENTENCE_PINYIN))
     if options.include_notes and word.notes:
-        meaning += f"\n{word.notes}"
-    return [hanzi, to_marks(word.pinyin), meaning, word.hsk]
+        lines.append(word.notes)
+    return [hanzi, cell_text(word, Column.PINYIN), "\n".join(lines), word.hsk]
+
+
+def _meaning_html(word: ExportWord, options: ExportOptions) -> str:
+    """The meaning cell: the senses, the example with the word in bold, its pinyin (smaller,
+    grey) and the notes, each on a line of its own."""
+    lines = [escape(word.meaning + (f" (CL: {word.classifiers})" if word.classifiers else ""))]
+    if options.include_sentence and word.sentence:
+        lines.append(marked_html(word.sentence, (word.simplified, word.traditional)))
+        if Column.SENTENCE_PINYIN in options.columns and word.sentence_pinyin:
+            pinyin = escape(cell_text(word, Column.SENTENCE_PINYIN))
+            size = round(_px(EXAMPLE_PINYIN_PT))
+            lines.append(f'<span style="color:{_GREY.name()}; font-size:{size}px">{pinyin}</span>')
+    if options.include_notes and word.notes:
+        lines.append("<br>".join(escape(line) for line in word.notes.splitlines()))
+    return "<br>".join(lines)
+
+
+def _document(content: str, font: QFont, width: float, *, rich: bool) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(font)
+    document.setTextWidth(width)
+    if rich:
+        document.setHtml(content)
+    else:
+        document.setPlainText(content)
+    return document
 
 
 def _vocabulary(
@@ -222,37 +270,47 @@ def _vocabulary(
         _font(BODY_PT),
         _font(BODY_PT),
     ]
-    flags = Qt.TextFlag.TextWordWrap
 
-    def row(cells: Sequence[str], cell_fonts: Sequence[QFont], fill: QColor | None) -> None:
-        heights = []
-        for text, font, width in zip(cells, cell_fonts, widths, strict=True):
-            painter.setFont(font)
-            rect = painter.boundingRect(QRectF(0, 0, width - 2 * pad, 1e6), flags, text)
-            heights.append(rect.height())
-        height = max(heights) + 2 * pad
+    def row(documents: Sequence[QTextDocument], fill: QColor | None) -> None:
+        height = max(d.size().height() for d in documents) + 2 * pad
         if pages.ensure(height):
             header()
-        x = 0.0
         if fill is not None:
             painter.fillRect(QRectF(0, pages.y, pages.width, height), fill)
-        painter.setPen(Qt.GlobalColor.black)
-        for text, font, width in zip(cells, cell_fonts, widths, strict=True):
-            painter.setFont(font)
-            painter.drawText(QRectF(x + pad, pages.y + pad, width - 2 * pad, height), flags, text)
+        x = 0.0
+        for document, width in zip(documents, widths, strict=True):
+            painter.save()
+            painter.translate(x + pad, pages.y + pad)
+            document.drawContents(painter)
+            painter.restore()
             x += width
         pages.y += height
         painter.setPen(_RULE)
         painter.drawLine(QPointF(0, pages.y), QPointF(pages.width, pages.y))
 
     def header() -> None:
-        row(["Hanzi", "Pinyin", "Meaning", "HSK"], [header_font] * 4, _HEADER_FILL)
+        titles = ["Hanzi", "Pinyin", "Meaning", "HSK"]
+        row(
+            [
+                _document(t, header_font, w - 2 * pad, rich=False)
+                for t, w in zip(titles, widths, strict=True)
+            ],
+            _HEADER_FILL,
+        )
 
     header()
     for index, word in enumerate(words):
         if progress is not None and index % 200 == 0:
             progress.step(index, len(words), "Writing the vocabulary table")
-        row(_word_cells(word, options), fonts, None)
+        cells = _word_cells(word, options)
+        cells[2] = _meaning_html(word, options)
+        row(
+            [
+                _document(text, font, width - 2 * pad, rich=column == 2)
+                for column, (text, font, width) in enumerate(zip(cells, fonts, widths, strict=True))
+            ],
+            None,
+        )
     pages.y += _px(18)
 
 
@@ -264,7 +322,7 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
         pinyin=PinyinForm.MARKS if options.article_with_pinyin else PinyinForm.HIDDEN
     )
     rubies = rubies_for(tokens, len(text), display, {}, lambda _word: None)
-    metrics = QtMetrics(_first_installed(RUBY_FAMILIES), round(_px(ARTICLE_PT)))
+    metrics = _HandoutMetrics(_first_installed(RUBY_FAMILIES), round(_px(ARTICLE_PT)))
     layout = ArticleLayout(
         text,
         [token.start for token in tokens],
@@ -289,6 +347,17 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
         pages.ensure(layout.line_height)  # a line that does not fit starts the next page
         _paint_line(painter, layout, metrics, line, pages.y)
     pages.y += layout.line_height
+
+
+class _HandoutMetrics(QtMetrics):
+    """The reader view's metrics with the pinyin at ``RUBY_PT``."""
+
+    def __init__(self, family: str, size: int) -> None:
+        super().__init__(family, size)
+        self.ruby_font.setPixelSize(round(_px(RUBY_PT)))
+        self._ruby = QFontMetricsF(self.ruby_font)
+        self.ruby_ascent = self._ruby.ascent()
+        self.ruby_height = self._ruby.height() + size * 0.08
 
 
 def _paint_line(

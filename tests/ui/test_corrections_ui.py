@@ -99,6 +99,14 @@ def test_merge_with_next_word_and_what_cannot_be_merged(
     assert merged.parts == ("一", "个")  # no entry of its own: a tap explains its parts
     [rule] = window.store.corrections.all()
     assert (rule.kind, rule.parts) == (CorrectionKind.MERGE, ("一个",))
+    # Edit ▸ Undo takes the merge back (and the article is cut as before); Redo again
+    undo = window.vocab.history.undo_action
+    assert undo.text() == "&Undo Merge 一个 → 一个"
+    undo.trigger()
+    qtbot.waitUntil(lambda: "一个" not in words(window), timeout=30000)
+    assert window.store.corrections.all() == []
+    window.vocab.history.redo_action.trigger()
+    qtbot.waitUntil(lambda: "一个" in words(window), timeout=30000)
 
     go_to(window, "生。")  # the last word: only punctuation follows
     window.actions_by_name["merge_next"].trigger()

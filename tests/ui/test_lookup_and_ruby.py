@@ -136,3 +136,19 @@ def test_character_breakdown_leads_with_the_reading_used_in_the_word(
     characters = page[page.index("Characters") :]
     assert "to swim" in characters
     assert "surname" not in characters
+
+
+def test_pinyin_over_words_outside_the_class_lists(qtbot: QtBot) -> None:
+    from reader.ui.article_view.widget import ArticleView
+
+    options = DisplayOptions(ruby_words=RubyWords.OFF_LIST)
+    taught = frozenset({"我们", "去"})
+    off_list = rubies_for(tokens(), 6, options, {}, lambda _w: None, None, taught)
+    assert off_list == ["", "", "", "yín", "háng", ""]
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article("我们去银行。", tokens())
+    view.set_options(options)
+    assert view.layout_ is not None and view.layout_.rubies[:3] == ["wǒ", "men", "qù"]
+    view.set_class_words(taught)  # the class's lists arrive: their words go bare
+    assert view.layout_.rubies == off_list

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
@@ -59,8 +59,10 @@ def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: Main
     assert word.traditional == "銀行"
     assert any("bank" in s for s in word.senses)
     assert word.source_article_id == article_id
-    assert word.sentence == _expected_sentence(window, index)
-    assert "银行" in word.sentence and word.sentence[-1] in "。！？”"
+    assert word.full_sentence == _expected_sentence(window, index)
+    assert word.full_sentence[-1] in "。！？”"
+    # the example is the clause of it around the word
+    assert "银行" in word.sentence and word.sentence.strip("…") in word.full_sentence
     # the panel shows it; a word collected is being learnt
     assert [w.simplified for w in window.vocab.panel.model.words] == ["银行"]
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
@@ -163,11 +165,10 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     window.writer.wait()
     assert removed not in [w.simplified for w in panel.model.words]
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undo = window.vocab.history.undo_action
+    assert undo.text() == f"&Undo Remove {removed}" and undo.shortcut().toString() == "Ctrl+Z"
+    undo.trigger()  # Edit ▸ Undo (a window shortcut: the offscreen test window is not active)
     window.writer.wait()
-    qtbot.keyRelease(
-        panel.table, Qt.Key.Key_Control
-    )  # Qt keeps Ctrl "held" until an event says not
     assert sorted(w.simplified for w in panel.model.words) == sorted(two)
 
 
@@ -350,3 +351,85 @@ def test_mark_all_new_words_known_after_reading(
     assert stats is not None and stats.percent_known > 90
     assert window.library.model.index(row, 3).data() == f"{stats.percent_known:.0f}"
     assert vocab.mark_new_known() == 0 and "No new words" in window.activity.text()
+
+
+def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -> None:
+    """A adds 银行 (and makes it Learning 1), K marks it known; Edit ▸ Undo takes back the
+    status, then the add; Redo puts the add back. The Edit menu says what it would undo."""
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    window.vocab.set_status(WordStatus.KNOWN)
+    window.writer.wait()
+    history = window.vocab.history
+    assert window.store.vocab.status("银行") is WordStatus.KNOWN
+    assert history.undo_action.text() == "&Undo Known 银行"
+    assert history.notice.toolTip() == "Undo Known 银行 (Ctrl+Z)"  # the status bar's button
+    history.undo_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
+    assert history.undo_action.text() == "&Undo Add 银行"
+    history.undo_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.NEW
+    assert window.store.vocab.lists_holding("银行") == {}
+    assert window.vocab.panel.model.words == []
+    history.redo_action.trigger()
+    window.writer.wait()
+    [held] = window.store.vocab.lists_holding("银行").values()
+    assert held.startswith("Words from")
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_1
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert isinstance(edit_menu, QMenu)
+    assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
+
+
+def test_the_popup_says_the_word_is_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    click_word(qtbot, window, "银行")
+    assert window.vocab.popup_add.text() == "Add"
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    button = window.vocab.popup_add
+    assert button.text() == "✓ Added"
+    assert button.toolTip().startswith("In “Words from") and "· Learning 1" in button.toolTip()
+    window.vocab.set_status(WordStatus.KNOWN)
+    window.writer.wait()
+    assert "· Known" in button.toolTip()
+
+
+def test_a_class_list_reaches_the_view_and_the_export(qtbot: QtBot, window: MainWindow) -> None:
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    panel = window.vocab.panel
+    assert "银行" not in window.view.class_words
+    panel.class_action.trigger()  # List ▸ Taught to the class
+    window.writer.wait()
+    assert "银行" in window.view.class_words  # no pinyin there under "outside the lists"
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    dialog = window.list_export.dialog
+    assert dialog is not None and dialog.word_list.id == panel.list_id()
+    dialog.reject()
+
+
+def test_the_class_report_makes_a_list_of_the_words_outside(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    click_word(qtbot, window, "银行")
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    window.vocab.panel.class_action.trigger()
+    window.writer.wait()
+    dialog = window.vocab.show_class_report()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("Words from")
+    off_list = [w.word for w in dialog.report.words]
+    assert "银行" not in off_list and len(off_list) > 10
+    dialog.table.selectRow(0)
+    assert dialog.make_list("Pre-teach")
+    window.writer.wait()
+    [made] = [w for w in window.store.vocab.lists() if w.name == "Pre-teach"]
+    [word] = window.store.vocab.words(made.id)
+    assert word.simplified == off_list[0] and word.sentence  # with its example
+    assert window.vocab.history.undo_action.text().startswith("&Undo Add")

@@ -10,6 +10,8 @@ Anki fields are HTML: every value is escaped, the word is marked in its sentence
 ``<b>``, and each pinyin syllable is a ``<span class="toneN">`` that the card's CSS colours
 (Pleco's scheme, lifted for Anki's night mode). With ``anki_cloze`` each word that has a
 sentence also gets a cloze note (a note type of its own) hiding the word in its sentence.
+With ``anki_audio`` (and ``anki_sentence_audio``) the system's Chinese voice says each word
+(and its sentence) into a WAV file in the deck's media, played by a ``[sound:…]`` field.
 """
 
 from __future__ import annotations
@@ -18,14 +20,29 @@ import hashlib
 import html
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import genanki
 
 from reader.core.atomic import verify_zip, write_atomically
-from reader.core.export.model import ExportList, ExportOptions, ExportWord, each_word
-from reader.core.pinyin import to_marks, tone_of
+from reader.core.export.model import (
+    ExportList,
+    ExportOptions,
+    ExportWord,
+    each_word,
+    marked_html,
+)
+from reader.core.pinyin import run_together, word_pieces
 from reader.core.progress import Progress
+from reader.core.speech import (
+    Engine,
+    Utterance,
+    save_wav,
+    system_engine,
+    text_utterance,
+    word_utterance,
+)
 
 # Never change these: Anki matches note types and decks by id.
 MODEL_ID = 1_739_482_615
@@ -45,6 +62,7 @@ FIELDS = (
     "HSK",
     "Notes",
 )
+AUDIO_FIELDS = ("Audio", "Example audio")  # [sound:…] tags; the table formats have no audio
 DECK_PREFIX = "Reader::"
 
 _RECOGNITION_FRONT = """<div class="hanzi">{{Simplified}}</div>"""
@@ -54,9 +72,10 @@ _RECOGNITION_BACK = """{{FrontSide}}
 <div class="pinyin">{{Pinyin}}</div>
 <div class="meaning">{{Meaning}}</div>
 {{#Classifier}}<div class="classifier">CL: {{Classifier}}</div>{{/Classifier}}
-{{#Example}}<div class="example">{{Example}}</div>{{/Example}}
+{{#Example}}<div class="example">{{Example}} {{Example audio}}</div>{{/Example}}
 {{#Example pinyin}}<div class="example-pinyin">{{Example pinyin}}</div>{{/Example pinyin}}
 {{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+{{Audio}}
 <div class="footer">{{#HSK}}HSK {{HSK}}{{/HSK}} {{#Source}}· {{Source}}{{/Source}}</div>"""
 _RECALL_FRONT = """<div class="meaning prompt">{{Meaning}}</div>
 {{#Classifier}}<div class="classifier">CL: {{Classifier}}</div>{{/Classifier}}"""
@@ -66,7 +85,8 @@ _RECALL_BACK = """{{FrontSide}}
 {{#Traditional}}<div class="traditional">{{Traditional}}</div>{{/Traditional}}
 <div class="pinyin">{{Pinyin}}</div>
 {{#Example}}<div class="example">{{Example}}</div>{{/Example}}
-{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}"""
+{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+{{Audio}}"""
 
 CARD_CSS = """.card {
   font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", sans-serif;
@@ -103,7 +123,7 @@ CARD_CSS = """.card {
 _MODEL = genanki.Model(
     MODEL_ID,
     MODEL_NAME,
-    fields=[{"name": name} for name in FIELDS],
+    fields=[{"name": name} for name in (*FIELDS, *AUDIO_FIELDS)],
     templates=[
         {"name": "Recognition", "qfmt": _RECOGNITION_FRONT, "afmt": _RECOGNITION_BACK},
         {"name": "Recall", "qfmt": _RECALL_FRONT, "afmt": _RECALL_BACK},
@@ -147,21 +167,18 @@ def note_guid(list_name: str, word: ExportWord) -> str:
     return str(genanki.guid_for("reader", deck_name(list_name), word.simplified, reading))
 
 
-def pinyin_html(numbered: str) -> str:
-    """``"yin2 hang2"`` → ``<span class="tone2">yín</span> <span class="tone2">háng</span>``."""
-    parts = []
-    for token in numbered.split():
-        tone = tone_of(token)
-        marked = html.escape(to_marks(token))
-        parts.append(f'<span class="tone{tone}">{marked}</span>' if tone else marked)
-    return " ".join(parts)
-
-
-def marked_sentence(sentence: str, word: str) -> str:
-    """The sentence, escaped, with every occurrence of ``word`` in ``<b>``."""
-    if not word or word not in sentence:
-        return html.escape(sentence)
-    return f"<b>{html.escape(word)}</b>".join(html.escape(p) for p in sentence.split(word))
+def pinyin_html(words: str) -> str:
+    """Numbered pinyin, word by word (``"yin2hang2 qu3"``) → each syllable in a
+    ``<span class="toneN">``, a word's syllables together: ``<span class="tone2">yín</span>
+    <span class="tone2">háng</span> <span class="tone3">qǔ</span>`` without the inner space."""
+    rendered = []
+    for word in words.split():
+        parts = []
+        for text, tone in word_pieces(word):
+            marked = html.escape(text, quote=False)
+            parts.append(f'<span class="tone{tone}">{marked}</span>' if tone else marked)
+        rendered.append("".join(parts))
+    return " ".join(rendered)
 
 
 def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
@@ -169,10 +186,10 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
     return [
         html.escape(word.simplified),
         html.escape(word.traditional) if options.include_traditional else "",
-        pinyin_html(word.pinyin),
+        pinyin_html(run_together(word.pinyin)),
         html.escape(word.meaning),
         html.escape(word.classifiers),
-        marked_sentence(word.sentence, word.simplified) if sentence else "",
+        marked_html(word.sentence, (word.simplified, word.traditional)) if sentence else "",
         pinyin_html(word.sentence_pinyin) if sentence else "",
         html.escape(word.source),
         html.escape(word.hsk),
@@ -182,21 +199,65 @@ def _fields(word: ExportWord, options: ExportOptions) -> list[str]:
 
 def _cloze_fields(word: ExportWord) -> list[str]:
     """The sentence with the word hidden (``{{c1::银行}}``); its pinyin and meaning as hints."""
-    cloze = "{{c1::" + html.escape(word.simplified) + "}}"
-    text = cloze.join(html.escape(piece) for piece in word.sentence.split(word.simplified))
-    return [text, pinyin_html(word.pinyin), html.escape(word.meaning), html.escape(word.source)]
+    text = "".join(
+        "{{c1::" + html.escape(piece) + "}}" if is_word else html.escape(piece)
+        for piece, is_word in word.sentence_pieces()
+    )
+    pinyin = pinyin_html(run_together(word.pinyin))
+    return [text, pinyin, html.escape(word.meaning), html.escape(word.source)]
 
 
 def _multiline(text: str) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", html.escape(text))
 
 
+class SpokenMedia:
+    """The words' (and sentences') audio as WAV files in ``folder``, one per distinct
+    utterance; named from what is said and the voice, so a re-export gives the same
+    names and Anki keeps one copy of each."""
+
+    def __init__(self, folder: Path, engine: Engine) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.files: dict[str, Path] = {}
+
+    def sound(self, utterance: Utterance) -> str:
+        """The ``[sound:…]`` tag that plays ``utterance`` (written on first use)."""
+        if not utterance.text:
+            return ""
+        said = f"{self.engine.name}\0{utterance.text}\0{utterance.pinyin}"
+        name = "reader-" + hashlib.sha256(said.encode("utf-8")).hexdigest()[:20] + ".wav"
+        if name not in self.files:
+            save_wav(self.engine, utterance, self.folder / name, overwrite=True)
+            self.files[name] = self.folder / name
+        return f"[sound:{name}]"
+
+
+def _audio_fields(word: ExportWord, options: ExportOptions, media: SpokenMedia | None) -> list[str]:
+    if media is None:
+        return ["", ""]
+    try:
+        said = word_utterance(word.simplified, word.pinyin)
+    except ValueError:  # a reading that does not pair with the characters
+        said = Utterance(word.simplified)
+    sentence = options.anki_sentence_audio and options.include_sentence and word.sentence
+    return [
+        media.sound(said) if options.anki_audio else "",
+        media.sound(text_utterance(word.sentence, word.sentence_pinyin)) if sentence else "",
+    ]
+
+
 def build_deck(
-    word_list: ExportList, options: ExportOptions, progress: Progress | None = None
+    word_list: ExportList,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    media: SpokenMedia | None = None,
 ) -> genanki.Deck:
     deck = genanki.Deck(deck_id(word_list.name), deck_name(word_list.name))
     seen: set[str] = set()
-    for word in each_word(word_list, progress, "Making notes"):
+    for index, word in enumerate(each_word(word_list, progress, "Making notes")):
+        if media is not None and progress is not None:  # ~60 ms a word: report each one
+            progress.step(index, len(word_list.words), "Recording the words' audio")
         guid = note_guid(word_list.name, word)
         if not word.simplified or guid in seen:
             continue  # the same word and reading twice would be one note in Anki anyway
@@ -204,12 +265,12 @@ def build_deck(
         deck.add_note(
             genanki.Note(
                 model=_MODEL,
-                fields=_fields(word, options),
+                fields=[*_fields(word, options), *_audio_fields(word, options, media)],
                 guid=guid,
                 sort_field=word.simplified,
             )
         )
-        if options.anki_cloze and word.sentence and word.simplified in word.sentence:
+        if options.anki_cloze and any(is_word for _, is_word in word.sentence_pieces()):
             deck.add_note(
                 genanki.Note(
                     model=_CLOZE_MODEL,
@@ -229,8 +290,21 @@ def write_apkg(
     overwrite: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    deck = build_deck(word_list, options, progress)
-    package = genanki.Package(deck)
+    """With ``anki_audio`` or ``anki_sentence_audio`` the system's Chinese voice speaks into
+    the deck's media (`SpeechError`, such as `NoChineseVoice`, if it cannot)."""
+    if not (options.anki_audio or options.anki_sentence_audio):
+        return _write_package(path, build_deck(word_list, options, progress), [], overwrite)
+    engine = system_engine()
+    with tempfile.TemporaryDirectory(prefix="reader-audio-") as folder:
+        media = SpokenMedia(Path(folder), engine)
+        deck = build_deck(word_list, options, progress, media)
+        return _write_package(path, deck, list(media.files.values()), overwrite)
+
+
+def _write_package(
+    path: str | os.PathLike[str], deck: genanki.Deck, media: list[Path], overwrite: bool
+) -> Path:
+    package = genanki.Package(deck, media_files=[str(file) for file in media])
     return write_atomically(
         path,
         lambda temp: package.write_to_file(str(temp)),

@@ -36,6 +36,8 @@ SUFFIXES: dict[ExportFormat, str] = {
     ExportFormat.PDF: ".pdf",
     ExportFormat.PACK: PACK_SUFFIX,
 }
+# Plain text either way: a TSV named .txt (Pleco's extension) is still what it says.
+TEXT_FORMATS = frozenset({ExportFormat.CSV, ExportFormat.TSV, ExportFormat.PLECO})
 LABELS: dict[ExportFormat, str] = {
     ExportFormat.APKG: "Anki deck (.apkg)",
     ExportFormat.CSV: "CSV for Excel / LibreOffice (.csv)",
@@ -88,6 +90,29 @@ def _writer(fmt: ExportFormat) -> Writer | None:
 def format_for_path(path: str | os.PathLike[str]) -> ExportFormat | None:
     suffix = Path(path).suffix.lower()
     return next((f for f, s in SUFFIXES.items() if s == suffix), None)
+
+
+def misnamed(path: str | os.PathLike[str], fmt: ExportFormat) -> ExportFormat | None:
+    """The other format ``path``'s extension names, if a ``fmt`` file would lie about
+    itself under it (a zip named .pdf); None when the name fits or tells nothing."""
+    named = format_for_path(path)
+    if named is None or named is fmt or {named, fmt} <= TEXT_FORMATS:
+        return None
+    return named
+
+
+def path_for_format(path: str | os.PathLike[str], fmt: ExportFormat) -> Path:
+    """``path`` with the extension of ``fmt``: another format's extension is replaced
+    ("lesson.pdf" as a lesson pack → "lesson.readerpack"), any other is kept and the
+    format's added ("Lesson 1.2" → "Lesson 1.2.apkg"), so a file is never named after a
+    format it is not in."""
+    target = Path(path)
+    suffix = SUFFIXES[fmt]
+    if target.suffix.lower() == suffix:
+        return target
+    if format_for_path(target) is not None:
+        return target.with_suffix(suffix)
+    return target.with_name(target.name + suffix)
 
 
 def write_export(

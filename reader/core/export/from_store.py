@@ -16,6 +16,7 @@ from typing import Protocol
 
 from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
+from reader.core.export.examples import example_and_pinyin
 from reader.core.export.formats import ExportFormat, Writer, write_export
 from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
@@ -46,15 +47,7 @@ class NoArticleError(ValueError):
     """A lesson pack needs an article, and the list has none."""
 
 
-STATUS_NAMES = {
-    WordStatus.NEW: "new",
-    WordStatus.LEARNING_1: "learning 1",
-    WordStatus.LEARNING_2: "learning 2",
-    WordStatus.LEARNING_3: "learning 3",
-    WordStatus.LEARNING_4: "learning 4",
-    WordStatus.KNOWN: "known",
-    WordStatus.IGNORED: "ignored",
-}
+STATUS_NAMES = {status: status.label.lower() for status in WordStatus}  # "learning 2"
 
 
 def find_list(store: Store, name_or_id: str) -> WordList:
@@ -91,10 +84,6 @@ def _classifiers(entry: Entry | None) -> str:
     return ", ".join(shown)
 
 
-def _pinyin_of(tokens: Sequence[Token]) -> str:
-    return " ".join(reading for token in tokens for reading in token.readings if reading)
-
-
 def export_word(
     word: ListWord,
     facts: WordFacts | None,
@@ -103,18 +92,23 @@ def export_word(
 ) -> ExportWord:
     entry = _entry_for(word, facts) if facts is not None else None
     meanings = word.senses or (tuple(s.gloss for s in entry.senses) if entry else ())
+    traditional = word.traditional or (entry.traditional if entry else "")
+    sentence, sentence_pinyin = example_and_pinyin(
+        word.sentence, word.full_sentence, (word.simplified, traditional), analyse
+    )
     return ExportWord(
         simplified=word.simplified,
-        traditional=word.traditional or (entry.traditional if entry else ""),
+        traditional=traditional,
         pinyin=word.pinyin or (entry.pinyin if entry else ""),
         meanings=meanings,
         classifiers=_classifiers(entry),
-        sentence=word.sentence,
-        sentence_pinyin=_pinyin_of(analyse(word.sentence)) if analyse and word.sentence else "",
+        sentence=sentence,
+        sentence_pinyin=sentence_pinyin,
         source=source,
         hsk=hsk_text(facts.hsk_level(word.simplified)) if facts is not None else "",
         notes=word.notes,
         status=STATUS_NAMES[word.status],
+        full_sentence=word.full_sentence or word.sentence,
     )
 
 
@@ -222,12 +216,12 @@ def export_from_store(
     progress: Progress | None = None,
 ) -> Path:
     """One export, the same from the CLI and the GUI. The analyser (slow to load) is made
-    only when the format shows pinyin the store does not keep: the article's (PDF) or the
-    example sentences'."""
+    only when the format shows pinyin the store does not keep (the article's, the examples')
+    or examples (a sentence stored whole by an older version is cut to its clause)."""
     if fmt is ExportFormat.PACK:
         return write_pack(path, lesson_pack(store, word_list, facts), overwrite=overwrite)
-    wants_pinyin = fmt is ExportFormat.PDF or (
-        fmt is not ExportFormat.PLECO and Column.SENTENCE_PINYIN in options.columns
+    wants_pinyin = fmt is ExportFormat.PDF or bool(
+        {Column.SENTENCE, Column.SENTENCE_PINYIN} & set(options.columns)
     )
     analyse = make_analyser() if wants_pinyin and make_analyser is not None else None
     exported = export_list(store, word_list, facts, analyse)

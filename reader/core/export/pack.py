@@ -156,6 +156,8 @@ def _list_json(word_list: ExportList) -> dict[str, Any]:
     for word in word_list.words:
         item: dict[str, Any] = {name: getattr(word, name) for name in _WORD_TEXT_FIELDS}
         item["meanings"] = list(word.meanings)
+        if word.full_sentence:  # only then: a pack without it keeps its fingerprint
+            item["full_sentence"] = word.full_sentence
         words.append(item)
     return {"name": word_list.name, "words": words}
 
@@ -338,5 +340,11 @@ def _word_list(document: Mapping[str, Any]) -> ExportList:
         values = {name: _text(item, name, where) for name in _WORD_TEXT_FIELDS}
         if not values["simplified"]:
             raise PackError(f"{where} has no simplified form")
-        words.append(ExportWord(**values, meanings=_texts(item.get("meanings", []), where)))
+        words.append(
+            ExportWord(
+                **values,
+                meanings=_texts(item.get("meanings", []), where),
+                full_sentence=_text(item, "full_sentence", where),
+            )
+        )
     return ExportList(name=_text(document, "name", LIST), words=tuple(words))

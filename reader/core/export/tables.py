@@ -19,6 +19,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -145,6 +147,8 @@ def write_xlsx(
                 cell.quotePrefix = True
             if row_index == 1:
                 cell.font = bold
+    if Column.SENTENCE in options.columns:
+        _bold_words(sheet, word_list, options.columns.index(Column.SENTENCE) + 1)
     sheet.freeze_panes = "A2"
     _set_widths(sheet, rows, options.columns)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -155,6 +159,23 @@ def write_xlsx(
     return write_atomically(
         path, lambda temp: book.save(temp), overwrite=overwrite, verify=verify_zip
     )
+
+
+def _bold_words(sheet: Worksheet, word_list: ExportList, column: int) -> None:
+    """Each example as rich text with the word in bold (a formula-like example stays the
+    plain, quote-prefixed text written before)."""
+    bold = InlineFont(b=True)
+    for row, word in enumerate(word_list.words, start=2):
+        pieces = word.sentence_pieces()
+        if is_formula_like(word.sentence) or not any(is_word for _, is_word in pieces):
+            continue
+        sheet.cell(row=row, column=column).value = CellRichText(
+            [
+                TextBlock(bold, text) if is_word else text
+                for text, is_word in ((ILLEGAL_CHARACTERS_RE.sub("", t), w) for t, w in pieces)
+                if text
+            ]
+        )
 
 
 def _set_widths(sheet: Worksheet, rows: Sequence[Sequence[str]], columns: Sequence[Column]) -> None:

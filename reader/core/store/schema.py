@@ -212,6 +212,23 @@ def _upgrade_to_5(conn: sqlite3.Connection) -> None:
 
 
 def _upgrade_to_6(conn: sqlite3.Connection) -> None:
+    """A word's example is the clause it was met in, with the whole sentence kept beside
+    it (``full_sentence``; the sentence stored until now is both); the lists a teacher
+    marks as the class's taught vocabulary (``class_lists``)."""
+    _run(
+        conn,
+        [
+            "ALTER TABLE list_words ADD COLUMN full_sentence TEXT NOT NULL DEFAULT ''",
+            "UPDATE list_words SET full_sentence = sentence",
+            """CREATE TABLE class_lists (
+                list_id INTEGER PRIMARY KEY REFERENCES lists(id) ON DELETE CASCADE,
+                marked_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
+def _upgrade_to_7(conn: sqlite3.Connection) -> None:
     """Segmentation rules that apply to one article only: those a lesson pack brings.
 
     A pack is someone else's file; its rules (up to tens of thousands) used to join the
@@ -241,6 +258,7 @@ STEPS: tuple[Step, ...] = (
     _upgrade_to_4,
     _upgrade_to_5,
     _upgrade_to_6,
+    _upgrade_to_7,
 )
 SCHEMA_VERSION = len(STEPS)
 

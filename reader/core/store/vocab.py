@@ -6,6 +6,8 @@ senses chosen, the entry ids, the sentence, the source article, notes, when it w
 a list holds a word once per reading. Deleting returns a record that ``restore_*`` puts
 back exactly (undo).
 
+Lists can be marked as a class's taught vocabulary (``mark_class_list``, ``class_words``).
+
 Statuses (``WordStatus``) belong to the word, not to a list, as in LWT / LingQ; a word
 with no stored status is NEW. ``statuses_for`` answers for a whole article in one query.
 """
@@ -40,6 +42,11 @@ class WordStatus(IntEnum):
     @property
     def is_learning(self) -> bool:
         return 1 <= self <= 4
+
+    @property
+    def label(self) -> str:
+        """As the app names it: "New", "Learning 2", "Known", "Ignored"."""
+        return f"Learning {int(self)}" if self.is_learning else self.name.capitalize()
 
 
 _STATUSES = tuple(WordStatus)  # indexing is much faster than calling the enum
@@ -77,9 +84,10 @@ class NewWord:
     pinyin: str = ""  # numbered, as read in context: "yin2 hang2"
     senses: tuple[str, ...] = ()  # the glosses the learner chose
     entry_ids: tuple[int, ...] = ()  # CC-CEDICT entries, the chosen one first
-    sentence: str = ""  # the sentence it was met in
+    sentence: str = ""  # the example: the clause it was met in (`collect.clause_around`)
     source_article_id: int | None = None
     notes: str = ""
+    full_sentence: str = ""  # the whole sentence around ``sentence``
 
 
 class ListWord(NamedTuple):
@@ -99,6 +107,7 @@ class ListWord(NamedTuple):
     added_at: datetime
     position: int
     status: WordStatus
+    full_sentence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +125,7 @@ class DeletedList:
 
 _WORD_COLUMNS = (
     "id, list_id, simplified, traditional, pinyin, senses, entry_ids, sentence,"
-    " source_article_id, notes, added_at, position"
+    " source_article_id, notes, added_at, position, full_sentence"
 )
 _SORT_SQL = {
     WordSort.ADDED: "w.added_at, w.position",
@@ -147,7 +156,8 @@ def _list_words(rows: list[Any]) -> list[ListWord]:
             row[9],
             from_iso(row[10]),
             row[11],
-            _STATUSES[row[12]],
+            _STATUSES[row[13]],
+            row[12],
         )
         for row, chosen, ids in zip(rows, senses, entry_ids, strict=True)
     ]
@@ -240,6 +250,38 @@ class Vocab:
             )
             self.restore_words(deleted.words)
 
+    # --- class lists (`reader.core.class_lists`) ----------------------------------------
+
+    def mark_class_list(self, list_id: int, marked: bool = True) -> None:
+        """Mark (or unmark) a list as part of the class's taught vocabulary."""
+        with self._db.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM lists WHERE id = ?", (list_id,)).fetchone():
+                raise ListNotFoundError(list_id)
+            if marked:
+                conn.execute(
+                    "INSERT OR IGNORE INTO class_lists (list_id, marked_at) VALUES (?, ?)",
+                    (list_id, now_text()),
+                )
+            else:
+                conn.execute("DELETE FROM class_lists WHERE list_id = ?", (list_id,))
+
+    def class_list_ids(self) -> set[int]:
+        rows = self._db.conn.execute("SELECT list_id FROM class_lists").fetchall()
+        return {int(r[0]) for r in rows}
+
+    def words_of_lists(self, list_ids: Iterable[int]) -> set[str]:
+        """The words (keys) of the given lists, in one query."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT simplified FROM list_words"
+            " WHERE list_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(list_ids))),),
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def class_words(self) -> set[str]:
+        """Every word of the lists marked as the class's."""
+        return self.words_of_lists(self.class_list_ids())
+
     # --- words in lists ----------------------------------------------------------------
 
     def add_word(self, word: NewWord, list_id: int | None = None) -> int:
@@ -251,6 +293,13 @@ class Vocab:
         return self.add_words([word], list_id)[0]
 
     def add_words(self, words: Sequence[NewWord], list_id: int | None = None) -> list[int]:
+        return [word_id for word_id, _new in self.add_words_telling_new(words, list_id)]
+
+    def add_words_telling_new(
+        self, words: Sequence[NewWord], list_id: int | None = None
+    ) -> list[tuple[int, bool]]:
+        """`add_words`, each id with whether the word is new in its list (what an undo of
+        the add removes: a word that was there already stays)."""
         with self._db.transaction() as conn:
             ids = []
             for word in words:
@@ -259,23 +308,30 @@ class Vocab:
                     if word.source_article_id is None:
                         raise ValueError("a word needs a list or a source article")
                     target = self.list_for_article(word.source_article_id)
-                ids.append(self._insert(conn, target, word))
+                ids.append(self._insert_telling_new(conn, target, word))
             return ids
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, list_id: int, word: NewWord) -> int:
+        return Vocab._insert_telling_new(conn, list_id, word)[0]
+
+    @staticmethod
+    def _insert_telling_new(
+        conn: sqlite3.Connection, list_id: int, word: NewWord
+    ) -> tuple[int, bool]:
         row = conn.execute(
             "SELECT id FROM list_words WHERE list_id = ? AND simplified = ? AND pinyin = ?",
             (list_id, word.simplified, word.pinyin),
         ).fetchone()
         if row is not None:
-            return int(row[0])
+            return int(row[0]), False
         try:
             cursor = conn.execute(
                 "INSERT INTO list_words (list_id, simplified, traditional, pinyin, senses,"
-                " entry_ids, sentence, source_article_id, notes, added_at, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " (SELECT coalesce(max(position), 0) + 1 FROM list_words WHERE list_id = ?))",
+                " entry_ids, sentence, source_article_id, notes, added_at, position,"
+                " full_sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " (SELECT coalesce(max(position), 0) + 1 FROM list_words WHERE list_id = ?),"
+                " ?)",
                 (
                     list_id,
                     word.simplified,
@@ -288,11 +344,21 @@ class Vocab:
                     word.notes,
                     now_text(),
                     list_id,
+                    word.full_sentence,
                 ),
             )
         except sqlite3.IntegrityError as error:
             raise ListNotFoundError(list_id) from error
-        return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0), True
+
+    def lists_holding(self, word: str) -> dict[int, str]:
+        """The lists (id → name) that hold ``word`` (its key) in any reading."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT l.id, l.name FROM list_words w JOIN lists l ON l.id = w.list_id"
+            " WHERE w.simplified = ? ORDER BY l.name",
+            (word,),
+        ).fetchall()
+        return {int(i): str(n) for i, n in rows}
 
     def word(self, word_id: int) -> ListWord:
         row = self._db.conn.execute(
@@ -467,4 +533,5 @@ def _as_new(word: ListWord) -> NewWord:
         sentence=word.sentence,
         source_article_id=word.source_article_id,
         notes=word.notes,
+        full_sentence=word.full_sentence,
     )

@@ -7,10 +7,12 @@ directly and the layout receives ready strings.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.class_lists import is_off_list
 from reader.core.pinyin import PinyinStyle, render
 
 # The display enums are the settings' (reader.core.settings); re-exported for the view.
@@ -34,6 +36,7 @@ RUBY_WORD_LABELS = {
     RubyWords.ALL: "Pinyin over every word",
     RubyWords.UNKNOWN: "Pinyin over words not known",
     RubyWords.ABOVE_HSK: "Pinyin over words above HSK level",
+    RubyWords.OFF_LIST: "Pinyin over words outside the class lists",
 }
 SCRIPT_LABELS = {Script.SIMPLIFIED: "Simplified", Script.TRADITIONAL: "Traditional"}
 
@@ -81,11 +84,13 @@ def rubies_for(
     statuses: Mapping[str, int],
     hsk_level: Callable[[str], int | None],
     sandhi: Mapping[int, str] | None = None,
+    taught: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     """The ruby over each of ``length`` characters ("" for none) under ``options``.
 
     ``sandhi``: the caller's ``sandhi_changes(tokens)`` if it has them already; by default
-    they are computed here when ``options.tone_sandhi`` is on."""
+    they are computed here when ``options.tone_sandhi`` is on. ``taught``: the token texts
+    of the class's words (either script), left without pinyin under ``OFF_LIST``."""
     rubies = [""] * length
     if options.pinyin is PinyinForm.HIDDEN:
         return rubies
@@ -100,6 +105,8 @@ def rubies_for(
         if not readings or not token.is_chinese:
             continue
         if words is RubyWords.UNKNOWN and statuses.get(token.text) in KNOWN_STATUSES:
+            continue
+        if words is RubyWords.OFF_LIST and not is_off_list(token.text, taught):
             continue
         if words is RubyWords.ABOVE_HSK:
             level = hsk_level(token.text)

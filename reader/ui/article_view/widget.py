@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -121,6 +122,7 @@ class ArticleView(QAbstractScrollArea):
         self._token_starts: list[int] = []
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
+        self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.to_traditional: Callable[[str, Sequence[Token]], str] | None = None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
@@ -190,6 +192,13 @@ class ArticleView(QAbstractScrollArea):
         else:
             self.viewport().update()  # only the marks change: no relayout
 
+    def set_class_words(self, taught: AbstractSet[str]) -> None:
+        """The token texts of the class's words: "pinyin over words outside the class
+        lists" leaves them bare."""
+        self.class_words = frozenset(taught)
+        if self.options.ruby_words is RubyWords.OFF_LIST:  # else nothing shown changes
+            self._rebuild()
+
     def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
         self.hsk_level = hsk_level
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
@@ -212,7 +221,13 @@ class ArticleView(QAbstractScrollArea):
         self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
         self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
         rubies = rubies_for(
-            self.tokens, len(self.text), options, self.statuses, self.hsk_level, self._sandhi
+            self.tokens,
+            len(self.text),
+            options,
+            self.statuses,
+            self.hsk_level,
+            self._sandhi,
+            self.class_words,
         )
         self.layout_ = ArticleLayout(
             self.display_text,
@@ -770,6 +785,15 @@ class ArticleView(QAbstractScrollArea):
         if index == len(starts) or starts[index] != selection[0]:
             return 0, len(starts)
         return index + 1, len(starts)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select characters ``start``…``end - 1`` and bring them into view (the sentence
+        being read aloud); an empty range clears the selection."""
+        self.selection = (start, end) if end > start else None
+        if end > start:
+            self.ensure_visible(end - 1)
+            self.ensure_visible(start)
+        self.viewport().update()
 
     def selected_text(self, with_pinyin: bool = False) -> str:
         if self.selection is None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_link
-from reader.ui.lookup.speech import Speaker
+from reader.ui.lookup.speech import shared_speaker
 
 POPUP_WIDTH = 400
 GAP = 6
@@ -31,6 +31,7 @@ class LookupPopup(QFrame):
 
     link_activated = Signal(str, str)
     add_requested = Signal(int)  # token index; connected by the vocabulary work
+    sentence_requested = Signal(int)  # token index: say the sentence around it
     lookup_shown = Signal()  # new content (the vocabulary shows the word's status)
     closed = Signal()
 
@@ -49,7 +50,11 @@ class LookupPopup(QFrame):
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.clicked.connect(self.copy_word)
         self.speak_button = QPushButton("Speak", self)
+        self.speak_button.setToolTip("Hear the word, with the reading shown")
         self.speak_button.clicked.connect(self.speak_word)
+        self.sentence_button = QPushButton("Sentence", self)
+        self.sentence_button.setToolTip("Hear the sentence around the word")
+        self.sentence_button.clicked.connect(self._speak_sentence)
         self.close_button = QPushButton("×", self)
         self.close_button.setFlat(True)
         self.close_button.setToolTip("Close (Esc)")
@@ -57,11 +62,11 @@ class LookupPopup(QFrame):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.hide()
-        self._speaker: Speaker | None = None
         buttons = QHBoxLayout()
         self.tools = buttons  # the vocabulary adds its Add button and status box here
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.speak_button)
+        buttons.addWidget(self.sentence_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = self._layout = QVBoxLayout(self)
@@ -127,9 +132,14 @@ class LookupPopup(QFrame):
     def speak_word(self) -> None:
         if self.lookup is None:
             return
-        if self._speaker is None:
-            self._speaker = Speaker()
-        problem = self._speaker.speak(self.lookup.word)
+        self.show_problem(shared_speaker().speak_lookup(self.lookup))
+
+    def _speak_sentence(self) -> None:
+        if self.token_index is not None:
+            self.sentence_requested.emit(self.token_index)
+
+    def show_problem(self, problem: str | None) -> None:
+        """Why speech could not start (how to add a Chinese voice), under the entries."""
         if problem:
             self.note.setText(problem)
             self.note.show()

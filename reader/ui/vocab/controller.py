@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,20 +29,25 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.operations import Changes, collect_words, set_statuses
+from reader.core.history import Action, CollectWords, SetStatuses, WordHistory
+from reader.core.operations import Changes
 from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
-from reader.ui.vocab.labels import STATUS_LABELS, newest_level
+from reader.ui.operations import edit
+from reader.ui.vocab.labels import IN_LIST, STATUS_LABELS, in_list_tip, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
+from reader.ui.word_history import UndoActions
 
 if TYPE_CHECKING:
     from reader.core.cedict import Dictionary
     from reader.core.cedict.model import Entry
+    from reader.core.class_lists import OffListWord
     from reader.core.stats import ArticleStats
+    from reader.ui.class_report import ClassReportDialog
     from reader.ui.lookup.popup import LookupPopup
 
 STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
@@ -84,8 +89,14 @@ class VocabularyController(QObject):
         self._hsk_levels: dict[str, int | None] = {}
         self._stats_stale = False
         parent = context.dialog_parent
+        self.history = UndoActions(WordHistory(), context.writer, context.messages, parent)
         self.panel = VocabularyPanel(
-            self.store, self._hsk, self._glosses, parent, writer=context.writer
+            self.store,
+            self._hsk,
+            self._glosses,
+            parent,
+            writer=context.writer,
+            do_action=self.history.do,
         )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
@@ -96,6 +107,7 @@ class VocabularyController(QObject):
         self._build_popup_tools()
         self.menu = self._build_actions()
         self.panel.target_changed.connect(self._set_target)
+        self.panel.class_lists_changed.connect(self._show_class_words)
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -135,6 +147,9 @@ class VocabularyController(QObject):
         )
         menu.addAction(action("add_unknown", "Add all &unknown words", self.add_all_unknown))
         menu.addAction(action("mark_new_known", "Mark all &new words known…", self.mark_new_known))
+        menu.addAction(
+            action("class_report", "Words &outside the class lists…", self.show_class_report)
+        )
         menu.addSeparator()
         status_menu = menu.addMenu("Set &status")
         for name, status, keys in STATUS_KEYS:
@@ -155,6 +170,51 @@ class VocabularyController(QObject):
         """The analysis of the session's article is shown: statistics and lists follow it."""
         self.panel.set_article(self._session.article_id)
         self._refresh_stats()
+        self._show_class_words()
+
+    def show_class_report(self) -> ClassReportDialog | None:
+        """The article's words outside the class's lists, by count, with the share the
+        lists cover; "Make a list of these…" collects them (undoable) into a new list."""
+        if not self._ready():
+            return None
+        from reader.core.class_lists import off_list_report, words_to_teach
+        from reader.ui.class_report import ClassReportDialog
+
+        vocab = self.store.vocab
+        marked = vocab.class_list_ids()
+        names = [w.name for w in vocab.lists() if w.id in marked]
+        tokens = self.view.tokens
+        report = off_list_report(tokens, vocab.class_words(), self._session.word_keys)
+        dictionary = self._session.dictionary
+        article_id = self._session.article_id
+
+        def make_list(name: str, words: Sequence[OffListWord]) -> None:
+            assert dictionary is not None
+            chosen = tuple(words_to_teach(tokens, words, dictionary, article_id))
+
+            def collect(list_id: int) -> None:
+                self.history.do(
+                    CollectWords(chosen, list_id), lambda _a: self.panel.refresh(show_list=list_id)
+                )
+
+            self._context.writer.run(
+                edit(lambda store: store.vocab.create_list(name), Changes(lists=True)),
+                collect,
+                lambda error: self._messages.fail(str(error)),
+            )
+
+        title = self.store.articles.info(article_id).title if article_id is not None else ""
+        dialog = ClassReportDialog(report, names, make_list, title, self._context.dialog_parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _show_class_words(self) -> None:
+        """The article's words in the class's lists, by token text (either script), for
+        "pinyin over words outside the class lists"."""
+        taught = self.store.vocab.class_words()
+        keys = self._session.word_keys
+        self.view.set_class_words({text for text, key in keys.items() if key in taught})
 
     def _hsk(self, word: str) -> int | None:
         """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
@@ -218,24 +278,19 @@ class VocabularyController(QObject):
         self.target_list_id = list_id
 
     def _save(self, words: Sequence[NewWord]) -> None:
-        """Collect ``words`` (the core makes the new ones Learning 1; `collect_words`)."""
+        """Collect ``words`` (the new ones become Learning 1; `history.CollectWords`),
+        undoable with Ctrl+Z."""
         if not words:
             return
-        target = self.target_list_id
 
-        def saved(ids: list[int]) -> None:
-            list_id = self.store.vocab.word(ids[0]).list_id
-            name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
-            shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
-            self._messages.show(f"Added {shown} to “{name}”.")
+        def saved(action: Action) -> None:
+            assert isinstance(action, CollectWords)
+            list_id = self.store.vocab.word(action.ids[0]).list_id
             self.panel.refresh(show_list=list_id)  # the list the words went to
-            self.words_added.emit(ids)
+            self.words_added.emit(action.ids)
+            self._sync_popup()
 
-        self._context.writer.run(
-            lambda store, _progress: collect_words(store, words, target),
-            saved,
-            lambda error: self._messages.fail(f"The word was not added: {error}"),
-        )
+        self.history.do(CollectWords(tuple(words), self.target_list_id), saved)
 
     def _word_at(
         self, index: int, word: str | None = None, entries: Sequence[Entry] | None = None
@@ -319,11 +374,7 @@ class VocabularyController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        self._context.writer.run(
-            lambda store, _progress: set_statuses(store, dict.fromkeys(words, WordStatus.KNOWN)),
-            lambda _none: self._messages.show(f"{len(words):,} words marked known."),
-            lambda error: self._messages.fail(str(error)),
-        )
+        self.history.do(SetStatuses(dict.fromkeys(words, WordStatus.KNOWN)))
         return len(words)
 
     def _target_word(self) -> str | None:
@@ -348,15 +399,14 @@ class VocabularyController(QObject):
         word = word or self._target_word()
         if word is None:
             return
-        self._context.writer.run(
-            lambda store, _progress: set_statuses(store, {word: status}),
-            lambda _none: self._messages.show(f"{word}: {STATUS_LABELS[status]}"),
-            lambda error: self._messages.fail(str(error)),
-        )
+        self.history.do(SetStatuses({word: status}))
 
     def op_executed(self, changes: Changes) -> None:
         if changes.statuses:
             self._show_statuses(changes.statuses)
+        if changes.lists:
+            self.panel.refresh()
+            self._sync_popup()
 
     def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""
@@ -374,5 +424,24 @@ class VocabularyController(QObject):
         lookup = self.popup.lookup
         if lookup is None:
             return
-        status = self.store.vocab.status(self._lookup_key())
+        key = self._lookup_key()
+        status = self.store.vocab.status(key)
         self.popup_status.setCurrentIndex(self.popup_status.findData(int(status)))
+        holding = self.store.vocab.lists_holding(key)
+        target = self._target_list()
+        if target in holding:
+            self.popup_add.setText(IN_LIST)
+            self.popup_add.setToolTip(in_list_tip(holding[target], status))
+        else:
+            self.popup_add.setText("Add")
+            self.popup_add.setToolTip("Add to the word list (A or Enter)")
+
+    def _target_list(self) -> int | None:
+        """The list Add fills: the chosen one, else the article's own (if it has one yet)."""
+        if self.target_list_id is not None:
+            return self.target_list_id
+        article_id = self._session.article_id
+        lists = self.store.vocab.lists()
+        return next(
+            (w.id for w in lists if article_id is not None and w.article_id == article_id), None
+        )

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.pinyin import PinyinStyle, render
-from reader.core.store import WordStatus
+from reader.core.export.model import marked_html
+from reader.core.pinyin import word_marks
+from reader.core.store import ListWord, WordStatus
 
-STATUS_LABELS = {
-    WordStatus.NEW: "New",
-    WordStatus.LEARNING_1: "Learning 1",
-    WordStatus.LEARNING_2: "Learning 2",
-    WordStatus.LEARNING_3: "Learning 3",
-    WordStatus.LEARNING_4: "Learning 4",
-    WordStatus.KNOWN: "Known",
-    WordStatus.IGNORED: "Ignored",
-}
+STATUS_LABELS = {status: status.label for status in WordStatus}
 
 
 def newest_level(level: Any) -> int | None:
@@ -26,5 +19,19 @@ def newest_level(level: Any) -> int | None:
 
 
 def pinyin_marks(numbered: str) -> str:
-    """``yin2 hang2`` → ``yínháng`` for tables."""
-    return render(numbered, PinyinStyle.MARKS).replace(" ", "")
+    """``yin2 hang2`` → ``yínháng`` (``Xi1 an1`` → ``Xī'ān``) for tables, as exports write it."""
+    return word_marks(numbered)
+
+
+def example_html(word: ListWord) -> str:
+    """A word's example as rich text, the word in bold (in either script)."""
+    return marked_html(word.sentence, (word.simplified, word.traditional))
+
+
+IN_LIST = "✓ Added"  # the popup's Add button once the word is in the list it fills (short:
+# the popup is narrow; the tooltip names the list and the status box beside says the status)
+
+
+def in_list_tip(list_name: str, status: WordStatus) -> str:
+    """The button's tooltip then: ``In “Words from 在银行” · Learning 1``."""
+    return f"In “{list_name}” · {status.label} (A adds nothing new)"

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.history import Action, RemoveWords
 from reader.core.operations import Changes, Done, set_statuses
 from reader.core.progress import Progress
 from reader.core.store import (
@@ -55,7 +56,7 @@ from reader.core.store import (
     WordStatus,
 )
 from reader.ui.operations import Writer, edit, writer_or_own
-from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
+from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
 
 LISTS = Changes(lists=True)
@@ -173,6 +174,8 @@ class WordTableModel(QAbstractTableModel):
 
 class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
+    export_requested = Signal(object)  # int | None: the list shown, to export
+    class_lists_changed = Signal()  # a list was marked or unmarked as the class's
 
     def __init__(
         self,
@@ -182,9 +185,12 @@ class VocabularyPanel(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
+        do_action: Callable[[Action], object] | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
-        ``store``: read here; ``writer``: every write (default: at once on ``store``)."""
+        ``store``: read here; ``writer``: every write (default: at once on ``store``);
+        ``do_action``: the window's undoable word actions (`UndoActions.do`): deleting
+        words goes through it, and Ctrl+Z is the window's (else the panel's own)."""
         super().__init__(parent)
         self.store = store
         self.writer = writer_or_own(writer, store, self, self.op_executed)
@@ -212,11 +218,21 @@ class VocabularyPanel(QWidget):
                 list_menu.addSeparator()
             else:
                 list_menu.addAction(text).triggered.connect(lambda _c=False, f=slot: f())
+        list_menu.addSeparator()
+        self.class_action = list_menu.addAction("Taught to the class")
+        self.class_action.setCheckable(True)
+        self.class_action.setToolTip(
+            "A class list: reader check reports the words of an article outside these lists"
+        )
+        self.class_action.toggled.connect(self._class_toggled)
         # A push button with a menu draws its arrow beside the text (a tool button's sat on
         # the last letter).
         self.list_button = QPushButton("List", self)
         self.list_button.setToolTip("New list, rename, delete, import a word list")
         self.list_button.setMenu(list_menu)
+        self.export_button = self._button(
+            "Export…", lambda: self.export_requested.emit(self.list_id()), "Export this list"
+        )
         self.collect_here = QCheckBox("Collect new words here", self)
         self.collect_here.setToolTip(
             "Add words to this list; when off, each article's words go to its own list"
@@ -252,6 +268,7 @@ class VocabularyPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda _p: self._context_menu())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_details())
+        self.table.doubleClicked.connect(lambda _i: self.speak_word())
         self.count_label = QLabel(self)
 
         self.sentence = QLabel(self)
@@ -266,16 +283,26 @@ class VocabularyPanel(QWidget):
         self.senses.setMaximumHeight(80)
         self.senses.itemChanged.connect(lambda _item: self._senses_edited())
 
+        self.speak_button = self._button("Speak", self.speak_word, "Hear the word (double-click)")
+        self.speak_sentence_button = self._button(
+            "Sentence", self.speak_sentence, "Hear the sentence it was met in"
+        )
+        self.speech_note = QLabel(self)  # why it cannot speak: how to add a Chinese voice
+        self.speech_note.setWordWrap(True)
+        self.speech_note.hide()
         self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
         self.undo_button.setEnabled(False)
         add_local_action(
             self, "Delete words", QKeySequence.StandardKey.Delete, self.delete_selected
         )
-        add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self._do_action = do_action
+        if do_action is None:
+            add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
         top.addWidget(self.list_button)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         for box in (self.status_filter, self.hsk_filter, self.date_filter):
             filters.addWidget(box)
@@ -284,7 +311,12 @@ class VocabularyPanel(QWidget):
         details = self.details = QWidget(self)
         stack = QVBoxLayout(details)
         stack.setContentsMargins(0, 0, 0, 0)
-        stack.addWidget(self.sentence)
+        speak_row = QHBoxLayout()
+        speak_row.addWidget(self.sentence, 1)
+        speak_row.addWidget(self.speak_button, 0, Qt.AlignmentFlag.AlignTop)
+        speak_row.addWidget(self.speak_sentence_button, 0, Qt.AlignmentFlag.AlignTop)
+        stack.addLayout(speak_row)
+        stack.addWidget(self.speech_note)
         notes_row = QHBoxLayout()
         notes_row.addWidget(self.notes, 1)
         notes_row.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -349,11 +381,29 @@ class VocabularyPanel(QWidget):
         index = self.lists.findData(wanted) if wanted is not None else -1
         self.lists.setCurrentIndex(max(0, index))
         self.lists.blockSignals(False)
+        self._show_class_mark()
 
     def _list_chosen(self) -> None:
         if self.collect_here.isChecked():
             self.target_changed.emit(self.list_id())
         self.refresh()
+
+    def _show_class_mark(self) -> None:
+        list_id = self.list_id()
+        self.class_action.blockSignals(True)
+        self.class_action.setEnabled(list_id is not None)
+        self.class_action.setChecked(list_id in self.store.vocab.class_list_ids())
+        self.class_action.blockSignals(False)
+
+    def _class_toggled(self, marked: bool) -> None:
+        list_id = self.list_id()
+        if list_id is None:
+            return
+        self.writer.run(
+            edit(lambda store: store.vocab.mark_class_list(list_id, marked), LISTS),
+            lambda _none: self.class_lists_changed.emit(),
+            lambda error: QMessageBox.warning(self, "Class list", str(error)),
+        )
 
     def _target_toggled(self) -> None:
         self.target_changed.emit(self.list_id() if self.collect_here.isChecked() else None)
@@ -448,8 +498,11 @@ class VocabularyPanel(QWidget):
                 return
 
     def delete_selected(self) -> None:
-        ids = [w.id for w in self.selected_words()]
-        if ids:
+        words = self.selected_words()
+        ids = [w.id for w in words]
+        if ids and self._do_action is not None:
+            self._do_action(RemoveWords(tuple(ids), tuple(w.simplified for w in words)))
+        elif ids:
             self.writer.run(
                 edit(lambda store: store.vocab.delete_words(ids), LISTS), self._remember
             )
@@ -507,11 +560,38 @@ class VocabularyPanel(QWidget):
                 sub.addAction(word_list.name).triggered.connect(
                     lambda _c=False, i=word_list.id, m=move: self.transfer(i, m)
                 )
+        if self._current_word() is not None:
+            menu.addAction("Speak").triggered.connect(lambda _c=False: self.speak_word())
+            menu.addAction("Speak the sentence").triggered.connect(
+                lambda _c=False: self.speak_sentence()
+            )
         menu.addSeparator()
         menu.addAction("Delete (undo: Ctrl+Z)").triggered.connect(
             lambda _c=False: self.delete_selected()
         )
         menu.exec(self.cursor().pos())
+
+    # --- speech ----------------------------------------------------------------------------
+
+    def speak_word(self) -> None:
+        from reader.ui.lookup.speech import shared_speaker
+
+        word = self._current_word()
+        if word is not None:
+            self._speech_problem(shared_speaker().speak(word.simplified, word.pinyin))
+
+    def speak_sentence(self) -> None:
+        from reader.core.speech import sentence_utterance
+        from reader.ui.lookup.speech import shared_speaker
+
+        word = self._current_word()
+        if word is not None and word.sentence:
+            said = sentence_utterance(word.sentence, word.simplified, word.pinyin)
+            self._speech_problem(shared_speaker().speak_utterance(said))
+
+    def _speech_problem(self, problem: str | None) -> None:
+        self.speech_note.setText(problem or "")
+        self.speech_note.setVisible(bool(problem))
 
     # --- details ---------------------------------------------------------------------------
 
@@ -530,7 +610,10 @@ class VocabularyPanel(QWidget):
             self.notes.setPlainText("")
             self.senses.blockSignals(False)
             return
-        self.sentence.setText(word.sentence or "(no sentence)")
+        self.sentence.setText(example_html(word) or "(no sentence)")
+        whole = word.full_sentence if word.full_sentence != word.sentence else ""
+        self.sentence.setToolTip(whole)
+        self.speak_sentence_button.setEnabled(bool(word.sentence))
         self.notes.setPlainText(word.notes)
         for gloss in self._all_senses(word):
             item = QListWidgetItem(gloss, self.senses)

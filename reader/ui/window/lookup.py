@@ -6,10 +6,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QTextBrowser
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.pinyin import numbered_syllables
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.lookup.speech import shared_speaker
 from reader.ui.messages import MessageSink
 from reader.ui.window.session import ReadingSession
 
@@ -37,6 +47,7 @@ class LookupController(QObject):
         self._style = style
         self._messages = messages
         self._popup: LookupPopup | None = None
+        self._panel_lookup: Lookup | None = None  # what the Word tab shows, for its Speak
         self.word_panel = QTextBrowser(side_dock)
         self.word_panel.setOpenLinks(False)
         self.word_panel.anchorClicked.connect(
@@ -47,11 +58,52 @@ class LookupController(QObject):
 
         self.search = DictionarySearch(style, side_dock)
         self.side_tabs = QTabWidget(side_dock)
-        self.side_tabs.addTab(self.word_panel, "Word")
+        self.side_tabs.addTab(self._word_tab(side_dock), "Word")
         self.side_tabs.addTab(self.search, "Dictionary")
         side_dock.setWidget(self.side_tabs)
         session.dictionary_changed.connect(self.search.set_dictionary)
         session.shown.connect(lambda _id: self.close_popup())
+
+    def _word_tab(self, parent: QWidget) -> QWidget:
+        """The word panel under its Speak and Sentence buttons (and why they cannot)."""
+        tab = QWidget(parent)
+        self.speak_button = QPushButton("Speak", tab)
+        self.speak_button.setToolTip("Hear the word, with the reading shown")
+        self.speak_button.clicked.connect(self._speak_panel_word)
+        sentence = QPushButton("Sentence", tab)
+        sentence.setToolTip("Hear the sentence around the word in the article")
+        sentence.clicked.connect(self._speak_panel_sentence)
+        self.speech_note = QLabel(tab)
+        self.speech_note.setWordWrap(True)
+        self.speech_note.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.speak_button)
+        buttons.addWidget(sentence)
+        buttons.addStretch(1)
+        column = QVBoxLayout(tab)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addLayout(buttons)
+        column.addWidget(self.speech_note)
+        column.addWidget(self.word_panel, 1)
+        return tab
+
+    def _speak_panel_word(self) -> None:
+        if self._panel_lookup is not None:
+            self._show_speech_problem(shared_speaker().speak_lookup(self._panel_lookup))
+
+    def _speak_panel_sentence(self) -> None:
+        current = self._view.current()
+        if current is not None:
+            problem = shared_speaker().speak_sentence(self._view.tokens, current[0])
+            self._show_speech_problem(problem)
+
+    def _show_speech_problem(self, problem: str | None) -> None:
+        self.speech_note.setText(problem or "")
+        self.speech_note.setVisible(bool(problem))
+
+    def _speak_popup_sentence(self, token_index: int) -> None:
+        problem = shared_speaker().speak_sentence(self._view.tokens, token_index)
+        self.popup.show_problem(problem)
 
     @property
     def popup_built(self) -> bool:
@@ -74,6 +126,7 @@ class LookupController(QObject):
         view.dismissed.connect(self.close_popup)
         view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         popup.link_activated.connect(self._follow_link)
+        popup.sentence_requested.connect(self._speak_popup_sentence)
 
     def _lookup_at(self, token_index: int, char_index: int) -> Lookup | None:
         dictionary = self._session.dictionary
@@ -133,6 +186,7 @@ class LookupController(QObject):
     def _show_in_panel(self, lookup: Lookup) -> None:
         from reader.ui.lookup.content import lookup_html
 
+        self._panel_lookup = lookup
         self.word_panel.setHtml(lookup_html(lookup, self._style()))
 
     def _follow_scroll(self) -> None:

@@ -10,6 +10,7 @@ in `_connect_signals` how they talk to each other. No part knows the window.
     ReadingSession ───────── the open article, its tokens and keys, dictionary, analyser
     LookupController ─────── a word clicked → the popup and the Word / Dictionary dock
     DisplayControls ──────── the display settings: View menu, toolbar, the view's options
+    SpeechControls ───────── the Speech menu, read-aloud toolbar (reader.ui.speech_controls)
     LibraryPane ──────────── the articles (reader.ui.library) and LibraryCounting (% known)
     ArticleFiles ─────────── File ▸ Open, recent files, drops, lesson packs
     NarrowLayout ─────────── the docks step aside in a narrow window
@@ -38,6 +39,7 @@ from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
 from reader.ui.operations import BACKGROUND, Writer, edit
+from reader.ui.speech_controls import SpeechControls
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self.display = DisplayControls(self.settings, self.view, self)
         self.addToolBar(self.display.toolbar)
+        self.speech = SpeechControls(self, self.view, self.settings)
+        self.addToolBar(self.speech.toolbar())
         self.library = LibraryPane(self.store, writer=self.writer, parent=self)
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
         docks = [self.side_dock, self.library_dock]
         menus = build_menus(self, self.commands, self.display, self.files.recent_menu, docks)
         self.edit_menu, self.help_menu = menus
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.speech.menu())
 
     # --- the reading -------------------------------------------------------------------
 
@@ -325,6 +330,9 @@ class MainWindow(QMainWindow):
         self.library.installEventFilter(PackDropFilter(self.open_files, self, packs_only=True))
         parts.packs.opened.connect(self._lesson_opened)
         parts.list_export.written.connect(lambda p: self.messages.show(f"Exported {p}"))
+        parts.vocab.panel.export_requested.connect(
+            lambda list_id: parts.list_export.choose_and_export(self.session.article_id, list_id)
+        )
         parts.segmentation.changing.connect(self.lookup.clear)
         for part in (parts.vocab, parts.vocab.panel, parts.segmentation):
             self.writer.changed.connect(part.op_executed)

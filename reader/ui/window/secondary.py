@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.window.context import WindowContext
@@ -52,6 +52,16 @@ class SecondaryParts:
         from reader.ui.vocab.controller import VocabularyController
 
         parent = context.dialog_parent
+        vocab = VocabularyController(context, session, view, popup, vocab_dock)
+        first = edit_menu.actions()[0]  # Copy: undo and redo go above it
+        edit_menu.insertActions(first, [vocab.history.undo_action, vocab.history.redo_action])
+        edit_menu.insertSeparator(first)
+        if isinstance(parent, QMainWindow):  # no taller than the line: the view stays put
+            bar = parent.statusBar()
+            notice = vocab.history.notice
+            notice.setMaximumHeight(bar.fontMetrics().height() + 2)
+            bar.addPermanentWidget(notice)
+            notice.hide()
         return SecondaryParts(
             packs=PackOpener(context.store, context.writer, parent),
             list_export=ListExport(
@@ -62,7 +72,7 @@ class SecondaryParts:
                 lambda: (session.dictionary, session.analyzer),
                 parent,
             ),
-            vocab=VocabularyController(context, session, view, popup, vocab_dock),
-            segmentation=SegmentationCorrections(context, view, edit_menu),
+            vocab=vocab,
+            segmentation=SegmentationCorrections(context, view, edit_menu, vocab.history.do),
             dictionary_import=DictionaryImport(context),
         )

@@ -1,0 +1,59 @@
+"""Example sentences in exports: pinyin word by word with the sentence's punctuation (real
+analysis), a sentence stored whole by an older version cut to its clause, the word found
+in either script, pinyin written as word lists write it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.core.export.examples import example_and_pinyin, pinyin_line
+from reader.core.export.model import ExportWord
+from reader.core.pinyin import marks_to_numbered, word_marks, written_marks
+
+if TYPE_CHECKING:
+    from reader.core.analysis.pipeline import Analyzer
+
+SEED_SENTENCE = (
+    "近年来，大足区坚持以文塑旅、以旅彰文，全面擦亮大足石刻金字招牌，并通过数字技术赋能活化"
+    "利用、实施国际营销、加强景区大联动等途径，持续提升大足石刻的国际知名度和影响力，吸引了"
+    "越来越多的外国游客走进并推介大足石刻，大足石刻的“国际朋友圈”越来越大。"
+)
+
+
+def test_example_pinyin_is_written_word_by_word_with_the_punctuation(analyzer: Analyzer) -> None:
+    line = pinyin_line(analyzer.analyse("大足石刻的“国际朋友圈”越来越大。"))
+    assert written_marks(line) == 'dàzú shíkè de "guójì péngyouquān" yuèláiyuè dà.'
+    line = pinyin_line(analyzer.analyse("银行行长不在，我去银行取钱。"))
+    assert written_marks(line) == "yínháng hángzhǎng bùzài, wǒ qù yínháng qǔqián."
+
+
+def test_a_whole_sentence_of_an_older_version_is_cut_to_the_clause(analyzer: Analyzer) -> None:
+    example, pinyin = example_and_pinyin(SEED_SENTENCE, "", ("影响力", "影響力"), analyzer.analyse)
+    assert example == "持续提升大足石刻的国际知名度和影响力"
+    assert written_marks(pinyin) == "chíxù tíshēng dàzú shíkè de guójì zhīmíngdù hé yǐngxiǎnglì"
+    # a clause stored beside its sentence is kept as it is
+    clause = "全面擦亮大足石刻金字招牌"
+    assert example_and_pinyin(clause, SEED_SENTENCE, ("擦亮",), analyzer.analyse)[0] == clause
+    assert example_and_pinyin(SEED_SENTENCE, "", ("擦亮",), None) == (SEED_SENTENCE, "")
+
+
+def test_the_word_is_marked_in_either_script() -> None:
+    word = ExportWord("银行", "銀行", sentence="我去銀行，銀行關門了。")
+    assert word.sentence_pieces() == [
+        ("我去", False),
+        ("銀行", True),
+        ("，", False),
+        ("銀行", True),
+        ("關門了。", False),
+    ]
+    assert ExportWord("银行", sentence="没有").sentence_pieces() == [("没有", False)]
+
+
+def test_word_pinyin_as_lists_write_it_and_back() -> None:
+    assert word_marks("yin2 hang2") == "yínháng"
+    assert word_marks("Xi1 an1") == "Xī'ān"  # the apostrophe keeps xi'an from xian
+    assert word_marks("nu:3 er2") == "nǚ'ér"
+    assert word_marks("Zhang1 San1") == "Zhāng Sān"  # a name's parts stay apart
+    assert word_marks("san1 C") == "sān C"
+    for numbered in ("yin2 hang2", "Xi1 an1", "nu:3 er2"):
+        assert marks_to_numbered(word_marks(numbered)) == numbered  # a list imports back
