@@ -11,11 +11,13 @@ is two bisections.
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add, mul, sub
 from typing import Protocol
 
 from reader.ui.article_view.breaking import (
@@ -34,6 +36,7 @@ class FontMetrics(Protocol):
     line_gap: float  # space between two lines
     paragraph_gap: float  # extra space after a paragraph
     ruby_gap: float  # minimum horizontal space between two ruby syllables
+    word_gap: float  # space between two words that follow each other
 
     def char_advance(self, char: str) -> float: ...
 
@@ -59,11 +62,21 @@ class Cell:
 
 
 class ArticleLayout:
-    """Line boxes for ``text``: one cell per character, ruby centred over its cell.
+    """Line boxes for ``text``: one cell per character, laid out word by word.
 
     ``token_starts`` (sorted) are where the article's tokens begin: lines break only there
     unless a word is longer than a line. ``rubies`` holds one ruby string per character
     (``""`` for none); when ``show_ruby`` is false no band is reserved for it.
+
+    ``word_starts`` and ``word_ends`` (sorted spans: the Chinese words; ``model.word_spans``)
+    are typeset as printed
+    graded readers do: the characters of a word sit at the font's advance with no space
+    between them, the word's pinyin (its syllables joined per the Hanyu Pinyin rules, or
+    spaced with ``joined`` false) is centred over the word, a word whose pinyin is wider
+    than its characters takes the extra space at its two edges, and ``metrics.word_gap``
+    separates two words that follow each other (``word_gaps`` false: none). A character
+    outside any word has its advance (without words: a cell as wide as its character or
+    its ruby, the ruby centred).
     """
 
     def __init__(
@@ -75,6 +88,10 @@ class ArticleLayout:
         *,
         title: str = "",
         show_ruby: bool = True,
+        word_starts: Sequence[int] = (),
+        word_ends: Sequence[int] = (),
+        joined: bool = True,
+        word_gaps: bool = True,
     ) -> None:
         if len(rubies) != len(text):
             raise ValueError("one ruby string per character is needed")
@@ -84,10 +101,16 @@ class ArticleLayout:
         self.metrics = metrics
         self.title = title
         self.show_ruby = show_ruby
+        self.joined = joined
         ruby_band = metrics.ruby_height if show_ruby else 0.0
         self.ruby_band = ruby_band
         self.line_height = ruby_band + metrics.char_height
-        self.prefix = self._cell_prefix_sums()
+        self.word_starts = word_starts
+        self.word_ends = word_ends
+        self.glyph_offset = array("d", bytes(8 * len(text)))  # glyph's left edge in its cell
+        self.trailing_gap = array("d", bytes(8 * len(text)))  # space after a word's last char
+        self._ruby_width: dict[str, float] = {}
+        self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
         self._breaks: list[int] = []
         self._paragraph_breaks: list[tuple[int, int]] = []
@@ -102,23 +125,90 @@ class ArticleLayout:
         self.line_ends = array("q")
         self.line_tops = array("d")
 
-    def _cell_prefix_sums(self) -> array[float]:
-        """Cumulative cell widths: cell ``i`` spans ``prefix[i]..prefix[i + 1]``; a cell is
-        as wide as its character or its ruby, whichever is wider. Each distinct character
-        and ruby is measured once; the per-cell work runs in C (map, accumulate)."""
-        char_width = {char: self.metrics.char_advance(char) for char in set(self.text)}
+    def _ruby_advance(self, ruby: str) -> float:
+        width = self._ruby_width.get(ruby)
+        if width is None:
+            width = self._ruby_width[ruby] = self.metrics.ruby_advance(ruby)
+        return width
+
+    def _cell_prefix_sums(self, word_gaps: bool) -> array[float]:
+        """Cumulative cell widths: cell ``i`` spans ``prefix[i]..prefix[i + 1]``.
+
+        Each distinct character and ruby is measured once, and the work over characters
+        and words runs in C (map, accumulate) but for one pass over the words."""
+        metrics = self.metrics
+        text = self.text
+        char_width = {char: metrics.char_advance(char) for char in set(text)}
         char_width["\n"] = 0.0
-        widths = map(char_width.__getitem__, self.text)
+        advances = list(map(char_width.__getitem__, text))
+        if self.word_starts:
+            return self._typeset_words(advances, word_gaps)
+        widths = advances
         if self.show_ruby:
-            gap = self.metrics.ruby_gap
-            ruby_width = {
-                ruby: self.metrics.ruby_advance(ruby) + gap for ruby in set(self.rubies) if ruby
-            }
+            gap = metrics.ruby_gap
+            ruby_width = {ruby: self._ruby_advance(ruby) + gap for ruby in set(self.rubies) if ruby}
             ruby_width[""] = 0.0
-            widths = map(max, widths, map(ruby_width.__getitem__, self.rubies))
-        prefix = array("d", [0.0])
-        prefix.extend(accumulate(widths))
-        return prefix
+            widths = list(map(max, advances, map(ruby_width.__getitem__, self.rubies)))
+            # a character under a wider ruby is centred in its cell
+            self.glyph_offset = array("d", map(mul, map(sub, widths, advances), repeat(0.5)))
+        return _prefix_sums(widths)
+
+    def _typeset_words(self, advances: list[float], word_gaps: bool) -> array[float]:
+        """Cells of the characters of each word: their advance, the word's spare room from
+        a pinyin wider than its characters at its two edges, and the gap before a word
+        that follows at once."""
+        starts, ends = self.word_starts, self.word_ends
+        lasts = list(map(sub, ends, repeat(1)))
+        hanzi_prefix = _prefix_sums(advances)
+        hanzi = list(_differences(hanzi_prefix, starts, ends))
+        spares: list[float] = [0.0] * len(starts)
+        if self.show_ruby:
+            rubies = self.rubies
+            width = {ruby: self._ruby_advance(ruby) for ruby in set(rubies)}
+            pinyin = list(_differences(_prefix_sums(map(width.__getitem__, rubies)), starts, ends))
+            if self.joined:  # an apostrophe before each inner syllable beginning with a, o, e
+                mark = self._ruby_advance("'")
+                apostrophe = {ruby: mark if _begins_with_aoe(ruby) else 0.0 for ruby in width}
+                marks = _prefix_sums(map(apostrophe.__getitem__, rubies))
+                first_marks = map(apostrophe.__getitem__, map(rubies.__getitem__, starts))
+                separators = map(sub, _differences(marks, starts, ends), first_marks)
+            else:
+                space = self._ruby_advance(" ")
+                separators = map(mul, map(sub, lasts, starts), repeat(space))
+            pinyin_width = map(add, map(add, pinyin, separators), repeat(self.metrics.ruby_gap))
+            beyond = map(max, map(sub, pinyin_width, hanzi), repeat(0.0))
+            spares = list(map(mul, beyond, repeat(0.5)))  # half of it at each edge
+        word_gap = self.metrics.word_gap if word_gaps else 0.0
+        widths = advances
+        offsets, trailing = self.glyph_offset, self.trailing_gap
+        following = iter(starts)
+        next(following, None)
+        for start, last, spare, next_start in zip(starts, lasts, spares, following, strict=False):
+            if spare:
+                widths[start] += spare
+                widths[last] += spare
+                offsets[start] = spare
+            if next_start == last + 1 and word_gap:
+                widths[last] += word_gap
+                trailing[last] = word_gap
+        if spares[-1]:  # the last word (no word follows it)
+            widths[starts[-1]] += spares[-1]
+            widths[lasts[-1]] += spares[-1]
+            offsets[starts[-1]] = spares[-1]
+        return _prefix_sums(widths)
+
+    def _pieces(self, rubies: Sequence[str]) -> list[str]:
+        """A word's rubies as drawn one after the other: joined (with an apostrophe before
+        a syllable that begins with a, o or e: xī'ān) or separated by spaces."""
+        pieces = [rubies[0]]
+        for ruby in rubies[1:]:
+            if not self.joined:
+                pieces.append(" " + ruby)
+            elif ruby and pieces[-1] and _begins_with_aoe(ruby):
+                pieces.append("'" + ruby)
+            else:
+                pieces.append(ruby)
+        return pieces
 
     def relayout(self, width: float) -> None:
         """Break every paragraph into lines no wider than ``width`` (greedy, by words)."""
@@ -211,6 +301,64 @@ class ArticleLayout:
     def cell_width(self, char_index: int) -> float:
         return self.prefix[char_index + 1] - self.prefix[char_index]
 
+    def glyph_x(self, char_index: int, line: int | None = None) -> float:
+        """Where a character's glyph begins within its line (its cell may be wider)."""
+        return self.char_x(char_index, line) + self.glyph_offset[char_index]
+
+    def span_width(self, start: int, end: int) -> float:
+        """The width of the cells ``start..end`` on one line, without the gap after a word."""
+        return self.prefix[end] - self.prefix[start] - self.trailing_gap[end - 1]
+
+    def line_rubies(self, line: int) -> list[tuple[int, float, str]]:
+        """``(char index, x in the line, text)`` of each piece of ruby on a line, for
+        painting: a word's pinyin centred over the word, one piece per character (so each
+        syllable keeps its tone colour); a word cut by the end of a line, and a character
+        outside the words, has its syllable centred over its own cell."""
+        if not self.show_ruby or not self.line_count:
+            return []
+        start, end = self.line_starts[line], self.line_ends[line]
+        prefix, rubies, text = self.prefix, self.rubies, self.text
+        base = prefix[start]
+        advance = self._ruby_advance
+        char_advance = self.metrics.char_advance
+        word_starts, word_ends = self.word_starts, self.word_ends
+        result: list[tuple[int, float, str]] = []
+
+        def centred(first: int, last: int) -> None:
+            for index in range(first, last):
+                ruby = rubies[index]
+                if ruby:
+                    glyph = prefix[index] + self.glyph_offset[index]
+                    centre = glyph + char_advance(text[index]) / 2
+                    result.append((index, centre - advance(ruby) / 2 - base, ruby))
+
+        k = bisect_right(word_starts, start) - 1
+        if k < 0 or word_ends[k] <= start:
+            k += 1
+        index = start
+        while index < end:
+            if k < len(word_starts) and word_starts[k] <= index:
+                first, last = word_starts[k], word_ends[k]
+                if first >= start and last <= end:
+                    pieces = self._pieces(rubies[first:last])
+                    left = prefix[first] + self.glyph_offset[first]
+                    right = prefix[last - 1] + self.glyph_offset[last - 1]
+                    right += char_advance(text[last - 1])
+                    x = (left + right) / 2 - sum(map(advance, pieces)) / 2 - base
+                    for offset, piece in enumerate(pieces):
+                        if piece.strip():
+                            result.append((first + offset, x, piece))
+                        x += advance(piece)
+                else:
+                    centred(max(first, start), min(last, end))
+                index = min(last, end)
+                k += 1
+            else:
+                following = word_starts[k] if k < len(word_starts) else end
+                centred(index, min(following, end))
+                index = min(following, end)
+        return result
+
     def cells(self, line: int) -> list[Cell]:
         """The cells of one line, for painting."""
         start = self.line_starts[line]
@@ -261,6 +409,27 @@ class ArticleLayout:
 
     def line_at_y(self, y: float) -> int:
         return min(max(0, bisect_right(self.line_tops, y) - 1), max(0, self.line_count - 1))
+
+
+def _prefix_sums(values: Iterable[float]) -> array[float]:
+    prefix = array("d", [0.0])
+    prefix.extend(accumulate(values))
+    return prefix
+
+
+def _differences(
+    prefix: array[float], starts: Sequence[int], ends: Sequence[int]
+) -> Iterator[float]:
+    """``prefix[end] - prefix[start]`` for each span: the sum of the values in it."""
+    return map(sub, map(prefix.__getitem__, ends), map(prefix.__getitem__, starts))
+
+
+def _begins_with_aoe(syllable: str) -> bool:
+    """Whether a syllable (in any of the forms shown) begins with a, o or e, accented or not."""
+    return unicodedata.normalize("NFD", syllable[:1])[:1] in _AOE
+
+
+_AOE = frozenset("aoeAOE")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

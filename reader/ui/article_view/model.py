@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
@@ -69,10 +70,14 @@ class DisplayOptions:
     script: Script = Script.SIMPLIFIED
     font_family: str = ""
     font_size: int = 22
+    joined_pinyin: bool = True  # a word's syllables written together (shàngwǔ), else spaced
+    word_gaps: bool = True  # a small space between words
 
 
+@cache
 def render_reading(reading: str, form: PinyinForm) -> str:
-    """One numbered syllable in the chosen form (marks when pinyin is hidden: for copying)."""
+    """One numbered syllable in the chosen form (marks when pinyin is hidden: for copying).
+    Cached: a few thousand distinct syllables, rendered again on every change of options."""
     return render(reading, _STYLES.get(form, PinyinStyle.MARKS))
 
 
@@ -130,6 +135,18 @@ def rubies_for(
         if rubies[index]:
             rubies[index] = render_reading(spoken, form)
     return rubies
+
+
+def word_spans(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words the view typesets as words: the Chinese tokens with
+    readings (not the one-character stand-ins shown before the analysis)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in tokens:
+        if token.readings and token.is_chinese:
+            starts.append(token.start)
+            ends.append(token.start + len(token.text))
+    return starts, ends
 
 
 def provisional_tokens(text: str) -> list[Token]:

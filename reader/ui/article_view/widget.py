@@ -43,6 +43,7 @@ from reader.ui.article_view.model import (
     render_reading,
     rubies_for,
     sandhi_changes,
+    word_spans,
 )
 from reader.ui.theme import is_dark
 
@@ -80,6 +81,7 @@ class QtMetrics:
         self.line_gap = size * 0.35
         self.paragraph_gap = size * 0.7
         self.ruby_gap = size * 0.2
+        self.word_gap = size * 0.25
         self._advances: dict[str, float] = {}
 
     def char_advance(self, char: str) -> float:
@@ -119,6 +121,8 @@ class ArticleView(QAbstractScrollArea):
         self.title = ""
         self.tokens: list[Token] = []
         self._token_starts: list[int] = []
+        self._word_starts: list[int] = []
+        self._word_ends: list[int] = []
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
@@ -164,6 +168,7 @@ class ArticleView(QAbstractScrollArea):
     def _set_tokens(self, tokens: Sequence[Token]) -> None:
         self.tokens = list(tokens)
         self._token_starts = [t.start for t in self.tokens]
+        self._word_starts, self._word_ends = word_spans(self.tokens)
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -221,6 +226,10 @@ class ArticleView(QAbstractScrollArea):
             self.metrics,
             title=self.title,
             show_ruby=options.pinyin is not PinyinForm.HIDDEN,
+            word_starts=self._word_starts,
+            word_ends=self._word_ends,
+            joined=options.joined_pinyin,
+            word_gaps=options.word_gaps,
         )
         self._relayout()
         if keep_position:
@@ -357,10 +366,8 @@ class ArticleView(QAbstractScrollArea):
         starts = self._token_starts
         prefix = layout.prefix
         text = layout.text
-        rubies = layout.rubies
         sandhi = self._sandhi
-        char_advance = metrics.char_advance
-        ruby_advance_cache: dict[str, float] = {}
+        offsets = layout.glyph_offset
         ruby_top = metrics.ruby_height * 0.04
         rubies_to_draw: list[tuple[int, QPointF, str]] = []
         chars_to_draw: list[tuple[int, QPointF, str]] = []
@@ -371,30 +378,25 @@ class ArticleView(QAbstractScrollArea):
             base = prefix[start]
             token_index = bisect_right(starts, start) - 1
             token = tokens[token_index] if token_index >= 0 else None
+            line_tones = []
             for index in range(start, end):
                 while token is not None and index >= token.end:
                     token_index += 1
                     token = tokens[token_index] if token_index < len(tokens) else None
-                char = text[index]
-                if char.isspace():
-                    continue
-                x = left + prefix[index] - base
-                width = prefix[index + 1] - prefix[index]
                 reading = ""
                 if token is not None and token.readings:
                     reading = token.readings[index - token.start]
                     if sandhi:
                         reading = sandhi.get(index, reading)
                 tone = self._tone(reading)
-                ruby = rubies[index]
-                if ruby:
-                    advance = ruby_advance_cache.get(ruby)
-                    if advance is None:
-                        advance = ruby_advance_cache[ruby] = metrics.ruby_advance(ruby)
-                    point = QPointF(x + (width - advance) / 2, top + ruby_top)
-                    rubies_to_draw.append((tone, point, ruby))
-                point = QPointF(x + (width - char_advance(char)) / 2, char_top)
-                chars_to_draw.append((tone if color_chars else -1, point, char))
+                line_tones.append(tone)
+                char = text[index]
+                if not char.isspace():
+                    point = QPointF(left + prefix[index] - base + offsets[index], char_top)
+                    chars_to_draw.append((tone if color_chars else -1, point, char))
+            for index, x, piece in layout.line_rubies(line):
+                point = QPointF(left + x, top + ruby_top)
+                rubies_to_draw.append((line_tones[index - start], point, piece))
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
         for font_key, font, items in (
@@ -472,7 +474,7 @@ class ArticleView(QAbstractScrollArea):
             line_end = min(end, layout.line_ends[line])
             if line_end > start:
                 x = layout.char_x(start, line)
-                w = layout.prefix[line_end] - layout.prefix[start]
+                w = layout.span_width(start, line_end)
                 top = layout.line_tops[line] + offset
                 rects.append(QRectF(left + x, top, w, layout.line_height))
             line += 1
