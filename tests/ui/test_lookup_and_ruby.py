@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import quote
+
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle
 from reader.core.store import WordStatus
+from reader.ui.article_view.colors import ToneScheme
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, rubies_for
-from reader.ui.lookup.content import Style, lookup_html, lookup_token
+from reader.ui.lookup.content import LookupDictionary, Style, lookup_html, lookup_token
 from reader.ui.lookup.search import DictionarySearch, search
 from reader.ui.main_window import LanguageTools
 
@@ -136,3 +141,96 @@ def test_character_breakdown_leads_with_the_reading_used_in_the_word(
     characters = page[page.index("Characters") :]
     assert "to swim" in characters
     assert "surname" not in characters
+
+
+def _word(dictionary: LookupDictionary, start: int, text: str, readings: str) -> Token:
+    """A token as the analysis gives it: the word's entries, its reading per character."""
+    entries = tuple(e.id for e in dictionary.entries(text))
+    return Token(start, text, TokenKind.WORD, tuple(readings.split()), entries)
+
+
+def test_the_word_clicked_is_the_word_looked_up(language_tools: LanguageTools) -> None:
+    """A click on 客 in 游客 looks up 游客 (the highlighted word, the one A adds); 客 and
+    the other words starting at 客 follow under "also starting here"."""
+    dictionary = language_tools.dictionary
+    text = "外国游客的身影"
+    tourist = _word(dictionary, 2, "游客", "you2 ke4")
+    lookup = lookup_token(dictionary, text, tourist, 3)
+    assert lookup.word == "游客"
+    assert lookup.entries[0].simplified == "游客"
+    assert "客" in dict(lookup.other_matches)
+    assert lookup_token(dictionary, text, tourist, 2).word == "游客"
+
+
+def test_entries_are_in_a_learners_order(language_tools: LanguageTools) -> None:
+    """以 and 和 opened with "old variant of" (㕥, 咊), 石 with the surname."""
+    dictionary = language_tools.dictionary
+    text = "以和石"
+    first = {
+        word: lookup_token(dictionary, text, _word(dictionary, i, word, reading), i).entries
+        for i, (word, reading) in enumerate([("以", "yi3"), ("和", "he2"), ("石", "shi2")])
+    }
+    assert first["以"][0].senses[0].gloss == "to use"
+    assert first["和"][0].senses[0].gloss.startswith("(joining two nouns) and")
+    assert first["石"][0].pinyin == "shi2"
+    assert first["石"][0].senses[0].gloss == "rock"
+    for entries in first.values():
+        variants = [i for i, e in enumerate(entries) if "variant of" in e.senses[0].gloss]
+        assert variants == list(range(len(entries) - len(variants), len(entries)))
+    # the reading here, the other ordinary readings, then the surname He, then 咊 and 龢
+    expected = ["he2", "he4", "hu2", "huo2", "huo4", "He2", "he2", "he2"]
+    assert [e.pinyin for e in first["和"]] == expected
+
+
+def test_also_starting_here_leaves_out_rare_readings_of_the_character(
+    language_tools: LanguageTools,
+) -> None:
+    dictionary = language_tools.dictionary
+    text = "上午石刻"
+    morning = lookup_token(dictionary, text, _word(dictionary, 0, "上午", "shang4 wu3"), 0)
+    assert {e.pinyin for e in dict(morning.other_matches)["上"]} == {"shang4"}
+    carving = lookup_token(dictionary, text, _word(dictionary, 2, "石刻", "shi2 ke4"), 2)
+    assert "dan4" not in {e.pinyin for e in dict(carving.other_matches)["石"]}
+    # a character with no other reading left is still shown (nothing else would start there)
+    alone = lookup_token(dictionary, "上", _word(dictionary, 0, "上", "shang3"), 0)
+    assert alone.entries[0].pinyin == "shang3"
+
+
+def test_dictionary_notation_is_rendered_never_shown_raw(language_tools: LanguageTools) -> None:
+    dictionary = language_tools.dictionary
+    shang = lookup_token(dictionary, "上", _word(dictionary, 0, "上", "shang3"), 0)
+    page = lookup_html(shang, Style(scheme=ToneScheme.NONE))
+    assert "上聲|上声" not in page and "[shang3" not in page
+    assert ">上声</a> shǎngshēng" in page
+    he = lookup_html(
+        lookup_token(dictionary, "和", _word(dictionary, 0, "和", "he2"), 0),
+        Style(scheme=ToneScheme.NONE),
+    )
+    assert "Taiwan pr. hàn" in he and "[han4]" not in he
+    dou = lookup_html(
+        lookup_token(dictionary, "斗", _word(dictionary, 0, "斗", "dou3"), 0),
+        Style(scheme=ToneScheme.NONE),
+    )
+    assert "[" not in dou.split("<body>")[1]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_click_on_the_second_character_adds_the_whole_word(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    """Click 客 of 游客 on the seed page: the popup shows 游客, A stores 游客 (not 客), and
+    the "+ Add" of an "also starting here" word stores that word."""
+    from tests.ui.test_reader_window import click_word, open_window, show_article_with
+
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "游客")
+    index = click_word(qtbot, window, "游客", char_offset=1)
+    assert window.popup.lookup is not None and window.popup.lookup.word == "游客"
+    assert window.popup.token_index == index
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    article_id = window.article_id
+    [own] = [wl for wl in window.store.vocab.lists() if wl.article_id == article_id]
+    assert [w.simplified for w in window.store.vocab.words(own.id)] == ["游客"]
+    assert "add:" + quote("客") in window.popup.browser.toHtml()
+    window.popup.add_word_requested.emit("客")
+    assert {w.simplified for w in window.store.vocab.words(own.id)} == {"游客", "客"}

@@ -23,7 +23,12 @@ if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
     from reader.core.cedict.model import Entry
 
 LINK_SCHEME = "lookup"
-_REFERENCE = re.compile(r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]")
+ADD_SCHEME = "add"  # "add:银行": add that word (an "also starting here" match) to the list
+# 上聲|上声[shang3 sheng1], 上声[shang3 sheng1], or a bare [dou3] (pinyin alone)
+_NOTATION = re.compile(
+    r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]"
+    r"|\[((?:[A-Za-z:]+[1-5] ?)+)\]"
+)
 
 
 class LookupDictionary(Protocol):
@@ -61,29 +66,31 @@ class Style:
 
 
 def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_index: int) -> Lookup:
-    """The lookup for a tap on ``char_index`` inside ``token``."""
-    at_start = char_index == token.start
-    readings: tuple[str, ...] = ()
-    if at_start and token.entry_ids:
-        entries = tuple(dictionary.entry(i) for i in token.entry_ids)
-        word = token.text
-        readings = token.readings
+    """The lookup for a tap on ``char_index`` inside ``token``: always the token's own word
+    (the one highlighted, added and given a status), its entries in a learner's order; the
+    other dictionary words that start at the tapped character follow it."""
+    if token.entry_ids:
+        entries: Sequence[Entry] = [dictionary.entry(i) for i in token.entry_ids]
     else:
-        matches = _matches(dictionary, text, char_index)
-        word, entries = matches[0] if matches else (text[char_index], ())
-    others = tuple(
-        (w, _learner_order(e, ""))
-        for w, e in _matches(dictionary, text, char_index)
-        if w != word and e
-    )
+        entries = dictionary.entries(token.text)
+    word = token.text
+    reading = " ".join(token.readings)
+    is_name = token.kind is TokenKind.NAME
+    others = []
+    for match, found in _matches(dictionary, text, char_index):
+        if match == word or not found:
+            continue
+        if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
+            found = _same_reading(found, _at(token.readings, char_index - token.start)) or found
+        others.append((match, _learner_order(found, "")))
     return lookup_word(
         dictionary,
         word,
-        entries,
-        is_name=token.kind is TokenKind.NAME and at_start,
-        parts=token.parts if at_start else (),
-        other_matches=others,
-        readings=readings,
+        _learner_order(entries, reading, names_first=is_name),
+        is_name=is_name,
+        parts=token.parts,
+        other_matches=tuple(others),
+        readings=token.readings,
     )
 
 
@@ -132,6 +139,17 @@ def link_for(word: str, pinyin: str = "") -> str:
     return f"{LINK_SCHEME}:{quote(word)}" + (f"?{quote(pinyin)}" if pinyin else "")
 
 
+def add_link_for(word: str) -> str:
+    return f"{ADD_SCHEME}:{quote(word)}"
+
+
+def parse_add_link(url: str) -> str | None:
+    """``add:银行`` → ``"银行"``; None for other links."""
+    if not url.startswith(ADD_SCHEME + ":"):
+        return None
+    return unquote(url[len(ADD_SCHEME) + 1 :])
+
+
 def parse_link(url: str) -> tuple[str, str] | None:
     """``lookup:银行?yin2 hang2`` → ``("银行", "yin2 hang2")``; None for other links."""
     if not url.startswith(LINK_SCHEME + ":"):
@@ -141,26 +159,36 @@ def parse_link(url: str) -> tuple[str, str] | None:
     return unquote(word), unquote(pinyin)
 
 
-def colored_pinyin(pinyin: str, style: Style) -> str:
-    pieces = []
-    for syllable in pinyin.split(" "):
-        shown = html.escape(render(syllable, style.pinyin))
+def colored_pinyin(pinyin: str, style: Style, joined: bool = False) -> str:
+    """Numbered pinyin in the style's form and tone colours; ``joined``: one word written
+    together as in running text (shàngshēng, Xī'ān) rather than syllable by syllable."""
+    pieces: list[str] = []
+    for syllable in pinyin.split():
+        shown = render(syllable, style.pinyin)
+        if joined and pieces and shown[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            shown = "'" + shown
         color = tone_color(style.scheme, tone_of(syllable), style.dark)
+        shown = html.escape(shown)
         pieces.append(f'<span style="color:{color}">{shown}</span>' if color else shown)
-    return " ".join(pieces)
+    return ("" if joined else " ").join(pieces)
 
 
 def _gloss_html(gloss: str, style: Style) -> str:
+    """A sense with CC-CEDICT's notation rendered: ``上聲|上声[shang3 sheng1]`` becomes a link
+    上声 with its pinyin, a bare ``[dou3]`` (in "Taiwan pr. [dou3]") becomes dǒu."""
     out = []
     last = 0
-    for match in _REFERENCE.finditer(gloss):
+    for match in _NOTATION.finditer(gloss):
         out.append(html.escape(gloss[last : match.start()]))
-        traditional, simplified, pinyin = match.group(1), match.group(2), match.group(3)
-        shown = traditional if style.traditional_first and traditional else simplified
-        out.append(
-            f'<a href="{link_for(simplified, pinyin)}">{html.escape(shown)}</a>'
-            f" {colored_pinyin(pinyin, style)}"
-        )
+        traditional, simplified, pinyin, bare = match.groups()
+        if bare is not None:
+            out.append(colored_pinyin(bare, style, joined=True))
+        else:
+            shown = traditional if style.traditional_first and traditional else simplified
+            out.append(
+                f'<a href="{link_for(simplified, pinyin)}">{html.escape(shown)}</a>'
+                f" {colored_pinyin(pinyin, style, joined=True)}"
+            )
         last = match.end()
     out.append(html.escape(gloss[last:]))
     return "".join(out)
@@ -193,13 +221,47 @@ def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
 
 
 def _at(readings: Sequence[str], index: int) -> str:
-    return readings[index].lower() if index < len(readings) else ""
+    return readings[index].lower() if 0 <= index < len(readings) else ""
 
 
-def _learner_order(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
-    """The entry for the reading the character has here first, then ordinary words
-    before names (游 "to swim" before the surname Yóu); otherwise the file's order."""
-    return tuple(sorted(entries, key=lambda e: (e.pinyin.lower() != reading, e.is_name)))
+_VARIANT = re.compile(
+    r"^(?:\([^)]*\) )?(?:old |archaic |ancient )?variant of|^\(archaic\)|^archaic "
+)
+
+
+def is_variant(entry: Entry) -> bool:
+    """An entry for an old or variant form (咊 for 和, 㕥 for 以): its first sense says so."""
+    return bool(entry.senses) and bool(_VARIANT.match(entry.senses[0].gloss.lower()))
+
+
+def is_proper_name(entry: Entry) -> bool:
+    """A surname, a person's or a place's name: capitalised pinyin, or surnames only (石 with
+    "rock; stone" and "surname Shi" in one entry stays an ordinary word)."""
+    first = next((s for s in entry.pinyin.split() if tone_of(s) != 0), "")
+    return first[:1].isupper() or all(sense.is_surname for sense in entry.senses)
+
+
+def _same_reading(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
+    return tuple(e for e in entries if reading and e.pinyin.lower() == reading)
+
+
+def _learner_order(
+    entries: Iterable[Entry], reading: str, *, names_first: bool = False
+) -> tuple[Entry, ...]:
+    """Entries as a learner wants them: the ordinary words, the reading the word has here
+    first, then surnames and names (first instead when the word is a name here), variant
+    and archaic forms last; otherwise the order given (the analysis's, or the file's)."""
+    reading = reading.lower()
+    return tuple(
+        sorted(
+            entries,
+            key=lambda e: (
+                is_variant(e),
+                is_proper_name(e) != names_first,
+                bool(reading) and e.pinyin.lower() != reading,
+            ),
+        )
+    )
 
 
 def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
@@ -210,10 +272,8 @@ def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
     entry = entries[0]
     senses = [s.gloss for e in entries if e.pinyin == entry.pinyin for s in e.senses]
     plain = [g for g in senses if "variant of" not in g]
-    gloss = "; ".join(dict.fromkeys(plain or senses))
-    if len(gloss) > 70:
-        gloss = gloss[:67] + "…"
-    return f"{colored_pinyin(entry.pinyin, style)} {html.escape(gloss)}"
+    gloss = "; ".join(_gloss_html(g, style) for g in dict.fromkeys(plain or senses))
+    return f"{colored_pinyin(entry.pinyin, style)} {gloss}"
 
 
 FREQUENCY_LABELS = {
@@ -253,7 +313,8 @@ h4 { margin: 8px 0 2px 0; font-size: 13px; color: #888; }
 """
 
 
-def lookup_html(lookup: Lookup, style: Style) -> str:
+def lookup_html(lookup: Lookup, style: Style, *, add_links: bool = False) -> str:
+    """``add_links``: each "also starting here" word gets an add link (the popup)."""
     body = []
     if lookup.entries:
         for entry in lookup.entries:
@@ -273,9 +334,10 @@ def lookup_html(lookup: Lookup, style: Style) -> str:
     if lookup.other_matches:
         body.append("<h4>Also starting here</h4>")
         for word, entries in lookup.other_matches:
+            add = f' <a href="{add_link_for(word)}">+&nbsp;Add</a>' if add_links else ""
             body.append(
                 f'<p><a href="{link_for(word)}">{html.escape(word)}</a> '
-                f"{_short_gloss(entries, style)}</p>"
+                f"{_short_gloss(entries, style)}{add}</p>"
             )
     if lookup.breakdown:
         body.append("<h4>Characters</h4>")

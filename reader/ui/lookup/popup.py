@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_link
+from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_add_link, parse_link
 from reader.ui.lookup.speech import Speaker
 
 POPUP_WIDTH = 400
@@ -31,6 +31,7 @@ class LookupPopup(QFrame):
 
     link_activated = Signal(str, str)
     add_requested = Signal(int)  # token index; connected by the vocabulary work
+    add_word_requested = Signal(str)  # an "also starting here" word's own add link
     lookup_shown = Signal()  # new content (the vocabulary shows the word's status)
     closed = Signal()
 
@@ -77,7 +78,7 @@ class LookupPopup(QFrame):
         self.token_index = token_index
         self._anchor = anchor
         self.note.hide()
-        self.browser.setHtml(lookup_html(lookup, style))
+        self.browser.setHtml(lookup_html(lookup, style, add_links=True))
         self._fit(anchor)
         self.show()
         self.raise_()
@@ -116,6 +117,10 @@ class LookupPopup(QFrame):
             self._fit(anchor)
 
     def _on_link(self, url: QUrl) -> None:
+        word = parse_add_link(url.toString())
+        if word is not None:
+            self.add_word_requested.emit(word)
+            return
         target = parse_link(url.toString())
         if target is not None:
             self.link_activated.emit(*target)

@@ -84,6 +84,7 @@ class VocabularyController(QObject):
         self.dock.visibilityChanged.connect(lambda _v: self._stats_shown())
         self.popup.lookup_shown.connect(self._sync_popup)
         self.popup.add_requested.connect(lambda _index: self.add_from_popup())
+        self.popup.add_word_requested.connect(self.add_match)
 
     # --- building --------------------------------------------------------------------------
 
@@ -259,6 +260,13 @@ class VocabularyController(QObject):
         if lookup is None or index is None or not self._ready():
             return []
         return self._save([self._word_at(index, lookup.word, lookup.entries)])
+
+    def add_match(self, word: str) -> list[int]:
+        """An "also starting here" word of the popup, with the sentence of the popup's word."""
+        index = self.popup.token_index
+        if index is None or not self._ready():
+            return []
+        return self._save([self._word_at(index, word)])
 
     def add_current(self) -> list[int]:
         """A: the popup's word when it is open, else the current word of the view."""
