@@ -21,6 +21,31 @@ class TraditionalStandard(StrEnum):
     HONG_KONG = "hk"
 
 
+class Script(StrEnum):
+    """The characters an article is shown in: simplified, or traditional in a standard."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"  # Taiwan's standard, the default for "traditional"
+    TRADITIONAL_HK = "traditional_hk"
+    TRADITIONAL_OPENCC = "traditional_opencc"  # OpenCC's own
+
+    @property
+    def standard(self) -> TraditionalStandard | None:
+        """The traditional orthography written, or None for simplified."""
+        return _STANDARDS.get(self)
+
+    @property
+    def is_traditional(self) -> bool:
+        return self is not Script.SIMPLIFIED
+
+
+_STANDARDS = {
+    Script.TRADITIONAL: TraditionalStandard.TAIWAN,
+    Script.TRADITIONAL_HK: TraditionalStandard.HONG_KONG,
+    Script.TRADITIONAL_OPENCC: TraditionalStandard.OPENCC,
+}
+
+
 class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
@@ -36,6 +61,12 @@ def _converter(config: str) -> _Converter:
 def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandard.TAIWAN) -> str:
     """`text` in traditional characters, exactly as long as `text`."""
     return _same_length(_converter(f"s2{standard.value}"), text)
+
+
+def in_script(text: str, script: Script) -> str:
+    """``text`` (simplified) as shown in ``script``, exactly as long as ``text``."""
+    standard = script.standard
+    return text if standard is None else to_traditional(text, standard)
 
 
 def to_simplified(text: str) -> str:

@@ -100,7 +100,6 @@ def test_dictionary_data_relays_the_article_out_only_where_it_shows(qtbot: QtBot
     view.set_article("我们去银行。", tokens())
     laid_out = view.layout_
     view.set_hsk_level({"我们": 1, "去": 1, "银行": 3}.get)
-    view.set_traditional_converter(lambda text, _tokens: text.replace("银行", "銀行"))
     assert view.layout_ is laid_out
     view.set_options(DisplayOptions(tone_scheme=ToneScheme.HANPING, color_characters=True))
     assert view.layout_ is laid_out  # colours only: painted anew, not laid out
@@ -111,8 +110,33 @@ def test_dictionary_data_relays_the_article_out_only_where_it_shows(qtbot: QtBot
     view.set_hsk_level({"我们": 1, "去": 1, "银行": 1}.get)
     assert view.layout_ is not None and not any(view.layout_.rubies)
     view.set_options(DisplayOptions(script=Script.TRADITIONAL))
-    view.set_traditional_converter(lambda text, _tokens: text.replace("银行", "銀行"))
-    assert view.display_text == "我们去銀行。"
+    assert view.display_text == "我們去銀行。"
+
+
+ARCHAIC = "咊㕥㝡㴱㨿槼俲擧"  # what the CC-CEDICT-based conversion showed for 和以最深据规效举
+
+
+def test_traditional_display_of_the_seed_page_has_no_archaic_variants(qtbot: QtBot) -> None:
+    from reader.core import paths
+    from reader.core.importing import import_file
+    from reader.core.script_conversion import TraditionalStandard, to_traditional
+    from reader.ui.article_view.model import Script, provisional_tokens
+    from reader.ui.article_view.widget import ArticleView
+
+    text = "\n".join(a.text for a in import_file(paths.seed_article()))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(text, provisional_tokens(text))
+    view.set_options(DisplayOptions(script=Script.TRADITIONAL))
+    shown = view.display_text
+    assert len(shown) == len(text)
+    assert not set(ARCHAIC) & set(shown)
+    assert shown.count("和") == text.count("和") >= 20  # 和 is 和 in traditional too
+    for simplified, traditional in [("举", "舉"), ("据", "據"), ("规", "規"), ("发展", "發展")]:
+        assert simplified in text and traditional in shown
+    assert shown == to_traditional(text, TraditionalStandard.TAIWAN)
+    view.set_options(DisplayOptions(script=Script.TRADITIONAL_HK))
+    assert view.display_text == to_traditional(text, TraditionalStandard.HONG_KONG)
 
 
 def test_character_breakdown_leads_with_the_reading_used_in_the_word(

@@ -14,6 +14,7 @@ from functools import cache
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, render
+from reader.core.script_conversion import Script as Script  # the display option, here too
 from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 
@@ -34,11 +35,6 @@ class RubyWords(StrEnum):
     ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
 
 
-class Script(StrEnum):
-    SIMPLIFIED = "simplified"
-    TRADITIONAL = "traditional"
-
-
 PINYIN_LABELS = {
     PinyinForm.MARKS: "Tone marks (nǐ hǎo)",
     PinyinForm.NUMBERS: "Tone numbers (ni3 hao3)",
@@ -50,7 +46,12 @@ RUBY_WORD_LABELS = {
     RubyWords.UNKNOWN: "Pinyin over words not known",
     RubyWords.ABOVE_HSK: "Pinyin over words above HSK level",
 }
-SCRIPT_LABELS = {Script.SIMPLIFIED: "Simplified", Script.TRADITIONAL: "Traditional"}
+SCRIPT_LABELS = {
+    Script.SIMPLIFIED: "Simplified",
+    Script.TRADITIONAL: "Traditional (Taiwan)",
+    Script.TRADITIONAL_HK: "Traditional (Hong Kong)",
+    Script.TRADITIONAL_OPENCC: "Traditional (OpenCC standard)",
+}
 
 _STYLES = {
     PinyinForm.MARKS: PinyinStyle.MARKS,

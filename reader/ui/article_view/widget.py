@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
+from reader.core.script_conversion import Script, in_script
 from reader.ui.article_view.colors import ToneScheme, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
@@ -126,7 +127,6 @@ class ArticleView(QAbstractScrollArea):
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
-        self.to_traditional: Callable[[str, Sequence[Token]], str] | None = None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
         self.hover_token: int | None = None
@@ -140,6 +140,7 @@ class ArticleView(QAbstractScrollArea):
         self._tones: dict[str, int] = {}
         self._sandhi: dict[int, str] = {}  # char index → syllable shown (tone sandhi on)
         self._reading_char = 0  # the character kept at the top through relayouts
+        self._converted: tuple[tuple[str, Script], str] = (("", Script.SIMPLIFIED), "")
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -200,20 +201,14 @@ class ArticleView(QAbstractScrollArea):
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
             self._rebuild()
 
-    def set_traditional_converter(
-        self, convert: Callable[[str, Sequence[Token]], str] | None
-    ) -> None:
-        self.to_traditional = convert
-        if self.options.script == "traditional":  # else nothing shown changes
-            self._rebuild()
+    def set_traditional_converter(self, _convert: object) -> None:
+        """Kept for the window's loader until it stops calling it: the view converts with
+        OpenCC itself (``in_script``), the dictionary is not needed for it."""
 
     def _rebuild(self, keep_position: bool = True) -> None:
         top = self._reading_char if keep_position else 0
         options = self.options
-        if options.script == "traditional" and self.to_traditional is not None:
-            self.display_text = self.to_traditional(self.text, self.tokens)
-        else:
-            self.display_text = self.text
+        self.display_text = self._shown_text(options.script)
         self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
         self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
         rubies = rubies_for(
@@ -235,6 +230,16 @@ class ArticleView(QAbstractScrollArea):
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _shown_text(self, script: Script) -> str:
+        """The text in ``script``, converted once per text and script (~15 ms a 100,000
+        characters), not on each relayout."""
+        if script is Script.SIMPLIFIED:
+            return self.text
+        key = (self.text, script)
+        if self._converted[0] != key:
+            self._converted = (key, in_script(self.text, script))
+        return self._converted[1]
 
     # Geometry --------------------------------------------------------------------------
 
