@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.tokens import Token, TokenKind
@@ -258,3 +259,49 @@ def test_a_click_on_the_second_character_adds_the_whole_word(
     assert "add:" + quote("客") in window.popup.browser.toHtml()
     window.popup.add_word_requested.emit("客")
     assert {w.simplified for w in window.store.vocab.words(own.id)} == {"游客", "客"}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_popup_never_scrolls_the_article_nor_covers_the_line(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    """Clicking a word on the last line in view scrolled the article by ~325 px and the card
+    covered 3–7 lines under the word; now the article stays, the card goes above the line."""
+    from tests.ui.test_reader_window import open_window, show_article_with
+
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "游客")
+    view = window.view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    QApplication.processEvents()
+    height = view.viewport().height()
+    for place in ("bottom", "top", "middle"):
+        for index, token in enumerate(view.tokens):
+            rect = view.char_rect(token.start)
+            if not token.is_chinese or rect.top() < 0 or rect.bottom() > height:
+                continue
+            if place == "bottom" and rect.bottom() > height - 50:
+                break
+            if place == "top" and rect.top() < 80:
+                break
+            if place == "middle" and abs(rect.center().y() - height / 2) < 30:
+                break
+        else:
+            pytest.fail(f"no word at the {place} of the view")
+        before = bar.value()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.popup.isVisible() and window.popup.token_index == index
+        assert bar.value() == before, place
+        line = view.token_rect(index)
+        card = window.popup.geometry()
+        assert card.bottom() < line.top() or card.top() > line.bottom(), (place, card, line)
+        assert view.viewport().rect().contains(card), place
+        if place == "bottom":
+            assert card.bottom() < line.top()
+        window.popup.close_popup()
+    window.popup.compact = True
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.popup.browser.toPlainText()
+    assert "Characters" not in page and "Also starting here" not in page
+    assert window.popup.lookup is not None and window.popup.lookup.word in page

@@ -304,9 +304,8 @@ class ArticleView(QAbstractScrollArea):
         if layout is None:
             return
         _x, y, _w, h = layout.char_rect(char_index)
-        top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height() - 2 * MARGIN
-        if y < top - MARGIN or y + h > bottom:
+        top = self.verticalScrollBar().value() - MARGIN  # the viewport in layout coordinates
+        if y < top or y + h > top + self.viewport().height():
             self.verticalScrollBar().setValue(round(y - self.viewport().height() / 3))
 
     def char_rect(self, char_index: int) -> QRect:
@@ -593,7 +592,8 @@ class ArticleView(QAbstractScrollArea):
         if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
             self.dismissed.emit()
             return
-        self.set_current(char, notify=False)  # activation tells the listeners instead
+        # a word clicked is in view: the article does not move under the pointer
+        self.set_current(char, notify=False, scroll=False)  # activation notifies instead
         self.activate_current()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
@@ -612,12 +612,14 @@ class ArticleView(QAbstractScrollArea):
         rect = self.token_rect(token_index)
         self.viewport().update(0, rect.top() - 4, self.viewport().width(), rect.height() + 8)
 
-    def set_current(self, char_index: int, notify: bool = True) -> None:
-        """Move the reading cursor to a character; the word containing it is current."""
+    def set_current(self, char_index: int, notify: bool = True, scroll: bool = True) -> None:
+        """Move the reading cursor to a character; the word containing it is current
+        (``scroll``: brought into view if it is not, as keyboard navigation needs)."""
         if self.current_char is not None:
             self._update_token(self.token_at_char(self.current_char))
         self.current_char = char_index
-        self.ensure_visible(char_index)
+        if scroll:
+            self.ensure_visible(char_index)
         self._update_token(self.token_at_char(char_index))
         if notify:
             self.current_changed.emit(self.token_at_char(char_index), char_index)

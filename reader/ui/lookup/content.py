@@ -194,7 +194,8 @@ def _gloss_html(gloss: str, style: Style) -> str:
     return "".join(out)
 
 
-def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
+def entry_html(entry: Entry, style: Style, heading: bool = True, senses: int | None = None) -> str:
+    """One entry; ``senses``: only that many of them (the compact card)."""
     first, second = entry.simplified, entry.traditional
     if style.traditional_first:
         first, second = second, first
@@ -207,8 +208,9 @@ def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
         if entry.is_name:
             head += ' <span class="tag">name</span>'
         parts.append(f"<p class='head'>{head}</p>")
-    senses = "".join(f"<li>{_gloss_html(s.gloss, style)}</li>" for s in entry.senses)
-    parts.append(f"<ol>{senses}</ol>")
+    shown = entry.senses[:senses] if senses is not None else entry.senses
+    items = "".join(f"<li>{_gloss_html(s.gloss, style)}</li>" for s in shown)
+    parts.append(f"<ol>{items}</ol>")
     if entry.classifiers:
         cls = ", ".join(
             f'<a href="{link_for(c.simplified, c.pinyin)}">'
@@ -313,8 +315,32 @@ h4 { margin: 8px 0 2px 0; font-size: 13px; color: #888; }
 """
 
 
-def lookup_html(lookup: Lookup, style: Style, *, add_links: bool = False) -> str:
-    """``add_links``: each "also starting here" word gets an add link (the popup)."""
+COMPACT_SENSES = 3
+
+
+def compact_html(lookup: Lookup, style: Style) -> str:
+    """A small card: the word, its pinyin, its first senses and its HSK level; the full
+    entry is in the side panel."""
+    body = []
+    entry = lookup.entries[0] if lookup.entries else None
+    if entry is None:
+        body.append(f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span></p>")
+        body.append("<p class='meta'>Not in the dictionary.</p>")
+    else:
+        body.append(entry_html(entry, style, senses=COMPACT_SENSES))
+    meta = [m for m in (_hsk_text(lookup.hsk),) if m]
+    if meta:
+        body.append(f"<p class='meta'>{html.escape(meta[0])}</p>")
+    return f"<html><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+
+
+def lookup_html(
+    lookup: Lookup, style: Style, *, add_links: bool = False, compact: bool = False
+) -> str:
+    """``add_links``: each "also starting here" word gets an add link (the popup);
+    ``compact``: the small card of `compact_html`."""
+    if compact:
+        return compact_html(lookup, style)
     body = []
     if lookup.entries:
         for entry in lookup.entries:

@@ -23,6 +23,8 @@ from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_add_link,
 from reader.ui.lookup.speech import Speaker
 
 POPUP_WIDTH = 400
+COMPACT_WIDTH = 300
+MIN_HEIGHT = 110  # below this the card is too small to read: it may then cover the line
 GAP = 6
 
 
@@ -43,6 +45,7 @@ class LookupPopup(QFrame):
         self.lookup: Lookup | None = None
         self._anchor = QRect()
         self.token_index: int | None = None
+        self.compact = False  # the word, its pinyin, first senses and HSK (Zhongwen's card)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
@@ -78,7 +81,7 @@ class LookupPopup(QFrame):
         self.token_index = token_index
         self._anchor = anchor
         self.note.hide()
-        self.browser.setHtml(lookup_html(lookup, style, add_links=True))
+        self.browser.setHtml(lookup_html(lookup, style, add_links=True, compact=self.compact))
         self._fit(anchor)
         self.show()
         self.raise_()
@@ -88,7 +91,7 @@ class LookupPopup(QFrame):
         parent = self.parentWidget()
         assert parent is not None  # always a child of the view's viewport
         area = parent.rect()
-        width = min(POPUP_WIDTH, area.width() - 2 * GAP)
+        width = min(COMPACT_WIDTH if self.compact else POPUP_WIDTH, area.width() - 2 * GAP)
         # Measure the text at the width the browser will have (a clone: the browser's own
         # layout is left alone, and a hidden popup has no geometry to ask yet).
         margins = self._layout.contentsMargins()
@@ -102,10 +105,14 @@ class LookupPopup(QFrame):
         room_above = anchor.top() - area.top() - 2 * GAP
         wanted = int(document.size().height()) + chrome + 4
         document.deleteLater()
-        below = room_below >= min(wanted, 260) or room_below >= room_above
-        height = max(
-            120, min(wanted, room_below if below else room_above, int(area.height() * 0.7))
-        )
+        # Below the line, or above it when there is more room there: never over the line
+        # being read (the card scrolls inside itself instead). Only when neither side
+        # has room for even a small card does it overlap, kept inside the view.
+        below = room_below >= min(wanted, MIN_HEIGHT) or room_below >= room_above
+        room = room_below if below else room_above
+        height = min(wanted, room, int(area.height() * 0.7))
+        if height < min(wanted, MIN_HEIGHT):
+            height = min(wanted, MIN_HEIGHT, area.height() - 2 * GAP)
         x = min(max(area.left() + GAP, anchor.left()), area.right() - width - GAP)
         y = anchor.bottom() + GAP if below else anchor.top() - GAP - height
         y = min(max(area.top() + GAP, y), max(area.top() + GAP, area.bottom() - height - GAP))
