@@ -277,7 +277,7 @@ def test_the_popup_never_scrolls_the_article_nor_covers_the_line(
     QApplication.processEvents()
     height = view.viewport().height()
     for place in ("bottom", "top", "middle"):
-        for index, token in enumerate(view.tokens):
+        for index, token in enumerate(view.tokens):  # noqa: B007 (the word found, after)
             rect = view.char_rect(token.start)
             if not token.is_chinese or rect.top() < 0 or rect.bottom() > height:
                 continue

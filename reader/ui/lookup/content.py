@@ -302,16 +302,29 @@ def _frequency_text(band: Any) -> str:
     return f"Frequency: {FREQUENCY_LABELS.get(band, band)}" if band else ""
 
 
-CSS = """
-p { margin: 0 0 4px 0; }
-.hw { font-size: 26px; }
-.alt { font-size: 20px; color: #888; }
-.py { font-size: 16px; }
-.tag { font-size: 12px; background: #d08a00; color: white; padding: 1px 4px; }
-ol { margin: 0 0 6px 0; -qt-list-indent: 1; }
-.cl { color: #888; }
-.meta { color: #888; font-size: 12px; }
-h4 { margin: 8px 0 2px 0; font-size: 13px; color: #888; }
+# Secondary text, links and the "name" tag per theme: each at least 4.5:1 on the card and
+# the panels (the greys were #888, 3.2:1; the tag white on orange, 2.6:1).
+_CHROME = {
+    False: {"secondary": "#5c5c5c", "link": "#1a5fd0", "tag": "#9a5a00", "tag_text": "#ffffff"},
+    True: {"secondary": "#b0b0b0", "link": "#7fb2ff", "tag": "#d08a00", "tag_text": "#1e1f22"},
+}
+
+
+def css(style: Style) -> str:
+    chrome = _CHROME[style.dark]
+    grey = chrome["secondary"]
+    return f"""
+p {{ margin: 0 0 4px 0; }}
+a {{ color: {chrome["link"]}; }}
+.hw {{ font-size: 26px; }}
+.alt {{ font-size: 20px; color: {grey}; }}
+.py {{ font-size: 16px; }}
+.tag {{ font-size: 12px; background: {chrome["tag"]}; color: {chrome["tag_text"]};
+  padding: 1px 4px; }}
+ol {{ margin: 0 0 6px 0; -qt-list-indent: 1; }}
+.cl {{ color: {grey}; }}
+.meta {{ color: {grey}; font-size: 12px; }}
+h4 {{ margin: 8px 0 2px 0; font-size: 13px; color: {grey}; }}
 """
 
 
@@ -331,7 +344,7 @@ def compact_html(lookup: Lookup, style: Style) -> str:
     meta = [m for m in (_hsk_text(lookup.hsk),) if m]
     if meta:
         body.append(f"<p class='meta'>{html.escape(meta[0])}</p>")
-    return f"<html><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+    return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"
 
 
 def lookup_html(
@@ -372,4 +385,4 @@ def lookup_html(
                 f'<p><a href="{link_for(char)}">{html.escape(char)}</a> '
                 f"{_short_gloss(entries, style)}</p>"
             )
-    return f"<html><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+    return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"

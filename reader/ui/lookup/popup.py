@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.ui.lookup.browser import LookupBrowser
 from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_add_link, parse_link
 from reader.ui.lookup.speech import Speaker
 
@@ -46,9 +46,7 @@ class LookupPopup(QFrame):
         self._anchor = QRect()
         self.token_index: int | None = None
         self.compact = False  # the word, its pinyin, first senses and HSK (Zhongwen's card)
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenLinks(False)
-        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser = LookupBrowser(self, frame=False)
         self.browser.anchorClicked.connect(self._on_link)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.clicked.connect(self.copy_word)
@@ -81,7 +79,10 @@ class LookupPopup(QFrame):
         self.token_index = token_index
         self._anchor = anchor
         self.note.hide()
-        self.browser.setHtml(lookup_html(lookup, style, add_links=True, compact=self.compact))
+        compact = self.compact
+        self.browser.show_content(
+            lambda shown: lookup_html(lookup, shown, add_links=True, compact=compact), style
+        )
         self._fit(anchor)
         self.show()
         self.raise_()

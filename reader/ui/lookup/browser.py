@@ -1,0 +1,42 @@
+"""A text browser for lookups that follows the theme: on a palette change it renders its
+content again with the new theme's colours (before, a word panel kept light-theme pinyin
+and links on a dark background until another word was clicked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from reader.ui.lookup.content import Style
+from reader.ui.theme import is_dark
+
+
+class LookupBrowser(QTextBrowser):
+    """Shows ``render(style)``; links are left to the owner (``anchorClicked``)."""
+
+    def __init__(self, parent: QWidget | None = None, frame: bool = True) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        if not frame:
+            self.setFrameShape(QFrame.Shape.NoFrame)
+        self._render: Callable[[Style], str] | None = None
+        self._style = Style()
+
+    def show_content(self, render: Callable[[Style], str], style: Style) -> None:
+        self._render = render
+        self._style = replace(style, dark=is_dark(self.palette()))
+        self.setHtml(render(self._style))
+
+    def clear_content(self) -> None:
+        self._render = None
+        self.clear()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._render is not None:
+            dark = is_dark(self.palette())
+            if dark != self._style.dark:
+                self.show_content(self._render, self._style)
