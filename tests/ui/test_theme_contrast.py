@@ -1,18 +1,19 @@
 """Both themes are readable: the contrast of the colours the panes actually use (palette
-roles, tone colours, the lookup's HTML) is at least 4.5:1 (WCAG AA), disabled controls are
-greyed, and a lookup already shown follows a theme change at once."""
+roles, tone colours, the lookup's HTML, the status marks) is at least 4.5:1 (WCAG AA),
+disabled controls are greyed, and a lookup already shown follows a theme change at once."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.ui.article_view.colors import ToneScheme, tone_color
+from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.lookup.browser import LookupBrowser
 from reader.ui.lookup.content import Style, lookup_html, lookup_token
 from reader.ui.main_window import LanguageTools
@@ -138,3 +139,49 @@ def test_a_lookup_shown_follows_the_theme_at_once(
     assert "#028515" not in dark and "#1a5fd0" not in dark
     browser.setPalette(palette_of(Theme.LIGHT))
     assert "#4ed964" not in browser.toHtml().lower()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_status_backgrounds_keep_the_text_readable_and_fade_by_level(
+    qapp: QApplication, theme: Theme
+) -> None:
+    palette = palette_of(theme)
+    dark = is_dark(palette)
+    base, text = palette.color(ROLES.Base), palette.color(ROLES.Text)
+    for status in range(5):
+        assert contrast(text, status_background(status, dark)) >= AA, (theme, status)
+    # each mark is visible against the page, and learning 1 → 4 comes closer to the page
+    distances = [contrast(status_background(level, dark), base) for level in range(1, 5)]
+    assert distances == sorted(distances, reverse=True) and distances[-1] > 1.05
+    assert contrast(status_background(0, dark), base) > 1.2
+
+
+def test_the_view_paints_status_backgrounds_behind_the_characters(qtbot: QtBot) -> None:
+    from reader.ui.article_view.model import DisplayOptions, StatusMarks
+    from reader.ui.article_view.widget import ArticleView
+
+    words = [("我们", ("wo3", "men5")), ("去", ("qu4",)), ("银行", ("yin2", "hang2"))]
+    tokens, start = [], 0
+    for word, readings in words:
+        tokens.append(Token(start, word, TokenKind.WORD, readings))
+        start += len(word)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.setPalette(palette_of(Theme.LIGHT))
+    view.resize(600, 300)
+    view.set_article("我们去银行", tokens)
+    view.set_word_statuses({"我们": 1, "去": 5, "银行": 0})
+    view.show()
+    qtbot.waitExposed(view)
+
+    def pixel(char: int) -> str:
+        rect = view.char_rect(char)
+        assert view.layout_ is not None
+        point = rect.topLeft() + QPoint(2, round(view.layout_.ruby_band) + 2)
+        return view.viewport().grab().toImage().pixelColor(point).name()
+
+    assert pixel(0) == status_background(1, False)  # learning 1
+    assert pixel(3) == status_background(0, False)  # new
+    assert pixel(2) == palette_of(Theme.LIGHT).color(ROLES.Base).name()  # known: plain
+    view.set_options(DisplayOptions(status_marks=StatusMarks.NONE))
+    assert pixel(3) == palette_of(Theme.LIGHT).color(ROLES.Base).name()

@@ -50,3 +50,17 @@ def tone_color(scheme: ToneScheme, tone: int, dark: bool) -> str | None:
     if colors is None or not 1 <= tone <= 5:
         return None
     return colors[1 if dark else 0][tone - 1]
+
+
+# Behind the characters of a word by its status (0 new, 1–4 learning), light then dark:
+# LWT's and LingQ's blue for new words, a yellow for learning ones that fades toward the
+# page as the level rises. The text keeps >= 4.5:1 on each (tests/ui/test_theme_contrast).
+_STATUS_BACKGROUNDS = (
+    ("#d6e6ff", "#fbd776", "#fce29e", "#fdecc2", "#fef5e0"),
+    ("#1f3d66", "#5e4a10", "#4d3f17", "#3c331b", "#2d291f"),
+)
+
+
+def status_background(status: int, dark: bool) -> str:
+    """The background of a word of ``status`` (0–4)."""
+    return _STATUS_BACKGROUNDS[1 if dark else 0][status]

@@ -35,6 +35,20 @@ class RubyWords(StrEnum):
     ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
 
 
+class StatusMarks(StrEnum):
+    """How a word's status shows in the text."""
+
+    BACKGROUND = "background"  # LWT / LingQ: new words blue, learning words yellow by level
+    UNDERLINE = "underline"  # a dotted line under new words, a dashed one under learning ones
+    NONE = "none"
+
+
+STATUS_MARK_LABELS = {
+    StatusMarks.BACKGROUND: "Status as a background (LWT, LingQ)",
+    StatusMarks.UNDERLINE: "Status as an underline",
+    StatusMarks.NONE: "No status marks",
+}
+
 PINYIN_LABELS = {
     PinyinForm.MARKS: "Tone marks (nǐ hǎo)",
     PinyinForm.NUMBERS: "Tone numbers (ni3 hao3)",
@@ -73,6 +87,7 @@ class DisplayOptions:
     font_size: int = 22
     joined_pinyin: bool = True  # a word's syllables written together (shàngwǔ), else spaced
     word_gaps: bool = True  # a small space between words
+    status_marks: StatusMarks = StatusMarks.BACKGROUND
 
 
 @cache

@@ -9,7 +9,7 @@ through `ArticleLayout.hit_test` and the token offsets; nothing scans the articl
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -34,13 +34,14 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
 from reader.core.script_conversion import Script, in_script
-from reader.ui.article_view.colors import ToneScheme, tone_color
+from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
     RubyWords,
+    StatusMarks,
     render_reading,
     rubies_for,
     sandhi_changes,
@@ -181,6 +182,7 @@ class ArticleView(QAbstractScrollArea):
             self.options,
             tone_scheme=options.tone_scheme,
             color_characters=options.color_characters,
+            status_marks=options.status_marks,
         )
         self.options = options
         if same_layout and self.layout_ is not None:
@@ -460,14 +462,43 @@ class ArticleView(QAbstractScrollArea):
             return
         first = layout.line_starts[lines.start]
         last = layout.line_ends[lines.stop - 1]
+        marks = self.options.status_marks
+        if self.statuses and marks is StatusMarks.BACKGROUND:  # under the highlights
+            self._paint_status_backgrounds(painter, first, last, left, offset, is_dark(palette))
         for start, end, color, outline in spans:
             if end <= first or start >= last:
                 continue
             self._paint_span(
                 painter, max(start, first), min(end, last), color, outline, left, offset
             )
-        if self.statuses:
+        if self.statuses and marks is StatusMarks.UNDERLINE:
             self._paint_status_marks(painter, first, last, left, offset)
+
+    def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
+        """The words of ``first..last`` that get a status mark, with their status: new
+        dictionary words (0) and words being learnt (1–4); known and ignored ones stay plain."""
+        index = max(0, self.token_at_char(first))
+        tokens, statuses = self.tokens, self.statuses
+        while index < len(tokens) and tokens[index].start < last:
+            token = tokens[index]
+            index += 1
+            status = statuses.get(token.text) if token.is_chinese else None
+            if status is None or status > 4 or (status == 0 and token.kind is not TokenKind.WORD):
+                continue
+            yield token, status
+
+    def _paint_status_backgrounds(
+        self, painter: QPainter, first: int, last: int, left: float, offset: float, dark: bool
+    ) -> None:
+        """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
+        being learnt that fades level by level; behind the characters, not their pinyin."""
+        layout = self.layout_
+        assert layout is not None
+        band = layout.ruby_band
+        colors = {status: QColor(status_background(status, dark)) for status in range(5)}
+        for token, status in self._marked_words(first, last):
+            for rect in self._span_rects(token.start, token.end, left, offset):
+                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2), colors[status])
 
     def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
         layout = self.layout_
@@ -508,19 +539,13 @@ class ArticleView(QAbstractScrollArea):
     def _paint_status_marks(
         self, painter: QPainter, first: int, last: int, left: float, offset: float
     ) -> None:
-        """A dashed line under words being learnt (statuses 1–4), a faint dotted one under new
-        dictionary words (status 0); known and ignored words stay plain."""
+        """The underline scheme: a dashed line under words being learnt, a faint dotted one
+        under new dictionary words."""
         learning = QPen(QColor("#d08a00"), 1.3)
         learning.setStyle(Qt.PenStyle.DashLine)
         new = QPen(QColor(110, 130, 170, 120), 1.0)
         new.setStyle(Qt.PenStyle.DotLine)
-        index = max(0, self.token_at_char(first))
-        while index < len(self.tokens) and self.tokens[index].start < last:
-            token = self.tokens[index]
-            index += 1
-            status = self.statuses.get(token.text) if token.is_chinese else None
-            if status is None or status > 4 or (status == 0 and token.kind is not TokenKind.WORD):
-                continue
+        for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
             for rect in self._span_rects(token.start, token.end, left, offset):
                 y = rect.bottom() + 2
