@@ -127,8 +127,10 @@ def test_traditional_display_of_the_seed_page_has_no_archaic_variants(qtbot: QtB
     text = "\n".join(a.text for a in import_file(paths.seed_article()))
     view = ArticleView()
     qtbot.addWidget(view)
-    view.set_article(text, provisional_tokens(text))
+    view.set_article(text, provisional_tokens(text), "大足石刻“国际朋友圈”不断扩大")
     view.set_options(DisplayOptions(script=Script.TRADITIONAL))
+    assert view.layout_ is not None
+    assert "".join(line for line, _y in view.layout_.title_lines) == "大足石刻“國際朋友圈”不斷擴大"
     shown = view.display_text
     assert len(shown) == len(text)
     assert not set(ARCHAIC) & set(shown)

@@ -153,7 +153,7 @@ def test_status_backgrounds_keep_the_text_readable_and_fade_by_level(
     # each mark is visible against the page, and learning 1 → 4 comes closer to the page
     distances = [contrast(status_background(level, dark), base) for level in range(1, 5)]
     assert distances == sorted(distances, reverse=True) and distances[-1] > 1.05
-    assert contrast(status_background(0, dark), base) > 1.2
+    assert contrast(status_background(0, dark), base) > 1.15
 
 
 def test_the_view_paints_status_backgrounds_behind_the_characters(qtbot: QtBot) -> None:

@@ -56,8 +56,8 @@ def tone_color(scheme: ToneScheme, tone: int, dark: bool) -> str | None:
 # LWT's and LingQ's blue for new words, a yellow for learning ones that fades toward the
 # page as the level rises. The text keeps >= 4.5:1 on each (tests/ui/test_theme_contrast).
 _STATUS_BACKGROUNDS = (
-    ("#d6e6ff", "#fbd776", "#fce29e", "#fdecc2", "#fef5e0"),
-    ("#1f3d66", "#5e4a10", "#4d3f17", "#3c331b", "#2d291f"),
+    ("#e0ecff", "#fbd776", "#fce29e", "#fdecc2", "#fef5e0"),
+    ("#1d3152", "#5e4a10", "#4d3f17", "#3c331b", "#2d291f"),
 )
 
 

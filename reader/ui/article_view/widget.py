@@ -221,7 +221,7 @@ class ArticleView(QAbstractScrollArea):
             self._token_starts,
             rubies,
             self.metrics,
-            title=self.title,
+            title=in_script(self.title, options.script),
             show_ruby=options.pinyin is not PinyinForm.HIDDEN,
             word_starts=self._word_starts,
             word_ends=self._word_ends,
