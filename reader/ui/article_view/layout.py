@@ -14,10 +14,11 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import add, mul, sub
+from itertools import accumulate, compress, islice, repeat
+from operator import add, eq, mul, sub
 from typing import Protocol
 
 from reader.ui.article_view.breaking import (
@@ -159,42 +160,37 @@ class ArticleLayout:
         that follows at once."""
         starts, ends = self.word_starts, self.word_ends
         lasts = list(map(sub, ends, repeat(1)))
-        hanzi_prefix = _prefix_sums(advances)
-        hanzi = list(_differences(hanzi_prefix, starts, ends))
-        spares: list[float] = [0.0] * len(starts)
+        spares: list[float] = []
         if self.show_ruby:
+            # How much wider than its character each syllable is, with the separator drawn
+            # before it inside a word (an apostrophe before a, o, e when joined: xī'ān; a
+            # space when spaced); summed per word by prefix sums, the separator before the
+            # word's first syllable taken off again.
             rubies = self.rubies
-            width = {ruby: self._ruby_advance(ruby) for ruby in set(rubies)}
-            pinyin = list(_differences(_prefix_sums(map(width.__getitem__, rubies)), starts, ends))
-            if self.joined:  # an apostrophe before each inner syllable beginning with a, o, e
-                mark = self._ruby_advance("'")
-                apostrophe = {ruby: mark if _begins_with_aoe(ruby) else 0.0 for ruby in width}
-                marks = _prefix_sums(map(apostrophe.__getitem__, rubies))
-                first_marks = map(apostrophe.__getitem__, map(rubies.__getitem__, starts))
-                separators = map(sub, _differences(marks, starts, ends), first_marks)
-            else:
-                space = self._ruby_advance(" ")
-                separators = map(mul, map(sub, lasts, starts), repeat(space))
-            pinyin_width = map(add, map(add, pinyin, separators), repeat(self.metrics.ruby_gap))
-            beyond = map(max, map(sub, pinyin_width, hanzi), repeat(0.0))
-            spares = list(map(mul, beyond, repeat(0.5)))  # half of it at each edge
-        word_gap = self.metrics.word_gap if word_gaps else 0.0
+            before: dict[str, float] = {}
+            for ruby in set(rubies):
+                mark = ("'" if _begins_with_aoe(ruby) else "") if self.joined else " "
+                before[ruby] = self._ruby_advance(mark + ruby) - self._ruby_advance(ruby)
+            inner = {ruby: self._ruby_advance(ruby) + gap for ruby, gap in before.items()}
+            excess = _prefix_sums(map(sub, map(inner.__getitem__, rubies), advances))
+            first_separators = map(before.__getitem__, map(rubies.__getitem__, starts))
+            beyond = map(sub, _differences(excess, starts, ends), first_separators)
+            beyond = map(add, beyond, repeat(self.metrics.ruby_gap))
+            spares = list(map(mul, map(max, beyond, repeat(0.0)), repeat(0.5)))  # each edge
         widths = advances
-        offsets, trailing = self.glyph_offset, self.trailing_gap
-        following = iter(starts)
-        next(following, None)
-        for start, last, spare, next_start in zip(starts, lasts, spares, following, strict=False):
-            if spare:
-                widths[start] += spare
-                widths[last] += spare
-                offsets[start] = spare
-            if next_start == last + 1 and word_gap:
-                widths[last] += word_gap
-                trailing[last] = word_gap
-        if spares[-1]:  # the last word (no word follows it)
-            widths[starts[-1]] += spares[-1]
-            widths[lasts[-1]] += spares[-1]
-            offsets[starts[-1]] = spares[-1]
+        # The few words with spare room, then the gaps: scattered by map (in C), ~20x
+        # faster than a Python loop over 60,000 words.
+        roomy = [i for i, spare in enumerate(spares) if spare]
+        room = [spares[i] for i in roomy]
+        first_chars = [starts[i] for i in roomy]
+        _add_at(widths, first_chars, room)
+        _add_at(widths, [lasts[i] for i in roomy], room)
+        _set_at(self.glyph_offset, first_chars, room)
+        if word_gaps:
+            followed = list(compress(lasts, map(eq, islice(starts, 1, None), ends)))
+            gap = repeat(self.metrics.word_gap, len(followed))
+            _add_at(widths, followed, gap)
+            _set_at(self.trailing_gap, followed, repeat(self.metrics.word_gap))
         return _prefix_sums(widths)
 
     def _pieces(self, rubies: Sequence[str]) -> list[str]:
@@ -409,6 +405,17 @@ class ArticleLayout:
 
     def line_at_y(self, y: float) -> int:
         return min(max(0, bisect_right(self.line_tops, y) - 1), max(0, self.line_count - 1))
+
+
+def _add_at(values: list[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:
+    """``values[i] += amount`` for each index (the indexes distinct)."""
+    _set_at(values, indexes, map(add, map(values.__getitem__, indexes), amounts))
+
+
+def _set_at(
+    values: list[float] | array[float], indexes: Iterable[int], new: Iterable[float]
+) -> None:
+    deque(map(values.__setitem__, indexes, new), maxlen=0)
 
 
 def _prefix_sums(values: Iterable[float]) -> array[float]:
