@@ -307,3 +307,15 @@ def test_the_popup_never_scrolls_the_article_nor_covers_the_line(
     page = window.popup.browser.toPlainText()
     assert "Characters" not in page and "Also starting here" not in page
     assert window.popup.lookup is not None and window.popup.lookup.word in page
+
+
+def test_a_click_before_the_analysis_looks_up_the_longest_word_there(
+    language_tools: LanguageTools,
+) -> None:
+    from reader.ui.article_view.model import provisional_tokens
+
+    text = "外国游客的身影"
+    stand_in = provisional_tokens(text)[2]  # 游, alone, no readings yet
+    lookup = lookup_token(language_tools.dictionary, text, stand_in, 2)
+    assert lookup.word == "游客" and lookup.entries
+    assert "游" in dict(lookup.other_matches)

@@ -185,3 +185,14 @@ def test_the_view_paints_status_backgrounds_behind_the_characters(qtbot: QtBot) 
     assert pixel(2) == palette_of(Theme.LIGHT).color(ROLES.Base).name()  # known: plain
     view.set_options(DisplayOptions(status_marks=StatusMarks.NONE))
     assert pixel(3) == palette_of(Theme.LIGHT).color(ROLES.Base).name()
+
+
+def test_a_lookup_follows_the_zoom(qtbot: QtBot, language_tools: LanguageTools) -> None:
+    browser = LookupBrowser()
+    qtbot.addWidget(browser)
+    browser.show_content(lambda style: _lookup_page(language_tools, style), Style())
+    assert "font-size:26px" in browser.toHtml().replace(" ", "")
+    size = browser.font().pointSizeF()
+    browser.set_scale(1.5)
+    assert "font-size:39px" in browser.toHtml().replace(" ", "")
+    assert browser.font().pointSizeF() == pytest.approx(size * 1.5)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from reader.ui.lookup.content import Style
@@ -24,11 +25,25 @@ class LookupBrowser(QTextBrowser):
             self.setFrameShape(QFrame.Shape.NoFrame)
         self._render: Callable[[Style], str] | None = None
         self._style = Style()
+        self.scale = 1.0
+        self._base_font = QFont(self.font())
 
     def show_content(self, render: Callable[[Style], str], style: Style) -> None:
         self._render = render
-        self._style = replace(style, dark=is_dark(self.palette()))
+        self._style = replace(style, dark=is_dark(self.palette()), scale=self.scale)
         self.setHtml(render(self._style))
+
+    def set_scale(self, scale: float) -> None:
+        """Follow the article's zoom (1.0 at the default size): the text of the entry and
+        the browser's own font grow with it."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+        font = QFont(self._base_font)
+        font.setPointSizeF(max(6.0, self._base_font.pointSizeF() * scale))
+        self.setFont(font)
+        if self._render is not None:
+            self.show_content(self._render, self._style)
 
     def clear_content(self) -> None:
         self._render = None

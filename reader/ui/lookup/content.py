@@ -63,21 +63,27 @@ class Style:
     scheme: ToneScheme = ToneScheme.PLECO
     dark: bool = False
     traditional_first: bool = False
+    scale: float = 1.0  # the view's zoom, applied to the card's type sizes
 
 
 def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_index: int) -> Lookup:
     """The lookup for a tap on ``char_index`` inside ``token``: always the token's own word
     (the one highlighted, added and given a status), its entries in a learner's order; the
-    other dictionary words that start at the tapped character follow it."""
+    other dictionary words that start at the tapped character follow it. Before the
+    analysis has arrived (one stand-in token per character, no readings) it is the longest
+    dictionary word starting at the tapped character, as Zhongwen does."""
+    matches = _matches(dictionary, text, char_index)
     if token.entry_ids:
         entries: Sequence[Entry] = [dictionary.entry(i) for i in token.entry_ids]
     else:
         entries = dictionary.entries(token.text)
     word = token.text
+    if not token.readings and matches:  # before the analysis: the longest word found there
+        word, entries = matches[0]
     reading = " ".join(token.readings)
     is_name = token.kind is TokenKind.NAME
     others = []
-    for match, found in _matches(dictionary, text, char_index):
+    for match, found in matches:
         if match == word or not found:
             continue
         if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
@@ -313,18 +319,22 @@ _CHROME = {
 def css(style: Style) -> str:
     chrome = _CHROME[style.dark]
     grey = chrome["secondary"]
+
+    def px(size: int) -> str:
+        return f"{round(size * style.scale)}px"
+
     return f"""
 p {{ margin: 0 0 4px 0; }}
 a {{ color: {chrome["link"]}; }}
-.hw {{ font-size: 26px; }}
-.alt {{ font-size: 20px; color: {grey}; }}
-.py {{ font-size: 16px; }}
-.tag {{ font-size: 12px; background: {chrome["tag"]}; color: {chrome["tag_text"]};
+.hw {{ font-size: {px(26)}; }}
+.alt {{ font-size: {px(20)}; color: {grey}; }}
+.py {{ font-size: {px(16)}; }}
+.tag {{ font-size: {px(12)}; background: {chrome["tag"]}; color: {chrome["tag_text"]};
   padding: 1px 4px; }}
 ol {{ margin: 0 0 6px 0; -qt-list-indent: 1; }}
 .cl {{ color: {grey}; }}
-.meta {{ color: {grey}; font-size: 12px; }}
-h4 {{ margin: 8px 0 2px 0; font-size: 13px; color: {grey}; }}
+.meta {{ color: {grey}; font-size: {px(12)}; }}
+h4 {{ margin: 8px 0 2px 0; font-size: {px(13)}; color: {grey}; }}
 """
 
 

@@ -92,7 +92,8 @@ class LookupPopup(QFrame):
         parent = self.parentWidget()
         assert parent is not None  # always a child of the view's viewport
         area = parent.rect()
-        width = min(COMPACT_WIDTH if self.compact else POPUP_WIDTH, area.width() - 2 * GAP)
+        wide = (COMPACT_WIDTH if self.compact else POPUP_WIDTH) * max(1.0, self.browser.scale)
+        width = min(round(wide), area.width() - 2 * GAP)
         # Measure the text at the width the browser will have (a clone: the browser's own
         # layout is left alone, and a hidden popup has no geometry to ask yet).
         margins = self._layout.contentsMargins()
@@ -119,6 +120,12 @@ class LookupPopup(QFrame):
         y = min(max(area.top() + GAP, y), max(area.top() + GAP, area.bottom() - height - GAP))
         self.resize(width, height)
         self.move(x, y)
+
+    def set_scale(self, scale: float) -> None:
+        """Follow the article's zoom: the card's text and width grow with it."""
+        self.browser.set_scale(scale)
+        if self.isVisible() and self.lookup is not None:
+            self._fit(self._anchor)
 
     def move_to(self, anchor: QRect) -> None:
         if self.isVisible() and self.lookup is not None:
