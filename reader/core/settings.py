@@ -31,7 +31,11 @@ class Settings:
     ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
     tone_scheme: str = "pleco"  # none | pleco | zhongwen | hanping
     color_characters: bool = False  # tone colours on the characters too, not only pinyin
-    script: str = "simplified"  # simplified | traditional
+    script: str = "simplified"  # simplified | traditional (Taiwan) | traditional_hk | …_opencc
+    pinyin_joined: bool = True  # a word's syllables written together (shàngwǔ), else spaced
+    word_gaps: bool = True  # a small space between the words of the text
+    status_marks: str = "background"  # background (LWT / LingQ) | underline | none
+    compact_popup: bool = False  # the popup shows the word, pinyin, first senses, HSK only
     font_family: str = ""  # "" = the platform's default CJK font
     font_size: int = 22  # pixels of the characters; the pinyin is a fraction of it
     theme: str = "system"  # system | light | dark
