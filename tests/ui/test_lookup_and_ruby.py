@@ -319,3 +319,29 @@ def test_a_click_before_the_analysis_looks_up_the_longest_word_there(
     lookup = lookup_token(language_tools.dictionary, text, stand_in, 2)
     assert lookup.word == "游客" and lookup.entries
     assert "游" in dict(lookup.other_matches)
+
+
+def test_no_vertical_jump_when_the_pinyin_arrives(
+    qtbot: QtBot, language_tools: LanguageTools
+) -> None:
+    """The stand-in text shown before the analysis keeps the pinyin band: the lines keep
+    their height when the readings arrive, and the reading position stays where it was."""
+    from reader.core import paths
+    from reader.core.importing import import_file
+    from reader.ui.article_view.model import provisional_tokens
+    from reader.ui.article_view.widget import ArticleView
+
+    text = "\n".join(a.text for a in import_file(paths.seed_article()))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_article(text, provisional_tokens(text))
+    assert view.layout_ is not None
+    before = view.layout_.line_height
+    view.scroll_to_char(600)
+    view.set_tokens(language_tools.analyzer.analyse(text))
+    assert view.layout_.line_height == before
+    assert any(view.layout_.rubies)
+    # the words rewrap (spaced as words now) but the line read stays at the top
+    assert view.reading_position() == 600
+    assert view.layout_.line_of_char(view.top_char()) == view.layout_.line_of_char(600)
