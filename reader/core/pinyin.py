@@ -306,3 +306,13 @@ def numbered_syllables(field: str) -> Iterator[tuple[str, int]]:
 def _plain_syllable(token: str) -> tuple[str, int] | None:
     parts = _split_numbered(token)
     return None if parts is None else (_ascii_base(parts[0]), parts[1])
+
+
+def takes_apostrophe(syllable: str) -> bool:
+    """Whether a syllable written after another inside one word is preceded by an apostrophe
+    (Hanyu Pinyin orthography: one beginning with a, o or e, as in xī'ān, tiān'ānmén);
+    ``syllable`` in any form shown (marks, numbers), accented or not."""
+    return unicodedata.normalize("NFD", syllable[:1])[:1] in _AOE
+
+
+_AOE = frozenset("aoeAOE")

@@ -11,7 +11,6 @@ is two bisections.
 
 from __future__ import annotations
 
-import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
@@ -21,6 +20,7 @@ from itertools import accumulate, compress, islice, repeat
 from operator import add, eq, mul, sub
 from typing import Protocol
 
+from reader.core.pinyin import takes_apostrophe
 from reader.ui.article_view.breaking import (
     NO_LINE_START,
     break_opportunities,
@@ -169,7 +169,7 @@ class ArticleLayout:
             rubies = self.rubies
             before: dict[str, float] = {}
             for ruby in set(rubies):
-                mark = ("'" if _begins_with_aoe(ruby) else "") if self.joined else " "
+                mark = ("'" if takes_apostrophe(ruby) else "") if self.joined else " "
                 before[ruby] = self._ruby_advance(mark + ruby) - self._ruby_advance(ruby)
             inner = {ruby: self._ruby_advance(ruby) + gap for ruby, gap in before.items()}
             excess = _prefix_sums(map(sub, map(inner.__getitem__, rubies), advances))
@@ -200,7 +200,7 @@ class ArticleLayout:
         for ruby in rubies[1:]:
             if not self.joined:
                 pieces.append(" " + ruby)
-            elif ruby and pieces[-1] and _begins_with_aoe(ruby):
+            elif ruby and pieces[-1] and takes_apostrophe(ruby):
                 pieces.append("'" + ruby)
             else:
                 pieces.append(ruby)
@@ -429,14 +429,6 @@ def _differences(
 ) -> Iterator[float]:
     """``prefix[end] - prefix[start]`` for each span: the sum of the values in it."""
     return map(sub, map(prefix.__getitem__, ends), map(prefix.__getitem__, starts))
-
-
-def _begins_with_aoe(syllable: str) -> bool:
-    """Whether a syllable (in any of the forms shown) begins with a, o or e, accented or not."""
-    return unicodedata.normalize("NFD", syllable[:1])[:1] in _AOE
-
-
-_AOE = frozenset("aoeAOE")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.pinyin import PinyinStyle, render, tone_of
+from reader.core.pinyin import PinyinStyle, render, takes_apostrophe, tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
 
 if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
@@ -171,7 +171,7 @@ def colored_pinyin(pinyin: str, style: Style, joined: bool = False) -> str:
     pieces: list[str] = []
     for syllable in pinyin.split():
         shown = render(syllable, style.pinyin)
-        if joined and pieces and shown[:1].lower() in "aoeāáǎàōóǒòēéěè":
+        if joined and pieces and takes_apostrophe(shown):
             shown = "'" + shown
         color = tone_color(style.scheme, tone_of(syllable), style.dark)
         shown = html.escape(shown)
