@@ -234,7 +234,7 @@ class ArticleView(QAbstractScrollArea):
         self.viewport().update()
 
     def _shown_text(self, script: Script) -> str:
-        """The text in ``script``, converted once per text and script (~15 ms a 100,000
+        """The text in ``script``, converted once per text and script (~30 ms of CPU for 107,000
         characters), not on each relayout."""
         if script is Script.SIMPLIFIED:
             return self.text
