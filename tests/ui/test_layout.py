@@ -169,6 +169,12 @@ def test_a_word_wider_in_pinyin_takes_the_room_at_its_edges_and_words_are_spaced
     assert wide.glyph_x(1) == 1.0 + 0.5 + 0.25
     assert wide.glyph_x(2) == wide.glyph_x(1) + 1.0 + 0.25 + 0.5
     assert wide.line_rubies(0)[1] == (1, 1.5, "shuāng")  # centred over 双: 1.75 + 0.5 - 0.75
+    # a line that begins with such a word begins at its character: the left edge is
+    # straight, the pinyin overhangs the margin
+    first = word_layout([("双", ["shuāng"]), ("鞋", ["xié"])], 100)
+    assert first.glyph_x(0) == 0.0
+    assert first.line_rubies(0)[0] == (0, -0.25, "shuāng")
+    assert first.hit_test(0.1, 1.0) == Hit(token_index=0, char_index=0)
 
 
 def test_pinyin_is_joined_per_word_with_the_apostrophe_or_spaced() -> None:

@@ -292,7 +292,15 @@ class ArticleLayout:
         """The left edge of a character's cell within its line."""
         if line is None:
             line = self.line_of_char(char_index)
-        return self.prefix[char_index] - self.prefix[self.line_starts[line]]
+        return self.prefix[char_index] - self.line_base(line)
+
+    def line_base(self, line: int) -> float:
+        """Where a line begins in the prefix sums: at its first glyph, so that the left
+        edge of the text is straight (a wide pinyin over the first word overhangs the
+        margin, as in printed graded readers, rather than indenting the line)."""
+        start = self.line_starts[line]
+        offset = self.glyph_offset[start] if start < len(self.text) else 0.0
+        return self.prefix[start] + offset
 
     def cell_width(self, char_index: int) -> float:
         return self.prefix[char_index + 1] - self.prefix[char_index]
@@ -314,7 +322,7 @@ class ArticleLayout:
             return []
         start, end = self.line_starts[line], self.line_ends[line]
         prefix, rubies, text = self.prefix, self.rubies, self.text
-        base = prefix[start]
+        base = self.line_base(line)
         advance = self._ruby_advance
         char_advance = self.metrics.char_advance
         word_starts, word_ends = self.word_starts, self.word_ends
@@ -384,7 +392,7 @@ class ArticleLayout:
         start, end = self.line_starts[line], self.line_ends[line]
         if x < 0 or start == end:
             return None
-        target = self.prefix[start] + x
+        target = self.line_base(line) + x
         char = bisect_right(self.prefix, target, start, end + 1) - 1
         if char >= end:
             return None
@@ -394,7 +402,7 @@ class ArticleLayout:
     def char_at_line_x(self, line: int, x: float) -> int:
         """The character offset nearest to ``x`` on a line (for selections)."""
         start, end = self.line_starts[line], self.line_ends[line]
-        target = self.prefix[start] + x
+        target = self.line_base(line) + x
         char = bisect_right(self.prefix, target, start, end + 1) - 1
         if char < start:
             return start

@@ -381,7 +381,7 @@ class ArticleView(QAbstractScrollArea):
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
             start, end = layout.line_starts[line], layout.line_ends[line]
-            base = prefix[start]
+            base = layout.line_base(line)
             token_index = bisect_right(starts, start) - 1
             token = tokens[token_index] if token_index >= 0 else None
             line_tones = []
