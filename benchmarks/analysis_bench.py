@@ -2,7 +2,7 @@
 
 Prints, each beside its baseline:
 - segmenter ready from a cold start (a fresh process; its cache already built), and the
-  one-time build of the word list and model into an empty cache dir;
+  one-time build of the index and the compiled tables into an empty cache dir;
 - segment + readings speed (median of runs after a warm-up) next to plain jieba's cut;
 - 1,000,000 characters analysed, serialised and stored in a real database;
 - reopening the stored article (no analysis at all);
@@ -52,7 +52,7 @@ def main() -> int:
         fresh = Path(scratch)
         first = cold_start(fresh)
         colds = [cold_start(fresh) for _ in range(5)]
-    print(f"first start, empty cache (builds index, word list, model): {first[0]:.2f} s")
+    print(f"first start, empty cache (builds the index and tables): {first[0]:.2f} s")
     print(
         "segmenter ready from a cold start (median of 5): "
         f"{statistics.median(c[0] for c in colds):.2f} s wall, "

@@ -89,10 +89,10 @@ def test_reading_units_keep_other_scripts_whole(analyzer: Analyzer) -> None:
     assert words == ["2024", "年", "GDP", "增长", "7.3", "%", "。"]
 
 
-def test_jiebas_cache_lives_in_the_user_cache_dir(analyzer: Analyzer) -> None:
-    folder = paths.cache_dir() / "jieba"
-    assert any(folder.glob("model-*.cache"))
-    assert any(folder.glob("words-*.txt"))
+def test_the_compiled_tables_live_in_the_user_cache_dir(analyzer: Analyzer) -> None:
+    folder = paths.cache_dir() / "tables"
+    assert any(folder.glob("words-*/words.marisa"))
+    assert any(folder.glob("names-*/emit.npy"))
 
 
 def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -> None:
@@ -111,11 +111,15 @@ def test_segmenter_loads_on_a_worker_thread_from_its_cache(analyzer: Analyzer) -
 
 def test_a_new_dictionary_builds_its_own_word_list(tmp_path: Path) -> None:
     words = [("东盟", "東盟"), ("国家", "國家"), ("东", "東"), ("盟", "盟")]
+    legacy = tmp_path / "jieba" / "model-0123.cache"  # what earlier versions cached
+    legacy.parent.mkdir()
+    legacy.write_bytes(b"old model")
     segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    assert not legacy.parent.exists()
     assert segmenter.is_word("东盟") and not segmenter.is_word("东盟国家")
     assert segmenter.cut("东盟国家") == ["东盟", "国家"]
     assert segmenter.cut("東盟國家") == ["東盟", "國家"]
-    assert any((tmp_path / "jieba").glob("guides-*.txt"))
+    assert len(list((tmp_path / "tables").glob("words-*"))) == 1
 
 
 def test_a_user_word_becomes_a_unit(tmp_path: Path) -> None:

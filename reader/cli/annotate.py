@@ -92,9 +92,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader annotate: {e}", file=sys.stderr)
             return 1
     analyzer = Analyzer.create(user_words)
-    tokens = analyzer.analyse(text, rules)
     style = PinyinStyle(args.format)
-    shown = in_script(text, Script(args.script))
-    printed = as_json(tokens, style, shown) if args.json else plain(tokens, style, shown)
-    sys.stdout.write(printed + "\n")
+    shown = in_script(text, Script(args.script))  # as long as the text: offsets hold
+    separator = ""
+    for tokens in analyzer.analyse_blocks(text, rules):  # written as analysed: small memory
+        if args.json and tokens:
+            sys.stdout.write(separator + as_json(tokens, style, shown))
+            separator = "\n"
+        elif not args.json:
+            sys.stdout.write(plain(tokens, style, shown))
+    sys.stdout.write("\n")
     return 0

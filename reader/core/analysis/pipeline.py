@@ -11,7 +11,7 @@ else a fresh one, stored for next time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.corrections import Corrector, Rule
@@ -128,8 +128,9 @@ class Analyzer:
         dictionary: CedictDictionary | None = None,
         readings: ReadingModel | None = None,
     ) -> Analyzer:
-        """Open the dictionary, load the readings model and the segmenter (a second or
-        two from a cold start: call it on a worker thread)."""
+        """Open the dictionary, load the readings model and the segmenter (a few tenths of
+        a second once their tables are compiled, seconds the very first time: call it on
+        a worker thread)."""
         from reader.core.analysis.readings import ReadingModel
         from reader.core.cedict import Dictionary as CedictDictionary
 
@@ -234,11 +235,17 @@ class Analyzer:
         model is much faster on batches); progress counts paragraphs, and cancellation is
         checked between blocks. A paragraph longer than a block (text without line breaks)
         counts as its sentences."""
+        return [token for block in self.analyse_blocks(text, rules, progress) for token in block]
+
+    def analyse_blocks(
+        self, text: str, rules: Iterable[Rule] = (), progress: Progress | None = None
+    ) -> Iterator[list[Token]]:
+        """``analyse`` block by block, for a caller that writes tokens out as they come
+        (``reader annotate``: its memory stays that of one block, not of the article)."""
         rules = list(rules)
         corrector = Corrector(rules)
         kept = frozenset(part for rule in rules for part in rule.parts)
         paragraphs = _paragraphs(text)
-        tokens: list[Token] = []
         offset = done = 0
         while done < len(paragraphs):
             if progress is not None:
@@ -247,11 +254,10 @@ class Analyzer:
             while done < len(paragraphs) and (size < BLOCK_CHARS or done == first):
                 size += len(paragraphs[done])
                 done += 1
-            tokens.extend(self._block("".join(paragraphs[first:done]), offset, corrector, kept))
+            yield self._block("".join(paragraphs[first:done]), offset, corrector, kept)
             offset += size
         if progress is not None:
             progress.step(len(paragraphs), len(paragraphs), "Analysing")
-        return tokens
 
     def load_or_analyse(
         self, store: Store, article_id: int, progress: Progress | None = None

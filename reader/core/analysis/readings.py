@@ -23,21 +23,27 @@ from __future__ import annotations
 
 import gzip
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
 from reader.core.analysis.g2p.rules import FIRM, firm_reading, rule_reading
+from reader.core.analysis.pinyin_tables import (
+    PHRASES_DICT,
+    PINYIN_DICT,
+    Votes,
+    VoteTable,
+    neighbour_votes,
+)
+from reader.core.analysis.pinyin_tables import cedict_words as compiled_cedict_words
+from reader.core.analysis.tables import fingerprint, longest_key
 
 Reading = tuple[str, ...]
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
-_MAX_PHRASE = max(len(p) for p in PHRASES_DICT)
 # The model overrides a dictionary phrase only when at least this sure (it is often
 # overconfident, so the bar is high), and only in a sentence of at least _CONTEXT characters:
 # it learnt from long encyclopaedia sentences and is confidently wrong on short everyday
@@ -101,10 +107,10 @@ class ReadingModel:
     so one model may serve several threads.
     """
 
-    def __init__(self, polyphones: PolyphoneModel, cedict_words: dict[str, str]) -> None:
+    def __init__(self, polyphones: PolyphoneModel, cedict_words: Mapping[str, str]) -> None:
         self._model = polyphones
         self._cedict = cedict_words
-        self._max_cedict = max(map(len, cedict_words), default=0)
+        self._max_cedict = longest_key(cedict_words)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
 
@@ -186,11 +192,16 @@ class ReadingModel:
         return max(votes, key=votes.__getitem__)
 
     @cached_property
-    def _neighbour_votes(self) -> dict[str, tuple[tuple[str, int], ...]]:
+    def _neighbour_votes(self) -> VoteTable:
+        """``_count_neighbour_votes``, compiled once into the cache."""
+        polyphones = "".join(sorted(self._model.polyphones))
+        inputs = [fingerprint(self._cedict), polyphones]
+        return neighbour_votes(self._count_neighbour_votes, inputs, Path(__file__))
+
+    def _count_neighbour_votes(self) -> dict[str, Votes]:
         """Per pair of characters in a dictionary word and the index (0 or 1) of a
         polyphone in it ("盛饭0"): each reading that character has in the words with that
-        pair, and in how many. Built once, on first need (under a second), since few
-        sentences need it."""
+        pair, and in how many."""
         polyphones = self._model.polyphones
         counts: dict[str, dict[str, int]] = {}
         words: list[tuple[str, Sequence[str]]] = [
@@ -241,11 +252,10 @@ def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | No
     return out
 
 
-def load_cedict_words(path: Path) -> dict[str, str]:
+def load_cedict_words(path: Path) -> Mapping[str, str]:
     """The shipped table of CC-CEDICT words with one reading (see ``derive_cedict_words``):
     word → space-separated syllables."""
-    fields = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
-    return dict(zip(fields[0:-1:2], fields[1::2], strict=True))
+    return compiled_cedict_words(path)
 
 
 def derive_cedict_words(cedict: Path) -> str:
@@ -272,7 +282,7 @@ def derive_cedict_words(cedict: Path) -> str:
 
 def _pypinyin_phrase(word: str, start: int) -> Reading:
     """Readings of the longest dictionary phrase of 2+ characters at ``word[start:]``."""
-    for end in range(min(len(word), start + _MAX_PHRASE), start + 1, -1):
+    for end in range(min(len(word), start + PHRASES_DICT.max_length), start + 1, -1):
         entry = PHRASES_DICT.get(word[start:end])
         if entry is not None:
             return tuple(

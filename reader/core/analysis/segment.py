@@ -10,19 +10,17 @@ and are explained character by character. The readings model still reads the gui
 (``units``): 没入 is mò rù, which 没 + 入 alone would miss (méi).
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
-written once into the user cache dir and jieba caches its model beside it; later start-ups
-only unmarshal that model. Nothing here touches global state the UI thread needs: a
-``Segmenter`` can be built on a worker thread.
+compiled once per dictionary into a memory-mapped trie in the user cache dir
+(``wordfreq``, ``tables``), and so is jieba's part-of-speech model (``names``); later
+start-ups open both in milliseconds. Nothing here touches global state the UI thread needs:
+a ``Segmenter`` can be built on a worker thread.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import re
-import tempfile
-import warnings
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,13 +28,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 from reader.core import paths
+from reader.core.analysis.tables import load_compiled
 from reader.core.analysis.tokens import TokenKind
 
 if TYPE_CHECKING:
-    import jieba
+    from reader.core.analysis.names import NameModel
+    from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 6
+_WORD_LIST_FORMAT: Final = 7
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
 # seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
 # still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not
@@ -123,42 +123,25 @@ def _jieba_words() -> Iterator[tuple[str, int, str]]:
             yield word, int(freq), tag
 
 
-def _write_atomically(target: Path, lines: Iterable[str]) -> None:
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.writelines(lines)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def write_word_list(target: Path, guide_list: Path, headwords: Iterable[tuple[str, str]]) -> int:
-    """Write jieba's dictionary file for the (simplified, traditional) ``headwords`` plus
-    jieba's own other words (with their traditional forms), and those guide words one a
-    line to ``guide_list``; returns how many headwords the list holds. A traditional form
-    jieba does not know gets the frequency of its simplified form, so traditional text is
-    cut as well as simplified text."""
-    known = {word: (freq * FREQ_SCALE, tag) for word, freq, tag in _jieba_words()}
-    chosen: dict[str, tuple[int, str]] = {}
+def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
+    """jieba's word list for the (simplified, traditional) ``headwords`` plus jieba's own
+    other words (with their traditional forms): word → frequency, and which of them are
+    those guide words. A traditional form jieba does not know gets the frequency of its
+    simplified form, so traditional text is cut as well as simplified text."""
+    known = {word: freq * FREQ_SCALE for word, freq, _ in _jieba_words()}
+    chosen: dict[str, int] = {}
     traditional_chars: dict[str, set[str]] = {}
     for simplified, traditional in headwords:
-        found = known.get(simplified) or known.get(traditional) or (UNSEEN_WORD_FREQ, "x")
+        found = known.get(simplified) or known.get(traditional) or UNSEEN_WORD_FREQ
         for word in (simplified, traditional):
             if HAN_RUN.fullmatch(word):
                 own = known.get(word, found)
                 chosen[word] = max(chosen.get(word, own), own)
         if len(simplified) == 1:
             traditional_chars.setdefault(simplified, set()).add(traditional)
-    guides: dict[str, tuple[int, str]] = {}
+    guides: dict[str, int] = {}
     for word, found in known.items():
-        if (
-            word not in chosen
-            and found[0] >= GUIDE_FREQ
-            and len(word) > 1
-            and HAN_RUN.fullmatch(word)
-        ):
+        if word not in chosen and found >= GUIDE_FREQ and len(word) > 1 and HAN_RUN.fullmatch(word):
             guides.setdefault(word, found)
             # its traditional form, where each character has only one (辦公處 as 办公处)
             forms = [traditional_chars.get(char, {char}) for char in word]
@@ -166,25 +149,22 @@ def write_word_list(target: Path, guide_list: Path, headwords: Iterable[tuple[st
                 converted = "".join(next(iter(form)) for form in forms)
                 if converted not in chosen and converted not in known:
                     guides.setdefault(converted, found)
-    lines = [f"{word} {freq} {tag}\n" for word, (freq, tag) in sorted(chosen.items())]
-    lines += [f"{word} {freq} {tag}\n" for word, (freq, tag) in sorted(guides.items())]
-    _write_atomically(guide_list, [f"{word}\n" for word in sorted(guides)])
-    _write_atomically(target, lines)
-    return len(chosen)
+    return chosen | guides, sorted(guides)
 
 
-def cache_key(dictionary_key: str) -> str:
-    """Names the cached word list and model for one dictionary and one jieba version."""
-    source = f"{_WORD_LIST_FORMAT}|{_jieba().__version__}|{dictionary_key}"
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+def _jieba_version() -> str:
+    return str(_jieba().__version__)
 
 
 class Segmenter:
     """A private jieba tokenizer that knows the dictionary's and the user's words."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer, guides: frozenset[str] = frozenset()) -> None:
-        self._tokenizer = tokenizer
-        self._guides = guides  # jieba's words that steer the cut but are not units
+    def __init__(self, words: WordFrequencies, names: NameModel) -> None:
+        from reader.core.analysis.wordfreq import TrieTokenizer
+
+        self._words = words  # its guides are jieba's words that steer the cut, not units
+        self._tokenizer: TrieTokenizer = TrieTokenizer(words)
+        self._names = names
         self._name_tags: dict[str, str | None] = {}
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
 
@@ -196,23 +176,30 @@ class Segmenter:
         user_words: Iterable[str] = (),
         cache: Path | None = None,
     ) -> Segmenter:
-        """Open the cached model for ``dictionary_key``, building it first if needed.
+        """Open the compiled word table for ``dictionary_key``, building it first if needed.
 
         ``dictionary_key`` identifies the dictionary's contents (its checksum);
         ``headwords`` gives (simplified, traditional) pairs, as ``Dictionary.headwords``
-        does; it is only called when the word list has to be (re)built."""
-        folder = (cache or paths.cache_dir()) / "jieba"
-        folder.mkdir(parents=True, exist_ok=True)
-        key = cache_key(dictionary_key)
-        word_list = folder / f"words-{key}.txt"
-        guides = folder / f"guides-{key}.txt"
-        if not (word_list.is_file() and guides.is_file()):
-            write_word_list(word_list, guides, headwords())
-        tokenizer = _jieba().Tokenizer(str(word_list))
-        tokenizer.tmp_dir = str(folder)
-        tokenizer.cache_file = f"model-{key}.cache"
-        tokenizer.initialize()
-        segmenter = cls(tokenizer, frozenset(guides.read_text(encoding="utf-8").split()))
+        does; it is only called when the word table has to be (re)built."""
+        from reader.core.analysis.names import NameModel, save_name_model
+        from reader.core.analysis.wordfreq import WordFrequencies, save_word_table
+
+        version = _jieba_version()
+
+        def build_words(folder: Path) -> None:
+            save_word_table(folder, *word_list(headwords()))
+            # the word lists and jieba models that earlier versions cached (~12 MB each)
+            shutil.rmtree((cache or paths.cache_dir()) / "jieba", ignore_errors=True)
+
+        words = load_compiled(
+            "words",
+            [str(_WORD_LIST_FORMAT), version, dictionary_key],
+            build_words,
+            WordFrequencies,
+            cache,
+        )
+        names = load_compiled("names", [version], save_name_model, NameModel, cache)
+        segmenter = cls(words, names)
         for word in user_words:
             segmenter.add_word(word)
         return segmenter
@@ -220,7 +207,7 @@ class Segmenter:
     def add_word(self, word: str) -> None:
         """Make a user's word a unit of segmentation from now on."""
         if HAN_RUN.fullmatch(word) and word not in self._replaced:
-            self._replaced[word] = self._tokenizer.FREQ.get(word, 0)
+            self._replaced[word] = self._words.get(word) or 0
             self._tokenizer.add_word(word, USER_WORD_FREQ)
 
     def remove_word(self, word: str) -> None:
@@ -234,7 +221,7 @@ class Segmenter:
         """Whether ``word`` is a unit: a dictionary headword or a user's word."""
         if word in self._replaced:
             return True
-        return bool(self._tokenizer.FREQ.get(word)) and word not in self._guides
+        return bool(self._words.get(word)) and not self._words.is_guide(word)
 
     def reading_units(self, text: str) -> list[str]:
         """Any text as the readings model reads it: runs of other scripts whole, Chinese
@@ -250,7 +237,7 @@ class Segmenter:
         character can depend on it (没入 mò); ``pieces`` says how it is shown."""
         units: list[str] = []
         for word in self._tokenizer.cut(han, HMM=True):
-            units.extend([word] if word in self._guides else self.pieces(word))
+            units.extend([word] if self._words.is_guide(word) else self.pieces(word))
         return units
 
     def pieces(self, unit: str) -> tuple[str, ...]:
@@ -273,23 +260,15 @@ class Segmenter:
     def name_tag(self, word: str) -> str | None:
         """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None.
 
-        The HMM costs about a millisecond a word, so answers are remembered."""
+        The HMM costs a fraction of a millisecond a word, so answers are remembered."""
         if word not in self._name_tags:
-            self._name_tags[word] = _name_tag(word)
+            self._name_tags[word] = _name_tag(self._names, word)
         return self._name_tags[word]
 
 
-def _name_tag(word: str) -> str | None:
-    # jieba.posseg loads its tables on import (~0.3 s with bytecode, ~1.2 s without): only
-    # when the first unknown word needs it, on the analysing thread.
-    with warnings.catch_warnings():  # its regexes have invalid escapes (compile-time warnings)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", SyntaxWarning)
-        import jieba.posseg as posseg
-
-    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
-    _, states = posseg.viterbi(word, *tables)
-    tag: str = states[0][1]
+def _name_tag(names: NameModel, word: str) -> str | None:
+    states = names.states(word)
+    tag = states[0][1]
     one_word = [position for position, _ in states] == (
         ["S"] if len(word) == 1 else ["B", *["M"] * (len(word) - 2), "E"]
     )

@@ -50,6 +50,11 @@ class PolyphoneModel:
             str(c): poly_classes[offsets[i] : offsets[i + 1]].astype(np.int64)
             for i, c in enumerate(arrays["poly_chars"])
         }
+        # asked for every polyphone read, so made once
+        self._candidate_readings = {
+            char: tuple(self._classes[i] for i in classes)
+            for char, classes in self._candidates.items()
+        }
 
         def w(name: str) -> F32:
             return arrays[name].astype(np.float32)
@@ -93,8 +98,7 @@ class PolyphoneModel:
 
     def candidates(self, char: str) -> tuple[str, ...]:
         """The readings the model chooses between for ``char`` (empty if not polyphonic)."""
-        classes = self._candidates.get(char)
-        return () if classes is None else tuple(self._classes[i] for i in classes)
+        return self._candidate_readings.get(char, ())
 
     def predict(
         self,
@@ -160,19 +164,21 @@ class PolyphoneModel:
             seq = [_BOS, *(self._index.get(c, _UNK) for c in text), _EOS]
             ids[0, b, : len(seq)] = seq
             ids[1, b, : len(seq)] = seq[::-1]
-        # [T, 2, B, 4H]: each step reads one contiguous block
-        x = np.ascontiguousarray(
-            np.stack([self._proj[0][ids[0]], self._proj[1][ids[1]]]).transpose(2, 0, 1, 3)
-        )
+        # [T, 2, B]: each step gathers its inputs' projections (the whole [T, 2, B, 4H] at
+        # once would be ~170 MB for a full batch of long sentences)
+        step_ids = np.ascontiguousarray(ids.transpose(2, 0, 1))
         hs = self._hidden
         half = np.float32(0.5)
         out = np.zeros((steps + 1, 2, len(texts), hs), dtype=np.float32)  # out[0]: h before t=0
         c = np.zeros((2, len(texts), hs), dtype=np.float32)
         z = np.empty((2, len(texts), 4 * hs), dtype=np.float32)
         ig = np.empty_like(c)
+        x = np.empty_like(z)
         for t in range(steps):
+            np.take(self._proj[0], step_ids[t, 0], axis=0, out=x[0])
+            np.take(self._proj[1], step_ids[t, 1], axis=0, out=x[1])
             np.matmul(out[t], self._whh, out=z)
-            z += x[t]
+            z += x
             np.tanh(z, out=z)
             gates = z[..., : 2 * hs]
             gates *= half

@@ -1,0 +1,149 @@
+"""The analysis engine's figures, each beside its goal and, where there is one, its baseline.
+
+Prints, in one run:
+- a fresh process (warm cache) to the first annotated sentence, beside a fresh process of
+  plain jieba + pypinyin doing the same (median of 5, wall and CPU);
+- ``reader annotate`` of a short file end to end, with its peak resident memory, and the
+  same for 300,000 characters (the memory goal);
+- analysis throughput beside plain ``jieba.lcut`` + ``pypinyin.pinyin`` per word on the
+  same 300,000 characters (one process, interleaved runs, medians of CPU time);
+- a first run with an empty cache dir (compiles the dictionary index and every table).
+
+The text is 300,000 characters of the web novel in ``../shared/corpus`` when it is there
+(else the seed article repeated). Wall times on a shared machine drift: quote the CPU
+figures and the ratios. Run: ``uv run python benchmarks/engine_bench.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"
+CHARS = 300_000
+SENTENCE = "他们在银行门口见面了，行长说还要等一会儿。"
+
+_FIRST_SENTENCE = f"""
+from reader.core.analysis.pipeline import Analyzer
+Analyzer.create().analyse({SENTENCE!r})
+"""
+_NAIVE_FIRST_SENTENCE = f"""
+import logging, jieba, pypinyin
+jieba.setLogLevel(logging.WARNING)
+[pypinyin.pinyin(word) for word in jieba.lcut({SENTENCE!r})]
+"""
+
+
+def text() -> str:
+    from reader.core import paths
+
+    if NOVEL.is_file():
+        source = NOVEL.read_text(encoding="utf-8")
+    else:
+        source = paths.seed_article().read_text(encoding="utf-8")
+    # what an import keeps: printable text and line breaks (U+3000 indents become spaces)
+    source = "".join(c if c.isprintable() or c == "\n" else " " for c in source)
+    return (source * (CHARS // len(source) + 1))[:CHARS]
+
+
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident MB of one finished process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{command} failed: {error}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def median_run(
+    command: list[str], runs: int = 5, env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    results = [run(command, env) for _ in range(runs)]
+    return tuple(statistics.median(r[i] for r in results) for i in range(3))  # type: ignore[return-value]
+
+
+def show(label: str, figures: tuple[float, float, float], goal: str = "") -> None:
+    wall, cpu, rss = figures
+    print(f"{label}: {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MB peak {goal}")
+
+
+def throughput(sample: str) -> None:
+    import jieba
+    import pypinyin
+
+    from reader.core.analysis.pipeline import Analyzer
+
+    analyzer = Analyzer.create()
+    analyzer.analyse(sample[:20_000])  # warm-up: first pages of every table
+    for word in jieba.lcut(sample[:20_000]):
+        pypinyin.pinyin(word)
+    ours: list[float] = []
+    naive: list[float] = []
+    for _ in range(3):
+        cpu = time.process_time()
+        analyzer.analyse(sample)
+        ours.append(time.process_time() - cpu)
+        cpu = time.process_time()
+        for word in jieba.lcut(sample):
+            pypinyin.pinyin(word)
+        naive.append(time.process_time() - cpu)
+    fast, slow = statistics.median(ours), statistics.median(naive)
+    print(
+        f"throughput on {len(sample):,} chars (CPU time, median of 3): ours "
+        f"{len(sample) / fast:,.0f} chars/s, plain jieba.lcut + pypinyin.pinyin per word "
+        f"{len(sample) / slow:,.0f} chars/s: {slow / fast:.2f} x (goal >= 1.5 x)"
+    )
+
+
+def main() -> int:
+    python = sys.executable
+    reader = str(Path(python).with_name("reader"))
+    sample = text()
+    run([python, "-c", _FIRST_SENTENCE])  # the cache is warm from here on
+    show(
+        "fresh process to the first annotated sentence",
+        median_run([python, "-c", _FIRST_SENTENCE]),
+        "(goal <= 1.0 s)",
+    )
+    show(
+        "  plain jieba + pypinyin, the same",
+        median_run([python, "-c", _NAIVE_FIRST_SENTENCE]),
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        short = Path(scratch) / "short.txt"
+        short.write_text(sample[5_000:5_122], encoding="utf-8")
+        long = Path(scratch) / "long.txt"
+        long.write_text(sample, encoding="utf-8")
+        data = dict(os.environ, READER_DATA_DIR=str(Path(scratch) / "data"))
+        show(
+            "reader annotate, 122 characters",
+            median_run([reader, "annotate", str(short)], env=data),
+            "(goals <= 1.5 s, <= 200 MB)",
+        )
+        show(
+            f"reader annotate, {len(sample):,} characters",
+            run([reader, "annotate", str(long)], env=data),
+            "(goal <= 200 MB)",
+        )
+        empty = dict(os.environ, READER_CACHE_DIR=str(Path(scratch) / "cache"))
+        show(
+            "first run, empty cache (index + tables compiled) to the first sentence",
+            run([python, "-c", _FIRST_SENTENCE], env=empty),
+            "(goal <= 3 s)",
+        )
+    throughput(sample)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

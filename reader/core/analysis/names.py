@@ -1,0 +1,133 @@
+"""jieba's part-of-speech HMM as numpy arrays, to tell whether an unknown word is a name.
+
+``jieba.posseg`` holds its model as Python dicts in modules that take a second or more to
+import and ~50 MB, and its Viterbi loops in Python over 256 states (a few milliseconds a
+word, the largest cost of analysing a novel full of names). The same model is compiled
+once into arrays (states in sorted order, transitions as a matrix, emissions a row per
+character) and decoded with numpy: the same sums in the same order, and ties resolved as
+jieba resolves them (the greatest state wins), so every path is jieba's own.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.core.analysis.tables import read_meta, write_meta
+
+Array = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+State = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
+
+_MIN_FLOAT: Final = -3.14e100  # jieba's score of an emission it never saw
+_ARRAYS: Final = ("start", "trans", "emit", "allowed", "has_next", "next_mask")
+
+
+def save_name_model(folder: Path) -> None:
+    """Compile jieba.posseg's model into ``folder`` (its import is the slow part: once)."""
+    with warnings.catch_warnings():  # its regexes have invalid escapes (compile-time warnings)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import jieba.posseg as posseg
+
+    states: list[State] = sorted(posseg.trans_P)
+    index = {state: i for i, state in enumerate(states)}
+    chars = sorted(
+        set(posseg.char_state_tab_P) | {c for emit in posseg.emit_P.values() for c in emit}
+    )
+    row = {c: i for i, c in enumerate(chars)}
+    size = len(states)
+    trans = np.full((size, size), -np.inf)
+    next_mask = np.zeros((size, size), dtype=np.bool_)
+    for state, targets in posseg.trans_P.items():
+        for target, p in targets.items():
+            trans[index[state], index[target]] = p
+            next_mask[index[state], index[target]] = True
+    # one row per character, and a last row for characters the model never saw
+    emit = np.full((len(chars) + 1, size), _MIN_FLOAT)
+    for state, emissions in posseg.emit_P.items():
+        for char, p in emissions.items():
+            emit[row[char], index[state]] = p
+    allowed = np.ones((len(chars) + 1, size), dtype=np.bool_)  # no entry: any state
+    for char, possible in posseg.char_state_tab_P.items():
+        allowed[row[char]] = False
+        allowed[row[char], [index[s] for s in possible]] = True
+    arrays = {
+        "start": np.array([posseg.start_P[s] for s in states]),
+        "trans": trans,
+        "emit": emit,
+        "allowed": allowed,
+        "has_next": next_mask.any(axis=1),
+        "next_mask": next_mask,
+    }
+    for name in _ARRAYS:
+        np.save(folder / f"{name}.npy", arrays[name])
+    write_meta(
+        folder,
+        {"states": " ".join(f"{p}/{t}" for p, t in states), "chars": "".join(chars)},
+    )
+
+
+class NameModel:
+    """jieba.posseg's Viterbi decoding over the compiled arrays."""
+
+    def __init__(self, folder: Path) -> None:
+        meta = read_meta(folder)
+        self._states: list[State] = [
+            (p, t) for p, t in (s.split("/") for s in str(meta["states"]).split())
+        ]
+        self._rows = {c: i for i, c in enumerate(str(meta["chars"]))}
+        # mapped, seen as plain arrays: numpy's memmap class indexes through Python code
+        loaded = {
+            name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+            for name in _ARRAYS
+        }
+        self._start: Array = loaded["start"]
+        self._trans: Array = loaded["trans"]
+        self._emit: Array = loaded["emit"]
+        self._allowed: Mask = loaded["allowed"]
+        self._has_next: Mask = loaded["has_next"]
+        self._next_mask: Mask = loaded["next_mask"]
+
+    def states(self, word: str) -> list[State]:
+        """The most likely state of each character, as ``jieba.posseg.viterbi``'s route."""
+        unseen = len(self._rows)
+        rows = [self._rows.get(c, unseen) for c in word]
+        active = np.array(self._allowed[rows[0]])
+        score = self._start + self._emit[rows[0]]
+        back: list[npt.NDArray[np.intp]] = []
+        for row in rows[1:]:
+            previous = np.flatnonzero(active & self._has_next)
+            expected: Mask = np.asarray(self._next_mask[previous].any(axis=0))
+            active = self._allowed[row] & expected
+            if not active.any():
+                active = expected if expected.any() else np.ones_like(expected)
+            targets = np.flatnonzero(active)
+            # jieba: max over (V[t-1][y0] + trans[y0][y] + emit[y], y0), in that order
+            sums = (score[previous][:, None] + self._trans[np.ix_(previous, targets)]) + self._emit[
+                row, targets
+            ]
+            best = _last_argmax(sums)
+            score = np.full(len(self._states), -np.inf)
+            score[targets] = sums[best, np.arange(len(targets))]
+            came_from = np.zeros(len(self._states), dtype=np.intp)
+            came_from[targets] = previous[best]
+            back.append(came_from)
+        finals = np.flatnonzero(active)
+        state = int(finals[_last_argmax(score[finals][:, None])[0]])
+        path = [state]
+        for came_from in reversed(back):
+            state = int(came_from[state])
+            path.append(state)
+        return [self._states[s] for s in reversed(path)]
+
+
+def _last_argmax(values: Array) -> npt.NDArray[np.intp]:
+    """Per column, the row of the greatest value, the last of equals: the states are in
+    sorted order, so that is the greatest state, as Python's ``max`` of (score, state)."""
+    flipped = values[::-1]
+    return np.asarray(len(values) - 1 - flipped.argmax(axis=0), dtype=np.intp)

@@ -1,0 +1,120 @@
+"""The compiled tables answer exactly as the libraries' own tables and algorithms do."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import jieba
+import pytest
+from pypinyin.constants import PHRASES_DICT as PYPINYIN_PHRASES
+from pypinyin.constants import PINYIN_DICT as PYPINYIN_CHARS
+
+from reader.core.analysis.pinyin_tables import PHRASES_DICT, PINYIN_DICT
+from reader.core.analysis.pipeline import Analyzer
+from reader.core.analysis.segment import HAN_RUN, Segmenter, split_runs, word_list
+from reader.core.analysis.tables import compiled
+from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies, save_word_table
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"
+
+
+def novel_runs(chars: int) -> list[str]:
+    if not NOVEL.is_file():
+        pytest.skip("the shared corpus is not here")
+    text = NOVEL.read_text(encoding="utf-8")[:chars]
+    return [run.text for run in split_runs(text) if run.kind is None]
+
+
+def test_a_table_is_built_once_and_replaces_its_older_versions(tmp_path: Path) -> None:
+    builds: list[Path] = []
+
+    def build(folder: Path) -> None:
+        builds.append(folder)
+        (folder / "table").write_text("made", encoding="utf-8")
+
+    first = compiled("demo", ["v1"], build, tmp_path)
+    assert compiled("demo", ["v1"], build, tmp_path) == first
+    assert len(builds) == 1 and (first / "table").read_text(encoding="utf-8") == "made"
+    second = compiled("demo", ["v2"], build, tmp_path)
+    assert second != first and not first.exists() and len(builds) == 2
+
+
+def test_a_failed_build_leaves_nothing_behind(tmp_path: Path) -> None:
+    def build(folder: Path) -> None:
+        (folder / "half").write_text("half a table", encoding="utf-8")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        compiled("demo", ["v1"], build, tmp_path)
+    assert list((tmp_path / "tables").iterdir()) == []
+
+
+def test_pypinyins_tables_are_served_unchanged() -> None:
+    assert len(PINYIN_DICT) == len(PYPINYIN_CHARS)
+    assert all(PINYIN_DICT[code] == readings for code, readings in PYPINYIN_CHARS.items())
+    assert len(PHRASES_DICT) == len(PYPINYIN_PHRASES)
+    assert all(PHRASES_DICT.get(p) == syllables for p, syllables in PYPINYIN_PHRASES.items())
+    assert PHRASES_DICT.max_length == max(map(len, PYPINYIN_PHRASES))
+    assert PHRASES_DICT.get("不存在的词语") is None
+
+
+def test_the_neighbour_votes_are_the_counted_ones(analyzer: Analyzer) -> None:
+    model = analyzer.readings
+    counted = model._count_neighbour_votes()  # type: ignore[attr-defined]
+    table = model._neighbour_votes  # type: ignore[attr-defined]
+    assert counted and all(table.get(key) == votes for key, votes in counted.items())
+    assert table.get("不是键") == ()
+
+
+def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> None:
+    import jieba.posseg as posseg
+
+    random.seed(20)
+    words = {"姚树洁", "周和华", "亿元", "两年", "𠀀𠀁", "一"}
+    for run in novel_runs(30_000):
+        for size in (2, 3, 4, 6):
+            if len(run) >= size:
+                start = random.randrange(len(run) - size + 1)
+                words.add(run[start : start + size])
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    names = analyzer.segmenter._names  # type: ignore[attr-defined]
+    for word in sorted(words):
+        assert names.states(word) == posseg.viterbi(word, *tables)[1], word
+
+
+@pytest.mark.slow
+def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """jieba's own tokenizer on the same word list (its dict built from a file) and ours
+    over the trie make the same cuts, also once user words are added and removed."""
+    words, guides = word_list(analyzer.dictionary.headwords())  # type: ignore[attr-defined]
+    listing = tmp_path / "words.txt"
+    listing.write_text("".join(f"{w} {f}\n" for w, f in words.items()), encoding="utf-8")
+    theirs = jieba.Tokenizer(str(listing))
+    theirs.tmp_dir = str(tmp_path)
+    save_word_table(tmp_path, words, guides)
+    ours = TrieTokenizer(WordFrequencies(tmp_path))
+    runs = novel_runs(40_000)
+    assert runs
+    for tokenizer in (theirs, ours):
+        tokenizer.add_word("夏英杰", 5_000_000)
+        tokenizer.add_word("银行", 5_000_000)
+    ours.FREQ["银行"] = theirs.FREQ["银行"] = words["银行"]  # as Segmenter.remove_word does
+    for run in [*runs, "夏英杰在银行门口", "东盟国家"]:
+        assert list(ours.cut(run, HMM=True)) == list(theirs.cut(run, HMM=True)), run
+        assert HAN_RUN.fullmatch(run)
+
+
+def test_a_damaged_table_is_built_again(tmp_path: Path) -> None:
+    words = [("东盟", "東盟"), ("国家", "國家"), ("东", "東"), ("盟", "盟")]
+    Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    (table,) = (tmp_path / "tables").glob("words-*/words.marisa")
+    table.write_bytes(b"not a trie")
+    segmenter = Segmenter.load("tiny", lambda: words, cache=tmp_path)
+    assert segmenter.cut("东盟国家") == ["东盟", "国家"]
+    (meta,) = (tmp_path / "tables").glob("names-*/meta.json")
+    meta.unlink()
+    assert Segmenter.load("tiny", lambda: words, cache=tmp_path).name_tag("姚树洁") == "nr"
