@@ -53,8 +53,7 @@ def main() -> None:
         article_id = window.store.articles.add(NewArticle("Long", text))
         window.show_article(article_id)
         window.view.set_tokens(tokens)  # the analysis, without running it again
-        window.article_id = article_id
-        window._analysis_ready(article_id, (tokens, word_keys(tokens, tools.dictionary)))
+        window.session.set_analysis(article_id, tokens, word_keys(tokens, tools.dictionary))
         view = window.view
         word = next(t.text for t in tokens if t.entry_ids)
         flip = iter([1, 2] * 1000)

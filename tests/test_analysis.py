@@ -13,6 +13,7 @@ from reader.core import paths
 from reader.core.analysis.corrections import CorrectionError, merge_rule, split_rule
 from reader.core.analysis.display import show, with_sandhi
 from reader.core.analysis.pipeline import Analyzer, order_entries
+from reader.core.analysis.readings import ReadingModel
 from reader.core.analysis.segment import HAN_RUN
 from reader.core.analysis.stored import analysis_key, stored_analysis
 from reader.core.analysis.tokens import (
@@ -88,8 +89,8 @@ def test_entries_are_ordered_by_agreement_with_the_readings(analyzer: Analyzer) 
     # Up to a neutral tone when nothing agrees exactly; the word before the surname.
     entries = analyzer.dictionary.entries("还")
     assert {e.pinyin for e in entries} >= {"Huan2", "huan2", "hai2"}
-    for readings, expected in ((("huan2",), "huan2"), (("huan5",), "huan2"), (("hai2",), "hai2")):
-        first = analyzer.dictionary.entry(order_entries(entries, readings)[0])
+    for reading, expected in ((("huan2",), "huan2"), (("huan5",), "huan2"), (("hai2",), "hai2")):
+        first = analyzer.dictionary.entry(order_entries(entries, reading)[0])
         assert first.pinyin == expected
     entries = analyzer.dictionary.entries("重庆")
     assert order_entries(entries, ("chong2", "qing4"))[0] == entries[0].id
@@ -181,7 +182,9 @@ def test_a_guide_read_whole_gives_its_readings_to_the_pieces_shown(analyzer: Ana
     sink, enter = _token_at(tokens, text, "没"), _token_at(tokens, text, "入")
     assert (sink.text, sink.readings) == ("没", ("mo4",))
     assert (enter.text, enter.readings) == ("入", ("ru4",))
-    assert analyzer.readings.read(["太阳", "慢慢", "没", "入", "了", "云层", "。"])[2] == ("mei2",)
+    model = analyzer.readings
+    assert isinstance(model, ReadingModel)
+    assert model.read(["太阳", "慢慢", "没", "入", "了", "云层", "。"])[2] == ("mei2",)
     # a rule's parts are shown as made, and read in the rule's cut
     merged = analyzer.analyse(text, [_Rule("没入了", ("没入了",))])
     assert [t.text for t in merged][2:4] == ["没入了", "云层"]

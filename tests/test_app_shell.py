@@ -105,7 +105,7 @@ def test_window_opens_the_seed_and_remembers_geometry_and_recent(
     reopened = MainWindow(data_dir)
     qtbot.addWidget(reopened)
     assert (reopened.width(), reopened.height()) == (640, 480)
-    assert [a.toolTip() for a in reopened.recent_menu.actions()] == settings.recent_files
+    assert [a.toolTip() for a in reopened.files.recent_menu.actions()] == settings.recent_files
 
 
 def test_data_dir_override_from_environment(data_dir: Path) -> None:

@@ -79,7 +79,7 @@ def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> N
                 start = random.randrange(len(run) - size + 1)
                 words.add(run[start : start + size])
     tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
-    names = analyzer.segmenter._names  # type: ignore[attr-defined]
+    names = analyzer.segmenter._names
     for word in sorted(words):
         assert names.states(word) == posseg.viterbi(word, *tables)[1], word
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
-from export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 from reader.core.atomic import TargetExistsError
 from reader.core.export.anki import FIELDS, deck_name, marked_sentence, pinyin_html, write_apkg
 from reader.core.export.model import Column, ExportList, ExportOptions
+from tests.export_samples import BANK, HOSTILE, ISM, PRESIDENT, sample_list
 
 
 def import_into(collection: Collection, package: Path) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_samples import sample_list
 from pytestqt.qtbot import QtBot
 
 from reader.core.atomic import TargetExistsError, write_atomically
 from reader.core.export.model import ExportOptions
 from reader.core.progress import Cancelled, Progress
 from reader.ui.export_pdf import write_pdf_handout
+from tests.export_samples import sample_list
 
 
 @pytest.fixture
@@ -38,7 +38,12 @@ def test_a_failing_writer_leaves_the_old_file_and_no_temporary(folder: Path) -> 
 
 def test_the_temporary_is_in_the_target_folder(folder: Path) -> None:
     seen: list[Path] = []
-    write_atomically(folder / "a.txt", lambda temp: seen.append(temp) or temp.write_text("x"))
+
+    def write(temp: Path) -> None:
+        seen.append(temp)
+        temp.write_text("x")
+
+    write_atomically(folder / "a.txt", write)
     assert seen[0].parent == folder and seen[0].name.startswith(".a.txt.")
     assert (folder / "a.txt").read_text() == "x"
     assert (folder / "a.txt").stat().st_mode & 0o644 == 0o644

@@ -7,13 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_samples import bank_word, require_program, stock_lesson_article
 from PySide6.QtWidgets import QApplication
 
 from reader.cli import main
 from reader.core.export.pack import read_pack
 from reader.core.store import NewWord, Store
 from reader.core.store.database import DB_FILENAME
+from tests.export_samples import bank_word, require_program, stock_lesson_article
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from export_samples import sample_list
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -16,6 +15,7 @@ from reader.core.export.model import DEFAULT_COLUMNS, Column, PageSize
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.core.store import WordList
 from reader.ui.export_dialog import ExportDialog
+from tests.export_samples import sample_list
 
 LISTS = [
     WordList(1, "Lesson/1: 银行", None, datetime(2026, 11, 1), 4),

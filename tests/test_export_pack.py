@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT, sample_list
 
 from reader.core.atomic import TargetExistsError
 from reader.core.export import pack as pack_module
@@ -22,6 +22,7 @@ from reader.core.export.pack import (
     read_pack,
     write_pack,
 )
+from tests.export_samples import ARTICLE_TEXT, sample_list
 
 
 def lesson() -> LessonPack:
@@ -37,7 +38,7 @@ def lesson() -> LessonPack:
     )
 
 
-def rewrite(source: Path, target: Path, change: dict[str, object]) -> Path:
+def rewrite(source: Path, target: Path, change: Mapping[str, object]) -> Path:
     """A copy of a pack with some members replaced (bytes, or JSON documents)."""
     with (
         zipfile.ZipFile(source) as original,

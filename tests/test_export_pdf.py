@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from export_samples import BANK, require_program, sample_list
 from pytestqt.qtbot import QtBot
 
 from reader.core.atomic import TargetExistsError
 from reader.core.export.model import ExportList, ExportOptions, PageSize
 from reader.ui.export_pdf import _text_map_fixes, write_pdf_handout
+from tests.export_samples import BANK, require_program, sample_list
 
 
 def pdftotext(path: Path, *extra: str) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from export_samples import HOSTILE, ISM, require_program, sample_list
 
 from reader.core.atomic import TargetExistsError
 from reader.core.export.model import DEFAULT_COLUMNS, Column, ExportList, ExportOptions
@@ -20,6 +19,7 @@ from reader.core.export.tables import (
     write_tsv,
     write_xlsx,
 )
+from tests.export_samples import HOSTILE, ISM, require_program, sample_list
 
 OPTIONS = ExportOptions()
 HEADER = ["Simplified", "Traditional", "Pinyin", "Meaning", "Classifier", "Example",

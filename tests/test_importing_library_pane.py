@@ -169,7 +169,8 @@ def test_merge_and_split(qtbot: QtBot, pane: LibraryPane, store: Store) -> None:
     merged = store.articles.get(ids[2])
     assert merged.text == f"{first.text}\n{second.info.title}\n{second.text}"
     assert pane.model.rowCount() == 7
-    new_id = pane.split(ids[2], len(first.text.split("\n")))
+    pane.split(ids[2], len(first.text.split("\n")))
+    [new_id] = set(pane.article_ids()) - set(ids)
     assert store.articles.text(ids[2]) == first.text
     assert store.articles.info(new_id).title == second.info.title
     assert pane.model.rowCount() == 8

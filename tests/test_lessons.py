@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT, bank_word, stock_lesson_article
 
 from reader.cli import main
 from reader.core.export import pack as pack_module
@@ -17,6 +16,7 @@ from reader.core.export.pack import PackError, read_pack
 from reader.core.lessons import import_pack
 from reader.core.store import CorrectionKind, NewArticle, NewWord, Store, WordStatus
 from reader.core.store.database import DB_FILENAME
+from tests.export_samples import ARTICLE_TEXT, bank_word, stock_lesson_article
 
 
 def stock(data_dir: Path) -> int:

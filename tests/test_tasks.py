@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 from pytestqt.qtbot import QtBot
 
@@ -84,6 +85,6 @@ def test_single_worker_runs_tasks_in_order(qtbot: QtBot) -> None:
     runner = TaskRunner(max_threads=1)
     order: list[int] = []
     for i in range(5):
-        runner.submit(lambda _p, i=i: order.append(i))
+        runner.submit(partial(lambda _p, i: order.append(i), i=i))
     assert runner.wait(5000)
     assert order == [0, 1, 2, 3, 4]

@@ -18,7 +18,8 @@ from pathlib import Path
 from reader.core.analysis.display import show
 from reader.core.analysis.tokens import Token
 from reader.core.pinyin import PinyinStyle
-from reader.core.script_conversion import Script, in_script
+from reader.core.script_conversion import in_script
+from reader.core.settings import Script
 
 NAME = "annotate"
 HELP = "print an article with the reading of each word (or its tokens as JSON)"

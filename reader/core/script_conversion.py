@@ -12,6 +12,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Protocol
 
+from reader.core.settings import Script
+
 
 class TraditionalStandard(StrEnum):
     """Which traditional orthography to write: OpenCC's own, Taiwan's or Hong Kong's."""
@@ -19,24 +21,6 @@ class TraditionalStandard(StrEnum):
     OPENCC = "t"
     TAIWAN = "tw"
     HONG_KONG = "hk"
-
-
-class Script(StrEnum):
-    """The characters an article is shown in: simplified, or traditional in a standard."""
-
-    SIMPLIFIED = "simplified"
-    TRADITIONAL = "traditional"  # Taiwan's standard, the default for "traditional"
-    TRADITIONAL_HK = "traditional_hk"
-    TRADITIONAL_OPENCC = "traditional_opencc"  # OpenCC's own
-
-    @property
-    def standard(self) -> TraditionalStandard | None:
-        """The traditional orthography written, or None for simplified."""
-        return _STANDARDS.get(self)
-
-    @property
-    def is_traditional(self) -> bool:
-        return self is not Script.SIMPLIFIED
 
 
 _STANDARDS = {
@@ -65,7 +49,7 @@ def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandar
 
 def in_script(text: str, script: Script) -> str:
     """``text`` (simplified) as shown in ``script``, exactly as long as ``text``."""
-    standard = script.standard
+    standard = _STANDARDS.get(script)
     return text if standard is None else to_traditional(text, standard)
 
 

@@ -1,7 +1,10 @@
 """The user's settings: one typed object with defaults, stored as JSON in the data dir.
 
-Unknown keys from a newer version are ignored and a damaged file falls back to the
-defaults, so a settings problem never stops the app from starting.
+The display choices are enums (stored as their values), so every part that reads them
+gets a checked value, never a string to compare. Unknown keys from a newer version are
+ignored, and a value that is not one of its enum's (a newer version's, a damaged file's)
+or a damaged file falls back to the default, so a settings problem never stops the app
+from starting.
 """
 
 from __future__ import annotations
@@ -11,11 +14,60 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
 SETTINGS_FILENAME = "settings.json"
 MAX_RECENT_FILES = 10
+
+
+class PinyinForm(StrEnum):
+    MARKS = "marks"
+    NUMBERS = "numbers"
+    ZHUYIN = "zhuyin"
+    HIDDEN = "hidden"
+
+
+class RubyWords(StrEnum):
+    ALL = "all"
+    UNKNOWN = "unknown"  # words not marked known (or ignored)
+    ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
+
+
+class Script(StrEnum):
+    """The characters shown: simplified, or traditional in one of OpenCC's standards
+    (``reader.core.script_conversion.in_script``)."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"  # Taiwan's standard, the default for "traditional"
+    TRADITIONAL_HK = "traditional_hk"
+    TRADITIONAL_OPENCC = "traditional_opencc"  # OpenCC's own
+
+    @property
+    def is_traditional(self) -> bool:
+        return self is not Script.SIMPLIFIED
+
+
+class StatusMarks(StrEnum):
+    """How a word's status shows in the text."""
+
+    BACKGROUND = "background"  # LWT / LingQ: new words blue, learning words yellow by level
+    UNDERLINE = "underline"  # a dotted line under new words, a dashed one under learning ones
+    NONE = "none"
+
+
+class ToneScheme(StrEnum):
+    NONE = "none"
+    PLECO = "pleco"
+    ZHONGWEN = "zhongwen"
+    HANPING = "hanping"
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 @dataclass
@@ -24,21 +76,21 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     recent_files: list[str] = field(default_factory=list)
     last_article_id: int | None = None
-    # The reader view: how readings are shown (values of the enums in reader.ui)
-    pinyin_style: str = "marks"  # marks | numbers | zhuyin | hidden
+    # The reader view: how readings are shown
+    pinyin_style: PinyinForm = PinyinForm.MARKS
     tone_sandhi: bool = False  # show 一/不 with their spoken tones (reader.core.analysis.display)
-    ruby_words: str = "all"  # all | unknown (not marked known) | above_hsk
+    ruby_words: RubyWords = RubyWords.ALL
     ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
-    tone_scheme: str = "pleco"  # none | pleco | zhongwen | hanping
+    tone_scheme: ToneScheme = ToneScheme.PLECO
     color_characters: bool = False  # tone colours on the characters too, not only pinyin
-    script: str = "simplified"  # simplified | traditional (Taiwan) | traditional_hk | …_opencc
+    script: Script = Script.SIMPLIFIED
     pinyin_joined: bool = True  # a word's syllables written together (shàngwǔ), else spaced
     word_gaps: bool = True  # a small space between the words of the text
-    status_marks: str = "background"  # background (LWT / LingQ) | underline | none
+    status_marks: StatusMarks = StatusMarks.BACKGROUND
     compact_popup: bool = False  # the popup shows the word, pinyin, first senses, HSK only
     font_family: str = ""  # "" = the platform's default CJK font
     font_size: int = 22  # pixels of the characters; the pinyin is a fraction of it
-    theme: str = "system"  # system | light | dark
+    theme: Theme = Theme.SYSTEM
     # The export dialog remembers its last choices (values of reader.core.export enums)
     export_format: str = "apkg"
     export_columns: list[str] = field(default_factory=list)  # [] = the default columns
@@ -65,15 +117,23 @@ def load_settings(data_dir: Path) -> Settings:
     defaults = Settings()
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
-        if f.name in raw and _same_shape(raw[f.name], getattr(defaults, f.name)):
-            values[f.name] = raw[f.name]
+        if f.name in raw:
+            value = _checked(raw[f.name], getattr(defaults, f.name))
+            if value is not None or getattr(defaults, f.name) is None:
+                values[f.name] = value
     return Settings(**values)
 
 
-def _same_shape(value: Any, default: Any) -> bool:
+def _checked(value: Any, default: Any) -> Any:
+    """``value`` in the shape of ``default`` (an enum's member from its value), else None."""
+    if isinstance(default, Enum):
+        try:
+            return type(default)(value)
+        except ValueError:
+            return None
     if default is None:
-        return value is None or isinstance(value, int)
-    return isinstance(value, type(default))
+        return value if value is None or isinstance(value, int) else None
+    return value if isinstance(value, type(default)) else None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

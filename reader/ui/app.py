@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core import paths
+from reader.core.store.database import DB_FILENAME
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import open_store_or_ask
-from reader.ui.main_window import DB_FILENAME, MainWindow
+from reader.ui.main_window import MainWindow
 
 
 class ReaderApplication(QApplication):
@@ -109,14 +110,15 @@ def run_smoke_test(data_dir: str | None) -> int:
     if not check_bundled_data(dialog=False):
         return 1
     window = MainWindow(paths.data_dir(data_dir))
+    failures: list[str] = []
+    window.session.failed.connect(failures.append)  # the dictionary or the analysis
     window.open_file(str(paths.seed_article()))
     deadline = time.monotonic() + SMOKE_TEST_TIMEOUT_S
     problem = "the seed article was not analysed in time"
     while time.monotonic() < deadline:
         app.processEvents()
-        activity = window.activity.text()
-        if "could not be loaded" in activity or "failed" in activity:
-            problem = activity
+        if failures:
+            problem = failures[0]
             break
         if window.analyzer is not None and _has_readings(window):
             problem = ""

@@ -2,19 +2,19 @@
 one, list the rules and remove them.
 
 A rule applies wherever its text occurs, in this and later articles
-(``reader.core.analysis.corrections``). It is written on the window's worker (the one
-thread that writes the database for it) and the open article is then analysed again there:
-the corrections version is part of the analysis key, so the stored analysis no longer
-matches and ``load_or_analyse`` computes a new one.
+(``reader.core.analysis.corrections``). It is written through the window's writer
+(`reader.ui.operations`), and the open article is then analysed again (the loader hears
+of ``Changes.corrections``): the corrections version is part of the analysis key, so the
+stored analysis no longer matches and ``load_or_analyse`` computes a new one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.tokens import Token
+from reader.core.operations import Changes, Done
 from reader.core.store import Correction, CorrectionKind, Store
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.window.context import WindowContext
 
 if TYPE_CHECKING:  # the rules (and the segmenter's patterns) load when first used
     from reader.core.analysis.corrections import RuleKind
-    from reader.ui.main_window import MainWindow
 
     Rule = tuple[RuleKind, str, tuple[str, ...]]  # what split_rule and merge_rule give
 
@@ -131,12 +133,13 @@ class CorrectionsDialog(QDialog):
 class SegmentationCorrections(QObject):
     """The window's Edit ▸ Split word… / Merge with next word / Segmentation corrections…"""
 
-    changed = Signal()  # a rule was stored or removed (the re-analysis is under way)
+    changing = Signal()  # a rule is being stored or removed: the words may be cut anew
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = window.view
+    def __init__(self, context: WindowContext, view: ArticleView, menu: QMenu) -> None:
+        super().__init__(view)
+        self._context = context
+        self._messages = context.messages
+        self.view = view
         self.split_dialog: SplitDialog | None = None
         self.rules_dialog: CorrectionsDialog | None = None
         menu.addSeparator()
@@ -144,17 +147,10 @@ class SegmentationCorrections(QObject):
             menu.addAction(action)
 
     def _build_actions(self) -> list[QAction]:
-        window = self.window
-
-        def action(name: str, text: str, slot: Callable[[], Any], key: str = "") -> QAction:
-            item = QAction(text, window)
-            if key:  # a single key, acting where the reading happens (as N, A, K do)
-                item.setShortcut(QKeySequence(key))
-                item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.view.addAction(item)
-            item.triggered.connect(lambda _checked=False: slot())
-            window.actions_by_name[name] = item
-            return item
+        def action(name: str, text: str, slot: Callable[[], object], key: str = "") -> QAction:
+            # a single key acts where the reading happens (as N, A, K do)
+            actions = self._context.actions
+            return actions.add(name, text, slot, key or None, reading_key=bool(key))
 
         return [
             action("split_word", "&Split word…", self.split_current, "S"),
@@ -169,11 +165,11 @@ class SegmentationCorrections(QObject):
         one-character tokens); otherwise says why in the status bar."""
         current = self.view.current()
         if current is None:
-            self.window.activity.setText("Choose a word first (click it, or press N).")
+            self._messages.show("Choose a word first (click it, or press N).")
             return None
         index = current[0]
         if not self.view.tokens[index].readings:
-            self.window.activity.setText("Wait for the pinyin: the words are not known yet.")
+            self._messages.show("Wait for the pinyin: the words are not known yet.")
             return None
         return index
 
@@ -183,9 +179,9 @@ class SegmentationCorrections(QObject):
             return
         token = self.view.tokens[index]
         if len(token.text) < 2 or not token.is_chinese:
-            self.window.activity.setText(f"{token.text} cannot be split.")
+            self._messages.show(f"{token.text} cannot be split.")
             return
-        dialog = SplitDialog(token, self.window)
+        dialog = SplitDialog(token, self._context.dialog_parent)
         dialog.accepted.connect(lambda: self._store_split(dialog))
         self.split_dialog = dialog
         dialog.open()
@@ -204,7 +200,7 @@ class SegmentationCorrections(QObject):
         try:
             rule = merge_rule(tokens)
         except CorrectionError as error:
-            self.window.activity.setText(f"Cannot merge: {error}.")
+            self._messages.show(f"Cannot merge: {error}.")
             return
         self.add_rule(rule)
 
@@ -212,7 +208,7 @@ class SegmentationCorrections(QObject):
 
     def add_rule(self, rule: Rule) -> None:
         kind, text, parts = rule
-        self.window.activity.setText(f"{text} → {' + '.join(parts)}: analysing again…")
+        self._messages.show(f"{text} → {' + '.join(parts)}: analysing again…")
         self._write(lambda store: store.corrections.add(CorrectionKind(kind), text, parts))
 
     def remove_rules(self, ids: Sequence[int]) -> None:
@@ -223,26 +219,21 @@ class SegmentationCorrections(QObject):
         self._write(remove)
 
     def _write(self, write: Callable[[Store], object]) -> None:
-        """``write`` on the worker's store, then the open article analysed again."""
-        window = self.window
-        store = window.worker_store
-        window.close_popup()  # its word (and the panel's) may be cut differently in a moment
-        window.word_panel.clear()
-        window.worker.submit(
-            lambda _progress: write(store),
-            on_success=lambda _result: self._written(),
-            on_error=lambda error: window.activity.setText(f"The correction failed: {error}"),
+        """``write`` through the writer; the parts that show words hear of it (`Changes`)."""
+        self.changing.emit()
+        self._context.writer.run(
+            lambda store, _progress: Done(write(store), Changes(corrections=True)),
+            on_error=lambda error: self._messages.fail(f"The correction failed: {error}"),
         )
 
-    def _written(self) -> None:
-        self.changed.emit()
-        if self.rules_dialog is not None and self.rules_dialog.isVisible():
+    def op_executed(self, changes: Changes) -> None:
+        if changes.corrections and self.rules_dialog is not None and self.rules_dialog.isVisible():
             self.rules_dialog.refresh()
-        self.window.reanalyse()
 
     def show_rules(self) -> None:
         if self.rules_dialog is None:
-            self.rules_dialog = CorrectionsDialog(self.window.store.corrections.all, self.window)
+            rules = self._context.store.corrections.all
+            self.rules_dialog = CorrectionsDialog(rules, self._context.dialog_parent)
             self.rules_dialog.remove_requested.connect(self.remove_rules)
         self.rules_dialog.refresh()
         self.rules_dialog.show()

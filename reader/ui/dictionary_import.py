@@ -3,7 +3,7 @@
 ``import_release`` parses the file and compiles its index on a runner of its own (a full
 release takes seconds; the window's worker keeps opening articles meanwhile), with a
 progress dialog whose Cancel stops it. Only a complete import replaces the release in use;
-the window then switches to the new ``Dictionary`` (``MainWindow.use_dictionary``). A
+``imported`` then hands the new ``Dictionary`` to whoever switches to it. A
 rejected file is reported with its first malformed lines, and nothing has changed.
 """
 
@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from reader.core.progress import Progress
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
+from reader.ui.window.context import WindowContext
 
 if TYPE_CHECKING:  # the dictionary package loads on the window's worker, not at launch
     from reader.core.cedict.importing import ImportReport
     from reader.core.cedict.parser import ParseError
-    from reader.ui.main_window import MainWindow
 
 FILE_FILTER = "CC-CEDICT releases (*.u8 *.txt *.gz *.zip);;All files (*)"
 ERRORS_SHOWN = 10
@@ -37,14 +37,15 @@ def describe_errors(errors: list[ParseError], limit: int = ERRORS_SHOWN) -> str:
 
 
 class DictionaryImport(QObject):
-    """Choose a release, import it off the UI thread, report, switch the window to it."""
+    """Choose a release, import it off the UI thread, report; ``imported``: switch to it."""
 
     imported = Signal(object)  # ImportReport
     rejected = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.dialog_parent)
+        self._context = context
+        self._parent = context.dialog_parent
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None  # the last report shown (tests read it)
@@ -58,25 +59,20 @@ class DictionaryImport(QObject):
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a CC-CEDICT release", "", FILE_FILTER
+            self._parent, "Import a CC-CEDICT release", "", FILE_FILTER
         )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, file: Path) -> Task[ImportReport]:
-        data_dir = self.window.data_dir
+        data_dir = self._context.data_dir
 
         def work(progress: Progress) -> ImportReport:
             from reader.core.cedict.importing import import_release
 
             return import_release(file, data_dir, progress)
 
-        progress = QProgressDialog(f"Importing {file.name}…", "Cancel", 0, 0, self.window)
-        progress.setWindowTitle("Import CC-CEDICT")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
+        progress = progress_dialog(f"Importing {file.name}…", "Import CC-CEDICT", self._parent)
         self.progress = progress
         task = self.runner.submit(
             work,
@@ -92,18 +88,15 @@ class DictionaryImport(QObject):
     def _progressed(self, done: int, total: int, message: str) -> None:
         if self.progress is not None:
             self.progress.setLabelText(f"{message}…" if message else "Importing…")
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
+        show_progress(self.progress, done, total)
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_progress(self.progress)
+        self.progress = None
 
     def _show(self, icon: QMessageBox.Icon, text: str, details: str = "") -> None:
         box = QMessageBox(icon, "Import CC-CEDICT", text, QMessageBox.StandardButton.Ok)
-        box.setParent(self.window, box.windowFlags())
+        box.setParent(self._parent, box.windowFlags())
         box.setTextFormat(Qt.TextFormat.PlainText)
         if details:  # the lines are the file's: escaped, never read as markup
             box.setInformativeText(f"<pre>{html.escape(details)}</pre>")
@@ -114,7 +107,7 @@ class DictionaryImport(QObject):
 
     def _done(self, report: ImportReport) -> None:
         self._close_progress()
-        self.window.use_dictionary(report.dictionary)
+        self.imported.emit(report)  # the app switches to it before the report shows
         skipped = f"\n{len(report.errors):,} malformed lines were skipped." if report.errors else ""
         self._show(
             QMessageBox.Icon.Information,
@@ -122,7 +115,6 @@ class DictionaryImport(QObject):
             f" (release {report.release_date or 'undated'}).{skipped}",
             describe_errors(report.errors),
         )
-        self.imported.emit(report)
 
     def _failed(self, error: Exception) -> None:
         from reader.core.cedict.importing import ImportRejectedError
@@ -135,4 +127,4 @@ class DictionaryImport(QObject):
 
     def _cancelled(self) -> None:
         self._close_progress()
-        self.window.activity.setText("Import cancelled: the dictionary in use is unchanged.")
+        self._context.messages.show("Import cancelled: the dictionary in use is unchanged.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -19,13 +19,16 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
 from reader.core.store import Store, WordList
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
 
 if TYPE_CHECKING:  # the dialog and the writers load when the user exports, not at launch
+    from reader.core.analysis.pipeline import Analyzer
     from reader.core.analysis.tokens import Token
+    from reader.core.cedict import Dictionary
     from reader.ui.export_dialog import ExportDialog, ExportRequest
 
-Tools = Callable[[], tuple[Any, Any]]  # the window's (dictionary, analyser); None if not loaded
+# the window's (dictionary, analyser), each None until loaded
+Tools = Callable[[], "tuple[Dictionary | None, Analyzer | None]"]
 
 
 class ListExport(QObject):
@@ -111,18 +114,8 @@ class ListExport(QObject):
                     progress=progress,
                 )
 
-        progress = QProgressDialog(
-            f"Exporting “{word_list.name}” as {LABELS[request.format]}…",
-            "Cancel",
-            0,
-            0,
-            self._parent,
-        )
-        progress.setWindowTitle("Export list")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
+        label = f"Exporting “{word_list.name}” as {LABELS[request.format]}…"
+        progress = progress_dialog(label, "Export list", self._parent)
         self.progress = progress
         task = self._runner.submit(
             work,
@@ -136,15 +129,11 @@ class ListExport(QObject):
         return task
 
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
+        show_progress(self.progress, done, total)
 
     def _finish(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_progress(self.progress)
+        self.progress = None
 
     def _done(self, path: Path) -> None:
         self._finish()
@@ -157,12 +146,13 @@ class ListExport(QObject):
         QMessageBox.warning(self._parent, "Export failed", message)
 
 
-def _analyser(store: Store, dictionary: Any, analyzer: Any) -> Callable[[str], Sequence[Token]]:
+def _analyser(
+    store: Store, dictionary: Dictionary, analyzer: Analyzer | None
+) -> Callable[[str], Sequence[Token]]:
     """The window's analyser (else a new one) with the user's corrections."""
     if analyzer is None:
-        from reader.core.analysis.pipeline import Analyzer
+        from reader.ui.window.tools import create_analyzer
 
-        words = [w.word for w in store.corrections.user_words()]
-        analyzer = Analyzer.create(words, dictionary=dictionary)
-    rules = store.corrections.all()
-    return lambda text: analyzer.analyse(text, rules)
+        analyzer = create_analyzer(dictionary, [w.word for w in store.corrections.user_words()])
+    rules, chosen = store.corrections.all(), analyzer
+    return lambda text: chosen.analyse(text, rules)

@@ -3,7 +3,7 @@
 ``PackOpener.open_path`` reads the pack (a bad one is reported and changes nothing), shows
 `PackPreviewDialog` with what the pack would add, or that it is already in the library,
 and on confirmation imports it with `reader.core.lessons.import_pack` (one short
-transaction on the window's store, like the library's other small writes) and emits
+transaction, through the window's writer like every other write) and emits
 ``opened(PackImportResult)`` so the window can show the article. File ▸ Open, files given
 on the command line and files dropped on the window all come here (`split_packs`,
 `PackDropFilter`).
@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export.pack import PACK_SUFFIX, PackError, PackPreview, preview, read_pack
-from reader.core.lessons import import_pack, opened_article
-from reader.core.store import Store, StoreError
+from reader.core.lessons import PackImportResult, import_pack, opened_article
+from reader.core.operations import Changes, Done
+from reader.core.progress import Progress
+from reader.core.store import Store
+from reader.ui.operations import Writer
 
 MAX_SUMMARY = 1000  # characters of the preview; a pack's title could be megabytes
 
@@ -76,9 +79,11 @@ class PackOpener(QObject):
     opened = Signal(object)  # PackImportResult: added, or already there
     failed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: Store, writer: Writer, parent: QWidget) -> None:
+        """``store``: read here; ``writer``: the pack goes in through it."""
         super().__init__(parent)
         self._store = store
+        self._writer = writer
         self._parent = parent
         self.dialog: PackPreviewDialog | None = None  # the preview on screen, if any
 
@@ -96,13 +101,15 @@ class PackOpener(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         source = Path(path).name
 
+        def add(store: Store, _progress: Progress) -> Done[PackImportResult]:
+            result = import_pack(store, pack, source=source)
+            added = not result.already_present
+            return Done(result, Changes(library=added, lists=added, corrections=added))
+
         def confirmed() -> None:
-            try:
-                result = import_pack(self._store, pack, source=source)
-            except (PackError, StoreError) as error:
-                self._report(f"{source}: {error}")
-                return
-            self.opened.emit(result)
+            self._writer.run(
+                add, self.opened.emit, lambda error: self._report(f"{source}: {error}")
+            )
 
         dialog.accepted.connect(confirmed)
         dialog.finished.connect(lambda _code: self._forget(dialog))

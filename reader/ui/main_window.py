@@ -1,7 +1,8 @@
 """The main window's public names, where the rest of the app and the tests import them
 (the window itself is assembled in `reader.ui.window.main_window`)."""
 
-from reader.ui.window.main_window import DB_FILENAME, MainWindow
+from reader.core.store.database import DB_FILENAME
+from reader.ui.window.main_window import MainWindow
 from reader.ui.window.tools import (
     LanguageTools,
     create_analyzer,

@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Cancelled, Progress
 
@@ -77,11 +78,13 @@ class TaskRunner(QObject):
     def submit(
         self,
         work: Callable[[Progress], T],
-        on_success: Callable[[T], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
+        on_success: Callable[[T], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        priority: int = 0,
     ) -> Task[T]:
+        """``priority``: tasks waiting to run start highest first (then in order)."""
         task: Task[T] = Task(work)
         if on_success is not None:
             task.signals.succeeded.connect(on_success)
@@ -93,7 +96,7 @@ class TaskRunner(QObject):
             task.signals.cancelled.connect(on_cancelled)
         task.signals.finished.connect(lambda: self._running.discard(task))
         self._running.add(task)
-        self._pool.start(task)
+        self._pool.start(task, priority)
         return task
 
     @property
@@ -108,3 +111,27 @@ class TaskRunner(QObject):
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until every task has run (for shutdown and tests)."""
         return self._pool.waitForDone(timeout_ms)
+
+
+def progress_dialog(label: str, title: str, parent: QWidget) -> QProgressDialog:
+    """A window-modal progress dialog for a task (its Cancel is connected by the caller),
+    shown only when the task takes longer than 0.4 s, and closed by the caller."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    return dialog
+
+
+def show_progress(dialog: QProgressDialog | None, done: int, total: int) -> None:
+    if dialog is not None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+
+def close_progress(dialog: QProgressDialog | None) -> None:
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()

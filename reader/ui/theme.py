@@ -7,17 +7,10 @@ Fusion style with a palette of our own so both look deliberate on every platform
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-
-class Theme(StrEnum):
-    SYSTEM = "system"
-    LIGHT = "light"
-    DARK = "dark"
-
+from reader.core.settings import Theme as Theme  # re-exported for the app
 
 _ROLES = QPalette.ColorRole
 _DARK = {

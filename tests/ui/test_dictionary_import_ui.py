@@ -86,7 +86,7 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
     box = report_box(qtbot, window)
     assert box.text().startswith("Imported 301 entries (release 2030-01-01")
     new = window.dictionary
-    assert new is not language_tools.dictionary and new.entry_count == 301
+    assert new is not None and new is not language_tools.dictionary and new.entry_count == 301
     assert [s.gloss for e in new.entries("银行") for s in e.senses] == ["bank", "imported gloss"]
     # the analyser is re-created for it off the UI thread, then the article re-analysed
     qtbot.waitUntil(
@@ -100,7 +100,7 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
         timeout=60000,
     )
     bank = next(i for i, t in enumerate(window.view.tokens) if t.text == "银行")
-    window.open_popup(bank, window.view.tokens[bank].start)
+    window.lookup.open_popup(bank, window.view.tokens[bank].start)
     assert "imported gloss" in window.popup.browser.toPlainText()
     assert Dictionary.open(data_dir=data_dir).entry_count == 301  # and at the next start
 
@@ -117,7 +117,9 @@ def test_cancel_stops_the_import_and_keeps_the_dictionary(
     window.actions_by_name["import_dictionary"].trigger()
     progress = window.dictionary_import.progress
     assert progress is not None
-    progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    cancel = progress.findChild(QPushButton)  # the dialog's Cancel button
+    assert cancel is not None
+    cancel.click()
     qtbot.waitUntil(lambda: "cancelled" in window.activity.text(), timeout=30000)
     assert window.dictionary_import.progress is None
     assert window.dictionary is before

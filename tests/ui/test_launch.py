@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.progress import Progress
-from reader.core.settings import load_settings, save_settings
+from reader.core.settings import Script, load_settings, save_settings
 from reader.core.store import Store
 from reader.core.store.articles import NewArticle
 from reader.ui.main_window import DB_FILENAME, MainWindow
@@ -57,16 +57,19 @@ def test_stored_pinyin_is_there_before_the_dictionary(
     assert [t.readings for t in window.view.tokens if t.text == "行长"] == [("hang2", "zhang3")]
 
 
-def test_a_display_that_needs_the_dictionary_waits_for_it(
+def test_traditional_characters_and_their_pinyin_are_there_at_the_first_paint(
     qtbot: QtBot, data_dir: Path, analyzer: Analyzer
 ) -> None:
-    """Traditional characters come from the dictionary: no simplified first paint."""
+    """Traditional characters come from OpenCC, not from the dictionary: the stored pinyin
+    and the traditional text are both in the first paint, before the dictionary opens."""
     analysed_article(data_dir, analyzer)
     settings = load_settings(data_dir)
-    settings.script = "traditional"
+    settings.script = Script.TRADITIONAL
     save_settings(data_dir, settings)
     window = launched(qtbot, data_dir)
-    assert not any(any(t.readings) for t in window.view.tokens)
+    assert window.dictionary is None
+    assert any(t.text == "银行" and t.readings == ("yin2", "hang2") for t in window.view.tokens)
+    assert "銀行" in window.view.display_text
     window.show()
     window.open_tools_after_paint()
     qtbot.waitUntil(lambda: any(t.text == "银行" and t.entry_ids for t in window.view.tokens))
@@ -132,7 +135,7 @@ def test_enter_before_the_popup_is_built_asks_to_wait(
     """Keys work from the first paint on, before the popup has been built."""
     analysed_article(data_dir, analyzer)
     window = launched(qtbot, data_dir)
-    window.look_up_current()
+    window.lookup.look_up_current()
     assert window.popup is not None and not window.popup.isVisible()
     assert "still loading" in window.activity.text()
 
@@ -145,8 +148,8 @@ def test_esc_closes_the_find_bar_before_the_popup_is_built(
     window = launched(qtbot, data_dir)
     window.show()
     qtbot.waitExposed(window)
-    window.show_find_bar()
-    qtbot.waitUntil(window.find_field.hasFocus)
-    assert not window._popup_built  # the launch: still to come
+    window.find_bar.open()
+    qtbot.waitUntil(window.find_bar.field.hasFocus)
+    assert not window.lookup.popup_built  # the launch: still to come
     window.close_popup()  # what Esc in the find bar does
     assert not window.find_bar.isVisible()

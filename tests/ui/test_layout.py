@@ -116,7 +116,9 @@ def test_ruby_list_must_match_text() -> None:
         ArticleLayout("一二", [0], [""], GridMetrics())
 
 
-def word_layout(words: list[tuple[str, list[str]]], width: float, **options: bool) -> ArticleLayout:
+def word_layout(
+    words: list[tuple[str, list[str]]], width: float, joined: bool = True, word_gaps: bool = True
+) -> ArticleLayout:
     """Each word with its syllables, typeset as words (as the view does)."""
     text = "".join(word for word, _ in words)
     starts, spans, rubies, offset = [], [], [], 0
@@ -132,7 +134,8 @@ def word_layout(words: list[tuple[str, list[str]]], width: float, **options: boo
         GridMetrics(),
         word_starts=[start for start, _end in spans],
         word_ends=[end for _start, end in spans],
-        **options,
+        joined=joined,
+        word_gaps=word_gaps,
     )
     layout.relayout(width)
     return layout

@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_samples import ARTICLE_TEXT, bank_word, require_program, stock_lesson_article
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.export.formats import ExportFormat
@@ -24,6 +23,7 @@ from reader.core.store.database import DB_FILENAME
 from reader.ui.export_dialog import ExportRequest
 from reader.ui.lessons import PackDropFilter
 from reader.ui.main_window import LanguageTools, MainWindow
+from tests.export_samples import ARTICLE_TEXT, bank_word, require_program, stock_lesson_article
 from tests.ui.test_reader_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -63,7 +63,11 @@ def test_export_list_writes_a_csv_on_the_worker(
     tmp_path: Path,
 ) -> None:
     stock(window.store)
-    assert window.actions_by_name["export_list"] in window.menuBar().actions()[0].menu().actions()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert (
+        isinstance(file_menu, QMenu)
+        and window.actions_by_name["export_list"] in file_menu.actions()
+    )
     window.actions_by_name["export_list"].trigger()
     dialog = window.list_export.dialog
     assert dialog is not None and dialog.isVisible()  # no "which list?" question first

@@ -20,6 +20,25 @@ from tests.ui.test_reader_window import open_window, wait_for_pinyin
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
+class Clock:
+    """The counting's clock, moved on by the test: the learner is idle when it says so."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def counted_window(qtbot: QtBot, data_dir: Path, tools: LanguageTools) -> tuple[MainWindow, Clock]:
+    """A window whose counting reads ``Clock``; the learner has just done something."""
+    window = open_window(qtbot, data_dir, tools)
+    clock = Clock()
+    window.counting.clock = clock
+    window.counting.note_activity()
+    return window, clock
+
+
 def _known(window: MainWindow) -> dict[int, float | None]:
     """What the library's rows say (not the database): article id → % known."""
     model = window.library.model
@@ -40,7 +59,7 @@ def test_every_article_gets_its_percent_known_without_being_opened(
     # in the library before the window opens (an import in the window would start the
     # counting too): what the window does once the article it shows has its pinyin
     imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())], Progress())
-    window = open_window(qtbot, data_dir, language_tools)
+    window, clock = counted_window(qtbot, data_dir, language_tools)
     long_id = window.store.articles.add(
         NewArticle("长文章", "银行行长。" * (MAX_BACKGROUND_CHARS // 5 + 1))
     )
@@ -52,6 +71,7 @@ def test_every_article_gets_its_percent_known_without_being_opened(
     wait_for_pinyin(qtbot, window)
     seed_ids = [i.id for i in window.store.articles.all() if i.id != long_id]
     assert len(seed_ids) == 8
+    clock.now += IDLE_S  # the learner leaves the article alone
     qtbot.waitUntil(lambda: all(_known(window)[i] is not None for i in seed_ids), timeout=30000)
     assert _known(window)[long_id] is None  # too long for the background: counted when opened
     model = window.library.model
@@ -64,17 +84,18 @@ def test_every_article_gets_its_percent_known_without_being_opened(
     other = next(i for i in seed_ids if i != opened and "的" in window.store.articles.text(i))
     assert _known(window)[other] == 0
     window.vocab.set_status(WordStatus.KNOWN, "的")
-    window.library.refresh()
+    window.writer.wait()  # the library redraws its counts when it hears of the change
     assert (_known(window)[other] or 0) > 0
 
 
 def test_an_article_opened_while_counting_gets_its_pinyin(
     qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
 ) -> None:
-    window = open_window(qtbot, data_dir, language_tools)
+    window, clock = counted_window(qtbot, data_dir, language_tools)
     window.open_file(str(paths.seed_article()))
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=30000)
     wait_for_pinyin(qtbot, window)
+    clock.now += IDLE_S
     opened = window.article_id
     qtbot.waitUntil(  # the background counting has begun
         lambda: any(k is not None for i, k in _known(window).items() if i != opened),
@@ -96,12 +117,14 @@ def test_counting_waits_while_the_learner_reads(
     qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
 ) -> None:
     imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())], Progress())
-    window = open_window(qtbot, data_dir, language_tools)
+    window, clock = counted_window(qtbot, data_dir, language_tools)
     window.show_article(imported.ids[0])
     wait_for_pinyin(qtbot, window)
     others = imported.ids[1:]
-    for _step in range(int(3 * IDLE_S / 0.2)):  # moving word by word for longer than IDLE_S
+    for _step in range(15):  # moving word by word, each step a little before IDLE_S is over
+        clock.now += IDLE_S * 0.9
         window.view.next_word()
-        qtbot.wait(200)
+        qtbot.wait(100)  # the counting looks again every 0.3 s: it has looked, and waited
         assert all(_known(window)[i] is None for i in others)
+    clock.now += IDLE_S
     qtbot.waitUntil(lambda: all(_known(window)[i] is not None for i in others), timeout=30000)

@@ -255,11 +255,13 @@ def test_a_click_on_the_second_character_adds_the_whole_word(
     assert window.popup.lookup is not None and window.popup.lookup.word == "游客"
     assert window.popup.token_index == index
     qtbot.keyClick(window.view, Qt.Key.Key_A)
+    window.writer.wait()
     article_id = window.article_id
     [own] = [wl for wl in window.store.vocab.lists() if wl.article_id == article_id]
     assert [w.simplified for w in window.store.vocab.words(own.id)] == ["游客"]
     assert "add:" + quote("客") in window.popup.browser.toHtml()
     window.popup.add_word_requested.emit("客")
+    window.writer.wait()
     assert {w.simplified for w in window.store.vocab.words(own.id)} == {"游客", "客"}
 
 
@@ -345,3 +347,31 @@ def test_no_vertical_jump_when_the_pinyin_arrives(
     # the words rewrap (spaced as words now) but the line read stays at the top
     assert view.reading_position() == 600
     assert view.layout_.line_of_char(view.top_char()) == view.layout_.line_of_char(600)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_view_menu_sets_typesetting_marks_and_popup_and_zoom_scales_the_popup(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    from reader.core.settings import StatusMarks
+    from tests.ui.test_reader_window import click_word, open_window, show_article_with
+
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "游客")
+    display = window.display
+    display.toggles["pinyin_joined"].trigger()
+    display.toggles["word_gaps"].trigger()
+    assert not window.view.options.joined_pinyin and not window.view.options.word_gaps
+    [underline] = [a for a in display.menus["status_marks"].actions() if "underline" in a.text()]
+    underline.trigger()
+    assert window.view.options.status_marks is StatusMarks.UNDERLINE
+    display.toggles["compact_popup"].trigger()
+    click_word(qtbot, window, "游客")
+    assert window.popup.compact and "Characters" not in window.popup.browser.toPlainText()
+    width = window.popup.width()
+    window.view.zoom_in()
+    window.view.zoom_in()
+    assert window.popup.browser.scale > 1 and window.lookup.word_panel.scale > 1
+    assert window.popup.width() > width
+    saved = window.settings
+    assert saved.compact_popup and not saved.pinyin_joined and not saved.word_gaps

@@ -86,7 +86,7 @@ def test_click_on_yinhang_shows_yin_hang_first(qtbot: QtBot, window: MainWindow)
     assert abs(popup.geometry().top() - word_rect.bottom()) < 20 or (
         abs(popup.geometry().bottom() - word_rect.top()) < 20
     )
-    qtbot.waitUntil(lambda: window.word_panel.toPlainText().startswith("银行"))
+    qtbot.waitUntil(lambda: window.lookup.word_panel.toPlainText().startswith("银行"))
     window.popup.speak_button.click()  # no QtTextToSpeech here: a note says why
     assert window.popup.note.isVisible() and "speech" in window.popup.note.text().lower()
     assert area.contains(popup.geometry())
@@ -158,8 +158,8 @@ def test_display_settings_and_reading_position_survive_a_restart(
     window = open_window(qtbot, data_dir, language_tools)
     show_article_with(qtbot, window, "银行")
     article = window.article_id
-    window.set_pinyin_form("zhuyin")
-    window.set_tone_scheme("hanping")
+    window.display.set("pinyin_style", "zhuyin")
+    window.display.set("tone_scheme", "hanping")
     window.view.zoom_in()
     window.view.scroll_to_char(len(window.view.text) // 2)
     position = window.view.reading_position()
@@ -182,7 +182,7 @@ def test_display_settings_and_reading_position_survive_a_restart(
     again.open_last_or_seed()
     assert again.article_id == article
     assert again.view.options.pinyin == "zhuyin" and again.view.options.font_size == 24
-    assert again.pinyin_box.currentData() == "zhuyin"
+    assert again.display.boxes["pinyin_style"].currentData() == "zhuyin"
     wait_for_pinyin(qtbot, again)
     assert again.view.reading_position() == position
     line = again.view.layout_.line_of_char(position) if again.view.layout_ else -1
@@ -197,41 +197,41 @@ def test_first_run_opens_the_seed(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_traditional_display_uses_the_word_s_own_entry(qtbot: QtBot, window: MainWindow) -> None:
     show_article_with(qtbot, window, "银行")
-    window.set_script("traditional")
+    window.display.set("script", "traditional")
     view = window.view
     index = next(i for i, t in enumerate(view.tokens) if t.text == "银行")
     token = view.tokens[index]
     assert view.display_text[token.start : token.end] == "銀行"
     assert len(view.display_text) == len(view.text)
-    window.set_script("simplified")
+    window.display.set("script", "simplified")
     assert view.display_text[token.start : token.end] == "银行"
 
 
 def test_find_and_copy_with_pinyin(qtbot: QtBot, window: MainWindow) -> None:
     show_article_with(qtbot, window, "银行")
-    window.show_find_bar()
+    window.find_bar.open()
     view = window.view
     view.verticalScrollBar().setValue(0)
-    window.find_field.setText("银行")  # QTest types ASCII only; typing finds at once
+    window.find_bar.field.setText("银行")  # QTest types ASCII only; typing finds at once
     count = view.text.count("银行")
     assert count >= 2 and len(view.find_starts) == count
-    assert window.find_status.text() == f"1 of {count}"
+    assert window.find_bar.status.text() == f"1 of {count}"
     first = view.selection
-    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
-    assert window.find_status.text() == f"2 of {count}" and view.selection != first
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.status.text() == f"2 of {count}" and view.selection != first
     # every occurrence is marked: the first one's cell is tinted while it is not selected
     view.ensure_visible(view.find_starts[0])
     cell = view.char_rect(view.find_starts[0])
     spot = cell.topLeft() + QPoint(2, 2)
     marked = view.viewport().grab().toImage().pixelColor(spot)
-    window.hide_find_bar()
+    window.find_bar.close_bar()
     assert view.find_starts == []
     plain = view.viewport().grab().toImage().pixelColor(spot)
     assert marked != plain
-    window.show_find_bar()  # the marks come back with the bar
+    window.find_bar.open()  # the marks come back with the bar
     assert len(view.find_starts) == count
-    window.find_field.setText("银行")
-    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
+    window.find_bar.field.setText("银行")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert view.selection is not None
     start, end = view.selection
     assert view.text[start:end] == "银行"

@@ -36,11 +36,11 @@ def test_sandhi_is_off_by_default_and_on_shows_bu_shi_as_bu2(
 ) -> None:
     window = open_window(qtbot, data_dir, language_tools)
     show_text(qtbot, window)
-    assert not window.sandhi_action.isChecked()
+    assert not window.display.sandhi_action.isChecked()
     assert ruby_over(window, "不是") == "bù shì"
     assert ruby_over(window, "一起") == "yī qǐ"
 
-    window.sandhi_action.trigger()
+    window.display.sandhi_action.trigger()
     assert ruby_over(window, "不是") == "bú shì"
     assert ruby_over(window, "一起") == "yì qǐ"
     token = next(t for t in window.view.tokens if "不" in t.text)
@@ -50,7 +50,7 @@ def test_sandhi_is_off_by_default_and_on_shows_bu_shi_as_bu2(
 
     again = open_window(qtbot, data_dir, language_tools)
     show_text(qtbot, again)
-    assert again.sandhi_action.isChecked()
+    assert again.display.sandhi_action.isChecked()
     assert ruby_over(again, "不是") == "bú shì"
-    again.sandhi_action.trigger()
+    again.display.sandhi_action.trigger()
     assert ruby_over(again, "不是") == "bù shì"

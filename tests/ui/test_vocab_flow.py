@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -45,6 +46,7 @@ def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: Main
     index = click_word(qtbot, window, "银行")
     assert window.popup.isVisible()
     qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
     article_id = window.article_id
     assert article_id is not None
     lists = window.store.vocab.lists()
@@ -65,6 +67,7 @@ def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: Main
     # Enter on the open popup adds too (the same word is not doubled)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    window.writer.wait()
     assert len(window.store.vocab.words(own.id)) == 1
 
 
@@ -73,20 +76,28 @@ def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
     click_word(qtbot, window, "银行")
     painted: list[int] = []
     original = view.paintEvent
-    view.paintEvent = lambda event: (painted.append(1), original(event))  # type: ignore[method-assign]
+
+    def counted_paint(event: QPaintEvent) -> None:
+        painted.append(1)
+        original(event)
+
+    view.paintEvent = counted_paint  # type: ignore[method-assign]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_3)
+    window.writer.wait()
     assert view.statuses["银行"] == int(WordStatus.LEARNING_3)
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
     assert window.vocab.popup_status.currentData() == int(WordStatus.LEARNING_3)
     qtbot.waitUntil(lambda: bool(painted), timeout=3000)
     qtbot.keyClick(view, Qt.Key.Key_K)
+    window.writer.wait()
     assert view.statuses["银行"] == int(WordStatus.KNOWN)
     assert window.store.vocab.status("银行") is WordStatus.KNOWN
     window.vocab.tabs.setCurrentWidget(window.vocab.stats)
     assert window.vocab.stats.stats is not None
     assert "银行" not in window.vocab.stats.unknown_words()
     qtbot.keyClick(view, Qt.Key.Key_I)
+    window.writer.wait()
     assert window.store.vocab.status("银行") is WordStatus.IGNORED
 
 
@@ -110,6 +121,7 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
     assert model.index(row_of["银行"], PINYIN).data() == "yínháng"
     rect = stats_panel.table.visualRect(model.index(0, ADD_COLUMN))
     qtbot.mouseClick(stats_panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    window.writer.wait()
     article_id = window.article_id
     assert article_id is not None
     own = window.store.vocab.list_for_article(article_id)
@@ -120,6 +132,7 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
     other = next(i.id for i in window.store.articles.all() if i.id != article_id)
     window.library.select(other)
     window.vocab.set_status(WordStatus.KNOWN, first)
+    window.writer.wait()
     assert window.library.selected_ids() == [other]
     after = stats_panel.stats
     assert after is not None and after.known_words == count
@@ -131,22 +144,27 @@ def test_statistics_add_unknown_and_library_percent(qtbot: QtBot, window: MainWi
 
 def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     window.vocab.add_all_unknown()  # counts the statistics first (not in view)
+    window.writer.wait()
     unknown = window.store.vocab.words(window.vocab.panel.list_id() or 0)
     assert [w.simplified for w in unknown] == window.vocab.stats.unknown_words()
     assert len(unknown) > 10 and {w.status for w in unknown} == {WordStatus.LEARNING_1}
     window.vocab.panel.table.selectAll()
     window.vocab.panel.delete_selected()
+    window.writer.wait()
     assert window.vocab.panel.model.words == []
     two = [w.simplified for w in unknown[:2]]
-    added = window.vocab.add_words(two)
-    assert len(added) == 2
+    with qtbot.waitSignal(window.vocab.words_added) as added:
+        window.vocab.add_words(two)
+    assert added.args is not None and len(added.args[0]) == 2
     panel = window.vocab.panel
     removed = panel.model.words[0].simplified
     panel.select_word(removed)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    window.writer.wait()
     assert removed not in [w.simplified for w in panel.model.words]
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.writer.wait()
     qtbot.keyRelease(
         panel.table, Qt.Key.Key_Control
     )  # Qt keeps Ctrl "held" until an event says not
@@ -155,6 +173,7 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_a_long_pinyin_does_not_push_the_columns_out(qtbot: QtBot, window: MainWindow) -> None:
     window.vocab.add_all_unknown()
+    window.writer.wait()
     panel = window.vocab.panel
     list_id = panel.list_id()
     assert list_id is not None
@@ -177,6 +196,10 @@ def test_sentence_around_ends_at_sentence_marks(window: MainWindow) -> None:
     index = next(i for i, t in enumerate(tokens) if t.text == "银行")
     sentence = sentence_around(tokens, index)
     assert "。" not in sentence[:-1] and "\n" not in sentence
+    # the seed page's first 银行 (read there): "2023年 4月，西部地区 22家地方法人银行、13家
+    # 外资银行在渝机构等57家金融机构，……和金融服务体系。", a paragraph's first sentence
+    assert sentence.startswith("2023年") and "地方法人银行、13家外资银行在渝机构" in sentence
+    assert sentence.endswith("覆盖陆海新通道沿线地区和国家全域的市场交易网络和金融服务体系。")
 
 
 def test_a_key_adds_the_current_word_and_shift_a_the_selection(
@@ -187,6 +210,7 @@ def test_a_key_adds_the_current_word_and_shift_a_the_selection(
     view.set_current(view.tokens[index].start)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_A)
+    window.writer.wait()
     article_id = window.article_id
     assert article_id is not None
     own = window.store.vocab.list_for_article(article_id)
@@ -194,6 +218,7 @@ def test_a_key_adds_the_current_word_and_shift_a_the_selection(
     token = view.tokens[index]
     view.selection = (token.start - 6, token.end + 8)
     qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    window.writer.wait()
     qtbot.keyRelease(view, Qt.Key.Key_Shift)  # Qt keeps Shift "held" until an event says not
     after = [w.simplified for w in window.store.vocab.words(own)]
     expected = {
@@ -209,6 +234,7 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     vocab.tabs.setCurrentWidget(vocab.stats)
     words = vocab.stats.unknown_words()
     vocab.add_words(words[:4])
+    window.writer.wait()
     panel = vocab.panel
     vocab.tabs.setCurrentWidget(panel)
     assert [w.simplified for w in panel.model.words] == words[:4]
@@ -216,6 +242,7 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     first = panel.model.words[0].simplified
     panel.select_word(first)
     panel.set_status(WordStatus.KNOWN)
+    window.writer.wait()
     assert window.view.statuses[first] == int(WordStatus.KNOWN)
     panel.status_filter.setCurrentText("Known")
     assert [w.simplified for w in panel.model.words] == [first]
@@ -237,6 +264,7 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     panel.select_word(words[2])
     panel.notes.setPlainText("seen on the bus")
     panel.save_notes()
+    window.writer.wait()
     [kept] = [w for w in panel.model.words if w.simplified == words[2]]
     assert kept.notes == "seen on the bus"
     # move to another list
@@ -244,6 +272,7 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     panel.refresh()
     panel.select_word(words[2])
     panel.transfer(other, move=True)
+    window.writer.wait()
     assert words[2] not in [w.simplified for w in panel.model.words]
     assert [w.simplified for w in window.store.vocab.words(other)] == [words[2]]
     assert window.store.vocab.words(other)[0].notes == "seen on the bus"
@@ -253,11 +282,13 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
     vocab = window.vocab
     panel = vocab.panel
     vocab.add_words(["银行"])
+    window.writer.wait()
     panel.select_word("银行")
     [word] = panel.selected_words()
     glosses = [panel.senses.item(i).text() for i in range(panel.senses.count())]
     assert list(word.senses) == glosses[: len(word.senses)] and len(glosses) >= len(word.senses)
     panel.senses.item(0).setCheckState(Qt.CheckState.Unchecked)  # keep the others only
+    window.writer.wait()
     assert window.store.vocab.word(word.id).senses == tuple(glosses[1 : len(word.senses)])
     # a list of one's own collects the next words
     mine = window.store.vocab.create_list("HSK review")
@@ -266,11 +297,14 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
     assert vocab.target_list_id == mine
     other = next(t.text for t in window.view.tokens if t.entry_ids and t.text != "银行")
     vocab.add_words([other])
+    window.writer.wait()
     assert len(window.store.vocab.words(mine)) == 1
     # delete the list, undo puts it back with its word
     panel.delete_list()
+    window.writer.wait()
     assert mine not in [wl.id for wl in window.store.vocab.lists()]
     panel.undo()
+    window.writer.wait()
     assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [1]
     assert panel.list_id() == mine
 
@@ -283,19 +317,24 @@ def test_mark_all_new_words_known_after_reading(
     new_words = vocab.stats.unknown_words()
     learning, ignored = new_words[0], new_words[1]
     vocab.set_status(WordStatus.LEARNING_2, learning)
+    window.writer.wait()
     vocab.set_status(WordStatus.IGNORED, ignored)
+    window.writer.wait()
     asked: list[str] = []
 
     def answer(choice: QMessageBox.StandardButton) -> None:
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or choice
-        )
+        def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return choice
+
+        monkeypatch.setattr(QMessageBox, "question", question)
 
     answer(QMessageBox.StandardButton.No)
     assert vocab.mark_new_known() == 0
     assert window.store.vocab.status(new_words[2]) is WordStatus.NEW  # nothing changed
     answer(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(vocab.stats.known_all_button, Qt.MouseButton.LeftButton)
+    window.writer.wait()
     assert f"Mark the {len(new_words) - 2:,} new words" in asked[-1]
     statuses = window.store.vocab.statuses_for(new_words)
     assert statuses[learning] is WordStatus.LEARNING_2 and statuses[ignored] is WordStatus.IGNORED

@@ -34,6 +34,7 @@ def test_status_marks_follow_the_word_across_scripts(
 
     _show(qtbot, window, simplified)
     window.vocab.set_status(WordStatus.KNOWN, "银行")
+    window.writer.wait()
     assert view.statuses["银行"] == int(WordStatus.KNOWN)
 
     _show(qtbot, window, traditional)
@@ -48,12 +49,14 @@ def test_status_marks_follow_the_word_across_scripts(
     view.set_current(view.text.index("我們"))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_3)
+    window.writer.wait()
     assert view.statuses["我們"] == int(WordStatus.LEARNING_3)
     assert window.store.vocab.status("我们") is WordStatus.LEARNING_3
     assert window.store.vocab.statuses_for(["我們"])["我們"] is WordStatus.NEW
 
     # adding the unknown words of the traditional article stores them simplified
     window.vocab.add_all_unknown()
+    window.writer.wait()
     lists = window.store.vocab.lists()
     [own] = [wl for wl in lists if wl.article_id == traditional]
     added = {w.simplified: w.traditional for w in window.store.vocab.words(own.id)}

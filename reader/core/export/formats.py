@@ -8,9 +8,9 @@ pack is built from the store (`from_store.lesson_pack`): callers handle those tw
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from reader.core.export.model import ExportList, ExportOptions
 from reader.core.export.pack import PACK_SUFFIX
@@ -46,7 +46,20 @@ LABELS: dict[ExportFormat, str] = {
     ExportFormat.PACK: "Lesson pack for reader (.readerpack)",
 }
 
-Writer = Callable[..., Path]
+
+class Writer(Protocol):
+    """What every word-list writer takes (the PDF handout's too, which Qt draws): the
+    file is written under a temporary name, verified and renamed (`reader.core.atomic`)."""
+
+    def __call__(
+        self,
+        path: str | os.PathLike[str],
+        word_list: ExportList,
+        options: ExportOptions,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> Path: ...
 
 
 def _writer(fmt: ExportFormat) -> Writer | None:

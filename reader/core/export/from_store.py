@@ -16,7 +16,7 @@ from typing import Protocol
 
 from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
-from reader.core.export.formats import ExportFormat, write_export
+from reader.core.export.formats import ExportFormat, Writer, write_export
 from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
 from reader.core.progress import Progress
@@ -30,7 +30,6 @@ from reader.core.store import (
 )
 
 Analyse = Callable[[str], Sequence[Token]]
-PdfWriter = Callable[..., Path]  # reader.ui.export_pdf.write_pdf_handout (Qt draws it)
 
 
 class WordFacts(Protocol):
@@ -210,7 +209,7 @@ def export_from_store(
     *,
     facts: WordFacts | None = None,
     make_analyser: Callable[[], Analyse] | None = None,
-    pdf_writer: PdfWriter | None = None,
+    pdf_writer: Writer | None = None,  # reader.ui.export_pdf.write_pdf_handout
     overwrite: bool = False,
     progress: Progress | None = None,
 ) -> Path:

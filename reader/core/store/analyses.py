@@ -66,8 +66,3 @@ class Analyses:
     def drop(self, article_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
-
-    def drop_all(self) -> None:
-        """Forget every analysis (e.g. the dictionary changed); % known stays until re-analysed."""
-        with self._db.transaction() as conn:
-            conn.execute("DELETE FROM analyses")

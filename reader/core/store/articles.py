@@ -202,10 +202,14 @@ class Articles:
         with self._db.transaction() as conn:
             conn.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
 
-    def purge_deleted(self) -> int:
-        """Delete for good the articles marked deleted; returns how many."""
+    def purge_deleted(self, before: str | None = None) -> int:
+        """Delete for good the articles marked deleted (``before``: only those deleted
+        before this time, as `now_text` gives it); returns how many."""
         with self._db.transaction() as conn:
-            return conn.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL").rowcount
+            return conn.execute(
+                "DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at < ?",
+                (before or "9999",),
+            ).rowcount
 
     def split(self, article_id: int, at: int, new_title: str) -> int:
         """Cut the article's text at offset ``at``; the rest becomes a new article after it.

@@ -10,15 +10,7 @@ Index 0 is "no tone known" (digits, Latin); 5 is the neutral tone.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class ToneScheme(StrEnum):
-    NONE = "none"
-    PLECO = "pleco"
-    ZHONGWEN = "zhongwen"
-    HANPING = "hanping"
-
+from reader.core.settings import ToneScheme as ToneScheme  # re-exported for the view
 
 SCHEME_LABELS = {
     ToneScheme.NONE: "No tone colours",

@@ -8,39 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import PinyinStyle, render
-from reader.core.script_conversion import Script as Script  # the display option, here too
+
+# The display enums are the settings' (reader.core.settings); re-exported for the view.
+from reader.core.settings import PinyinForm as PinyinForm
+from reader.core.settings import RubyWords as RubyWords
+from reader.core.settings import Script as Script
+from reader.core.settings import StatusMarks as StatusMarks
 from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 
 # The statuses that mean "the learner needs no help with this word".
 KNOWN_STATUSES = frozenset({int(WordStatus.KNOWN), int(WordStatus.IGNORED)})
-
-
-class PinyinForm(StrEnum):
-    MARKS = "marks"
-    NUMBERS = "numbers"
-    ZHUYIN = "zhuyin"
-    HIDDEN = "hidden"
-
-
-class RubyWords(StrEnum):
-    ALL = "all"
-    UNKNOWN = "unknown"  # words not marked known (or ignored)
-    ABOVE_HSK = "above_hsk"  # words above a chosen HSK level, and words in no HSK list
-
-
-class StatusMarks(StrEnum):
-    """How a word's status shows in the text."""
-
-    BACKGROUND = "background"  # LWT / LingQ: new words blue, learning words yellow by level
-    UNDERLINE = "underline"  # a dotted line under new words, a dashed one under learning ones
-    NONE = "none"
 
 
 STATUS_MARK_LABELS = {

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
-from reader.core.script_conversion import Script, in_script
+from reader.core.script_conversion import in_script
+from reader.core.settings import Script
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
@@ -202,10 +203,6 @@ class ArticleView(QAbstractScrollArea):
         self.hsk_level = hsk_level
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
             self._rebuild()
-
-    def set_traditional_converter(self, _convert: object) -> None:
-        """Kept for the window's loader until it stops calling it: the view converts with
-        OpenCC itself (``in_script``), the dictionary is not needed for it."""
 
     def _rebuild(self, keep_position: bool = True) -> None:
         top = self._reading_char if keep_position else 0

@@ -1,4 +1,5 @@
-"""The import work a task runs off the UI thread: read every file, then add them all.
+"""An import in two steps: read every file (off the UI thread, on the library's runner),
+then add them all (an operation for the app's writer, `reader.ui.operations`).
 
 Nothing is written until every file has been read, and the articles go in with one
 transaction, so a cancelled import leaves no trace. A file that cannot be imported is
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
-from reader.core.store import ArticleInfo, NewArticle, Store
+from reader.core.store import NewArticle, Store
 
 if TYPE_CHECKING:
     from reader.core.importing import ImportedArticle
@@ -22,9 +24,10 @@ _STEPS_PER_FILE = 1000
 
 @dataclass
 class ImportResult:
-    ids: list[int] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # the articles added, in order
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
-    listing: list[ArticleInfo] | None = None  # the library list afterwards, read here
+    found: list[ImportedArticle] = field(default_factory=list)  # read, to be added
+    source: str | None = None  # the library's "source" of each (None: the file's)
 
 
 def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
@@ -41,61 +44,53 @@ def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
     return Progress(report)
 
 
-def import_into(
-    db_path: Path,
-    files: list[str],
-    progress: Progress,
-    encoding: str | None = None,
-    query: str = "",
-) -> ImportResult:
+def read_files(files: list[str], progress: Progress, encoding: str | None = None) -> ImportResult:
     # The file readers (and their HTML, XML, zip and PDF libraries) load with the first
     # import, on the worker: the app's launch does not wait for them.
     from reader.core.importing import ImportFailed, import_file
 
     result = ImportResult()
-    found: list[ImportedArticle] = []
     for index, name in enumerate(files):
         part = _part(progress, index, len(files), Path(name).name)
         part.step(0, 1, "reading")
         try:
-            found.extend(import_file(Path(name), encoding=encoding, progress=part))
+            result.found.extend(import_file(Path(name), encoding=encoding, progress=part))
         except ImportFailed as error:
             result.failures.append((name, str(error)))
     progress.step(len(files) * _STEPS_PER_FILE, len(files) * _STEPS_PER_FILE + 1, "Saving")
-    if found:
-        _add(db_path, found, None, progress, query, result)
     return result
 
 
-def _add(
-    db_path: Path,
-    articles: list[ImportedArticle],
-    source: str | None,
-    progress: Progress,
-    query: str,
-    result: ImportResult,
-) -> None:
-    """Add the articles in one transaction, then read the list the pane will show (a
-    library of thousands takes tens of milliseconds to list: not on the UI thread)."""
-    with Store.open(db_path, auto_backup=False) as store:
-        result.ids = store.articles.add_many(
-            [
-                NewArticle(a.title, a.text, a.source if source is None else source, a.original_text)
-                for a in articles
-            ],
-            progress,
-        )
-        result.listing = store.articles.search(query)
-
-
-def import_pasted(db_path: Path, text: str, progress: Progress, query: str = "") -> ImportResult:
+def read_pasted(text: str, _progress: Progress) -> ImportResult:
     from reader.core.importing import ImportFailed, import_text
 
-    result = ImportResult()
+    result = ImportResult(source="")
     try:
-        articles = import_text(text)
+        result.found = import_text(text)
     except ImportFailed as error:
         result.failures.append(("pasted text", str(error)))
-        return result
-    _add(db_path, articles, "", progress, query, result)
     return result
+
+
+def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[ImportResult]:
+    """Add the articles read, in one transaction."""
+    if not result.found:
+        return Done(result)
+    source = result.source
+    result.ids = store.articles.add_many(
+        [
+            NewArticle(a.title, a.text, a.source if source is None else source, a.original_text)
+            for a in result.found
+        ],
+        progress,
+    )
+    result.found = []
+    return Done(result, Changes(library=True))
+
+
+def import_into(
+    db_path: Path, files: list[str], progress: Progress, encoding: str | None = None
+) -> ImportResult:
+    """Both steps at once, on a connection of their own (outside the app)."""
+    with Store.open(db_path, auto_backup=False) as store:
+        return add_found(store, read_files(files, progress, encoding), progress).value

@@ -14,9 +14,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
-from reader.core.store import ArticleInfo, Store
+from reader.core.store import ArticleInfo
 
 COLUMNS = ("Title", "Added", "Characters", "Known %")
 TITLE, ADDED, CHARS, KNOWN = range(4)
@@ -35,9 +36,10 @@ def _sort_key(column: int) -> Any:
 
 
 class ArticleModel(QAbstractTableModel):
-    def __init__(self, store: Store) -> None:
+    rename_requested = Signal(int, str)  # article id, its new title
+
+    def __init__(self) -> None:
         super().__init__()
-        self._store = store
         self._rows: list[ArticleInfo] = []
         self._column = ADDED
         self._order = Qt.SortOrder.DescendingOrder
@@ -110,12 +112,13 @@ class ArticleModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() == TITLE else flags
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        """Rename in place; an empty title is refused (the old one stays)."""
+        """Rename in place (the pane writes it: ``rename_requested``); an empty title is
+        refused (the old one stays)."""
         title = str(value).strip()
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or not title:
             return False
         info = self._rows[index.row()]
-        self._store.articles.rename(info.id, title)
+        self.rename_requested.emit(info.id, title)
         self._rows[index.row()] = dataclasses.replace(info, title=title)
         self.dataChanged.emit(index, index)
         return True

@@ -43,13 +43,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
 from reader.core.store import ArticleNotFoundError, Store
-from reader.ui.library.importer import ImportResult, import_into, import_pasted
+from reader.ui.library.importer import ImportResult, add_found, read_files, read_pasted
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
+from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.tasks import Task, TaskRunner
 from reader.ui.widgets import add_local_action, size_columns_for
 
+LIBRARY = Changes(library=True)
 ENCODINGS = (
     ("Detect encoding", None),
     ("UTF-8", "utf-8"),
@@ -68,10 +71,19 @@ class LibraryPane(QWidget):
     import_cancelled = Signal()
 
     def __init__(
-        self, store: Store, runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        store: Store,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        writer: Writer | None = None,
     ) -> None:
+        """``store``: read on the UI thread; ``writer``: every write (default: one that
+        writes at once on ``store``, for a pane on its own); ``runner``: reads the files
+        of an import."""
         super().__init__(parent)
         self.store = store
+        self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
         self.pending: list[Task[ImportResult]] = []  # imports running or queued
         self._deleted: list[list[int]] = []  # undo stack of deleted id groups
@@ -93,7 +105,8 @@ class LibraryPane(QWidget):
         self.search_row = self._row(self.search, stretch=0)
         self.import_row = self._row(self.import_button, self.encoding, QWidget(self), stretch=2)
 
-        self.model = ArticleModel(store)
+        self.model = ArticleModel()
+        self.model.rename_requested.connect(self.rename)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,7 +179,7 @@ class LibraryPane(QWidget):
         self.model.update_infos(self.store.articles.all())
 
     def show_counted(self, article_id: int) -> None:
-        """An article was analysed elsewhere: its row shows its % known now."""
+        """An article was analysed or renamed: its row shows it now."""
         with contextlib.suppress(ArticleNotFoundError):  # deleted meanwhile
             self.model.update_infos([self.store.articles.info(article_id)])
 
@@ -216,7 +229,24 @@ class LibraryPane(QWidget):
         self._activate_index(self.table.currentIndex())
 
     def rename(self, article_id: int, title: str) -> None:
-        self.store.articles.rename(article_id, title)
+        changes = Changes(articles=frozenset({article_id}))
+        self.writer.run(
+            edit(lambda store: store.articles.rename(article_id, title), changes),
+            on_error=self._refused,
+        )
+
+    def op_executed(self, changes: Changes) -> None:
+        """Redraw what changed: the rows, or only some of their facts (in place, so the
+        selection, the order and the scroll position stay)."""
+        if changes.library:
+            self.refresh()
+        elif changes.statuses:
+            self.refresh_counts()
+        for article_id in changes.articles:
+            self.show_counted(article_id)
+
+    def _refused(self, error: Exception) -> None:
+        QMessageBox.warning(self, "Library", str(error))
         self.refresh()
 
     # --- delete and undo -----------------------------------------------------------------
@@ -227,24 +257,35 @@ class LibraryPane(QWidget):
     def delete(self, ids: list[int]) -> None:
         if not ids:
             return
-        for article_id in ids:
-            self.store.articles.delete(article_id)
-        self._deleted.append(ids)
-        self.undo_label.setText(
-            "Deleted 1 article." if len(ids) == 1 else f"Deleted {len(ids)} articles."
-        )
-        self.undo_row.show()
-        self.refresh()
+
+        def delete(store: Store, _progress: Progress) -> Done[None]:
+            with store.db.transaction():
+                for article_id in ids:
+                    store.articles.delete(article_id)
+            return Done(None, LIBRARY)
+
+        def deleted(_none: None) -> None:
+            self._deleted.append(ids)
+            self.undo_label.setText(
+                "Deleted 1 article." if len(ids) == 1 else f"Deleted {len(ids)} articles."
+            )
+            self.undo_row.show()
+
+        self.writer.run(delete, deleted, self._refused)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         ids = self._deleted.pop()
-        for article_id in ids:
-            self.store.articles.restore(article_id)
+
+        def restore(store: Store, _progress: Progress) -> Done[None]:
+            with store.db.transaction():
+                for article_id in ids:
+                    store.articles.restore(article_id)
+            return Done(None, LIBRARY)
+
         self.undo_row.setVisible(bool(self._deleted))
-        self.refresh()
-        self.select(ids[0])
+        self.writer.run(restore, lambda _none: self.select(ids[0]), self._refused)
 
     # --- corrections: merge, split ---------------------------------------------------------
 
@@ -253,11 +294,13 @@ class LibraryPane(QWidget):
         second = self.store.articles.get(second_id)
         title = second.info.title
         separator = "\n" if second.text.startswith(title) else f"\n{title}\n"
-        self.store.articles.merge(first_id, second_id, separator)
-        self.refresh()
+        self.writer.run(
+            edit(lambda store: store.articles.merge(first_id, second_id, separator), LIBRARY),
+            on_error=self._refused,
+        )
 
-    def split(self, article_id: int, paragraph_index: int) -> int:
-        """Split before paragraph ``paragraph_index``; returns the new article's id."""
+    def split(self, article_id: int, paragraph_index: int) -> None:
+        """Split before paragraph ``paragraph_index`` (the new article follows it)."""
         from reader.core.importing import ImportedArticle, split_article  # not at launch
 
         stored = self.store.articles.get(article_id)
@@ -266,9 +309,10 @@ class LibraryPane(QWidget):
         )
         _, tail = split_article(article, paragraph_index)
         offset = sum(len(p) + 1 for p in article.paragraphs[:paragraph_index])
-        new_id = self.store.articles.split(article_id, offset, tail.title)
-        self.refresh()
-        return new_id
+        self.writer.run(
+            edit(lambda store: store.articles.split(article_id, offset, tail.title), LIBRARY),
+            on_error=self._refused,
+        )
 
     def _context_menu(self, position: QPoint) -> None:
         ids = self.selected_ids()
@@ -321,12 +365,10 @@ class LibraryPane(QWidget):
         if not files:
             return
         encoding = encoding or self.encoding.currentData()
-        db_path, query = self.store.path, self.search.text()
-        self._start(lambda progress: import_into(db_path, files, progress, encoding, query), query)
+        self._start(lambda progress: read_files(files, progress, encoding))
 
     def import_text(self, text: str) -> None:
-        db_path, query = self.store.path, self.search.text()
-        self._start(lambda progress: import_pasted(db_path, text, progress, query), query)
+        self._start(lambda progress: read_pasted(text, progress))
 
     def paste(self) -> None:
         """Ctrl+V: the clipboard's text becomes new articles."""
@@ -339,7 +381,8 @@ class LibraryPane(QWidget):
         if self.pending:
             self.progress_label.setText("Cancelling…")
 
-    def _start(self, work: Callable[[Progress], ImportResult], query: str) -> None:
+    def _start(self, read: Callable[[Progress], ImportResult]) -> None:
+        """``read`` on the runner, then what it found added by the writer."""
         if not self.pending:
             self.progress.setRange(0, 0)
             self.progress_label.setText("Importing…")
@@ -353,21 +396,26 @@ class LibraryPane(QWidget):
                 self.pending.remove(started[0])
             self.progress_row.setVisible(bool(self.pending))
 
-        def succeeded(result: ImportResult) -> None:
+        def added(result: ImportResult) -> None:
             settle()
-            self._import_done(result, query)
+            self._import_done(result)
 
         def failed(error: Exception) -> None:
             settle()
             self._report(f"The import failed: {error}")
+
+        def read_done(result: ImportResult) -> None:
+            self.writer.run(
+                lambda store, progress: add_found(store, result, progress), added, failed
+            )
 
         def cancelled() -> None:
             settle()
             self.import_cancelled.emit()
 
         task = self.runner.submit(
-            work,
-            on_success=succeeded,
+            read,
+            on_success=read_done,
             on_error=failed,
             on_progress=self._import_progress,
             on_cancelled=cancelled,
@@ -380,11 +428,7 @@ class LibraryPane(QWidget):
         self.progress.setValue(done)
         self.progress_label.setText(message)
 
-    def _import_done(self, result: ImportResult, query: str) -> None:
-        if result.listing is not None and query == self.search.text():
-            self.model.set_rows(result.listing)
-        else:
-            self.refresh()
+    def _import_done(self, result: ImportResult) -> None:
         if result.ids:
             self.select(result.ids[0])
             self.imported.emit(result.ids)

@@ -1,21 +1,23 @@
 """The vocabulary wiring of the main window: add words, set statuses, keep everything in step.
 
-The window keeps its store, view, popup, library and dictionary; the controller connects
-them to the vocabulary: the popup's Add button and status box, the keys (A add, Shift+A
-add the selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists
-and the article's statistics) and the import dialog. Every change is written at once (one
-short transaction, under 10 ms) and then shown everywhere: the view re-marks the word, the
-popup, the panel, the statistics and the library's % known follow. A word collected that
-had no status becomes Learning 1 (as in LWT), so it leaves the article's unknown words.
+The controller is given the window's context (store, messages, actions), the reading
+session (article, word keys, dictionary), the view and the popup, and connects them to
+the vocabulary: the popup's Add button and status box, the keys (A add, Shift+A add the
+selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists and
+the article's statistics) and the import dialog. Every change is one operation of the
+window's writer (`reader.core.operations`; a word collected becomes Learning 1 there);
+the `Changes` it returns reach every part, and each redraws what concerns it: here the
+view's marks, the popup and the statistics; the panel and the library on their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -27,15 +29,21 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.tokens import Token
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.store import NewWord, StoreError, WordStatus
+from reader.core.operations import Changes, collect_words, set_statuses
+from reader.core.store import NewWord, WordStatus
 from reader.core.words import key_for
+from reader.ui.article_view.widget import ArticleView
 from reader.ui.vocab.labels import STATUS_LABELS, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
+from reader.ui.window.context import WindowContext
+from reader.ui.window.session import ReadingSession
 
 if TYPE_CHECKING:
+    from reader.core.cedict import Dictionary
+    from reader.core.cedict.model import Entry
     from reader.core.stats import ArticleStats
-    from reader.ui.main_window import MainWindow
+    from reader.ui.lookup.popup import LookupPopup
 
 STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
     ("status_new", WordStatus.NEW, ["0"]),
@@ -49,35 +57,45 @@ STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
 
 
 class VocabularyController(QObject):
-    """Owns the vocabulary dock and actions of ``window``; see the module docstring."""
+    """The vocabulary dock, the Words menu and the popup's Add and status; see the module
+    docstring. ``menu``: the Words menu, for the window to place."""
 
     statuses_changed = Signal()
     words_added = Signal(object)  # list[int]: ids of the words in their list
 
-    def __init__(self, window: MainWindow, dock: QDockWidget) -> None:
+    def __init__(
+        self,
+        context: WindowContext,
+        session: ReadingSession,
+        view: ArticleView,
+        popup: LookupPopup,
+        dock: QDockWidget,
+    ) -> None:
         """``dock``: the window's vocabulary dock, already in its place (this fills it)."""
-        super().__init__(window)
-        self.window = window
-        self.store = window.store
-        self.view = window.view
-        self.popup = window.popup
+        super().__init__(dock)
+        self._context = context
+        self._session = session
+        self._messages = context.messages
+        self.store = context.store
+        self.view = view
+        self.popup = popup
         self.target_list_id: int | None = None  # None: the article's own list
-        self._hsk_of: Any = None  # the dictionary whose levels _hsk_levels holds
+        self._hsk_of: Dictionary | None = None  # the dictionary whose levels _hsk_levels holds
         self._hsk_levels: dict[str, int | None] = {}
         self._stats_stale = False
-        self.panel = VocabularyPanel(self.store, self._hsk, self._glosses, window)
-        self.stats = StatsPanel(window)
-        self.tabs = QTabWidget(window)
+        parent = context.dialog_parent
+        self.panel = VocabularyPanel(
+            self.store, self._hsk, self._glosses, parent, writer=context.writer
+        )
+        self.stats = StatsPanel(parent)
+        self.tabs = QTabWidget(parent)
         self.tabs.addTab(self.panel, "Lists")
         self.tabs.addTab(self.stats, "Statistics")
         self.dock = dock
         self.dock.setWidget(self.tabs)
         self._build_popup_tools()
         self.menu = self._build_actions()
-        bar = window.menuBar()
-        bar.insertMenu(bar.actions()[-1], self.menu)  # before Help
         self.panel.target_changed.connect(self._set_target)
-        self.panel.statuses_changed.connect(self._statuses_changed_elsewhere)
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -106,20 +124,12 @@ class VocabularyController(QObject):
         self.popup.tools.insertWidget(3, self.popup_status)
 
     def _build_actions(self) -> QMenu:
-        window = self.window
-        view_keys: list[QAction] = []
+        def action(
+            name: str, text: str, slot: Callable[[], object], keys: list[str] | None = None
+        ) -> QAction:
+            return self._context.actions.add(name, text, slot, keys, reading_key=bool(keys))
 
-        def action(name: str, text: str, slot: Any, keys: list[str] | None = None) -> QAction:
-            item = QAction(text, window)
-            if keys:
-                item.setShortcuts([QKeySequence(k) for k in keys])
-                item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                view_keys.append(item)
-            item.triggered.connect(lambda _checked=False: slot())
-            window.actions_by_name[name] = item
-            return item
-
-        menu = QMenu("&Words", window)
+        menu = QMenu("&Words", self._context.dialog_parent)
         menu.addAction(action("add_word", "&Add the word to the list", self.add_current, ["A"]))
         menu.addAction(
             action("add_selection", "Add the &selected words", self.add_selection, ["Shift+A"])
@@ -130,7 +140,7 @@ class VocabularyController(QObject):
         status_menu = menu.addMenu("Set &status")
         for name, status, keys in STATUS_KEYS:
             status_menu.addAction(
-                action(name, STATUS_LABELS[status], lambda s=status: self.set_status(s), keys)
+                action(name, STATUS_LABELS[status], partial(self.set_status, status), keys)
             )
         menu.addSeparator()
         menu.addAction(action("import_vocab", "&Import a word list…", self.panel.import_file))
@@ -138,21 +148,18 @@ class VocabularyController(QObject):
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Vocabulary panel")
         menu.addAction(toggle)
-        for item in view_keys:
-            self.view.addAction(item)
         return menu
 
     # --- the article -----------------------------------------------------------------------
 
     def article_ready(self) -> None:
-        """The analysis of the window's article is shown: statistics and lists follow it."""
-        article_id = self.window.article_id
-        self.panel.set_article(article_id)
+        """The analysis of the session's article is shown: statistics and lists follow it."""
+        self.panel.set_article(self._session.article_id)
         self._refresh_stats()
 
     def _hsk(self, word: str) -> int | None:
         """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
-        dictionary = self.window.dictionary
+        dictionary = self._session.dictionary
         if dictionary is None:
             return None
         if dictionary is not self._hsk_of:
@@ -162,7 +169,7 @@ class VocabularyController(QObject):
         return self._hsk_levels[word]
 
     def _glosses(self, entry_id: int) -> list[str]:
-        dictionary = self.window.dictionary
+        dictionary = self._session.dictionary
         if dictionary is None:
             return []
         return [sense.gloss for sense in dictionary.entry(entry_id).senses]
@@ -175,10 +182,10 @@ class VocabularyController(QObject):
         if self._stats_stale:
             return
         tokens = self.view.tokens
-        if self.window.article_id is None or not any(t.entry_ids for t in tokens):
+        if self._session.article_id is None or not any(t.entry_ids for t in tokens):
             self.stats.clear()
             return
-        keys = self.window.word_keys
+        keys = self._session.word_keys
         statuses = self.store.vocab.statuses_for(keys.values())
         stats = article_stats(tokens, statuses, self._hsk, keys)
         self.stats.show_stats(stats, self._hsk, self._describer(stats))
@@ -186,7 +193,7 @@ class VocabularyController(QObject):
     def _describer(self, stats: ArticleStats) -> Describe:
         """Each unknown word's pinyin as read at its first occurrence and its meanings, as
         "Add" would save them (the occurrences are found once, on the first row shown)."""
-        tokens, keys = self.view.tokens, self.window.word_keys
+        tokens, keys = self.view.tokens, self._session.word_keys
         words = [word for word, _count in stats.unknown_by_frequency]
         first: dict[str, int] = {}
 
@@ -194,7 +201,7 @@ class VocabularyController(QObject):
             if not first:
                 first.update(first_occurrences(tokens, words, keys))
             index = first.get(word)
-            if index is None or self.window.dictionary is None:
+            if index is None or self._session.dictionary is None:
                 return "", ()
             token = tokens[index]
             pinyin = " ".join(r for r in token.readings if r)
@@ -211,92 +218,91 @@ class VocabularyController(QObject):
     def _set_target(self, list_id: int | None) -> None:
         self.target_list_id = list_id
 
-    def _save(self, words: Sequence[NewWord]) -> list[int]:
+    def _save(self, words: Sequence[NewWord]) -> None:
+        """Collect ``words`` (the core makes the new ones Learning 1; `collect_words`)."""
         if not words:
-            return []
-        vocab = self.store.vocab
-        # A word collected is being learnt (LWT's status 1), unless it already has a status.
-        learning = {
-            w: WordStatus.LEARNING_1
-            for w, s in vocab.statuses_for(w.simplified for w in words).items()
-            if s is WordStatus.NEW
-        }
-        try:
-            with self.store.db.transaction():  # the words and their statuses, or nothing
-                ids = vocab.add_words(words, self.target_list_id)
-                vocab.set_statuses(learning)
-        except (StoreError, KeyError, ValueError) as error:
-            self.window.activity.setText(f"The word was not added: {error}")
-            return []
-        list_id = self.store.vocab.word(ids[0]).list_id
-        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
-        shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
-        self.window.activity.setText(f"Added {shown} to “{name}”.")
-        self.panel.refresh(show_list=list_id)
-        if learning:
-            self._show_statuses(learning)
-        self.words_added.emit(ids)
-        return ids
+            return
+        target = self.target_list_id
 
-    def _word_at(self, index: int, word: str | None = None, entries: Any = None) -> NewWord:
+        def saved(ids: list[int]) -> None:
+            list_id = self.store.vocab.word(ids[0]).list_id
+            name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
+            shown = "、".join(w.simplified for w in words[:5]) + ("…" if len(words) > 5 else "")
+            self._messages.show(f"Added {shown} to “{name}”.")
+            self.panel.refresh(show_list=list_id)  # the list the words went to
+            self.words_added.emit(ids)
+
+        self._context.writer.run(
+            lambda store, _progress: collect_words(store, words, target),
+            saved,
+            lambda error: self._messages.fail(f"The word was not added: {error}"),
+        )
+
+    def _word_at(
+        self, index: int, word: str | None = None, entries: Sequence[Entry] | None = None
+    ) -> NewWord:
+        """Called once `_ready` said the dictionary is there."""
+        dictionary = self._session.dictionary
+        assert dictionary is not None
         return word_from_token(
             self.view.tokens,
             index,
-            self.window.dictionary,
-            self.window.article_id,
+            dictionary,
+            self._session.article_id,
             word=word,
             entries=entries,
         )
 
     def _ready(self) -> bool:
-        if self.window.dictionary is None or self.window.article_id is None:
-            self.window.activity.setText("The dictionary is still loading…")
+        if self._session.dictionary is None or self._session.article_id is None:
+            self._messages.show("The dictionary is still loading…")
             return False
         return True
 
-    def add_from_popup(self) -> list[int]:
+    def add_from_popup(self) -> None:
         """The word the popup shows (a longer match or a cross-reference too), met here."""
         lookup, index = self.popup.lookup, self.popup.token_index
         if lookup is None or index is None or not self._ready():
-            return []
-        return self._save([self._word_at(index, lookup.word, lookup.entries)])
+            return
+        self._save([self._word_at(index, lookup.word, lookup.entries)])
 
-    def add_match(self, word: str) -> list[int]:
+    def add_match(self, word: str) -> None:
         """An "also starting here" word of the popup, with the sentence of the popup's word."""
         index = self.popup.token_index
         if index is None or not self._ready():
-            return []
-        return self._save([self._word_at(index, word)])
+            return
+        self._save([self._word_at(index, word)])
 
-    def add_current(self) -> list[int]:
+    def add_current(self) -> None:
         """A: the popup's word when it is open, else the current word of the view."""
         if self.popup.isVisible():
-            return self.add_from_popup()
+            self.add_from_popup()
+            return
         current = self.view.current()
         if current is None or not self._ready():
-            return []
+            return
         index = current[0]
         if not self.view.tokens[index].is_chinese:
-            return []
-        return self._save([self._word_at(index)])
+            return
+        self._save([self._word_at(index)])
 
-    def add_selection(self) -> list[int]:
+    def add_selection(self) -> None:
         if self.view.selection is None or not self._ready():
-            return []
+            return
         start, end = self.view.selection
-        return self._save([self._word_at(i) for i in words_in_span(self.view.tokens, start, end)])
+        self._save([self._word_at(i) for i in words_in_span(self.view.tokens, start, end)])
 
-    def add_words(self, words: Sequence[str]) -> list[int]:
+    def add_words(self, words: Sequence[str]) -> None:
         """Add ``words`` of the article, each with the sentence of its first occurrence."""
         if not self._ready():
-            return []
-        found = first_occurrences(self.view.tokens, words, self.window.word_keys)
-        return self._save([self._word_at(found[w]) for w in words if w in found])
+            return
+        found = first_occurrences(self.view.tokens, words, self._session.word_keys)
+        self._save([self._word_at(found[w]) for w in words if w in found])
 
-    def add_all_unknown(self) -> list[int]:
+    def add_all_unknown(self) -> None:
         if self._stats_stale:
             self._refresh_stats(force=True)
-        return self.add_words(self.stats.unknown_words())
+        self.add_words(self.stats.unknown_words())
 
     # --- statuses --------------------------------------------------------------------------
 
@@ -310,10 +316,10 @@ class VocabularyController(QObject):
             self._refresh_stats(force=True)
         words = self.stats.unknown_words()
         if not words:
-            self.window.activity.setText("No new words left in this article.")
+            self._messages.show("No new words left in this article.")
             return 0
         answer = QMessageBox.question(
-            self.window,
+            self._context.dialog_parent,
             "Mark new words known",
             f"Mark the {len(words):,} new words of this article as known?\n\n"
             "Words you are learning and ignored words keep their status; "
@@ -321,15 +327,11 @@ class VocabularyController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        changed = dict.fromkeys(words, WordStatus.KNOWN)
-        try:
-            self.store.vocab.set_statuses(changed)
-        except StoreError as error:
-            self.window.activity.setText(str(error))
-            return 0
-        self._show_statuses(changed)
-        self.panel.refresh()
-        self.window.activity.setText(f"{len(words):,} words marked known.")
+        self._context.writer.run(
+            lambda store, _progress: set_statuses(store, dict.fromkeys(words, WordStatus.KNOWN)),
+            lambda _none: self._messages.show(f"{len(words):,} words marked known."),
+            lambda error: self._messages.fail(str(error)),
+        )
         return len(words)
 
     def _target_word(self) -> str | None:
@@ -342,7 +344,7 @@ class VocabularyController(QObject):
         token: Token = self.view.tokens[current[0]]
         if not token.is_chinese:
             return None
-        return self.window.word_keys.get(token.text, token.text)
+        return self._session.word_keys.get(token.text, token.text)
 
     def _lookup_key(self) -> str:
         lookup = self.popup.lookup
@@ -354,29 +356,26 @@ class VocabularyController(QObject):
         word = word or self._target_word()
         if word is None:
             return
-        try:
-            self.store.vocab.set_status(word, status)
-        except StoreError as error:
-            self.window.activity.setText(str(error))
-            return
-        self.window.activity.setText(f"{word}: {STATUS_LABELS[status]}")
-        self._show_statuses({word: status})
-        self.panel.refresh()
+        self._context.writer.run(
+            lambda store, _progress: set_statuses(store, {word: status}),
+            lambda _none: self._messages.show(f"{word}: {STATUS_LABELS[status]}"),
+            lambda error: self._messages.fail(str(error)),
+        )
 
-    def _statuses_changed_elsewhere(self, statuses: dict[str, WordStatus]) -> None:
-        self._show_statuses(statuses)
+    def op_executed(self, changes: Changes) -> None:
+        if changes.statuses:
+            self._show_statuses(changes.statuses)
 
-    def _show_statuses(self, changed: dict[str, WordStatus]) -> None:
+    def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""
         marks = dict(self.view.statuses)
         marks.update({w: int(s) for w, s in changed.items()})
-        for text, key in self.window.word_keys.items():
+        for text, key in self._session.word_keys.items():
             if key in changed:
                 marks[text] = int(changed[key])
         self.view.set_word_statuses(marks)
         self._sync_popup()
         self._refresh_stats()
-        self.window.library.refresh_counts()  # in place: the library keeps its selection
         self.statuses_changed.emit()
 
     def _sync_popup(self) -> None:

@@ -44,17 +44,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.operations import Changes, Done, set_statuses
+from reader.core.progress import Progress
 from reader.core.store import (
     DeletedList,
     DeletedWords,
-    ListNameTakenError,
     ListWord,
     Store,
-    StoreError,
     WordStatus,
 )
+from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
+
+LISTS = Changes(lists=True)
 
 HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
@@ -169,7 +172,6 @@ class WordTableModel(QAbstractTableModel):
 
 class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
-    statuses_changed = Signal(object)  # dict[str, WordStatus] changed from the panel
 
     def __init__(
         self,
@@ -177,10 +179,14 @@ class VocabularyPanel(QWidget):
         hsk_level: HskLookup,
         glosses: Callable[[int], list[str]],
         parent: QWidget | None = None,
+        *,
+        writer: Writer | None = None,
     ) -> None:
-        """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open)."""
+        """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
+        ``store``: read here; ``writer``: every write (default: at once on ``store``)."""
         super().__init__(parent)
         self.store = store
+        self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.glosses = glosses
         self.article_id: int | None = None
         self._undo: list[DeletedWords | DeletedList] = []
@@ -353,12 +359,11 @@ class VocabularyPanel(QWidget):
     def new_list(self) -> None:
         name, ok = QInputDialog.getText(self, "New list", "Name of the new list:")
         if ok and name.strip():
-            try:
-                list_id = self.store.vocab.create_list(name)
-            except (ListNameTakenError, ValueError, StoreError) as error:
-                QMessageBox.warning(self, "New list", str(error))
-                return
-            self.refresh(show_list=list_id)
+            self.writer.run(
+                edit(lambda store: store.vocab.create_list(name), LISTS),
+                lambda list_id: self.refresh(show_list=list_id),
+                lambda error: QMessageBox.warning(self, "New list", str(error)),
+            )
 
     def rename_list(self) -> None:
         list_id = self.list_id()
@@ -367,22 +372,26 @@ class VocabularyPanel(QWidget):
         current = next(wl.name for wl in self.store.vocab.lists() if wl.id == list_id)
         name, ok = QInputDialog.getText(self, "Rename list", "New name:", text=current)
         if ok and name.strip() and name.strip() != current:
-            try:
-                self.store.vocab.rename_list(list_id, name)
-            except (ListNameTakenError, ValueError, StoreError) as error:
-                QMessageBox.warning(self, "Rename list", str(error))
-                return
-            self.refresh()
+            self.writer.run(
+                edit(lambda store: store.vocab.rename_list(list_id, name), LISTS),
+                on_error=lambda error: QMessageBox.warning(self, "Rename list", str(error)),
+            )
 
     def delete_list(self) -> None:
         list_id = self.list_id()
         if list_id is None:
             return
-        self._undo.append(self.store.vocab.delete_list(list_id))
+
+        def deleted(undo: DeletedList) -> None:
+            self._remember(undo)
+            if self.collect_here.isChecked():
+                self._target_toggled()
+
+        self.writer.run(edit(lambda store: store.vocab.delete_list(list_id), LISTS), deleted)
+
+    def _remember(self, deleted: DeletedWords | DeletedList) -> None:
+        self._undo.append(deleted)
         self.undo_button.setEnabled(True)
-        self.refresh()
-        if self.collect_here.isChecked():
-            self._target_toggled()
 
     # --- words -----------------------------------------------------------------------------
 
@@ -437,42 +446,47 @@ class VocabularyPanel(QWidget):
                 return
 
     def delete_selected(self) -> None:
-        words = self.selected_words()
-        if words:
-            self._undo.append(self.store.vocab.delete_words(w.id for w in words))
-            self.undo_button.setEnabled(True)
-            self.refresh()
+        ids = [w.id for w in self.selected_words()]
+        if ids:
+            self.writer.run(
+                edit(lambda store: store.vocab.delete_words(ids), LISTS), self._remember
+            )
 
     def undo(self) -> None:
         if not self._undo:
             return
         deleted = self._undo.pop()
-        if isinstance(deleted, DeletedList):
-            self.store.vocab.restore_list(deleted)
-            self.refresh(show_list=int(deleted.row[0]))
-        else:
-            self.store.vocab.restore_words(deleted)
-            self.refresh()
         self.undo_button.setEnabled(bool(self._undo))
+        if isinstance(deleted, DeletedList):
+            list_id = int(deleted.row[0])
+            self.writer.run(
+                edit(lambda store: store.vocab.restore_list(deleted), LISTS),
+                lambda _none: self.refresh(show_list=list_id),
+            )
+        else:
+            self.writer.run(edit(lambda store: store.vocab.restore_words(deleted), LISTS))
 
     def set_status(self, status: WordStatus) -> None:
-        words = self.selected_words()
-        if words:
-            changed = {w.simplified: status for w in words}
-            self.store.vocab.set_statuses(changed)
-            self.refresh()
-            self.statuses_changed.emit(changed)
+        changed = {w.simplified: status for w in self.selected_words()}
+        if changed:
+            self.writer.run(lambda store, _p: set_statuses(store, changed))
 
     def transfer(self, list_id: int, move: bool) -> None:
-        words = self.selected_words()
-        if not words:
+        ids = [w.id for w in self.selected_words()]
+        if not ids:
             return
-        ids = [w.id for w in words]
-        if move:
-            self.store.vocab.move_words(ids, list_id)
-        else:
-            self.store.vocab.copy_words(ids, list_id)
-        self.refresh()
+
+        def transfer(store: Store, _progress: Progress) -> Done[list[int]]:
+            vocab = store.vocab
+            moved = vocab.move_words(ids, list_id) if move else vocab.copy_words(ids, list_id)
+            return Done(moved, LISTS)
+
+        self.writer.run(transfer)
+
+    def op_executed(self, changes: Changes) -> None:
+        """The lists, their words or their statuses changed: shown anew."""
+        if changes.lists or changes.statuses:
+            self.refresh()
 
     def _context_menu(self) -> None:
         if not self.selected_words():
@@ -540,14 +554,16 @@ class VocabularyPanel(QWidget):
             for i in range(self.senses.count())
             if self.senses.item(i).checkState() == Qt.CheckState.Checked
         ]
-        self.store.vocab.update_word(self._senses_of, senses=chosen)
-        self.refresh()
+        word_id = self._senses_of
+        self.writer.run(edit(lambda store: store.vocab.update_word(word_id, senses=chosen), LISTS))
 
     def save_notes(self) -> None:
         word = self._current_word()
         if word is not None:
-            self.store.vocab.update_word(word.id, notes=self.notes.toPlainText())
-            self.refresh()
+            word_id, notes = word.id, self.notes.toPlainText()
+            self.writer.run(
+                edit(lambda store: store.vocab.update_word(word_id, notes=notes), LISTS)
+            )
 
     def import_file(self) -> None:
         from reader.ui.vocab.import_dialog import VocabImportDialog
@@ -562,6 +578,7 @@ class VocabularyPanel(QWidget):
             return
         dialog = VocabImportDialog(self.store, path, self.list_id(), self)
         if dialog.failed is None and dialog.exec():
+            # the dialog wrote in a transaction of its own: every part hears of it
+            statuses = dialog.committed_statuses if dialog.committed_list is None else {}
+            self.writer.announce(Changes(lists=True, statuses=statuses))
             self.refresh(show_list=dialog.committed_list)
-            if dialog.committed_list is None:
-                self.statuses_changed.emit(dialog.committed_statuses)

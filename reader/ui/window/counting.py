@@ -13,44 +13,60 @@ one short background article.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from reader.core.progress import Progress
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.core.operations import analyse_article
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.library import LibraryPane
+from reader.ui.operations import BACKGROUND
+from reader.ui.window.context import WindowContext
+from reader.ui.window.session import ReadingSession
 
 # Longer articles are counted when opened: one of 30,000 characters takes ~0.3 s, the
 # longest wait it may add to the analysis of an article the learner opens meanwhile.
 MAX_BACKGROUND_CHARS = 30_000
-_RETRY_MS = 300  # how soon to look again while the worker is busy
+_RETRY_MS = 300  # how soon to look again while the worker is busy or the learner reading
 IDLE_S = 2.0  # no counting until the learner has left the article alone this long
 
 
 class LibraryCounting(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """Counts the library's articles one by one while the learner leaves the article
+    alone; ``clock``: seconds, rising (a test sets one it moves on itself)."""
+
+    def __init__(
+        self,
+        context: WindowContext,
+        session: ReadingSession,
+        view: ArticleView,
+        library: LibraryPane,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(library)
+        self._context = context
+        self._session = session
+        self.clock = clock
         self._active = False
+        self._stopped = False
         self._tried: set[int] = set()  # counted or failed: never submitted twice
-        self._last_activity = time.monotonic()
+        self._last_activity = clock()
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._next)
         for reading in (  # what the learner does while reading: counting waits
-            window.view.word_activated,
-            window.view.current_changed,
-            window.view.verticalScrollBar().valueChanged,
-            window.library.article_activated,
+            view.word_activated,
+            view.current_changed,
+            view.verticalScrollBar().valueChanged,
+            library.article_activated,
         ):
             reading.connect(lambda *_args: self.note_activity())
-        window.library.imported.connect(lambda _ids: self.resume())
+        library.imported.connect(lambda _ids: self.resume())
+        session.analysed.connect(lambda _id: self.resume())
 
     def note_activity(self) -> None:
         """The learner is reading (a click, a key, a scroll): counting waits."""
-        self._last_activity = time.monotonic()
+        self._last_activity = self.clock()
 
     def resume(self) -> None:
         """Count what is left (after an analysis, an import); does nothing while counting."""
@@ -58,39 +74,35 @@ class LibraryCounting(QObject):
             self._active = True
             self._next()
 
+    def stop(self) -> None:
+        """The window is closing: nothing more is submitted."""
+        self._stopped = True
+        self._retry.stop()
+
     def _next(self) -> None:
-        window = self._window
-        analyzer: Any = window.analyzer
-        if window.is_closed or analyzer is None:
+        analyzer = self._session.analyzer
+        if self._stopped or analyzer is None:
             self._active = False
             return
-        quiet_for = time.monotonic() - self._last_activity
-        if window.worker.busy or quiet_for < IDLE_S:
-            self._retry.start(max(_RETRY_MS, round((IDLE_S - quiet_for) * 1000)))
+        writer = self._context.writer
+        if writer.busy or self.clock() - self._last_activity < IDLE_S:
+            self._retry.start(_RETRY_MS)
             return
-        article_id = window.store.articles.next_uncounted(MAX_BACKGROUND_CHARS, self._tried)
+        store = self._context.store
+        article_id = store.articles.next_uncounted(MAX_BACKGROUND_CHARS, self._tried)
         if article_id is None:
             self._active = False
             return
         self._tried.add(article_id)
-        store = window.worker_store
-
-        def count(progress: Progress) -> None:
-            analyzer.load_or_analyse(store, article_id, progress)
-
-        window.worker.submit(
-            count,
-            on_success=lambda _none: self._counted(article_id),
+        writer.run(  # the library shows the count when it hears of it (Changes.articles)
+            lambda store, progress: analyse_article(store, analyzer, article_id, progress),
+            on_done=lambda _tokens: self._next(),
             on_error=lambda _error: self._next(),  # deleted meanwhile, say: go on
             on_cancelled=lambda: self._cancelled(article_id),
+            priority=BACKGROUND,
         )
 
     def _cancelled(self, article_id: int) -> None:
         """Stopped from outside (the window closing): the next ``resume`` tries it again."""
         self._tried.discard(article_id)
         self._active = False
-
-    def _counted(self, article_id: int) -> None:
-        if not self._window.is_closed:
-            self._window.library.show_counted(article_id)
-        self._next()

@@ -4,62 +4,65 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reader.ui.window.part import WindowPart
+from reader.ui.article_view.widget import ArticleView
 
 
-class FindBar(WindowPart):  # type: ignore[misc]  # see part.py
-    """The find bar's widgets and actions (a part of the main window)."""
+class FindBar(QWidget):
+    """A field whose text is found in ``view`` as it is typed (Enter: the next one)."""
 
-    def _build_find_bar(self) -> QWidget:
-        bar = QWidget(self)
-        row = QHBoxLayout(bar)
+    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        self.find_field = QLineEdit(bar)
-        self.find_field.setPlaceholderText(
-            "Find in the article (Enter: next, Shift+Enter: previous)"
-        )
-        self.find_field.returnPressed.connect(lambda: self.find_next())
-        self.find_field.textChanged.connect(self._find_as_typed)
-        self.find_status = QLabel(bar)
-        row.addWidget(QLabel("Find:", bar))
-        row.addWidget(self.find_field, 1)
-        row.addWidget(self.find_status)
-        bar.hide()
-        return bar
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Find in the article (Enter: next, Shift+Enter: previous)")
+        self.field.returnPressed.connect(lambda: self.find_next())
+        self.field.textChanged.connect(self._find_as_typed)
+        self.status = QLabel(self)
+        row.addWidget(QLabel("Find:", self))
+        row.addWidget(self.field, 1)
+        row.addWidget(self.status)
+        self.hide()
 
-    def show_find_bar(self) -> None:
-        self.find_bar.show()
-        self.find_field.setFocus()
-        self.find_field.selectAll()
-        self.view.set_find(self.find_field.text())  # marked again after the bar was hidden
+    def open(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        self._view.set_find(self.field.text())  # marked again after the bar was hidden
 
-    def hide_find_bar(self) -> None:
-        self.find_bar.hide()
-        self.view.set_find("")  # no marks left behind
-        self.view.setFocus()
+    def close_bar(self) -> None:
+        self.hide()
+        self._view.set_find("")  # no marks left behind
+        self._view.setFocus()
+
+    def close_if_focused(self) -> None:
+        """Esc: closes the bar when the typing is in it."""
+        if self.isVisible() and self.field.hasFocus():
+            self.close_bar()
 
     def find_next(self, backwards: bool = False) -> None:
-        needle = self.find_field.text()
+        needle = self.field.text()
         if not needle:
-            self.show_find_bar()
+            self.open()
             return
-        self.view.find_text(needle, backwards=backwards)
-        self._show_find_position()
+        self._view.find_text(needle, backwards=backwards)
+        self._show_position()
 
     def _find_as_typed(self, needle: str) -> None:
         """Each keystroke selects the first occurrence from where the reader is (or keeps
         the one selected while it still fits) and marks all the others."""
         if needle:
-            self.view.find_text(needle, again=False)
+            self._view.find_text(needle, again=False)
         else:
-            self.view.set_find("")
-        self._show_find_position()
+            self._view.set_find("")
+        self._show_position()
 
-    def _show_find_position(self) -> None:
-        which, count = self.view.find_position()
-        if not self.find_field.text():
-            self.find_status.clear()
+    def _show_position(self) -> None:
+        which, count = self._view.find_position()
+        if not self.field.text():
+            self.status.clear()
         elif count == 0:
-            self.find_status.setText("Not found")
+            self.status.setText("Not found")
         else:
-            self.find_status.setText(f"{which} of {count}")
+            self.status.setText(f"{which} of {count}")

@@ -2,20 +2,34 @@
 
 The text of an article appears at once (provisional tokens); the dictionary and the
 analyser load on a worker thread and the pinyin follows when the analysis (or its stored
-copy) arrives."""
+copy) arrives. `ArticleLoader` does the loading and puts what arrives in the
+`ReadingSession` and the article view; the other components follow the session."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.operations import Changes, Done, analyse_article
 from reader.core.progress import Progress
+from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
-from reader.ui.article_view.model import RubyWords, Script, provisional_tokens
-from reader.ui.article_view.script import TraditionalConverter
-from reader.ui.window.part import WindowPart
-from reader.ui.window.tools import create_analyzer, open_dictionary
+from reader.ui.article_view.model import provisional_tokens
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.operations import BACKGROUND, edit
+from reader.ui.tasks import Task, TaskRunner
+from reader.ui.vocab.labels import newest_level
+from reader.ui.window.context import WindowContext
+from reader.ui.window.session import ReadingSession
+from reader.ui.window.tools import LanguageTools, create_analyzer, open_dictionary
+
+if TYPE_CHECKING:
+    from reader.core.analysis.pipeline import Analyzer
+    from reader.core.cedict import Dictionary
 
 # Articles up to this size show their stored pinyin at launch before the dictionary opens,
 # read and laid out on the UI thread before the first paint (10,000 characters: ~40 ms;
@@ -26,211 +40,260 @@ _READ_AT_ONCE = 10_000
 Analysed = tuple[list[Token], dict[str, str]]
 
 
-class ArticleLoading(WindowPart):  # type: ignore[misc]  # see part.py
-    """The article on screen and the pinyin that follows it."""
+class ArticleLoader(QObject):
+    """Shows an article and brings its pinyin: ``settled`` when the long-lived objects of
+    the moment are all there (see `reader.ui.app.spare_the_collector`); ``pinyin_came``
+    when the article's pinyin has come (or will not: the parts the first paint does not
+    need are built after it)."""
 
-    article_id: int | None
-    word_keys: dict[str, str]  # token text → word key for the analysed article
-    _analysed_article: int | None  # the article whose analysis the view shows
-    _pending_analysis: int | None  # the article whose pinyin is still to come
-    _analysis_task: Any
-    _loader_started: bool
-    _worker_store: Store
+    settled = Signal()
+    pinyin_came = Signal()
+
+    def __init__(
+        self,
+        context: WindowContext,
+        session: ReadingSession,
+        view: ArticleView,
+        word_count: QLabel,
+    ) -> None:
+        super().__init__(context.dialog_parent)
+        self._context = context
+        self._session = session
+        self._view = view
+        self._word_count = word_count
+        self._messages = context.messages
+        self._worker = context.worker
+        self._loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
+        self._pending_analysis: int | None = None  # the article whose pinyin is still to come
+        self._analysis_task: Task[Done[Analysed]] | None = None
+        self._loader_started = False
+        self._tools_requested = False
+        self._stopped = False
+        self._user_words = [w.word for w in context.store.corrections.user_words()]
+        self._positions: dict[int, int] = {}  # reading positions on their way to the store
+
+    # --- the tools ---------------------------------------------------------------------
+
+    def use_tools(self, tools: LanguageTools) -> None:
+        """Tools already loaded (tests and benchmarks share one pair)."""
+        self._loader_started = self._tools_requested = True
+        self._analyzer_ready(tools.analyzer)
+        self._dictionary_ready(tools.dictionary)
+
+    def open_tools(self) -> None:
+        """Open the dictionary on the worker (once), then the analyser on the loader."""
+        if self._tools_requested or self._stopped:
+            return
+        self._tools_requested = True
+        data_dir = self._context.data_dir
+        self._worker.submit(
+            lambda progress: open_dictionary(progress, data_dir),
+            on_success=self._dictionary_ready,
+            on_error=self._tools_failed,
+            on_progress=self._show_progress,
+        )
 
     def _start_loader(self) -> None:
         """Load the analyser once the article on screen has its stored pinyin (or has none):
         its Python-heavy loading would otherwise slow that first paint down."""
-        if self._loader_started or self.analyzer is not None:
+        if self._loader_started or self._session.analyzer is not None:
             return
         self._loader_started = True
         words = self._user_words
-        data_dir = self.data_dir
-        self.loader.submit(
+        data_dir = self._context.data_dir
+        self._loader.submit(
             lambda _progress: create_analyzer(open_dictionary(None, data_dir), words),
             on_success=self._analyzer_ready,
             on_error=self._tools_failed,
         )
 
+    def _dictionary_ready(self, dictionary: Dictionary) -> None:
+        if self._stopped:
+            return
+        self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
+        self._session.set_dictionary(dictionary)
+        if self._pending_analysis is None:
+            self._start_loader()
+        self._start_analysis()
+
+    def _analyzer_ready(self, analyzer: Analyzer) -> None:
+        if self._stopped:
+            return
+        dictionary = self._session.dictionary
+        if dictionary is not None and analyzer.dictionary_key != dictionary.index.stem:
+            return  # loaded for the release before an import; the new one is on its way
+        self._session.set_analyzer(analyzer)
+        self._messages.clear()
+        self.settled.emit()
+        self._start_analysis()
+
+    def use_dictionary(self, dictionary: Dictionary) -> None:
+        """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
+        at once, the analyser re-created for it on the loader, then the article analysed
+        again (its stored analysis was keyed by the old dictionary)."""
+        old = self._session.analyzer
+        self._session.set_analyzer(None)
+        self._pending_analysis = self._session.article_id
+        self._dictionary_ready(dictionary)
+        self._messages.show("Loading the new dictionary…")
+        words = [w.word for w in self._context.store.corrections.user_words()]
+
+        def create(_progress: Progress) -> Analyzer:
+            from reader.core.analysis.readings import ReadingModel
+
+            readings = old.readings if old is not None else None
+            shared = readings if isinstance(readings, ReadingModel) else None
+            return create_analyzer(dictionary, words, shared)
+
+        self._loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
+
+    def _tools_failed(self, error: Exception) -> None:
+        self.pinyin_came.emit()
+        message = f"The dictionary could not be loaded: {error}"
+        self._messages.fail(message)
+        self._session.fail(message)
+
+    # --- the article -------------------------------------------------------------------
+
     def show_article(self, article_id: int) -> None:
-        self.activity.clear()
-        self._save_position()
-        self.close_popup()
-        article = self.store.articles.get(article_id)
-        self.article_id = article_id
-        self.word_keys = {}
-        self.settings.last_article_id = article_id
-        self.view.set_article(article.text, provisional_tokens(article.text), article.info.title)
-        self.view.scroll_to_char(article.info.reading_position)
-        self.setWindowTitle(f"{article.info.title} — Reader")
-        self.word_count.setText(f"{article.info.char_count:,} characters")
+        self._messages.clear()
+        self.save_position()
+        article = self._context.store.articles.get(article_id)
+        self._context.settings.last_article_id = article_id
+        self._view.set_article(article.text, provisional_tokens(article.text), article.info.title)
+        position = self._positions.get(article_id, article.info.reading_position)
+        self._view.scroll_to_char(position)
+        self._word_count.setText(f"{article.info.char_count:,} characters")
+        self._session.open(article_id)
         self._pending_analysis = article_id
-        if self.dictionary is None and article.info.char_count <= _READ_AT_ONCE:
+        if self._session.dictionary is None and article.info.char_count <= _READ_AT_ONCE:
             self._show_stored_at_once(article_id)
         self._start_analysis()
+
+    def reanalyse(self) -> None:
+        """Analyse the open article again (a correction changed its key); on the worker."""
+        if self._session.article_id is not None:
+            self._pending_analysis = self._session.article_id
+            self._start_analysis()
+
+    def save_position(self) -> None:
+        article_id = self._session.article_id
+        if article_id is not None:
+            position = self._view.reading_position()
+            self._positions[article_id] = position  # until written (the writer may be busy)
+            self._context.writer.run(
+                edit(lambda store: store.articles.save_reading_position(article_id, position)),
+                lambda _none: self._written(article_id, position),
+            )
+
+    def _written(self, article_id: int, position: int) -> None:
+        if self._positions.get(article_id) == position:
+            del self._positions[article_id]
+
+    def op_executed(self, changes: Changes) -> None:
+        """A correction changed how the words are cut: the open article anew."""
+        if changes.corrections:
+            self.reanalyse()
+
+    def stop(self) -> None:
+        """The window is closing: nothing that arrives later is shown; the loader is
+        waited for (the worker is the window's to wait for)."""
+        self._stopped = True
+        self._loader.wait()
 
     def _show_stored_at_once(self, article_id: int) -> None:
         """At launch, before the dictionary has opened: the stored pinyin read straight from
         the database, so that the window's first paint has it. Only where the display needs
-        nothing the dictionary gives (HSK levels, traditional forms, the word keys behind
-        "pinyin over unknown words"); the dictionary's arrival then confirms the same tokens
-        with the words' statuses (or a new analysis, if the release in use turns out to be
-        another one)."""
-        options = self.view.options
-        if options.ruby_words is not RubyWords.ALL or options.script is not Script.SIMPLIFIED:
+        nothing the dictionary gives (HSK levels, the word keys behind "pinyin over unknown
+        words"; traditional characters come from OpenCC, not from it); the dictionary's
+        arrival then confirms the same tokens with the words' statuses (or a new analysis,
+        if the release in use turns out to be another one)."""
+        if self._view.options.ruby_words is not RubyWords.ALL:
             return
         from reader.core.analysis.stored import stored_analysis
         from reader.core.cedict.sources import active_dictionary_key
 
-        tokens = stored_analysis(self.store, article_id, active_dictionary_key(self.data_dir))
+        key = active_dictionary_key(self._context.data_dir)
+        tokens = stored_analysis(self._context.store, article_id, key)
         if tokens is not None:
-            self.view.set_tokens(tokens)
+            self._view.set_tokens(tokens)
 
     def _start_analysis(self) -> None:
         """The stored analysis as soon as the dictionary is open, else a new one as soon as
         the analyser is loaded; both on the worker, in that order."""
         article_id = self._pending_analysis
-        if article_id is None or self.dictionary is None:
+        dictionary = self._session.dictionary
+        if article_id is None or dictionary is None:
             return
-        store = self._worker_store
-        analyzer = self.analyzer
+        writer = self._context.writer
+        analyzer = self._session.analyzer
         if analyzer is None:
-            dictionary = self.dictionary
 
-            def stored(_progress: Progress) -> Analysed | None:
+            def stored(store: Store, _progress: Progress) -> Done[Analysed | None]:
                 from reader.core.analysis.stored import stored_analysis  # on the worker
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return None if tokens is None else (tokens, word_keys(tokens, dictionary))
+                return Done(None if tokens is None else (tokens, word_keys(tokens, dictionary)))
 
-            self.worker.submit(
+            writer.run(
                 stored,
-                on_success=lambda analysed: self._stored_ready(article_id, analysed),
+                on_done=lambda analysed: self._stored_ready(article_id, analysed),
                 on_error=self._analysis_failed,
+                priority=BACKGROUND,
             )
             return
         self._pending_analysis = None
-        self.activity.setText("Adding pinyin…")
+        self._messages.show("Adding pinyin…")
 
-        dictionary = self.dictionary
-
-        def work(progress: Progress) -> Analysed:
-            tokens: list[Token] = analyzer.load_or_analyse(store, article_id, progress)
-            return tokens, word_keys(tokens, dictionary)
+        def work(store: Store, progress: Progress) -> Done[Analysed]:
+            done = analyse_article(store, analyzer, article_id, progress)
+            return Done((done.value, word_keys(done.value, dictionary)), done.changes)
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
-        self._analysis_task = self.worker.submit(
+        self._analysis_task = writer.run(
             work,
-            on_success=lambda analysed: self._analysis_ready(article_id, analysed),
+            on_done=lambda analysed: self._analysis_ready(article_id, analysed),
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
+            priority=BACKGROUND,
         )
 
     def _stored_ready(self, article_id: int, analysed: Analysed | None) -> None:
         self._start_loader()
-        self._finish_after_paint()
+        self.pinyin_came.emit()
         if analysed is not None and article_id == self._pending_analysis:
             self._pending_analysis = None
             self._analysis_ready(article_id, analysed)
-        elif self.analyzer is None:
-            self.activity.setText("Preparing the segmenter and the pinyin model…")
+        elif self._session.analyzer is None:
+            self._messages.show("Preparing the segmenter and the pinyin model…")
 
     def _analysis_ready(self, article_id: int, analysed: Analysed) -> None:
-        if self._closed or article_id != self.article_id:
+        if self._stopped or article_id != self._session.article_id:
             return
         tokens, keys = analysed
-        self.activity.clear()
-        self.view.set_tokens(tokens)
+        self._messages.clear()
+        self._view.set_tokens(tokens)
         self.settled.emit()
-        self._finish_after_paint()
+        self.pinyin_came.emit()
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
-        self.word_keys = keys
         marked = {t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)}
-        statuses = self.store.vocab.statuses_for(self.word_keys[w] for w in marked)
-        self.view.set_word_statuses({w: int(statuses[self.word_keys[w]]) for w in marked})
-        self._analysed_article = article_id
-        if self._vocab is not None:  # else it follows when built (`finish_startup`)
-            self._vocab.article_ready()
+        statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)
+        self._view.set_word_statuses({w: int(statuses[keys[w]]) for w in marked})
         chinese = [t for t in tokens if t.is_chinese]
-        unique = len({self.word_keys[t.text] for t in chinese})
-        self.word_count.setText(
-            f"{len(chinese):,} words ({unique:,} different) · {len(self.view.text):,} characters"
+        unique = len({keys[t.text] for t in chinese})
+        self._word_count.setText(
+            f"{len(chinese):,} words ({unique:,} different) · {len(self._view.text):,} characters"
         )
-        self.library.show_counted(article_id)
-        self.library_counting.resume()  # the library's other articles, while the worker idles
+        self._session.set_analysis(article_id, tokens, keys)
 
     def _analysis_failed(self, error: Exception) -> None:
-        self._finish_after_paint()
-        self.activity.setText(f"The analysis failed: {error}")
-
-    def _dictionary_ready(self, dictionary: Any) -> None:
-        if self._closed:
-            return
-        self.dictionary = dictionary
-        self.view.set_hsk_level(lambda word: _newest_level(dictionary.hsk_level(word)))
-        self.view.set_traditional_converter(TraditionalConverter(dictionary).convert)
-        self.search.set_dictionary(dictionary)
-        if self._pending_analysis is None:
-            self._start_loader()
-        self._start_analysis()
-
-    def _analyzer_ready(self, analyzer: Any) -> None:
-        if self._closed:
-            return
-        dictionary = self.dictionary
-        if dictionary is not None and analyzer.dictionary_key != dictionary.index.stem:
-            return  # loaded for the release before an import; the new one is on its way
-        self.analyzer = analyzer
-        self.activity.clear()
-        self.settled.emit()
-        self._start_analysis()
-
-    @property
-    def worker_store(self) -> Store:
-        """The store that tasks on ``self.worker`` read and write (the one writer thread)."""
-        return self._worker_store
-
-    def reanalyse(self) -> None:
-        """Analyse the open article again (a correction changed its key); on the worker."""
-        if self.article_id is not None:
-            self._pending_analysis = self.article_id
-            self._start_analysis()
-
-    def use_dictionary(self, dictionary: Any) -> None:
-        """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
-        at once, the analyser re-created for it on the loader, then the article analysed
-        again (its stored analysis was keyed by the old dictionary)."""
-        old = self.analyzer
-        self.analyzer = None
-        self._pending_analysis = self.article_id
-        self._dictionary_ready(dictionary)
-        self.activity.setText("Loading the new dictionary…")
-        words = [w.word for w in self.store.corrections.user_words()]
-
-        def create(_progress: Progress) -> Any:
-            from reader.core.analysis.pipeline import Analyzer
-
-            readings = old.readings if old is not None else None
-            return Analyzer.create(words, dictionary=dictionary, readings=readings)
-
-        self.loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
-
-    def _tools_failed(self, error: Exception) -> None:
-        self._finish_after_paint()
-        self.activity.setText(f"The dictionary could not be loaded: {error}")
+        self.pinyin_came.emit()
+        message = f"The analysis failed: {error}"
+        self._messages.fail(message)
+        self._session.fail(message)
 
     def _show_progress(self, done: int, total: int, message: str) -> None:
         if message:
             percent = f" {100 * done // total}%" if total > 1 else ""
-            self.activity.setText(f"{message}…{percent}")
-
-    def _save_position(self) -> None:
-        if self.article_id is not None:
-            self.store.articles.save_reading_position(self.article_id, self.view.reading_position())
-
-
-def _newest_level(level: Any) -> int | None:
-    """The new HSK level of a word when it has one, else the old one."""
-    if level is None:
-        return None
-    return getattr(level, "new", None) or getattr(level, "old", None)
+            self._messages.show(f"{message}…{percent}")

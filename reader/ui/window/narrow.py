@@ -3,45 +3,47 @@ and come back when the window is wide again (the popup still explains every word
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDockWidget
-
-from reader.ui.window.part import WindowPart
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 NARROW_WIDTH = 1000  # px: below this the docks would squeeze the article to a sliver
 
 
-class NarrowLayout(WindowPart):  # type: ignore[misc]  # see part.py
-    """Hides the docks when the window gets narrow and restores the ones that were open."""
+class NarrowLayout(QObject):
+    """Hides ``docks`` when ``window`` gets narrow and restores the ones that were open
+    (it watches the window's resizes)."""
 
-    _narrow = False
-    _docks_before_narrow: list[QDockWidget] = []  # noqa: RUF012 (replaced per window)
+    def __init__(self, window: QMainWindow, docks: list[QDockWidget]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._docks = docks
+        self._narrow = False
+        self._hidden: list[QDockWidget] = []
+        window.installEventFilter(self)
 
-    def _docks(self) -> list[QDockWidget]:
-        return [self.library_dock, self.side_dock, self.vocab_dock]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self.fit_to_width()
+        return False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit_docks_to_width()
-
-    def _fit_docks_to_width(self) -> None:
-        narrow = self.width() < NARROW_WIDTH
+    def fit_to_width(self) -> None:
+        narrow = self._window.width() < NARROW_WIDTH
         if narrow == self._narrow:
             return
         self._narrow = narrow
         if narrow:
-            self._docks_before_narrow = [d for d in self._docks() if not d.isHidden()]
-            for dock in self._docks_before_narrow:
+            self._hidden = [d for d in self._docks if not d.isHidden()]
+            for dock in self._hidden:
                 dock.hide()
         else:
-            self._restore_docks()
-        layout = self.layout()
+            self.restore()
+        layout = self._window.layout()
         if layout is not None:
             layout.activate()  # now, not at the next event: the next paint has the room
 
-    def _restore_docks(self) -> None:
+    def restore(self) -> None:
         """Show the docks a narrow window hid (also before the window state is saved, so
         the next wide launch has its panes)."""
-        for dock in self._docks_before_narrow:
+        for dock in self._hidden:
             dock.show()
-        self._docks_before_narrow = []
+        self._hidden = []

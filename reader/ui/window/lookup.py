@@ -1,0 +1,185 @@
+"""A word clicked in the article → the popup and the side panel (word, dictionary)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QTabWidget
+
+from reader.core.pinyin import numbered_syllables
+from reader.ui.article_view.widget import ArticleView
+from reader.ui.lookup.browser import LookupBrowser
+from reader.ui.messages import MessageSink
+from reader.ui.window.session import ReadingSession
+
+if TYPE_CHECKING:  # the popup and its content load after the first paint
+    from reader.ui.lookup.content import Lookup, Style
+    from reader.ui.lookup.popup import LookupPopup
+
+
+class LookupController(QObject):
+    """The lookups of the article's words, shown in the popup and in the side panel (the
+    dock's Word and Dictionary tabs). The popup is built after the launch's first paint
+    (nothing of it shows before a click), or at once by whatever needs it first."""
+
+    def __init__(
+        self,
+        view: ArticleView,
+        session: ReadingSession,
+        style: Callable[[], Style],
+        messages: MessageSink,
+        side_dock: QDockWidget,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._session = session
+        self._style = style
+        self._messages = messages
+        self._popup: LookupPopup | None = None
+        self._compact = False
+        self._scale = 1.0
+        self.word_panel = LookupBrowser(side_dock)  # follows the theme
+        self.word_panel.anchorClicked.connect(
+            lambda url: self._follow_link_in_panel(url.toString())
+        )
+        self.word_panel.setPlaceholderText("Click a word to see it here.")
+        from reader.ui.lookup.search import DictionarySearch
+
+        self.search = DictionarySearch(style, side_dock)
+        self.side_tabs = QTabWidget(side_dock)
+        self.side_tabs.addTab(self.word_panel, "Word")
+        self.side_tabs.addTab(self.search, "Dictionary")
+        side_dock.setWidget(self.side_tabs)
+        session.dictionary_changed.connect(self.search.set_dictionary)
+        session.shown.connect(lambda _id: self.close_popup())
+
+    @property
+    def popup_built(self) -> bool:
+        return self._popup is not None
+
+    @property
+    def popup(self) -> LookupPopup:
+        """The popup, built on first use."""
+        if self._popup is None:
+            from reader.ui.lookup.popup import LookupPopup
+
+            self._popup = LookupPopup(self._view.viewport())
+            self._popup.compact = self._compact
+            self._popup.set_scale(self._scale)
+            self._connect_view(self._popup)
+        return self._popup
+
+    def follow_display(self, compact: bool, scale: float) -> None:
+        """The popup's form (compact or full) and the zoom of the popup and the panels."""
+        self._compact, self._scale = compact, scale
+        self.word_panel.set_scale(scale)
+        self.search.details.set_scale(scale)
+        if self._popup is not None:
+            self._popup.compact = compact
+            self._popup.set_scale(scale)
+        self.refresh_popup()
+
+    def _connect_view(self, popup: LookupPopup) -> None:
+        view = self._view
+        view.word_activated.connect(self.open_popup)
+        view.current_changed.connect(self._current_changed)
+        view.dismissed.connect(self.close_popup)
+        view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        popup.link_activated.connect(self._follow_link)
+
+    def _lookup_at(self, token_index: int, char_index: int) -> Lookup | None:
+        dictionary = self._session.dictionary
+        if dictionary is None:
+            self._messages.show("The dictionary is still loading…")
+            return None
+        from reader.ui.lookup.content import lookup_token  # loads with the popup
+
+        token = self._view.tokens[token_index]
+        return lookup_token(dictionary, self._view.text, token, char_index)
+
+    def open_popup(self, token_index: int, char_index: int) -> None:
+        lookup = self._lookup_at(token_index, char_index)
+        if lookup is None:
+            return
+        anchor = self._view.token_rect(token_index)
+        self.popup.show_lookup(lookup, self._style(), anchor, token_index)
+        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
+
+    def look_up_current(self) -> None:
+        """Enter: the current word's popup; on the open popup, its word is added."""
+        popup, current = self.popup, self._view.current()
+        if popup.isVisible() and current and popup.token_index == current[0]:
+            popup.add_requested.emit(current[0])
+            return
+        if current is None:
+            self._view.next_word()
+        self._view.activate_current()
+
+    def close_popup(self) -> None:
+        if self._popup is not None:
+            self._popup.close_popup()
+
+    def clear(self) -> None:
+        """The words may be cut differently in a moment (a correction): nothing of the old
+        cut stays on screen."""
+        self.close_popup()
+        self.word_panel.clear_content()
+
+    def refresh_popup(self) -> None:
+        """Show the open popup again (the display settings changed)."""
+        if self._popup is None:
+            return
+        current = self._view.current()
+        if self._popup.isVisible() and current is not None:
+            self.open_popup(*current)
+
+    def _current_changed(self, token_index: int, char_index: int) -> None:
+        lookup = self._lookup_at(token_index, char_index)
+        if lookup is None:
+            return
+        self._show_in_panel(lookup)
+        if self.popup.isVisible():
+            anchor = self._view.token_rect(token_index)
+            self.popup.show_lookup(lookup, self._style(), anchor, token_index)
+
+    def _show_in_panel(self, lookup: Lookup) -> None:
+        from reader.ui.lookup.content import lookup_html
+
+        self.word_panel.show_content(lambda style: lookup_html(lookup, style), self._style())
+
+    def _follow_scroll(self) -> None:
+        popup = self.popup
+        index = popup.token_index
+        if popup.isVisible() and index is not None and index < len(self._view.tokens):
+            popup.move_to(self._view.token_rect(index))
+
+    def _linked_lookup(self, word: str, pinyin: str) -> Lookup | None:
+        dictionary = self._session.dictionary
+        if dictionary is None:
+            return None
+        from reader.ui.lookup.content import lookup_word
+
+        entries = list(dictionary.entries(word))
+        wanted = [s.lower() for s, _tone in numbered_syllables(pinyin)] if pinyin else []
+        if wanted:
+            entries.sort(
+                key=lambda e: [s.lower() for s, _t in numbered_syllables(e.pinyin)] != wanted
+            )
+        return lookup_word(dictionary, word, entries)
+
+    def _follow_link(self, word: str, pinyin: str) -> None:
+        lookup = self._linked_lookup(word, pinyin)
+        popup = self.popup
+        if lookup is not None and popup.token_index is not None:
+            anchor = self._view.token_rect(popup.token_index)
+            popup.show_lookup(lookup, self._style(), anchor, popup.token_index)
+
+    def _follow_link_in_panel(self, url: str) -> None:
+        from reader.ui.lookup.content import parse_link
+
+        target = parse_link(url)
+        lookup = self._linked_lookup(*target) if target else None
+        if lookup is not None:
+            self._show_in_panel(lookup)
