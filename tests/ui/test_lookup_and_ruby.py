@@ -375,3 +375,38 @@ def test_the_view_menu_sets_typesetting_marks_and_popup_and_zoom_scales_the_popu
     assert window.popup.width() > width
     saved = window.settings
     assert saved.compact_popup and not saved.pinyin_joined and not saved.word_gaps
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_word_added_without_the_popup_takes_the_learners_first_entry(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    """A on 和 stored 咊 ("old variant of 和", first in CC-CEDICT and in the analysis)."""
+    from tests.ui.test_reader_window import open_window, show_article_with
+
+    window = open_window(qtbot, data_dir, language_tools)
+    show_article_with(qtbot, window, "和")
+    view = window.view
+    token = next(t for t in view.tokens if t.text == "和")
+    assert window.dictionary is not None
+    assert window.dictionary.entry(token.entry_ids[0]).traditional == "咊"  # the file's order
+    view.setFocus()
+    view.set_current(token.start)
+    assert not window.popup.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    window.writer.wait()
+    [own] = [wl for wl in window.store.vocab.lists() if wl.article_id == window.article_id]
+    [word] = window.store.vocab.words(own.id)
+    assert word.traditional == "和" and word.senses[0].startswith("(joining two nouns) and")
+
+
+def test_traditional_display_shows_the_characters_and_other_words_in_traditional(
+    language_tools: LanguageTools,
+) -> None:
+    dictionary = language_tools.dictionary
+    text = "国际"
+    lookup = lookup_token(dictionary, text, _word(dictionary, 0, "国际", "guo2 ji4"), 0)
+    page = lookup_html(lookup, Style(scheme=ToneScheme.NONE, traditional_first=True))
+    characters = page[page.index("Characters") :]
+    assert ">國</a>" in characters and ">際</a>" in characters
+    assert ">国</a>" not in characters

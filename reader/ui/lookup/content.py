@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.cedict.learner_order import learner_order
 from reader.core.pinyin import PinyinStyle, render, takes_apostrophe, tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
 
@@ -88,11 +89,11 @@ def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_ind
             continue
         if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
             found = _same_reading(found, _at(token.readings, char_index - token.start)) or found
-        others.append((match, _learner_order(found, "")))
+        others.append((match, learner_order(found, "")))
     return lookup_word(
         dictionary,
         word,
-        _learner_order(entries, reading, names_first=is_name),
+        learner_order(entries, reading, names_first=is_name),
         is_name=is_name,
         parts=token.parts,
         other_matches=tuple(others),
@@ -116,7 +117,7 @@ def lookup_word(
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     if len(word) > 1:
         breakdown = tuple(
-            (char, _learner_order(dictionary.entries(char), _at(readings, i)))
+            (char, learner_order(dictionary.entries(char), _at(readings, i)))
             for i, char in enumerate(word)
         )
     return Lookup(
@@ -232,44 +233,15 @@ def _at(readings: Sequence[str], index: int) -> str:
     return readings[index].lower() if 0 <= index < len(readings) else ""
 
 
-_VARIANT = re.compile(
-    r"^(?:\([^)]*\) )?(?:old |archaic |ancient )?variant of|^\(archaic\)|^archaic "
-)
-
-
-def is_variant(entry: Entry) -> bool:
-    """An entry for an old or variant form (咊 for 和, 㕥 for 以): its first sense says so."""
-    return bool(entry.senses) and bool(_VARIANT.match(entry.senses[0].gloss.lower()))
-
-
-def is_proper_name(entry: Entry) -> bool:
-    """A surname, a person's or a place's name: capitalised pinyin, or surnames only (石 with
-    "rock; stone" and "surname Shi" in one entry stays an ordinary word)."""
-    first = next((s for s in entry.pinyin.split() if tone_of(s) != 0), "")
-    return first[:1].isupper() or all(sense.is_surname for sense in entry.senses)
-
-
 def _same_reading(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
     return tuple(e for e in entries if reading and e.pinyin.lower() == reading)
 
 
-def _learner_order(
-    entries: Iterable[Entry], reading: str, *, names_first: bool = False
-) -> tuple[Entry, ...]:
-    """Entries as a learner wants them: the ordinary words, the reading the word has here
-    first, then surnames and names (first instead when the word is a name here), variant
-    and archaic forms last; otherwise the order given (the analysis's, or the file's)."""
-    reading = reading.lower()
-    return tuple(
-        sorted(
-            entries,
-            key=lambda e: (
-                is_variant(e),
-                is_proper_name(e) != names_first,
-                bool(reading) and e.pinyin.lower() != reading,
-            ),
-        )
-    )
+def _shown(word: str, entries: Sequence[Entry], style: Style) -> str:
+    """A word as the article shows it: its traditional form when traditional is shown."""
+    if style.traditional_first and entries and entries[0].simplified == word:
+        return entries[0].traditional
+    return word
 
 
 def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
@@ -385,14 +357,14 @@ def lookup_html(
         for word, entries in lookup.other_matches:
             add = f' <a href="{add_link_for(word)}">+&nbsp;Add</a>' if add_links else ""
             body.append(
-                f'<p><a href="{link_for(word)}">{html.escape(word)}</a> '
+                f'<p><a href="{link_for(word)}">{html.escape(_shown(word, entries, style))}</a> '
                 f"{_short_gloss(entries, style)}{add}</p>"
             )
     if lookup.breakdown:
         body.append("<h4>Characters</h4>")
         for char, entries in lookup.breakdown:
             body.append(
-                f'<p><a href="{link_for(char)}">{html.escape(char)}</a> '
+                f'<p><a href="{link_for(char)}">{html.escape(_shown(char, entries, style))}</a> '
                 f"{_short_gloss(entries, style)}</p>"
             )
     return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.core.analysis.tokens import Token
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.cedict.learner_order import learner_order
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
 from reader.core.operations import Changes, collect_words, set_statuses
 from reader.core.store import NewWord, WordStatus
@@ -244,6 +245,11 @@ class VocabularyController(QObject):
         """Called once `_ready` said the dictionary is there."""
         dictionary = self._session.dictionary
         assert dictionary is not None
+        token = self.view.tokens[index]
+        if word is None and entries is None and token.entry_ids:  # as the popup shows them
+            found = (dictionary.entry(i) for i in token.entry_ids)
+            is_name = token.kind is TokenKind.NAME
+            entries = learner_order(found, " ".join(token.readings), names_first=is_name)
         return word_from_token(
             self.view.tokens,
             index,
