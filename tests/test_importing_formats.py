@@ -265,7 +265,8 @@ def _fails(path: Path, *words: str, encoding: str | None = None) -> str:
 
 def test_binary_file(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 20
-    _fails(write(tmp_path, "picture.txt", png), "not a text file")
+    _fails(write(tmp_path, "picture.txt", png), "image (PNG)", "OCR")
+    _fails(write(tmp_path, "data.txt", b"\x7fELF" + bytes(range(256)) * 20), "not a text file")
 
 
 def test_control_characters(tmp_path: Path) -> None:
@@ -304,9 +305,21 @@ def test_explicit_western_encoding(tmp_path: Path) -> None:
     assert import_file(path, encoding="cp1252")[0].text == "Déjà vu, l’été « chaud »."
 
 
-def test_html_lying_about_its_encoding(tmp_path: Path) -> None:
+def test_html_lying_about_its_encoding_is_read_in_its_real_one(tmp_path: Path) -> None:
     html = '<html><head><meta charset="utf-8"></head><body><p>重庆新闻。</p></body></html>'
-    _fails(write(tmp_path, "a.html", html.encode("gb18030")), "utf-8")
+    (article,) = import_file(write(tmp_path, "a.html", html.encode("gb18030")))
+    assert article.text == "重庆新闻。"
+    (note,) = article.notes
+    assert note == "The page says it is in utf-8, but it is not; it was read as GB18030."
+    utf8 = html.replace("utf-8", "GB2312").encode("utf-8")
+    (article,) = import_file(write(tmp_path, "b.html", utf8))
+    assert article.text == "重庆新闻。"
+    assert "read as UTF-8" in article.notes[0]
+
+
+def test_html_in_no_encoding_at_all_is_refused(tmp_path: Path) -> None:
+    html = '<html><head><meta charset="utf-8"></head><body><p>重庆新闻。</p></body></html>'
+    _fails(write(tmp_path, "a.html", html.encode("utf-8") + bytes(range(128, 256)) * 4), "encoding")
 
 
 @pytest.mark.parametrize(

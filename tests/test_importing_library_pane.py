@@ -231,3 +231,45 @@ def test_paste_makes_an_article(qtbot: QtBot, pane: LibraryPane, store: Store) -
     article = store.articles.get(signal.args[0][0])
     assert article.text == "今天天气很好。\n我们去公园。"
     assert article.info.source == ""
+
+
+def test_one_bad_file_does_not_drop_the_batch(
+    qtbot: QtBot, pane: LibraryPane, store: Store, tmp_path: Path, warnings: list[str]
+) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    good = tmp_path / "good.txt"
+    good.write_text("好文章。", encoding="utf-8")
+    with qtbot.waitSignal(pane.import_failed, timeout=20_000):
+        pane.import_files([str(bad), str(good)])
+    qtbot.waitUntil(lambda: not pane.importing)
+    assert "broken.pdf" in warnings[0]
+    assert [a.title for a in store.articles.all()] == ["好文章"]
+
+
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_japanese_is_imported_only_when_confirmed(
+    qtbot: QtBot,
+    pane: LibraryPane,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_: object) -> object:
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    path = tmp_path / "neko.txt"
+    path.write_text("吾輩は猫である。名前はまだ無い。" * 10, encoding="utf-8")
+    pane.import_files([str(path)])
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    qtbot.waitUntil(lambda: not pane.importing, timeout=20_000)
+    assert "looks Japanese" in asked[0]
+    titles = [a.title for a in store.articles.all()]
+    assert titles == (["吾輩は猫である"] if answer == "Yes" else [])

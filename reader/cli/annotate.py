@@ -41,6 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the characters printed, as the view would show them (traditional: Taiwan's "
         "standard; traditional_hk, traditional_opencc: the others); offsets are unchanged",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding (e.g. gb18030, big5, utf-16); default: detect it",
+    )
 
 
 def plain(tokens: Sequence[Token], style: PinyinStyle, shown_text: str) -> str:
@@ -77,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.store import Correction, Store, StoreError
 
     try:
-        articles = import_file(Path(args.file))
+        articles = import_file(Path(args.file), encoding=args.encoding, force=True)
     except ImportFailed as e:
         print(f"reader annotate: {args.file}: {e}", file=sys.stderr)
         return 1

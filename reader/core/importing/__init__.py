@@ -1,7 +1,8 @@
 """Open anything a learner has: files and pasted text → rebuilt, split articles.
 
 ``import_file`` picks the reader by the file's extension (.txt and unknown extensions are
-read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf); ``import_text`` takes
+read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf, subtitles .srt/.ass/
+.ssa/.vtt); ``import_text`` takes
 pasted text. Both return ``ImportedArticle`` objects (title, rebuilt text, original text,
 source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
 ``reader.core.importing.limits``.
@@ -18,9 +19,11 @@ from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import articles_from_html
+from reader.core.importing.language import LooksJapanese, check_chinese
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
+from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -28,6 +31,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ImportFailed",
     "ImportedArticle",
+    "LooksJapanese",
     "import_file",
     "import_text",
     "merge_articles",
@@ -45,6 +49,7 @@ SUPPORTED_EXTENSIONS = (
     ".epub",
     ".docx",
     ".pdf",
+    *SUBTITLE_SUFFIXES,
 )
 
 
@@ -66,16 +71,55 @@ def _read(path: Path) -> bytes:
         raise ImportFailed(f"{path.name} cannot be read: {error.strerror or error}.") from None
 
 
+_IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
+
+
+def _refuse_image(data: bytes, suffix: str) -> None:
+    """A picture of text (a screenshot, a scan) has no text to read: say so plainly."""
+    kind = next((name for magic, name in _IMAGE_SIGNATURES if data.startswith(magic)), None)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        kind = "WebP"
+    if kind is None and suffix in _IMAGE_SUFFIXES:
+        kind = suffix[1:].upper()
+    if kind is not None:
+        raise ImportFailed(
+            f"This is an image ({kind}), not a text: reading the text in a picture (OCR) "
+            "is not supported. Copy the text itself, or open the page it came from."
+        )
+
+
 def import_file(
-    path: str | os.PathLike[str], encoding: str | None = None, progress: Progress | None = None
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
 ) -> list[ImportedArticle]:
-    """The articles in the file at ``path``; ``encoding`` overrides detection for text."""
-    path = Path(path)
+    """The articles in the file at ``path``; ``encoding`` overrides detection for text.
+
+    A text that looks Japanese raises ``LooksJapanese`` unless ``force`` (the user said
+    to import it anyway).
+    """
+    articles = _articles(Path(path), encoding, progress)
+    if not force:
+        check_chinese("".join(article.text for article in articles))
+    return articles
+
+
+def _articles(path: Path, encoding: str | None, progress: Progress | None) -> list[ImportedArticle]:
     data = _read(path)
     if not data.strip():
         raise ImportFailed("The file is empty.")
     source = str(path)
     suffix = path.suffix.lower()
+    _refuse_image(data, suffix)
     if suffix == ".epub":
         return articles_from_epub(data, source, progress)
     if suffix == ".docx":
@@ -85,11 +129,16 @@ def import_file(
     if suffix in (".html", ".htm", ".xhtml"):
         return articles_from_html(data, source, encoding)
     text = decode_bytes(data, encoding)
+    if suffix in SUBTITLE_SUFFIXES:
+        return articles_from_subtitles(text, source)
     if suffix in (".md", ".markdown"):
         return articles_from_markdown(text, source)
     return articles_from_text(text, source, progress)
 
 
-def import_text(text: str, source: str = "clipboard") -> list[ImportedArticle]:
+def import_text(text: str, source: str = "clipboard", force: bool = False) -> list[ImportedArticle]:
     """The articles in pasted text (rebuilt and split like a .txt file)."""
-    return articles_from_text(text, source)
+    articles = articles_from_text(text, source)
+    if not force:
+        check_chinese(text)
+    return articles

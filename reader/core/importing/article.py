@@ -7,18 +7,29 @@ of ``split_article`` and ``merge_articles``; these functions only compute them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from reader.core.importing.controls import strip_controls
 from reader.core.importing.reflow import ParagraphKind, paragraphs
 from reader.core.importing.split import title_from_text
+
+_PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
 class ImportedArticle:
+    """``notes`` tell the user what the import decided for them (an encoding that was not
+    the declared one); ``cue_times`` are a subtitle line's (start, end) in milliseconds,
+    one per paragraph (empty for every other kind of text)."""
+
     title: str
     text: str
     original_text: str
     source: str
+    notes: tuple[str, ...] = ()
+    cue_times: tuple[tuple[int, int], ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -26,8 +37,22 @@ class ImportedArticle:
 
 
 def make_article(title: str, paras: list[str], original: str, source: str) -> ImportedArticle:
-    paras = [p for p in paras if p.strip()]
+    """An article from any format: control characters and the replacement marks of
+    characters the source itself had already lost (U+FFFD) are removed here, once, and so
+    are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots)."""
+    cleaned = [p for p in (_clean(p) for p in paras) if p]
+    paras = [p for p in cleaned if has_words(p)] or cleaned
+    title = _SPACE_RUN.sub(" ", _clean(title))  # a title is one line: no layout spacing
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
+
+
+def has_words(text: str) -> bool:
+    """Not punctuation alone (a ``**`` separator, a row of leader dots)."""
+    return bool(text.strip()) and not _PUNCTUATION_ONLY.match(text)
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text).replace("\ufffd", "").strip()
 
 
 def split_article(article: ImportedArticle, paragraph_index: int) -> tuple[ImportedArticle, ...]:

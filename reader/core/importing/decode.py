@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 
+from reader.core.importing.controls import MAX_NULS, check_text
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_FILE_BYTES
 
@@ -31,7 +32,6 @@ _BOMS = (
 _CJK_CANDIDATES = ("gb18030", "big5")
 _SAMPLE_CHARS = 20_000  # enough to tell the encodings apart; keeps scoring fast
 MIN_PLAUSIBILITY = 0.6  # below this share of common characters a reading is garbage
-_CONTROL_OK = frozenset("\t\n\r\f\v")
 
 
 def _is_common(char: str) -> bool:
@@ -64,15 +64,10 @@ _PUNCTUATION = frozenset("，。、；：？！…—·“”‘’「」『』�
 
 
 def _check_not_binary(data: bytes) -> None:
-    if b"\x00" in data[:65536]:
+    """NULs in a file without a UTF-16/32 mark, anywhere in it: binary data (a stray NUL
+    or two is removed with the other controls)."""
+    if data.count(b"\x00") > MAX_NULS:
         raise ImportFailed("This is not a text file (it contains binary data).")
-
-
-def _check_printable(text: str) -> None:
-    sample = text[:_SAMPLE_CHARS]
-    bad = sum(1 for c in sample if (c.isprintable() is False and c not in _CONTROL_OK))
-    if bad > max(2, len(sample) // 100):
-        raise ImportFailed("This is not a text file (it contains control characters).")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
@@ -84,9 +79,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
             f"The file is too large ({len(data) // (1024 * 1024)} MB; "
             f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
-    text = _decode_explicit(data, encoding) if encoding else _detect(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _check_printable(text)
+    text = _decode_explicit(data, encoding) if encoding else detect(data)[0]
+    text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ImportFailed("The file is empty.")
     return text
@@ -111,11 +105,12 @@ def _decode_explicit(data: bytes, encoding: str) -> str:
     return text
 
 
-def _detect(data: bytes) -> str:
+def detect(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and the name of the encoding it was found to be in."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name).lstrip("\ufeff")
+                return data.decode(name).lstrip("\ufeff"), name.replace("-sig", "").upper()
             except UnicodeDecodeError:
                 label = name.replace("-sig", "").upper()
                 raise ImportFailed(
@@ -124,25 +119,25 @@ def _detect(data: bytes) -> str:
                 ) from None
     _check_not_binary(data)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    readings: list[tuple[float, str]] = []
+    readings: list[tuple[float, str, str]] = []
     for name in _CJK_CANDIDATES:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        readings.append((plausibility(text), text))
+        readings.append((plausibility(text), text, name.upper()))
     if not readings:
         raise ImportFailed(
             "The file's encoding is not recognised (it is not UTF-8, UTF-16, GB18030/GBK "
             "or Big5); choose the encoding by hand."
         )
-    score, text = max(readings, key=lambda reading: reading[0])
+    score, text, found = max(readings, key=lambda reading: reading[0])
     if score < MIN_PLAUSIBILITY:
         raise ImportFailed(
             "The file's encoding is not recognised (no encoding gives readable text); "
             "choose the encoding by hand, or it may not be a text file."
         )
-    return text
+    return text, found

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import fix_spacing
 from reader.core.importing.zipsafe import SafeZip
 
@@ -62,4 +63,5 @@ def articles_from_docx(data: bytes, source: str) -> list[ImportedArticle]:
             paras.append(text)
     if not paras and not title:
         raise ImportFailed("This Word document has no text.")
+    check_length(sum(len(p) for p in paras))
     return [make_article(title, paras or [title], "\n".join(paras), source)]

@@ -16,7 +16,7 @@ from reader.core.importing.article import ImportedArticle
 from reader.core.importing.decode import decode_bytes
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import article_from_blocks, declared_charset, extract
-from reader.core.importing.limits import MAX_CHAPTERS
+from reader.core.importing.limits import MAX_CHAPTERS, check_length, check_tags
 from reader.core.importing.zipsafe import SafeZip
 from reader.core.progress import Progress
 
@@ -34,20 +34,32 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _container(archive: SafeZip) -> str:
+    """Where the book's ``META-INF/container.xml`` is: at the top, or (a book zipped with
+    its folder, as some tools make them) in one folder below it."""
+    if archive.has(_CONTAINER):
+        return _CONTAINER
+    nested = sorted((name for name in archive.names() if name.endswith("/" + _CONTAINER)), key=len)
+    if not nested or nested[0].count("/") != _CONTAINER.count("/") + 1:
+        raise ImportFailed("This is not an EPUB book (META-INF/container.xml is missing).")
+    return nested[0]
+
+
 def chapter_paths(archive: SafeZip) -> tuple[str, list[str]]:
     """The book's title and its chapter files in reading order."""
-    if not archive.has(_CONTAINER):
-        raise ImportFailed("This is not an EPUB book (META-INF/container.xml is missing).")
+    container = _container(archive)
+    root = container[: -len(_CONTAINER)]  # "" or the folder the book was zipped in
     rootfile = next(
         (
             e.get("full-path")
-            for e in _parse(archive, _CONTAINER).iter()
+            for e in _parse(archive, container).iter()
             if _local(e.tag) == "rootfile"
         ),
         None,
     )
     if not rootfile:
         raise ImportFailed("This EPUB file is damaged (it names no package document).")
+    rootfile = root + rootfile
     package = _parse(archive, rootfile)
     base = posixpath.dirname(rootfile)
     manifest = {
@@ -75,15 +87,19 @@ def articles_from_epub(
     archive = SafeZip(data, "EPUB")
     book_title, paths = chapter_paths(archive)
     articles: list[ImportedArticle] = []
+    total = 0
     for number, path in enumerate(paths, start=1):
         if progress is not None:
             progress.step(number - 1, len(paths), "Reading chapters")
         raw = archive.read(path)
         html = decode_bytes(raw, declared_charset(raw) or "utf-8")
+        check_tags(html)
         page_title, blocks = extract(html)
         fallback = page_title or (f"{book_title} ({number})" if book_title else "")
         article = article_from_blocks(fallback, blocks, html, source)
         if article is not None:
+            total += len(article.text)
+            check_length(total, "book (its chapters together)")
             articles.append(article)
     if not articles:
         raise ImportFailed("This book has no text to read.")

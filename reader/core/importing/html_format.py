@@ -1,21 +1,27 @@
-"""HTML → paragraphs, with headings marked: the main text only.
+"""HTML → paragraphs: a web page's article (``webpage``), a book chapter's whole text.
 
-Scripts, styles and other non-text elements are skipped (their content never reaches the
-text, nothing is run); nothing is fetched (links and images are ignored). Navigation,
-headers, footers and asides are dropped as page furniture; if that leaves nothing, they
-are kept. A run of whitespace holding a line break is joined as a wrapped line is (no
-space between Hanzi), so source formatting does not leak into Chinese text.
+A saved web page goes to ``webpage.main_text`` (the article, by two extractors). This
+module's own reader takes what that leaves: an EPUB chapter (a book has no site menus), a
+page the extractors find no article in, a page too large for them. It skips scripts,
+styles and other non-text elements (their content never reaches the text, nothing is
+run); nothing is fetched (links and images are ignored). Navigation, headers, footers and
+asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
+whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
+so source formatting does not leak into Chinese text. Closing tags are matched by count,
+so a page of unbalanced tags is read in linear time.
 """
 
 from __future__ import annotations
 
+import collections
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes
+from reader.core.importing.decode import decode_bytes, detect
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing, join_lines
 
 _SKIPPED = frozenset(
@@ -104,6 +110,7 @@ class _Extractor(HTMLParser):
         self.blocks: list[Block] = []
         self.page_title = ""
         self._stack: list[str] = []
+        self._open: collections.Counter[str] = collections.Counter()  # tags on the stack
         self._skip_depth = 0
         self._furniture_depth = 0
         self._heading_depth = 0
@@ -111,7 +118,7 @@ class _Extractor(HTMLParser):
         self._buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body" and "head" in self._stack:
+        if tag == "body" and self._open["head"]:
             self.handle_endtag("head")  # an unclosed <head> ends where the body starts
         if tag == "title":
             self._in_title = True
@@ -123,6 +130,7 @@ class _Extractor(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         self._stack.append(tag)
+        self._open[tag] += 1
         if tag in _SKIPPED:
             self._skip_depth += 1
         if tag in _FURNITURE:
@@ -134,12 +142,13 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self._in_title = False
             return
-        if tag not in self._stack:
-            return
+        if not self._open[tag]:
+            return  # a closing tag that closes nothing (counted, not searched for: linear)
         if tag in _BLOCKS:
             self._flush()
         while self._stack:
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             if open_tag in _SKIPPED:
                 self._skip_depth -= 1
             if open_tag in _FURNITURE:
@@ -203,11 +212,40 @@ def article_from_blocks(
     return make_article(title, texts, original, source)
 
 
+def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]]:
+    """The page's text and a note when its declared charset was wrong.
+
+    An encoding the user chose is used as it is (a failure is theirs to see). A declared
+    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page) gives
+    way to detection, which decodes strictly, and the user is told.
+    """
+    if encoding:
+        return decode_bytes(data, encoding), ()
+    declared = declared_charset(data)
+    if declared is None:
+        return decode_bytes(data), ()
+    try:
+        return decode_bytes(data, declared), ()
+    except ImportFailed:
+        pass
+    _, actual = detect(data)  # raises with the detection's own message if that fails too
+    note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    return decode_bytes(data, actual), (note,)
+
+
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
-    """An HTML file: its declared charset is honoured (and checked), else detected."""
-    html = decode_bytes(data, encoding or declared_charset(data))
-    page_title, blocks = extract(html)
-    article = article_from_blocks(page_title, blocks, html, source)
+    """A saved web page: its main text (``webpage``), or all its text if it has none."""
+    from reader.core.importing.webpage import main_text
+
+    html, notes = decode_page(data, encoding)
+    check_length(len(html))
+    found = main_text(html) if check_tags(html) <= MAIN_TEXT_MAX_TAGS else None
+    article: ImportedArticle | None
+    if found is not None:
+        article = make_article(found.title, found.paragraphs, html, source)
+    else:
+        page_title, blocks = extract(html)
+        article = article_from_blocks(page_title, blocks, html, source)
     if article is None:
         raise ImportFailed("This page has no text to read.")
-    return [article]
+    return [replace(article, notes=notes)]

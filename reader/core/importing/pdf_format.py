@@ -1,51 +1,148 @@
-"""PDF → its text layer, rebuilt and split like a plain-text page.
+"""PDF → its text layer, without the page furniture, rebuilt and split like a plain text.
 
-pypdf extracts the text of each page (nothing is rendered or run). A PDF whose pages
+The text comes from PDFium (pypdfium2; nothing is rendered or run). Measured on the
+corpus's two PDFs (139 and 41 pages), PDFium reads them in 0.90 s and 0.09 s, pdfminer.six
+in 5.3 s and 4.7 s, and pypdf in 4.4 s and 4.3 s, where it also lost every Hanzi of the
+139-page book and the spaces between English words; PDFium and pdfminer.six find the same
+43,307 and 18,737 Hanzi.
+
+Page furniture is taken off each page before the pages are joined (so a sentence runs on
+across a page break): a line at the top or bottom of a page that recurs on other pages
+once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
+概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
+numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
+A letter-spaced line of Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
 hold no text (a scan) gets a clear message: reading it would need OCR, which we do not do.
 """
 
 from __future__ import annotations
 
-import io
-import logging
+import collections
+import re
 
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.text_format import articles_from_text
-from reader.core.progress import Cancelled, Progress
+from reader.core.progress import Progress
+
+_EDGE_LINES = 2  # lines at each end of a page that may be a running header or footer
+_RECURRING_SHARE = 0.15  # of the pages: a header is on many pages…
+_RECURRING_MIN = 3  # …and at least on three
+_PAGE_NUMBER_ONLY = re.compile(
+    r"^(?:[-–—]\s*)?(?:第\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?"
+    r"(?:\s*[-–—])?$"
+)
+# a front-matter header: a roman page number beside a short title (``ii 中文版致谢``)
+_ROMAN_HEADER = re.compile(r"^[ivxlc]{1,6}\s+\S.{0,14}$|^\S.{0,14}\s+[ivxlc]{1,6}$")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
+_NUMBERS = re.compile(r"\d+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
+_LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
+_HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
+_SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 
 
-def pdf_text(data: bytes, progress: Progress | None = None) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
+    import pypdfium2
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportFailed("This PDF is protected by a password; it cannot be read.")
-        count = len(reader.pages)
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise ImportFailed("This PDF is protected by a password; it cannot be read.") from None
+        raise ImportFailed("This PDF is damaged; its text cannot be read.") from None
+    try:
+        count = len(document)
         if count > MAX_PDF_PAGES:
             raise ImportFailed(
                 f"This PDF is too long ({count} pages; the limit is {MAX_PDF_PAGES})."
             )
         pages: list[str] = []
-        for number, page in enumerate(reader.pages):
+        for number in range(count):
             if progress is not None:
                 progress.step(number, count, "Reading pages")
-            pages.append(page.extract_text() or "")
-    except (ImportFailed, Cancelled):
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+            page = document[number]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return pages
+    except pypdfium2.PdfiumError:
         raise ImportFailed("This PDF is damaged; its text cannot be read.") from None
-    text = "\n\n".join(pages)
-    if not text.strip():
+    finally:
+        document.close()
+
+
+def _key(line: str) -> str:
+    return _NUMBERS.sub("#", " ".join(line.split()))
+
+
+def _edges(lines: list[str]) -> list[int]:
+    """Indices of the lines a running header or footer may be (first and last ones)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+
+
+def _edge_number(line: str) -> int | None:
+    match = _EDGE_NUMBER.search(line.strip())
+    if match is None:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Each page's lines without running headers, footers and page numbers."""
+    recurring: collections.Counter[str] = collections.Counter()
+    offsets: collections.Counter[int] = collections.Counter()
+    for index, lines in enumerate(pages):
+        keys = {_key(lines[i]) for i in _edges(lines)}
+        recurring.update(keys)
+        numbers = {_edge_number(lines[i]) for i in _edges(lines)} - {None}
+        offsets.update(index - n for n in numbers if n is not None)
+    needed = max(_RECURRING_MIN, int(len(pages) * _RECURRING_SHARE))
+    offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
+    numbered = seen >= _RECURRING_MIN
+
+    def furniture(index: int, line: str) -> bool:
+        text = line.strip()
+        if _PAGE_NUMBER_ONLY.match(text) or _ROMAN_HEADER.match(text):
+            return True
+        if recurring[_key(line)] >= needed:
+            return True
+        return numbered and _edge_number(text) == index - offset
+
+    result: list[list[str]] = []
+    for index, lines in enumerate(pages):
+        edges = set(_edges(lines))
+        result.append(
+            [line for i, line in enumerate(lines) if i not in edges or not furniture(index, line)]
+        )
+    return result
+
+
+def pdf_text(data: bytes, progress: Progress | None = None) -> str:
+    pages = [text.replace("\r\n", "\n").replace("\r", "\n") for text in _page_texts(data, progress)]
+    if not any(text.strip() for text in pages):
         raise ImportFailed(
             "This PDF has no text layer (it is probably a scan, made of images); "
             "there is no text to import."
         )
-    return text
+    kept = [
+        [line for line in lines if not _LONE_NUMBER.match(line)]
+        for lines in strip_page_furniture([text.split("\n") for text in pages])
+    ]
+    text = "\n".join(_unspaced(line) for lines in kept for line in lines)
+    return _LEADER_DOTS.sub(" ", text)
+
+
+def _unspaced(line: str) -> str:
+    """A letter-spaced line (``第 一 章 概 述``: most Hanzi pairs spaced) without the spaces
+    between its Hanzi; a line with a deliberate space (``第二章 用 LATEX``) keeps it."""
+    spaced = len(_SPACE_BETWEEN_HAN.findall(line))
+    glued = len(_HAN_PAIR.findall(line))
+    return _SPACE_BETWEEN_HAN.sub("", line) if spaced > glued else line
 
 
 def articles_from_pdf(

@@ -30,6 +30,8 @@ Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`
 from __future__ import annotations
 
 import bisect
+import collections
+import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -44,19 +46,41 @@ SHORT_RATIO = 0.8
 _WINDOW = 10
 HEADING_MAX_WIDTH = 40
 _WRAPPED_MIN_SHARE = 0.3
+_COMMON_INDENT_SHARE = 0.6  # the commonest indent, which 60 % of the lines have at least
+_BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
+_TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
+_WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
+_WRAP_MIN_SHARE = 0.02
+_SPACE_RUN = re.compile(r" {2,}")
+_LATIN_PUNCTUATION = frozenset(",.;:!?)")
+_LATIN_CLOSERS = frozenset(")]}>\"'")
+_CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
-BYLINE = re.compile(r"^[^\s，。！？]{1,24}(?:讯|訊|电|電)\s*[（(][^）)\n]{0,40}[）)]")
+# A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
+# or its name (新华社北京6月5日电, 据新华社电), then the reporter in brackets. Not any word
+# ending in 讯 or 电 before a bracket: 通讯（IPC）, 充电（快充）.
+BYLINE = re.compile(
+    r"^(?:[^\s，。！？]{0,22}(?:报|報|网|網|台|社|刊|站)(?:讯|訊)|[^\s，。！？]{0,22}(?:日|社)(?:电|電))"
+    r"\s*[（(][^）)\n]{0,40}[）)]"
+)
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
-CHAPTER = re.compile(r"^第[一二三四五六七八九十百千〇零\d]+[章节回卷部篇]")
+# A chapter heading, also behind the prefixes download sites and Markdown give it
+# (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
+CHAPTER = re.compile(
+    r"^(?:(?:#{1,6}\s*|正文\s*|目录\s*)?(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇].*)"
+    r"|《[^》]{0,20}》\s*目录\s*(\S.*))$"
+)
 ATTRIBUTION = re.compile(
     r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
 )
 _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 
-_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d)")
-_SPACE_DIGIT_HAN = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])")
+# a space extraction put on one side of a number (年 9月, 达 95.32万): one on both sides is
+# the writer's (1999 文鼎科技, 共 3 个)
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^\d.,% ]|$))")
+_SPACE_DIGIT_HAN = re.compile(rf"(?<=[{_HAN}])(\d[\d.,%]*) +(?=[{_HAN}])")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
@@ -84,6 +108,12 @@ class Paragraph:
         return self.kind is ParagraphKind.CREDIT or bool(ATTRIBUTION.search(self.text))
 
 
+def chapter_title(text: str) -> str:
+    """A chapter heading without the prefix a site or Markdown put before it."""
+    match = CHAPTER.match(text)
+    return (match.group(1) or match.group(2)).strip() if match else text
+
+
 def width(text: str) -> float:
     """Printed width in Hanzi: ASCII counts 1/2, spaces nothing."""
     compact = "".join(text.split())
@@ -109,8 +139,18 @@ def is_sentence_end(text: str, i: int) -> bool:
 
 def _standalone(line: str) -> bool:
     """A line that is a paragraph of its own whatever surrounds it."""
-    return bool(
-        JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line) or CHAPTER.match(line)
+    return bool(JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line)) or (
+        _chapter_heading(line)
+    )
+
+
+def _chapter_heading(line: str) -> bool:
+    """``第三章 文档元素``, not a sentence that starts with the words (``第三章讲述…，``)."""
+    return (
+        bool(CHAPTER.match(line))
+        and width(line) <= HEADING_MAX_WIDTH
+        and not ends_sentence(line)
+        and line[-1] not in CLAUSE_PUNCT
     )
 
 
@@ -121,7 +161,7 @@ def _starts_paragraph(raw_line: str, line: str) -> bool:
 def fix_spacing(text: str) -> str:
     """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words."""
     text = _SPACE_HAN_DIGIT.sub("", text)
-    text = _SPACE_DIGIT_HAN.sub("", text)
+    text = _SPACE_DIGIT_HAN.sub(r"\1", text)
     return _fix_latin_gaps(text)
 
 
@@ -134,11 +174,13 @@ def _fix_latin_gaps(text: str) -> str:
         right_gap = _han_gap(text, end, 1)
         # one side spaced off a Hanzi, the other glued to a Hanzi: an extraction artefact
         if left_gap == "spaced" and right_gap == "glued":
-            pieces.append(text[last:start].rstrip(" "))
+            pieces.append(text[last:start].rstrip(" "))  # (a short piece: between two runs)
             last = start
         elif left_gap == "glued" and right_gap == "spaced":
             pieces.append(text[last:end])
-            last = len(text) - len(text[end:].lstrip(" "))
+            last = end
+            while last < len(text) and text[last] == " ":
+                last += 1
             continue
         pieces.append(text[last:end])
         last = end
@@ -147,18 +189,16 @@ def _fix_latin_gaps(text: str) -> str:
 
 
 def _han_gap(text: str, index: int, direction: int) -> str:
-    """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other."""
-    if direction < 0:
-        before = text[:index]
-        stripped = before.rstrip(" ")
-        neighbour = stripped[-1:] if stripped else ""
-        spaced = len(stripped) < len(before)
-    else:
-        after = text[index:]
-        stripped = after.lstrip(" ")
-        neighbour = stripped[:1]
-        spaced = len(stripped) < len(after)
-    if not neighbour or not _HAN_CHAR.match(neighbour):
+    """How a Latin run meets the text on one side: glued to a Hanzi, spaced off one, other.
+
+    Scans from ``index`` outwards (never copies the text: a line of 100,000 runs stays
+    linear)."""
+    i = index - 1 if direction < 0 else index
+    spaced = False
+    while 0 <= i < len(text) and text[i] == " ":
+        spaced = True
+        i += direction
+    if not 0 <= i < len(text) or not _HAN_CHAR.match(text[i]):
         return "other"
     return "spaced" if spaced else "glued"
 
@@ -174,6 +214,12 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _needs_space(left: str, right: str) -> bool:
+    """Between two Latin words, and after Latin punctuation (``命令.`` / ``它的目的``): the
+    line break stood for the space such text puts there."""
+    if left in _LATIN_PUNCTUATION and not right.isspace():
+        return not (left in ".," and right.isdigit())  # 2. / 4亿: a number cut in two
+    if left in _LATIN_CLOSERS and right.isascii() and not right.isspace():
+        return True  # [-c cipher_spec] / [-e escape_char]
     return (left.isascii() and right.isascii() and left.isalnum() and right.isalnum()) and not (
         left.isdigit() and right.isdigit()
     )
@@ -212,7 +258,7 @@ def _kind(text: str) -> ParagraphKind:
         return ParagraphKind.CREDIT
     if SECTION.match(text):
         return ParagraphKind.SECTION
-    if CHAPTER.match(text) and width(text) <= HEADING_MAX_WIDTH and not ends_sentence(text):
+    if _chapter_heading(text):
         return ParagraphKind.CHAPTER
     if (
         not ends_sentence(text)
@@ -224,33 +270,129 @@ def _kind(text: str) -> ParagraphKind:
     return ParagraphKind.BODY
 
 
+def _indent(raw_line: str) -> float:
+    """How far a line is indented, in Hanzi widths (a tab counts 4 spaces)."""
+    lead = raw_line[: len(raw_line) - len(raw_line.lstrip())]
+    return sum(1.0 if c == "\u3000" else 2.0 if c == "\t" else 0.5 for c in lead)
+
+
+def _common_indent(raw_lines: list[str]) -> float:
+    """The indent of spaces nearly every line has (a man page's 5): layout, so only a line
+    indented further starts a paragraph. 0 when indents vary. Full-width spaces are never
+    layout: 　　 is how a Chinese paragraph starts."""
+    if any(line.startswith("\u3000") for line in raw_lines):
+        return 0.0
+    indents = [_indent(line) for line in raw_lines if line.strip()]
+    if not indents:
+        return 0.0
+    common = collections.Counter(indents).most_common(1)[0][0]
+    at_least = sum(1 for indent in indents if indent >= common)
+    return common if common > 0 and at_least >= len(indents) * _COMMON_INDENT_SHARE else 0.0
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Paragraphs are blocks of lines separated by blank lines, each block a whole one.
+
+    The blocks must nearly all end a sentence or a heading: print extraction also puts
+    blank lines in mid-sentence, and there they are not paragraph breaks.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    multi = [block for block in blocks if len(block) > 1]
+    if len(multi) < max(2, len(blocks) // 5):
+        return False
+    open_ended = sum(
+        1 for block in multi if not ends_sentence(block[-1]) and block[-1][-1] not in "：:"
+    )
+    return open_ended <= len(multi) * _BLOCK_OPEN_SHARE
+
+
+def _wrap_width(widths: list[float]) -> float:
+    """The width at which a text with one paragraph per line still wraps its longest ones
+    (an old glossary cut at 36 columns): many lines stop at exactly the widest width.
+    Infinite when there is no such column."""
+    filled = [w for w in widths if w > 0]
+    if not filled:
+        return math.inf
+    widest = max(filled)
+    at_widest = sum(1 for w in filled if w >= widest - 0.5)
+    if at_widest < max(_WRAP_MIN_LINES, len(filled) * _WRAP_MIN_SHARE):
+        return math.inf
+    return widest - 0.5
+
+
+def _continues_line(line: str, next_line: str, full: float) -> bool:
+    """In text with one paragraph per line, a line that cannot end one: it ends on an
+    enumeration or clause comma, or stops on a bare Hanzi where the column ends or right
+    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。)."""
+    if not next_line:
+        return False
+    last = line[-1]
+    if last in "、，,":
+        return True
+    if _HAN_CHAR.match(last) and width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
+        return not _standalone(line)
+    return bool(_HAN_CHAR.match(last)) and width(line) >= full and not _standalone(line)
+
+
 def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     """The paragraphs of ``raw``, each with its kind and the raw lines it came from."""
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     wrapped = _is_hard_wrapped(lines)
+    layout_indent = _common_indent(raw_lines)
+    # fixed-width text indented as a whole (a man page) keeps its paragraphs apart with
+    # blank lines; a page from print has no such indent and blank lines in mid-sentence
+    blocks = wrapped and layout_indent > 0 and _blank_separated(lines)
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
+    full = _wrap_width(widths)
     result: list[Paragraph] = []
     current: list[int] = []
 
     def flush() -> None:
         if current:
-            text = fix_spacing(join_lines([lines[i] for i in current]))
+            # runs of spaces inside a line are layout (a man page's columns, ".  " after a
+            # sentence): one space reads the same
+            text = fix_spacing(_SPACE_RUN.sub(" ", join_lines([lines[i] for i in current])))
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
+
+    def starts(i: int) -> bool:
+        indent = _indent(raw_lines[i])
+        if layout_indent and indent < layout_indent:
+            return True  # less indented than the body: a section heading
+        if layout_indent and indent > layout_indent:
+            # a hanging indent (an option's description) goes on at the same depth
+            return indent > _indent(raw_lines[current[-1]])
+        if _INDENT.match(raw_lines[i]) and indent > layout_indent:
+            return True
+        return bool(BYLINE.match(lines[i])) or _standalone(lines[i])
 
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
         if not line:
-            if current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]:
-                flush()  # a short line then a blank line: ended on purpose
+            if blocks or (current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]):
+                flush()  # a blank line between whole blocks, or after a short line
             continue
-        if current and _starts_paragraph(raw_lines[i], line):
-            flush()
+        if not current and result and _CONTINUATION.match(line):
+            last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
+            current.extend(range(last.first_line, last.last_line + 1))
+        elif current and starts(i) and not _continues_line(lines[current[-1]], line, full):
+            flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
-        if not wrapped or ends_sentence(line) or _standalone(line):
+        less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
+        if wrapped:
+            ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
+        else:
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            ends = not _continues_line(line, following, full)
+        if ends:
             flush()
     flush()
     return result

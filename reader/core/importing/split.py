@@ -33,6 +33,7 @@ from reader.core.importing.reflow import (
     SENTENCE_END,
     Paragraph,
     ParagraphKind,
+    chapter_title,
     is_sentence_end,
     width,
 )
@@ -44,6 +45,8 @@ HEADLINE_REACH = 8  # a headline belongs to one of the 8 articles on either side
 _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
 _TITLES = (ParagraphKind.HEADING, ParagraphKind.CHAPTER)
+_TRAILING_NUMBER = re.compile(r"\d+$")
+_NEWS = (ParagraphKind.BYLINE, ParagraphKind.JUMP, ParagraphKind.CREDIT)
 
 
 @dataclass
@@ -60,7 +63,14 @@ class _Draft:
 
 
 def split_page(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticle]:
-    """The articles of a page; ``raw_lines`` are the lines ``paras`` were rebuilt from."""
+    """The articles of a page; ``raw_lines`` are the lines ``paras`` were rebuilt from.
+
+    Only a page with reports on it (a dateline, a jump line, a photo credit) is read as a
+    newspaper page; any other text (a book, a law, a manual) keeps its order, split at
+    its chapters (``split_book``).
+    """
+    if not any(p.kind in _NEWS for p in paras):
+        return split_book(paras, raw_lines)
     segments = _segments(paras)
     drafts: list[_Draft] = []
     floating: list[tuple[list[int], int | None]] = []  # headline block, article it is next to
@@ -170,6 +180,61 @@ def _finish(paras: list[Paragraph], raw_lines: list[str], draft: _Draft) -> Spli
         "\n".join(raw_lines[paras[i].first_line : paras[i].last_line + 1]) for i in sources
     )
     return SplitArticle(title, body, original)
+
+
+def split_book(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticle]:
+    """A text in reading order, one article per chapter titled by its heading.
+
+    What stands before the first chapter opens it when it is headings only (the book's
+    title and author: not the chapter's title), else it is an article of its own (a
+    preface). A "chapter" with nothing but headings under it (a line of the contents)
+    stays with the text before it. No chapters: one article, titled by its first line
+    when that is a heading, else by its first words.
+    """
+    starts = _chapter_starts(paras)
+    groups: list[list[int]] = [[]]
+    for i in range(len(paras)):
+        if i in starts and groups[-1]:
+            groups.append([])
+        groups[-1].append(i)
+    merged: list[list[int]] = []
+    for group in groups:
+        has_body = any(paras[i].kind not in _TITLES for i in group[1:])
+        if merged and not has_body:
+            merged[-1].extend(group)  # a contents line, or a heading with nothing after it
+        else:
+            merged.append(group)
+    front = merged[0]
+    if len(merged) > 1 and all(paras[i].kind is ParagraphKind.HEADING for i in front):
+        chapter = merged[1]
+        merged = [[chapter[0], *front, *chapter[1:]], *merged[2:]]
+    return [_book_article(paras, raw_lines, group) for group in merged]
+
+
+def _chapter_starts(paras: list[Paragraph]) -> set[int]:
+    """The chapter headings that start a chapter: not a contents line, whose heading
+    (without its page number) comes again later in the text."""
+    chapters = [i for i, p in enumerate(paras) if p.kind is ParagraphKind.CHAPTER]
+    keys = {i: _TRAILING_NUMBER.sub("", "".join(paras[i].text.split())) for i in chapters}
+    last = {key: i for i, key in keys.items()}
+    return {i for i in chapters if last[keys[i]] == i}
+
+
+def _book_article(paras: list[Paragraph], raw_lines: list[str], group: list[int]) -> SplitArticle:
+    texts = [paras[i].text for i in group]
+    first = paras[group[0]]
+    if first.kind is ParagraphKind.CHAPTER or (
+        first.kind is ParagraphKind.HEADING and len(group) > 1
+    ):
+        title, body = chapter_title(texts[0]), texts[1:]
+    else:
+        title, body = title_from_text(texts), texts
+    original = "\n".join(
+        raw_lines[line]
+        for i in sorted(group)
+        for line in range(paras[i].first_line, paras[i].last_line + 1)
+    )
+    return SplitArticle(title, body or texts, original)
 
 
 def _headings_only(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticle]:

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
-from reader.core.importing.limits import MAX_TEXT_CHARS
+from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import paragraphs
 from reader.core.importing.split import split_page
 from reader.core.progress import Progress
+
+# A download site's line at the top or the end of a file: its address and its pitch.
+_BANNER = re.compile(
+    r"(?:https?://|www\.)\S+.*(?:电子书|小说|下载|網友|网友|免费|阅读|閱讀|txt|TXT)"
+    r"|(?:电子书|小说|下载|网友|免费|txt|TXT).*(?:https?://|www\.)",
+    re.IGNORECASE,
+)
+_BANNER_REACH = 5  # non-blank lines from either end
+_BANNER_LINE_MAX = 40  # a line this short that is an advertisement, anywhere in the text
+# a rendered man page's last line: the same word at both ends of a spread-out line
+# (``BSD    September 25, 1999    BSD``)
+_MAN_FOOTER = re.compile(r"^(\S+) {3,}\S.* {3,}\1$")
+
+
+def drop_site_banners(text: str) -> str:
+    """The text without the banner lines a download site adds at its start and end (and
+    the short ones it slips between chapters), or a man page's footer."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    ends = set(filled[:_BANNER_REACH] + filled[-_BANNER_REACH:])
+
+    def banner(i: int, line: str) -> bool:
+        short = len(line.strip()) <= _BANNER_LINE_MAX
+        if filled and i == filled[-1] and _MAN_FOOTER.match(line.strip()):
+            return True
+        return (i in ends or short) and bool(_BANNER.search(line))
+
+    return "\n".join(line for i, line in enumerate(lines) if not banner(i, line))
 
 
 def articles_from_text(
@@ -16,10 +46,8 @@ def articles_from_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise ImportFailed("There is no text to import.")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ImportFailed(
-            f"The text is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})."
-        )
+    check_length(len(text))
+    text = drop_site_banners(text)
     paras = paragraphs(text, progress)
     return [
         make_article(a.title, a.paragraphs, a.original, source)

@@ -54,6 +54,9 @@ class SafeZip:
     def has(self, name: str) -> bool:
         return name in self._names
 
+    def names(self) -> frozenset[str]:
+        return frozenset(self._names)
+
     def read(self, name: str) -> bytes:
         if name not in self._names:
             raise ImportFailed(f"This {self.kind} file is incomplete: {name} is missing.")

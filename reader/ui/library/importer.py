@@ -3,7 +3,9 @@ then add them all (an operation for the app's writer, `reader.ui.operations`).
 
 Nothing is written until every file has been read, and the articles go in with one
 transaction, so a cancelled import leaves no trace. A file that cannot be imported is
-reported and adds nothing; the others still go in.
+reported and adds nothing; the others still go in, also when a reader's library fails
+in a way nobody foresaw. A text that looks Japanese is set aside
+(``ImportResult.japanese``) for the user to confirm, then imported with ``force``.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ if TYPE_CHECKING:
     from reader.core.importing import ImportedArticle
 
 _STEPS_PER_FILE = 1000
+PASTED = "pasted text"
 
 
 @dataclass
 class ImportResult:
     ids: list[int] = field(default_factory=list)  # the articles added, in order
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what was decided)
+    japanese: list[tuple[str, str]] = field(default_factory=list)  # (file, message): ask first
     found: list[ImportedArticle] = field(default_factory=list)  # read, to be added
     source: str | None = None  # the library's "source" of each (None: the file's)
 
@@ -44,31 +49,48 @@ def _part(progress: Progress, index: int, count: int, name: str) -> Progress:
     return Progress(report)
 
 
-def read_files(files: list[str], progress: Progress, encoding: str | None = None) -> ImportResult:
+def read_files(
+    files: list[str], progress: Progress, encoding: str | None = None, force: bool = False
+) -> ImportResult:
+    """Each file on its own: one that fails is reported and the others are read."""
     # The file readers (and their HTML, XML, zip and PDF libraries) load with the first
     # import, on the worker: the app's launch does not wait for them.
-    from reader.core.importing import ImportFailed, import_file
+    from reader.core.importing import ImportFailed, LooksJapanese, import_file
+    from reader.core.progress import Cancelled
 
     result = ImportResult()
     for index, name in enumerate(files):
         part = _part(progress, index, len(files), Path(name).name)
         part.step(0, 1, "reading")
         try:
-            result.found.extend(import_file(Path(name), encoding=encoding, progress=part))
+            articles = import_file(Path(name), encoding=encoding, progress=part, force=force)
+        except LooksJapanese as error:
+            result.japanese.append((name, str(error)))
+            continue
         except ImportFailed as error:
             result.failures.append((name, str(error)))
+            continue
+        except Cancelled:
+            raise
+        except Exception as error:  # never lose the batch to one file
+            result.failures.append((name, f"This file cannot be imported ({error})."))
+            continue
+        result.found.extend(articles)
+        result.notes.extend((name, note) for article in articles for note in article.notes)
     progress.step(len(files) * _STEPS_PER_FILE, len(files) * _STEPS_PER_FILE + 1, "Saving")
     return result
 
 
-def read_pasted(text: str, _progress: Progress) -> ImportResult:
-    from reader.core.importing import ImportFailed, import_text
+def read_pasted(text: str, _progress: Progress, force: bool = False) -> ImportResult:
+    from reader.core.importing import ImportFailed, LooksJapanese, import_text
 
     result = ImportResult(source="")
     try:
-        result.found = import_text(text)
+        result.found = import_text(text, force=force)
+    except LooksJapanese as error:
+        result.japanese.append((PASTED, str(error)))
     except ImportFailed as error:
-        result.failures.append(("pasted text", str(error)))
+        result.failures.append((PASTED, str(error)))
     return result
 
 
@@ -89,8 +111,12 @@ def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[Im
 
 
 def import_into(
-    db_path: Path, files: list[str], progress: Progress, encoding: str | None = None
+    db_path: Path,
+    files: list[str],
+    progress: Progress,
+    encoding: str | None = None,
+    force: bool = False,
 ) -> ImportResult:
     """Both steps at once, on a connection of their own (outside the app)."""
     with Store.open(db_path, auto_backup=False) as store:
-        return add_found(store, read_files(files, progress, encoding), progress).value
+        return add_found(store, read_files(files, progress, encoding, force), progress).value

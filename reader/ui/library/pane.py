@@ -61,7 +61,10 @@ ENCODINGS = (
     ("UTF-16", "utf-16"),
 )
 _TITLE_ROOM = 160  # px the title column needs before the date and length columns show
-FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.epub *.docx *.pdf);;All files (*)"
+FILE_FILTER = (
+    "Articles and subtitles (*.txt *.md *.html *.htm *.xhtml *.epub *.docx *.pdf"
+    " *.srt *.ass *.ssa *.vtt);;All files (*)"
+)
 
 
 class LibraryPane(QWidget):
@@ -359,16 +362,25 @@ class LibraryPane(QWidget):
         files, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", FILE_FILTER)
         self.import_files(files)
 
-    def import_files(self, files: list[str], encoding: str | None = None) -> None:
+    def import_files(
+        self, files: list[str], encoding: str | None = None, force: bool = False
+    ) -> None:
         """Import ``files`` off the UI thread (imports queue up and run one at a time);
-        ``encoding`` defaults to the one chosen in the pane (None: detect)."""
+        ``encoding`` defaults to the one chosen in the pane (None: detect). Files that look
+        Japanese are imported (``force``) only once the user confirms."""
         if not files:
             return
         encoding = encoding or self.encoding.currentData()
-        self._start(lambda progress: read_files(files, progress, encoding))
+        self._start(
+            lambda progress: read_files(files, progress, encoding, force),
+            lambda names: self.import_files(names, encoding, force=True),
+        )
 
-    def import_text(self, text: str) -> None:
-        self._start(lambda progress: read_pasted(text, progress))
+    def import_text(self, text: str, force: bool = False) -> None:
+        self._start(
+            lambda progress: read_pasted(text, progress, force),
+            lambda _names: self.import_text(text, force=True),
+        )
 
     def paste(self) -> None:
         """Ctrl+V: the clipboard's text becomes new articles."""
@@ -381,8 +393,11 @@ class LibraryPane(QWidget):
         if self.pending:
             self.progress_label.setText("Cancelling…")
 
-    def _start(self, read: Callable[[Progress], ImportResult]) -> None:
-        """``read`` on the runner, then what it found added by the writer."""
+    def _start(
+        self, read: Callable[[Progress], ImportResult], anyway: Callable[[list[str]], None]
+    ) -> None:
+        """``read`` on the runner, then what it found added by the writer; ``anyway``
+        imports the files that looked Japanese once the user confirms."""
         if not self.pending:
             self.progress.setRange(0, 0)
             self.progress_label.setText("Importing…")
@@ -399,6 +414,8 @@ class LibraryPane(QWidget):
         def added(result: ImportResult) -> None:
             settle()
             self._import_done(result)
+            if result.japanese and self._confirm_japanese(result.japanese):
+                anyway([name for name, _ in result.japanese])
 
         def failed(error: Exception) -> None:
             settle()
@@ -434,6 +451,21 @@ class LibraryPane(QWidget):
             self.imported.emit(result.ids)
         if result.failures:
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
+        if result.notes:  # what the import decided for the user (a page's real encoding)
+            notes = "\n\n".join(f"{Path(n).name}: {m}" for n, m in result.notes)
+            QMessageBox.information(self, "Imported", notes)
+
+    def _confirm_japanese(self, files: list[tuple[str, str]]) -> bool:
+        """Ask before importing texts that look Japanese (their words are not in CC-CEDICT)."""
+        listing = "\n\n".join(f"{Path(name).name}: {message}" for name, message in files)
+        answer = QMessageBox.question(
+            self,
+            "Import Japanese text?",
+            f"{listing}\n\nImport it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)

@@ -1,0 +1,267 @@
+"""What real files bring that the seed page does not: subtitles, page furniture, site
+suffixes, chapter prefixes, man pages, Japanese, limits for every format, hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
+from reader.core.importing.limits import MAX_TEXT_CHARS
+from reader.core.importing.pdf_format import strip_page_furniture
+from reader.core.importing.reflow import fix_spacing
+from reader.core.importing.webpage import strip_site_suffix
+from reader.core.store import NewArticle, Store
+from tests.test_importing_formats import make_epub, write
+
+SRT = """\ufeff1
+00:00:02,500 --> 00:00:06,156
+{\\fnMicrosoft YaHei\\fs16}这里是全宇宙最强大的力量吗？
+Is this the greatest power in the universe?
+
+2
+00:00:06,166 --> 00:00:07,281
+<i>前情提要</i>
+
+3
+00:00:08,000 --> 00:00:09,000
+HUNTER C-20: Come on.
+
+4
+00:00:10,000 --> 00:00:12,000
+我要推翻
+时间守护者
+"""
+
+ASS = """[Script Info]
+ScriptType: v4.00+
+
+[V4+ Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, \
+Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, \
+Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+Style: Default,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,0,\
+2,10,10,10,1
+
+[Events]
+Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+Dialogue: 0,0:00:00.00,0:00:00.00,Default,,0,0,0,,Staff
+Comment: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,註解不是台詞
+Dialogue: 0,0:00:03.00,0:00:05.00,Default,,0,0,0,,{\\pos(960,27)\\c&HEBAF00&}字幕製作：喵萌奶茶屋
+Dialogue: 0,0:00:05.00,0:00:05.04,Default,,0,0,0,,{\\pos(960,26)}字幕製作：喵萌奶茶屋
+Dialogue: 0,0:00:05.04,0:00:05.08,Default,,0,0,0,,{\\pos(960,25)}字幕製作：喵萌奶茶屋
+Dialogue: 0,0:00:06.00,0:00:07.00,Default,,0,0,0,,{\\p1}m 0 0 l 100 0 100 100 0 100{\\p0}
+Dialogue: 0,0:00:08.00,0:00:09.00,Default,,0,0,0,,あなたはいま、幸せかな？
+Dialogue: 0,0:00:08.00,0:00:09.00,Default,,0,0,0,,妳現在幸福嗎？
+Dialogue: 0,0:00:10.00,0:00:11.00,Default,,0,0,0,,悟美\\N早安
+"""
+
+VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:02.500
+你好，世界。
+
+00:00:03.000 --> 00:00:04.000
+<c.yellow>再见。</c>
+"""
+
+
+def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
+    (article,) = import_file(write(tmp_path, "Loki.S01E03.srt", SRT.encode("utf-8")))
+    assert article.title == "Loki.S01E03"
+    assert article.paragraphs == ["这里是全宇宙最强大的力量吗？", "前情提要", "我要推翻 时间守护者"]
+    assert article.cue_times == ((2500, 6156), (6166, 7281), (10000, 12000))
+
+
+def test_ass_drops_comments_drawings_repeats_and_japanese(tmp_path: Path) -> None:
+    (article,) = import_file(write(tmp_path, "film.ass", ASS.encode("utf-16")))
+    assert article.paragraphs == ["字幕製作：喵萌奶茶屋", "妳現在幸福嗎？", "悟美 早安"]
+    assert article.cue_times == ((3000, 5000), (8000, 9000), (10000, 11000))
+
+
+def test_vtt(tmp_path: Path) -> None:
+    (article,) = import_file(write(tmp_path, "a.vtt", VTT.encode("utf-8")))
+    assert article.paragraphs == ["你好，世界。", "再见。"]
+    assert article.cue_times == ((1000, 2500), (3000, 4000))
+
+
+def test_subtitle_timings_survive_in_the_library(tmp_path: Path, store: Store) -> None:
+    (article,) = import_file(write(tmp_path, "ep.srt", SRT.encode("utf-8")))
+    [article_id] = store.articles.add_many(
+        [NewArticle(article.title, article.text, article.source, article.original_text)]
+    )
+    stored = store.articles.get(article_id)
+    again = write(tmp_path, "again.srt", stored.original_text.encode("utf-8"))
+    assert import_file(again)[0].cue_times == article.cue_times
+
+
+def test_a_damaged_subtitle_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed):
+        import_file(write(tmp_path, "bad.ass", b"[Events]\nFormat: Start\nDialogue: x"))
+
+
+def test_running_headers_footers_and_page_numbers_leave_the_pages() -> None:
+    pages = []
+    for number in range(1, 9):
+        header = f"{number} 第一章 基本概念" if number % 2 == 0 else f"§1.{number} 小节 {number}"
+        words = "春夏秋冬东西南北"[number - 1]
+        body = [f"{words * line}的正文，这一行接着上一行，" + "继续" * line for line in range(1, 6)]
+        pages.append([header, *body, "CTEX FAQ v0.4 Copyright 2003", f"- {number} -"])
+    kept = strip_page_furniture(pages)
+    assert kept == [page[1:-2] for page in pages]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("法国全国大罢工再次严重影响交通-新华网", "法国全国大罢工再次严重影响交通"),
+        ("定了！南沙邮轮母港即将开通..._政务_澎湃新闻-The Paper", "定了！南沙邮轮母港即将开通..."),
+        ("平鎮輪胎行惡火 疏散7人1女命喪 | 社會 | 中央社 CNA", "平鎮輪胎行惡火 疏散7人1女命喪"),
+        ("女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"),
+        ("COVID-19疫苗的最新进展", "COVID-19疫苗的最新进展"),
+        ("网站 - 新闻", "网站 - 新闻"),  # too little would be left
+    ],
+)
+def test_site_suffix_leaves_the_headline(title: str, headline: str) -> None:
+    assert strip_site_suffix(title) == headline
+
+
+def test_chapters_behind_prefixes_split_and_the_book_title_stays_out() -> None:
+    body = "\u3000\u3000他走了，走得很远很远。\n\u3000\u3000“你好。”她说。\n" * 3
+    text = (
+        f"我的小说\n作者 某人\n正文 第一章 风起\n{body}"
+        f"## 第二章：云涌\n{body}《》目录 第三回\u3000收场\n{body}"
+    )
+    articles = import_text(text)
+    assert [a.title for a in articles] == ["第一章 风起", "第二章：云涌", "第三回\u3000收场"]
+    assert articles[0].paragraphs[:3] == ["我的小说", "作者 某人", "他走了，走得很远很远。"]
+
+
+def test_words_before_a_bracket_are_no_dateline() -> None:
+    text = (
+        "\u3000\u3000这款手机支持近场通讯（NFC）和无线充电（快充），续航很好。\n"
+        "\u3000\u3000它是网络中的一個節點。\n"
+    )
+    (article,) = import_text(text)
+    assert len(article.paragraphs) == 2
+
+
+def test_a_lone_full_stop_joins_its_sentence() -> None:
+    (article,) = import_text("他说完了\n。\n她笑了。\n")
+    assert article.paragraphs == ["他说完了。", "她笑了。"]
+
+
+def test_a_man_page_comes_back_as_paragraphs() -> None:
+    page = (
+        "描述 (DESCRIPTION)\n"
+        "     ssh (SSH 客户端) 用于登录远程主机, 并且在远程主机上执行命令.\n"
+        "     它的目的是替换 rlogin 和 rsh, 同时在不安全的网络之上, 两个互不\n"
+        "     信任的主机之间, 提供加密的, 安全的通信连接.\n"
+        "\n"
+        "     -a      禁止转发认证代理的连接.\n"
+        "\n"
+        "     -b bind_address\n"
+        "             在拥有多个接口或地址别名的机器上, 指定收发\n"
+        "             接口.\n"
+    )
+    (article,) = import_text(page)
+    assert article.title == "描述 (DESCRIPTION)"
+    assert article.paragraphs == [
+        "ssh (SSH 客户端) 用于登录远程主机, 并且在远程主机上执行命令. 它的目的是替换 rlogin 和 "
+        "rsh, 同时在不安全的网络之上, 两个互不信任的主机之间, 提供加密的, 安全的通信连接.",
+        "-a 禁止转发认证代理的连接.",
+        "-b bind_address",
+        "在拥有多个接口或地址别名的机器上, 指定收发接口.",
+    ]
+
+
+JAPANESE = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。" * 5
+
+
+def test_japanese_is_refused_unless_forced(tmp_path: Path) -> None:
+    path = write(tmp_path, "neko.txt", JAPANESE.encode("utf-8"))
+    with pytest.raises(LooksJapanese, match="Japanese"):
+        import_file(path)
+    assert import_file(path, force=True)[0].text.startswith("吾輩は猫である。")
+    with pytest.raises(LooksJapanese):
+        import_text(JAPANESE)
+
+
+def test_chinese_with_a_little_japanese_is_chinese(tmp_path: Path) -> None:
+    text = "今天我们去了一家叫「の」的咖啡店。" * 20 + "こちらのページは繁体字版です。"
+    assert import_file(write(tmp_path, "zh.txt", text.encode("utf-8")))
+
+
+def test_an_epub_repeating_one_chapter_is_held_to_the_text_limit(tmp_path: Path) -> None:
+    chapter = ("第一章", "这是一段很长的文字。" * 2_600)  # 26,000 characters
+    book = make_epub([chapter], spine=[0] * 2_000)  # 52,000,000 characters in all
+    assert len(book) < 100_000
+    with pytest.raises(ImportFailed, match="too long") as caught:
+        import_file(write(tmp_path, "repeat.epub", book))
+    assert f"{MAX_TEXT_CHARS:,}" in str(caught.value)
+
+
+def test_too_many_tags_are_refused_before_parsing(tmp_path: Path) -> None:
+    page = "<html><body><p>你好。</p>" + "</b>" * 200_000 + "</body></html>"
+    with pytest.raises(ImportFailed, match="too many tags"):
+        import_file(write(tmp_path, "tags.html", page.encode("utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("open.html", "<html><body>" + "<div>" * 25_000 + "</span>" * 25_000 + "<p>你好。</p>"),
+        ("brackets.md", "# 标题\n\n" + "[" * 200_000 + "\n"),
+        ("links.md", "# 标题\n\n" + "[a](" * 100_000 + "\n"),
+        ("stars.md", "*" * 200_000 + "你好\n"),
+        ("brackets.txt", "[" * 200_000 + "\n"),
+    ],
+)
+def test_hostile_markup_imports(tmp_path: Path, name: str, text: str) -> None:
+    """Each of these was quadratic once (minutes); their times are in the benchmark."""
+    assert import_file(write(tmp_path, name, text.encode("utf-8")))
+
+
+def test_nested_code_in_a_page_keeps_its_order(tmp_path: Path) -> None:
+    para = (
+        "<p>注意，首次只扫描位于根目录的文件 (例如，它找到 <code class='filename'>/<em>"
+        "<code>whatever</code></em>.iso</code>，而不是 <code>/data/tmp/<em><code>whatever"
+        "</code></em>.iso</code>)。在映象文件找到后，检查它包含的内容。</p>"
+    )
+    page = f"<html><head><title>安装</title></head><body><h1>6.3. 组件</h1>{para * 6}</body></html>"
+    (article,) = import_file(write(tmp_path, "guide.html", page.encode("utf-8")))
+    assert "它找到 /whatever.iso，而不是 /data/tmp/whatever.iso)" in article.text
+
+
+def test_a_novel_in_markdown_is_split_at_its_chapters(tmp_path: Path) -> None:
+    novel = (
+        "# 我的小说\n\n作者：某人\n\n## 第一章：风起\n\n他走了。\n\n他又回来了。\n\n"
+        "## 第二章：云涌\n\n她来了。\n"
+    )
+    articles = import_file(write(tmp_path, "novel.md", novel.encode("utf-8")))
+    assert [a.title for a in articles] == ["第一章：风起", "第二章：云涌"]
+    assert articles[0].paragraphs == ["我的小说", "作者：某人", "他走了。", "他又回来了。"]
+    assert articles[1].paragraphs == ["她来了。"]
+
+
+def test_deliberate_spaces_around_numbers_stay() -> None:
+    assert fix_spacing("著作權所有(C) 1999 文鼎科技") == "著作權所有(C) 1999 文鼎科技"
+    assert fix_spacing("请在 Issue #33 反馈") == "请在 Issue #33 反馈"
+    assert fix_spacing("2022年 9月，增长 7.3%") == "2022年9月，增长7.3%"
+
+
+def test_a_list_inside_a_quote_loses_both_marks(tmp_path: Path) -> None:
+    text = "# 标题\n\n> **注意事项**\n>\n> - 添字请在这里反馈。\n> - 不要另开议题。\n"
+    (article,) = import_file(write(tmp_path, "readme.md", text.encode("utf-8")))
+    assert article.paragraphs == ["注意事项", "添字请在这里反馈。", "不要另开议题。"]
+
+
+def test_a_sentence_that_starts_with_a_chapter_number_is_no_heading() -> None:
+    text = (
+        "本书的结构如下：\n"
+        "第三章讲述文档排版的基本元素——标题、目录、列表、图片、表格等等。结合前一章的内容，\n"
+        "你应当能够制作内容较为丰富的文档了。\n"
+    )
+    (article,) = import_text(text)
+    assert article.paragraphs[-1].endswith("结合前一章的内容，你应当能够制作内容较为丰富的文档了。")
