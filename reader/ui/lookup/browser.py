@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from reader.ui.lookup.content import Style
 from reader.ui.theme import is_dark
+
+if TYPE_CHECKING:  # the lookup's content loads after the first paint, with the dictionary
+    from reader.ui.lookup.content import Style
 
 
 class LookupBrowser(QTextBrowser):
@@ -20,13 +23,13 @@ class LookupBrowser(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None, frame: bool = True) -> None:
         super().__init__(parent)
+        self._render: Callable[[Style], str] | None = None  # before any changeEvent
+        self._style: Style | None = None
+        self.scale = 1.0
+        self._base_font = QFont(self.font())
         self.setOpenLinks(False)
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
-        self._render: Callable[[Style], str] | None = None
-        self._style = Style()
-        self.scale = 1.0
-        self._base_font = QFont(self.font())
 
     def show_content(self, render: Callable[[Style], str], style: Style) -> None:
         self._render = render
@@ -42,7 +45,7 @@ class LookupBrowser(QTextBrowser):
         font = QFont(self._base_font)
         font.setPointSizeF(max(6.0, self._base_font.pointSizeF() * scale))
         self.setFont(font)
-        if self._render is not None:
+        if self._render is not None and self._style is not None:
             self.show_content(self._render, self._style)
 
     def clear_content(self) -> None:
@@ -51,7 +54,7 @@ class LookupBrowser(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._render is not None:
-            dark = is_dark(self.palette())
-            if dark != self._style.dark:
-                self.show_content(self._render, self._style)
+        style, render = self._style, self._render
+        changed = event.type() == QEvent.Type.PaletteChange
+        if changed and render and style is not None and is_dark(self.palette()) != style.dark:
+            self.show_content(render, style)
