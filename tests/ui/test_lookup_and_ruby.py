@@ -368,11 +368,10 @@ def test_the_view_menu_sets_typesetting_marks_and_popup_and_zoom_scales_the_popu
     display.toggles["compact_popup"].trigger()
     click_word(qtbot, window, "游客")
     assert window.popup.compact and "Characters" not in window.popup.browser.toPlainText()
-    width = window.popup.width()
     window.view.zoom_in()
-    window.view.zoom_in()
+    window.view.zoom_in()  # 22 → 26 px: the card's headword 26 → 31 px
     assert window.popup.browser.scale > 1 and window.lookup.word_panel.scale > 1
-    assert window.popup.width() > width
+    assert "font-size:31px" in window.popup.browser.toHtml().replace(" ", "")
     saved = window.settings
     assert saved.compact_popup and not saved.pinyin_joined and not saved.word_gaps
 
