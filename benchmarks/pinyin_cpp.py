@@ -6,7 +6,8 @@ Each line of the ``--sent`` file holds one sentence with one polyphonic characte
 ``--segmenter jieba`` adds the figure with plain ``jieba.lcut`` beside it for comparison.
 Prints the baselines (pypinyin alone, g2pM alone), the speed of ``ReadingModel.read_many``,
 the accuracy on the even and on the odd lines (thresholds in ``readings`` are chosen on the
-even half, the odd half checks that they generalise) and, as the last line,
+even half, the odd half checks that they generalise), on the sentences converted to
+traditional characters (OpenCC, Taiwan standard) and, as the last line,
 ``accuracy: 0.xxxx`` (with the app's segmenter).
 """
 
@@ -23,13 +24,15 @@ from pinyin_scoring import (
     accuracy,
     add_segmenter_option,
     app_segmenter,
+    neutral_lenient,
     print_g2pm_alone,
     print_jieba_accuracy,
     pypinyin_guesses,
     readings_at,
 )
 
-from reader.core.analysis.readings import ReadingModel
+from reader.core.analysis.readings import ReadingModel, simplified_units
+from reader.core.script_conversion import to_traditional
 
 CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pinyin-cpp"
 
@@ -90,6 +93,10 @@ def main() -> int:
     # thresholds are chosen on the even lines; the odd lines show whether a change generalises
     for name, half in (("even", 0), ("odd", 1)):
         print(f"accuracy on the {name} lines: {accuracy(guesses[half::2], labels[half::2]):.4f}")
+    traditional = [simplified_units(segmenter.reading_units, to_traditional(t)) for t in texts]
+    in_traditional = readings_at(model.read_many(traditional), positions)
+    print(f"neutral-tone-lenient: {neutral_lenient(guesses, labels):.4f}")
+    print(f"accuracy in traditional characters: {accuracy(in_traditional, labels):.4f}")
     print(f"accuracy: {accuracy(guesses, labels):.4f}")
     return 0
 

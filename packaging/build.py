@@ -6,8 +6,9 @@
 
 Steps: PyInstaller (packaging/reader.spec) -> dist/Reader (dist/Reader.app on macOS); the
 frozen checks (below); the bundle size and launch and analysis times against the source run;
-then the installer: Inno Setup on Windows (when ISCC is installed), a .dmg on macOS, a
-.tar.gz of the one-folder build on Linux. Exits non-zero when any check fails.
+then the installers: Inno Setup on Windows (when ISCC is installed), a .dmg on macOS, a
+.tar.gz of the one-folder build and a .deb (packaging/linux/make_deb.py) on Linux. Exits
+non-zero when any check fails.
 
 Frozen checks: `--version` prints the version from pyproject.toml; `--smoke-test` prints
 "smoke test ok" (on Windows from both executables); `lookup 行` and `annotate --json SEED`
@@ -43,7 +44,7 @@ CLI_NAME = "reader-cli.exe" if sys.platform == "win32" else "Reader"
 CEDICT_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 TIMEOUT = 600  # seconds for one run of the program (the first one compiles the index)
 LAUNCH_RUNS = 5
-SIZE_BUDGET = 200_000_000  # bytes, unpacked (issue: < 200 MB on Linux)
+SIZE_BUDGET = 200_000_000  # bytes, unpacked (issue: < 200 MB on Linux and Windows)
 
 
 class CheckError(Exception):
@@ -54,6 +55,18 @@ def project_version() -> str:
     with (ROOT / "pyproject.toml").open("rb") as stream:
         version: str = tomllib.load(stream)["project"]["version"]
     return version
+
+
+def windows_version(version: str) -> str:
+    """The four numbers a Windows version resource accepts: 0.2.0rc1 -> 0.2.0.0.
+
+    The release numbers are padded or cut to three and a fourth 0 added; pre-release,
+    post-release and local parts have no place there (the installer shows the full version).
+    """
+    from packaging.version import Version
+
+    release = (*Version(version).release, 0, 0)[:3]
+    return ".".join(str(number) for number in (*release, 0))
 
 
 def platform_tag() -> str:
@@ -122,11 +135,14 @@ def run_program(
 
 
 def isolated_env(scratch: Path, name: str) -> dict[str, str]:
-    """Own data and cache dirs for one program, offscreen Qt, UTF-8 output."""
+    """Own data and cache dirs for one program, the headless Qt platform this OS really
+    uses (`windows` on Windows, where `offscreen` has no fonts), UTF-8 output."""
+    from reader.ui.headless import headless_platform
+
     env = dict(os.environ)
     env["READER_DATA_DIR"] = str(scratch / name / "data")
     env["READER_CACHE_DIR"] = str(scratch / name / "cache")
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = headless_platform()
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the source run gets its .pyc files, as usual
     return env
@@ -297,18 +313,19 @@ def find_iscc() -> Path | None:
     return None
 
 
-def make_installer(version: str) -> Path | None:
+def make_installers(version: str) -> list[Path]:
     name = f"Reader-{version}-{platform_tag()}"
     if sys.platform == "win32":
         iscc = find_iscc()
         if iscc is None:
             step("Inno Setup (ISCC) not found: no installer, the one-folder build is in dist/")
-            return None
+            return []
         step("Inno Setup installer")
         subprocess.run(
             [
                 str(iscc),
                 f"/DAppVersion={version}",
+                f"/DNumericVersion={windows_version(version)}",
                 f"/DSourceDir={DIST / 'Reader'}",
                 f"/DOutputDir={DIST}",
                 f"/DOutputName={name}",
@@ -316,7 +333,7 @@ def make_installer(version: str) -> Path | None:
             ],
             check=True,
         )
-        return DIST / f"{name}.exe"
+        return [DIST / f"{name}.exe"]
     if sys.platform == "darwin":
         step("macOS disk image")
         dmg = DIST / f"{name}.dmg"
@@ -330,7 +347,7 @@ def make_installer(version: str) -> Path | None:
             ],
             check=True,
         )
-        return dmg
+        return [dmg]
     step("Linux archive of the one-folder build")
     archive = DIST / f"{name}.tar.gz"
     top = f"Reader-{version}"
@@ -338,7 +355,18 @@ def make_installer(version: str) -> Path | None:
         tar.add(DIST / "Reader", arcname=top)
         tar.add(ROOT / "packaging" / "linux" / "reader.desktop", arcname=f"{top}/reader.desktop")
         tar.add(ROOT / "packaging" / "icons" / "reader.png", arcname=f"{top}/reader.png")
-    return archive
+    installers = [archive]
+    if shutil.which("dpkg-deb"):
+        step("Debian package")
+        deb = DIST / f"{name}.deb"
+        script = ROOT / "packaging" / "linux" / "make_deb.py"
+        subprocess.run(
+            [sys.executable, str(script), str(DIST / "Reader"), str(deb), version], check=True
+        )
+        installers.append(deb)
+    else:
+        step("dpkg-deb not found: no .deb")
+    return installers
 
 
 def megabytes(size: int) -> str:
@@ -373,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_frozen(programs, version, scratch)
             check_missing_data(bundle_root(DIST), scratch)
             measure_speed(programs, scratch)
-        installer = None if args.no_installer else make_installer(version)
+        installers = [] if args.no_installer else make_installers(version)
     except CheckError as failure:
         print(f"FROZEN CHECK FAILED: {failure}", file=sys.stderr)
         print(f"frozen: {len(CHECKS) - 1} passed, 1 failed")
@@ -383,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"unpacked bundle {bundle_root(DIST)}: {megabytes(size)}")
     if size > SIZE_BUDGET:
         print(f"WARNING: the bundle is over its {megabytes(SIZE_BUDGET)} budget", file=sys.stderr)
-    if installer is not None:
+    for installer in installers:
         print(f"installer {installer.name}: {megabytes(installer.stat().st_size)}")
     print(f"frozen: {len(CHECKS)} passed, 0 failed")
     return 0

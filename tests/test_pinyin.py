@@ -153,3 +153,17 @@ def test_syllables_split_covers_the_input(parts: list[str]) -> None:
     split = syllables(joined)
     assert "".join(split) == joined
     assert all(part in SYLLABLES for part in split)
+
+
+@pytest.mark.parametrize(
+    ("field", "style", "shown"),
+    [
+        ("lu:3 xing2", PinyinStyle.NUMBERS, "lü3 xing2"),
+        ("Lu:3 nu:e4", PinyinStyle.NUMBERS, "Lü3 nüe4"),
+        ("lu:3 xing2", PinyinStyle.NUMBERS_V, "lv3 xing2"),
+        ("nu:3 er2", PinyinStyle.NUMBERS_V, "nv3 er2"),
+        ("san1 C", PinyinStyle.NUMBERS, "san1 C"),  # not a syllable: as it is
+    ],
+)
+def test_tone_numbers_never_show_cedicts_colon(field: str, style: PinyinStyle, shown: str) -> None:
+    assert render(field, style) == shown

@@ -18,6 +18,7 @@ from reader.core.analysis.readings import (
 )
 from reader.core.analysis.segment import Segmenter
 from reader.core.paths import bundled_cedict
+from reader.core.script_conversion import to_traditional
 from tests.conftest import SHARED
 
 MARK = "\u2581"
@@ -132,6 +133,50 @@ def test_polyphones_read_in_their_sentence(
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [
+        # the everyday cases issue #14 names (the model read them wrong): grammar decides
+        ("他一生都在▁为▁国家工作。", "wei4"),  # "for": a verb follows the beneficiary
+        ("大家都▁为▁家乡建设出了力。", "wei4"),
+        ("她▁为▁时装秀设计衣服。", "wei4"),
+        ("我们选他▁为▁班长。", "wei2"),  # "as" after 选 and its object
+        ("教学要以学生▁为▁中心。", "wei2"),  # 以…为
+        ("这次比赛的成绩▁为▁二十秒。", "wei2"),  # copula before a numeral
+        ("我们▁应▁遵循这些规定。", "ying1"),
+        ("我叫他，他没▁应▁。", "ying4"),
+        ("▁处▁三年以下有期徒刑。", "chu3"),
+        ("由有关部门▁处▁以罚款。", "chu3"),
+        ("以盗窃罪论▁处▁。", "chu3"),
+        ("法院对他▁数▁罪并罚。", "shu4"),
+        ("这种事谁▁都▁会做。", "dou1"),
+        ("他比我▁更▁高。", "geng4"),
+        ("三▁更▁半夜。", "geng1"),  # the measure word after a numeral wins
+        ("这件事▁教▁人难过。", "jiao4"),
+        ("你能▁教▁我游泳吗？", "jiao1"),
+        ("你说的▁倒▁是有道理。", "dao4"),
+        ("他不小心摔▁倒▁了。", "dao3"),
+        ("你在说▁甚▁么？", "shen2"),
+        ("秋天满▁地▁都是落叶。", "di4"),
+        ("你是老师▁耶▁？", "ye2"),
+        ("▁少▁样本学习很难。", "shao3"),
+        ("他还▁没▁醒。", "mei2"),
+        ("孔戣之▁子▁。", "zi3"),  # "son"
+        ("我要一点▁儿▁水。", "r5"),  # the erhua suffix, never rén
+        ("这根管子坏了。".replace("子", "▁子▁"), "zi5"),  # the word 管子 "tube", not Guǎnzǐ
+        ("你在哪▁儿▁？", "r5"),
+        ("晚▁上▁我们去看电影。", "shang5"),  # as CC-CEDICT's entry: wǎn shang
+        # the model, sure of shàng in a longer sentence, does not override the neutral tone
+        ("晚▁上▁我们去看电影，我要一点儿水。", "shang5"),
+        ("晚上我们去看电影，我要一点▁儿▁水。", "r5"),
+    ],
+)
+def test_everyday_polyphones_in_their_sentence(
+    model: ReadingModel, segmenter: Segmenter, marked: str, expected: str
+) -> None:
+    assert reading_at(model, segmenter, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
         ("他又跑了一▁趟▁超市。", "tang4"),  # measure word after a numeral
         ("这▁处▁房子很旧。", "chu4"),
         ("这个人脾气很▁横▁。", "heng4"),  # adjective after a degree adverb
@@ -219,27 +264,35 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9794, also with plain jieba's cut; 0.9814 on the even
-    lines, 0.9774 on the odd ones), well above pypinyin alone (0.875) and g2pM alone
-    (0.9736)."""
+    ``benchmarks/pinyin_cpp.py`` (0.9748 strict; 0.9805 accepting a neutral tone, since
+    CPP labels lexical tones where CC-CEDICT prints 认识 rèn shi), above pypinyin alone
+    (0.875) and g2pM alone (0.9736)."""
     texts, positions, labels = load_cpp(1)
     read = model.read_many([segmenter.reading_units(t) for t in texts])
-    right = sum(
-        [r for word in sentence for r in word][p] == label
-        for sentence, p, label in zip(read, positions, labels, strict=True)
+    guesses = [[r for word in s for r in word][p] for s, p in zip(read, positions, strict=True)]
+    right = sum(g == label for g, label in zip(guesses, labels, strict=True))
+    lenient = sum(
+        g[:-1] == label[:-1] and (g == label or "5" in (g[-1], label[-1]))
+        for g, label in zip(guesses, labels, strict=True)
     )
-    assert right / len(labels) >= 0.979
+    assert right / len(labels) >= 0.974
+    assert lenient / len(labels) >= 0.980
 
 
 @pytest.mark.parametrize(
-    ("name", "measured"), [("everyday_sentences.tsv", 0.977), ("everyday_sentences_2.tsv", 0.972)]
+    ("name", "measured"),
+    [
+        ("everyday_sentences.tsv", 0.972),
+        ("everyday_sentences_2.tsv", 0.972),
+        ("everyday_sentences_3.tsv", 0.949),  # held out: measured, never tuned on
+    ],
 )
 def test_everyday_sentences_accuracy(
     model: ReadingModel, segmenter: Segmenter, name: str, measured: float
 ) -> None:
     """The short learner sentences of ``benchmarks/pinyin_everyday.py`` cut by the app's
-    segmenter (0.9771 and 0.9727, also with plain jieba's cut), where g2pM alone reaches
-    0.60 and pypinyin alone 0.82."""
+    segmenter (0.9725, 0.9727 and 0.9496), where g2pM alone reaches 0.60-0.64 and
+    pypinyin alone 0.82-0.85."""
     lines = [
         line.split("\t")
         for line in (EVERYDAY / name).read_text(encoding="utf-8").splitlines()
@@ -247,3 +300,45 @@ def test_everyday_sentences_accuracy(
     ]
     right = sum(reading_at(model, segmenter, marked) == label for marked, label in lines)
     assert right / len(lines) >= measured
+
+
+@pytest.mark.parametrize(
+    "simplified",
+    [
+        "他跟着我走进了房间，带着一本书。",
+        "孩子睡着了，我们别吵醒他。",
+        "他著名的小说写于一九二一年。",
+        "于是他问我：你为什么不来？",
+        "把语言设定为中文以后，这条路显得很长。",
+        "他长得很高，还把书还给了图书馆。",
+        "我们应该为国家做点什么。",
+    ],
+)
+def test_traditional_text_reads_as_its_simplified_twin(analyzer: Analyzer, simplified: str) -> None:
+    traditional = to_traditional(simplified)
+    assert traditional != simplified
+    twin = analyzer.analyse(simplified)
+    tokens = analyzer.analyse(traditional)
+    assert [t.readings for t in tokens] == [t.readings for t in twin]
+    assert "".join(t.text for t in tokens) == traditional
+
+
+def test_traditional_zhe_is_the_particle_unless_a_word_needs_zhu(model: ReadingModel) -> None:
+    assert model.simplified_words(["跟", "著", "我"]) == ["跟", "着", "我"]
+    assert model.simplified_words(["睡著", "了"]) == ["睡着", "了"]
+    assert model.simplified_words(["著名", "的"]) == ["著名", "的"]
+    assert model.simplified_words(["顯著"]) == ["显著"]
+
+
+def test_shipped_verbs_match_jiebas_dictionary() -> None:
+    import jieba
+
+    from reader.core.analysis.g2p.rules import VERBS, derive_verbs
+
+    shipped = gzip.decompress(VERBS.read_bytes()).decode("utf-8")
+    assert shipped == derive_verbs(Path(jieba.__file__).parent / "dict.txt")
+
+
+def test_er_is_never_read_as_its_variant_ren() -> None:
+    # 儿 "variant of 人" rén is a dictionary reading, never one of a text
+    assert "ren2" not in PolyphoneModel.load().candidates("儿")

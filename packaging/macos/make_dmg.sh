@@ -26,8 +26,21 @@ trap 'rm -rf "$staging"' EXIT
 cp -R "$app" "$staging/"
 ln -s /Applications "$staging/Applications"
 rm -f "$dmg"
-hdiutil create -volname "Reader $version" -srcfolder "$staging" -fs HFS+ \
-    -format UDZO -imagekey zlib-level=9 -ov "$dmg"
+# hdiutil fails now and then with "Resource busy" on hosted runners (a Spotlight or
+# XProtect scan holds the staging folder): up to five tries, a pause growing between them.
+for attempt in 1 2 3 4 5; do
+    if hdiutil create -volname "Reader $version" -srcfolder "$staging" -fs HFS+ \
+        -format UDZO -imagekey zlib-level=9 -ov "$dmg"; then
+        break
+    fi
+    if ((attempt == 5)); then
+        echo "hdiutil create failed 5 times" >&2
+        exit 1
+    fi
+    echo "hdiutil create failed (try $attempt of 5); again in $((attempt * 10)) s" >&2
+    rm -f "$dmg"
+    sleep $((attempt * 10))
+done
 
 if [[ -n "${MACOS_CODESIGN_IDENTITY:-}" ]]; then
     codesign --force --timestamp --sign "$MACOS_CODESIGN_IDENTITY" "$dmg"

@@ -20,9 +20,17 @@ EXIT_USAGE = 2
 
 
 def _subcommands() -> list[ModuleType]:
-    from reader.cli import annotate, dictionary, export_cmd, import_cmd, lists_cmd, lookup
+    from reader.cli import (
+        annotate,
+        dictionary,
+        export_cmd,
+        import_cmd,
+        lists_cmd,
+        lookup,
+        readings_cmd,
+    )
 
-    return [lookup, dictionary, import_cmd, annotate, lists_cmd, export_cmd]
+    return [lookup, dictionary, import_cmd, annotate, readings_cmd, lists_cmd, export_cmd]
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

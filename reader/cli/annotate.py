@@ -3,8 +3,8 @@
 A file is imported as the app imports it (rebuilt, split into articles, printed one after
 the other). Plain output writes each Chinese word followed by its reading
 (``银行[yín háng]``) and everything else as it is; ``--json`` writes one token per line with
-its text, kind, reading per character, entry ids and parts. The user's corrections and
-words (from the data dir's database, if there is one) apply, as in the app.
+its text, kind, reading per character, entry ids and parts. The user's corrections, reading
+fixes and words (from the data dir's database, if there is one) apply, as in the app.
 """
 
 from __future__ import annotations
@@ -76,8 +76,9 @@ def as_json(tokens: Sequence[Token], style: PinyinStyle, shown_text: str) -> str
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import db_path, user_rules
+    from reader.cli.common import db_path, reading_fixes, user_rules
     from reader.core.analysis.pipeline import Analyzer
+    from reader.core.analysis.reading_fixes import ReadingFix
     from reader.core.importing import ImportFailed, import_file
     from reader.core.store import Correction, Store, StoreError
 
@@ -89,15 +90,18 @@ def run(args: argparse.Namespace) -> int:
     text = "\n\n".join(article.text for article in articles)
     rules: list[Correction] = []
     user_words: list[str] = []
+    fixes: tuple[ReadingFix, ...] = ()
     database = db_path(args)
     if database.is_file():
         try:
             with Store.open(database, auto_backup=False) as store:
                 rules, user_words = user_rules(store)
+                fixes = reading_fixes(store)
         except StoreError as e:
             print(f"reader annotate: {e}", file=sys.stderr)
             return 1
     analyzer = Analyzer.create(user_words)
+    analyzer.reading_fixes = fixes
     style = PinyinStyle(args.format)
     shown = in_script(text, Script(args.script))  # as long as the text: offsets hold
     separator = ""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.core.analysis.reading_fixes import ReadingFix
     from reader.core.store import Correction, Store
 
 
@@ -22,3 +23,8 @@ def db_path(args: argparse.Namespace) -> Path:
 def user_rules(store: Store) -> tuple[list[Correction], list[str]]:
     """The user's corrections and own words: the analysis applies both, as in the app."""
     return store.corrections.all(), [w.word for w in store.corrections.user_words()]
+
+
+def reading_fixes(store: Store) -> tuple[ReadingFix, ...]:
+    """The learner's reading fixes: ``Analyzer.reading_fixes``, as in the app."""
+    return tuple(stored.fix for stored in store.corrections.reading_fixes())

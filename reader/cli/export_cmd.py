@@ -153,10 +153,12 @@ def _pdf_writer(*args: object, **kwargs: object) -> Path:
 
 
 def _analyser(store: Store, dictionary: Dictionary) -> Callable[[str], Sequence[Token]]:
-    """The app's analysis with the user's words and corrections (for ruby and sentences)."""
-    from reader.cli.common import user_rules
+    """The app's analysis with the user's words, corrections and reading fixes (for ruby
+    and sentences)."""
+    from reader.cli.common import reading_fixes, user_rules
     from reader.core.analysis.pipeline import Analyzer
 
     rules, user_words = user_rules(store)
     analyzer = Analyzer.create(user_words, dictionary=dictionary)
+    analyzer.reading_fixes = reading_fixes(store)
     return lambda text: analyzer.analyse(text, rules)

@@ -116,7 +116,8 @@ def _already_present(store: Store, pack: LessonPack, article_id: int) -> PackImp
 
 
 def _add_corrections(store: Store, pack: LessonPack) -> tuple[int, int]:
-    """Add the pack's rules for texts the user has no rule for; count those that differ."""
+    """Add the pack's rules and reading fixes for texts the user has none for; count those
+    that differ."""
     mine = {c.text: c.parts for c in store.corrections.all()}
     added = kept = 0
     for rule in pack.article.corrections:
@@ -125,6 +126,13 @@ def _add_corrections(store: Store, pack: LessonPack) -> tuple[int, int]:
             continue
         store.corrections.add(CorrectionKind(rule.kind), rule.text, rule.parts)
         mine[rule.text] = rule.parts
+        added += 1
+    my_readings = {stored.fix.text: stored.fix for stored in store.corrections.reading_fixes()}
+    for fix in pack.article.reading_fixes:
+        if fix.text in my_readings:
+            kept += my_readings[fix.text] != fix
+            continue
+        store.corrections.add_reading_fix(fix.text, fix.readings)
         added += 1
     return added, kept
 

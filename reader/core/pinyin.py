@@ -61,10 +61,12 @@ _VOWELS = "aeiouv"
 
 
 class PinyinStyle(Enum):
-    """How the UI shows readings: tone marks, CC-CEDICT numbers, or zhuyin (bopomofo)."""
+    """How the UI shows readings: tone marks, tone numbers (ü written ``ü``, or ``v`` as
+    typed on a keyboard), or zhuyin (bopomofo). Never CC-CEDICT's raw ``lu:3``."""
 
     MARKS = "marks"
     NUMBERS = "numbers"
+    NUMBERS_V = "numbers-v"
     ZHUYIN = "zhuyin"
 
 
@@ -120,6 +122,20 @@ def _token_to_marks(token: str) -> str:
     if parts is None:
         return token
     return _syllable_to_marks(*parts)
+
+
+def to_numbers(text: str, umlaut: str = "ü") -> str:
+    """``"lu:3 nu:3"`` → ``"lü3 nü3"`` (or ``"lv3 nv3"`` with ``umlaut="v"``): tone numbers
+    as a learner reads them; tokens that are not numbered syllables pass through."""
+    return " ".join(_token_to_numbers(token, umlaut) for token in text.split(" "))
+
+
+@lru_cache(maxsize=8192)
+def _token_to_numbers(token: str, umlaut: str) -> str:
+    if _split_numbered(token) is None:
+        return token
+    upper = umlaut.upper()
+    return token.replace("u:", umlaut).replace("U:", upper).replace("ü", umlaut).replace("Ü", upper)
 
 
 def tone_of(syllable: str) -> int:
@@ -213,7 +229,7 @@ def render(field: str, style: PinyinStyle) -> str:
         return to_marks(field)
     if style is PinyinStyle.ZHUYIN:
         return to_zhuyin(field)
-    return field
+    return to_numbers(field, "v" if style is PinyinStyle.NUMBERS_V else "ü")
 
 
 # --- from marks (or bare letters) back to numbers, for search ---------------------------------

@@ -1,9 +1,8 @@
-"""Starting the Qt application: the normal GUI and the offscreen smoke test."""
+"""Starting the Qt application: the normal GUI and the headless smoke test."""
 
 from __future__ import annotations
 
 import gc
-import os
 import sys
 import time
 
@@ -16,7 +15,9 @@ from reader.core import paths
 from reader.core.store.database import DB_FILENAME
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import open_store_or_ask
+from reader.ui.headless import use_headless_platform
 from reader.ui.main_window import MainWindow
+from reader.ui.single_instance import FirstInstance, bring_to_front, hand_over, server_name
 
 
 class ReaderApplication(QApplication):
@@ -82,9 +83,12 @@ SMOKE_TEST_TIMEOUT_S = 300  # a first run compiles the dictionary and jieba's mo
 
 def run_gui(file: str | None, data_dir: str | None) -> int:
     app = _application()
+    folder = paths.data_dir(data_dir)
+    instance_name = server_name(folder)
+    if hand_over(instance_name, file):  # a window on this data folder is open: it takes over
+        return 0
     if not check_bundled_data(dialog=True):
         return 1
-    folder = paths.data_dir(data_dir)
     store = open_store_or_ask(folder / DB_FILENAME)  # too new / damaged: a way out
     if store is None:
         return 1
@@ -94,6 +98,9 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     else:
         window.open_last_or_seed()
     open_files_from_the_system(app, window)
+    first = FirstInstance(instance_name, window)
+    first.file_received.connect(window.open_file)
+    first.shown_again.connect(lambda: bring_to_front(window))
     spare_the_collector(window)
     favour_the_ui_thread()
     window.show()
@@ -105,7 +112,7 @@ def run_smoke_test(data_dir: str | None) -> int:
     """Build the real main window without a screen, open the seed article and wait until
     it shows with pinyin from the real analysis (dictionary, segmenter, readings model):
     a frozen build that lost any of their data fails here instead of printing "ok"."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_headless_platform()
     app = _application()
     if not check_bundled_data(dialog=False):
         return 1

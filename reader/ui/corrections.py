@@ -1,5 +1,5 @@
-"""Segmentation corrections from the reader: split the current word, merge it with the next
-one, list the rules and remove them.
+"""Corrections from the reader: split the current word, merge it with the next one, fix
+its reading, list the rules and reading fixes and remove them.
 
 A rule applies wherever its text occurs, in this and later articles
 (``reader.core.analysis.corrections``). It is written through the window's writer
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.analysis.reading_fixes import ReadingFixError, check_fix, parse_readings, shown
 from reader.core.analysis.tokens import Token
 from reader.core.operations import Changes, Done
-from reader.core.store import Correction, CorrectionKind, Store
+from reader.core.pinyin import to_marks
+from reader.core.store import Correction, CorrectionKind, Store, StoredReadingFix
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.window.context import WindowContext
 
@@ -83,18 +85,68 @@ class SplitDialog(QDialog):
         ok.setEnabled(self.rule is not None)
 
 
+class ReadingDialog(QDialog):
+    """The learner types the right reading of the current word, one syllable per character
+    (tone marks or numbers; ``-`` keeps a character as read); OK only when it fits."""
+
+    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.token = token
+        self.readings: list[str] = []
+        self.setWindowTitle("Fix reading")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"How <b>{token.text}</b> reads, one syllable a character:", self))
+        self.field = QLineEdit(to_marks(" ".join(token.readings)), self)
+        self.field.textChanged.connect(self._check)
+        layout.addWidget(self.field)
+        self.verdict = QLabel(self)
+        layout.addWidget(self.verdict)
+        note = QLabel("The reading applies wherever this text occurs, in every article.", self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        readings = parse_readings(self.field.text())
+        try:
+            check_fix(self.token.text, readings)
+        except ReadingFixError as error:
+            self.readings, message = [], str(error)
+        else:
+            self.readings, message = readings, to_marks(shown(readings))
+        self.verdict.setText(message)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.readings) and tuple(self.readings) != self.token.readings)
+
+
 class CorrectionsDialog(QDialog):
-    """Every rule as "text → parts"; the selected ones can be removed."""
+    """Every rule as "text → parts" and every reading fix as "text → pinyin"; the selected
+    ones can be removed."""
 
     remove_requested = Signal(object)  # list[int]: the ids of the rules to remove
+    remove_fixes_requested = Signal(object)  # list[int]: the ids of the reading fixes
 
-    def __init__(self, rules: Callable[[], Sequence[Correction]], parent: QWidget) -> None:
+    def __init__(
+        self,
+        rules: Callable[[], Sequence[Correction]],
+        parent: QWidget,
+        fixes: Callable[[], Sequence[StoredReadingFix]] = tuple,
+    ) -> None:
         super().__init__(parent)
         self._rules = rules
+        self._fixes = fixes
         self.setWindowTitle("Segmentation corrections")
         self.resize(420, 360)
         layout = QVBoxLayout(self)
-        self.empty = QLabel("No corrections yet: use Edit ▸ Split word… or Merge.", self)
+        self.empty = QLabel(
+            "No corrections yet: use Edit ▸ Split word…, Merge or Fix reading….", self
+        )
         layout.addWidget(self.empty)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -117,21 +169,30 @@ class CorrectionsDialog(QDialog):
             item = QListWidgetItem(f"{rule.text} → {' + '.join(rule.parts)}   ({kind})")
             item.setData(Qt.ItemDataRole.UserRole, rule.id)
             self.list.addItem(item)
+        for stored in self._fixes():
+            item = QListWidgetItem(
+                f"{stored.fix.text} → {to_marks(shown(stored.fix.readings))}   (reading)"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, -stored.id)  # negative: a reading fix
+            self.list.addItem(item)
         self.empty.setVisible(self.list.count() == 0)
         self.remove_button.setEnabled(False)
 
     def _remove_selected(self) -> None:
         items = self.list.selectedItems()
-        ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in items]
+        keys = [int(item.data(Qt.ItemDataRole.UserRole)) for item in items]
         for item in items:
             self.list.takeItem(self.list.row(item))
         self.empty.setVisible(self.list.count() == 0)
-        if ids:
+        if ids := [key for key in keys if key > 0]:
             self.remove_requested.emit(ids)
+        if fixes := [-key for key in keys if key < 0]:
+            self.remove_fixes_requested.emit(fixes)
 
 
 class SegmentationCorrections(QObject):
-    """The window's Edit ▸ Split word… / Merge with next word / Segmentation corrections…"""
+    """The window's Edit ▸ Split word… / Merge with next word / Fix reading… /
+    Segmentation corrections…"""
 
     changing = Signal()  # a rule is being stored or removed: the words may be cut anew
 
@@ -141,6 +202,7 @@ class SegmentationCorrections(QObject):
         self._messages = context.messages
         self.view = view
         self.split_dialog: SplitDialog | None = None
+        self.reading_dialog: ReadingDialog | None = None
         self.rules_dialog: CorrectionsDialog | None = None
         menu.addSeparator()
         for action in self._build_actions():
@@ -155,6 +217,7 @@ class SegmentationCorrections(QObject):
         return [
             action("split_word", "&Split word…", self.split_current, "S"),
             action("merge_next", "&Merge with next word", self.merge_with_next, "J"),
+            action("fix_reading", "Fix &reading…", self.fix_reading),
             action("corrections", "Segmentation &corrections…", self.show_rules),
         ]
 
@@ -185,6 +248,31 @@ class SegmentationCorrections(QObject):
         dialog.accepted.connect(lambda: self._store_split(dialog))
         self.split_dialog = dialog
         dialog.open()
+
+    def fix_reading(self) -> None:
+        index = self._current_token()
+        if index is None:
+            return
+        token = self.view.tokens[index]
+        if not token.is_chinese:
+            self._messages.show(f"{token.text} has no reading to fix.")
+            return
+        dialog = ReadingDialog(token, self._context.dialog_parent)
+        dialog.accepted.connect(lambda: self._store_reading(dialog))
+        self.reading_dialog = dialog
+        dialog.open()
+
+    def _store_reading(self, dialog: ReadingDialog) -> None:
+        text, readings = dialog.token.text, dialog.readings
+        self._messages.show(f"{text} → {to_marks(shown(readings))}: analysing again…")
+        self._write(lambda store: store.corrections.add_reading_fix(text, readings))
+
+    def remove_reading_fixes(self, ids: Sequence[int]) -> None:
+        def remove(store: Store) -> None:
+            for fix_id in ids:
+                store.corrections.remove_reading_fix(fix_id)
+
+        self._write(remove)
 
     def _store_split(self, dialog: SplitDialog) -> None:
         if dialog.rule is not None:
@@ -232,9 +320,12 @@ class SegmentationCorrections(QObject):
 
     def show_rules(self) -> None:
         if self.rules_dialog is None:
-            rules = self._context.store.corrections.all
-            self.rules_dialog = CorrectionsDialog(rules, self._context.dialog_parent)
+            corrections = self._context.store.corrections
+            self.rules_dialog = CorrectionsDialog(
+                corrections.all, self._context.dialog_parent, corrections.reading_fixes
+            )
             self.rules_dialog.remove_requested.connect(self.remove_rules)
+            self.rules_dialog.remove_fixes_requested.connect(self.remove_reading_fixes)
         self.rules_dialog.refresh()
         self.rules_dialog.show()
         self.rules_dialog.activateWindow()

@@ -5,8 +5,8 @@ Qt's PDF writer does the work because it embeds the subset of the CJK font actua
 every desktop we ship to (the same fallback list as the reader view), and lets the
 article reuse the reader view's own layout (`ArticleLayout` with Qt font metrics): the
 handout wraps and places pinyin exactly as the screen does. A pure-Python engine would
-have meant shipping a CJK font of several MB. The CLI creates an offscreen
-`QGuiApplication` for it (`gui_application`).
+have meant shipping a CJK font of several MB. The CLI creates a headless
+`QGuiApplication` for it (`gui_application`, on the platform `reader.ui.headless` picks).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from reader.core.progress import Progress
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, provisional_tokens, rubies_for
 from reader.ui.article_view.widget import CJK_FAMILIES, RUBY_FAMILIES, QtMetrics
+from reader.ui.headless import use_headless_platform
 
 DPI = 300
 MARGIN_MM = 15.0
@@ -52,11 +53,11 @@ _HEADER_FILL = QColor("#eeeeee")
 
 
 def gui_application() -> QGuiApplication:
-    """The running Qt application, or an offscreen one for the command line."""
+    """The running Qt application, or a headless one for the command line."""
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication):
         return app
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_headless_platform()
     return QGuiApplication([])
 
 

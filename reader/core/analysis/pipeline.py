@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.corrections import Corrector, Rule
+from reader.core.analysis.reading_fixes import ReadingFix, apply_fixes
 from reader.core.analysis.segment import (
     NAME_TAGS,
     PERSON_TAGS,
@@ -116,6 +118,9 @@ class Analyzer:
         self.segmenter = segmenter
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
+        # the learner's reading fixes, applied to every analysis (``load_or_analyse`` takes
+        # the store's; the CLI sets them)
+        self.reading_fixes: tuple[ReadingFix, ...] = ()
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[
             tuple[str, tuple[str, ...]], tuple[TokenKind, tuple[int, ...], tuple[str, ...]]
@@ -194,6 +199,9 @@ class Analyzer:
 
         It reads the segmenter's units (a guide word whole: 没入), and each piece shown
         takes the readings of its characters; the rules' parts (``kept``) stay as made."""
+        from reader.core.analysis.readings import simplified_units  # loaded by create()
+
+        units = partial(simplified_units, self.segmenter.units)  # traditional as simplified
         pieces: list[tuple[int, str, TokenKind | None]] = []
         sentences: list[list[str]] = [[]]
         for run in split_runs(text):
@@ -206,7 +214,7 @@ class Analyzer:
                     sentences.append([])
                 continue
             start = offset + run.start
-            for unit in corrector.cut(run.text, self.segmenter.units):
+            for unit in corrector.cut(run.text, units):
                 sentences[-1].append(unit)
                 for word in (unit,) if unit in kept else self.segmenter.pieces(unit):
                     pieces.append((start, word, None))
@@ -217,6 +225,7 @@ class Analyzer:
             for unit in sentence
             for char in unit
         ]
+        chars = apply_fixes(text, chars, self.reading_fixes)
         tokens = []
         for start, word, kind in pieces:
             if kind is None:
@@ -268,6 +277,7 @@ class Analyzer:
             return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
+        self.reading_fixes = tuple(row.fix for row in store.corrections.reading_fixes())
         tokens = self.analyse(text, store.corrections.all(), progress)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)

@@ -15,8 +15,11 @@ Three sources, most precise first:
    character and the model is unsure, the dictionary words that contain the character
    beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``.
 
-Everything else takes pypinyin's single reading. Readings follow CC-CEDICT: lowercase,
-tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a character that is not Hanzi reads "".
+Traditional text is read through its simplified twin (OpenCC, word by word, the ambiguous
+著 settled by the dictionaries: ``simplified_words``), so that a sentence gets the same
+readings in either script. Everything else takes pypinyin's single reading. Readings
+follow CC-CEDICT: lowercase, tone 5 for the neutral tone, ``u:`` for ü (``lu:4``); a
+character that is not Hanzi reads "".
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from reader.core.analysis.pinyin_tables import (
 )
 from reader.core.analysis.pinyin_tables import cedict_words as compiled_cedict_words
 from reader.core.analysis.tables import fingerprint, longest_key
+from reader.core.script_conversion import to_simplified
 
 Reading = tuple[str, ...]
 
@@ -124,6 +128,7 @@ class ReadingModel:
 
     def read_many(self, sentences: Sequence[Sequence[str]]) -> list[list[Reading]]:
         """``read`` for many sentences at once: the model runs on them as one batch."""
+        sentences = [self.simplified_words(words) for words in sentences]
         readings: list[list[str]] = []
         open_positions: list[list[int]] = []
         found: list[list[_Open]] = []
@@ -145,6 +150,30 @@ class ReadingModel:
                 chars[p] = voted or _decide(o.pp, o.cc, guess, override)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
+    def simplified_words(self, words: Sequence[str]) -> list[str]:
+        """``words`` in simplified characters, each as long as before.
+
+        OpenCC keeps 著, which in traditional text is also the particle 着 (跟著, 睡著);
+        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著)."""
+        text = "".join(words)
+        simplified = to_simplified(text)
+        if simplified == text and "著" not in text:
+            return list(words)
+        out: list[str] = []
+        start = 0
+        for word in words:
+            twin = simplified[start : start + len(word)]
+            start += len(word)
+            if "著" in twin:
+                other = twin.replace("著", "着")
+                if len(twin) == 1 or not self._is_word(twin) or self._is_word(other):
+                    twin = other
+            out.append(twin)
+        return out
+
+    def _is_word(self, word: str) -> bool:
+        return word in self._cedict or word in PHRASES_DICT
+
     def _dictionary_readings(
         self, words: Sequence[str]
     ) -> tuple[list[str], list[int], list[_Open]]:
@@ -157,8 +186,8 @@ class ReadingModel:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 firm = firm_reading(text, len(chars)) if char in FIRM else None
-                phrase = firm or pp[i] or cc[i]
-                settled = firm is not None or (pp[i] is not None and pp[i] == cc[i])
+                phrase = firm or _neutral(cc[i], pp[i]) or pp[i] or cc[i]
+                settled = firm is not None or (pp[i] is not None and phrase == cc[i])
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
                     chars.append(phrase or _char_reading(char))
                     continue
@@ -231,13 +260,28 @@ class ReadingModel:
 
 def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
-    it arbitrates their conflicts."""
+    it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
+    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones."""
+    kept = _neutral(cc, guess.reading)
+    if kept is not None:
+        return kept
     if pp is not None and cc is not None and pp != cc:
         return guess.reading if guess.reading in (pp, cc) else pp
     phrase = pp if pp is not None else cc
     if phrase is None or (override and guess.probability >= _OVERRIDE):
         return guess.reading
     return phrase
+
+
+def _neutral(cc: str | None, pp: str | None) -> str | None:
+    """CC-CEDICT's neutral tone where pypinyin gives the same syllable a full one (晚上
+    wǎn shang, 答应 dā ying, 一下子 yí xià zi) and its erhua (哪儿 nǎr), so the reading
+    printed is the entry's."""
+    if cc is None or pp is None:
+        return None
+    if (cc[-1] == "5" and cc[:-1] == pp[:-1]) or (cc == "r5" and pp.startswith("er")):
+        return cc  # the neutral tone, or the erhua 儿 (哪儿 nǎr, 一点儿)
+    return None
 
 
 def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | None]:
@@ -259,25 +303,28 @@ def load_cedict_words(path: Path) -> Mapping[str, str]:
 
 
 def derive_cedict_words(cedict: Path) -> str:
-    """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose entries
-    all share one reading (lowercased), one syllable per character: how ``CEDICT_WORDS``
-    was made."""
-    readings: dict[str, str] = {}
-    ambiguous: set[str] = set()
+    """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose common
+    entries all share one reading (lowercased), one syllable per character: how
+    ``CEDICT_WORDS`` was made. A word's names (capitalised: 管子 Guǎnzǐ the book) give way
+    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them if
+    they agree."""
+    common: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
     with gzip.open(cedict, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             head, _, rest = line.partition(" [")
-            pinyin = rest[: rest.find("]")].lower()
+            pinyin = rest[: rest.find("]")]
+            kind = names if pinyin[:1].isupper() else common
             for word in set(head.split(" ", 1)):
                 if len(word) < 2 or len(pinyin.split(" ")) != len(word):
                     continue
                 if not all(ord(c) in PINYIN_DICT for c in word):
                     continue
-                if readings.setdefault(word, pinyin) != pinyin:
-                    ambiguous.add(word)
-    return "".join(f"{w}\t{r}\n" for w, r in sorted(readings.items()) if w not in ambiguous)
+                kind.setdefault(word, set()).add(pinyin.lower())
+    readings = {w: r for w, r in names.items() if w not in common} | common
+    return "".join(f"{w}\t{next(iter(r))}\n" for w, r in sorted(readings.items()) if len(r) == 1)
 
 
 def _pypinyin_phrase(word: str, start: int) -> Reading:
@@ -290,6 +337,20 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
                 for char, syllables in zip(word[start:end], entry, strict=True)
             )
     return ()
+
+
+def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
+    """``text`` cut by ``units`` as its simplified twin is cut (one length per unit), so
+    that a traditional sentence is read in the same words as the simplified one."""
+    twin = to_simplified(text)
+    if twin == text:
+        return list(units(text))
+    out: list[str] = []
+    start = 0
+    for unit in units(twin):
+        out.append(text[start : start + len(unit)])
+        start += len(unit)
+    return out
 
 
 def _split(chars: list[str], words: Sequence[str]) -> list[Reading]:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Bump when the analysis would give different tokens (or stored word counts, keyed by
 # ``reader.core.words``) for the same inputs.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 
 def analysis_key(text: str, corrections_version: int, dictionary_key: str) -> str:

@@ -179,7 +179,8 @@ def export_list(
 
 
 def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = None) -> LessonPack:
-    """The list with its article, and the segmentation corrections that apply to it."""
+    """The list with its article, and the segmentation corrections and reading fixes that
+    apply to it."""
     words = store.vocab.words(word_list.id)
     article_id = _article_of(word_list, words)
     if article_id is None:
@@ -193,9 +194,16 @@ def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = Non
         for c in store.corrections.all()
         if c.text in article.text
     )
+    fixes = tuple(
+        stored.fix
+        for stored in store.corrections.reading_fixes()
+        if stored.fix.text in article.text
+    )
     exported = export_list(store, word_list, facts)
     return LessonPack(
-        article=PackArticle(article.info.title, article.text, article.original_text, corrections),
+        article=PackArticle(
+            article.info.title, article.text, article.original_text, corrections, fixes
+        ),
         word_list=ExportList(word_list.name, exported.words),
     )
 

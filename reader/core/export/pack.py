@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.core.analysis.reading_fixes import ReadingFix, ReadingFixError
 from reader.core.atomic import write_bytes_atomically
 from reader.core.export.model import ExportList, ExportWord
 
@@ -75,6 +76,7 @@ class PackArticle:
     text: str  # the text as the reader shows it (reflowed)
     original_text: str  # as it was imported, before any reflow
     corrections: tuple[PackCorrection, ...] = ()
+    reading_fixes: tuple[ReadingFix, ...] = ()  # the learner's readings for its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,11 @@ def _article_json(article: PackArticle) -> dict[str, Any]:
         "corrections": [
             {"kind": c.kind, "text": c.text, "parts": list(c.parts)} for c in article.corrections
         ],
-    }
+    } | (  # only when there are some: a pack without them keeps its fingerprint
+        {"reading_fixes": [{"text": f.text, "readings": list(f.readings)} for f in fixes]}
+        if (fixes := article.reading_fixes)
+        else {}
+    )
 
 
 def _list_json(word_list: ExportList) -> dict[str, Any]:
@@ -291,7 +297,24 @@ def _article(document: Mapping[str, Any]) -> PackArticle:
         text=text,
         original_text=_text(document, "original_text", ARTICLE),
         corrections=tuple(corrections),
+        reading_fixes=_reading_fixes(document.get("reading_fixes", [])),
     )
+
+
+def _reading_fixes(raw_fixes: Any) -> tuple[ReadingFix, ...]:
+    if not isinstance(raw_fixes, list):
+        raise PackError(f"{ARTICLE}: 'reading_fixes' must be a list")
+    fixes = []
+    for index, raw in enumerate(raw_fixes):
+        where = f"{ARTICLE}: reading fix {index + 1}"
+        item = _object(raw, where)
+        try:
+            fixes.append(
+                ReadingFix(_text(item, "text", where), _texts(item.get("readings"), where))
+            )
+        except ReadingFixError as error:
+            raise PackError(f"{where}: {error}") from None
+    return tuple(fixes)
 
 
 def _word_list(document: Mapping[str, Any]) -> ExportList:

@@ -26,7 +26,13 @@ from reader.core.store.articles import (
     Articles,
     NewArticle,
 )
-from reader.core.store.corrections import Correction, CorrectionKind, Corrections, UserWord
+from reader.core.store.corrections import (
+    Correction,
+    CorrectionKind,
+    Corrections,
+    StoredReadingFix,
+    UserWord,
+)
 from reader.core.store.database import (
     Database,
     DatabaseDamaged,
@@ -113,6 +119,7 @@ __all__ = [
     "OpenedPack",
     "Store",
     "StoreError",
+    "StoredReadingFix",
     "UserWord",
     "WordList",
     "WordSort",

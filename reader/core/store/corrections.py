@@ -1,10 +1,11 @@
-"""The user's segmentation corrections (split / merge rules) and the words they added.
+"""The user's segmentation corrections (split / merge rules), reading fixes and own words.
 
 A rule says how to cut a piece of text wherever it occurs: ``text`` is the surface form,
 ``parts`` the tokens it must become (a split: 东盟国家 → 东盟 + 国家; a merge: 金 + 联体 →
 金联体, stored with ``parts == [text]``). One rule per text: a new rule for the same text
-replaces the old one. ``version()`` changes whenever rules or user words change, so the
-analysis can put it in its cache key.
+replaces the old one. A reading fix (``ReadingFix``) says how a word or short context
+reads wherever it occurs; again one per text. ``version()`` changes whenever rules, fixes
+or user words change, so the analysis can put it in its cache key.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from reader.core.analysis.reading_fixes import ReadingFix, check_fix, normalised
 from reader.core.store.database import Database
 from reader.core.store.schema import now_text
 
@@ -32,6 +34,15 @@ class Correction:
     kind: CorrectionKind
     text: str
     parts: tuple[str, ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReadingFix:
+    """A reading fix as stored, with what the list of rules shows beside it."""
+
+    id: int
+    fix: ReadingFix
     created_at: datetime
 
 
@@ -73,6 +84,34 @@ class Corrections:
             if conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount:
                 _bump(conn)
 
+    def add_reading_fix(self, text: str, readings: list[str] | tuple[str, ...]) -> int:
+        """Store how ``text`` reads (replacing any fix for the same text); returns its id.
+        Raises ``ReadingFixError`` (a ValueError) for readings that do not fit ``text``."""
+        check_fix(text, readings)
+        spelled = [normalised(r) for r in readings]
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM reading_fixes WHERE text = ?", (text,))
+            cursor = conn.execute(
+                "INSERT INTO reading_fixes (text, readings, created_at) VALUES (?, ?, ?)",
+                (text, json.dumps(spelled, ensure_ascii=False), now_text()),
+            )
+            _bump(conn)
+            return int(cursor.lastrowid or 0)
+
+    def reading_fixes(self) -> list[StoredReadingFix]:
+        rows = self._db.conn.execute(
+            "SELECT id, text, readings, created_at FROM reading_fixes ORDER BY id"
+        ).fetchall()
+        return [
+            StoredReadingFix(i, ReadingFix(t, tuple(json.loads(r))), datetime.fromisoformat(c))
+            for i, t, r, c in rows
+        ]
+
+    def remove_reading_fix(self, fix_id: int) -> None:
+        with self._db.transaction() as conn:
+            if conn.execute("DELETE FROM reading_fixes WHERE id = ?", (fix_id,)).rowcount:
+                _bump(conn)
+
     def add_user_word(self, word: str, pinyin: str = "") -> None:
         with self._db.transaction() as conn:
             conn.execute(
@@ -94,7 +133,8 @@ class Corrections:
         return [UserWord(w, p, datetime.fromisoformat(a)) for w, p, a in rows]
 
     def version(self) -> int:
-        """A number that changes whenever the rules or the user's words change."""
+        """A number that changes whenever the rules, the reading fixes or the user's words
+        change."""
         row = self._db.conn.execute(
             "SELECT value FROM meta WHERE key = ?", (_VERSION_KEY,)
         ).fetchone()

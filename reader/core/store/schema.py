@@ -194,7 +194,30 @@ def _upgrade_to_4(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_upgrade_to_1, _upgrade_to_2, _upgrade_to_3, _upgrade_to_4)
+def _upgrade_to_5(conn: sqlite3.Connection) -> None:
+    """The learner's reading fixes, beside the segmentation rules: a word or short context
+    (``text``, one rule per text) and the reading of each of its characters (JSON list of
+    numbered syllables, "" for a character left as read)."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE reading_fixes (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL UNIQUE,
+                readings TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
+STEPS: tuple[Step, ...] = (
+    _upgrade_to_1,
+    _upgrade_to_2,
+    _upgrade_to_3,
+    _upgrade_to_4,
+    _upgrade_to_5,
+)
 SCHEMA_VERSION = len(STEPS)
 
 

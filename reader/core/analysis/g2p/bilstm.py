@@ -27,6 +27,9 @@ _PAD, _UNK, _BOS, _EOS = 0, 1, 2, 3
 _MAX_LEN = 160  # longer sentences are read in pieces of this many characters
 _BATCH = 512
 _THREADED_BATCH = 8  # from this batch size on BLAS would start threads
+# Readings a character has only as an old variant of another (儿 rén "variant of 人"):
+# never the reading of the character in a text.
+_VARIANT_READINGS = {"儿": "ren2"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,9 @@ class PolyphoneModel:
         offsets = arrays["poly_offsets"]
         poly_classes = arrays["poly_classes"]
         self._candidates: dict[str, I64] = {
-            str(c): poly_classes[offsets[i] : offsets[i + 1]].astype(np.int64)
+            str(c): self._without_variants(
+                str(c), poly_classes[offsets[i] : offsets[i + 1]].astype(np.int64)
+            )
             for i, c in enumerate(arrays["poly_chars"])
         }
         # asked for every polyphone read, so made once
@@ -85,6 +90,14 @@ class PolyphoneModel:
         self._blas = ThreadpoolController()
         self._w0, self._b0 = w("logit_layer_0_weight").T, w("logit_layer_0_bias")
         self._w1, self._b1 = w("logit_layer_2_weight").T, w("logit_layer_2_bias")
+
+    def _without_variants(self, char: str, classes: I64) -> I64:
+        """``classes`` less the readings ``char`` has only as a graphic variant."""
+        dropped = _VARIANT_READINGS.get(char)
+        if dropped is None:
+            return classes
+        kept: I64 = classes[np.array([self._classes[int(k)] != dropped for k in classes])]
+        return kept
 
     @classmethod
     def load(cls, path: Path = _DATA) -> PolyphoneModel:

@@ -10,13 +10,21 @@ after 姓 a character takes its surname reading. Where no rule applies the model
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+VERBS = Path(__file__).resolve().parent.parent / "data" / "verbs.txt.gz"
+# A verb within this many characters after 为 makes it the preposition wèi ("for"): 为观众
+# 演出, 为协约国军队运输; without one it is the copula wéi ("be, as"): 成绩为二十二秒.
+_WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
 _BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早")
 # degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
-_DEGREE = set("很太真好最更挺特非较多够")
+_DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
@@ -25,8 +33,10 @@ _ZHAO_NEXT = set("急凉火迷")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
-_PLANTED = set("菜树花地田草粮稻麦瓜豆")
+_PLANTED = set("菜树花地田草粮稻麦瓜豆果棉茶苗玉")
 _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
+# What a clause starts after (not a closing bracket: "（学名：）为豆科" is the copula).
+_CLAUSE_START = {"", *"，。！？；：、,.!?;:…"}
 # What follows a verb and marks it as one: the delimitative 一下 / 一V / V了V, aspect
 # (了 着 过), a complement (得 好 完 上 紧 起): 数一数, 量一下, 系好, 藏起来, 处得来.
 _ASPECT = set("了着过得好完上紧起")
@@ -158,8 +168,12 @@ def _le(text: str, i: int) -> str | None:
 
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if after in set("上下里方面区球图点铁址带位"):
-        return "di4"  # 地上, 地方, 地球
+    if after in set("上下里方面区球图点铁址带位") or prev in set("满遍各当原此两陆耕荒墓"):
+        return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
+    if prev == "似":
+        return "de5"  # 似地 = 似的
+    if text[max(0, i - 2) : i] in ("意外", "格外", "额外", "分外"):
+        return "de5"  # 意外地遇到: the adverb, not 外地 "elsewhere"
     if _hanzi(prev) and _hanzi(after) and prev not in set("在的了土草田种大这那该本外内"):
         return "de5"  # 慢慢地走, 高兴地唱: adverbial marker before the verb
     return None
@@ -209,12 +223,21 @@ def _zhong_chong(text: str, i: int) -> str | None:
     return None
 
 
-FIRM = frozenset("行")  # the characters ``firm_reading`` may decide
+FIRM = frozenset("行得")  # the characters ``firm_reading`` may decide
+# One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
+# 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
+_POTENTIAL_VERBS = set(
+    "看听买造做吃拿找想写走跑搬记睡学用猜认查算赶考办比抬靠打管站住忍挡躲逃养治救放搞弄修卖借赢受"
+)
 
 
 def firm_reading(text: str, i: int) -> str | None:
     """A reading grammar gives even against the dictionaries' word: 这一行 / 第三行 are
     "line, trade" háng, not the word 一行 / 三行 yì xíng ("a travelling party")."""
+    if text[i] == "得":
+        if _prev(text, i) in _POTENTIAL_VERBS and _next(text, i) in set("出到了起住来过"):
+            return "de5"
+        return None
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
@@ -236,13 +259,6 @@ def _zhong(text: str, i: int) -> str | None:
         return "zhong3"  # 这种, 一种, 各种: the measure word "kind"
     if after in _PLANTED:
         return "zhong4"  # 种菜, 种树: "plant"
-    return None
-
-
-def _wei(text: str, i: int) -> str | None:
-    after = _next(text, i)
-    if after in _PRONOUNS or after in ("了", "什", "大", "此"):
-        return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
     return None
 
 
@@ -272,15 +288,191 @@ def _jue_jiao(text: str, i: int) -> str | None:
     return None
 
 
-# Measure words after 数 "several" (数个国家, 数位学者, 数种方法); the verb shǔ takes an
-# object or a complement instead (数钱, 数一数, 数到十).
-_SEVERAL = set("个位名种次件只条座项部本")
+# Measure words and nouns after 数 "several" (数个国家, 数种方法, 数罪并罚, 数年); the
+# verb shǔ takes an object or a complement instead (数钱, 数一数, 数到十).
+_SEVERAL = set("个位名种次件只条座项部本罪年日月天倍")
 
 
 def _shu(text: str, i: int) -> str | None:
     if _next(text, i) in set("二两三四五六七八九十百千万") | _SEVERAL:
         return "shu4"  # 数十个, 数百人, 数个, 数种: "several"
     return "shu3"  # 数钱, 数一数: the verb "count"
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """Words of two or more characters that jieba's dictionary tags as verbs (``VERBS``,
+    made by ``derive_verbs``)."""
+    return frozenset(gzip.decompress(VERBS.read_bytes()).decode("utf-8").split("\n"))
+
+
+def derive_verbs(jieba_dict: Path, min_count: int = 20) -> str:
+    """The lines of ``VERBS``: jieba's ``dict.txt`` words of 2+ characters tagged v or vn
+    and seen at least ``min_count`` times, sorted."""
+    found = set()
+    for line in jieba_dict.read_text(encoding="utf-8").splitlines():
+        word, count, tag = line.split(" ")
+        if tag in ("v", "vn") and len(word) > 1 and int(count) >= min_count:
+            found.add(word)
+    return "\n".join(sorted(found))
+
+
+# One-character verbs that take an object after a beneficiary (为我洗衣, 为他治病).
+_SHORT_VERBS = set("做写买洗治送找唱说讲办拍画修演弹读教煮用开")
+# What stands before the preposition 为 wèi: the start of a clause, an adverb or a modal
+# (也为观众演出, 并为全体人员配备, 将为银耳生产开创, 要为蔡老师治好病).
+_BEFORE_PREPOSITION = set("也并又将要曾够肯在就都还专正而来去请愿想便则")
+# Verbs after which 为 is the copula wéi "as, into" (选为, 封为, 改为, 视为, 设定为), and
+# adverbs before the copula (均为, 皆为, 原为, 现为).
+_BEFORE_COPULA = set("选评封推聘改转名称视定分列作成认变化译奉尊拜任立译划编均皆原现即乃实")
+# What follows wéi: 为止, 为主, 为首, 为难, 为…所 (passive: 为人所知), 为…的 (可为的).
+_AFTER_COPULA = set("止主首难伍由的")
+
+
+# What describes a person's conduct after 为人 wéirén (为人很好, 为人正直).
+_CHARACTER = ("很", "十分", "非常", "正直", "和善", "老实", "热情", "厚道", "谦虚", "诚恳", "处世")
+
+
+def _clause(text: str, i: int) -> str:
+    """``text[i + 1:]`` up to the end of its clause."""
+    rest = text[i + 1 :]
+    for end, char in enumerate(rest):
+        if char in _ENDS:
+            return rest[:end]
+    return rest
+
+
+def _has_verb(text: str) -> bool:
+    if any(char in _SHORT_VERBS for char in text):
+        return True
+    found = verbs()
+    return any(text[a:b] in found for a in range(len(text)) for b in range(a + 2, a + 5))
+
+
+def _wei(text: str, i: int) -> str | None:
+    """为 wèi "for, in order to" or wéi "be, act as"."""
+    prev, after = _prev(text, i), _next(text, i)
+    if after in _PRONOUNS or after in ("了", "什", "大", "此"):
+        return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
+    if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
+        return "wei2"  # 为止, 为人所知, 以学生为中心
+    if after == "人" and text[i + 2 : i + 4].startswith(_CHARACTER):
+        return "wei2"  # 他为人很好: 为人 "conduct oneself"
+    if prev in _PRONOUNS and _prev(text, i - 1) in _BEFORE_COPULA:
+        return "wei2"  # 选他为班长, 封她为公主
+    if text[max(0, i - 2) : i] in _INTO:
+        return "wei2"  # 升级为, 转变为: "into"
+    if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
+        return "wei4"
+    if prev in _BEFORE_COPULA or after in _NUMERALS:
+        return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
+    return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+
+
+def _after_yi(text: str, i: int) -> bool:
+    """``text[i]`` (为) closes 以…为 "take … as" in its clause (以卫星互联网为引领)."""
+    start = i
+    while start > 0 and i - start < 20 and text[start - 1] not in _CLAUSE_START:
+        start -= 1
+    before = text[start:i]
+    at = before.rfind("以")
+    return (
+        at != -1
+        and before[at + 1 : at + 2] not in _NOT_YI
+        and before[at - 1 : at] not in set("可所难加予足借")
+    )
+
+
+# What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
+_NOT_YI = set("前后来及上下为便免致至往内外")
+# Two-character verbs after which 为 is "into" (升级为, 转变为, 发展为, 命名为).
+_INTO = frozenset(
+    [
+        "升级",
+        "转化",
+        "转变",
+        "改造",
+        "变成",
+        "划分",
+        "命名",
+        "确定",
+        "认定",
+        "翻译",
+        "简化",
+        "归纳",
+        "总结",
+        "发展",
+        "提升",
+        "分解",
+        "合并",
+        "演变",
+        "改名",
+        "更名",
+        "定名",
+        "列入",
+        "评选",
+        "选举",
+        "任命",
+        "聘请",
+        "誉称",
+        "称作",
+        "视作",
+    ]
+)
+
+
+def _ying(text: str, i: int) -> str | None:
+    """A lone 应 is the modal yīng "should"; yìng "answer, respond" ends its clause."""
+    after = _next(text, i)
+    return "ying4" if after in ("", "了", "声") or after in _ENDS else "ying1"
+
+
+# Verbs whose result complement 倒 is dǎo "fall over" (摔倒, 难不倒, 累倒).
+_FALL = set("摔跌滑推撞吹打绊累病难扳放击砍压晕醉")
+
+
+def _dao(text: str, i: int) -> str | None:
+    """A lone 倒: dǎo after a verb it completes, dào "pour; actually" elsewhere."""
+    prev = _prev(text, i)
+    if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL):
+        return "dao3"
+    return "dao4"
+
+
+# A lone 少 is shǎo "few, little" except before these (少年 shào "young" as a word piece).
+_YOUNG = set("年女妇爷帅将校尉东")
+
+
+def _shao(text: str, i: int) -> str | None:
+    return "shao4" if _next(text, i) in _YOUNG else "shao3"
+
+
+def _chu(text: str, i: int) -> str | None:
+    """A lone 处: chǔ "sentence to, deal with" before a penalty, a duration or 以/理/于,
+    and after 论/惩/判 (论处); chù "place, office" after a numeral or a noun."""
+    prev, after = _prev(text, i), _next(text, i)
+    if after in _NUMERALS or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
+        return "chu3"
+    if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
+        return "chu4"
+    return None
+
+
+# 子 zǐ "son, person" after these (之子, 其子, 长子, 三子); elsewhere a lone 子 after a noun
+# is the neutral suffix (桌子, 管子, 一下子; 孔子, 男子, 原子 are dictionary words).
+_SON = _NUMERALS | set("之其长次幼独嫡庶养孝父君天臣游学才公王")
+
+
+def _zi(text: str, i: int) -> str | None:
+    prev = _prev(text, i)
+    if prev in _SON:
+        return "zi3"
+    return "zi5" if _hanzi(prev) else None
+
+
+def _er(text: str, i: int) -> str | None:
+    """A lone 儿 after a Hanzi is the erhua suffix (一点儿, 这儿, 玩儿), CC-CEDICT's r5."""
+    return "r5" if _hanzi(_prev(text, i)) else "er2"
 
 
 # Readings of characters as surnames, which differ from their common readings: 姓单 Shàn.
@@ -321,6 +513,38 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "调": _tiao,
     "觉": _jue_jiao,
 }
+# After 教 and a person, a feeling or state makes 教 the causative jiào "make, let" (这件事
+# 教人难过); a skill after them is jiāo "teach" (教我游泳).
+_FEELINGS = (
+    "难过",
+    "伤心",
+    "失望",
+    "害怕",
+    "生气",
+    "高兴",
+    "感动",
+    "头疼",
+    "为难",
+    "心疼",
+    "担心",
+    "着急",
+    "放心",
+    "不安",
+    "佩服",
+    "羡慕",
+    "如何",
+    "怎么",
+    "想",
+)
+
+
+def _jiao(text: str, i: int) -> str | None:
+    rest = text[i + 1 : i + 5]
+    if rest[:1] in _PRONOUNS | {"人"} and rest[1:].startswith(_FEELINGS):
+        return "jiao4"
+    return "jiao1"  # the verb "teach" (教室 jiào is a compound)
+
+
 # What comes before 觉 "sleep" when it stands alone (睡觉, 午觉 are words; 一觉 a measure):
 # elsewhere a lone 觉 is mostly a piece of a compound the dictionary lacks (察觉到 cut as
 # 查/觉/到, 可觉差), read jué, so the model decides.
@@ -328,8 +552,21 @@ _SLEEP = set("睡个好")
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
-    "教": lambda text, i: "jiao1",  # the verb "teach" (教室 jiào is a compound)
+    "教": _jiao,
     "觉": lambda text, i: "jiao4" if _prev(text, i) in _SLEEP else None,
+    "应": _ying,
+    "倒": _dao,
+    "少": _shao,
+    "处": _chu,
+    "子": _zi,
+    "儿": _er,
+    # mò "sink" and dū "capital" live in compounds (没入, 淹没; 首都, 成都); alone they
+    # are méi "not have" and dōu "all"; 更 alone is gèng "more" (三更 is a measure word)
+    "没": lambda text, i: "mei2",
+    "都": lambda text, i: "dou1",
+    "更": lambda text, i: "geng4",
+    "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
+    "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
 
 
@@ -342,6 +579,8 @@ def rule_reading(text: str, i: int, alone: bool) -> str | None:
         return _SURNAMES[text[i]]  # 他姓单, 我姓曾
     char = text[i]
     found = RULES[char](text, i) if char in RULES else None
+    if found is None:
+        found = _word_class(text, i)
     if found is None and alone and char in ALONE:
         found = ALONE[char](text, i)
-    return found if found is not None else _word_class(text, i)
+    return found
