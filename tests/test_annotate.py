@@ -53,6 +53,23 @@ def test_plain_output_shows_each_word_with_its_reading(
     assert "银行[ㄧㄣˊ ㄏㄤˊ]" in capsys.readouterr().out
 
 
+def test_script_prints_the_text_as_the_view_shows_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("我们和他们以最深的规矩举办了发展会议。\n", encoding="utf-8")
+    assert main(["annotate", str(article), "--script", "traditional"]) == 0
+    out = capsys.readouterr().out
+    assert "我們[wǒ men]和[hé]" in out and "舉辦[jǔ bàn]" in out and "發展[fā zhǎn]" in out
+    assert not set("咊㕥㝡㴱擧") & set(out)
+    assert main(["annotate", str(article), "--script", "traditional", "--json"]) == 0
+    texts = [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()]
+    assert "規矩" in texts and "會議" in texts
+    assert main(["annotate", str(article), "--script", "simplified"]) == 0
+    out = capsys.readouterr().out
+    assert "规矩[" in out and "发展[" in out and "規" not in out
+
+
 def test_the_users_corrections_apply(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
 ) -> None:

@@ -18,6 +18,8 @@ from pathlib import Path
 from reader.core.analysis.display import show
 from reader.core.analysis.tokens import Token
 from reader.core.pinyin import PinyinStyle
+from reader.core.script_conversion import in_script
+from reader.core.settings import Script
 
 NAME = "annotate"
 HELP = "print an article with the reading of each word (or its tokens as JSON)"
@@ -33,25 +35,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the tokens as JSON lines")
     parser.add_argument(
+        "--script",
+        choices=[script.value for script in Script],
+        default=Script.SIMPLIFIED.value,
+        help="the characters printed, as the view would show them (traditional: Taiwan's "
+        "standard; traditional_hk, traditional_opencc: the others); offsets are unchanged",
+    )
+    parser.add_argument(
         "--encoding",
         metavar="NAME",
         help="the file's encoding (e.g. gb18030, big5, utf-16); default: detect it",
     )
 
 
-def plain(tokens: Sequence[Token], style: PinyinStyle) -> str:
+def plain(tokens: Sequence[Token], style: PinyinStyle, shown_text: str) -> str:
+    """``shown_text``: the analysed text in the script printed (as long as the text)."""
     out: list[str] = []
     for token in tokens:
         shown = " ".join(s for s in show(token.readings, style) if s)
-        out.append(f"{token.text}[{shown}]" if token.is_chinese and shown else token.text)
+        word = shown_text[token.start : token.start + len(token.text)]
+        out.append(f"{word}[{shown}]" if token.is_chinese and shown else word)
     return "".join(out)
 
 
-def as_json(tokens: Sequence[Token], style: PinyinStyle) -> str:
+def as_json(tokens: Sequence[Token], style: PinyinStyle, shown_text: str) -> str:
     lines = [
         json.dumps(
             {
-                "text": token.text,
+                "text": shown_text[token.start : token.start + len(token.text)],
                 "kind": str(token.kind),
                 "reading": list(show(token.readings, style)),
                 "entry_ids": list(token.entry_ids),
@@ -92,12 +103,13 @@ def run(args: argparse.Namespace) -> int:
     analyzer = Analyzer.create(user_words)
     analyzer.reading_fixes = fixes
     style = PinyinStyle(args.format)
+    shown = in_script(text, Script(args.script))  # as long as the text: offsets hold
     separator = ""
     for tokens in analyzer.analyse_blocks(text, rules):  # written as analysed: small memory
         if args.json and tokens:
-            sys.stdout.write(separator + as_json(tokens, style))
+            sys.stdout.write(separator + as_json(tokens, style, shown))
             separator = "\n"
         elif not args.json:
-            sys.stdout.write(plain(tokens, style))
+            sys.stdout.write(plain(tokens, style, shown))
     sys.stdout.write("\n")
     return 0

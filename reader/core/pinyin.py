@@ -366,7 +366,7 @@ def word_pieces(word: str) -> list[tuple[str, int]]:
         if match.start() > position:
             pieces.append((word[position : match.start()], 0))
             after_syllable = False
-        if after_syllable and _ascii_base(parts[0])[0] in "aoe":
+        if after_syllable and takes_apostrophe(parts[0]):
             pieces.append(("'", 0))
         pieces.append((_syllable_to_marks(*parts), parts[1]))
         position = match.end()
@@ -385,3 +385,13 @@ def written_marks(text: str) -> str:
 def word_marks(numbered: str) -> str:
     """A word's CC-CEDICT reading as a word list shows it: ``"Xi1 an1"`` → ``"Xī'ān"``."""
     return written_marks(run_together(numbered))
+
+
+def takes_apostrophe(syllable: str) -> bool:
+    """Whether a syllable written after another inside one word is preceded by an apostrophe
+    (Hanyu Pinyin orthography: one beginning with a, o or e, as in xī'ān, tiān'ānmén);
+    ``syllable`` in any form shown (marks, numbers), accented or not."""
+    return unicodedata.normalize("NFD", syllable[:1])[:1] in _AOE
+
+
+_AOE = frozenset("aoeAOE")

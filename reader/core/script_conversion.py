@@ -12,6 +12,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Protocol
 
+from reader.core.settings import Script
+
 
 class TraditionalStandard(StrEnum):
     """Which traditional orthography to write: OpenCC's own, Taiwan's or Hong Kong's."""
@@ -19,6 +21,13 @@ class TraditionalStandard(StrEnum):
     OPENCC = "t"
     TAIWAN = "tw"
     HONG_KONG = "hk"
+
+
+_STANDARDS = {
+    Script.TRADITIONAL: TraditionalStandard.TAIWAN,
+    Script.TRADITIONAL_HK: TraditionalStandard.HONG_KONG,
+    Script.TRADITIONAL_OPENCC: TraditionalStandard.OPENCC,
+}
 
 
 class _Converter(Protocol):
@@ -36,6 +45,12 @@ def _converter(config: str) -> _Converter:
 def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandard.TAIWAN) -> str:
     """`text` in traditional characters, exactly as long as `text`."""
     return _same_length(_converter(f"s2{standard.value}"), text)
+
+
+def in_script(text: str, script: Script) -> str:
+    """``text`` (simplified) as shown in ``script``, exactly as long as ``text``."""
+    standard = _STANDARDS.get(script)
+    return text if standard is None else to_traditional(text, standard)
 
 
 def to_simplified(text: str) -> str:

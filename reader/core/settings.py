@@ -37,8 +37,25 @@ class RubyWords(StrEnum):
 
 
 class Script(StrEnum):
+    """The characters shown: simplified, or traditional in one of OpenCC's standards
+    (``reader.core.script_conversion.in_script``)."""
+
     SIMPLIFIED = "simplified"
-    TRADITIONAL = "traditional"
+    TRADITIONAL = "traditional"  # Taiwan's standard, the default for "traditional"
+    TRADITIONAL_HK = "traditional_hk"
+    TRADITIONAL_OPENCC = "traditional_opencc"  # OpenCC's own
+
+    @property
+    def is_traditional(self) -> bool:
+        return self is not Script.SIMPLIFIED
+
+
+class StatusMarks(StrEnum):
+    """How a word's status shows in the text."""
+
+    BACKGROUND = "background"  # LWT / LingQ: new words blue, learning words yellow by level
+    UNDERLINE = "underline"  # a dotted line under new words, a dashed one under learning ones
+    NONE = "none"
 
 
 class ToneScheme(StrEnum):
@@ -68,6 +85,10 @@ class Settings:
     tone_scheme: ToneScheme = ToneScheme.PLECO
     color_characters: bool = False  # tone colours on the characters too, not only pinyin
     script: Script = Script.SIMPLIFIED
+    pinyin_joined: bool = True  # a word's syllables written together (shàngwǔ), else spaced
+    word_gaps: bool = True  # a small space between the words of the text
+    status_marks: StatusMarks = StatusMarks.BACKGROUND
+    compact_popup: bool = False  # the popup shows the word, pinyin, first senses, HSK only
     font_family: str = ""  # "" = the platform's default CJK font
     font_size: int = 22  # pixels of the characters; the pinyin is a fraction of it
     theme: Theme = Theme.SYSTEM

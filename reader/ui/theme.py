@@ -18,7 +18,7 @@ _DARK = {
     _ROLES.WindowText: "#e6e6e6",
     _ROLES.Base: "#1e1f22",
     _ROLES.AlternateBase: "#2b2d30",
-    _ROLES.ToolTipBase: "#3c3f41",
+    _ROLES.ToolTipBase: "#2b2d30",  # the lookup card: pinyin colours keep 4.5:1 on it
     _ROLES.ToolTipText: "#e6e6e6",
     _ROLES.PlaceholderText: "#8c8c8c",
     _ROLES.Text: "#e6e6e6",
@@ -42,7 +42,7 @@ _LIGHT = {
     _ROLES.AlternateBase: "#f5f3ee",
     _ROLES.ToolTipBase: "#ffffe8",
     _ROLES.ToolTipText: "#1d1d1f",
-    _ROLES.PlaceholderText: "#8a8a8a",
+    _ROLES.PlaceholderText: "#6e6e6e",
     _ROLES.Text: "#1d1d1f",
     _ROLES.Button: "#ececec",
     _ROLES.ButtonText: "#1d1d1f",
@@ -51,6 +51,12 @@ _LIGHT = {
     _ROLES.LinkVisited: "#6a3fc0",
     _ROLES.Highlight: "#3874d8",
     _ROLES.HighlightedText: "#ffffff",
+}
+
+# Disabled controls are greyed (their text close to the background), in both themes.
+_DISABLED = {
+    Theme.LIGHT: {"text": "#a3a3a3", "button": "#e4e4e4"},
+    Theme.DARK: {"text": "#6b6b6b", "button": "#333538"},
 }
 
 _system_palette: QPalette | None = None
@@ -69,14 +75,19 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setPalette(_system_palette)
         return
     app.setStyle("Fusion")
-    palette = QPalette(app.style().standardPalette())
+    app.setPalette(theme_palette(QPalette(app.style().standardPalette()), theme))
+
+
+def theme_palette(palette: QPalette, theme: Theme) -> QPalette:
+    """``palette`` with the theme's colours, then the disabled group greyed again (setColor
+    without a group sets all three: the light theme's disabled text was as dark as any)."""
     for role, color in (_DARK if theme is Theme.DARK else _LIGHT).items():
         palette.setColor(role, QColor(color))
-    if theme is Theme.DARK:
-        disabled = QPalette.ColorGroup.Disabled
-        for role in (_ROLES.Text, _ROLES.WindowText, _ROLES.ButtonText):
-            palette.setColor(disabled, role, QColor("#7a7a7a"))
-    app.setPalette(palette)
+    disabled = _DISABLED[theme]
+    for role in (_ROLES.Text, _ROLES.WindowText, _ROLES.ButtonText, _ROLES.PlaceholderText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled["text"]))
+    palette.setColor(QPalette.ColorGroup.Disabled, _ROLES.Button, QColor(disabled["button"]))
+    return palette
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -57,16 +57,19 @@ def test_stored_pinyin_is_there_before_the_dictionary(
     assert [t.readings for t in window.view.tokens if t.text == "行长"] == [("hang2", "zhang3")]
 
 
-def test_a_display_that_needs_the_dictionary_waits_for_it(
+def test_traditional_characters_and_their_pinyin_are_there_at_the_first_paint(
     qtbot: QtBot, data_dir: Path, analyzer: Analyzer
 ) -> None:
-    """Traditional characters come from the dictionary: no simplified first paint."""
+    """Traditional characters come from OpenCC, not from the dictionary: the stored pinyin
+    and the traditional text are both in the first paint, before the dictionary opens."""
     analysed_article(data_dir, analyzer)
     settings = load_settings(data_dir)
     settings.script = Script.TRADITIONAL
     save_settings(data_dir, settings)
     window = launched(qtbot, data_dir)
-    assert not any(any(t.readings) for t in window.view.tokens)
+    assert window.dictionary is None
+    assert any(t.text == "银行" and t.readings == ("yin2", "hang2") for t in window.view.tokens)
+    assert "銀行" in window.view.display_text
     window.show()
     window.open_tools_after_paint()
     qtbot.waitUntil(lambda: any(t.text == "银行" and t.entry_ids for t in window.view.tokens))

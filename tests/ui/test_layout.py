@@ -20,6 +20,7 @@ class GridMetrics:
     line_gap: float = 0.25
     paragraph_gap: float = 1.0
     ruby_gap: float = 0.0
+    word_gap: float = 0.5
 
     def char_advance(self, char: str) -> float:
         return 1.0
@@ -113,3 +114,102 @@ def test_relayout_of_a_long_text_keeps_every_character_once() -> None:
 def test_ruby_list_must_match_text() -> None:
     with pytest.raises(ValueError):
         ArticleLayout("一二", [0], [""], GridMetrics())
+
+
+def word_layout(
+    words: list[tuple[str, list[str]]], width: float, joined: bool = True, word_gaps: bool = True
+) -> ArticleLayout:
+    """Each word with its syllables, typeset as words (as the view does)."""
+    text = "".join(word for word, _ in words)
+    starts, spans, rubies, offset = [], [], [], 0
+    for word, syllables in words:
+        starts.append(offset)
+        spans.append((offset, offset + len(word)))
+        rubies += syllables
+        offset += len(word)
+    layout = ArticleLayout(
+        text,
+        starts,
+        rubies,
+        GridMetrics(),
+        word_starts=[start for start, _end in spans],
+        word_ends=[end for _start, end in spans],
+        joined=joined,
+        word_gaps=word_gaps,
+    )
+    layout.relayout(width)
+    return layout
+
+
+SENTENCE = [
+    ("上午", ["shàng", "wǔ"]),
+    ("我们", ["wǒ", "men"]),
+    ("去", ["qù"]),
+    ("宝顶山", ["bǎo", "dǐng", "shān"]),
+    ("西安", ["xī", "ān"]),
+]
+
+
+def test_the_characters_of_a_word_stay_at_the_font_advance() -> None:
+    # Every syllable here is wider than its character (0.25 a letter against 1.0), which
+    # before pushed 上 and 午 apart: now only the edges of a word take the spare room.
+    layout = word_layout(SENTENCE, 100)
+    for start, end in zip(layout.word_starts, layout.word_ends, strict=True):
+        for index in range(start, end - 1):
+            assert layout.glyph_x(index + 1) - layout.glyph_x(index) == 1.0, layout.text[index]
+
+
+def test_a_word_wider_in_pinyin_takes_the_room_at_its_edges_and_words_are_spaced() -> None:
+    layout = word_layout(SENTENCE, 100)
+    # 上午: "shàngwǔ" is 7 letters = 1.75 wide over 2.0 of characters: no spare room
+    assert layout.glyph_x(0) == 0.0
+    # 我们 "wǒmen" 1.25 < 2; after 上午 comes the word gap (0.5)
+    assert layout.glyph_x(2) == 2.0 + 0.5
+    # 去 "qù" 0.5 < 1; 宝顶山 "bǎodǐngshān" 2.75 < 3; 西安 "xī'ān" 1.25 < 2
+    assert layout.glyph_x(4) == 2.5 + 2.0 + 0.5
+    # a wide syllable over one character: 双 "shuāng" is 1.5 wide, 0.25 either side
+    wide = word_layout([("一", ["yī"]), ("双", ["shuāng"]), ("鞋", ["xié"])], 100)
+    assert wide.glyph_x(1) == 1.0 + 0.5 + 0.25
+    assert wide.glyph_x(2) == wide.glyph_x(1) + 1.0 + 0.25 + 0.5
+    assert wide.line_rubies(0)[1] == (1, 1.5, "shuāng")  # centred over 双: 1.75 + 0.5 - 0.75
+    # a line that begins with such a word begins at its character: the left edge is
+    # straight, the pinyin overhangs the margin
+    first = word_layout([("双", ["shuāng"]), ("鞋", ["xié"])], 100)
+    assert first.glyph_x(0) == 0.0
+    assert first.line_rubies(0)[0] == (0, -0.25, "shuāng")
+    assert first.hit_test(0.1, 1.0) == Hit(token_index=0, char_index=0)
+
+
+def test_pinyin_is_joined_per_word_with_the_apostrophe_or_spaced() -> None:
+    joined = word_layout(SENTENCE, 100)
+    pieces = {index: piece for index, _x, piece in joined.line_rubies(0)}
+    assert "".join(pieces[i] for i in range(5, 8)) == "bǎodǐngshān"
+    assert pieces[8] + pieces[9] == "xī'ān"
+    spaced = word_layout(SENTENCE, 100, joined=False)
+    pieces = {index: piece for index, _x, piece in spaced.line_rubies(0)}
+    assert pieces[5] + pieces[6] + pieces[7] == "bǎo dǐng shān"
+    # the pieces follow each other, centred as a whole over the word's characters
+    rubies = [r for r in spaced.line_rubies(0) if 5 <= r[0] < 8]
+    width = sum(len(p) * 0.25 for _i, _x, p in rubies)
+    left = rubies[0][1]
+    assert left + width / 2 == spaced.glyph_x(5) + 1.5
+
+
+def test_no_word_gaps_when_switched_off_and_hit_testing_covers_the_spare_room() -> None:
+    layout = word_layout(SENTENCE, 100, word_gaps=False)
+    assert layout.glyph_x(2) == 2.0
+    gapped = word_layout(SENTENCE, 100)
+    # a click in the gap after 上午 still hits 上午's last character, never a neighbour
+    assert gapped.hit_test(2.25, 1.0) == Hit(token_index=0, char_index=1)
+    # a highlight of 上午 ends at its characters, not at the gap
+    assert gapped.span_width(0, 2) == 2.0
+
+
+def test_a_word_cut_by_the_end_of_a_line_keeps_each_syllable_over_its_character() -> None:
+    syllables = ["zhōng", "huá", "rén", "mín", "gòng", "hé", "guó"]
+    layout = word_layout([("中华人民共和国", syllables)], 4)
+    assert lines(layout) == ["中华人民", "共和国"]
+    for line in range(2):
+        for index, x, piece in layout.line_rubies(line):
+            centre = x + len(piece) * 0.25 / 2
+            assert centre == layout.glyph_x(index) + 0.5

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
@@ -19,12 +20,19 @@ from reader.core.pinyin import PinyinStyle, render
 from reader.core.settings import PinyinForm as PinyinForm
 from reader.core.settings import RubyWords as RubyWords
 from reader.core.settings import Script as Script
+from reader.core.settings import StatusMarks as StatusMarks
 from reader.core.store.vocab import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 
 # The statuses that mean "the learner needs no help with this word".
 KNOWN_STATUSES = frozenset({int(WordStatus.KNOWN), int(WordStatus.IGNORED)})
 
+
+STATUS_MARK_LABELS = {
+    StatusMarks.BACKGROUND: "Status as a background (LWT, LingQ)",
+    StatusMarks.UNDERLINE: "Status as an underline",
+    StatusMarks.NONE: "No status marks",
+}
 
 PINYIN_LABELS = {
     PinyinForm.MARKS: "Tone marks (nǐ hǎo)",
@@ -38,7 +46,12 @@ RUBY_WORD_LABELS = {
     RubyWords.ABOVE_HSK: "Pinyin over words above HSK level",
     RubyWords.OFF_LIST: "Pinyin over words outside the class lists",
 }
-SCRIPT_LABELS = {Script.SIMPLIFIED: "Simplified", Script.TRADITIONAL: "Traditional"}
+SCRIPT_LABELS = {
+    Script.SIMPLIFIED: "Simplified",
+    Script.TRADITIONAL: "Traditional (Taiwan)",
+    Script.TRADITIONAL_HK: "Traditional (Hong Kong)",
+    Script.TRADITIONAL_OPENCC: "Traditional (OpenCC standard)",
+}
 
 _STYLES = {
     PinyinForm.MARKS: PinyinStyle.MARKS,
@@ -58,10 +71,15 @@ class DisplayOptions:
     script: Script = Script.SIMPLIFIED
     font_family: str = ""
     font_size: int = 22
+    joined_pinyin: bool = True  # a word's syllables written together (shàngwǔ), else spaced
+    word_gaps: bool = True  # a small space between words
+    status_marks: StatusMarks = StatusMarks.BACKGROUND
 
 
+@cache
 def render_reading(reading: str, form: PinyinForm) -> str:
-    """One numbered syllable in the chosen form (marks when pinyin is hidden: for copying)."""
+    """One numbered syllable in the chosen form (marks when pinyin is hidden: for copying).
+    Cached: a few thousand distinct syllables, rendered again on every change of options."""
     return render(reading, _STYLES.get(form, PinyinStyle.MARKS))
 
 
@@ -123,6 +141,18 @@ def rubies_for(
         if rubies[index]:
             rubies[index] = render_reading(spoken, form)
     return rubies
+
+
+def word_spans(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words the view typesets as words: the Chinese tokens with
+    readings (not the one-character stand-ins shown before the analysis)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in tokens:
+        if token.readings and token.is_chinese:
+            starts.append(token.start)
+            ends.append(token.start + len(token.text))
+    return starts, ends
 
 
 def provisional_tokens(text: str) -> list[Token]:

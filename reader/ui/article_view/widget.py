@@ -9,7 +9,7 @@ through `ArticleLayout.hit_test` and the token offsets; nothing scans the articl
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -34,16 +34,20 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
-from reader.ui.article_view.colors import ToneScheme, tone_color
+from reader.core.script_conversion import in_script
+from reader.core.settings import Script
+from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
     RubyWords,
+    StatusMarks,
     render_reading,
     rubies_for,
     sandhi_changes,
+    word_spans,
 )
 from reader.ui.theme import is_dark
 
@@ -81,6 +85,7 @@ class QtMetrics:
         self.line_gap = size * 0.35
         self.paragraph_gap = size * 0.7
         self.ruby_gap = size * 0.2
+        self.word_gap = size * 0.25
         self._advances: dict[str, float] = {}
 
     def char_advance(self, char: str) -> float:
@@ -120,11 +125,12 @@ class ArticleView(QAbstractScrollArea):
         self.title = ""
         self.tokens: list[Token] = []
         self._token_starts: list[int] = []
+        self._word_starts: list[int] = []
+        self._word_ends: list[int] = []
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
-        self.to_traditional: Callable[[str, Sequence[Token]], str] | None = None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
         self.hover_token: int | None = None
@@ -138,6 +144,7 @@ class ArticleView(QAbstractScrollArea):
         self._tones: dict[str, int] = {}
         self._sandhi: dict[int, str] = {}  # char index → syllable shown (tone sandhi on)
         self._reading_char = 0  # the character kept at the top through relayouts
+        self._converted: tuple[tuple[str, Script], str] = (("", Script.SIMPLIFIED), "")
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -166,6 +173,7 @@ class ArticleView(QAbstractScrollArea):
     def _set_tokens(self, tokens: Sequence[Token]) -> None:
         self.tokens = list(tokens)
         self._token_starts = [t.start for t in self.tokens]
+        self._word_starts, self._word_ends = word_spans(self.tokens)
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -177,6 +185,7 @@ class ArticleView(QAbstractScrollArea):
             self.options,
             tone_scheme=options.tone_scheme,
             color_characters=options.color_characters,
+            status_marks=options.status_marks,
         )
         self.options = options
         if same_layout and self.layout_ is not None:
@@ -204,20 +213,10 @@ class ArticleView(QAbstractScrollArea):
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
             self._rebuild()
 
-    def set_traditional_converter(
-        self, convert: Callable[[str, Sequence[Token]], str] | None
-    ) -> None:
-        self.to_traditional = convert
-        if self.options.script == "traditional":  # else nothing shown changes
-            self._rebuild()
-
     def _rebuild(self, keep_position: bool = True) -> None:
         top = self._reading_char if keep_position else 0
         options = self.options
-        if options.script == "traditional" and self.to_traditional is not None:
-            self.display_text = self.to_traditional(self.text, self.tokens)
-        else:
-            self.display_text = self.text
+        self.display_text = self._shown_text(options.script)
         self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
         self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
         rubies = rubies_for(
@@ -234,13 +233,27 @@ class ArticleView(QAbstractScrollArea):
             self._token_starts,
             rubies,
             self.metrics,
-            title=self.title,
+            title=in_script(self.title, options.script),
             show_ruby=options.pinyin is not PinyinForm.HIDDEN,
+            word_starts=self._word_starts,
+            word_ends=self._word_ends,
+            joined=options.joined_pinyin,
+            word_gaps=options.word_gaps,
         )
         self._relayout()
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _shown_text(self, script: Script) -> str:
+        """The text in ``script``, converted once per text and script (~30 ms of CPU for 107,000
+        characters), not on each relayout."""
+        if script is Script.SIMPLIFIED:
+            return self.text
+        key = (self.text, script)
+        if self._converted[0] != key:
+            self._converted = (key, in_script(self.text, script))
+        return self._converted[1]
 
     # Geometry --------------------------------------------------------------------------
 
@@ -305,9 +318,8 @@ class ArticleView(QAbstractScrollArea):
         if layout is None:
             return
         _x, y, _w, h = layout.char_rect(char_index)
-        top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height() - 2 * MARGIN
-        if y < top - MARGIN or y + h > bottom:
+        top = self.verticalScrollBar().value() - MARGIN  # the viewport in layout coordinates
+        if y < top or y + h > top + self.viewport().height():
             self.verticalScrollBar().setValue(round(y - self.viewport().height() / 3))
 
     def char_rect(self, char_index: int) -> QRect:
@@ -372,10 +384,8 @@ class ArticleView(QAbstractScrollArea):
         starts = self._token_starts
         prefix = layout.prefix
         text = layout.text
-        rubies = layout.rubies
         sandhi = self._sandhi
-        char_advance = metrics.char_advance
-        ruby_advance_cache: dict[str, float] = {}
+        offsets = layout.glyph_offset
         ruby_top = metrics.ruby_height * 0.04
         rubies_to_draw: list[tuple[int, QPointF, str]] = []
         chars_to_draw: list[tuple[int, QPointF, str]] = []
@@ -383,33 +393,28 @@ class ArticleView(QAbstractScrollArea):
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
             start, end = layout.line_starts[line], layout.line_ends[line]
-            base = prefix[start]
+            base = layout.line_base(line)
             token_index = bisect_right(starts, start) - 1
             token = tokens[token_index] if token_index >= 0 else None
+            line_tones = []
             for index in range(start, end):
                 while token is not None and index >= token.end:
                     token_index += 1
                     token = tokens[token_index] if token_index < len(tokens) else None
-                char = text[index]
-                if char.isspace():
-                    continue
-                x = left + prefix[index] - base
-                width = prefix[index + 1] - prefix[index]
                 reading = ""
                 if token is not None and token.readings:
                     reading = token.readings[index - token.start]
                     if sandhi:
                         reading = sandhi.get(index, reading)
                 tone = self._tone(reading)
-                ruby = rubies[index]
-                if ruby:
-                    advance = ruby_advance_cache.get(ruby)
-                    if advance is None:
-                        advance = ruby_advance_cache[ruby] = metrics.ruby_advance(ruby)
-                    point = QPointF(x + (width - advance) / 2, top + ruby_top)
-                    rubies_to_draw.append((tone, point, ruby))
-                point = QPointF(x + (width - char_advance(char)) / 2, char_top)
-                chars_to_draw.append((tone if color_chars else -1, point, char))
+                line_tones.append(tone)
+                char = text[index]
+                if not char.isspace():
+                    point = QPointF(left + prefix[index] - base + offsets[index], char_top)
+                    chars_to_draw.append((tone if color_chars else -1, point, char))
+            for index, x, piece in layout.line_rubies(line):
+                point = QPointF(left + x, top + ruby_top)
+                rubies_to_draw.append((line_tones[index - start], point, piece))
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
         for font_key, font, items in (
@@ -469,14 +474,43 @@ class ArticleView(QAbstractScrollArea):
             return
         first = layout.line_starts[lines.start]
         last = layout.line_ends[lines.stop - 1]
+        marks = self.options.status_marks
+        if self.statuses and marks is StatusMarks.BACKGROUND:  # under the highlights
+            self._paint_status_backgrounds(painter, first, last, left, offset, is_dark(palette))
         for start, end, color, outline in spans:
             if end <= first or start >= last:
                 continue
             self._paint_span(
                 painter, max(start, first), min(end, last), color, outline, left, offset
             )
-        if self.statuses:
+        if self.statuses and marks is StatusMarks.UNDERLINE:
             self._paint_status_marks(painter, first, last, left, offset)
+
+    def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
+        """The words of ``first..last`` that get a status mark, with their status: new
+        dictionary words (0) and words being learnt (1–4); known and ignored ones stay plain."""
+        index = max(0, self.token_at_char(first))
+        tokens, statuses = self.tokens, self.statuses
+        while index < len(tokens) and tokens[index].start < last:
+            token = tokens[index]
+            index += 1
+            status = statuses.get(token.text) if token.is_chinese else None
+            if status is None or status > 4 or (status == 0 and token.kind is not TokenKind.WORD):
+                continue
+            yield token, status
+
+    def _paint_status_backgrounds(
+        self, painter: QPainter, first: int, last: int, left: float, offset: float, dark: bool
+    ) -> None:
+        """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
+        being learnt that fades level by level; behind the characters, not their pinyin."""
+        layout = self.layout_
+        assert layout is not None
+        band = layout.ruby_band
+        colors = {status: QColor(status_background(status, dark)) for status in range(5)}
+        for token, status in self._marked_words(first, last):
+            for rect in self._span_rects(token.start, token.end, left, offset):
+                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2), colors[status])
 
     def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
         layout = self.layout_
@@ -487,7 +521,7 @@ class ArticleView(QAbstractScrollArea):
             line_end = min(end, layout.line_ends[line])
             if line_end > start:
                 x = layout.char_x(start, line)
-                w = layout.prefix[line_end] - layout.prefix[start]
+                w = layout.span_width(start, line_end)
                 top = layout.line_tops[line] + offset
                 rects.append(QRectF(left + x, top, w, layout.line_height))
             line += 1
@@ -517,19 +551,13 @@ class ArticleView(QAbstractScrollArea):
     def _paint_status_marks(
         self, painter: QPainter, first: int, last: int, left: float, offset: float
     ) -> None:
-        """A dashed line under words being learnt (statuses 1–4), a faint dotted one under new
-        dictionary words (status 0); known and ignored words stay plain."""
+        """The underline scheme: a dashed line under words being learnt, a faint dotted one
+        under new dictionary words."""
         learning = QPen(QColor("#d08a00"), 1.3)
         learning.setStyle(Qt.PenStyle.DashLine)
         new = QPen(QColor(110, 130, 170, 120), 1.0)
         new.setStyle(Qt.PenStyle.DotLine)
-        index = max(0, self.token_at_char(first))
-        while index < len(self.tokens) and self.tokens[index].start < last:
-            token = self.tokens[index]
-            index += 1
-            status = self.statuses.get(token.text) if token.is_chinese else None
-            if status is None or status > 4 or (status == 0 and token.kind is not TokenKind.WORD):
-                continue
+        for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
             for rect in self._span_rects(token.start, token.end, left, offset):
                 y = rect.bottom() + 2
@@ -601,7 +629,8 @@ class ArticleView(QAbstractScrollArea):
         if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
             self.dismissed.emit()
             return
-        self.set_current(char, notify=False)  # activation tells the listeners instead
+        # a word clicked is in view: the article does not move under the pointer
+        self.set_current(char, notify=False, scroll=False)  # activation notifies instead
         self.activate_current()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
@@ -620,12 +649,14 @@ class ArticleView(QAbstractScrollArea):
         rect = self.token_rect(token_index)
         self.viewport().update(0, rect.top() - 4, self.viewport().width(), rect.height() + 8)
 
-    def set_current(self, char_index: int, notify: bool = True) -> None:
-        """Move the reading cursor to a character; the word containing it is current."""
+    def set_current(self, char_index: int, notify: bool = True, scroll: bool = True) -> None:
+        """Move the reading cursor to a character; the word containing it is current
+        (``scroll``: brought into view if it is not, as keyboard navigation needs)."""
         if self.current_char is not None:
             self._update_token(self.token_at_char(self.current_char))
         self.current_char = char_index
-        self.ensure_visible(char_index)
+        if scroll:
+            self.ensure_visible(char_index)
         self._update_token(self.token_at_char(char_index))
         if notify:
             self.current_changed.emit(self.token_at_char(char_index), char_index)

@@ -16,14 +16,20 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.pinyin import PinyinStyle, render, tone_of
+from reader.core.cedict.learner_order import learner_order
+from reader.core.pinyin import PinyinStyle, render, takes_apostrophe, tone_of
 from reader.ui.article_view.colors import ToneScheme, tone_color
 
 if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
     from reader.core.cedict.model import Entry
 
 LINK_SCHEME = "lookup"
-_REFERENCE = re.compile(r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]")
+ADD_SCHEME = "add"  # "add:银行": add that word (an "also starting here" match) to the list
+# 上聲|上声[shang3 sheng1], 上声[shang3 sheng1], or a bare [dou3] (pinyin alone)
+_NOTATION = re.compile(
+    r"(?:([^\s\[\]|,;()]+)\|)?([^\s\[\]|,;()]+)\[([^\]]+)\]"
+    r"|\[((?:[A-Za-z:]+[1-5] ?)+)\]"
+)
 
 
 class LookupDictionary(Protocol):
@@ -58,32 +64,40 @@ class Style:
     scheme: ToneScheme = ToneScheme.PLECO
     dark: bool = False
     traditional_first: bool = False
+    scale: float = 1.0  # the view's zoom, applied to the card's type sizes
 
 
 def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_index: int) -> Lookup:
-    """The lookup for a tap on ``char_index`` inside ``token``."""
-    at_start = char_index == token.start
-    readings: tuple[str, ...] = ()
-    if at_start and token.entry_ids:
-        entries = tuple(dictionary.entry(i) for i in token.entry_ids)
-        word = token.text
-        readings = token.readings
+    """The lookup for a tap on ``char_index`` inside ``token``: always the token's own word
+    (the one highlighted, added and given a status), its entries in a learner's order; the
+    other dictionary words that start at the tapped character follow it. Before the
+    analysis has arrived (one stand-in token per character, no readings) it is the longest
+    dictionary word starting at the tapped character, as Zhongwen does."""
+    matches = _matches(dictionary, text, char_index)
+    if token.entry_ids:
+        entries: Sequence[Entry] = [dictionary.entry(i) for i in token.entry_ids]
     else:
-        matches = _matches(dictionary, text, char_index)
-        word, entries = matches[0] if matches else (text[char_index], ())
-    others = tuple(
-        (w, _learner_order(e, ""))
-        for w, e in _matches(dictionary, text, char_index)
-        if w != word and e
-    )
+        entries = dictionary.entries(token.text)
+    word = token.text
+    if not token.readings and matches:  # before the analysis: the longest word found there
+        word, entries = matches[0]
+    reading = " ".join(token.readings)
+    is_name = token.kind is TokenKind.NAME
+    others = []
+    for match, found in matches:
+        if match == word or not found:
+            continue
+        if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
+            found = _same_reading(found, _at(token.readings, char_index - token.start)) or found
+        others.append((match, learner_order(found, "")))
     return lookup_word(
         dictionary,
         word,
-        entries,
-        is_name=token.kind is TokenKind.NAME and at_start,
-        parts=token.parts if at_start else (),
-        other_matches=others,
-        readings=readings,
+        learner_order(entries, reading, names_first=is_name),
+        is_name=is_name,
+        parts=token.parts,
+        other_matches=tuple(others),
+        readings=token.readings,
     )
 
 
@@ -103,7 +117,7 @@ def lookup_word(
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     if len(word) > 1:
         breakdown = tuple(
-            (char, _learner_order(dictionary.entries(char), _at(readings, i)))
+            (char, learner_order(dictionary.entries(char), _at(readings, i)))
             for i, char in enumerate(word)
         )
     return Lookup(
@@ -132,6 +146,17 @@ def link_for(word: str, pinyin: str = "") -> str:
     return f"{LINK_SCHEME}:{quote(word)}" + (f"?{quote(pinyin)}" if pinyin else "")
 
 
+def add_link_for(word: str) -> str:
+    return f"{ADD_SCHEME}:{quote(word)}"
+
+
+def parse_add_link(url: str) -> str | None:
+    """``add:银行`` → ``"银行"``; None for other links."""
+    if not url.startswith(ADD_SCHEME + ":"):
+        return None
+    return unquote(url[len(ADD_SCHEME) + 1 :])
+
+
 def parse_link(url: str) -> tuple[str, str] | None:
     """``lookup:银行?yin2 hang2`` → ``("银行", "yin2 hang2")``; None for other links."""
     if not url.startswith(LINK_SCHEME + ":"):
@@ -141,32 +166,43 @@ def parse_link(url: str) -> tuple[str, str] | None:
     return unquote(word), unquote(pinyin)
 
 
-def colored_pinyin(pinyin: str, style: Style) -> str:
-    pieces = []
-    for syllable in pinyin.split(" "):
-        shown = html.escape(render(syllable, style.pinyin))
+def colored_pinyin(pinyin: str, style: Style, joined: bool = False) -> str:
+    """Numbered pinyin in the style's form and tone colours; ``joined``: one word written
+    together as in running text (shàngshēng, Xī'ān) rather than syllable by syllable."""
+    pieces: list[str] = []
+    for syllable in pinyin.split():
+        shown = render(syllable, style.pinyin)
+        if joined and pieces and takes_apostrophe(shown):
+            shown = "'" + shown
         color = tone_color(style.scheme, tone_of(syllable), style.dark)
+        shown = html.escape(shown)
         pieces.append(f'<span style="color:{color}">{shown}</span>' if color else shown)
-    return " ".join(pieces)
+    return ("" if joined else " ").join(pieces)
 
 
 def _gloss_html(gloss: str, style: Style) -> str:
+    """A sense with CC-CEDICT's notation rendered: ``上聲|上声[shang3 sheng1]`` becomes a link
+    上声 with its pinyin, a bare ``[dou3]`` (in "Taiwan pr. [dou3]") becomes dǒu."""
     out = []
     last = 0
-    for match in _REFERENCE.finditer(gloss):
+    for match in _NOTATION.finditer(gloss):
         out.append(html.escape(gloss[last : match.start()]))
-        traditional, simplified, pinyin = match.group(1), match.group(2), match.group(3)
-        shown = traditional if style.traditional_first and traditional else simplified
-        out.append(
-            f'<a href="{link_for(simplified, pinyin)}">{html.escape(shown)}</a>'
-            f" {colored_pinyin(pinyin, style)}"
-        )
+        traditional, simplified, pinyin, bare = match.groups()
+        if bare is not None:
+            out.append(colored_pinyin(bare, style, joined=True))
+        else:
+            shown = traditional if style.traditional_first and traditional else simplified
+            out.append(
+                f'<a href="{link_for(simplified, pinyin)}">{html.escape(shown)}</a>'
+                f" {colored_pinyin(pinyin, style, joined=True)}"
+            )
         last = match.end()
     out.append(html.escape(gloss[last:]))
     return "".join(out)
 
 
-def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
+def entry_html(entry: Entry, style: Style, heading: bool = True, senses: int | None = None) -> str:
+    """One entry; ``senses``: only that many of them (the compact card)."""
     first, second = entry.simplified, entry.traditional
     if style.traditional_first:
         first, second = second, first
@@ -179,8 +215,9 @@ def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
         if entry.is_name:
             head += ' <span class="tag">name</span>'
         parts.append(f"<p class='head'>{head}</p>")
-    senses = "".join(f"<li>{_gloss_html(s.gloss, style)}</li>" for s in entry.senses)
-    parts.append(f"<ol>{senses}</ol>")
+    shown = entry.senses[:senses] if senses is not None else entry.senses
+    items = "".join(f"<li>{_gloss_html(s.gloss, style)}</li>" for s in shown)
+    parts.append(f"<ol>{items}</ol>")
     if entry.classifiers:
         cls = ", ".join(
             f'<a href="{link_for(c.simplified, c.pinyin)}">'
@@ -193,13 +230,18 @@ def entry_html(entry: Entry, style: Style, heading: bool = True) -> str:
 
 
 def _at(readings: Sequence[str], index: int) -> str:
-    return readings[index].lower() if index < len(readings) else ""
+    return readings[index].lower() if 0 <= index < len(readings) else ""
 
 
-def _learner_order(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
-    """The entry for the reading the character has here first, then ordinary words
-    before names (游 "to swim" before the surname Yóu); otherwise the file's order."""
-    return tuple(sorted(entries, key=lambda e: (e.pinyin.lower() != reading, e.is_name)))
+def _same_reading(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
+    return tuple(e for e in entries if reading and e.pinyin.lower() == reading)
+
+
+def _shown(word: str, entries: Sequence[Entry], style: Style) -> str:
+    """A word as the article shows it: its traditional form when traditional is shown."""
+    if style.traditional_first and entries and entries[0].simplified == word:
+        return entries[0].traditional
+    return word
 
 
 def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
@@ -210,10 +252,8 @@ def _short_gloss(entries: Sequence[Entry], style: Style) -> str:
     entry = entries[0]
     senses = [s.gloss for e in entries if e.pinyin == entry.pinyin for s in e.senses]
     plain = [g for g in senses if "variant of" not in g]
-    gloss = "; ".join(dict.fromkeys(plain or senses))
-    if len(gloss) > 70:
-        gloss = gloss[:67] + "…"
-    return f"{colored_pinyin(entry.pinyin, style)} {html.escape(gloss)}"
+    gloss = "; ".join(_gloss_html(g, style) for g in dict.fromkeys(plain or senses))
+    return f"{colored_pinyin(entry.pinyin, style)} {gloss}"
 
 
 FREQUENCY_LABELS = {
@@ -240,20 +280,62 @@ def _frequency_text(band: Any) -> str:
     return f"Frequency: {FREQUENCY_LABELS.get(band, band)}" if band else ""
 
 
-CSS = """
-p { margin: 0 0 4px 0; }
-.hw { font-size: 26px; }
-.alt { font-size: 20px; color: #888; }
-.py { font-size: 16px; }
-.tag { font-size: 12px; background: #d08a00; color: white; padding: 1px 4px; }
-ol { margin: 0 0 6px 0; -qt-list-indent: 1; }
-.cl { color: #888; }
-.meta { color: #888; font-size: 12px; }
-h4 { margin: 8px 0 2px 0; font-size: 13px; color: #888; }
+# Secondary text, links and the "name" tag per theme: each at least 4.5:1 on the card and
+# the panels (the greys were #888, 3.2:1; the tag white on orange, 2.6:1).
+_CHROME = {
+    False: {"secondary": "#5c5c5c", "link": "#1a5fd0", "tag": "#9a5a00", "tag_text": "#ffffff"},
+    True: {"secondary": "#b0b0b0", "link": "#7fb2ff", "tag": "#d08a00", "tag_text": "#1e1f22"},
+}
+
+
+def css(style: Style) -> str:
+    chrome = _CHROME[style.dark]
+    grey = chrome["secondary"]
+
+    def px(size: int) -> str:
+        return f"{round(size * style.scale)}px"
+
+    return f"""
+p {{ margin: 0 0 4px 0; }}
+a {{ color: {chrome["link"]}; }}
+.hw {{ font-size: {px(26)}; }}
+.alt {{ font-size: {px(20)}; color: {grey}; }}
+.py {{ font-size: {px(16)}; }}
+.tag {{ font-size: {px(12)}; background: {chrome["tag"]}; color: {chrome["tag_text"]};
+  padding: 1px 4px; }}
+ol {{ margin: 0 0 6px 0; -qt-list-indent: 1; }}
+.cl {{ color: {grey}; }}
+.meta {{ color: {grey}; font-size: {px(12)}; }}
+h4 {{ margin: 8px 0 2px 0; font-size: {px(13)}; color: {grey}; }}
 """
 
 
-def lookup_html(lookup: Lookup, style: Style) -> str:
+COMPACT_SENSES = 3
+
+
+def compact_html(lookup: Lookup, style: Style) -> str:
+    """A small card: the word, its pinyin, its first senses and its HSK level; the full
+    entry is in the side panel."""
+    body = []
+    entry = lookup.entries[0] if lookup.entries else None
+    if entry is None:
+        body.append(f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span></p>")
+        body.append("<p class='meta'>Not in the dictionary.</p>")
+    else:
+        body.append(entry_html(entry, style, senses=COMPACT_SENSES))
+    meta = [m for m in (_hsk_text(lookup.hsk),) if m]
+    if meta:
+        body.append(f"<p class='meta'>{html.escape(meta[0])}</p>")
+    return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"
+
+
+def lookup_html(
+    lookup: Lookup, style: Style, *, add_links: bool = False, compact: bool = False
+) -> str:
+    """``add_links``: each "also starting here" word gets an add link (the popup);
+    ``compact``: the small card of `compact_html`."""
+    if compact:
+        return compact_html(lookup, style)
     body = []
     if lookup.entries:
         for entry in lookup.entries:
@@ -273,15 +355,16 @@ def lookup_html(lookup: Lookup, style: Style) -> str:
     if lookup.other_matches:
         body.append("<h4>Also starting here</h4>")
         for word, entries in lookup.other_matches:
+            add = f' <a href="{add_link_for(word)}">+&nbsp;Add</a>' if add_links else ""
             body.append(
-                f'<p><a href="{link_for(word)}">{html.escape(word)}</a> '
-                f"{_short_gloss(entries, style)}</p>"
+                f'<p><a href="{link_for(word)}">{html.escape(_shown(word, entries, style))}</a> '
+                f"{_short_gloss(entries, style)}{add}</p>"
             )
     if lookup.breakdown:
         body.append("<h4>Characters</h4>")
         for char, entries in lookup.breakdown:
             body.append(
-                f'<p><a href="{link_for(char)}">{html.escape(char)}</a> '
+                f'<p><a href="{link_for(char)}">{html.escape(_shown(char, entries, style))}</a> '
                 f"{_short_gloss(entries, style)}</p>"
             )
-    return f"<html><head><style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+    return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_link
+from reader.ui.lookup.browser import LookupBrowser
+from reader.ui.lookup.content import Lookup, Style, lookup_html, parse_add_link, parse_link
 from reader.ui.lookup.speech import shared_speaker
 
 POPUP_WIDTH = 400
+COMPACT_WIDTH = 300
+MIN_HEIGHT = 110  # below this the card is too small to read: it may then cover the line
 GAP = 6
 
 
@@ -32,6 +34,7 @@ class LookupPopup(QFrame):
     link_activated = Signal(str, str)
     add_requested = Signal(int)  # token index; connected by the vocabulary work
     sentence_requested = Signal(int)  # token index: say the sentence around it
+    add_word_requested = Signal(str)  # an "also starting here" word's own add link
     lookup_shown = Signal()  # new content (the vocabulary shows the word's status)
     closed = Signal()
 
@@ -43,9 +46,8 @@ class LookupPopup(QFrame):
         self.lookup: Lookup | None = None
         self._anchor = QRect()
         self.token_index: int | None = None
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenLinks(False)
-        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.compact = False  # the word, its pinyin, first senses and HSK (Zhongwen's card)
+        self.browser = LookupBrowser(self, frame=False)
         self.browser.anchorClicked.connect(self._on_link)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.clicked.connect(self.copy_word)
@@ -82,7 +84,10 @@ class LookupPopup(QFrame):
         self.token_index = token_index
         self._anchor = anchor
         self.note.hide()
-        self.browser.setHtml(lookup_html(lookup, style))
+        compact = self.compact
+        self.browser.show_content(
+            lambda shown: lookup_html(lookup, shown, add_links=True, compact=compact), style
+        )
         self._fit(anchor)
         self.show()
         self.raise_()
@@ -92,7 +97,8 @@ class LookupPopup(QFrame):
         parent = self.parentWidget()
         assert parent is not None  # always a child of the view's viewport
         area = parent.rect()
-        width = min(POPUP_WIDTH, area.width() - 2 * GAP)
+        wide = (COMPACT_WIDTH if self.compact else POPUP_WIDTH) * max(1.0, self.browser.scale)
+        width = min(round(wide), area.width() - 2 * GAP)
         # Measure the text at the width the browser will have (a clone: the browser's own
         # layout is left alone, and a hidden popup has no geometry to ask yet).
         margins = self._layout.contentsMargins()
@@ -106,21 +112,35 @@ class LookupPopup(QFrame):
         room_above = anchor.top() - area.top() - 2 * GAP
         wanted = int(document.size().height()) + chrome + 4
         document.deleteLater()
-        below = room_below >= min(wanted, 260) or room_below >= room_above
-        height = max(
-            120, min(wanted, room_below if below else room_above, int(area.height() * 0.7))
-        )
+        # Below the line, or above it when there is more room there: never over the line
+        # being read (the card scrolls inside itself instead). Only when neither side
+        # has room for even a small card does it overlap, kept inside the view.
+        below = room_below >= min(wanted, MIN_HEIGHT) or room_below >= room_above
+        room = room_below if below else room_above
+        height = min(wanted, room, int(area.height() * 0.7))
+        if height < min(wanted, MIN_HEIGHT):
+            height = min(wanted, MIN_HEIGHT, area.height() - 2 * GAP)
         x = min(max(area.left() + GAP, anchor.left()), area.right() - width - GAP)
         y = anchor.bottom() + GAP if below else anchor.top() - GAP - height
         y = min(max(area.top() + GAP, y), max(area.top() + GAP, area.bottom() - height - GAP))
         self.resize(width, height)
         self.move(x, y)
 
+    def set_scale(self, scale: float) -> None:
+        """Follow the article's zoom: the card's text and width grow with it."""
+        self.browser.set_scale(scale)
+        if self.isVisible() and self.lookup is not None:
+            self._fit(self._anchor)
+
     def move_to(self, anchor: QRect) -> None:
         if self.isVisible() and self.lookup is not None:
             self._fit(anchor)
 
     def _on_link(self, url: QUrl) -> None:
+        word = parse_add_link(url.toString())
+        if word is not None:
+            self.add_word_requested.emit(word)
+            return
         target = parse_link(url.toString())
         if target is not None:
             self.link_activated.emit(*target)

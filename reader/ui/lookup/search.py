@@ -7,17 +7,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
-    QFrame,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.pinyin import render
+from reader.ui.lookup.browser import LookupBrowser
 from reader.ui.lookup.content import (
     LookupDictionary,
     Style,
@@ -78,9 +77,7 @@ class DictionarySearch(QWidget):
         # under a horizontal scroll bar.
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.details = QTextBrowser(self)
-        self.details.setOpenLinks(False)
-        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details = LookupBrowser(self, frame=False)  # follows the theme
         self.details.anchorClicked.connect(self._on_link)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -121,15 +118,13 @@ class DictionarySearch(QWidget):
 
     def _show_current(self, item: QListWidgetItem | None) -> None:
         if item is None or self.dictionary is None:
-            self.details.clear()
+            self.details.clear_content()
             return
         entry = self.dictionary.entry(int(item.data(Qt.ItemDataRole.UserRole)))
-        style = self._style()
-        self.details.setHtml(entry_html(entry, style))
+        self.details.show_content(lambda style: entry_html(entry, style), self._style())
 
     def _on_link(self, url: QUrl) -> None:
         target = parse_link(url.toString())
         if target is not None and self.dictionary is not None:
-            self.details.setHtml(
-                lookup_html(lookup_word(self.dictionary, target[0]), self._style())
-            )
+            lookup = lookup_word(self.dictionary, target[0])
+            self.details.show_content(lambda style: lookup_html(lookup, style), self._style())

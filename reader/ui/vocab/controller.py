@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.core.analysis.tokens import Token
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.core.cedict.learner_order import learner_order
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
 from reader.core.history import Action, CollectWords, SetStatuses, WordHistory
 from reader.core.operations import Changes
@@ -114,6 +115,7 @@ class VocabularyController(QObject):
         self.dock.visibilityChanged.connect(lambda _v: self._stats_shown())
         self.popup.lookup_shown.connect(self._sync_popup)
         self.popup.add_requested.connect(lambda _index: self.add_from_popup())
+        self.popup.add_word_requested.connect(self.add_match)
 
     # --- building --------------------------------------------------------------------------
 
@@ -298,6 +300,11 @@ class VocabularyController(QObject):
         """Called once `_ready` said the dictionary is there."""
         dictionary = self._session.dictionary
         assert dictionary is not None
+        token = self.view.tokens[index]
+        if word is None and entries is None and token.entry_ids:  # as the popup shows them
+            found = (dictionary.entry(i) for i in token.entry_ids)
+            is_name = token.kind is TokenKind.NAME
+            entries = learner_order(found, " ".join(token.readings), names_first=is_name)
         return word_from_token(
             self.view.tokens,
             index,
@@ -319,6 +326,13 @@ class VocabularyController(QObject):
         if lookup is None or index is None or not self._ready():
             return
         self._save([self._word_at(index, lookup.word, lookup.entries)])
+
+    def add_match(self, word: str) -> None:
+        """An "also starting here" word of the popup, with the sentence of the popup's word."""
+        index = self.popup.token_index
+        if index is None or not self._ready():
+            return
+        self._save([self._word_at(index, word)])
 
     def add_current(self) -> None:
         """A: the popup's word when it is open, else the current word of the view."""

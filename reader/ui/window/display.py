@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.pinyin import PinyinStyle
-from reader.core.settings import PinyinForm, RubyWords, Script, Settings, Theme
+from reader.core.settings import PinyinForm, RubyWords, Settings, Theme
 from reader.ui.article_view.colors import SCHEME_LABELS
 from reader.ui.article_view.model import (
     PINYIN_LABELS,
     RUBY_WORD_LABELS,
     SCRIPT_LABELS,
+    STATUS_MARK_LABELS,
     DisplayOptions,
 )
 from reader.ui.article_view.widget import ArticleView
@@ -53,6 +54,7 @@ CHOICES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("ruby_words", "Pinyin &over", _by_value(RUBY_WORD_LABELS)),
     ("tone_scheme", "&Tone colours", _by_value(SCHEME_LABELS)),
     ("script", "&Script", _by_value(SCRIPT_LABELS)),
+    ("status_marks", "Word &status marks", _by_value(STATUS_MARK_LABELS)),
     ("theme", "T&heme", _by_value(THEME_LABELS)),
 )
 _IN_TOOLBAR = ("pinyin_style", "ruby_words", "tone_scheme", "script")
@@ -88,6 +90,14 @@ class DisplayControls(QObject):
         self.sandhi_action.setCheckable(True)
         self.sandhi_action.setToolTip("Show 不是 as bú shì and 一个 as yí gè; lookups keep bù, yī")
         self.sandhi_action.toggled.connect(lambda on: self.set("tone_sandhi", on))
+        self.toggles = {  # settings field → its View menu toggle
+            name: self._toggle(name, text)
+            for name, text in (
+                ("pinyin_joined", "Pinyin &joined per word (shàngwǔ, not shàng wǔ)"),
+                ("word_gaps", "Space &between words"),
+                ("compact_popup", "&Compact popup (the full entry in the side panel)"),
+            )
+        }
         self.toolbar = QToolBar("Display", parent)
         self.toolbar.setObjectName("display_toolbar")  # saveState knows it by this name
         labels = {name: labels for name, _title, labels in CHOICES}
@@ -110,6 +120,12 @@ class DisplayControls(QObject):
         ):
             self.toolbar.addWidget(widget)
         self._show_settings()
+
+    def _toggle(self, name: str, text: str) -> QAction:
+        action = QAction(text, self._parent)
+        action.setCheckable(True)
+        action.toggled.connect(lambda on: self.set(name, on))
+        return action
 
     def _choice_menu(self, name: str, title: str, labels: dict[str, str]) -> QMenu:
         menu = QMenu(title, self._parent)
@@ -157,15 +173,17 @@ class DisplayControls(QObject):
         for name, box in self.boxes.items():
             box.setCurrentIndex(max(0, box.findData(str(getattr(s, name)))))
         self.hsk_box.setEnabled(s.ruby_words is RubyWords.ABOVE_HSK)
-        for toggle, on in (
+        toggles: list[tuple[QCheckBox | QAction | QSpinBox, object]] = [
             (self.color_chars_box, s.color_characters),
             (self.color_chars_action, s.color_characters),
             (self.sandhi_action, s.tone_sandhi),
             (self.hsk_box, s.ruby_min_hsk),
-        ):
+        ]
+        toggles += [(action, getattr(s, name)) for name, action in self.toggles.items()]
+        for toggle, on in toggles:
             toggle.blockSignals(True)
             if isinstance(toggle, QSpinBox):
-                toggle.setValue(int(on))
+                toggle.setValue(s.ruby_min_hsk)
             else:
                 toggle.setChecked(bool(on))
             toggle.blockSignals(False)
@@ -194,6 +212,9 @@ class DisplayControls(QObject):
             script=s.script,
             font_family=s.font_family,
             font_size=s.font_size,
+            joined_pinyin=s.pinyin_joined,
+            word_gaps=s.word_gaps,
+            status_marks=s.status_marks,
         )
 
     def lookup_style(self) -> Style:
@@ -204,7 +225,7 @@ class DisplayControls(QObject):
             pinyin=_PINYIN_STYLES[options.pinyin],
             scheme=options.tone_scheme,
             dark=is_dark(self._parent.palette()),
-            traditional_first=options.script is Script.TRADITIONAL,
+            traditional_first=options.script.is_traditional,
         )
 
 

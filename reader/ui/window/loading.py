@@ -15,11 +15,10 @@ from PySide6.QtWidgets import QLabel
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.operations import Changes, Done, analyse_article
 from reader.core.progress import Progress
-from reader.core.settings import RubyWords, Script
+from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
 from reader.ui.article_view.model import provisional_tokens
-from reader.ui.article_view.script import TraditionalConverter
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task, TaskRunner
@@ -112,7 +111,6 @@ class ArticleLoader(QObject):
         if self._stopped:
             return
         self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
-        self._view.set_traditional_converter(TraditionalConverter(dictionary).convert)
         self._session.set_dictionary(dictionary)
         if self._pending_analysis is None:
             self._start_loader()
@@ -206,12 +204,11 @@ class ArticleLoader(QObject):
     def _show_stored_at_once(self, article_id: int) -> None:
         """At launch, before the dictionary has opened: the stored pinyin read straight from
         the database, so that the window's first paint has it. Only where the display needs
-        nothing the dictionary gives (HSK levels, traditional forms, the word keys behind
-        "pinyin over unknown words"); the dictionary's arrival then confirms the same tokens
-        with the words' statuses (or a new analysis, if the release in use turns out to be
-        another one)."""
-        options = self._view.options
-        if options.ruby_words is not RubyWords.ALL or options.script is not Script.SIMPLIFIED:
+        nothing the dictionary gives (HSK levels, the word keys behind "pinyin over unknown
+        words"; traditional characters come from OpenCC, not from it); the dictionary's
+        arrival then confirms the same tokens with the words' statuses (or a new analysis,
+        if the release in use turns out to be another one)."""
+        if self._view.options.ruby_words is not RubyWords.ALL:
             return
         from reader.core.analysis.stored import stored_analysis
         from reader.core.cedict.sources import active_dictionary_key

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.pinyin import numbered_syllables
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.lookup.browser import LookupBrowser
 from reader.ui.lookup.speech import shared_speaker
 from reader.ui.messages import MessageSink
 from reader.ui.window.session import ReadingSession
@@ -48,8 +48,9 @@ class LookupController(QObject):
         self._messages = messages
         self._popup: LookupPopup | None = None
         self._panel_lookup: Lookup | None = None  # what the Word tab shows, for its Speak
-        self.word_panel = QTextBrowser(side_dock)
-        self.word_panel.setOpenLinks(False)
+        self._compact = False
+        self._scale = 1.0
+        self.word_panel = LookupBrowser(side_dock)  # follows the theme
         self.word_panel.anchorClicked.connect(
             lambda url: self._follow_link_in_panel(url.toString())
         )
@@ -116,8 +117,20 @@ class LookupController(QObject):
             from reader.ui.lookup.popup import LookupPopup
 
             self._popup = LookupPopup(self._view.viewport())
+            self._popup.compact = self._compact
+            self._popup.set_scale(self._scale)
             self._connect_view(self._popup)
         return self._popup
+
+    def follow_display(self, compact: bool, scale: float) -> None:
+        """The popup's form (compact or full) and the zoom of the popup and the panels."""
+        self._compact, self._scale = compact, scale
+        self.word_panel.set_scale(scale)
+        self.search.details.set_scale(scale)
+        if self._popup is not None:
+            self._popup.compact = compact
+            self._popup.set_scale(scale)
+        self.refresh_popup()
 
     def _connect_view(self, popup: LookupPopup) -> None:
         view = self._view
@@ -164,7 +177,7 @@ class LookupController(QObject):
         """The words may be cut differently in a moment (a correction): nothing of the old
         cut stays on screen."""
         self.close_popup()
-        self.word_panel.clear()
+        self.word_panel.clear_content()
 
     def refresh_popup(self) -> None:
         """Show the open popup again (the display settings changed)."""
@@ -187,7 +200,7 @@ class LookupController(QObject):
         from reader.ui.lookup.content import lookup_html
 
         self._panel_lookup = lookup
-        self.word_panel.setHtml(lookup_html(lookup, self._style()))
+        self.word_panel.show_content(lambda style: lookup_html(lookup, style), self._style())
 
     def _follow_scroll(self) -> None:
         popup = self.popup

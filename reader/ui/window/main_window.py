@@ -35,7 +35,7 @@ from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
 from reader.core.store.database import DB_FILENAME
 from reader.core.store.schema import now_text
-from reader.ui.article_view.widget import ArticleView
+from reader.ui.article_view.widget import DEFAULT_FONT, ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
 from reader.ui.operations import BACKGROUND, Writer, edit
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.lookup = LookupController(
             self.view, self.session, self.display.lookup_style, self.messages, self.side_dock
         )
+        self._lookup_follows_display()
         self.files = ArticleFiles(self.context, self.library, lambda: self.packs)
         self.narrow = NarrowLayout(self, [self.library_dock, self.side_dock, self.vocab_dock])
 
@@ -218,8 +219,12 @@ class MainWindow(QMainWindow):
             self.writer.changed.connect(part.op_executed)
         self.loader.settled.connect(self.settled)
         self.loader.pinyin_came.connect(self._finish_after_paint)
-        display.changed.connect(lookup.refresh_popup)
+        display.changed.connect(self._lookup_follows_display)
         view.zoom_changed.connect(display.zoom_changed)
+
+    def _lookup_follows_display(self) -> None:
+        settings = self.settings
+        self.lookup.follow_display(settings.compact_popup, settings.font_size / DEFAULT_FONT)
 
     def _build_menus(self) -> None:
         docks = [self.side_dock, self.library_dock]

@@ -1,0 +1,46 @@
+"""Typesetting of a 100,000-character article: building the layout (widths, word boxes)
+and relaying it out at a new width, with the view's real Qt font metrics.
+
+Prints medians of repeated runs in CPU time of the process (on a shared machine wall time
+measured the load more than the code); the goal for the relayout is < 100 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from PySide6.QtWidgets import QApplication
+    from ui_bench_support import long_article
+
+    from reader.ui.article_view.widget import ArticleView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    text, tokens = long_article(100_000)
+    view = ArticleView()
+    view.resize(1000, 800)
+    view.set_article(text, tokens, "100,000 characters")
+    app.processEvents()
+    builds, relayouts = [], []
+    for width in (700, 1000, 820, 1200, 640, 900) * 2:
+        start = time.process_time()
+        view._rebuild()  # the rubies, the word boxes and the lines, as after an option change
+        builds.append((time.process_time() - start) * 1000)
+        assert view.layout_ is not None
+        start = time.process_time()
+        view.layout_.relayout(width)
+        relayouts.append((time.process_time() - start) * 1000)
+    print(
+        f"typesetting {len(text):,} characters: rebuild (rubies + word boxes + lines) median "
+        f"{statistics.median(builds):.0f} ms; relayout at a new width median "
+        f"{statistics.median(relayouts):.0f} ms, worst {max(relayouts):.0f} ms (goal < 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
