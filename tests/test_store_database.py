@@ -64,6 +64,12 @@ def test_migration_keeps_the_data_and_backs_up_first(fixture: Path, data_dir: Pa
         assert store.articles.info(1).percent_known == pytest.approx(100 / 3)
         assert [c.parts for c in store.corrections.all()] == [("东盟", "国家")]
         assert store.corrections.version() == 3
+        if old_version >= 5:
+            assert [f.fix.readings for f in store.corrections.reading_fixes()] == [
+                ("hang2", "zhang3")
+            ]
+        own = [(c.text, c.parts) for c in store.corrections.all(1) if c.article_id == 1]
+        assert own == ([("大足石刻", ("大足", "石刻"))] if old_version >= 7 else [])
         assert [w.word for w in store.corrections.user_words()] == ["金联体"]
         [word] = store.vocab.words(store.vocab.list_for_article(1))
         assert (word.traditional, word.pinyin, word.senses, word.entry_ids, word.notes) == (

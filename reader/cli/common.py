@@ -27,6 +27,7 @@ def user_rules(store: Store, article_id: int | None = None) -> tuple[list[Correc
     return store.corrections.all(article_id), words
 
 
-def reading_fixes(store: Store) -> tuple[ReadingFix, ...]:
-    """The learner's reading fixes: ``Analyzer.reading_fixes``, as in the app."""
-    return tuple(stored.fix for stored in store.corrections.reading_fixes())
+def reading_fixes(store: Store, article_id: int | None = None) -> tuple[ReadingFix, ...]:
+    """The learner's reading fixes (with ``article_id``'s own): ``Analyzer.reading_fixes``,
+    as in the app."""
+    return tuple(stored.fix for stored in store.corrections.reading_fixes(article_id))

@@ -52,8 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pack-rules-for-library",
         action="store_true",
-        help="a lesson pack's segmentation corrections apply to every article, not only "
-        "to the pack's own",
+        help="a lesson pack's segmentation corrections and reading fixes apply to every "
+        "article, not only to the pack's own",
     )
     parser.add_argument(
         "--dry-run",

@@ -3,10 +3,11 @@
 Everything goes in with one transaction, so a pack that fails half-way changes nothing
 (`read_pack` has already refused a damaged, hostile or too new pack before this runs).
 The pack's fingerprint is recorded with what it added: opening the same pack again adds
-nothing while its article is still in the library. The pack's segmentation rules apply to
-the pack's article only, unless the user chooses in the preview to add them for the whole
-library (a pack is someone else's file: its rules must not re-cut the user's other texts).
-The user's own rule for a text wins over the pack's, and the words' statuses stay the
+nothing while its article is still in the library. The pack's segmentation rules and
+reading fixes apply to the pack's article only, unless the user chooses in the preview to
+add them for the whole library (a pack is someone else's file: its rules must not re-cut
+or re-read the user's other texts). The user's own rule or fix for a text wins over the
+pack's, and the words' statuses stay the
 learner's own (the teacher's statuses in the pack are not copied).
 """
 
@@ -126,8 +127,8 @@ def _already_present(store: Store, pack: LessonPack, article_id: int) -> PackImp
 
 
 def _add_corrections(store: Store, pack: LessonPack, article_id: int | None) -> tuple[int, int]:
-    """Add the pack's rules (to the article given, or the whole library when None) and its
-    reading fixes for texts the user has none for; count those that differ."""
+    """Add the pack's rules and reading fixes for texts the user has none for, to the
+    article given (or the whole library when None); count those that differ."""
     mine = {c.text: c.parts for c in store.corrections.all()}
     added = kept = 0
     for rule in pack.article.corrections:
@@ -146,7 +147,7 @@ def _add_corrections(store: Store, pack: LessonPack, article_id: int | None) -> 
         if fix.text in my_readings:
             kept += my_readings[fix.text] != fix
             continue
-        store.corrections.add_reading_fix(fix.text, fix.readings)
+        store.corrections.add_reading_fix(fix.text, fix.readings, article_id)
         added += 1
     return added, kept
 

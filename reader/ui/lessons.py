@@ -2,8 +2,8 @@
 
 ``PackOpener.open_path`` reads the pack (a bad one is reported and changes nothing), shows
 `PackPreviewDialog` with what the pack would add, or that it is already in the library
-(the pack's segmentation corrections apply to its article only, unless the user ticks the
-box that adds them for the whole library),
+(the pack's segmentation corrections and reading fixes apply to its article only, unless
+the user ticks the box that adds them for the whole library),
 and on confirmation imports it with `reader.core.lessons.import_pack` (one short
 transaction, through the window's writer like every other write) and emits
 ``opened(PackImportResult)`` so the window can show the article. File ▸ Open, files given
@@ -66,11 +66,12 @@ class PackPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rules_for_library = QCheckBox(
-            f"Also use its {summary.corrections:,} segmentation corrections in every other "
-            "article (otherwise they apply to this lesson's article only)",
+            f"Also use its {summary.rules()} in every other article (otherwise they apply "
+            "to this lesson's article only)",
             self,
         )
-        self.rules_for_library.setVisible(summary.corrections > 0 and not already)
+        has_rules = summary.corrections + summary.reading_fixes > 0
+        self.rules_for_library.setVisible(has_rules and not already)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -277,7 +277,7 @@ class Analyzer:
             return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
-        self.reading_fixes = tuple(row.fix for row in store.corrections.reading_fixes())
+        self.reading_fixes = tuple(row.fix for row in store.corrections.reading_fixes(article_id))
         tokens = self.analyse(text, store.corrections.all(article_id), progress)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)

@@ -190,7 +190,7 @@ def lesson_pack(store: Store, word_list: WordList, facts: WordFacts | None = Non
     )
     fixes = tuple(
         stored.fix
-        for stored in store.corrections.reading_fixes()
+        for stored in store.corrections.reading_fixes(article_id)
         if stored.fix.text in article.text
     )
     exported = export_list(store, word_list, facts)

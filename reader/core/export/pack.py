@@ -106,16 +106,26 @@ class PackPreview:
     article_title: str
     article_characters: int
     corrections: int
+    reading_fixes: int
     list_name: str
     words: int
     sample: tuple[str, ...]  # the first few words
     fingerprint: str
 
+    def rules(self) -> str:
+        """The pack's rules, said in a few words: "3 segmentation corrections and 1 reading
+        fix" (the reading fixes only when there are some)."""
+        segmentation = f"{self.corrections:,} segmentation corrections"
+        if not self.reading_fixes:
+            return segmentation
+        fixes = f"{self.reading_fixes:,} reading fix" + ("es" if self.reading_fixes > 1 else "")
+        return f"{segmentation} and {fixes}" if self.corrections else fixes
+
     def describe(self) -> str:
         sample = "、".join(self.sample) + ("…" if self.words > len(self.sample) else "")
         return (
             f"Article “{self.article_title}” ({self.article_characters:,} characters, "
-            f"{self.corrections} segmentation corrections)\n"
+            f"{self.rules()})\n"
             f"Word list “{self.list_name}”: {self.words} words" + (f" ({sample})" if sample else "")
         )
 
@@ -126,6 +136,7 @@ def preview(pack: LessonPack) -> PackPreview:
         article_title=pack.article.title,
         article_characters=len(pack.article.text),
         corrections=len(pack.article.corrections),
+        reading_fixes=len(pack.article.reading_fixes),
         list_name=pack.word_list.name,
         words=len(words),
         sample=tuple(w.simplified for w in words[:8]),

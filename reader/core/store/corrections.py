@@ -7,10 +7,11 @@ replaces the old one. A reading fix (``ReadingFix``) says how a word or short co
 reads wherever it occurs; again one per text. ``version()`` changes whenever rules, fixes
 or user words change, so the analysis can put it in its cache key.
 
-A segmentation rule applies to the whole library, or to one article only
-(``add_for_article``: the rules a lesson pack brings). ``all(article_id)`` is what applies
-to that article: the library's rules, and its own where the library has none for the
-same text.
+A segmentation rule or a reading fix applies to the whole library, or to one article
+only (``add_for_article``, ``add_reading_fix(..., article_id=)``: what a lesson pack
+brings; both kept in ``article_corrections``, a reading fix with ``kind = 'reading'``).
+``all(article_id)`` and ``reading_fixes(article_id)`` are what applies to that article:
+the library's, and its own where the library has none for the same text.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from reader.core.analysis.reading_fixes import ReadingFix, check_fix, normalised
 from reader.core.store.database import Database
 from reader.core.store.schema import now_text
 
 _VERSION_KEY = "segmentation_version"
+_READING = "reading"  # the kind of an article's own reading fix in article_corrections
 
 
 class CorrectionKind(StrEnum):
@@ -50,6 +53,7 @@ class StoredReadingFix:
     id: int
     fix: ReadingFix
     created_at: datetime
+    article_id: int | None = None  # None: the whole library; else that article only
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,42 +84,52 @@ class Corrections:
     ) -> int:
         """Store a rule for one article only (replacing its rule for the same text)."""
         _check_parts(text, parts)
+        return self._add_for_article(article_id, str(kind), text, parts)
+
+    def _add_for_article(
+        self, article_id: int, kind: str, text: str, parts: list[str] | tuple[str, ...]
+    ) -> int:
+        """Store one article's own rule or reading fix, replacing its earlier one of the
+        same sort (segmentation or reading) for the same text."""
         with self._db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM article_corrections WHERE article_id = ? AND text = ?"
+                " AND (kind = ?) = (? = ?)",
+                (article_id, text, _READING, kind, _READING),
+            )
             cursor = conn.execute(
                 "INSERT INTO article_corrections (article_id, kind, text, parts, created_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, text) DO UPDATE SET"
-                " kind = excluded.kind, parts = excluded.parts",
-                (
-                    article_id,
-                    str(kind),
-                    text,
-                    json.dumps(list(parts), ensure_ascii=False),
-                    now_text(),
-                ),
+                " VALUES (?, ?, ?, ?, ?)",
+                (article_id, kind, text, json.dumps(list(parts), ensure_ascii=False), now_text()),
             )
             _bump(conn)
             return int(cursor.lastrowid or 0)
 
+    def _with_articles(
+        self, library_rows: list[Any], readings: bool, article_id: int | None
+    ) -> list[Any]:
+        """The library's rows, then ``article_id``'s own rows of the same sort for the texts
+        the library has none for (the user's own wins over a pack's)."""
+        if article_id is None:
+            return library_rows
+        library = {row[1] for row in library_rows}
+        own = self._db.conn.execute(
+            "SELECT id, text, parts, created_at, article_id, kind FROM article_corrections"
+            " WHERE article_id = ? AND (kind = ?) = ? ORDER BY id",
+            (article_id, _READING, readings),
+        ).fetchall()
+        return library_rows + [row for row in own if row[1] not in library]
+
     def all(self, article_id: int | None = None) -> list[Correction]:
         """The library's rules; with ``article_id``, also that article's own rules for the
         texts the library has no rule for (the user's own rule wins over a pack's)."""
-        rows = self._db.conn.execute(
-            "SELECT id, kind, text, parts, created_at, NULL FROM corrections ORDER BY id"
+        library = self._db.conn.execute(
+            "SELECT id, text, parts, created_at, NULL, kind FROM corrections ORDER BY id"
         ).fetchall()
-        if article_id is not None:
-            library = {row[2] for row in rows}
-            rows += [
-                row
-                for row in self._db.conn.execute(
-                    "SELECT id, kind, text, parts, created_at, article_id"
-                    " FROM article_corrections WHERE article_id = ? ORDER BY id",
-                    (article_id,),
-                )
-                if row[2] not in library
-            ]
+        rows = self._with_articles(library, False, article_id)
         return [
             Correction(i, CorrectionKind(k), t, tuple(json.loads(p)), datetime.fromisoformat(c), a)
-            for i, k, t, p, c, a in rows
+            for i, t, p, c, a, k in rows
         ]
 
     def remove(self, correction_id: int) -> None:
@@ -123,11 +137,16 @@ class Corrections:
             if conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount:
                 _bump(conn)
 
-    def add_reading_fix(self, text: str, readings: list[str] | tuple[str, ...]) -> int:
-        """Store how ``text`` reads (replacing any fix for the same text); returns its id.
+    def add_reading_fix(
+        self, text: str, readings: list[str] | tuple[str, ...], article_id: int | None = None
+    ) -> int:
+        """Store how ``text`` reads (replacing any fix for the same text), in the whole
+        library or, with ``article_id``, in that article only; returns its id.
         Raises ``ReadingFixError`` (a ValueError) for readings that do not fit ``text``."""
         check_fix(text, readings)
         spelled = [normalised(r) for r in readings]
+        if article_id is not None:
+            return self._add_for_article(article_id, _READING, text, spelled)
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM reading_fixes WHERE text = ?", (text,))
             cursor = conn.execute(
@@ -137,13 +156,18 @@ class Corrections:
             _bump(conn)
             return int(cursor.lastrowid or 0)
 
-    def reading_fixes(self) -> list[StoredReadingFix]:
-        rows = self._db.conn.execute(
-            "SELECT id, text, readings, created_at FROM reading_fixes ORDER BY id"
+    def reading_fixes(self, article_id: int | None = None) -> list[StoredReadingFix]:
+        """The library's reading fixes; with ``article_id``, also that article's own for
+        the texts the library has no fix for (the learner's own fix wins over a pack's)."""
+        library = self._db.conn.execute(
+            "SELECT id, text, readings, created_at, NULL, NULL FROM reading_fixes ORDER BY id"
         ).fetchall()
+        rows = self._with_articles(library, True, article_id)
         return [
-            StoredReadingFix(i, ReadingFix(t, tuple(json.loads(r))), datetime.fromisoformat(c))
-            for i, t, r, c in rows
+            StoredReadingFix(
+                i, ReadingFix(t, tuple(json.loads(r))), datetime.fromisoformat(c), a
+            )
+            for i, t, r, c, a, _ in rows
         ]
 
     def remove_reading_fix(self, fix_id: int) -> None:

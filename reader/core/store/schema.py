@@ -251,6 +251,35 @@ def _upgrade_to_7(conn: sqlite3.Connection) -> None:
     )
 
 
+def _upgrade_to_8(conn: sqlite3.Connection) -> None:
+    """An article's own rules carry reading fixes too (``kind = 'reading'``, ``parts`` the
+    readings): a pack's reading fixes stay with its article like its segmentation rules.
+
+    SQLite cannot widen a CHECK, so the table is rebuilt and its rows copied. A reading fix
+    and a segmentation rule for the same text may both apply, hence the unique index on
+    whether the row is a reading.
+    """
+    _run(
+        conn,
+        [
+            """CREATE TABLE article_rules (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('split', 'merge', 'reading')),
+                text TEXT NOT NULL,
+                parts TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "INSERT INTO article_rules (id, article_id, kind, text, parts, created_at)"
+            " SELECT id, article_id, kind, text, parts, created_at FROM article_corrections",
+            "DROP TABLE article_corrections",
+            "ALTER TABLE article_rules RENAME TO article_corrections",
+            "CREATE UNIQUE INDEX article_corrections_text"
+            " ON article_corrections (article_id, kind = 'reading', text)",
+        ],
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _upgrade_to_1,
     _upgrade_to_2,
@@ -259,6 +288,7 @@ STEPS: tuple[Step, ...] = (
     _upgrade_to_5,
     _upgrade_to_6,
     _upgrade_to_7,
+    _upgrade_to_8,
 )
 SCHEMA_VERSION = len(STEPS)
 
