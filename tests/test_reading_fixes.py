@@ -14,7 +14,7 @@ from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.reading_fixes import ReadingFix, ReadingFixError, apply_fixes
 from reader.core.analysis.tokens import Token
 from reader.core.export.from_store import lesson_pack
-from reader.core.export.pack import pack_bytes, read_pack
+from reader.core.export.pack import pack_bytes, preview, read_pack
 from reader.core.lessons import import_pack
 from reader.core.store import NewArticle, Store
 from reader.core.store.database import DB_FILENAME
@@ -112,11 +112,40 @@ def test_lesson_packs_carry_the_fixes_for_their_article(tmp_path: Path) -> None:
     out.write_bytes(pack_bytes(pack))
     opened = read_pack(out)
     assert opened.article.reading_fixes == (ReadingFix("银行", ("yin2", "hang4")),)
+    assert "1 segmentation corrections and 1 reading fix)" in preview(opened).describe()
     with Store.open(tmp_path / "student" / DB_FILENAME) as student:
         student.corrections.add_reading_fix("行", ["xing2"])  # the student's own stays
         result = import_pack(student, opened)
         assert result.corrections_added >= 1
-        assert {s.fix.text: s.fix.readings for s in student.corrections.reading_fixes()} == {
+        in_article = student.corrections.reading_fixes(result.article_id)
+        assert {s.fix.text: s.fix.readings for s in in_article} == {
             "行": ("xing2",),
             "银行": ("yin2", "hang4"),
         }
+        assert [s.fix.text for s in student.corrections.reading_fixes()] == ["行"]
+
+
+@pytest.mark.parametrize("for_library", [False, True], ids=["article only", "whole library"])
+def test_a_packs_fix_reads_its_article_unless_chosen_for_the_library(
+    for_library: bool, analyzer: Analyzer, data_dir: Path, tmp_path: Path
+) -> None:
+    """A pack's reading fix re-reads 银行 in the pack's article only; the learner's other
+    article keeps the analysis' yín háng, unless the pack was opened for the whole library
+    (``reader import --pack-rules-for-library``, the preview's box)."""
+    with Store.open(tmp_path / "teacher" / DB_FILENAME) as teacher:
+        _, list_id = stock_lesson_article(teacher)
+        teacher.corrections.add_reading_fix("银行", ["yin2", "hang4"])
+        [word_list] = [w for w in teacher.vocab.lists() if w.id == list_id]
+        pack_path = tmp_path / "lesson.readerpack"
+        pack_path.write_bytes(pack_bytes(lesson_pack(teacher, word_list)))
+    with Store.open() as student:
+        other = student.articles.add(NewArticle("别的", "他去银行。"))
+        assert readings_of(analyzer.load_or_analyse(student, other), "银行") == [("yin2", "hang2")]
+    flags = ["--pack-rules-for-library"] if for_library else []
+    assert main(["import", *flags, str(pack_path)]) == 0
+    with Store.open() as student:
+        [lesson] = [a.id for a in student.articles.all() if a.id != other]
+        in_lesson = readings_of(analyzer.load_or_analyse(student, lesson), "银行")
+        in_other = readings_of(analyzer.load_or_analyse(student, other), "银行")
+    assert in_lesson == [("yin2", "hang4")]
+    assert in_other == [("yin2", "hang4") if for_library else ("yin2", "hang2")]

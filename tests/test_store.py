@@ -147,6 +147,28 @@ def test_corrections_and_version(store: Store) -> None:
     assert store.corrections.user_words() == []
 
 
+def test_an_articles_own_rules_and_reading_fixes(store: Store) -> None:
+    """An article's own rule and reading fix for the same text live side by side, each
+    replaced by the next of its sort, shown for that article only, and go with it."""
+    lesson = store.articles.add(NewArticle("课", "行长说了算。"))
+    other = store.articles.add(NewArticle("别的", "行长说了算。"))
+    store.corrections.add_for_article(lesson, CorrectionKind.SPLIT, "行长", ["行", "长"])
+    store.corrections.add_reading_fix("行长", ["xing2", "chang2"], lesson)
+    store.corrections.add_reading_fix("行长", ["hang2", "zhang4"], lesson)  # replaces
+    assert [(c.text, c.parts) for c in store.corrections.all(lesson)] == [("行长", ("行", "长"))]
+    [fix] = store.corrections.reading_fixes(lesson)
+    assert (fix.fix.readings, fix.article_id) == (("hang2", "zhang4"), lesson)
+    assert store.corrections.reading_fixes(other) == store.corrections.reading_fixes() == []
+    store.corrections.add_reading_fix("行长", ["hang2", "zhang3"])  # the learner's own wins
+    assert [f.fix.readings for f in store.corrections.reading_fixes(lesson)] == [
+        ("hang2", "zhang3")
+    ]
+    store.articles.delete(lesson)
+    store.articles.purge_deleted()
+    rows = store.db.conn.execute("SELECT count(*) FROM article_corrections").fetchone()
+    assert rows == (0,)
+
+
 def test_rules_survive_a_restart(data_dir: Path) -> None:
     with Store.open() as s:
         s.corrections.add(CorrectionKind.SPLIT, "亿元", ["亿", "元"])

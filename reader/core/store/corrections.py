@@ -164,9 +164,7 @@ class Corrections:
         ).fetchall()
         rows = self._with_articles(library, True, article_id)
         return [
-            StoredReadingFix(
-                i, ReadingFix(t, tuple(json.loads(r))), datetime.fromisoformat(c), a
-            )
+            StoredReadingFix(i, ReadingFix(t, tuple(json.loads(r))), datetime.fromisoformat(c), a)
             for i, t, r, c, a, _ in rows
         ]
 
