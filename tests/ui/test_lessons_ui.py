@@ -116,6 +116,30 @@ def wait_for_preview(qtbot: QtBot, window: MainWindow) -> object:
     return window.packs.dialog
 
 
+@pytest.mark.parametrize("tick", [False, True], ids=["article only", "whole library"])
+def test_the_box_takes_the_packs_reading_fixes_too(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, tick: bool
+) -> None:
+    """The preview's box names the pack's reading fix; unticked it reads 银行 in the
+    pack's article only, ticked in the whole library."""
+    with Store.open(tmp_path / "teacher" / DB_FILENAME) as teacher:
+        list_id = stock(teacher)
+        teacher.corrections.add_reading_fix("银行", ["yin2", "hang4"])
+        [word_list] = [w for w in teacher.vocab.lists() if w.id == list_id]
+        pack = write_pack(tmp_path / "fixed.readerpack", lesson_pack(teacher, word_list))
+    window.open_file(str(pack))
+    dialog = wait_for_preview(qtbot, window)
+    choice = dialog.rules_for_library  # type: ignore[attr-defined]
+    assert "1 segmentation corrections and 1 reading fix in every other" in choice.text()
+    choice.setChecked(tick)
+    with qtbot.waitSignal(window.packs.opened) as opened:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    article = opened.args[0].article_id
+    fixes = window.store.corrections
+    assert [f.fix.text for f in fixes.reading_fixes(article)] == ["银行"]
+    assert [f.fix.text for f in fixes.reading_fixes()] == (["银行"] if tick else [])
+
+
 def test_open_a_pack_cancel_then_accept_then_again(
     qtbot: QtBot, window: MainWindow, pack_file: Path
 ) -> None:
