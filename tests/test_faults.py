@@ -273,7 +273,8 @@ def lesson_list(data_dir: Path) -> int:
     with Store.open(data_dir / DB_FILENAME) as store:
         article, list_id = stock_lesson_article(store)
         store.vocab.add_words([bank_word(article)], list_id)
-        return list_id
+        lesson: int = list_id
+        return lesson
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".csv", ".apkg", ".xlsx", ".readerpack"])
