@@ -271,9 +271,10 @@ def test_a_restore_onto_a_full_disk_changes_nothing(tmp_path: Path) -> None:
 @pytest.fixture
 def lesson_list(data_dir: Path) -> int:
     with Store.open(data_dir / DB_FILENAME) as store:
-        lesson: tuple[int, int] = stock_lesson_article(store)  # (article id, list id)
-        store.vocab.add_words([bank_word(lesson[0])], lesson[1])
-        return lesson[1]
+        article, list_id = stock_lesson_article(store)
+        store.vocab.add_words([bank_word(article)], list_id)
+        lesson: int = list_id
+        return lesson
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".csv", ".apkg", ".xlsx", ".readerpack"])

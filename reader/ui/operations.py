@@ -119,9 +119,3 @@ class Writer(QObject):
         still on their way are dropped."""
         self._closed = True
         self._store.close()
-
-    def announce(self, changes: Changes) -> None:
-        """Changes written around the writer (the word-list import dialog's own
-        transaction): every part hears of them as of its own."""
-        if changes:
-            self.changed.emit(changes)

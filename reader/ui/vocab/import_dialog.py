@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.importing.errors import ImportFailed
+from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
-from reader.core.store import Store, StoreError, WordStatus
+from reader.core.store import Store, WordStatus
 from reader.core.vocab_import import (
     ImportedWord,
     ImportPreview,
@@ -45,6 +46,7 @@ from reader.core.vocab_import import (
     preview_list_import,
     read_vocab_text,
 )
+from reader.ui.operations import Writer, writer_or_own
 from reader.ui.tasks import TaskRunner
 from reader.ui.vocab.labels import pinyin_marks
 
@@ -131,12 +133,15 @@ class VocabImportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         read: VocabFile | None = None,
+        writer: Writer | None = None,
     ) -> None:
-        """``read``: the file already read (by ``VocabFileReader``); else it is read here."""
+        """``read``: the file already read (by ``VocabFileReader``); else it is read here.
+        ``writer``: the app's one writer (none: the dialog writes at once, on its own)."""
         super().__init__(parent)
         self.setWindowTitle(f"Import {Path(path).name}")
         self.resize(620, 480)
         self.store = store
+        self.writer = writer_or_own(writer, store, self, lambda _changes: None)
         self.failed: str | None = None
         self.preview: ImportPreview | None = None
         self.committed_list: int | None = None
@@ -275,23 +280,35 @@ class VocabImportDialog(QDialog):
         return name
 
     def confirm(self) -> None:
-        """Write the preview (one transaction) and close."""
+        """Write the preview through the writer (one transaction), then close."""
         preview = self.preview
         if preview is None:
             return
-        target = self._target()
-        try:
-            with self.store.db.transaction():
-                if target is None:
-                    list_id = self.store.vocab.create_list(self._new_list_name())
-                    preview = preview_list_import(self.store, list_id, self.words)
-                commit_import(self.store, preview)
-        except StoreError as error:
-            QMessageBox.warning(self, "Import a word list", str(error))
-            return
-        if preview.list_id is None:
-            self.committed_statuses = {
-                w.simplified: WordStatus.KNOWN for w in preview.added + preview.updated
-            }
+        new_list = self._new_list_name() if self._target() is None else None
+        words = list(self.words)
+
+        def write(store: Store, _progress: Progress) -> Done[ImportPreview]:
+            done = preview
+            with store.db.transaction():
+                if new_list is not None:
+                    done = preview_list_import(store, store.vocab.create_list(new_list), words)
+                commit_import(store, done)
+            known = {} if done.list_id is not None else _known(done)
+            return Done(done, Changes(lists=True, statuses=known))
+
+        self.import_button.setEnabled(False)
+        self.writer.run(write, self._committed, self._refused)
+
+    def _committed(self, preview: ImportPreview) -> None:
+        self.committed_statuses = {} if preview.list_id is not None else _known(preview)
         self.committed_list = preview.list_id
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.import_button.setEnabled(True)
+        QMessageBox.warning(self, "Import a word list", str(error))
+
+
+def _known(preview: ImportPreview) -> dict[str, WordStatus]:
+    """What a known-words import sets: every word it adds or updates becomes known."""
+    return {w.simplified: WordStatus.KNOWN for w in preview.added + preview.updated}

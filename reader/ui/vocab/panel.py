@@ -666,11 +666,10 @@ class VocabularyPanel(QWidget):
         list_id = self.list_id()
 
         def review(file: VocabFile) -> None:
-            dialog = VocabImportDialog(self.store, file.path, list_id, self, read=file)
-            if dialog.exec():
-                # the dialog wrote in a transaction of its own: every part hears of it
-                statuses = dialog.committed_statuses if dialog.committed_list is None else {}
-                self.writer.announce(Changes(lists=True, statuses=statuses))
+            dialog = VocabImportDialog(
+                self.store, file.path, list_id, self, read=file, writer=self.writer
+            )
+            if dialog.exec():  # written through the writer: every part has heard of it
                 self.refresh(show_list=dialog.committed_list)
 
         self.vocab_reader = self.vocab_reader or VocabFileReader(self)
