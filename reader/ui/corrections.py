@@ -44,25 +44,22 @@ if TYPE_CHECKING:  # the rules (and the segmenter's patterns) load when first us
     Rule = tuple[RuleKind, str, tuple[str, ...]]  # what split_rule and merge_rule give
 
 
-class SplitDialog(QDialog):
-    """The learner types spaces into the word where it should be cut (东盟国家 → 东盟 国家);
-    OK is enabled only when ``split_rule`` accepts the cut."""
+class _FieldDialog(QDialog):
+    """A prompt, one field checked as it is typed (the verdict below it), a note on where
+    the fix applies, OK / Cancel; ``_check`` says whether OK may be pressed."""
 
-    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.token = token
-        self.rule: Rule | None = None
-        self.setWindowTitle("Split word")
+    def _build(self, title: str, prompt: str, text: str, note: str) -> None:
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Type a space wherever <b>{token.text}</b> should be cut:", self))
-        self.field = QLineEdit(token.text, self)
+        layout.addWidget(QLabel(prompt, self))
+        self.field = QLineEdit(text, self)
         self.field.textChanged.connect(self._check)
         layout.addWidget(self.field)
         self.verdict = QLabel(self)
         layout.addWidget(self.verdict)
-        note = QLabel("The correction applies wherever this text occurs, in every article.", self)
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        applies = QLabel(note, self)
+        applies.setWordWrap(True)
+        layout.addWidget(applies)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -70,6 +67,28 @@ class SplitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._check()
+
+    def _check(self) -> None:
+        raise NotImplementedError
+
+    def _allow(self, ok: bool) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class SplitDialog(_FieldDialog):
+    """The learner types spaces into the word where it should be cut (东盟国家 → 东盟 国家);
+    OK is enabled only when ``split_rule`` accepts the cut."""
+
+    def __init__(self, token: Token, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.token = token
+        self.rule: Rule | None = None
+        self._build(
+            "Split word",
+            f"Type a space wherever <b>{token.text}</b> should be cut:",
+            token.text,
+            "The correction applies wherever this text occurs, in every article.",
+        )
         self.field.setCursorPosition(1)
 
     def _check(self) -> None:
@@ -82,11 +101,10 @@ class SplitDialog(QDialog):
             self.verdict.setText(str(error) if " " in self.field.text().strip() else "")
         else:
             self.verdict.setText(" + ".join(self.rule[2]))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.rule is not None)
+        self._allow(self.rule is not None)
 
 
-class ReadingDialog(QDialog):
+class ReadingDialog(_FieldDialog):
     """The learner types the right reading of the current word, one syllable per character
     (tone marks or numbers; ``-`` keeps a character as read); OK only when it fits."""
 
@@ -94,24 +112,12 @@ class ReadingDialog(QDialog):
         super().__init__(parent)
         self.token = token
         self.readings: list[str] = []
-        self.setWindowTitle("Fix reading")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"How <b>{token.text}</b> reads, one syllable a character:", self))
-        self.field = QLineEdit(to_marks(" ".join(token.readings)), self)
-        self.field.textChanged.connect(self._check)
-        layout.addWidget(self.field)
-        self.verdict = QLabel(self)
-        layout.addWidget(self.verdict)
-        note = QLabel("The reading applies wherever this text occurs, in every article.", self)
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self._build(
+            "Fix reading",
+            f"How <b>{token.text}</b> reads, one syllable a character:",
+            to_marks(" ".join(token.readings)),
+            "The reading applies wherever this text occurs, in every article.",
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._check()
 
     def _check(self) -> None:
         readings = parse_readings(self.field.text())
@@ -122,8 +128,7 @@ class ReadingDialog(QDialog):
         else:
             self.readings, message = readings, to_marks(shown(readings))
         self.verdict.setText(message)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.readings) and tuple(self.readings) != self.token.readings)
+        self._allow(bool(self.readings) and tuple(self.readings) != self.token.readings)
 
 
 class CorrectionsDialog(QDialog):
