@@ -9,23 +9,13 @@ Run: ``uv run python benchmarks/vocab_import_bench.py``.
 from __future__ import annotations
 
 import resource
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from import_bench import median_seconds
 
 from reader.core.importing.decode import decode_bytes
 from reader.core.vocab_import import MAX_LINES, VocabImportError, read_vocab_file
-
-
-def median_seconds(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def write_csv(path: Path, rows: int) -> Path:

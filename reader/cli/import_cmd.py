@@ -185,21 +185,12 @@ def _add_word_list(
             target = "known words"
             preview = preview_known_words(store, words)
         else:
-            target = _free_list_name(store, path.stem or "Imported")
+            target = store.vocab.free_list_name(path.stem or "Imported")
             list_id = _NO_LIST if dry_run else store.vocab.create_list(target)
             preview = preview_list_import(store, list_id, words)
         if not dry_run:
             commit_import(store, preview)
     _print_preview(target, preview, dry_run)
-
-
-def _free_list_name(store: Store, base: str) -> str:
-    taken = {word_list.name for word_list in store.vocab.lists()}
-    name, n = base, 1
-    while name in taken:
-        n += 1
-        name = f"{base} ({n})"
-    return name
 
 
 def _print_preview(target: str, preview: ImportPreview, dry_run: bool) -> None:

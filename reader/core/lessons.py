@@ -85,7 +85,7 @@ def import_pack(
         )
         added, kept = _add_corrections(store, pack, None if rules_for_library else article_id)
         wanted = pack.word_list.name.strip()[:MAX_TITLE] or DEFAULT_LIST_PREFIX + title
-        list_name = _free_list_name(store, wanted)
+        list_name = store.vocab.free_list_name(wanted)
         list_id = store.vocab.create_list(list_name, article_id)
         ids = store.vocab.add_words(
             [
@@ -150,13 +150,3 @@ def _add_corrections(store: Store, pack: LessonPack, article_id: int | None) -> 
         store.corrections.add_reading_fix(fix.text, fix.readings, article_id)
         added += 1
     return added, kept
-
-
-def _free_list_name(store: Store, wanted: str) -> str:
-    """``wanted``, or "wanted (2)", "(3)"… when the user already has a list of that name."""
-    taken = {w.name for w in store.vocab.lists()}
-    name, n = wanted, 1
-    while name in taken:
-        n += 1
-        name = f"{wanted} ({n})"
-    return name

@@ -203,6 +203,15 @@ class Vocab:
         ).fetchall()
         return [WordList(i, n, a, datetime.fromisoformat(c), k) for i, n, a, c, k in rows]
 
+    def free_list_name(self, wanted: str) -> str:
+        """``wanted``, or "wanted (2)", "(3)"… when the user already has a list of that name."""
+        taken = {word_list.name for word_list in self.lists()}
+        name, n = wanted, 1
+        while name in taken:
+            n += 1
+            name = f"{wanted} ({n})"
+        return name
+
     def list_for_article(self, article_id: int) -> int:
         """The article's default list, "Words from <title>", made if it does not exist yet."""
         with self._db.transaction() as conn:

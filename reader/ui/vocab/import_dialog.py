@@ -271,13 +271,7 @@ class VocabImportDialog(QDialog):
         return unique
 
     def _new_list_name(self) -> str:
-        base = Path(self.filename).stem or "Imported"
-        taken = {wl.name for wl in self.store.vocab.lists()}
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base} ({n})"
-        return name
+        return self.store.vocab.free_list_name(Path(self.filename).stem or "Imported")
 
     def confirm(self) -> None:
         """Write the preview through the writer (one transaction), then close."""
