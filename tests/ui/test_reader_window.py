@@ -16,6 +16,7 @@ from reader.core.analysis.tokens import TokenKind
 from reader.core.settings import load_settings
 from reader.ui.lookup.content import link_for
 from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.window.narrow import MIN_READING_WIDTH
 
 # The offscreen platform says this about every shown QMainWindow with docks.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -278,6 +279,20 @@ def test_a_narrow_window_gives_the_article_the_room(
     assert window.popup.isVisible() and window.popup.token_index == index
     window.resize(1300, 800)
     qtbot.waitUntil(lambda: all(d.isVisible() for d in docks))
+
+
+def test_wide_panes_never_squeeze_the_article_below_a_reading_width(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    """A library dock widened by a long import took all but two characters a line."""
+    window = open_window(qtbot, data_dir, language_tools)
+    window.resize(1200, 800)
+    show_article_with(qtbot, window, "银行")
+    window.resizeDocks([window.library_dock], [1000], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert window.library_dock.isVisible()
+    reading = window.centralWidget()
+    assert reading is not None and reading.width() >= MIN_READING_WIDTH
 
 
 def test_keyboard_shortcuts_are_listed_as_the_menus_group_them(

@@ -277,8 +277,14 @@ class Analyzer:
             return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
+        # the article's own fixes for this analysis only: the analyser is shared, and the
+        # next article (or the next caller) must not read with this one's fixes
+        others = self.reading_fixes
         self.reading_fixes = tuple(row.fix for row in store.corrections.reading_fixes(article_id))
-        tokens = self.analyse(text, store.corrections.all(article_id), progress)
+        try:
+            tokens = self.analyse(text, store.corrections.all(article_id), progress)
+        finally:
+            self.reading_fixes = others
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
         return tokens

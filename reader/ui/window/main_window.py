@@ -56,7 +56,7 @@ from reader.ui.window.find import FindBar
 from reader.ui.window.loading import ArticleLoader
 from reader.ui.window.lookup import LookupController
 from reader.ui.window.menus import build_menus
-from reader.ui.window.narrow import NarrowLayout
+from reader.ui.window.narrow import MIN_READING_WIDTH, NarrowLayout
 from reader.ui.window.secondary import SecondaryParts
 from reader.ui.window.session import ReadingSession
 from reader.ui.window.tools import LanguageTools
@@ -134,7 +134,9 @@ class MainWindow(QMainWindow):
         )
         self.session = ReadingSession(self)
         self.find_bar = FindBar(self.view, self)
-        self.setCentralWidget(_column(self.view, self.find_bar))
+        reading = _column(self.view, self.find_bar)
+        reading.setMinimumWidth(MIN_READING_WIDTH)
+        self.setCentralWidget(reading)
         self.side_dock = self._dock("Word and dictionary", "side_panel", _RIGHT)
         self.library_dock = self._dock("Library", "library", _LEFT)
         self.activity = QLabel(self)  # what `messages` says

@@ -7,6 +7,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 NARROW_WIDTH = 1000  # px: below this the docks would squeeze the article to a sliver
+# px: the article never gets narrower while the docks are beside it (a library widened by a
+# long import squeezed it to two characters a line); with the docks' own minimum widths it
+# stays under NARROW_WIDTH, so a window can always be made narrow enough for them to step aside
+MIN_READING_WIDTH = 330
 
 
 class NarrowLayout(QObject):
