@@ -101,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader annotate: {e}", file=sys.stderr)
             return 1
     analyzer = Analyzer.create(user_words)
-    analyzer.reading_fixes = fixes
     style = PinyinStyle(args.format)
     shown = in_script(text, Script(args.script))  # as long as the text: offsets hold
     separator = ""
-    for tokens in analyzer.analyse_blocks(text, rules):  # written as analysed: small memory
+    for tokens in analyzer.analyse_blocks(
+        text, rules, fixes=fixes
+    ):  # written as analysed: small memory
         if args.json and tokens:
             sys.stdout.write(separator + as_json(tokens, style, shown))
             separator = "\n"

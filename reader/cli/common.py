@@ -28,6 +28,6 @@ def user_rules(store: Store, article_id: int | None = None) -> tuple[list[Correc
 
 
 def reading_fixes(store: Store, article_id: int | None = None) -> tuple[ReadingFix, ...]:
-    """The learner's reading fixes (with ``article_id``'s own): ``Analyzer.reading_fixes``,
+    """The learner's reading fixes (with ``article_id``'s own), for ``Analyzer.analyse``,
     as in the app."""
     return tuple(stored.fix for stored in store.corrections.reading_fixes(article_id))

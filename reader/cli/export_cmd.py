@@ -198,5 +198,5 @@ def _analyser(
 
     rules, user_words = user_rules(store, article_id)
     analyzer = Analyzer.create(user_words, dictionary=dictionary)
-    analyzer.reading_fixes = reading_fixes(store, article_id)
-    return lambda text: analyzer.analyse(text, rules)
+    fixes = reading_fixes(store, article_id)
+    return lambda text: analyzer.analyse(text, rules, fixes=fixes)

@@ -157,11 +157,12 @@ class ListExport(QObject):
 def _analyser(
     store: Store, dictionary: Dictionary, analyzer: Analyzer | None, article_id: int | None
 ) -> Callable[[str], Sequence[Token]]:
-    """The window's analyser (else a new one) with the user's corrections (and those of
-    the list's article, as the reader shows it)."""
+    """The window's analyser (else a new one) with the user's corrections and reading
+    fixes (and those of the list's article, as the reader shows it)."""
     if analyzer is None:
         from reader.ui.window.tools import create_analyzer
 
         analyzer = create_analyzer(dictionary, [w.word for w in store.corrections.user_words()])
     rules, chosen = store.corrections.all(article_id), analyzer
-    return lambda text: chosen.analyse(text, rules)
+    fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
+    return lambda text: chosen.analyse(text, rules, fixes=fixes)

@@ -118,9 +118,6 @@ class Analyzer:
         self.segmenter = segmenter
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
-        # the learner's reading fixes, applied to every analysis (``load_or_analyse`` takes
-        # the store's; the CLI sets them)
-        self.reading_fixes: tuple[ReadingFix, ...] = ()
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[
             tuple[str, tuple[str, ...]], tuple[TokenKind, tuple[int, ...], tuple[str, ...]]
@@ -193,7 +190,12 @@ class Analyzer:
         return kind, (), parts if len(parts) > 1 else ()
 
     def _block(
-        self, text: str, offset: int, corrector: Corrector, kept: frozenset[str]
+        self,
+        text: str,
+        offset: int,
+        corrector: Corrector,
+        kept: frozenset[str],
+        fixes: Sequence[ReadingFix],
     ) -> list[Token]:
         """Tokens of some whole paragraphs; the readings model reads them in one batch.
 
@@ -225,7 +227,7 @@ class Analyzer:
             for unit in sentence
             for char in unit
         ]
-        chars = apply_fixes(text, chars, self.reading_fixes)
+        chars = apply_fixes(text, chars, fixes)
         tokens = []
         for start, word, kind in pieces:
             if kind is None:
@@ -236,7 +238,11 @@ class Analyzer:
         return tokens
 
     def analyse(
-        self, text: str, rules: Iterable[Rule] = (), progress: Progress | None = None
+        self,
+        text: str,
+        rules: Iterable[Rule] = (),
+        progress: Progress | None = None,
+        fixes: Sequence[ReadingFix] = (),
     ) -> list[Token]:
         """The tokens of ``text`` (they concatenate to it).
 
@@ -244,13 +250,19 @@ class Analyzer:
         model is much faster on batches); progress counts paragraphs, and cancellation is
         checked between blocks. A paragraph longer than a block (text without line breaks)
         counts as its sentences."""
-        return [token for block in self.analyse_blocks(text, rules, progress) for token in block]
+        blocks = self.analyse_blocks(text, rules, progress, fixes)
+        return [token for block in blocks for token in block]
 
     def analyse_blocks(
-        self, text: str, rules: Iterable[Rule] = (), progress: Progress | None = None
+        self,
+        text: str,
+        rules: Iterable[Rule] = (),
+        progress: Progress | None = None,
+        fixes: Sequence[ReadingFix] = (),
     ) -> Iterator[list[Token]]:
         """``analyse`` block by block, for a caller that writes tokens out as they come
-        (``reader annotate``: its memory stays that of one block, not of the article)."""
+        (``reader annotate``: its memory stays that of one block, not of the article).
+        ``fixes``: the learner's reading fixes that hold for this text."""
         rules = list(rules)
         corrector = Corrector(rules)
         kept = frozenset(part for rule in rules for part in rule.parts)
@@ -263,7 +275,7 @@ class Analyzer:
             while done < len(paragraphs) and (size < BLOCK_CHARS or done == first):
                 size += len(paragraphs[done])
                 done += 1
-            yield self._block("".join(paragraphs[first:done]), offset, corrector, kept)
+            yield self._block("".join(paragraphs[first:done]), offset, corrector, kept, fixes)
             offset += size
         if progress is not None:
             progress.step(len(paragraphs), len(paragraphs), "Analysing")
@@ -277,14 +289,8 @@ class Analyzer:
             return stored
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
-        # the article's own fixes for this analysis only: the analyser is shared, and the
-        # next article (or the next caller) must not read with this one's fixes
-        others = self.reading_fixes
-        self.reading_fixes = tuple(row.fix for row in store.corrections.reading_fixes(article_id))
-        try:
-            tokens = self.analyse(text, store.corrections.all(article_id), progress)
-        finally:
-            self.reading_fixes = others
+        fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
+        tokens = self.analyse(text, store.corrections.all(article_id), progress, fixes)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
         return tokens

@@ -20,7 +20,7 @@ import json
 import os
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -300,13 +300,8 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
 
 def _article(document: Mapping[str, Any]) -> PackArticle:
     text = _text(document, "text", ARTICLE, default=None)
-    raw_corrections = document.get("corrections", [])
-    if not isinstance(raw_corrections, list):
-        raise PackError(f"{ARTICLE}: 'corrections' must be a list")
     corrections = []
-    for index, raw in enumerate(raw_corrections):
-        where = f"{ARTICLE}: correction {index + 1}"
-        item = _object(raw, where)
+    for where, item in _objects(document.get("corrections", []), "corrections", "correction"):
         kind = _text(item, "kind", where)
         rule_text = _text(item, "text", where)
         parts = _texts(item.get("parts"), f"{where} parts")
@@ -322,13 +317,18 @@ def _article(document: Mapping[str, Any]) -> PackArticle:
     )
 
 
+def _objects(value: Any, key: str, label: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each object of the article's list ``key``, with where it stands (for a refusal)."""
+    if not isinstance(value, list):
+        raise PackError(f"{ARTICLE}: '{key}' must be a list")
+    for index, raw in enumerate(value):
+        where = f"{ARTICLE}: {label} {index + 1}"
+        yield where, _object(raw, where)
+
+
 def _reading_fixes(raw_fixes: Any) -> tuple[ReadingFix, ...]:
-    if not isinstance(raw_fixes, list):
-        raise PackError(f"{ARTICLE}: 'reading_fixes' must be a list")
     fixes = []
-    for index, raw in enumerate(raw_fixes):
-        where = f"{ARTICLE}: reading fix {index + 1}"
-        item = _object(raw, where)
+    for where, item in _objects(raw_fixes, "reading_fixes", "reading fix"):
         try:
             fixes.append(
                 ReadingFix(_text(item, "text", where), _texts(item.get("readings"), where))
