@@ -117,6 +117,7 @@ class ReadingModel:
         self._max_cedict = longest_key(cedict_words)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+        self._word_readings = lru_cache(maxsize=1 << 16)(self._static_readings)
 
     @classmethod
     def load(cls) -> ReadingModel:
@@ -183,6 +184,10 @@ class ReadingModel:
         unresolved: list[int] = []
         found: list[_Open] = []
         for word in words:
+            static = self._word_readings(word)
+            if static is not None:
+                chars.extend(static)
+                continue
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 firm = firm_reading(text, len(chars)) if char in FIRM else None
@@ -205,6 +210,21 @@ class ReadingModel:
                 found.append(_Open(pp[i], cc[i], start, end))
                 chars.append("")
         return chars, unresolved, found
+
+    def _static_readings(self, word: str) -> Reading | None:
+        """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence
+        (no character grammar or the model might decide), or None."""
+        pp, cc = self._word_phrases(word)
+        out: list[str] = []
+        for i, char in enumerate(word):
+            if char in FIRM:
+                return None
+            phrase = _neutral(cc[i], pp[i]) or pp[i] or cc[i]
+            settled = pp[i] is not None and phrase == cc[i]
+            if not (settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char)):
+                return None
+            out.append(phrase or _char_reading(char))
+        return tuple(out)
 
     def _neighbours_reading(self, text: str, p: int) -> str | None:
         """The reading of ``text[p]`` that most dictionary words sharing its left or right

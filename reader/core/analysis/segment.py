@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 7
+_WORD_LIST_FORMAT: Final = 8
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
 # seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
 # still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not
@@ -48,6 +48,7 @@ UNSEEN_WORD_FREQ: Final = 20
 # ones changed no benchmark figure but made the model a third larger to load.
 GUIDE_FREQ: Final = 5 * FREQ_SCALE
 USER_WORD_FREQ: Final = 50_000 * FREQ_SCALE
+_MEMO: Final = 1 << 17  # words whose units and pieces are remembered
 
 _HAN_CLASS: Final = (
     "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f"
@@ -167,6 +168,10 @@ class Segmenter:
         self._names = names
         self._name_tags: dict[str, str | None] = {}
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
+        # a word's units and a unit's pieces, remembered (words repeat) until a user's
+        # word changes what is a word
+        self._units: dict[str, tuple[str, ...]] = {}
+        self._pieces: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(
@@ -209,6 +214,7 @@ class Segmenter:
         if HAN_RUN.fullmatch(word) and word not in self._replaced:
             self._replaced[word] = self._words.get(word) or 0
             self._tokenizer.add_word(word, USER_WORD_FREQ)
+            self._forget()
 
     def remove_word(self, word: str) -> None:
         """Undo ``add_word``: the word counts as it did before (a headword stays one)."""
@@ -216,6 +222,11 @@ class Segmenter:
             freq = self._replaced.pop(word)
             self._tokenizer.FREQ[word] = freq
             self._tokenizer.total -= USER_WORD_FREQ  # what add_word added to it
+            self._forget()
+
+    def _forget(self) -> None:
+        self._units.clear()
+        self._pieces.clear()
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` is a unit: a dictionary headword or a user's word."""
@@ -236,8 +247,15 @@ class Segmenter:
         of jieba's words, except that a guide word stays whole, because the reading of a
         character can depend on it (没入 mò); ``pieces`` says how it is shown."""
         units: list[str] = []
-        for word in self._tokenizer.cut(han, HMM=True):
-            units.extend([word] if self._words.is_guide(word) else self.pieces(word))
+        known = self._units
+        for word in self._tokenizer.cut_han(han):
+            found = known.get(word)
+            if found is None:
+                found = (word,) if self._words.is_guide(word) else self.pieces(word)
+                if len(known) >= _MEMO:
+                    known.clear()
+                known[word] = found
+            units.extend(found)
         return units
 
     def pieces(self, unit: str) -> tuple[str, ...]:
@@ -248,9 +266,15 @@ class Segmenter:
         (姚树洁); any other is a seam between dictionary words (很长, 以文塑 in 以文塑旅) or
         a compound (办公处) and goes back to its dictionary parts, so that each piece the
         reader taps has an entry."""
-        if len(unit) > 1 and not self.is_word(unit) and self.name_tag(unit) is None:
-            return longest_parts(unit, self.is_word)
-        return (unit,)
+        found = self._pieces.get(unit)
+        if found is None:
+            found = (unit,)
+            if len(unit) > 1 and not self.is_word(unit) and self.name_tag(unit) is None:
+                found = longest_parts(unit, self.is_word)
+            if len(self._pieces) >= _MEMO:
+                self._pieces.clear()
+            self._pieces[unit] = found
+        return found
 
     def cut(self, han: str) -> list[str]:
         """Cut a run of Chinese characters into the words a reader taps: ``pieces`` of

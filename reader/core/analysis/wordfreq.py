@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Final
 
 import jieba
+import jieba.finalseg
 import marisa_trie
 import numpy as np
 
@@ -28,6 +29,11 @@ _WORDS: Final = "words.marisa"
 _FREQ: Final = "freq.npy"
 _LOG_FREQ: Final = "log_freq.npy"
 _GUIDE: Final = "guide.npy"
+_LONG_STARTS: Final = "long_starts.marisa"
+# The HMM's cuts of the runs of single characters it is asked about (they repeat a lot)
+_HMM_MEMO: Final = 1 << 16
+_PAIR_MEMO: Final = 1 << 18
+_LONGER: Final[list[tuple[int, int]]] = []  # a pair some longer word starts with
 
 
 def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) -> None:
@@ -44,6 +50,7 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     # math.log, as jieba takes it, so the route's sums are the very same floats
     np.save(folder / _LOG_FREQ, np.array([math.log(int(f)) for f in freq], dtype=np.float64))
     np.save(folder / _GUIDE, guide)
+    marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
     longest = max(map(len, words), default=1)
     write_meta(folder, {"total": int(freq.sum()), "max_word_length": longest})
 
@@ -60,6 +67,8 @@ class WordFrequencies:
         self._freq = array("q", np.load(folder / _FREQ).tobytes())
         self.log_freq = array("d", np.load(folder / _LOG_FREQ).tobytes())
         self._guide = np.load(folder / _GUIDE).tobytes()
+        # the first two characters of every word of three or more
+        self.long_starts = open_trie(folder / _LONG_STARTS)
         self.total = int(meta["total"])
         self.max_word_length = int(meta["max_word_length"])
         self.added: dict[str, int] = {}
@@ -129,6 +138,124 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         self.FREQ = words
         self.total = words.total
         self.initialized = True
+        self._weights_total = 0
+        self._weights_of_total = array("d")
+        self._hmm: dict[str, tuple[str, ...]] = {}
+        self._pair_words: dict[str, list[tuple[int, int]]] = {}
+
+    def cut_han(self, sentence: str) -> list[str]:
+        """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
+        graph, the route and the walk along it in one loop over the characters (no graph
+        or route objects), the frequencies' logs less the total's log taken once per
+        total, and the HMM's answers remembered. The same floats in the same order, so
+        the same cut (``tests/test_engine_tables.py`` compares it with jieba's)."""
+        words: list[str] = []
+        for block in jieba.re_han_default.split(sentence):
+            if not block:
+                continue
+            if jieba.re_han_default.match(block):
+                self._cut_block(block, words)
+            else:  # jieba: whitespace whole, any other character alone
+                for piece in jieba.re_skip_default.split(block):
+                    if jieba.re_skip_default.match(piece):
+                        words.append(piece)
+                    else:
+                        words.extend(piece)
+        return words
+
+    def _weights(self) -> array[float]:
+        """Per trie id, its word's log-frequency less the log of the total (as jieba's
+        ``calc`` computes it for each candidate), remade when the total changes."""
+        if self._weights_total != self.total:
+            words: WordFrequencies = self.FREQ
+            log_total = math.log(self.total)
+            self._weights_of_total = array(
+                "d", (np.frombuffer(words.log_freq, dtype=np.float64) - log_total).tobytes()
+            )
+            self._weights_total = self.total
+        return self._weights_of_total
+
+    def _cut_block(self, sentence: str, out: list[str]) -> None:
+        """jieba's ``__cut_DAG`` of one block of Hanzi, appended to ``out``."""
+        words: WordFrequencies = self.FREQ
+        prefixes = words.trie.iter_prefixes_with_ids
+        weights = self._weights()
+        longest = words.max_word_length
+        added = words.added_trie()
+        log_total = math.log(self.total)
+        starts = self._pair_words
+        n = len(sentence)
+        best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
+        ends = list(range(1, n + 2))  # route[k][1] + 1: where the word starting at k ends
+        for k in range(n - 1, -1, -1):
+            if added is not None:
+                found = [(k + len(w) - 1, words.log_freq[i]) for w, i in prefixes(sentence[k : k + longest])]
+                users = added.prefixes(sentence[k : k + words.longest_added])
+                found = _with_added(found, k, users, words.added) or [(k, 0.0)]
+                best[k], end = max((w - log_total + best[x + 1], x) for x, w in found)
+                ends[k] = end + 1
+                continue
+            here = starts.get(sentence[k : k + 2])
+            if here is None:
+                here = self._starts(sentence[k : k + 2])
+            if here is _LONGER:
+                here = [(len(w), i) for w, i in prefixes(sentence[k : k + longest])]
+            if not here:  # jieba: log(FREQ.get(char) or 1), a weight of 0 less the total
+                best[k] = 0.0 - log_total + best[k + 1]
+            elif len(here) == 1:
+                size, i = here[0]
+                best[k] = weights[i] + best[k + size]
+                ends[k] = k + size
+            else:  # max((probability, end)): the longer word wins a tie, as in jieba
+                top, size = -math.inf, 1
+                for length, i in here:
+                    probability = weights[i] + best[k + length]
+                    if probability >= top:
+                        top, size = probability, length
+                best[k] = top
+                ends[k] = k + size
+        get = words.get
+        buf_start = k = 0
+        while k < n:
+            end = ends[k]
+            if end - k > 1:
+                if k > buf_start:
+                    self._flush(sentence[buf_start:k], get, out)
+                out.append(sentence[k:end])
+                buf_start = end
+            k = end
+        if n > buf_start:
+            self._flush(sentence[buf_start:n], get, out)
+
+    def _starts(self, pair: str) -> list[tuple[int, int]]:
+        """The (length, trie id) of the words at the start of ``pair`` (a character and
+        the next, or the last character), or ``_LONGER`` when a longer word starts with
+        it: most characters' words starting there are decided by the pair, so a dict of
+        pairs answers them without asking the trie (remembered as met)."""
+        words: WordFrequencies = self.FREQ
+        if pair in words.long_starts:
+            found = _LONGER
+        else:
+            found = [(len(w), i) for w, i in words.trie.iter_prefixes_with_ids(pair)]
+        if len(self._pair_words) >= _PAIR_MEMO:
+            self._pair_words.clear()
+        self._pair_words[pair] = found
+        return found
+
+    def _flush(self, buf: str, get: Callable[[str], int | None], out: list[str]) -> None:
+        """jieba's handling of a run of single characters: one alone, a known word's
+        characters apart, anything else as the HMM cuts it."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif get(buf):
+            out.extend(buf)
+        else:
+            cut = self._hmm.get(buf)
+            if cut is None:
+                if len(self._hmm) >= _HMM_MEMO:
+                    self._hmm.clear()
+                cut = self._hmm[buf] = tuple(jieba.finalseg.cut(buf))
+            out.extend(cut)
 
     def get_DAG(self, sentence: str) -> _WordGraph:  # noqa: N802 (jieba's name)
         words: WordFrequencies = self.FREQ

@@ -55,6 +55,13 @@ class PolyphoneModel:
             )
             for i, c in enumerate(arrays["poly_chars"])
         }
+        # each character's candidate classes padded to the same width with the index of a
+        # column of -inf that _choose_restricted adds to the logits (at most 5 < 8 wide)
+        width = max(map(len, self._candidates.values()))
+        self._padded = {
+            char: np.pad(classes, (0, width - len(classes)), constant_values=len(self._classes))
+            for char, classes in self._candidates.items()
+        }
         # asked for every polyphone read, so made once
         self._candidate_readings = {
             char: tuple(self._classes[i] for i in classes)
@@ -148,25 +155,42 @@ class PolyphoneModel:
                     [text for _, _, text, _ in batch],
                     [[p - start for p in ps] for _, start, _, ps in batch],
                 )
-            row = 0
-            for i, _, _, ps in batch:
-                for p in ps:
-                    guesses[(i, p)] = self._choose(logits[row], sentences[i][p], restrict)
-                    row += 1
+            keys = [(i, p) for i, _, _, ps in batch for p in ps]
+            if restrict:
+                chosen = self._choose_restricted(logits, [sentences[i][p] for i, p in keys])
+            else:
+                chosen = [self._choose(row) for row in logits]
+            guesses.update(zip(keys, chosen, strict=True))
         for i, positions in enumerate(targets):
             results[i] = [guesses[(i, p)] for p in positions]
         return results
 
-    def _choose(self, logits: F32, char: str, restrict: bool) -> Guess:
-        if restrict:
-            classes = self._candidates[char]
-            scores = logits[classes]
-        else:
-            classes = np.arange(len(self._classes))
-            scores = logits
-        exp = np.exp(scores - scores.max())
+    def _choose(self, logits: F32) -> Guess:
+        """The best of all the model's readings (``restrict=False``: g2pM as published)."""
+        exp = np.exp(logits - logits.max())
         best = int(exp.argmax())
-        return Guess(self._classes[int(classes[best])], float(exp[best] / exp.sum()))
+        return Guess(self._classes[best], float(exp[best] / exp.sum()))
+
+    def _choose_restricted(self, logits: F32, chars: Sequence[str]) -> list[Guess]:
+        """Per row of ``logits``, the best of its character's own readings and its softmax
+        probability among them, all rows at once. The same floats as a row at a time:
+        a row's candidates in the same order, padded at the end with -inf (exp 0), and
+        summed left to right as numpy sums fewer than 8 numbers."""
+        if not chars:
+            return []
+        padded = np.concatenate(
+            [logits, np.full((len(logits), 1), -np.inf, dtype=logits.dtype)], axis=1
+        )
+        scores = np.take_along_axis(padded, np.stack([self._padded[c] for c in chars]), axis=1)
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        best = exp.argmax(axis=1)
+        picked = np.take_along_axis(exp, best[:, None], axis=1)[:, 0]
+        probability = picked / np.cumsum(exp, axis=1)[:, -1]
+        columns = [self._candidates[c] for c in chars]
+        return [
+            Guess(self._classes[int(classes[b])], float(p))
+            for classes, b, p in zip(columns, best.tolist(), probability, strict=True)
+        ]
 
     def _logits(self, texts: Sequence[str], targets: Sequence[Sequence[int]]) -> F32:
         """Logits [n_targets, classes] for one batch, targets in batch order."""

@@ -1,0 +1,83 @@
+"""A digest of the analysis of real texts: the check that a speed change changed no token.
+
+Analyses the seed page and every text of ``../shared/corpus`` that imports (web novels,
+classical and traditional texts, news pages, subtitles, man pages), plus the 300,000
+characters ``engine_bench`` measures throughput on, and prints one SHA-256 per text of its
+tokens (start, text, kind, readings, entry ids, parts) and one over all. Run it on two
+commits (``git worktree add /tmp/base <commit>``, then ``uv run python
+/path/to/benchmarks/analysis_digest.py`` inside each) and compare: any change of a token or
+a reading changes the digest. ``--dump DIR`` writes each text's tokens as lines, to find
+the first difference with ``diff``.
+
+Run: ``uv run python benchmarks/analysis_digest.py [--dump DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"
+CHARS = 300_000
+
+
+def texts() -> Iterator[tuple[str, str]]:
+    """(name, text) of every text analysed."""
+    from reader.core import paths
+    from reader.core.importing import import_file
+    from reader.core.importing.reflow import rebuild
+
+    yield "seed", rebuild(paths.seed_article().read_text(encoding="utf-8"))
+    if not CORPUS.is_dir():
+        return
+    source = NOVEL.read_text(encoding="utf-8")
+    # as engine_bench.text(): printable text and line breaks
+    source = "".join(c if c.isprintable() or c == "\n" else " " for c in source)
+    yield "novel-300k", (source * (CHARS // len(source) + 1))[:CHARS]
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix in {".png", ".jpg", ".md5", ""} or path.name.isupper():
+            continue
+        try:
+            articles = import_file(path, force=True)
+        except Exception as error:  # noqa: BLE001 (a file the importer refuses is skipped)
+            print(f"{path.name}: skipped ({type(error).__name__})", file=sys.stderr)
+            continue
+        yield path.name, "\n".join(article.text for article in articles)
+
+
+def lines(tokens: list[object]) -> Iterator[str]:
+    for token in tokens:
+        yield repr(token)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dump", type=Path, help="write each text's tokens to this folder")
+    args = parser.parse_args()
+    from reader.core.analysis.pipeline import Analyzer
+
+    analyzer = Analyzer.create()
+    total = hashlib.sha256()
+    if args.dump:
+        args.dump.mkdir(parents=True, exist_ok=True)
+    for name, text in texts():
+        tokens = analyzer.analyse(text)
+        digest = hashlib.sha256()
+        out = []
+        for line in lines(list(tokens)):
+            digest.update(line.encode() + b"\n")
+            out.append(line)
+        if args.dump:
+            (args.dump / f"{name}.tokens").write_text("\n".join(out) + "\n", encoding="utf-8")
+        total.update(digest.digest())
+        print(f"{digest.hexdigest()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}")
+    print(f"{total.hexdigest()[:16]}  all")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
