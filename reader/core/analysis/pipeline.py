@@ -30,6 +30,7 @@ from reader.core.analysis.tokens import (
     TokenKind,
     serialise_tokens,
 )
+from reader.core.collector import paused
 from reader.core.progress import Progress
 from reader.core.stats import coverage_counts
 from reader.core.words import word_keys
@@ -275,7 +276,9 @@ class Analyzer:
             while done < len(paragraphs) and (size < BLOCK_CHARS or done == first):
                 size += len(paragraphs[done])
                 done += 1
-            yield self._block("".join(paragraphs[first:done]), offset, corrector, kept, fixes)
+            with paused():  # tens of thousands of tokens, tuples and lists, no cycles
+                block = self._block("".join(paragraphs[first:done]), offset, corrector, kept, fixes)
+            yield block
             offset += size
         if progress is not None:
             progress.step(len(paragraphs), len(paragraphs), "Analysing")

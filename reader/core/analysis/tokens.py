@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from reader.core.collector import paused
 
 
 class TokenKind(StrEnum):
@@ -123,15 +124,8 @@ def deserialise_tokens(data: bytes, text: str) -> list[Token]:
         if isinstance(e, StoredTokensError):
             raise
         raise StoredTokensError(f"stored tokens are damaged: {e}") from e
-    # Hundreds of thousands of new objects and no cycles among them: the cyclic collector
-    # would only rescan the growing heap (it more than doubles the time), so it waits.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # hundreds of thousands of new objects and no cycles among them
         return _build(text, lengths, kinds, readings, ids, id_counts, part_lengths, part_counts)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build(

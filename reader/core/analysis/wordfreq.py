@@ -189,7 +189,10 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         ends = list(range(1, n + 2))  # route[k][1] + 1: where the word starting at k ends
         for k in range(n - 1, -1, -1):
             if added is not None:
-                found = [(k + len(w) - 1, words.log_freq[i]) for w, i in prefixes(sentence[k : k + longest])]
+                found = [
+                    (k + len(w) - 1, words.log_freq[i])
+                    for w, i in prefixes(sentence[k : k + longest])
+                ]
                 users = added.prefixes(sentence[k : k + words.longest_added])
                 found = _with_added(found, k, users, words.added) or [(k, 0.0)]
                 best[k], end = max((w - log_total + best[x + 1], x) for x, w in found)

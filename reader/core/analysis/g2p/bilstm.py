@@ -11,6 +11,7 @@ to read whole articles.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,11 @@ class PolyphoneModel:
 
     def __init__(self, arrays: dict[str, npt.NDArray[np.generic]]) -> None:
         vocab = [str(c) for c in arrays["vocab"]]
-        self._index = {c: i for i, c in enumerate(vocab)}
+        # vocabulary id by code point (past the last character: UNK), for looking up
+        # whole batches of text at once
+        chars = {ord(c): i for i, c in enumerate(vocab) if len(c) == 1}
+        self._by_code = np.full(max(chars) + 2, _UNK, dtype=np.int64)
+        self._by_code[list(chars)] = list(chars.values())
         self._classes = [str(c) for c in arrays["classes"]]
         offsets = arrays["poly_offsets"]
         poly_classes = arrays["poly_classes"]
@@ -144,8 +149,8 @@ class PolyphoneModel:
         results: list[list[Guess]] = [[] for _ in sentences]
         order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
         guesses: dict[tuple[int, int], Guess] = {}
-        for b in range(0, len(order), _BATCH):
-            batch = [pieces[k] for k in order[b : b + _BATCH]]
+        for first, last in _batches([len(pieces[k][2]) for k in order]):
+            batch = [pieces[k] for k in order[first:last]]
             with (
                 self._blas.limit(limits=1, user_api="blas")
                 if len(batch) >= _THREADED_BATCH
@@ -192,15 +197,27 @@ class PolyphoneModel:
             for classes, b, p in zip(columns, best.tolist(), probability, strict=True)
         ]
 
+    def _ids(self, texts: Sequence[str], steps: int) -> I64:
+        """[2, texts, steps]: each text's vocabulary ids between BOS and EOS, padded, and
+        the same reversed (for the backward direction), all characters looked up at once."""
+        sizes = np.array([len(t) for t in texts], dtype=np.int64)
+        codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        chars = self._by_code[np.minimum(codes, len(self._by_code) - 1)]
+        rows = np.repeat(np.arange(len(texts)), sizes)
+        column = np.arange(len(chars)) - np.repeat(np.cumsum(sizes) - sizes, sizes) + 1
+        every = np.arange(len(texts))
+        ids = np.zeros((2, len(texts), steps), dtype=np.int64)
+        ids[0, every, 0] = ids[1, every, sizes + 1] = _BOS
+        ids[0, every, sizes + 1] = ids[1, every, 0] = _EOS
+        ids[0, rows, column] = chars
+        ids[1, rows, sizes[rows] + 1 - column] = chars
+        return ids
+
     def _logits(self, texts: Sequence[str], targets: Sequence[Sequence[int]]) -> F32:
         """Logits [n_targets, classes] for one batch, targets in batch order."""
         lengths = [len(t) + 2 for t in texts]
         steps = max(lengths)
-        ids = np.zeros((2, len(texts), steps), dtype=np.int64)
-        for b, text in enumerate(texts):
-            seq = [_BOS, *(self._index.get(c, _UNK) for c in text), _EOS]
-            ids[0, b, : len(seq)] = seq
-            ids[1, b, : len(seq)] = seq[::-1]
+        ids = self._ids(texts, steps)
         # [T, 2, B]: each step gathers its inputs' projections (the whole [T, 2, B, 4H] at
         # once would be ~170 MB for a full batch of long sentences)
         step_ids = np.ascontiguousarray(ids.transpose(2, 0, 1))
@@ -240,3 +257,42 @@ class PolyphoneModel:
         hidden = np.concatenate([out[fw, 0, rows], out[bw, 1, rows]], axis=1)
         dense = np.maximum(hidden @ self._w0 + self._b0, np.float32(0.0))
         return dense @ self._w1 + self._b1  # type: ignore[no-any-return]
+
+
+# A step of the LSTM costs about as much as this many rows of it (numpy's calls per step):
+# the batches trade padding (short rows run as long as the batch's longest) against steps.
+_STEP_COST_IN_ROWS = 28
+
+
+def _batches(lengths: Sequence[int]) -> list[tuple[int, int]]:
+    """(first, last) index ranges cutting ``lengths`` (ascending) into the batches of least
+    cost, a batch costing its steps (longest + 2) times its rows plus a step's overhead:
+    a dynamic programme over the distinct lengths, a batch of more than ``_BATCH`` rows
+    cut into chunks."""
+    distinct: list[int] = []
+    ends: list[int] = []  # index after the last of each distinct length
+    for k, length in enumerate(lengths):
+        if distinct and distinct[-1] == length:
+            ends[-1] = k + 1
+        else:
+            distinct.append(length)
+            ends.append(k + 1)
+    best = [0.0] * (len(distinct) + 1)
+    cut = [0] * (len(distinct) + 1)
+    for j in range(1, len(distinct) + 1):
+        steps = distinct[j - 1] + 2
+        best[j] = math.inf
+        for i in range(j):
+            rows = ends[j - 1] - (ends[i - 1] if i else 0)
+            chunks = -(-rows // _BATCH)
+            cost = best[i] + steps * (rows + chunks * _STEP_COST_IN_ROWS)
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    ranges: list[tuple[int, int]] = []
+    j = len(distinct)
+    while j:
+        i = cut[j]
+        first, last = (ends[i - 1] if i else 0), ends[j - 1]
+        ranges[:0] = [(k, min(k + _BATCH, last)) for k in range(first, last, _BATCH)]
+        j = i
+    return ranges
