@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -49,6 +50,12 @@ def texts() -> Iterator[tuple[str, str]]:
         yield path.name, "\n".join(article.text for article in articles)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    text: str
+    parts: tuple[str, ...]
+
+
 def lines(tokens: list[object]) -> Iterator[str]:
     for token in tokens:
         yield repr(token)
@@ -75,6 +82,27 @@ def main() -> int:
             (args.dump / f"{name}.tokens").write_text("\n".join(out) + "\n", encoding="utf-8")
         total.update(digest.digest())
         print(f"{digest.hexdigest()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}")
+    # the seed page and the web novel again with a user's word, split and merge rules and
+    # reading fixes, which take other paths through the segmenter and the readings
+    from reader.core.analysis.reading_fixes import ReadingFix
+
+    rules = [_Rule("银行门口", ("银行", "门口")), _Rule("新加", ("新", "加"))]
+    fixes = [ReadingFix("银行", ("yin2", "xing2")), ReadingFix("了", ("liao3",))]
+    analyzer.add_user_word("夏英杰")
+    analyzer.add_user_word("公司")
+    for name, text in list(texts())[:2]:
+        tokens = analyzer.analyse(text, rules, fixes=fixes)
+        digest = hashlib.sha256("\n".join(lines(list(tokens))).encode())
+        total.update(digest.digest())
+        print(
+            f"{digest.hexdigest()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}, "
+            "with a user's word, rules and fixes"
+        )
+    analyzer.remove_user_word("公司")
+    tokens = analyzer.analyse(list(texts())[0][1])
+    digest = hashlib.sha256("\n".join(lines(list(tokens))).encode())
+    total.update(digest.digest())
+    print(f"{digest.hexdigest()[:16]}  seed, a user's word removed again")
     print(f"{total.hexdigest()[:16]}  all")
     return 0
 

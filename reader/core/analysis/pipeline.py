@@ -205,37 +205,41 @@ class Analyzer:
         from reader.core.analysis.readings import simplified_units  # loaded by create()
 
         units = partial(simplified_units, self.segmenter.units)  # traditional as simplified
-        pieces: list[tuple[int, str, TokenKind | None]] = []
+        pieces_of = self.segmenter.pieces
+        # per unit the model reads: its start, text, kind (None: Chinese) and pieces shown
+        plan: list[tuple[int, str, TokenKind | None, tuple[str, ...]]] = []
         sentences: list[list[str]] = [[]]
-        for run in split_runs(text):
-            if run.kind is not None:
-                pieces.append((offset + run.start, run.text, run.kind))
-                sentences[-1].append(run.text)
-                if (run.kind is TokenKind.SPACE and "\n" in run.text) or (
-                    run.text[-1] in _SENTENCE_ENDS
-                ):
+        for run_start, run, run_kind in split_runs(text):
+            if run_kind is not None:
+                plan.append((offset + run_start, run, run_kind, ()))
+                sentences[-1].append(run)
+                if (run_kind is TokenKind.SPACE and "\n" in run) or run[-1] in _SENTENCE_ENDS:
                     sentences.append([])
                 continue
-            start = offset + run.start
-            for unit in corrector.cut(run.text, units):
+            start = offset + run_start
+            for unit in corrector.cut(run, units):
                 sentences[-1].append(unit)
-                for word in (unit,) if unit in kept else self.segmenter.pieces(unit):
-                    pieces.append((start, word, None))
-                    start += len(word)
-        chars = [
-            char
-            for sentence in self.readings.read_many(sentences)
-            for unit in sentence
-            for char in unit
-        ]
-        chars = apply_fixes(text, chars, fixes)
+                plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
+                start += len(unit)
+        readings = [unit for sentence in self.readings.read_many(sentences) for unit in sentence]
+        if fixes:
+            chars = apply_fixes(text, [char for unit in readings for char in unit], fixes)
+            at = 0
+            for i, unit in enumerate(readings):
+                readings[i] = tuple(chars[at : at + len(unit)])
+                at += len(unit)
         tokens = []
-        for start, word, kind in pieces:
-            if kind is None:
-                at = start - offset
-                tokens.append(self._chinese_token(start, word, tuple(chars[at : at + len(word)])))
+        chinese = self._chinese_token
+        for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
+            if kind is not None:
+                tokens.append(Token(start, unit, kind))
+            elif len(pieces) == 1:
+                tokens.append(chinese(start, unit, reading))
             else:
-                tokens.append(Token(start, word, kind))
+                at = 0
+                for word in pieces:
+                    tokens.append(chinese(start + at, word, reading[at : at + len(word)]))
+                    at += len(word)
         return tokens
 
     def analyse(

@@ -22,10 +22,9 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from reader.core import paths
 from reader.core.analysis.tables import load_compiled
@@ -73,8 +72,7 @@ PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
 NAME_TAGS: Final = PERSON_TAGS | {"ns", "nt"}
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):  # a tuple: an article has tens of thousands, made as it is analysed
     """A stretch of one script: ``kind`` is ``None`` for Chinese, which still needs cutting."""
 
     start: int
