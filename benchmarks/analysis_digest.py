@@ -20,6 +20,10 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.analysis.tokens import Token
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"
@@ -44,7 +48,7 @@ def texts() -> Iterator[tuple[str, str]]:
             continue
         try:
             articles = import_file(path, force=True)
-        except Exception as error:  # noqa: BLE001 (a file the importer refuses is skipped)
+        except Exception as error:  # a file the importer refuses is skipped
             print(f"{path.name}: skipped ({type(error).__name__})", file=sys.stderr)
             continue
         yield path.name, "\n".join(article.text for article in articles)
@@ -56,9 +60,13 @@ class _Rule:
     parts: tuple[str, ...]
 
 
-def lines(tokens: list[object]) -> Iterator[str]:
-    for token in tokens:
-        yield repr(token)
+def digest(tokens: list[Token], dump: Path | None, name: str) -> bytes:
+    """SHA-256 of the tokens' reprs, one a line (written to ``dump/name.tokens`` if asked)."""
+    text = "".join(f"{token!r}\n" for token in tokens)
+    if dump is not None:
+        dump.mkdir(parents=True, exist_ok=True)
+        (dump / f"{name}.tokens").write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).digest()
 
 
 def main() -> int:
@@ -66,43 +74,29 @@ def main() -> int:
     parser.add_argument("--dump", type=Path, help="write each text's tokens to this folder")
     args = parser.parse_args()
     from reader.core.analysis.pipeline import Analyzer
+    from reader.core.analysis.reading_fixes import ReadingFix
 
     analyzer = Analyzer.create()
     total = hashlib.sha256()
-    if args.dump:
-        args.dump.mkdir(parents=True, exist_ok=True)
-    for name, text in texts():
-        tokens = analyzer.analyse(text)
-        digest = hashlib.sha256()
-        out = []
-        for line in lines(list(tokens)):
-            digest.update(line.encode() + b"\n")
-            out.append(line)
-        if args.dump:
-            (args.dump / f"{name}.tokens").write_text("\n".join(out) + "\n", encoding="utf-8")
-        total.update(digest.digest())
-        print(f"{digest.hexdigest()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}")
+
+    def report(name: str, text: str, tokens: list[Token]) -> None:
+        found = digest(tokens, args.dump, name)
+        total.update(found)
+        print(f"{found.hex()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}")
+
+    every = list(texts())
+    for name, text in every:
+        report(name, text, analyzer.analyse(text))
     # the seed page and the web novel again with a user's word, split and merge rules and
     # reading fixes, which take other paths through the segmenter and the readings
-    from reader.core.analysis.reading_fixes import ReadingFix
-
     rules = [_Rule("银行门口", ("银行", "门口")), _Rule("新加", ("新", "加"))]
     fixes = [ReadingFix("银行", ("yin2", "xing2")), ReadingFix("了", ("liao3",))]
     analyzer.add_user_word("夏英杰")
     analyzer.add_user_word("公司")
-    for name, text in list(texts())[:2]:
-        tokens = analyzer.analyse(text, rules, fixes=fixes)
-        digest = hashlib.sha256("\n".join(lines(list(tokens))).encode())
-        total.update(digest.digest())
-        print(
-            f"{digest.hexdigest()[:16]}  {len(text):>9,} chars  {len(tokens):>8,} tokens  {name}, "
-            "with a user's word, rules and fixes"
-        )
+    for name, text in every[:2]:
+        report(f"{name}+rules", text, analyzer.analyse(text, rules, fixes=fixes))
     analyzer.remove_user_word("公司")
-    tokens = analyzer.analyse(list(texts())[0][1])
-    digest = hashlib.sha256("\n".join(lines(list(tokens))).encode())
-    total.update(digest.digest())
-    print(f"{digest.hexdigest()[:16]}  seed, a user's word removed again")
+    report("seed-a-word-removed", every[0][1], analyzer.analyse(every[0][1]))
     print(f"{total.hexdigest()[:16]}  all")
     return 0
 

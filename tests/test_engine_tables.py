@@ -89,7 +89,8 @@ def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     analyzer: Analyzer, tmp_path: Path
 ) -> None:
     """jieba's own tokenizer on the same word list (its dict built from a file) and ours
-    over the trie make the same cuts, also once user words are added and removed."""
+    over the trie make the same cuts, also once user words are added and removed; so does
+    ours's fused ``cut_han`` (characters outside jieba's Hanzi block included)."""
     words, guides = word_list(analyzer.dictionary.headwords())  # type: ignore[attr-defined]
     listing = tmp_path / "words.txt"
     listing.write_text("".join(f"{w} {f}\n" for w, f in words.items()), encoding="utf-8")
@@ -99,12 +100,16 @@ def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     ours = TrieTokenizer(WordFrequencies(tmp_path))
     runs = novel_runs(40_000)
     assert runs
+    for run in runs:
+        assert ours.cut_han(run) == list(theirs.cut(run, HMM=True)), run
     for tokenizer in (theirs, ours):
         tokenizer.add_word("夏英杰", 5_000_000)
         tokenizer.add_word("银行", 5_000_000)
     ours.FREQ["银行"] = theirs.FREQ["银行"] = words["银行"]  # as Segmenter.remove_word does
-    for run in [*runs, "夏英杰在银行门口", "东盟国家"]:
-        assert list(ours.cut(run, HMM=True)) == list(theirs.cut(run, HMM=True)), run
+    for run in [*runs, "夏英杰在银行门口", "东盟国家", "〇𠀀夏英杰𪚥鿿東盟"]:
+        expected = list(theirs.cut(run, HMM=True))
+        assert list(ours.cut(run, HMM=True)) == expected, run
+        assert ours.cut_han(run) == expected, run
         assert HAN_RUN.fullmatch(run)
 
 

@@ -221,13 +221,13 @@ class Analyzer:
                 sentences[-1].append(unit)
                 plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
                 start += len(unit)
-        readings = [unit for sentence in self.readings.read_many(sentences) for unit in sentence]
+        readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:
-            chars = apply_fixes(text, [char for unit in readings for char in unit], fixes)
+            chars = apply_fixes(text, [char for read in readings for char in read], fixes)
             at = 0
-            for i, unit in enumerate(readings):
-                readings[i] = tuple(chars[at : at + len(unit)])
-                at += len(unit)
+            for i, read in enumerate(readings):
+                readings[i] = tuple(chars[at : at + len(read)])
+                at += len(read)
         tokens = []
         chinese = self._chinese_token
         for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
