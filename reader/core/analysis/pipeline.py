@@ -49,6 +49,10 @@ _SENTENCE_ENDS = frozenset("。！？；!?;…")
 _AFTER_SENTENCE = re.compile("(?<=[。！？!?])")
 
 
+# a token's fields after its start: text, kind, readings, entry ids, parts
+_TokenFields = tuple[str, TokenKind, tuple[str, ...], tuple[int, ...], tuple[str, ...]]
+
+
 class Dictionary(Protocol):
     """What the analysis needs of ``reader.core.cedict.Dictionary``."""
 
@@ -120,9 +124,7 @@ class Analyzer:
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
         self._entries: dict[str, Sequence[Entry]] = {}
-        self._explained: dict[
-            tuple[str, tuple[str, ...]], tuple[TokenKind, tuple[int, ...], tuple[str, ...]]
-        ] = {}
+        self._explained: dict[tuple[str, tuple[str, ...]], _TokenFields] = {}
 
     @classmethod
     def create(
@@ -168,13 +170,12 @@ class Analyzer:
     def _is_surname(self, char: str) -> bool:
         return any(entry.is_surname for entry in self._lookup(char))
 
-    def _chinese_token(self, start: int, word: str, readings: tuple[str, ...]) -> Token:
-        key = (word, readings)
-        explained = self._explained.get(key)
-        if explained is None:
-            explained = self._explained[key] = self._explain(word, readings)
-        kind, ids, parts = explained
-        return Token(start, word, kind, readings, ids, parts)
+    def _token_fields(self, word: str, readings: tuple[str, ...]) -> _TokenFields:
+        """The fields after ``start`` of the token of ``word`` read as ``readings``,
+        remembered: words repeat, and their tokens then share one readings tuple."""
+        kind, ids, parts = self._explain(word, readings)
+        fields = self._explained[(word, readings)] = (word, kind, readings, ids, parts)
+        return fields
 
     def _explain(
         self, word: str, readings: tuple[str, ...]
@@ -228,17 +229,23 @@ class Analyzer:
             for i, read in enumerate(readings):
                 readings[i] = tuple(chars[at : at + len(read)])
                 at += len(read)
-        tokens = []
-        chinese = self._chinese_token
+        tokens: list[Token] = []
+        known = self._explained
+        fields = self._token_fields
+        # Token(start, *fields) as its own __new__ makes it, at half the cost (one a word)
+        token = tuple.__new__
         for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
             if kind is not None:
                 tokens.append(Token(start, unit, kind))
             elif len(pieces) == 1:
-                tokens.append(chinese(start, unit, reading))
+                rest = known.get((unit, reading)) or fields(unit, reading)
+                tokens.append(token(Token, (start, *rest)))
             else:
                 at = 0
                 for word in pieces:
-                    tokens.append(chinese(start + at, word, reading[at : at + len(word)]))
+                    part = reading[at : at + len(word)]
+                    rest = known.get((word, part)) or fields(word, part)
+                    tokens.append(token(Token, (start + at, *rest)))
                     at += len(word)
         return tokens
 
@@ -255,8 +262,9 @@ class Analyzer:
         model is much faster on batches); progress counts paragraphs, and cancellation is
         checked between blocks. A paragraph longer than a block (text without line breaks)
         counts as its sentences."""
-        blocks = self.analyse_blocks(text, rules, progress, fixes)
-        return [token for block in blocks for token in block]
+        with paused():  # the whole analysis: no cycles, and no collection scanning it
+            blocks = self.analyse_blocks(text, rules, progress, fixes)
+            return [token for block in blocks for token in block]
 
     def analyse_blocks(
         self,
