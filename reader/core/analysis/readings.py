@@ -191,10 +191,9 @@ class ReadingModel:
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
                 firm = firm_reading(text, len(chars)) if char in FIRM else None
-                phrase = firm or _neutral(cc[i], pp[i]) or pp[i] or cc[i]
-                settled = firm is not None or (pp[i] is not None and phrase == cc[i])
-                if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
-                    chars.append(phrase or _char_reading(char))
+                fixed = self._fixed_reading(char, pp[i], cc[i], firm)
+                if fixed is not None:
+                    chars.append(fixed)
                     continue
                 rule = rule_reading(text, len(chars), len(word) == 1)
                 if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
@@ -211,19 +210,28 @@ class ReadingModel:
                 chars.append("")
         return chars, unresolved, found
 
+    def _fixed_reading(
+        self, char: str, pp: str | None, cc: str | None, firm: str | None
+    ) -> str | None:
+        """The reading of ``char`` when grammar's firm reading or the dictionaries settle
+        it or the model has no choice for it, else None (grammar or the model decide)."""
+        phrase = firm or _neutral(cc, pp) or pp or cc
+        settled = firm is not None or (pp is not None and phrase == cc)
+        if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
+            return phrase or _char_reading(char)
+        return None
+
     def _static_readings(self, word: str) -> Reading | None:
-        """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence
-        (no character grammar or the model might decide), or None."""
+        """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence: when
+        no character of it is one ``firm_reading`` decides and each has a fixed reading
+        (remembered per word: the sentence then costs one lookup a word); else None."""
         pp, cc = self._word_phrases(word)
         out: list[str] = []
         for i, char in enumerate(word):
-            if char in FIRM:
+            fixed = None if char in FIRM else self._fixed_reading(char, pp[i], cc[i], None)
+            if fixed is None:
                 return None
-            phrase = _neutral(cc[i], pp[i]) or pp[i] or cc[i]
-            settled = pp[i] is not None and phrase == cc[i]
-            if not (settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char)):
-                return None
-            out.append(phrase or _char_reading(char))
+            out.append(fixed)
         return tuple(out)
 
     def _neighbours_reading(self, text: str, p: int) -> str | None:

@@ -61,11 +61,13 @@ _RUNS: Final = re.compile(
     r"|(?P<punct>(?P<mark>.)(?P=mark)*)",
     re.DOTALL,
 )
-_RUN_KINDS: Final = {
+_RUN_KINDS: Final[dict[str | None, TokenKind | None]] = {
+    "han": None,
     "space": TokenKind.SPACE,
     "number": TokenKind.NUMBER,
     "latin": TokenKind.LATIN,
     "punct": TokenKind.PUNCT,
+    "mark": TokenKind.PUNCT,  # the group a run of one punctuation mark may end in
 }
 # jieba's part-of-speech tags for person names, transliterated names, places, organisations.
 PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
@@ -80,12 +82,12 @@ class Run(NamedTuple):  # a tuple: an article has tens of thousands, made as it 
     kind: TokenKind | None
 
 
-def split_runs(text: str) -> Iterator[Run]:
+def split_runs(text: str) -> list[Run]:
     """Chinese runs, whitespace, numbers, Latin words and punctuation, covering ``text``."""
-    for match in _RUNS.finditer(text):
-        group = match.lastgroup
-        kind = None if group == "han" else _RUN_KINDS["punct" if group == "mark" else group or ""]
-        yield Run(match.start(), match.group(), kind)
+    kinds = _RUN_KINDS
+    return [
+        Run(match.start(), match.group(), kinds[match.lastgroup]) for match in _RUNS.finditer(text)
+    ]
 
 
 def longest_parts(word: str, is_word: Callable[[str], bool], longest: int = 8) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ _LONG_STARTS: Final = "long_starts.marisa"
 # The HMM's cuts of the runs of single characters it is asked about (they repeat a lot)
 _HMM_MEMO: Final = 1 << 16
 _PAIR_MEMO: Final = 1 << 18
-_LONGER: Final[list[tuple[int, int]]] = []  # a pair some longer word starts with
+_LONGER: Final[list[tuple[int, float]]] = []  # a pair some longer word starts with
 
 
 def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) -> None:
@@ -141,7 +141,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         self._weights_total = 0
         self._weights_of_total = array("d")
         self._hmm: dict[str, tuple[str, ...]] = {}
-        self._pair_words: dict[str, list[tuple[int, int]]] = {}
+        self._pair_words: dict[str, list[tuple[int, float]]] = {}
 
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
@@ -173,50 +173,44 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
                 "d", (np.frombuffer(words.log_freq, dtype=np.float64) - log_total).tobytes()
             )
             self._weights_total = self.total
+            self._pair_words.clear()  # they hold weights of the old total
         return self._weights_of_total
 
     def _cut_block(self, sentence: str, out: list[str]) -> None:
         """jieba's ``__cut_DAG`` of one block of Hanzi, appended to ``out``."""
         words: WordFrequencies = self.FREQ
-        prefixes = words.trie.iter_prefixes_with_ids
         weights = self._weights()
-        longest = words.max_word_length
-        added = words.added_trie()
         log_total = math.log(self.total)
-        starts = self._pair_words
         n = len(sentence)
         best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
-        ends = list(range(1, n + 2))  # route[k][1] + 1: where the word starting at k ends
-        for k in range(n - 1, -1, -1):
-            if added is not None:
-                found = [
-                    (k + len(w) - 1, words.log_freq[i])
-                    for w, i in prefixes(sentence[k : k + longest])
-                ]
-                users = added.prefixes(sentence[k : k + words.longest_added])
-                found = _with_added(found, k, users, words.added) or [(k, 0.0)]
-                best[k], end = max((w - log_total + best[x + 1], x) for x, w in found)
-                ends[k] = end + 1
-                continue
-            here = starts.get(sentence[k : k + 2])
-            if here is None:
-                here = self._starts(sentence[k : k + 2])
-            if here is _LONGER:
-                here = [(len(w), i) for w, i in prefixes(sentence[k : k + longest])]
-            if not here:  # jieba: log(FREQ.get(char) or 1), a weight of 0 less the total
-                best[k] = 0.0 - log_total + best[k + 1]
-            elif len(here) == 1:
-                size, i = here[0]
-                best[k] = weights[i] + best[k + size]
-                ends[k] = k + size
-            else:  # max((probability, end)): the longer word wins a tie, as in jieba
-                top, size = -math.inf, 1
-                for length, i in here:
-                    probability = weights[i] + best[k + length]
-                    if probability >= top:
-                        top, size = probability, length
-                best[k] = top
-                ends[k] = k + size
+        ends = [0] * n  # route[k][1] + 1: where the word starting at k ends
+        added = words.added_trie()
+        if added is not None:
+            self._route_with_added(sentence, added, best, ends)
+        else:
+            prefixes = words.trie.iter_prefixes_with_ids
+            longest = words.max_word_length
+            starts = self._pair_words
+            alone = [(1, 0.0 - log_total)]  # jieba: log(FREQ.get(char) or 1) less the total's
+            for k in range(n - 1, -1, -1):
+                here = starts.get(sentence[k : k + 2])
+                if here is None:
+                    here = self._starts(sentence[k : k + 2], weights, alone)
+                if here is _LONGER:
+                    slice_ = sentence[k : k + longest]
+                    here = [(len(w), weights[i]) for w, i in prefixes(slice_)] or alone
+                if len(here) == 1:
+                    size, weight = here[0]
+                    best[k] = weight + best[k + size]
+                    ends[k] = k + size
+                else:  # max((probability, end)): the longer word wins a tie, as in jieba
+                    top, size = -math.inf, 1
+                    for length, weight in here:
+                        probability = weight + best[k + length]
+                        if probability >= top:
+                            top, size = probability, length
+                    best[k] = top
+                    ends[k] = k + size
         get = words.get
         buf_start = k = 0
         while k < n:
@@ -230,16 +224,36 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         if n > buf_start:
             self._flush(sentence[buf_start:n], get, out)
 
-    def _starts(self, pair: str) -> list[tuple[int, int]]:
-        """The (length, trie id) of the words at the start of ``pair`` (a character and
-        the next, or the last character), or ``_LONGER`` when a longer word starts with
-        it: most characters' words starting there are decided by the pair, so a dict of
-        pairs answers them without asking the trie (remembered as met)."""
+    def _route_with_added(
+        self, sentence: str, added: marisa_trie.Trie, best: list[float], ends: list[int]
+    ) -> None:
+        """The route as jieba makes it (``get_DAG`` + ``calc``) when the user added words."""
         words: WordFrequencies = self.FREQ
-        if pair in words.long_starts:
-            found = _LONGER
-        else:
-            found = [(len(w), i) for w, i in words.trie.iter_prefixes_with_ids(pair)]
+        log_total = math.log(self.total)
+        for k in range(len(sentence) - 1, -1, -1):
+            found = [
+                (k + len(w) - 1, words.log_freq[i])
+                for w, i in words.trie.iter_prefixes_with_ids(
+                    sentence[k : k + words.max_word_length]
+                )
+            ]
+            users = added.prefixes(sentence[k : k + words.longest_added])
+            found = _with_added(found, k, users, words.added) or [(k, 0.0)]
+            best[k], end = max((w - log_total + best[x + 1], x) for x, w in found)
+            ends[k] = end + 1
+
+    def _starts(
+        self, pair: str, weights: array[float], alone: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """The (length, weight) of the words at the start of ``pair`` (a character and
+        the next, or the last character; ``alone`` if none), or ``_LONGER`` when a longer
+        word starts with it: most characters' words starting there are decided by the
+        pair, so a dict of pairs answers them without asking the trie (remembered)."""
+        words: WordFrequencies = self.FREQ
+        found = _LONGER
+        if pair not in words.long_starts:
+            prefixes = words.trie.iter_prefixes_with_ids(pair)
+            found = [(len(w), weights[i]) for w, i in prefixes] or alone
         if len(self._pair_words) >= _PAIR_MEMO:
             self._pair_words.clear()
         self._pair_words[pair] = found
