@@ -4,7 +4,8 @@
     uv run python packaging/build.py --check DIR     # only check a built program folder
                                                      # (e.g. the .app on a mounted .dmg)
 
-Steps: PyInstaller (packaging/reader.spec) -> dist/Reader (dist/Reader.app on macOS); the
+Steps: the first run's compiled files (python -m reader.core.precompile -> precompiled/);
+PyInstaller (packaging/reader.spec) -> dist/Reader (dist/Reader.app on macOS); the
 frozen checks (below); the bundle size and launch and analysis times against the source run;
 then the installers: Inno Setup on Windows (when ISCC is installed), a .dmg on macOS, a
 .tar.gz of the one-folder build and a .deb (packaging/linux/make_deb.py) on Linux. Exits
@@ -320,6 +321,13 @@ def measure_speed(programs: Path, scratch: Path) -> None:
         compare_speed("analysis of the seed article (annotate)", cli, ["annotate", seed], scratch)
 
 
+def precompile() -> None:
+    """What a first run would compile (dictionary index, analysis tables), made here and
+    shipped in `precompiled/` (the spec takes it), so a fresh install shows pinyin at once."""
+    step("precompile the dictionary index and the analysis tables")
+    subprocess.run([sys.executable, "-m", "reader.core.precompile"], check=True, cwd=ROOT)
+
+
 def pyinstaller(version: str) -> None:
     step(f"PyInstaller {SPEC.name} (version {version})")
     env = dict(os.environ, READER_VERSION=version)
@@ -433,6 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"frozen: {len(CHECKS)} passed, 0 failed")
                 return 0
             started = time.perf_counter()
+            precompile()
             pyinstaller(version)
             build_seconds = time.perf_counter() - started
             programs = program_dir(DIST)

@@ -35,6 +35,8 @@ def session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     cache = tmp_path_factory.mktemp("cache")
     previous = os.environ.get("READER_CACHE_DIR")
     os.environ["READER_CACHE_DIR"] = str(cache)
+    # what a build ships precompiled is not read (tests compile, as a fresh clone does)
+    os.environ.setdefault("READER_PRECOMPILED_DIR", str(cache / "no-precompiled"))
     yield cache
     if previous is None:
         os.environ.pop("READER_CACHE_DIR", None)

@@ -17,6 +17,7 @@ import platformdirs
 APP_NAME = "reader"
 DATA_DIR_ENV = "READER_DATA_DIR"
 CACHE_DIR_ENV = "READER_CACHE_DIR"
+PRECOMPILED_DIR_ENV = "READER_PRECOMPILED_DIR"
 CEDICT_FILENAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
@@ -34,6 +35,15 @@ def dictionaries_dir() -> Path:
 
 def bundled_cedict() -> Path:
     return dictionaries_dir() / CEDICT_FILENAME
+
+
+def precompiled_dir() -> Path:
+    """Where a build puts the compiled dictionary index and analysis tables it ships
+    (``python -m reader.core.precompile``), read before the cache: each file is named after
+    what it was made from, so a stale one is never found. Absent in a fresh clone.
+    ``READER_PRECOMPILED_DIR`` overrides it (tests: a folder of their own or none)."""
+    chosen = os.environ.get(PRECOMPILED_DIR_ENV)
+    return Path(chosen) if chosen else resource_root() / "precompiled"
 
 
 def seeds_dir() -> Path:

@@ -35,12 +35,22 @@ T = TypeVar("T")
 
 
 def compiled(
-    name: str, inputs: Sequence[str], build: Callable[[Path], None], cache: Path | None = None
+    name: str,
+    inputs: Sequence[str],
+    build: Callable[[Path], None],
+    cache: Path | None = None,
+    shipped: bool = True,
 ) -> Path:
-    """The folder of the tables ``name`` made from ``inputs`` (versions, checksums), first
-    built by ``build`` (which fills the folder it is given) if this version has none yet.
-    Other versions of ``name`` are removed once a new one is in place."""
+    """The folder of the tables ``name`` made from ``inputs`` (versions, checksums): the
+    one the app ships for exactly these inputs (``paths.precompiled_dir``; not with an
+    explicit ``cache``, nor unless ``shipped``), else the cache's, first built by ``build``
+    (which fills the folder it is given) if this version has none yet. Other versions of
+    ``name`` are removed from the cache once a new one is in place."""
     key = hashlib.sha256("|".join([str(FORMAT), *inputs]).encode()).hexdigest()[:16]
+    if cache is None and shipped:
+        bundled = paths.precompiled_dir() / _FOLDER / f"{name}-{key}"
+        if bundled.is_dir():
+            return bundled
     root = (cache or paths.cache_dir()) / _FOLDER
     folder = root / f"{name}-{key}"
     if folder.is_dir():
@@ -75,9 +85,10 @@ def load_compiled(
     folder = compiled(name, inputs, build, cache)
     try:
         return opener(folder)
-    except Exception:  # whatever the damage, the cure is the same
-        shutil.rmtree(folder, ignore_errors=True)
-        return opener(compiled(name, inputs, build, cache))
+    except Exception:  # whatever the damage, the cure is the same (a shipped one stays)
+        if not folder.is_relative_to(paths.precompiled_dir()):
+            shutil.rmtree(folder, ignore_errors=True)
+        return opener(compiled(name, inputs, build, cache, shipped=False))
 
 
 def file_checksum(path: Path) -> str:

@@ -50,5 +50,13 @@ def source_checksum(source: Path) -> str:
 
 
 def index_path_for(checksum: str) -> Path:
+    """Where the index of the source with ``checksum`` is compiled: in the cache dir."""
     version = __version__.replace("+", "_")
     return paths.cache_dir() / f"{INDEX_PREFIX}{checksum[:24]}-{version}-s{SCHEMA_VERSION}.sqlite"
+
+
+def shipped_index_for(checksum: str) -> Path | None:
+    """The same index shipped precompiled with the app (``paths.precompiled_dir``), if a
+    build put it there for this very source, app version and schema."""
+    shipped = paths.precompiled_dir() / index_path_for(checksum).name
+    return shipped if shipped.is_file() else None

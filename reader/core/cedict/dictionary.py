@@ -7,13 +7,15 @@ common words cost a dictionary hit.
 
 from __future__ import annotations
 
+import contextlib
+
 import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.cedict.cache import index_path_for, source_checksum
+from reader.core.cedict.cache import index_path_for, shipped_index_for, source_checksum
 from reader.core.cedict.index import build_index, remove_stale_indexes
 from reader.core.cedict.model import Entry, HskLevel, Reference
 from reader.core.cedict.parser import ParseError, Record, SourceError, parse_source
@@ -74,9 +76,14 @@ class Dictionary:
     @classmethod
     def _open_source(cls, source: Path, progress: Progress | None) -> Dictionary:
         try:
-            index = index_path_for(source_checksum(source))
+            checksum = source_checksum(source)
         except OSError as error:
             raise SourceError(f"cannot read {source}: {error}") from error
+        index = index_path_for(checksum)
+        shipped = shipped_index_for(checksum)
+        if shipped is not None and not index.exists():
+            with contextlib.suppress(sqlite3.DatabaseError):  # damaged: compile one instead
+                return cls(shipped, source)
         if not index.exists():
             compile_source(source, progress)
         try:

@@ -1,0 +1,62 @@
+"""Compile what a first run would (the CC-CEDICT index, the analysis tables) into the
+folder the app ships beside its dictionaries (``paths.precompiled_dir``).
+
+A build step (``packaging/build.py`` runs it before PyInstaller): ``python -m
+reader.core.precompile``. The app reads these files before its cache; each is named after
+the data, versions and format it was made from, so a file made from other data is never
+found and the app compiles into its cache as before (a fresh clone has none: its first run
+compiles). Nothing here is downloaded: it is made from the bundled CC-CEDICT and the
+installed jieba and pypinyin.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from reader.core import paths
+
+_NOT_SHIPPED = {"cedict-checksums.json"}  # remembers this machine's file stamps
+
+
+def precompile(target: Path | None = None) -> Path:
+    """Build every first-run artefact into ``target`` (default: the shipped folder),
+    replacing what it held; returns it."""
+    target = target or paths.precompiled_dir()
+    shutil.rmtree(target, ignore_errors=True)  # else the app would read the old ones
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=target.parent, prefix=".precompiled-"))
+    before = os.environ.get(paths.CACHE_DIR_ENV)
+    os.environ[paths.CACHE_DIR_ENV] = str(building)
+    try:
+        from reader.core.analysis.pipeline import Analyzer
+        from reader.core.importing.reflow import rebuild
+
+        analyzer = Analyzer.create()
+        # reads every table the analysis opens lazily (the neighbour votes among them)
+        analyzer.analyse(rebuild(paths.seed_article().read_text(encoding="utf-8")))
+        for name in _NOT_SHIPPED:
+            (building / name).unlink(missing_ok=True)
+        for path in [building, *building.rglob("*")]:  # readable by every user of an install
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        os.replace(building, target)
+    finally:
+        if before is None:
+            os.environ.pop(paths.CACHE_DIR_ENV, None)
+        else:
+            os.environ[paths.CACHE_DIR_ENV] = before
+        shutil.rmtree(building, ignore_errors=True)
+    return target
+
+
+def main() -> int:
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    print(f"precompiled into {precompile(target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
