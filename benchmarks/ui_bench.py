@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -196,7 +197,7 @@ RSS = textwrap.dedent(
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run_child(code: str, *args: str) -> float:
+def run_child(code: str, *args: str, env: dict[str, str] | None = None) -> float:
     """Seconds from spawning a child to its "painted" line (its shutdown is not counted)."""
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -204,7 +205,7 @@ def run_child(code: str, *args: str) -> float:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=CHILD_ENV,
+        env=env or CHILD_ENV,
     )
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -265,6 +266,38 @@ def bench_launch() -> None:
         f"{r * 1000:.0f} ms, ratio {r / b:.2f} (goal ≤ 1.5); the article view alone in an "
         f"empty window {a * 1000:.0f} ms, ratio {a / b:.2f}; PySide6 alone painting the "
         f"same characters and pinyin {p * 1000:.0f} ms, ratio {p / b:.2f}"
+    )
+
+
+def bench_first_run() -> None:
+    """A first run (fresh data and cache dirs) to the seed page painted with pinyin, with
+    what a build ships precompiled (``python -m reader.core.precompile``) and without it
+    (a fresh clone: everything compiled), beside a warm run of the same data dir."""
+    from reader.core import paths
+
+    shipped = paths.precompiled_dir().is_dir()
+    rounds: dict[str, list[float]] = {"shipped": [], "compiled": [], "warm": []}
+    for _ in range(3):
+        for kind in rounds:
+            scratch = Path(tempfile.mkdtemp(prefix="reader-bench-first-"))
+            env = dict(CHILD_ENV, READER_CACHE_DIR=str(scratch / "cache"))
+            if kind == "compiled":
+                env[paths.PRECOMPILED_DIR_ENV] = str(scratch / "none")
+            if kind == "warm":
+                run_child(READER, str(scratch / "data"), env=env)
+            if kind != "shipped" or shipped:
+                rounds[kind].append(run_child(READER, str(scratch / "data"), env=env))
+            shutil.rmtree(scratch, ignore_errors=True)
+    shipped_figure = (
+        f"{statistics.median(rounds['shipped']):.2f} s"
+        if shipped
+        else "n/a (no precompiled/: run python -m reader.core.precompile)"
+    )
+    print(
+        f"first run to the seed page with pinyin (fresh data + cache dirs, median of 3): "
+        f"with the shipped precompiled files {shipped_figure} (goal <= 3 s from the window), "
+        f"compiling everything {statistics.median(rounds['compiled']):.2f} s; "
+        f"warm run {statistics.median(rounds['warm']):.2f} s"
     )
 
 
@@ -432,6 +465,7 @@ def bench_memory() -> None:
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     bench_launch()
+    bench_first_run()
     bench_click_to_popup()
     bench_scroll_and_relayout()
     bench_scroll_while_analysing()
