@@ -8,7 +8,6 @@ common words cost a dictionary hit.
 from __future__ import annotations
 
 import contextlib
-
 import sqlite3
 import threading
 from functools import lru_cache

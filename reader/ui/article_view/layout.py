@@ -16,9 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, eq, mul, sub
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from reader.core.pinyin import takes_apostrophe
 from reader.ui.article_view.breaking import (
@@ -26,6 +26,10 @@ from reader.ui.article_view.breaking import (
     break_opportunities,
     may_break_before,
 )
+
+T = TypeVar("T")
+# Items a pass in C handles before another thread may take Python's lock (``_in_turns``)
+_CHUNK = 16_384
 
 
 class FontMetrics(Protocol):
@@ -141,7 +145,7 @@ class ArticleLayout:
         text = self.text
         char_width = {char: metrics.char_advance(char) for char in set(text)}
         char_width["\n"] = 0.0
-        advances = list(map(char_width.__getitem__, text))
+        advances = list(map(char_width.__getitem__, _in_turns(text)))
         if self.word_starts:
             return self._typeset_words(advances, word_gaps)
         widths = advances
@@ -149,17 +153,19 @@ class ArticleLayout:
             gap = metrics.ruby_gap
             ruby_width = {ruby: self._ruby_advance(ruby) + gap for ruby in set(self.rubies) if ruby}
             ruby_width[""] = 0.0
-            widths = list(map(max, advances, map(ruby_width.__getitem__, self.rubies)))
+            widths = list(map(max, _in_turns(advances), map(ruby_width.__getitem__, self.rubies)))
             # a character under a wider ruby is centred in its cell
-            self.glyph_offset = array("d", map(mul, map(sub, widths, advances), repeat(0.5)))
-        return _prefix_sums(widths)
+            self.glyph_offset = array(
+                "d", map(mul, map(sub, _in_turns(widths), advances), repeat(0.5))
+            )
+        return _prefix_sums(_in_turns(widths))
 
     def _typeset_words(self, advances: list[float], word_gaps: bool) -> array[float]:
         """Cells of the characters of each word: their advance, the word's spare room from
         a pinyin wider than its characters at its two edges, and the gap before a word
         that follows at once."""
         starts, ends = self.word_starts, self.word_ends
-        lasts = list(map(sub, ends, repeat(1)))
+        lasts = list(map(sub, _in_turns(ends), repeat(1)))
         spares: list[float] = []
         if self.show_ruby:
             # How much wider than its character each syllable is, with the separator drawn
@@ -172,8 +178,8 @@ class ArticleLayout:
                 mark = ("'" if takes_apostrophe(ruby) else "") if self.joined else " "
                 before[ruby] = self._ruby_advance(mark + ruby) - self._ruby_advance(ruby)
             inner = {ruby: self._ruby_advance(ruby) + gap for ruby, gap in before.items()}
-            excess = _prefix_sums(map(sub, map(inner.__getitem__, rubies), advances))
-            first_separators = map(before.__getitem__, map(rubies.__getitem__, starts))
+            excess = _prefix_sums(map(sub, map(inner.__getitem__, _in_turns(rubies)), advances))
+            first_separators = map(before.__getitem__, map(rubies.__getitem__, _in_turns(starts)))
             beyond = map(sub, _differences(excess, starts, ends), first_separators)
             beyond = map(add, beyond, repeat(self.metrics.ruby_gap))
             spares = list(map(mul, map(max, beyond, repeat(0.0)), repeat(0.5)))  # each edge
@@ -187,11 +193,11 @@ class ArticleLayout:
         _add_at(widths, [lasts[i] for i in roomy], room)
         _set_at(self.glyph_offset, first_chars, room)
         if word_gaps:
-            followed = list(compress(lasts, map(eq, islice(starts, 1, None), ends)))
+            followed = list(compress(lasts, map(eq, islice(_in_turns(starts), 1, None), ends)))
             gap = repeat(self.metrics.word_gap, len(followed))
             _add_at(widths, followed, gap)
             _set_at(self.trailing_gap, followed, repeat(self.metrics.word_gap))
-        return _prefix_sums(widths)
+        return _prefix_sums(_in_turns(widths))
 
     def _pieces(self, rubies: Sequence[str]) -> list[str]:
         """A word's rubies as drawn one after the other: joined (with an apostrophe before
@@ -417,13 +423,20 @@ class ArticleLayout:
 
 def _add_at(values: list[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:
     """``values[i] += amount`` for each index (the indexes distinct)."""
-    _set_at(values, indexes, map(add, map(values.__getitem__, indexes), amounts))
+    _set_at(values, _in_turns(indexes), map(add, map(values.__getitem__, indexes), amounts))
 
 
 def _set_at(
     values: list[float] | array[float], indexes: Iterable[int], new: Iterable[float]
 ) -> None:
     deque(map(values.__setitem__, indexes, new), maxlen=0)
+
+
+def _in_turns(items: Sequence[T]) -> Iterator[T]:
+    """``items`` one by one, in chunks that a Python generator hands out: a pass in C (map,
+    accumulate) over a long article then lets another thread take Python's lock between
+    chunks, so a layout built on a worker never holds the UI thread up for long."""
+    return chain.from_iterable(items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK))
 
 
 def _prefix_sums(values: Iterable[float]) -> array[float]:

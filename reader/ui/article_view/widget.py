@@ -34,20 +34,23 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
-from reader.core.script_conversion import in_script
 from reader.core.settings import Script
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
 from reader.ui.article_view.model import (
     DisplayOptions,
-    PinyinForm,
     RubyWords,
     StatusMarks,
     render_reading,
-    rubies_for,
-    sandhi_changes,
-    word_spans,
+)
+from reader.ui.article_view.typesetting import (
+    BACKGROUND_CHARS,
+    BackgroundTypesetter,
+    Request,
+    Typeset,
+    first_pages,
+    typeset,
 )
 from reader.ui.theme import is_dark
 
@@ -123,7 +126,8 @@ class ArticleView(QAbstractScrollArea):
         self.text = ""
         self.display_text = ""
         self.title = ""
-        self.tokens: list[Token] = []
+        self.tokens: list[Token] = []  # those shown (the layout's)
+        self._tokens_wanted: list[Token] = []  # those being typeset (the same when done)
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
@@ -147,6 +151,8 @@ class ArticleView(QAbstractScrollArea):
         self._converted: tuple[tuple[str, Script], str] = (("", Script.SIMPLIFIED), "")
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._typesetter = BackgroundTypesetter(self)
+        self._typesetter.ready.connect(self._show)
 
     # Content ---------------------------------------------------------------------------
 
@@ -165,15 +171,14 @@ class ArticleView(QAbstractScrollArea):
         """Replace the tokens of the same text (the analysis arrived); keeps the position.
         The tokens it shows already (the stored ones, shown at launch, confirmed when the
         dictionary has opened) cost no new layout."""
-        if self.layout_ is not None and tokens == self.tokens:
+        if self.layout_ is not None and tokens == self._tokens_wanted:
             return
         self._set_tokens(tokens)
         self._rebuild()
 
     def _set_tokens(self, tokens: Sequence[Token]) -> None:
-        self.tokens = list(tokens)
-        self._token_starts = [t.start for t in self.tokens]
-        self._word_starts, self._word_ends = word_spans(self.tokens)
+        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown)."""
+        self._tokens_wanted = list(tokens)
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -214,46 +219,54 @@ class ArticleView(QAbstractScrollArea):
             self._rebuild()
 
     def _rebuild(self, keep_position: bool = True) -> None:
-        top = self._reading_char if keep_position else 0
-        options = self.options
-        self.display_text = self._shown_text(options.script)
-        self._sandhi = sandhi_changes(self.tokens) if options.tone_sandhi else {}
-        self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
-        rubies = rubies_for(
-            self.tokens,
-            len(self.text),
-            options,
+        """Typeset the text and ``_tokens_wanted`` under the options; a long article on a
+        worker thread, meanwhile showing its first pages (a new text) or what it showed."""
+        script = self.options.script
+        cached = self._converted[0] == (self.text, script)
+        request = Request(
+            self.text,
+            self._tokens_wanted,
+            self.title,
+            self.options,
             self.statuses,
             self.hsk_level,
-            self._sandhi,
             self.class_words,
-        )
-        self.layout_ = ArticleLayout(
-            self.display_text,
-            self._token_starts,
-            rubies,
             self.metrics,
-            title=in_script(self.title, options.script),
-            show_ruby=options.pinyin is not PinyinForm.HIDDEN,
-            word_starts=self._word_starts,
-            word_ends=self._word_ends,
-            joined=options.joined_pinyin,
-            word_gaps=options.word_gaps,
+            self.column()[1],
+            self.text if script is Script.SIMPLIFIED else self._converted[1] if cached else None,
         )
-        self._relayout()
+        if len(self.text) <= BACKGROUND_CHARS:
+            self._typesetter.cancel()
+            self._show(typeset(request), keep_position)
+            return
+        if not keep_position or self.layout_ is None:
+            self._show(typeset(first_pages(request)), keep_position=False)
+        # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
+        metrics = QtMetrics(self.options.font_family, self.options.font_size)
+        self._typesetter.start(replace(request, metrics=metrics))
+
+    def _show(self, done: Typeset, keep_position: bool = True) -> None:
+        """Show what ``typeset`` made (at once, or when the worker delivers it)."""
+        top = self._reading_char if keep_position else 0
+        self.tokens = done.tokens
+        self._token_starts = done.token_starts
+        self._word_starts, self._word_ends = done.word_starts, done.word_ends
+        self._sandhi = done.sandhi
+        self.display_text = done.display_text
+        if (
+            len(done.display_text) == len(self.text)
+            and self.options.script is not Script.SIMPLIFIED
+        ):
+            self._converted = ((self.text, self.options.script), done.display_text)
+        self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
+        self.layout_ = done.layout
+        if done.layout.width != self.column()[1]:
+            self._relayout()  # the view was resized while the worker typeset
+        else:
+            self._update_scroll_range()
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
-
-    def _shown_text(self, script: Script) -> str:
-        """The text in ``script``, converted once per text and script (~30 ms of CPU for 107,000
-        characters), not on each relayout."""
-        if script is Script.SIMPLIFIED:
-            return self.text
-        key = (self.text, script)
-        if self._converted[0] != key:
-            self._converted = (key, in_script(self.text, script))
-        return self._converted[1]
 
     # Geometry --------------------------------------------------------------------------
 
@@ -268,6 +281,10 @@ class ArticleView(QAbstractScrollArea):
             return
         _left, width = self.column()
         self.layout_.relayout(width)
+        self._update_scroll_range()
+
+    def _update_scroll_range(self) -> None:
+        assert self.layout_ is not None
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, round(self.layout_.height + 2 * MARGIN) - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
