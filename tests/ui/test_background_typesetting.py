@@ -1,0 +1,77 @@
+"""A long article is typeset on a worker thread: its first pages show at once, the whole
+arrives later and is the layout the view would have made itself; an option change keeps
+what is shown until the new layout is ready."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from reader.core.analysis.tokens import Token, TokenKind
+from reader.ui.article_view import typesetting
+from reader.ui.article_view.model import DisplayOptions, PinyinForm
+from reader.ui.article_view.typesetting import BACKGROUND_CHARS, Request, typeset
+from reader.ui.article_view.widget import ArticleView
+
+LINE = "他们在银行门口见面了。\n"
+READINGS = {"他们": ("ta1", "men5"), "在": ("zai4",), "银行": ("yin2", "hang2")}
+
+
+def long_article(length: int) -> tuple[str, list[Token]]:
+    tokens: list[Token] = []
+    lines = length // len(LINE) + 1
+    for line in range(lines):
+        at = line * len(LINE)
+        for word in ("他们", "在", "银行", "门口", "见面", "了"):
+            tokens.append(Token(at, word, TokenKind.WORD, READINGS.get(word, ("x1",) * len(word))))
+            at += len(word)
+        tokens.append(Token(at, "。", TokenKind.PUNCT))
+        tokens.append(Token(at + 1, "\n", TokenKind.SPACE))
+    return LINE * lines, tokens
+
+
+def whole(view: ArticleView) -> bool:
+    return view.layout_ is not None and len(view.layout_.text) == len(view.text)
+
+
+def test_a_long_article_shows_its_first_pages_then_the_whole(qtbot: QtBot) -> None:
+    text, tokens = long_article(BACKGROUND_CHARS + 10_000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.set_article(text, tokens, "long")
+    assert view.layout_ is not None
+    assert len(view.layout_.text) < len(text) // 4  # the first pages, typeset at once
+    assert len(view.tokens) < len(tokens)
+    qtbot.waitUntil(lambda: whole(view), timeout=60_000)
+    assert view.tokens == tokens
+    by_itself = typeset(
+        Request(
+            text,
+            tokens,
+            "long",
+            view.options,
+            {},
+            lambda _w: None,
+            frozenset(),
+            view.metrics,
+            view.layout_.width,
+            text,
+        )
+    ).layout
+    assert list(view.layout_.line_starts) == list(by_itself.line_starts)
+    assert list(view.layout_.prefix) == list(by_itself.prefix)
+    # an option change: the old layout stays until the new one arrives
+    shown = view.layout_
+    view.set_options(DisplayOptions(pinyin=PinyinForm.NUMBERS))
+    assert view.layout_ is shown
+    qtbot.waitUntil(lambda: view.layout_ is not shown, timeout=60_000)
+    assert view.layout_.rubies[3:5] == ["yin2", "hang2"]
+
+
+def test_a_short_article_is_typeset_at_once(qtbot: QtBot) -> None:
+    text, tokens = long_article(2_000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(text, tokens, "short")
+    assert whole(view) and view.tokens == tokens
+    assert typesetting.FIRST_PAGES_CHARS < BACKGROUND_CHARS
