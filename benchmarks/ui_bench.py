@@ -175,6 +175,7 @@ PAINTER_ONLY = textwrap.dedent(
 RSS = textwrap.dedent(
     """
     import sys
+    import time
     sys.path.insert(0, sys.argv[1])
     from ui_bench_support import long_article, rss_mb
     from PySide6.QtWidgets import QApplication
@@ -186,6 +187,9 @@ RSS = textwrap.dedent(
     view.resize(1000, 800)
     view.set_article(text, tokens, "long")
     view.show()
+    while view.layout_ is None or len(view.layout_.text) < len(text):  # typeset on a worker
+        app.processEvents()
+        time.sleep(0.01)
     view.viewport().repaint()
     app.processEvents()
     print(before, rss_mb())
