@@ -88,13 +88,16 @@ def _char_reading(char: str) -> str:
 
 
 class _Open(NamedTuple):
-    """A character the model reads: its readings in pypinyin's and CC-CEDICT's words, and
-    the span of the text whose characters count as its neighbours."""
+    """A character the model reads: its readings in pypinyin's and CC-CEDICT's words, the
+    span of the text whose characters count as its neighbours, the reading grammar gives
+    it (None if none) and whether its word is a common word of CC-CEDICT (not a name)."""
 
     pp: str | None
     cc: str | None
     start: int
     end: int
+    rule: str | None
+    common: bool
 
 
 def _neighbour_keys(text: str, i: int) -> list[str]:
@@ -147,7 +150,7 @@ class ReadingModel:
                 voted = None
                 if o.pp is None and o.cc is None and guess.probability < _UNSURE:
                     voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
-                chars[p] = voted or _decide(o.pp, o.cc, guess, override)
+                chars[p] = voted or _decide(o, guess, override)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
     def simplified_words(self, words: Sequence[str]) -> list[str]:
@@ -173,6 +176,11 @@ class ReadingModel:
 
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
+
+    def _common(self, word: str) -> bool:
+        """``word`` is a common word of CC-CEDICT (listed, and not only as a name)."""
+        entry = self._cedict.get(word)
+        return entry is not None and not entry[:1].isupper()
 
     def _dictionary_readings(
         self, words: Sequence[str]
@@ -202,7 +210,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                found.append(_Open(pp[i], cc[i], start, end))
+                found.append(_Open(pp[i], cc[i], start, end, rule, self._common(word)))
                 chars.append("")
         return chars, unresolved, found
 
@@ -234,7 +242,9 @@ class ReadingModel:
         polyphones = self._model.polyphones
         counts: dict[str, dict[str, int]] = {}
         words: list[tuple[str, Sequence[str]]] = [
-            (w, r.split(" ")) for w, r in self._cedict.items() if not polyphones.isdisjoint(w)
+            (w, r.lower().split(" "))
+            for w, r in self._cedict.items()
+            if r and not polyphones.isdisjoint(w)
         ]
         words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT if not polyphones.isdisjoint(w)]
         for word, syllables in words:
@@ -253,22 +263,28 @@ class ReadingModel:
     def _cedict_phrase(self, word: str, start: int) -> Reading:
         for end in range(min(len(word), start + self._max_cedict), start + 1, -1):
             entry = self._cedict.get(word[start:end])
-            if entry is not None:
-                return tuple(entry.split(" "))
+            if entry:  # "" is a word of several readings
+                return tuple(entry.lower().split(" "))
         return ()
 
 
-def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str:
+def _decide(o: _Open, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
     it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
-    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones."""
+    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones.
+    It overrides the reading of a common word (当天, 结实, 惨重) only where grammar agrees
+    with it (一场 chǎng); names and words CC-CEDICT lacks (勃艮第, 呵叻) it may override
+    alone: it learnt them from encyclopaedia text, and common words from too few contexts."""
+    pp, cc = o.pp, o.cc
     kept = _neutral(cc, guess.reading)
     if kept is not None:
         return kept
     if pp is not None and cc is not None and pp != cc:
         return guess.reading if guess.reading in (pp, cc) else pp
     phrase = pp if pp is not None else cc
-    if phrase is None or (override and guess.probability >= _OVERRIDE):
+    if phrase is None:
+        return guess.reading
+    if override and guess.probability >= _OVERRIDE and (o.rule == guess.reading or not o.common):
         return guess.reading
     return phrase
 
@@ -306,8 +322,10 @@ def derive_cedict_words(cedict: Path) -> str:
     """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose common
     entries all share one reading (lowercased), one syllable per character: how
     ``CEDICT_WORDS`` was made. A word's names (capitalised: 管子 Guǎnzǐ the book) give way
-    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them if
-    they agree."""
+    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them,
+    capitalised, if they agree (勃艮第 Bo2 gen4 di4); a common word with several readings
+    is listed with none (当天 dāng tiān / dàng tiān), so that ``ReadingModel`` knows it
+    is a common word."""
     common: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     with gzip.open(cedict, "rt", encoding="utf-8") as f:
@@ -323,7 +341,8 @@ def derive_cedict_words(cedict: Path) -> str:
                 if not all(ord(c) in PINYIN_DICT for c in word):
                     continue
                 kind.setdefault(word, set()).add(pinyin.lower())
-    readings = {w: r for w, r in names.items() if w not in common} | common
+    readings = {w: {r.capitalize() for r in rs} for w, rs in names.items() if w not in common}
+    readings |= {w: rs if len(rs) == 1 else {""} for w, rs in common.items()}
     return "".join(f"{w}\t{next(iter(r))}\n" for w, r in sorted(readings.items()) if len(r) == 1)
 
 
