@@ -199,7 +199,11 @@ class ReadingModel:
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
                     chars.append(phrase or _char_reading(char))
                     continue
-                rule = rule_reading(text, len(chars), len(word) == 1)
+                # the first character of a unit no dictionary word covers is a word of its
+                # own to grammar: jieba's HMM glued a function word to the next (应税, 应予
+                # yīng); later characters of such a unit are mostly a name's (王聪儿)
+                alone = len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None)
+                rule = rule_reading(text, len(chars), alone)
                 if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue

@@ -22,7 +22,7 @@ _WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
-_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早")
+_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须")
 # degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
 _DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
@@ -55,6 +55,7 @@ _VERB = {
     "扇": "shan1",
     "盛": "cheng2",
     "弄": "nong4",
+    "铺": "pu1",
 }
 # The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
 _DURATIVE = {"背": "bei1", "空": "kong4"}
@@ -150,8 +151,10 @@ def _word_class(text: str, i: int) -> str | None:
 
 def _de(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if after in ("了", "到"):
-        return "de2"  # 得了病, 得到: "obtain"
+    if after in ("了", "到", "的"):
+        return "de2"  # 得了病, 得到, 我得的分: "obtain"
+    if (after == "" or after in _ENDS) and prev in set("可难获求所"):
+        return "de2"  # 不可得。, 求之不得: "obtain" ends the clause
     if prev in _BEFORE_MODAL or prev == "" or prev in _ENDS:
         return "dei3"  # 我得走了, 你得多喝水, 明天得早起
     if _hanzi(prev):
@@ -168,7 +171,7 @@ def _le(text: str, i: int) -> str | None:
 
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if after in set("上下里方面区球图点铁址带位") or prev in set("满遍各当原此两陆耕荒墓"):
+    if after in set("上下里方面区市县球图点铁址带位") or prev in set("满遍各当原此何其两陆耕荒墓"):
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
     if prev == "似":
         return "de5"  # 似地 = 似的
@@ -270,8 +273,8 @@ def _gan(text: str, i: int) -> str | None:
 
 def _zhuan(text: str, i: int) -> str | None:
     after = _next(text, i)
-    if after == "" or after in _ENDS or after == "着":
-        return "zhuan4"  # 轮子在转。, 转着: "revolve" (zhuǎn "turn to" takes a goal)
+    if after == "" or after in _ENDS or after == "着" or "圈" in text[i + 1 : i + 4]:
+        return "zhuan4"  # 轮子在转。, 转着, 转了一圈: "revolve" (zhuǎn "turn to" takes a goal)
     return None
 
 
@@ -434,8 +437,8 @@ _FALL = set("摔跌滑推撞吹打绊累病难扳放击砍压晕醉")
 def _dao(text: str, i: int) -> str | None:
     """A lone 倒: dǎo after a verb it completes, dào "pour; actually" elsewhere."""
     prev = _prev(text, i)
-    if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL):
-        return "dao3"
+    if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL) or _next(text, i) == "在":
+        return "dao3"  # 摔倒, 难不倒, 倒在地上: "fall over"
     return "dao4"
 
 
@@ -451,8 +454,9 @@ def _chu(text: str, i: int) -> str | None:
     """A lone 处: chǔ "sentence to, deal with" before a penalty, a duration or 以/理/于,
     and after 论/惩/判 (论处); chù "place, office" after a numeral or a noun."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _NUMERALS or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
-        return "chu3"
+    sentenced = after in _NUMERALS and (prev in _CLAUSE_START or prev in set("被并应可予另再或将"))
+    if sentenced or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
+        return "chu3"  # 并处三年, 被处二百元罚款 (刑侦处五月… is the office)
     if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
         return "chu4"
     return None
@@ -549,6 +553,31 @@ def _jiao(text: str, i: int) -> str | None:
 # elsewhere a lone 觉 is mostly a piece of a compound the dictionary lacks (察觉到 cut as
 # 查/觉/到, 可觉差), read jué, so the model decides.
 _SLEEP = set("睡个好")
+
+
+def _sai(text: str, i: int) -> str | None:
+    """塞 the verb sāi "stuff, cram" before its object or complement (塞进, 往嘴里塞一碗饭,
+    塞满); sài (边塞) and sè (堵塞) live in compounds, transliterations are the model's."""
+    after = _next(text, i)
+    if (
+        after in _ASPECT
+        or after in _RESULT
+        or after in set("满住入在给一")
+        or _prev(text, i) in set("里往把")
+    ):
+        return "sai1"
+    return None
+
+
+def _cha(text: str, i: int) -> str | None:
+    """差 chà "poor, short of" before a numeral, a complement or the end (质量差的, 差三分,
+    差得远); chā (差别, 相差) and chāi (出差) live in compounds."""
+    after = _next(text, i)
+    if after in _NUMERALS or after in set("不得了点些远劲的") or after in _ENDS or after == "":
+        return "cha4"
+    return None
+
+
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
@@ -565,6 +594,8 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "没": lambda text, i: "mei2",
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
+    "塞": _sai,
+    "差": _cha,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
