@@ -7,7 +7,9 @@ readings here leave to the display, so the score accepts what ``SOURCE.md`` advi
 before a third tone (third-tone sandhi). ``strict`` counts every other difference;
 ``neutral-lenient`` also accepts a neutral tone on either side of the same syllable
 (部分 bù fen / bù fèn), and the erhua 儿 as CC-CEDICT writes it (``r5``) for the gold's
-``er5``. Polyphonic Hanzi are those with more than one reading in
+``er5``; both scores accept 谁 shéi for the gold's shuí, its standard variant (the 1985
+审音表 and 现代汉语词典: shéi, also shuí; the gold writes shuí throughout, the readings here
+shéi throughout, as CC-CEDICT and the HSK do). Polyphonic Hanzi are those with more than one reading in
 pypinyin's character table. Every figure is printed for the sentences as they are and for
 the same sentences converted to traditional characters (OpenCC, Taiwan standard), beside
 pypinyin alone and g2pM alone; ``--misses`` prints the app's wrong readings.
@@ -50,7 +52,7 @@ def polyphonic(char: str) -> bool:
 
 def agrees(char: str, guess: str, gold: str, next_guess: str, lenient: bool) -> bool:
     """Whether ``guess`` counts as ``gold`` under the rules of the module docstring."""
-    if guess == gold or (guess, gold) == ("r5", "er5"):
+    if guess == gold or (guess, gold) in (("r5", "er5"), ("shei2", "shui2")):
         return True
     if guess[:-1] != gold[:-1]:
         return False

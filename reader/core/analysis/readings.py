@@ -81,6 +81,10 @@ def numbered(marked: str) -> str:
     return "".join(out).lower() + tone
 
 
+# Characters with more than one reading in pypinyin's table.
+_POLYPHONES = frozenset(chr(code) for code, readings in PINYIN_DICT.items() if "," in readings)
+
+
 def _char_reading(char: str) -> str:
     """pypinyin's most common reading of one character, or "" for non-Hanzi."""
     readings = PINYIN_DICT.get(ord(char))
@@ -120,6 +124,7 @@ class ReadingModel:
         self._max_cedict = longest_key(cedict_words)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+        self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
 
     @classmethod
     def load(cls) -> ReadingModel:
@@ -197,7 +202,7 @@ class ReadingModel:
                 phrase = firm or _neutral(cc[i], pp[i]) or pp[i] or cc[i]
                 settled = firm is not None or (pp[i] is not None and phrase == cc[i])
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
-                    chars.append(phrase or _char_reading(char))
+                    chars.append(phrase or self._default(char))
                     continue
                 # the first character of a unit no dictionary word covers is a word of its
                 # own to grammar: jieba's HMM glued a function word to the next (应税, 应予
@@ -232,6 +237,19 @@ class ReadingModel:
             return None
         return max(votes, key=votes.__getitem__)
 
+    def _default_reading(self, char: str) -> str:
+        """The reading of a character no word covers and the model does not know: the one
+        most dictionary words give it (颇 pō, 嚼 jiáo, 谁 shéi), where a strict majority of
+        them do and neither it nor pypinyin's first reading is a neutral tone (呀 ya, 喇叭
+        lǎ ba: a particle's, or a syllable's in one word); else pypinyin's first reading."""
+        first = _char_reading(char)
+        votes = sorted(self._neighbour_votes.get(char), key=lambda vote: -vote[1])
+        if not votes or first.endswith("5") or votes[0][0].endswith("5"):
+            return first
+        if len(votes) > 1 and votes[1][1] == votes[0][1]:
+            return first
+        return votes[0][0]
+
     @cached_property
     def _neighbour_votes(self) -> VoteTable:
         """``_count_neighbour_votes``, compiled once into the cache."""
@@ -242,20 +260,24 @@ class ReadingModel:
     def _count_neighbour_votes(self) -> dict[str, Votes]:
         """Per pair of characters in a dictionary word and the index (0 or 1) of a
         polyphone in it ("盛饭0"): each reading that character has in the words with that
-        pair, and in how many."""
-        polyphones = self._model.polyphones
+        pair, and in how many; per polyphone the model does not know ("颇"): each reading
+        it has in the dictionary words, and in how many."""
+        model = self._model.polyphones
+        others = _POLYPHONES - model
         counts: dict[str, dict[str, int]] = {}
         words: list[tuple[str, Sequence[str]]] = [
-            (w, r.lower().split(" "))
-            for w, r in self._cedict.items()
-            if r and not polyphones.isdisjoint(w)
+            (w, r.lower().split(" ")) for w, r in self._cedict.items() if r
         ]
-        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT if not polyphones.isdisjoint(w)]
+        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT]
         for word, syllables in words:
             for i, char in enumerate(word):
-                if char not in polyphones:
+                if char in model:
+                    keys = _neighbour_keys(word, i)
+                elif char in others:
+                    keys = [char]
+                else:
                     continue
-                for key in _neighbour_keys(word, i):
+                for key in keys:
                     votes = counts.setdefault(key, {})
                     votes[syllables[i]] = votes.get(syllables[i], 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
