@@ -374,10 +374,7 @@ def _wei(text: str, i: int) -> str | None:
 
 def _after_yi(text: str, i: int) -> bool:
     """``text[i]`` (为) closes 以…为 "take … as" in its clause (以卫星互联网为引领)."""
-    start = i
-    while start > 0 and i - start < 20 and text[start - 1] not in _CLAUSE_START:
-        start -= 1
-    before = text[start:i]
+    before = _clause_before(text, i)[-20:]
     at = before.rfind("以")
     return (
         at != -1
@@ -437,9 +434,19 @@ _FALL = set("摔跌滑推撞吹打绊累病难扳放击砍压晕醉")
 def _dao(text: str, i: int) -> str | None:
     """A lone 倒: dǎo after a verb it completes, dào "pour; actually" elsewhere."""
     prev = _prev(text, i)
-    if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL) or _next(text, i) == "在":
-        return "dao3"  # 摔倒, 难不倒, 倒在地上: "fall over"
+    if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL):
+        return "dao3"  # 摔倒, 难不倒: "fall over"
+    if _next(text, i) == "在" and "把" not in _clause_before(text, i)[-6:]:
+        return "dao3"  # 倒在地上 "fall", but 把水倒在杯子里 "pour"
     return "dao4"
+
+
+def _clause_before(text: str, i: int) -> str:
+    """``text[:i]`` from the start of its clause."""
+    start = i
+    while start > 0 and text[start - 1] not in _CLAUSE_START:
+        start -= 1
+    return text[start:i]
 
 
 # A lone 少 is shǎo "few, little" except before these (少年 shào "young" as a word piece).
@@ -539,12 +546,22 @@ _FEELINGS = (
     "如何",
     "怎么",
     "想",
+    # vernacular fiction: 教你知道, 教他去请 ("tell, let")
+    "知道",
+    "晓得",
+    "得知",
+    "去",
+    "来",
 )
+# 休教 / 莫教 / 怎教 "do not let, how could one let" (vernacular fiction and poetry).
+_LET_BEFORE = set("休莫怎")
 
 
 def _jiao(text: str, i: int) -> str | None:
     rest = text[i + 1 : i + 5]
     if rest[:1] in _PRONOUNS | {"人"} and rest[1:].startswith(_FEELINGS):
+        return "jiao4"
+    if _prev(text, i) in _LET_BEFORE:
         return "jiao4"
     return "jiao1"  # the verb "teach" (教室 jiào is a compound)
 
