@@ -9,10 +9,11 @@ before a third tone (third-tone sandhi). ``strict`` counts every other differenc
 (部分 bù fen / bù fèn), and the erhua 儿 as CC-CEDICT writes it (``r5``) for the gold's
 ``er5``; both scores accept 谁 shéi for the gold's shuí, its standard variant (the 1985
 审音表 and 现代汉语词典: shéi, also shuí; the gold writes shuí throughout, the readings here
-shéi throughout, as CC-CEDICT and the HSK do). Polyphonic Hanzi are those with more than one reading in
-pypinyin's character table. Every figure is printed for the sentences as they are and for
-the same sentences converted to traditional characters (OpenCC, Taiwan standard), beside
-pypinyin alone and g2pM alone; ``--misses`` prints the app's wrong readings.
+shéi throughout, as CC-CEDICT and the HSK do). Polyphonic Hanzi are those with more than
+one reading in pypinyin's character table. Every figure is printed for the sentences as
+they are and for the same sentences converted to traditional characters (OpenCC, Taiwan
+standard), beside pypinyin alone and g2pM alone; ``--misses`` prints the app's wrong
+readings.
 """
 
 from __future__ import annotations
