@@ -182,10 +182,15 @@ class ReadingModel:
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
 
-    def _common(self, word: str) -> bool:
-        """``word`` is a common word of CC-CEDICT (listed, and not only as a name)."""
-        entry = self._cedict.get(word)
-        return entry is not None and not entry[:1].isupper()
+    def _common(self, word: str, i: int) -> bool:
+        """``word[i]`` is in a common word of CC-CEDICT inside ``word`` (listed, and not
+        only as a name): 分子 in 犯罪分子."""
+        for start in range(i + 1):
+            for end in range(max(i + 1, start + 2), min(len(word), start + self._max_cedict) + 1):
+                entry = self._cedict.get(word[start:end])
+                if entry is not None and not entry[:1].isupper():
+                    return True
+        return False
 
     def _dictionary_readings(
         self, words: Sequence[str]
@@ -219,7 +224,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                found.append(_Open(pp[i], cc[i], start, end, rule, self._common(word)))
+                found.append(_Open(pp[i], cc[i], start, end, rule, self._common(word, i)))
                 chars.append("")
         return chars, unresolved, found
 
@@ -306,7 +311,7 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
     if kept is not None:
         return kept
     if pp is not None and cc is not None and pp != cc:
-        return guess.reading if guess.reading in (pp, cc) else pp
+        return guess.reading if guess.reading in (pp, cc) else cc  # 逆差 nì chā
     phrase = pp if pp is not None else cc
     if phrase is None:
         return guess.reading

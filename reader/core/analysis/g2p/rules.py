@@ -345,17 +345,27 @@ def _clause(text: str, i: int) -> str:
     return rest
 
 
+# Noun suffixes: a verb before one is part of a noun (运动员, 演员, 消费者, 生产量).
+_NOUN_SUFFIX = set("员者家费量品器机率场馆")
+
+
 def _has_verb(text: str) -> bool:
-    if any(char in _SHORT_VERBS for char in text):
-        return True
+    """A verb in ``text`` (up to the next 为, which starts another phrase), not the verb
+    of a noun (运动员, 演员)."""
+    text = text.split("为", 1)[0]
     found = verbs()
-    return any(text[a:b] in found for a in range(len(text)) for b in range(a + 2, a + 5))
+    return any(
+        text[b : b + 1] not in _NOUN_SUFFIX
+        for a in range(len(text))
+        for b in range(a + 1, min(len(text), a + 4) + 1)
+        if (b == a + 1 and text[a] in _SHORT_VERBS) or (b > a + 1 and text[a:b] in found)
+    )
 
 
 def _wei(text: str, i: int) -> str | None:
     """为 wèi "for, in order to" or wéi "be, act as"."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _PRONOUNS or after in ("了", "什", "大", "此"):
+    if after in _PRONOUNS or after in ("了", "什", "此") or text[i + 1 : i + 3] in _EVERYONE:
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
         return "wei2"  # 为止, 为人所知, 以学生为中心
@@ -365,6 +375,8 @@ def _wei(text: str, i: int) -> str | None:
         return "wei2"  # 选他为班长, 封她为公主
     if text[max(0, i - 2) : i] in _INTO:
         return "wei2"  # 升级为, 转变为: "into"
+    if _SET_AS & set(_clause_before(text, i)[-8:-1]):
+        return "wei2"  # 变散养为圈养, 聘他为顾问: "change … into, appoint … as"
     if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
         return "wei4"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
@@ -381,6 +393,12 @@ def _after_yi(text: str, i: int) -> bool:
         and before[at + 1 : at + 2] not in _NOT_YI
         and before[at - 1 : at] not in set("可所难加予足借")
     )
+
+
+# 为大家 / 为大众 / 为大伙: "for everyone" (为大窑湾港区 is the copula).
+_EVERYONE = frozenset(["大家", "大众", "大伙"])
+# Verbs whose object stands between them and 为 "into, as": 变 X 为 Y, 聘 X 为 Y.
+_SET_AS = set("变改聘")
 
 
 # What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
@@ -417,6 +435,7 @@ _INTO = frozenset(
         "誉称",
         "称作",
         "视作",
+        "分别",
     ]
 )
 
