@@ -110,6 +110,13 @@ def reading_at(model: ReadingModel, segmenter: Segmenter, marked: str) -> str:
         ("他▁颇▁感意外。", "po1"),
         ("他把饼干放在嘴里▁嚼▁。", "jiao2"),
         ("▁谁▁知道他去哪儿了？", "shei2"),
+        ("飞机平稳地▁着▁地了。", "zhao2"),
+        ("这里的▁数▁是整数。", "shu4"),
+        ("法院责令▁曾▁某赔偿损失。", "zeng1"),
+        ("你放心去▁干▁吧。", "gan4"),
+        ("她把花瓣▁撒▁在水面上。", "sa3"),
+        ("他的职业▁为▁运动员。", "wei2"),  # 运动 is the verb of a noun here
+        ("这位老师▁为▁大家准备了礼物。", "wei4"),
         # a grammatical context picks the word class: measure word, adjective, verb
         ("请看第五▁行▁的句子。", "hang2"),
         ("他们一▁行▁人到了北京。", "xing2"),

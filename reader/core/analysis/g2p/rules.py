@@ -29,7 +29,7 @@ _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
 # 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
-_ZHAO_NEXT = set("急凉火迷")
+_ZHAO_NEXT = set("急凉火迷地陆")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
@@ -186,6 +186,8 @@ def _zhe(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _ZHAO_NEXT:
         return "zhao2"
+    if prev == "身":
+        return "zhuo2"  # 身着藏袍: "wear" (written style)
     if (prev in _ZHAO_VERBS or (prev == "不" and _prev(text, i - 1) in _ZHAO_VERBS)) and (
         after in ("了", "") or after in _ENDS or prev == "不"
     ):
@@ -268,6 +270,8 @@ def _zhong(text: str, i: int) -> str | None:
 def _gan(text: str, i: int) -> str | None:
     if _next(text, i) == "了" and _next(text, i + 1) in _ENDS | {""}:
         return "gan1"  # 衣服干了。: "dry" (the verb gàn takes an object or a duration)
+    if _prev(text, i) in set("去来肯敢苦实蛮硬") or _next(text, i) in _PRONOUNS | set("活啥吗嘛"):
+        return "gan4"  # 放心去干, 肯干, 干活, 干啥: "do, work"
     return None
 
 
@@ -299,6 +303,8 @@ _SEVERAL = set("个位名种次件只条座项部本罪年日月天倍")
 def _shu(text: str, i: int) -> str | None:
     if _next(text, i) in set("二两三四五六七八九十百千万") | _SEVERAL:
         return "shu4"  # 数十个, 数百人, 数个, 数种: "several"
+    if _prev(text, i) in ("的", "之"):
+        return "shu4"  # 这里的数指算术: the noun "number"
     return "shu3"  # 数钱, 数一数: the verb "count"
 
 
@@ -631,6 +637,7 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
     "塞": _sai,
+    "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
     "差": _cha,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
@@ -642,8 +649,8 @@ def rule_reading(text: str, i: int, alone: bool) -> str | None:
 
     ``alone``: the character is a word of its own in the segmentation.
     """
-    if _prev(text, i) == "姓" and text[i] in _SURNAMES:
-        return _SURNAMES[text[i]]  # 他姓单, 我姓曾
+    if (_prev(text, i) == "姓" or _next(text, i) == "某") and text[i] in _SURNAMES:
+        return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿
     char = text[i]
     found = RULES[char](text, i) if char in RULES else None
     if found is None:
