@@ -637,6 +637,9 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
     "塞": _sai,
+    # yàn "swallow" before its aspect or complement (咽了气, 咽下去); yān "pharynx" (咽部)
+    "咽": lambda text, i: "yan4" if _verbal(text, i) or _next(text, i) in set("下不进") else None,
+    "似": lambda text, i: "shi4" if _next(text, i) in ("的", "地") else None,  # 似地 shìde
     "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
     "差": _cha,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
