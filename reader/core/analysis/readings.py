@@ -391,13 +391,19 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
 
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
     """``text`` cut by ``units`` as its simplified twin is cut (one length per unit), so
-    that a traditional sentence is read in the same words as the simplified one."""
+    that a traditional sentence is read in the same words as the simplified one. OpenCC
+    keeps 著, which is also the particle 着: the twin is cut with 着 instead where that
+    makes fewer units (著陸 as 着陆, 跟著 as 跟着; 著名 stays 著名)."""
     twin = to_simplified(text)
     if twin == text:
         return list(units(text))
+    cut = units(twin)
+    if "著" in twin:
+        particle = units(twin.replace("著", "着"))
+        cut = particle if len(particle) < len(cut) else cut
     out: list[str] = []
     start = 0
-    for unit in units(twin):
+    for unit in cut:
         out.append(text[start : start + len(unit)])
         start += len(unit)
     return out

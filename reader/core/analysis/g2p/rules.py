@@ -29,7 +29,7 @@ _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
 # 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
-_ZHAO_NEXT = set("急凉火迷地陆")
+_ZHAO_NEXT = set("急凉火迷地")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
