@@ -125,6 +125,7 @@ class ReadingModel:
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
+        self._common_at = lru_cache(maxsize=1 << 16)(self._common)
 
     @classmethod
     def load(cls) -> ReadingModel:
@@ -224,7 +225,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                found.append(_Open(pp[i], cc[i], start, end, rule, self._common(word, i)))
+                found.append(_Open(pp[i], cc[i], start, end, rule, self._common_at(word, i)))
                 chars.append("")
         return chars, unresolved, found
 
