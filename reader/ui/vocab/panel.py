@@ -57,7 +57,7 @@ from reader.core.store import (
 )
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
-from reader.ui.widgets import add_local_action, size_columns_for
+from reader.ui.widgets import add_local_action, size_columns_for, squeezable
 
 LISTS = Changes(lists=True)
 
@@ -205,6 +205,7 @@ class VocabularyPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lists.setMinimumContentsLength(12)
+        squeezable(self.lists)
         self.lists.currentIndexChanged.connect(lambda _i: self._list_chosen())
         list_menu = QMenu(self)
         for text, slot in (
@@ -352,6 +353,7 @@ class VocabularyPanel(QWidget):
         box.setMinimumContentsLength(7)
         for label, data in choices:
             box.addItem(label, data)
+        squeezable(box)  # three in a row set the right-hand panels' minimum width
         box.currentIndexChanged.connect(lambda _i: self.refresh())
         return box
 
