@@ -83,13 +83,8 @@ def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_ind
         word, entries = matches[0]
     reading = " ".join(token.readings)
     is_name = token.kind is TokenKind.NAME
-    others = []
-    for match, found in matches:
-        if match == word or not found:
-            continue
-        if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
-            found = _same_reading(found, _at(token.readings, char_index - token.start)) or found
-        others.append((match, learner_order(found, "")))
+    # the clicked character itself is in the breakdown, its reading here first
+    others = [(m, learner_order(found, "")) for m, found in matches if m != word and found]
     return lookup_word(
         dictionary,
         word,
@@ -115,11 +110,16 @@ def lookup_word(
     character's entry for the reading it has in this word first in the breakdown."""
     found = tuple(dictionary.entries(word) if entries is None else entries)
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
-    if len(word) > 1:
+    if len(word) > 1:  # each character once (谢谢, 妈妈), with its reading where it first is
+        first_at: dict[str, int] = {}
+        for i, char in enumerate(word):
+            first_at.setdefault(char, i)
         breakdown = tuple(
             (char, learner_order(dictionary.entries(char), _at(readings, i)))
-            for i, char in enumerate(word)
+            for char, i in first_at.items()
         )
+        # a character of the word is in the breakdown, not "also starting here" too
+        other_matches = tuple((m, e) for m, e in other_matches if m not in first_at)
     return Lookup(
         word=word,
         entries=found,
@@ -231,10 +231,6 @@ def entry_html(entry: Entry, style: Style, heading: bool = True, senses: int | N
 
 def _at(readings: Sequence[str], index: int) -> str:
     return readings[index].lower() if 0 <= index < len(readings) else ""
-
-
-def _same_reading(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
-    return tuple(e for e in entries if reading and e.pinyin.lower() == reading)
 
 
 def _shown(word: str, entries: Sequence[Entry], style: Style) -> str:
@@ -363,8 +359,9 @@ def lookup_html(
     if lookup.breakdown:
         body.append("<h4>Characters</h4>")
         for char, entries in lookup.breakdown:
+            add = f' <a href="{add_link_for(char)}">+&nbsp;Add</a>' if add_links else ""
             body.append(
                 f'<p><a href="{link_for(char)}">{html.escape(_shown(char, entries, style))}</a> '
-                f"{_short_gloss(entries, style)}</p>"
+                f"{_short_gloss(entries, style)}{add}</p>"
             )
     return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"
