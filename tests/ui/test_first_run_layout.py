@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
@@ -103,3 +104,26 @@ def test_in_a_narrow_window_the_panels_step_aside_and_the_toolbar_says_where(
     window.resize(1200, 800)  # wide again: they come back by themselves
     qtbot.waitUntil(lambda: all(d.isVisible() for d in docks))
     assert not toggle.isVisible() and shown(window.vocab_dock)
+
+
+def test_a_word_clicked_before_the_dictionary_is_ready_opens_when_it_is(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
+) -> None:
+    """A first run prepares the dictionary for seconds; a click meanwhile was lost."""
+    window = MainWindow(data_dir, open_tools=False)  # the dictionary is not there yet
+    qtbot.addWidget(window)
+    window.open_last_or_seed()
+    window.show()
+    qtbot.waitUntil(lambda: "游客" in window.view.text, timeout=30000)
+    view = window.view
+    char = view.text.index("游客")
+    view.scroll_to_char(char)
+    QApplication.processEvents()
+    window.lookup.popup  # noqa: B018 (built after the first paint, as at launch)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_rect(char).center())
+    assert not window.popup.isVisible()
+    assert "opens when it is ready" in window.lookup.word_panel.toPlainText()
+    window.loader.use_tools(language_tools)  # the dictionary arrives
+    qtbot.waitUntil(window.popup.isVisible)
+    lookup = window.popup.lookup
+    assert lookup is not None and lookup.word == "游客" and lookup.entries

@@ -138,8 +138,8 @@ class LibraryPane(QWidget):
         passing_label(self.progress_label)  # the file's name widened the library for good
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_import)
-        self.progress_row = self._row(
-            self.progress_label, self.progress, self.cancel_button, stretch=1
+        self.progress_row = self._row(  # the label takes the room it is given, no more
+            self.progress_label, self.progress, self.cancel_button, stretch=0
         )
         self.progress_row.hide()
 
