@@ -155,16 +155,26 @@ class LookupController(QObject):
                 lambda _style: f"<p>{html.escape(note)}</p>", self._style()
             )
             return None
-        from reader.ui.lookup.content import lookup_token  # loads with the popup
+        from reader.core.numbers import number_unit  # these load with the popup
+        from reader.ui.lookup.content import lookup_number, lookup_token
 
-        token = self._view.tokens[token_index]
-        return lookup_token(dictionary, self._view.text, token, char_index)
+        tokens = self._view.tokens
+        unit = number_unit(tokens, token_index, dictionary.entries)
+        if unit is not None:  # 6月, 三百五十个: the number with its measure word
+            return lookup_number(dictionary, unit)
+        if not tokens[token_index].is_chinese:  # a number counting nothing: no entry
+            self.close_popup()
+            return None
+        return lookup_token(dictionary, self._view.text, tokens[token_index], char_index)
 
     def open_popup(self, token_index: int, char_index: int) -> None:
         lookup = self._lookup_at(token_index, char_index)
         if lookup is None:
             return
         anchor = self._view.token_rect(token_index)
+        if lookup.unit is not None:  # under the whole unit; A adds its measure word
+            token_index = lookup.unit.measure_index
+            anchor = anchor.united(self._view.token_rect(token_index))
         self.popup.show_lookup(lookup, self._style(), anchor, token_index)
         QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
