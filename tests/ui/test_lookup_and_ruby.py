@@ -252,6 +252,10 @@ def test_the_clicked_character_is_listed_once_with_its_reading_here(
                 assert page.count(f'href="{link_for(char)}"') == 1, (word, char)
                 assert page.count(f'href="{add_link_for(char)}"') == 1, (word, char)
             assert "shǎng" not in page and "dàn" not in page
+    # a name explained by its characters: they are not listed as its parts too (宝顶山)
+    name = Token(0, "宝顶山", TokenKind.NAME, ("bao3", "ding3", "shan1"), (), ("宝", "顶", "山"))
+    page = lookup_html(lookup_token(dictionary, "宝顶山", name, 0), Style(), add_links=True)
+    assert page.count(f'href="{link_for("宝")}"') == 1 and "Parts" not in page
     # a character with no other reading left is still shown (nothing else would start there)
     alone = lookup_token(dictionary, "上", _word(dictionary, 0, "上", "shang3"), 0)
     assert alone.entries[0].pinyin == "shang3"

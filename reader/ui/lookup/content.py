@@ -385,7 +385,7 @@ def lookup_html(
             f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span>{label}</p>"
         )
         body.append("<p class='meta'>Not in the dictionary.</p>")
-    if lookup.parts:
+    if any(len(p) > 1 for p in lookup.parts):  # single characters: listed under Characters
         links = " + ".join(f'<a href="{link_for(p)}">{html.escape(p)}</a>' for p in lookup.parts)
         body.append(f"<p>Parts: {links}</p>")
     meta = [m for m in (_hsk_text(lookup.hsk), _frequency_text(lookup.frequency)) if m]
