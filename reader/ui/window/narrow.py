@@ -56,6 +56,7 @@ class NarrowLayout(QObject):
         else:
             self.restore()
         self.toggle.setVisible(narrow and bool(self._hidden))
+        self._activate()
 
     def restore(self) -> None:
         """Show the docks a narrow window hid (also before the window state is saved, so
@@ -66,6 +67,7 @@ class NarrowLayout(QObject):
     def _toggled(self, on: bool) -> None:
         if self._narrow:
             self._set_shown(on)
+            self._activate()
 
     def _set_shown(self, shown: bool) -> None:
         for dock in self._hidden:
@@ -76,6 +78,10 @@ class NarrowLayout(QObject):
         self.toggle.blockSignals(True)
         self.toggle.setChecked(shown)
         self.toggle.blockSignals(False)
+
+    def _activate(self) -> None:
+        """Lay the window out now, not at the next event: the next paint has the room (not
+        in `restore` before the window's size is saved: the docks' minimums would widen it)."""
         layout = self._window.layout()
         if layout is not None:
-            layout.activate()  # now, not at the next event: the next paint has the room
+            layout.activate()
