@@ -65,6 +65,12 @@ def test_the_article_gets_most_of_the_width_on_a_first_run(
     QApplication.processEvents()
     assert shown(window.vocab_dock) and not shown(window.side_dock)
     assert share_of(window) >= ARTICLE_SHARE  # the vocabulary's tab does not widen it
+    window.vocab.add_all_unknown()  # a list to show: its word, pinyin and meaning fit
+    window.writer.wait()
+    window.vocab.panel.refresh()
+    QApplication.processEvents()
+    table = window.vocab.panel.table
+    assert table.model().rowCount() > 0 and not table.horizontalScrollBar().isVisible()
 
 
 def test_an_import_does_not_widen_the_library(

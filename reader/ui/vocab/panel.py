@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +65,8 @@ HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Word", "Pinyin", "Meaning", "Status", "HSK", "Added")
 HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
+NARROW_HIDES = (ADDED, HSK)  # the columns a narrow panel leaves out, first to last
+MEANING_ROOM = 60  # px the meaning keeps beside the other columns
 STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
     "Any status": None,
     "Not known yet": frozenset({WordStatus.NEW, *(s for s in WordStatus if s.is_learning)}),
@@ -340,6 +342,24 @@ class VocabularyPanel(QWidget):
         layout.addLayout(bottom)
         self._show_details()
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow panel the date, then the HSK level step aside (a wider panel shows
+        them again), so the word, its pinyin, meaning and status stay in view without a
+        horizontal scroll bar."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - MEANING_ROOM
+        for column in NARROW_HIDES:
+            header.setSectionHidden(column, False)
+        for column in NARROW_HIDES:
+            shown = [c for c in range(header.count()) if c != MEANING]
+            if sum(header.sectionSize(c) for c in shown if not header.isSectionHidden(c)) <= room:
+                break
+            header.setSectionHidden(column, True)
 
     def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
         button = QPushButton(text, self)
