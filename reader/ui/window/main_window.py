@@ -81,7 +81,7 @@ if TYPE_CHECKING:  # built after the first paint (`finish_startup`)
 
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 # px, the library's and the right-hand panels' at 1200×800 on a first run: the article gets
-# 57 % of the width (tests/ui/test_first_run_layout.py)
+# 56.5 % of the width (678 px) (tests/ui/test_first_run_layout.py)
 FIRST_RUN_DOCK_WIDTHS = [200, 310]
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
