@@ -11,9 +11,11 @@ Three sources, most precise first:
    the one dictionary that covers it: ``g2p.rules``.
 3. g2pM's BiLSTM over the whole sentence, restricted to the character's own readings,
    for the other polyphonic characters; it settles conflicts between the two dictionaries
-   and overrides one dictionary alone only when nearly certain. Where no word covers a
+   and overrides one dictionary alone only when nearly certain, and a common word's
+   reading (当天, 结实, 惨重) only where grammar agrees with it. Where no word covers a
    character and the model is unsure, the dictionary words that contain the character
-   beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``.
+   beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``;
+   a polyphone the model does not know reads as most dictionary words read it (颇 pō).
 
 Traditional text is read through its simplified twin (OpenCC, word by word, the ambiguous
 著 settled by the dictionaries: ``simplified_words``), so that a sentence gets the same
