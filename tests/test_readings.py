@@ -15,6 +15,7 @@ from reader.core.analysis.readings import (
     ReadingModel,
     derive_cedict_words,
     numbered,
+    simplified_units,
 )
 from reader.core.analysis.segment import Segmenter
 from reader.core.paths import bundled_cedict
@@ -345,6 +346,20 @@ def test_traditional_text_reads_as_its_simplified_twin(analyzer: Analyzer, simpl
     tokens = analyzer.analyse(traditional)
     assert [t.readings for t in tokens] == [t.readings for t in twin]
     assert "".join(t.text for t in tokens) == traditional
+
+
+def test_ge_is_he_only_in_a_word_with_he(model: ReadingModel, segmenter: Segmenter) -> None:
+    """閤 is 合 hé in 閤家 / 閤上 (合家, 合上) but 阁 gé elsewhere (内閤, 藏閤, 閤门),
+    though OpenCC makes every 閤 合."""
+
+    def read(text: str) -> list[str]:
+        units = simplified_units(segmenter.reading_units, text)
+        return [r for word in model.read(units) for r in word]
+
+    assert read("閤家歡樂")[0] == "he2"
+    assert read("他把門閤上了")[3] == "he2"
+    assert read("內閤總理")[1] == "ge2"
+    assert read("北閤景区则是南閤以")[1] == "ge2"
 
 
 def test_traditional_zhe_is_the_particle_unless_a_word_needs_zhu(model: ReadingModel) -> None:

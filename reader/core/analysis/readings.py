@@ -165,7 +165,9 @@ class ReadingModel:
         """``words`` in simplified characters, each as long as before.
 
         OpenCC keeps 著, which in traditional text is also the particle 着 (跟著, 睡著);
-        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著)."""
+        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著).
+        OpenCC makes 閤 合, but 閤 is also 阁 gé (藏閤, 閤门): it becomes 合 only inside a
+        word that exists with 合 (閤家 合家 hé jiā), else the model reads 閤 itself."""
         text = "".join(words)
         simplified = to_simplified(text)
         if simplified == text and "著" not in text:
@@ -179,6 +181,8 @@ class ReadingModel:
                 other = twin.replace("著", "着")
                 if len(twin) == 1 or not self._is_word(twin) or self._is_word(other):
                     twin = other
+            if "閤" in word and (len(twin) == 1 or not self._is_word(twin)):
+                twin = "".join(o if o == "閤" else t for o, t in zip(word, twin, strict=True))
             out.append(twin)
         return out
 
