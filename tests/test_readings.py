@@ -287,7 +287,7 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9737 strict; 0.9794 accepting a neutral tone, since
+    ``benchmarks/pinyin_cpp.py`` (0.9742 strict; 0.9799 accepting a neutral tone, since
     CPP labels lexical tones where CC-CEDICT prints 认识 rèn shi), above pypinyin alone
     (0.875) and g2pM alone (0.9736)."""
     texts, positions, labels = load_cpp(1)
@@ -298,7 +298,7 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
         g[:-1] == label[:-1] and (g == label or "5" in (g[-1], label[-1]))
         for g, label in zip(guesses, labels, strict=True)
     )
-    assert right / len(labels) >= 0.9735
+    assert right / len(labels) >= 0.974
     assert lenient / len(labels) >= 0.979
 
 
