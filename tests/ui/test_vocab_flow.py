@@ -300,14 +300,26 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
     vocab.add_words([other])
     window.writer.wait()
     assert len(window.store.vocab.words(mine)) == 1
-    # delete the list, undo puts it back with its word
+    # deleting the list is a word action: Edit ▸ Undo puts it back with its word, Redo
+    # deletes it again, in order with the add before it
+    history = vocab.history
     panel.delete_list()
     window.writer.wait()
     assert mine not in [wl.id for wl in window.store.vocab.lists()]
-    panel.undo()
+    assert history.undo_action.text() == "&Undo Delete the list “HSK review”"
+    assert "Delete the list" in window.activity.text() and history.notice.isVisible()
+    history.undo_action.trigger()
     window.writer.wait()
     assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [1]
+    panel.refresh(show_list=mine)
     assert panel.list_id() == mine
+    history.redo_action.trigger()
+    window.writer.wait()
+    assert mine not in [wl.id for wl in window.store.vocab.lists()]
+    history.undo_action.trigger()
+    history.undo_action.trigger()  # the add of the word into it, done before the delete
+    window.writer.wait()
+    assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [0]
 
 
 def test_mark_all_new_words_known_after_reading(

@@ -160,7 +160,6 @@ class VocabularyController(QObject):
             )
         menu.addSeparator()
         menu.addAction(action("import_vocab", "&Import a word list…", self.panel.import_file))
-        menu.addAction(action("vocab_undo", "&Undo delete", self.panel.undo))
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Vocabulary panel")
         menu.addAction(toggle)
@@ -216,7 +215,9 @@ class VocabularyController(QObject):
         "pinyin over words outside the class lists"."""
         taught = self.store.vocab.class_words()
         keys = self._session.word_keys
-        self.view.set_class_words({text for text, key in keys.items() if key in taught})
+        shown = {text for text, key in keys.items() if key in taught}
+        if shown != self.view.class_words:
+            self.view.set_class_words(shown)
 
     def _hsk(self, word: str) -> int | None:
         """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
@@ -421,6 +422,7 @@ class VocabularyController(QObject):
         if changes.lists:
             self.panel.refresh()
             self._sync_popup()
+            self._show_class_words()  # a class list deleted, or put back by an undo
 
     def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""
