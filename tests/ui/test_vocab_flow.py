@@ -45,7 +45,7 @@ def _expected_sentence(window: MainWindow, index: int) -> str:
 def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: MainWindow) -> None:
     index = click_word(qtbot, window, "银行")
     assert window.popup.isVisible()
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     article_id = window.article_id
     assert article_id is not None
@@ -89,7 +89,7 @@ def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
     window.writer.wait()
     assert view.statuses["银行"] == int(WordStatus.LEARNING_3)
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
-    assert window.vocab.popup_status.currentData() == int(WordStatus.LEARNING_3)
+    assert window.vocab.popup_state.status_box.currentData() == int(WordStatus.LEARNING_3)
     qtbot.waitUntil(lambda: bool(painted), timeout=3000)
     qtbot.keyClick(view, Qt.Key.Key_K)
     window.writer.wait()
@@ -369,7 +369,7 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     """A adds 银行 (and makes it Learning 1), K marks it known; Edit ▸ Undo takes back the
     status, then the add; Redo puts the add back. The Edit menu says what it would undo."""
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     window.vocab.set_status(WordStatus.KNOWN)
     window.writer.wait()
@@ -396,22 +396,69 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
 
 
-def test_the_popup_says_the_word_is_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_popup_and_the_word_tab_show_the_word_in_its_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Before: "+ Add to “Words from …”" and the status box; after A: one button,
+    ``✓ In “Words from …” · Learning 1``, in the popup and in the side panel's Word tab,
+    following status keys, undo and redo at once; its menu sets a status or removes it."""
+    vocab = window.vocab
+    popup, panel = vocab.popup_state, vocab.panel_state
     click_word(qtbot, window, "银行")
-    assert window.vocab.popup_add.text() == "Add"
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.lookup.panel_lookup is not None, timeout=3000)
+    article_id = window.article_id
+    assert article_id is not None
+    name = f"Words from {window.store.articles.info(article_id).title}"
+    for state in (popup, panel):
+        assert not state.in_list and state.add_button.toolTip() == f"+ Add to “{name}” (A or Enter)"
+        assert state.status_box.isVisibleTo(state)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
     window.writer.wait()
-    button = window.vocab.popup_add
-    assert button.text() == "✓ Added"
-    assert button.toolTip().startswith("In “Words from") and "· Learning 1" in button.toolTip()
-    window.vocab.set_status(WordStatus.KNOWN)
+    for state in (popup, panel):
+        button = state.state_button
+        assert state.in_list and not state.add_button.isVisibleTo(state)
+        assert button.full_text() == f"✓ In “{name}” · Learning 1"
+        # elided to the room there is once laid out: the name gives way, the status stays
+        qtbot.waitUntil(
+            lambda b=button: b.fontMetrics().horizontalAdvance(b.text()) < b.width(),
+            timeout=3000,
+        )
+        assert button.text().startswith("✓ In “") and button.text().endswith("” · Learning 1")
+    assert "…" in popup.state_button.text()  # the popup is narrower than the name
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
     window.writer.wait()
-    assert "· Known" in button.toolTip()
+    assert popup.state_button.full_text().endswith("· Known")
+    assert panel.state_button.full_text().endswith("· Known")
+    assert popup.status_actions[WordStatus.KNOWN].isChecked()
+    vocab.history.undo_action.trigger()
+    window.writer.wait()
+    assert popup.state_button.full_text().endswith("· Learning 1")
+    vocab.history.undo_action.trigger()  # the add
+    window.writer.wait()
+    assert not popup.in_list and not panel.in_list
+    vocab.history.redo_action.trigger()
+    window.writer.wait()
+    assert popup.in_list and panel.in_list
+    # the menu: a status, then out of the list (undoable like the rest)
+    panel.status_actions[WordStatus.LEARNING_3].trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
+    assert popup.state_button.full_text().endswith("· Learning 3")
+    assert popup.remove_action.text() == f"Remove from “{name}”"
+    popup.remove_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.lists_holding("银行") == {}
+    assert not popup.in_list and not panel.in_list
+    assert vocab.history.undo_action.text() == "&Undo Remove 银行"
+    vocab.history.undo_action.trigger()
+    window.writer.wait()
+    assert popup.in_list and "银行" in [w.simplified for w in vocab.panel.model.words]
 
 
 def test_a_class_list_reaches_the_view_and_the_export(qtbot: QtBot, window: MainWindow) -> None:
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     panel = window.vocab.panel
     assert "银行" not in window.view.class_words
@@ -428,7 +475,7 @@ def test_the_class_report_makes_a_list_of_the_words_outside(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     window.vocab.panel.class_action.trigger()
     window.writer.wait()
