@@ -22,15 +22,47 @@ SEED_SENTENCE = (
 
 def test_example_pinyin_is_written_word_by_word_with_the_punctuation(analyzer: Analyzer) -> None:
     line = pinyin_line(analyzer.analyse("大足石刻的“国际朋友圈”越来越大。"))
-    assert written_marks(line) == 'dàzú shíkè de "guójì péngyouquān" yuèláiyuè dà.'
+    assert written_marks(line) == 'Dàzú shíkè de "guójì péngyouquān" yuèláiyuè dà.'
     line = pinyin_line(analyzer.analyse("银行行长不在，我去银行取钱。"))
-    assert written_marks(line) == "yínháng hángzhǎng bùzài, wǒ qù yínháng qǔqián."
+    assert written_marks(line) == "Yínháng hángzhǎng bùzài, wǒ qù yínháng qǔqián."
+    line = pinyin_line(analyzer.analyse("银行行长不在，我去银行取钱。"), sentence_start=False)
+    assert line.startswith("yin2hang2 ")  # a clause from inside its sentence
+
+
+def test_proper_nouns_are_capitalised_as_cc_cedict_writes_them(analyzer: Analyzer) -> None:
+    """Sentences of the seed page (xinyubao-2025-06-05): 重庆, 大足 are place names in
+    CC-CEDICT (Chong2 qing4, Da4 zu2) and are capitalised inside a sentence, as Hanyu
+    Pinyin orthography has it; a word with a lowercase entry for its reading is not."""
+    entry = analyzer.dictionary.entry
+    line = written_marks(
+        pinyin_line(analyzer.analyse("为重庆制造的转型升级提供了坚实基础。"), entry)
+    )
+    assert line.startswith("Wèi Chóngqìng zhìzào de ") and line.endswith(".")
+    line = written_marks(
+        pinyin_line(analyzer.analyse("前来大足石刻宝顶山景区的游客络绎不绝。"), entry)
+    )
+    assert line.startswith("Qiánlái Dàzú shíkè ")
+    person = written_marks(pinyin_line(analyzer.analyse("习近平在北京会见了他。"), entry))
+    assert person.startswith("Xí Jìnpíng zài Běijīng ")  # surname and given name apart
+    # 东方 is "Dong1 fang1" (the Orient) and "dong1 fang1" (east): lowercase; after a
+    # sentence's end the next word is capitalised
+    line = written_marks(pinyin_line(analyzer.analyse("他在东方。重庆很大。"), entry))
+    assert line == "Tā zài dōngfāng. Chóngqìng hěn dà."
+    # the example of an export: the clause begins its sentence, or not
+    whole = "重庆全市上下，各部门、各行业、各领域出台推进了一系列密集的利好措施，为重庆制造的转型升级提供了坚实基础。"
+    first = example_and_pinyin("重庆全市上下", whole, ("全市",), analyzer.analyse, entry)
+    inner = example_and_pinyin("为重庆制造的转型升级", whole, ("转型",), analyzer.analyse, entry)
+    assert written_marks(first[1]).startswith("Chóngqìng quánshì")
+    assert written_marks(inner[1]).startswith("wèi Chóngqìng zhìzào")
 
 
 def test_a_whole_sentence_of_an_older_version_is_cut_to_the_clause(analyzer: Analyzer) -> None:
     example, pinyin = example_and_pinyin(SEED_SENTENCE, "", ("影响力", "影響力"), analyzer.analyse)
     assert example == "持续提升大足石刻的国际知名度和影响力"
     assert written_marks(pinyin) == "chíxù tíshēng dàzú shíkè de guójì zhīmíngdù hé yǐngxiǎnglì"
+    assert example_and_pinyin(
+        SEED_SENTENCE, "", ("影响力",), analyzer.analyse, analyzer.dictionary.entry
+    )[1].startswith("chi2xu4 ti2sheng1 Da4zu2 shi2ke4")
     # a clause stored beside its sentence is kept as it is
     clause = "全面擦亮大足石刻金字招牌"
     assert example_and_pinyin(clause, SEED_SENTENCE, ("擦亮",), analyzer.analyse)[0] == clause

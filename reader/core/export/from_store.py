@@ -94,7 +94,11 @@ def export_word(
     meanings = word.senses or (tuple(s.gloss for s in entry.senses) if entry else ())
     traditional = word.traditional or (entry.traditional if entry else "")
     sentence, sentence_pinyin = example_and_pinyin(
-        word.sentence, word.full_sentence, (word.simplified, traditional), analyse
+        word.sentence,
+        word.full_sentence,
+        (word.simplified, traditional),
+        analyse,
+        facts.entry if facts is not None else None,
     )
     return ExportWord(
         simplified=word.simplified,
