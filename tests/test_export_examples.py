@@ -49,7 +49,10 @@ def test_proper_nouns_are_capitalised_as_cc_cedict_writes_them(analyzer: Analyze
     line = written_marks(pinyin_line(analyzer.analyse("他在东方。重庆很大。"), entry))
     assert line == "Tā zài dōngfāng. Chóngqìng hěn dà."
     # the example of an export: the clause begins its sentence, or not
-    whole = "重庆全市上下，各部门、各行业、各领域出台推进了一系列密集的利好措施，为重庆制造的转型升级提供了坚实基础。"
+    whole = (
+        "重庆全市上下，各部门、各行业、各领域出台推进了一系列密集的利好措施，"
+        "为重庆制造的转型升级提供了坚实基础。"
+    )
     first = example_and_pinyin("重庆全市上下", whole, ("全市",), analyzer.analyse, entry)
     inner = example_and_pinyin("为重庆制造的转型升级", whole, ("转型",), analyzer.analyse, entry)
     assert written_marks(first[1]).startswith("Chóngqìng quánshì")

@@ -76,7 +76,9 @@ def _word_pinyin(token: Token, entry_of: EntryOf | None) -> str:
     readings = list(token.readings)
     upper = capitals(token, entry_of)
     if upper is not None:
-        readings = [r[:1].upper() + r[1:] if up else r for r, up in zip(readings, upper)]
+        readings = [
+            r[:1].upper() + r[1:] if up else r for r, up in zip(readings, upper, strict=True)
+        ]
     return run_together(" ".join(r for r in readings if r))
 
 
