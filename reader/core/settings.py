@@ -82,6 +82,7 @@ class Settings:
     tone_sandhi: bool = False  # show 一/不 with their spoken tones (reader.core.analysis.display)
     ruby_words: RubyWords = RubyWords.ALL
     ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
+    glosses: bool = False  # a short gloss under the words that get pinyin (ruby_words)
     tone_scheme: ToneScheme = ToneScheme.PLECO
     color_characters: bool = False  # tone colours on the characters too, not only pinyin
     script: Script = Script.SIMPLIFIED

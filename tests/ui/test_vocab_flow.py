@@ -3,12 +3,13 @@ re-mark the text, the statistics panel, the lists panel (delete and undo)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
@@ -396,6 +397,10 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
 
 
+def _fits(button: QPushButton) -> bool:
+    return button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+
+
 def test_the_popup_and_the_word_tab_show_the_word_in_its_list(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -420,10 +425,7 @@ def test_the_popup_and_the_word_tab_show_the_word_in_its_list(
         assert state.in_list and not state.add_button.isVisibleTo(state)
         assert button.full_text() == f"✓ In “{name}” · Learning 1"
         # elided to the room there is once laid out: the name gives way, the status stays
-        qtbot.waitUntil(
-            lambda b=button: b.fontMetrics().horizontalAdvance(b.text()) < b.width(),
-            timeout=3000,
-        )
+        qtbot.waitUntil(partial(_fits, button), timeout=3000)
         assert button.text().startswith("✓ In “") and button.text().endswith("” · Learning 1")
     assert "…" in popup.state_button.text()  # the popup is narrower than the name
     qtbot.keyClick(window.view, Qt.Key.Key_K)
