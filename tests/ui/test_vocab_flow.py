@@ -494,3 +494,22 @@ def test_the_class_report_makes_a_list_of_the_words_outside(
     [word] = window.store.vocab.words(made.id)
     assert word.simplified == off_list[0] and word.sentence  # with its example
     assert window.vocab.history.undo_action.text().startswith("&Undo Add")
+
+
+def test_a_class_list_of_hsk_levels_made_in_the_app(qtbot: QtBot, window: MainWindow) -> None:
+    """List ▸ New class list of HSK levels…: the words of HSK 3.0 levels 1-3 with their
+    readings and senses, marked as taught; "pinyin over words outside the class lists"
+    then leaves them bare."""
+    from reader.core.class_lists import hsk_list
+
+    window.vocab.make_hsk_list(3)
+    window.writer.wait()
+    vocab = window.store.vocab
+    [made] = [w for w in vocab.lists() if w.name == "HSK 1-3"]
+    expected = hsk_list("hsk3")
+    assert expected is not None and made.word_count == len(expected)
+    assert vocab.class_list_ids() == {made.id}
+    bank = next(w for w in vocab.words(made.id) if w.simplified == "银行")
+    assert bank.pinyin == "yin2 hang2" and any("bank" in s for s in bank.senses)
+    assert "银行" in window.view.class_words
+    assert window.vocab.panel.list_id() == made.id

@@ -27,7 +27,7 @@ from reader.core.cedict.learner_order import learner_order
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
 from reader.core.history import Action, CollectWords, RemoveWords, SetStatuses, WordHistory
 from reader.core.operations import Changes
-from reader.core.store import NewWord, WordStatus
+from reader.core.store import NewWord, Store, WordStatus
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
@@ -114,6 +114,7 @@ class VocabularyController(QObject):
         self.menu = self._build_actions()
         self.panel.target_changed.connect(self._set_target)
         self.panel.class_lists_changed.connect(self._show_class_words)
+        self.panel.hsk_list_requested.connect(self.make_hsk_list)
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -214,6 +215,33 @@ class VocabularyController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def make_hsk_list(self, top: int) -> None:
+        """A class list of HSK 3.0 levels 1 to ``top``: made, filled, marked as taught."""
+        dictionary = self._session.dictionary
+        if dictionary is None:
+            self._messages.show("The dictionary is still loading…")
+            return
+        from reader.core.class_lists import hsk_words
+
+        words = hsk_words(top, dictionary)
+        wanted = "HSK 1" if top == 1 else f"HSK 1-{'7-9' if top == 7 else top}"
+
+        def make(store: Store) -> int:
+            vocab = store.vocab
+            with store.db.transaction():
+                list_id = vocab.create_list(vocab.free_list_name(wanted))
+                vocab.add_words(words, list_id)
+                vocab.mark_class_list(list_id)
+            return list_id
+
+        def made(list_id: int) -> None:
+            self.panel.refresh(show_list=list_id)
+            self._messages.show(f"{len(words):,} words of {wanted}: taught to the class.")
+
+        self._context.writer.run(
+            edit(make, Changes(lists=True)), made, lambda e: self._messages.fail(str(e))
+        )
 
     def _show_class_words(self) -> None:
         """The article's words in the class's lists, by token text (either script), for

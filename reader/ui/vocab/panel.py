@@ -179,6 +179,7 @@ class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
     export_requested = Signal(object)  # int | None: the list shown, to export
     class_lists_changed = Signal()  # a list was marked or unmarked as the class's
+    hsk_list_requested = Signal(int)  # a class list of HSK 3.0 levels 1 to N (7: 7-9)
 
     def __init__(
         self,
@@ -216,6 +217,7 @@ class VocabularyPanel(QWidget):
             ("Delete this list (undo: Ctrl+Z)", self.delete_list),
             (None, None),
             ("Import a word list…", self.import_file),
+            ("New class list of HSK levels…", self.ask_hsk_list),
         ):
             if text is None:
                 list_menu.addSeparator()
@@ -412,6 +414,15 @@ class VocabularyPanel(QWidget):
                 lambda list_id: self.refresh(show_list=list_id),
                 lambda error: QMessageBox.warning(self, "New list", str(error)),
             )
+
+    def ask_hsk_list(self) -> None:
+        """The levels a class has been taught: a list of their words, marked as the class's."""
+        choices = [f"HSK 1–{'7-9' if n == 7 else n}" if n > 1 else "HSK 1" for n in range(1, 8)]
+        choice, ok = QInputDialog.getItem(
+            self, "Class list of HSK levels", "The class has been taught:", choices, 2, False
+        )
+        if ok:
+            self.hsk_list_requested.emit(choices.index(choice) + 1)
 
     def rename_list(self) -> None:
         list_id = self.list_id()

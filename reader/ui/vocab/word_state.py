@@ -57,14 +57,14 @@ class ElidedButton(QPushButton):
         return "".join(self._parts)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """As wide as the whole text; the layout may give it less (then it elides)."""
-        metrics = self.fontMetrics()
-        return self._size_for(metrics.horizontalAdvance(self.full_text()))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """As wide as the text with the name elided: a long name never widens the popup or
+        the dock; the button takes the room the row has (it expands) and shows more."""
         metrics = self.fontMetrics()
         prefix, _name, suffix = self._parts
         return self._size_for(metrics.horizontalAdvance(prefix + "…" + suffix))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
 
     def _size_for(self, text_width: int) -> QSize:
         option = QStyleOptionButton()
