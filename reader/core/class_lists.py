@@ -68,9 +68,9 @@ def hsk_list(name: str) -> set[str] | None:
 
 def _hsk_up_to(top: int) -> list[tuple[int, str]]:
     """(level, word) of HSK 3.0 levels 1 to ``top``, by level."""
-    from reader.core.cedict.wordinfo import load_hsk_levels
+    from reader.core.cedict.wordinfo import load_hsk_headwords
 
-    levels = load_hsk_levels().items()
+    levels = load_hsk_headwords().items()
     return sorted((new, w) for w, (_old, new) in levels if new is not None and new <= top)
 
 
