@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -39,6 +39,10 @@ class ActionNotice(QPushButton):
 
 
 class UndoActions(QObject):
+    """``undone(action)``: an action was taken back (the panel shows a list put back)."""
+
+    undone = Signal(object)
+
     def __init__(
         self,
         history: WordHistory,
@@ -89,6 +93,7 @@ class UndoActions(QObject):
         def done(reverted: Action) -> None:
             self.history.undone(reverted)
             self._said(f"Undone: {reverted.label}.", undoable=False)
+            self.undone.emit(reverted)
 
         def failed(error: Exception) -> None:
             self.history.redone(action)  # still done: it stays on the undo stack

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QTabWidget
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.cedict.learner_order import learner_order
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.history import Action, CollectWords, RemoveWords, SetStatuses, WordHistory
+from reader.core.history import (
+    Action,
+    CollectWords,
+    DeleteList,
+    RemoveWords,
+    SetStatuses,
+    WordHistory,
+)
 from reader.core.operations import Changes
 from reader.core.store import NewWord, Store, WordStatus
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
@@ -115,6 +122,9 @@ class VocabularyController(QObject):
         self.panel.target_changed.connect(self._set_target)
         self.panel.class_lists_changed.connect(self._show_class_words)
         self.panel.hsk_list_requested.connect(self.make_hsk_list)
+        self.history.undone.connect(self._undone)
+        # the HSK column and the senses come with the dictionary (it may open after this)
+        session.dictionary_changed.connect(lambda _dictionary: self.panel.refresh())
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
@@ -215,6 +225,11 @@ class VocabularyController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def _undone(self, action: Action) -> None:
+        """A list deleted and put back by Undo is the one shown."""
+        if isinstance(action, DeleteList):
+            self.panel.refresh(show_list=action.list_id)
 
     def make_hsk_list(self, top: int) -> None:
         """A class list of HSK 3.0 levels 1 to ``top``: made, filled, marked as taught."""
