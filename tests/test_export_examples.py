@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.export.examples import example_and_pinyin, pinyin_line
+from reader.core.export.from_store import export_list
 from reader.core.export.model import ExportWord
 from reader.core.pinyin import marks_to_numbered, word_marks, written_marks
+from reader.core.store import NewWord, Store
 
 if TYPE_CHECKING:
     from reader.core.analysis.pipeline import Analyzer
@@ -92,3 +94,17 @@ def test_word_pinyin_as_lists_write_it_and_back() -> None:
     assert word_marks("san1 C") == "sān C"
     for numbered in ("yin2 hang2", "Xi1 an1", "nu:3 er2"):
         assert marks_to_numbered(word_marks(numbered)) == numbered  # a list imports back
+
+
+def test_the_pinyin_column_capitalises_a_proper_noun(analyzer: Analyzer, store: Store) -> None:
+    """The word's own pinyin as CC-CEDICT writes a place name (重庆 Chóngqìng), from the
+    reading kept with the word; 东方 (a lowercase entry too) stays as it is."""
+    dictionary = analyzer.dictionary
+    list_id = store.vocab.create_list("Places")
+    for word in ("重庆", "东方"):
+        ids = tuple(e.id for e in dictionary.entries(word))
+        reading = dictionary.entries(word)[-1].pinyin.lower()
+        store.vocab.add_word(NewWord(word, pinyin=reading, entry_ids=ids), list_id)
+    [word_list] = [w for w in store.vocab.lists() if w.id == list_id]
+    exported = {w.simplified: w.pinyin for w in export_list(store, word_list, dictionary).words}
+    assert exported == {"重庆": "Chong2 qing4", "东方": "dong1 fang1"}

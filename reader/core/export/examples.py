@@ -49,19 +49,24 @@ SENTENCE_ENDS = frozenset("。！？!?")
 
 
 def capitals(token: Token, entry_of: EntryOf | None) -> list[bool] | None:
-    """Which of ``token``'s syllables begin a word of a proper noun: as CC-CEDICT writes
-    the word when every entry with the reading read here is capitalised (重庆 Chong2 qing4;
-    习近平 Xi2 Jin4 ping2; 东方 has "Dong1 fang1" and "dong1 fang1": left as it is); a name
-    the analysis found (``TokenKind.NAME``) as one word. None: no capitals."""
-    count = len(token.readings)
+    """Which of ``token``'s syllables begin a word of a proper noun (`proper_syllables`
+    of its entries); a name the analysis found (``TokenKind.NAME``) as one word. None:
+    no capitals."""
     if token.kind is TokenKind.NAME:
-        return [True] + [False] * (count - 1)
+        return [True] + [False] * (len(token.readings) - 1)
     if entry_of is None or not token.entry_ids:
         return None
-    wanted = [r.lower() for r in token.readings]
+    return proper_syllables(token.readings, [entry_of(i) for i in token.entry_ids])
+
+
+def proper_syllables(readings: Sequence[str], entries: Sequence[Entry]) -> list[bool] | None:
+    """Which syllables of a word read ``readings`` begin a word of a proper noun: as
+    CC-CEDICT writes it when every entry with that reading is capitalised (重庆 Chong2
+    qing4; 习近平 Xi2 Jin4 ping2; 东方 has "Dong1 fang1" and "dong1 fang1": none)."""
+    wanted = [r.lower() for r in readings]
     found: list[bool] | None = None
-    for entry_id in token.entry_ids:
-        written = entry_of(entry_id).pinyin.split()
+    for entry in entries:
+        written = entry.pinyin.split()
         if [w.lower() for w in written] != wanted:
             continue
         upper = [w[:1].isupper() for w in written]
@@ -71,14 +76,16 @@ def capitals(token: Token, entry_of: EntryOf | None) -> list[bool] | None:
     return found
 
 
+def with_capitals(readings: Sequence[str], upper: Sequence[bool] | None) -> list[str]:
+    """``readings`` with the syllables ``upper`` marks capitalised."""
+    if upper is None:
+        return list(readings)
+    return [r[:1].upper() + r[1:] if up else r for r, up in zip(readings, upper, strict=True)]
+
+
 def _word_pinyin(token: Token, entry_of: EntryOf | None) -> str:
     """A Chinese token's numbered pinyin, its syllables together, with its capitals."""
-    readings = list(token.readings)
-    upper = capitals(token, entry_of)
-    if upper is not None:
-        readings = [
-            r[:1].upper() + r[1:] if up else r for r, up in zip(readings, upper, strict=True)
-        ]
+    readings = with_capitals(token.readings, capitals(token, entry_of))
     return run_together(" ".join(r for r in readings if r))
 
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
-from reader.core.export.examples import example_and_pinyin
+from reader.core.export.examples import example_and_pinyin, proper_syllables, with_capitals
 from reader.core.export.formats import ExportFormat, Writer, write_export
 from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
@@ -100,10 +100,15 @@ def export_word(
         analyse,
         facts.entry if facts is not None else None,
     )
+    pinyin = word.pinyin or (entry.pinyin if entry else "")
+    if facts is not None and word.pinyin and word.entry_ids:  # a proper noun's capitals
+        syllables = pinyin.split()
+        entries = [facts.entry(i) for i in word.entry_ids]
+        pinyin = " ".join(with_capitals(syllables, proper_syllables(syllables, entries)))
     return ExportWord(
         simplified=word.simplified,
         traditional=traditional,
-        pinyin=word.pinyin or (entry.pinyin if entry else ""),
+        pinyin=pinyin,
         meanings=meanings,
         classifiers=_classifiers(entry),
         sentence=sentence,
