@@ -99,6 +99,9 @@ def test_word_pinyin_as_lists_write_it_and_back() -> None:
 def test_the_pinyin_column_capitalises_a_proper_noun(analyzer: Analyzer, store: Store) -> None:
     """The word's own pinyin as CC-CEDICT writes a place name (重庆 Chóngqìng), from the
     reading kept with the word; 东方 (a lowercase entry too) stays as it is."""
+    from reader.core.cedict import Dictionary
+
+    assert isinstance(analyzer.dictionary, Dictionary)  # the real one, with HSK levels
     dictionary = analyzer.dictionary
     list_id = store.vocab.create_list("Places")
     for word in ("重庆", "东方"):
