@@ -52,6 +52,15 @@ def entry_gloss(entries: Sequence[Entry]) -> str:
     return ""
 
 
+def parts_gloss(parts: Sequence[str], entries: Callable[[str], Sequence[Entry]]) -> str:
+    """A word the dictionary lacks, by the words it is made of: ``宝 jewel + 顶 apex +
+    山 mountain`` (宝顶山); "" when no part has a gloss."""
+    shown = [(part, entry_gloss(learner_order(entries(part), ""))) for part in parts]
+    if not any(gloss for _part, gloss in shown):
+        return ""
+    return " + ".join(f"{part} {gloss}".strip() for part, gloss in shown)
+
+
 def token_glosser(entry_of: Callable[[int], Entry]) -> Callable[[Token], str]:
     """A token's gloss: its entries in the learner's order (the reading read here first,
     as the popup shows them), remembered per word and reading."""
