@@ -111,3 +111,31 @@ def test_the_pinyin_column_capitalises_a_proper_noun(analyzer: Analyzer, store: 
     [word_list] = [w for w in store.vocab.lists() if w.id == list_id]
     exported = {w.simplified: w.pinyin for w in export_list(store, word_list, dictionary).words}
     assert exported == {"重庆": "Chong2 qing4", "东方": "dong1 fang1"}
+
+
+def test_a_class_handout_knows_the_taught_words_and_the_glosses(
+    analyzer: Analyzer, store: Store
+) -> None:
+    """export_list with a class handout's options: the article's words in the class's
+    lists (either script, by key) and a gloss for each dictionary word, from the store
+    and the real dictionary."""
+    from reader.core.cedict import Dictionary
+    from reader.core.export.model import ExportOptions
+    from reader.core.store import NewArticle
+
+    dictionary = analyzer.dictionary
+    assert isinstance(dictionary, Dictionary)
+    article = store.articles.add(NewArticle("在银行", "我去银行取钱。游客很多。"))
+    own = store.vocab.list_for_article(article)
+    store.vocab.add_word(NewWord("银行", sentence="我去银行取钱。", source_article_id=article), own)
+    taught = store.vocab.create_list("Lesson 1")
+    store.vocab.add_words([NewWord("我"), NewWord("去"), NewWord("游客")], taught)
+    store.vocab.mark_class_list(taught)
+    [word_list] = [w for w in store.vocab.lists() if w.id == own]
+    options = ExportOptions(article_off_list=True, article_glosses=True)
+    exported = export_list(store, word_list, dictionary, analyzer.analyse, options)
+    assert exported.article_taught == {"我", "去", "游客"}
+    glosses = exported.article_glosses
+    assert glosses is not None and glosses[2] == "bank"  # 银行 at offset 2
+    plain = export_list(store, word_list, dictionary, analyzer.analyse)
+    assert plain.article_taught == frozenset() and plain.article_glosses is None

@@ -99,6 +99,8 @@ class Settings:
     export_page_size: str = "A4"  # A4 | Letter
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
+    export_article_off_list: bool = False  # PDF: only over words outside the class lists
+    export_article_glosses: bool = False  # PDF: a short gloss under them
     export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
     export_anki_audio: bool = False  # Anki: each word and its sentence spoken, as media
     speech_rate: float = 1.0  # the voice's speed, 0.5-2.0 (reader.core.speech)

@@ -51,10 +51,12 @@ from reader.core.export.model import (
     marked_html,
 )
 from reader.core.progress import Progress
-from reader.ui.article_view.layout import ArticleLayout
+from reader.ui.article_view.layout import ArticleLayout, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
+    RubyWords,
+    glosses_for,
     provisional_tokens,
     rubies_for,
     word_spans,
@@ -325,10 +327,18 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
     text = word_list.article_text or ""
     tokens = word_list.article_tokens or provisional_tokens(text)
     display = DisplayOptions(
-        pinyin=PinyinForm.MARKS if options.article_with_pinyin else PinyinForm.HIDDEN
+        pinyin=PinyinForm.MARKS if options.article_with_pinyin else PinyinForm.HIDDEN,
+        ruby_words=RubyWords.OFF_LIST if options.article_off_list else RubyWords.ALL,
+        glosses=options.article_glosses,
     )
-    rubies = rubies_for(tokens, len(text), display, {}, lambda _word: None)
+    taught = word_list.article_taught
+    rubies = rubies_for(tokens, len(text), display, {}, lambda _word: None, None, taught)
     metrics = _HandoutMetrics(_first_installed(RUBY_FAMILIES), round(_px(ARTICLE_PT)))
+    known = word_list.article_glosses or {}
+    texts = glosses_for(
+        tokens, display, {}, lambda _word: None, lambda t: known.get(t.start, ""), taught
+    )
+    band = GlossBand(texts, metrics.gloss_advance, metrics.gloss_height) if texts else None
     starts, ends = word_spans(tokens)
     layout = ArticleLayout(
         text,
@@ -339,6 +349,7 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
         show_ruby=options.article_with_pinyin,
         word_starts=starts,
         word_ends=ends,
+        glosses=band,
     )
     layout.relayout(pages.width)
     painter = pages.painter
@@ -382,6 +393,11 @@ def _paint_line(
         char = text[index]
         if not char.isspace():
             painter.drawText(QPointF(layout.glyph_x(index, line), baseline), char)
+    painter.setPen(_GREY)
+    painter.setFont(metrics.gloss_font)
+    gloss_baseline = baseline - metrics.char_ascent + metrics.char_height + metrics.gloss_ascent
+    for x, gloss in layout.line_glosses(line):
+        painter.drawText(QPointF(x, gloss_baseline), gloss)
     if not layout.show_ruby:
         return
     painter.setFont(metrics.ruby_font)
