@@ -317,6 +317,22 @@ def test_html_lying_about_its_encoding_is_read_in_its_real_one(tmp_path: Path) -
     assert "read as UTF-8" in article.notes[0]
 
 
+@pytest.mark.parametrize("declared", ["x-no-such", "rot13", "undefined", "base64"])
+@pytest.mark.parametrize(
+    ("encoding", "found"), [("utf-8", "UTF-8"), ("gb18030", "GB18030"), ("big5", "BIG5")]
+)
+def test_html_naming_no_real_encoding_is_detected(
+    tmp_path: Path, declared: str, encoding: str, found: str
+) -> None:
+    text = "重慶新聞。" if encoding == "big5" else "重庆新闻。"
+    html = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    (article,) = import_file(write(tmp_path, "a.html", html.encode(encoding)))
+    assert article.text == text
+    assert article.notes == (
+        f"The page names an unknown encoding ({declared}); it was read as {found}.",
+    )
+
+
 def test_html_in_no_encoding_at_all_is_refused(tmp_path: Path) -> None:
     html = '<html><head><meta charset="utf-8"></head><body><p>重庆新闻。</p></body></html>'
     _fails(write(tmp_path, "a.html", html.encode("utf-8") + bytes(range(128, 256)) * 4), "encoding")

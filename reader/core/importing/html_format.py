@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes, detect
+from reader.core.importing.decode import decode_bytes, detect, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing, join_lines
@@ -216,20 +216,26 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
     """The page's text and a note when its declared charset was wrong.
 
     An encoding the user chose is used as it is (a failure is theirs to see). A declared
-    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page) gives
-    way to detection, which decodes strictly, and the user is told.
+    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page), or that
+    names no text encoding Python has (``x-no-such``, ``rot13``), gives way to detection,
+    which decodes strictly (UTF-8, else GB18030 or Big5), and the user is told.
     """
     if encoding:
         return decode_bytes(data, encoding), ()
     declared = declared_charset(data)
     if declared is None:
         return decode_bytes(data), ()
-    try:
-        return decode_bytes(data, declared), ()
-    except ImportFailed:
-        pass
+    known = text_encoding(declared) is not None
+    if known:
+        try:
+            return decode_bytes(data, declared), ()
+        except ImportFailed:
+            pass
     _, actual = detect(data)  # raises with the detection's own message if that fails too
-    note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    if known:
+        note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    else:
+        note = f"The page names an unknown encoding ({declared}); it was read as {actual}."
     return decode_bytes(data, actual), (note,)
 
 
