@@ -307,20 +307,22 @@ EXPECTED: dict[str, Expect] = {
         absent=("![", "](http", "base64", "img.shields.io"),
         present=("An open-source Chinese font derived from Fontworks' Klee One.",),
     ),
-    # Subtitles: one article named after the file, one paragraph per cue, Chinese only.
+    # Subtitles: one article named after the file as a reader says it (the corpus's names
+    # are its own labels, read like release names: underscores are spaces, s01e03 S01E03,
+    # the encoding tag is not part of the title), one paragraph per cue, Chinese only.
     "srt_loki_s01e03_bilingual_chs_eng_utf8bom.srt": Expect(
         articles=(1, 1),
-        titles=("srt_loki_s01e03_bilingual_chs_eng_utf8bom",),
+        titles=("loki S01E03",),
         first="这里是全宇宙最强大的力量吗？",
         last="字幕翻译： 虫二",
         paragraphs=(470, 484),
-        absent=("Is this the greatest power", "Sylvie, come on", "-->"),
+        absent=("_", "utf8bom", "Is this the greatest power", "Sylvie, come on", "-->"),
         first_within=1,
         last_within=1,
     ),
     "srt_bridge_of_spies_zhcn_inline_ass_tags.srt": Expect(
         articles=(1, 1),
-        titles=("srt_bridge_of_spies_zhcn_inline_ass_tags",),
+        titles=("bridge of spies",),
         first="翻译",
         # cue 31 of the file is the epilogue card, timed at 02:14:08, after the last dialogue
         last="在多诺万的谈判之后 他一共拯救了9703名男人 妇女 和儿童",
@@ -332,7 +334,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "ass_oslo_2021_trad_utf16le.ass": Expect(
         articles=(1, 1),
-        titles=("ass_oslo_2021_trad_utf16le",),
+        titles=("ass oslo (2021)",),
         first="（阿語）",
         last="謝謝觀賞",
         paragraphs=(1200, 1358),
@@ -344,7 +346,7 @@ EXPECTED: dict[str, Expect] = {
     # Animated credits repeat one line dozens of times; Japanese lines stand beside Chinese.
     "ass_ainouta_movie_tc_effects_utf8bom.ass": Expect(
         articles=(1, 1),
-        titles=("ass_ainouta_movie_tc_effects_utf8bom",),
+        titles=("ass ainouta",),
         first="",
         last="來…牽起彼此的手吧",
         paragraphs=(700, 2156),

@@ -11,6 +11,7 @@ from reader.core.importing import ImportFailed, LooksJapanese, import_file, impo
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.pdf_format import strip_page_furniture
 from reader.core.importing.reflow import fix_spacing
+from reader.core.importing.release_name import readable_title
 from reader.core.importing.webpage import strip_site_suffix
 from reader.core.store import NewArticle, Store
 from tests.test_importing_formats import make_epub, write
@@ -68,10 +69,33 @@ VTT = """WEBVTT
 
 
 def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
-    (article,) = import_file(write(tmp_path, "Loki.S01E03.srt", SRT.encode("utf-8")))
-    assert article.title == "Loki.S01E03"
+    name = "[zimuku]Loki.S01E03.720p.WEB-DL.DDP5.1.H.264-NTb.chs&eng.srt"
+    (article,) = import_file(write(tmp_path, name, SRT.encode("utf-8")))
+    assert article.title == "Loki S01E03"
     assert article.paragraphs == ["这里是全宇宙最强大的力量吗？", "前情提要", "我要推翻 时间守护者"]
     assert article.cue_times == ((2500, 6156), (6166, 7281), (10000, 12000))
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("Bridge of Spies (2015) (1080p BluRay x265 Silence).zh-cn", "Bridge of Spies (2015)"),
+        ("oslo.2021.1080p.web.h264-naisu.繁体", "oslo (2021)"),
+        (
+            "[Nekomoe kissaten] Ai no Utagoe wo Kikasete [Movie][BDRip].TC",
+            "Ai no Utagoe wo Kikasete",
+        ),
+        (
+            "Friends.S02E05.The.One.with.Five.Steaks.DVDRip",
+            "Friends S02E05 – The One with Five Steaks",
+        ),
+        ("甄嬛传.E05.1080p", "甄嬛传 E05"),
+        ("[Sakurato] Spy x Family - 01 [1080p][CHT]", "Spy x Family E01"),
+        ("我的字幕", "我的字幕"),
+    ],
+)
+def test_a_subtitle_is_titled_by_its_video_not_its_release_tags(stem: str, title: str) -> None:
+    assert readable_title(stem) == title
 
 
 def test_ass_drops_comments_drawings_repeats_and_japanese(tmp_path: Path) -> None:
