@@ -9,10 +9,10 @@ import pytest
 
 from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
 from reader.core.importing.limits import MAX_TEXT_CHARS
+from reader.core.importing.page_furniture import strip_site_suffix
 from reader.core.importing.pdf_format import strip_page_furniture
 from reader.core.importing.reflow import fix_spacing
 from reader.core.importing.release_name import readable_title
-from reader.core.importing.webpage import strip_site_suffix
 from reader.core.store import NewArticle, Store
 from tests.test_importing_formats import make_epub, write
 

@@ -241,16 +241,20 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
 
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
     """A saved web page: its main text (``webpage``), or all its text if it has none."""
+    from reader.core.importing.page_furniture import prepare
     from reader.core.importing.webpage import main_text
 
     html, notes = decode_page(data, encoding)
     check_length(len(html))
-    found = main_text(html) if check_tags(html) <= MAIN_TEXT_MAX_TAGS else None
+    page, found = html, None
+    if check_tags(html) <= MAIN_TEXT_MAX_TAGS:
+        prepared = prepare(html)
+        page, found = prepared.html, main_text(prepared)
     article: ImportedArticle | None
     if found is not None:
         article = make_article(found.title, found.paragraphs, html, source)
     else:
-        page_title, blocks = extract(html)
+        page_title, blocks = extract(page)
         article = article_from_blocks(page_title, blocks, html, source)
     if article is None:
         raise ImportFailed("This page has no text to read.")
