@@ -101,6 +101,7 @@ def articles_from_epub(
             progress.step(number - 1, len(paths), "Reading chapters")
         raw = archive.read(path)
         html = decode_bytes(raw, _charset(raw))
+        check_length(len(html), "chapter")  # (before it is parsed)
         check_tags(html)
         page_title, blocks = extract(html)
         fallback = page_title or (f"{book_title} ({number})" if book_title else "")
