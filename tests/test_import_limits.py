@@ -102,7 +102,7 @@ def test_one_character_too_many_is_refused(tmp_path: Path) -> None:
 
 def pack(tmp_path: Path, text: str, original: str = "") -> Path:
     article = PackArticle(title="长文", text=text, original_text=original)
-    return write_pack(tmp_path / "long.readerpack", LessonPack(article, ExportList("词", [])))
+    return write_pack(tmp_path / "long.readerpack", LessonPack(article, ExportList("词", ())))
 
 
 def test_a_lesson_pack_of_eleven_million_characters_is_refused(tmp_path: Path) -> None:
