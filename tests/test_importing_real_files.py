@@ -289,3 +289,21 @@ def test_a_sentence_that_starts_with_a_chapter_number_is_no_heading() -> None:
     )
     (article,) = import_text(text)
     assert article.paragraphs[-1].endswith("结合前一章的内容，你应当能够制作内容较为丰富的文档了。")
+
+
+def test_a_novel_line_cut_in_mid_word_and_indented_again_is_joined() -> None:
+    text = (
+        "\u3000\u3000宋妻下车后，对女秘书说：“你替我送送夏小姐。”正当她要转身的时候，"
+        "忽然又想起了什么，“夏小姐，以后在北京若有什么难处，请一定来找我，再\n"
+        "\u3000\u3000见。”\n"
+        "\u3000\u3000第二天早上\n"  # a short line: a heading-like line stays apart
+        "\u3000\u3000她很早就起来了。\n"
+    )
+    assert [a.paragraphs for a in import_text(text)] == [
+        [
+            "宋妻下车后，对女秘书说：“你替我送送夏小姐。”正当她要转身的时候，忽然又想起了什么，"
+            "“夏小姐，以后在北京若有什么难处，请一定来找我，再见。”",
+            "第二天早上",
+            "她很早就起来了。",
+        ]
+    ]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -325,18 +326,25 @@ def _wrap_width(widths: list[float]) -> float:
     return widest - 0.5
 
 
-def _continues_line(line: str, next_line: str, full: float) -> bool:
+def _continues_line(line: str, next_line: str, full: float, paragraph: float) -> bool:
     """In text with one paragraph per line, a line that cannot end one: it ends on an
-    enumeration or clause comma, or stops on a bare Hanzi where the column ends or right
-    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。)."""
+    enumeration or clause comma, or stops on a bare Hanzi where the column ends, right
+    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。), or in the
+    middle of a word with the next line going on in Hanzi, the line too wide for a heading
+    (``open_width``): a web novel re-indented after it was wrapped (…请一定来找我，再 /
+    见。”)."""
     if not next_line:
         return False
     last = line[-1]
     if last in "、，,":
         return True
-    if _HAN_CHAR.match(last) and width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
-        return not _standalone(line)
-    return bool(_HAN_CHAR.match(last)) and width(line) >= full and not _standalone(line)
+    if not _HAN_CHAR.match(last) or _standalone(line):
+        return False
+    if width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
+        return True
+    if paragraph > HEADING_MAX_WIDTH and _HAN_CHAR.match(next_line[0]):
+        return not _standalone(next_line) and not BYLINE.match(next_line)
+    return width(line) >= full
 
 
 def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
@@ -351,8 +359,13 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
     full = _wrap_width(widths)
+    before = list(itertools.accumulate(widths, initial=0.0))  # widths of the lines before i
     result: list[Paragraph] = []
     current: list[int] = []
+
+    def so_far() -> float:
+        """The width of the paragraph being built (its lines are consecutive)."""
+        return before[current[-1] + 1] - before[current[0]]
 
     def flush() -> None:
         if current:
@@ -383,7 +396,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if not current and result and _CONTINUATION.match(line):
             last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
             current.extend(range(last.first_line, last.last_line + 1))
-        elif current and starts(i) and not _continues_line(lines[current[-1]], line, full):
+        elif (
+            current and starts(i) and not _continues_line(lines[current[-1]], line, full, so_far())
+        ):
             flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
@@ -391,7 +406,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
         else:
             following = lines[i + 1] if i + 1 < len(lines) else ""
-            ends = not _continues_line(line, following, full)
+            ends = not _continues_line(line, following, full, so_far())
         if ends:
             flush()
     flush()
