@@ -317,8 +317,11 @@ EXPECTED: dict[str, Expect] = {
         titles=("要不要使用复杂表达式",),
         first="",
         last="",
-        paragraphs=(10, 40),
-        present=("a = int(input('a = '))", "Larry Wall", "Guido van Rossum"),
+        # the heading, 9 paragraphs of prose and 7 code blocks whose lines are cut by
+        # <w:br/>: each of the 42 code lines is a line of its own
+        paragraphs=(45, 55),
+        present=("Larry Wall", "Guido van Rossum"),
+        whole=("a = int(input('a = '))", "the_max = a if a > b else b", "print(True and a or b)"),
     ),
     # Running headers ("§1.2 第一次使用 LATEX 3", "4 第一章 LATEX 的基本概念") and page
     # numbers are page furniture; sentences continue across lines and pages.

@@ -5,7 +5,6 @@ at full size: a lesson pack of 11 million characters, and a text of one characte
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -21,37 +20,11 @@ from reader.core.export.pack import (
     write_pack,
 )
 from reader.core.importing import ImportFailed, import_file, import_text, limits
-from tests.test_importing_formats import make_docx, make_epub, write
+from tests.test_importing_formats import make_docx, make_epub, make_pdf, write
 
 LIMIT = 2_000
 SENTENCE = "这是一段很长的文字。"  # 10 characters
 LONG = SENTENCE * (LIMIT // 10 + 20)  # over the limit by 200 characters
-
-
-def pdf_with(text: str) -> bytes:
-    """A one-page PDF whose text layer is ``text`` (ASCII), written by hand."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
 
 
 def srt(text: str) -> str:
@@ -73,7 +46,7 @@ FORMATS = {
     "a.docx": docx_zip(LIMIT // 100 + 2),
     # ten chapters of 300 characters: each is under the limit, the book is not
     "a.epub": make_epub([(f"第{i}章", SENTENCE * 30) for i in range(10)]),
-    "a.pdf": pdf_with("This is a sentence of a PDF. " * 80),
+    "a.pdf": make_pdf("This is a sentence of a PDF. " * 80),
 }
 
 

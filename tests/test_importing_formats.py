@@ -226,6 +226,14 @@ def test_docx(tmp_path: Path) -> None:
     assert article.paragraphs == ["第一段。", "小标题", "第二段。"]
 
 
+def test_docx_line_breaks_end_lines(tmp_path: Path) -> None:
+    """A code block (or a poem) is one Word paragraph cut by <w:br/>: each line stays a line."""
+    code = "a = 1</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>b = 2</w:t><w:cr/><w:t>print(a + b)"
+    data = make_docx([("", "下面是代码。"), ("SourceCode", code), ("", "运行它。")])
+    article = import_file(write(tmp_path, "a.docx", data))[0]
+    assert article.paragraphs == ["下面是代码。", "a = 1", "b = 2", "print(a + b)", "运行它。"]
+
+
 def test_docx_text_box_is_not_doubled(tmp_path: Path) -> None:
     box = "<w:r><w:txbxContent><w:p><w:r><w:t>框里的字。</w:t></w:r></w:p></w:txbxContent></w:r>"
     data = make_docx([("", f"外面的字。</w:t></w:r>{box}<w:r><w:t>")])
