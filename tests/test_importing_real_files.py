@@ -307,3 +307,24 @@ def test_a_novel_line_cut_in_mid_word_and_indented_again_is_joined() -> None:
             "她很早就起来了。",
         ]
     ]
+
+
+def test_print_headings_and_list_items_are_lines_of_their_own() -> None:
+    page = (
+        "1.1 概述\n"
+        "1.1.1 TEX\n"
+        "TEX 是高德纳为排版文字和数学公式而开发的软件。1977 年，正在编写《计算机程序设计\n"
+        "艺术》的高德纳意识到每况愈下的排版质量将影响其著作的发行，为扭转这种状况，他着手\n"
+        "开发 TEX。不过，这里仍旧总结 LATEX 的一些优点：\n"
+        "• 具有专业的排版输出能力，产生的文档看上去就像“印刷品”一样。\n"
+        "• 具有方便而强大的数学公式排版能力，无出其右者。也可以排版\n"
+        "2.09 written in German 的文档。\n"
+    )
+    (article,) = import_text(page)
+    assert article.title == "1.1 概述"
+    assert article.paragraphs[0] == "1.1.1 TEX"
+    assert article.paragraphs[1].startswith("TEX 是高德纳")
+    assert article.paragraphs[-2:] == [
+        "• 具有专业的排版输出能力，产生的文档看上去就像“印刷品”一样。",
+        "• 具有方便而强大的数学公式排版能力，无出其右者。也可以排版2.09 written in German 的文档。",
+    ]

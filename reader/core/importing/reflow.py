@@ -67,6 +67,14 @@ BYLINE = re.compile(
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
+BULLET = re.compile(r"^[•◦▪●■□◆◇►▶]\s")  # a list item starts a line of its own
+# A numbered section heading as print sets it on a line of its own (``1.2 第一次使用 LATEX``,
+# ``§3.1 数学公式``), or a contents line with its page number (``7.1 绘图语言简介 87``):
+# numbers with a dot, then words (not a lower-case one: ``2.09 written in German by``)
+# without a clause or sentence mark
+NUMBERED_HEADING = re.compile(
+    r"^§?\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+[^\s\da-z，。、；：！？,;:!?][^，。、；：！？,;:!?]{0,40}$"
+)
 # A chapter heading, also behind the prefixes download sites and Markdown give it
 # (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
 CHAPTER = re.compile(
@@ -140,9 +148,12 @@ def is_sentence_end(text: str, i: int) -> bool:
 
 def _standalone(line: str) -> bool:
     """A line that is a paragraph of its own whatever surrounds it."""
-    return bool(JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line)) or (
-        _chapter_heading(line)
-    )
+    return bool(
+        JUMP_LINE.match(line)
+        or CREDIT.match(line)
+        or SECTION.match(line)
+        or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
+    ) or _chapter_heading(line)
 
 
 def _chapter_heading(line: str) -> bool:
@@ -384,7 +395,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
-        return bool(BYLINE.match(lines[i])) or _standalone(lines[i])
+        return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
 
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
