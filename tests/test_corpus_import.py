@@ -276,7 +276,9 @@ EXPECTED: dict[str, Expect] = {
         articles=(1, 1),
         titles=("6.3. 使用单独的组件",),
         first="本节将会描述各个安装组件的细节。",
-        last="",
+        # the chapter's footnotes [4]…[14] follow its text (the text has their marks)
+        last="[14] 下面的命令将删除一个主机的已有记录: ssh-keygen -R <hostname|IP address>.",
+        last_within=1,
         paragraphs=(100, 400),
         absent=("上一页", "下一页", "起始页", "上一级"),
         # the 注意 / 警告 boxes are tables; the names of menu items are <span>s in the

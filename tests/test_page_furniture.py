@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.core.importing import import_file
 from reader.core.importing.page_furniture import site_names, trim_tail
+from reader.core.importing.webpage import footnotes
 
 STORY = [
     "本报讯 昨天上午，市图书馆新馆正式开放，数千名市民排队入馆参观。",
@@ -125,3 +126,16 @@ def test_a_warning_box_in_a_layout_table_is_text(tmp_path: Path) -> None:
     )
     texts = paragraphs(tmp_path, story(box, at=5))
     assert texts[-2:] == ["警告", "使用 SSH 开始远程安装之后，您不该返回本地控制台运行的安装会话。"]
+
+
+def test_the_footnotes_of_the_text_s_marks_end_it() -> None:
+    kept = [
+        ("本节将会描述各个安装组件的细节。", False),
+        ("包括那些称为“传统”的 locale [6]，用于系统。", False),
+    ]
+    blocks = [
+        *kept,
+        ("[6] 传统 locale 是那些没有使用 UTF-8 的 locale。", False),
+        ("[9] 正文里没有这个注的标记。", False),
+    ]
+    assert footnotes(blocks, kept) == ["[6] 传统 locale 是那些没有使用 UTF-8 的 locale。"]

@@ -12,7 +12,8 @@ for text is dropped, and a paragraph the strict reading misses but readability k
 
 The headline is the page's title without the site's suffix (``…-新华网``, ``…_政务_澎湃新闻``,
 ``… | 社會 | 中央社 CNA``); the date (and a byline that is not the site's name) opens the
-text unless it is already there. When both extractors find nothing (a page of links only),
+text unless it is already there; the footnotes of the marks the text has ([4]) end it.
+When both extractors find nothing (a page of links only),
 ``None``: the caller reads the page's whole text instead.
 """
 
@@ -36,6 +37,7 @@ _READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td
 _LINE_BREAK = "\u2028"  # Unicode's line separator: a line break wherever it stands
 _SPACES = re.compile(r"\s+")
 _DATE_IN_TEXT = re.compile(r"(\d{4})\s*[-年/.]\s*0?(\d{1,2})\s*[-月/.]\s*0?(\d{1,2})")
+_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s*\S")
 _FOLLOW = re.compile(r"\s*(?:关注|關注|订阅|訂閱|\+关注)$")
 
 
@@ -128,6 +130,18 @@ def _date_line(date: str | None, author: str | None, site: str | None, text: str
     return f"{match.group(0)} {byline}"
 
 
+def footnotes(blocks: list[tuple[str, bool]], kept: list[tuple[str, bool]]) -> list[str]:
+    """The notes (``[4] 科技术语：…``) of the marks the kept text has (``locale [4]``): a
+    manual's footnotes, which neither confirming reading keeps."""
+    text = "".join(t for t, _ in kept)
+    kept_texts = {t for t, _ in kept}
+    return [
+        t
+        for t, _ in blocks
+        if (mark := _FOOTNOTE.match(t)) and mark.group(1) in text and t not in kept_texts
+    ]
+
+
 def main_text(page: PreparedPage) -> MainText | None:
     """The article of a web page (see the module docstring), or None if there is none."""
     import trafilatura
@@ -159,7 +173,7 @@ def main_text(page: PreparedPage) -> MainText | None:
     # site suffix
     title = kept.pop(0)[0] if kept[0][1] and len(kept) > 1 else ""
     title = title or strip_site_suffix(document.title or "")
-    paragraphs = trim_tail(drop_leading_labels(kept), page.site)
+    paragraphs = trim_tail(drop_leading_labels(kept), page.site) + footnotes(blocks, kept)
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
         paragraphs.insert(0, date)
