@@ -93,6 +93,9 @@ def test_the_site_s_notices_and_calls_to_action_after_the_story_go(tmp_path: Pat
 def test_a_last_paragraph_naming_the_site_is_not_dropped_from_a_short_text() -> None:
     site = site_names(["晨光新闻网"], "chenguang.example.com")
     assert trim_tail(["晨光新闻网记者报道。"], site) == ["晨光新闻网记者报道。"]
+    # a story's own last sentence about a QR code or an account is no call to action
+    story_end = ["第一段。", "第二段。", "记者发现，该公众号的二维码已被删除。"]
+    assert trim_tail(story_end, site) == story_end
     # at most half of a text is trimmed
     texts = ["第一段。", "第二段，晨光新闻网。", "第三段，晨光新闻网。"]
     assert trim_tail(texts, site) == texts[:2]

@@ -105,7 +105,7 @@ _TEASER_MAX_CHARS = 400
 _CALL_TO_ACTION = re.compile(
     r"二维码|二維碼|扫码|掃碼|长按|長按|菜单栏|選單|"
     r"(?:回复|回覆|点击|點擊|点|點|搜索|輸入|输入)\s*【|【在看】|点赞|點讚|"
-    r"关注我们|關注我們|公众号|公眾號|转发|轉發|订阅|訂閱"
+    r"关注我们|關注我們|(?:关注|關注|订阅|訂閱)[^，。]{0,8}(?:公众号|公眾號|账号|帳號)|欢迎转发|歡迎轉發"
 )
 _CALL_MAX_CHARS = 60
 _DANGLING_MAX_CHARS = 6
@@ -374,7 +374,13 @@ def drop_leading_labels(blocks: list[tuple[str, bool]]) -> list[str]:
 
 
 def _calls_to_action(text: str) -> bool:
-    return len(text) <= _CALL_MAX_CHARS and bool(_CALL_TO_ACTION.search(text))
+    """A short line asking the reader to do something (not a sentence of the story, which
+    ends in 。: "该公众号已被封禁。")."""
+    return (
+        len(text) <= _CALL_MAX_CHARS
+        and not text.endswith("。")
+        and bool(_CALL_TO_ACTION.search(text))
+    )
 
 
 def trim_tail(paragraphs: list[str], site: tuple[str, ...]) -> list[str]:
