@@ -91,7 +91,7 @@ def test_the_site_s_notices_and_calls_to_action_after_the_story_go(tmp_path: Pat
 
 
 def test_a_last_paragraph_naming_the_site_is_not_dropped_from_a_short_text() -> None:
-    site = site_names(["晨光新闻网"], "chenguang.example.com")
+    site = site_names("晨光新闻网", "chenguang.example.com")
     assert trim_tail(["晨光新闻网记者报道。"], site) == ["晨光新闻网记者报道。"]
     # a story's own last sentence about a QR code or an account is no call to action
     story_end = ["第一段。", "第二段。", "记者发现，该公众号的二维码已被删除。"]
@@ -101,12 +101,9 @@ def test_a_last_paragraph_naming_the_site_is_not_dropped_from_a_short_text() -> 
     assert trim_tail(texts, site) == texts[:2]
 
 
-def test_site_names_are_the_title_s_suffixes_of_three_characters_or_more() -> None:
-    assert site_names(["中央社 CNA", "社會"], "cna.com.tw") == (
-        "中央社 CNA",
-        "中央社",
-        "cna.com.tw",
-    )
+def test_a_site_is_named_by_its_title_s_last_suffix_and_its_domain() -> None:
+    assert site_names("中央社 CNA", "cna.com.tw") == ("中央社 CNA", "中央社", "cna.com.tw")
+    assert site_names("社會", "") == ()  # two characters: a section, not a site
 
 
 def test_a_word_in_a_span_whose_class_says_menu_stays_in_its_sentence(tmp_path: Path) -> None:

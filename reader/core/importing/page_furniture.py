@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -285,16 +285,15 @@ def _split_site_suffix(title: str) -> tuple[str, list[str]]:
     return title, suffixes
 
 
-def site_names(suffixes: Iterable[str], domain: str) -> tuple[str, ...]:
-    """The words that name a site: each title suffix of three characters or more (a
-    two-character one is a section, 社會 or 政务), its Hanzi alone (中央社 of 中央社 CNA),
-    and its domain."""
+def site_names(suffix: str, domain: str) -> tuple[str, ...]:
+    """The words that name a site: the title's last suffix when it has three characters
+    or more (a two-character one is a section, 社會 or 政务, and the sections stand before
+    the site: …_政务_澎湃新闻), its Hanzi alone (中央社 of 中央社 CNA), and its domain."""
     names: list[str] = []
-    for suffix in suffixes:
-        suffix = suffix.strip()
-        if len(suffix) >= 3:
-            names.append(suffix)
-            names.extend(h for h in re.findall(r"[\u4e00-\u9fff]{3,}", suffix) if h != suffix)
+    suffix = suffix.strip()
+    if len(suffix) >= 3:
+        names.append(suffix)
+        names.extend(h for h in re.findall(r"[\u4e00-\u9fff]{3,}", suffix) if h != suffix)
     if domain:
         names.append(domain)
     return tuple(dict.fromkeys(names))
@@ -343,7 +342,8 @@ def prepare(html: str) -> PreparedPage:
             element.drop_tag()
     domain = _own_domain(root)
     page = lxml.html.tostring(root, encoding="unicode")
-    return PreparedPage(page, site_names(site_suffixes(title), domain))
+    suffixes = site_suffixes(title)
+    return PreparedPage(page, site_names(suffixes[0] if suffixes else "", domain))
 
 
 def _names_site(paragraph: str, site: tuple[str, ...]) -> bool:
