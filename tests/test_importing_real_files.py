@@ -328,3 +328,21 @@ def test_print_headings_and_list_items_are_lines_of_their_own() -> None:
         "• 具有专业的排版输出能力，产生的文档看上去就像“印刷品”一样。",
         "• 具有方便而强大的数学公式排版能力，无出其右者。也可以排版2.09 written in German 的文档。",
     ]
+
+
+def test_a_banner_slipped_in_mid_sentence_leaves_the_sentence_whole() -> None:
+    filler = "\u3000\u3000苏卫国沉默了，半晌没有说话。\n" * 6
+    cut = (
+        "\u3000\u3000夏英杰心中有底，情绪更加稳定了。她略微思索了一下，对苏卫国说：“苏经理，"
+        "我只能这样告诉你，这部稿子将参加今年\n"
+        "\n"
+        "喜书网(www.xitxt.net)txt电子书下载\n"
+        "\u3000\u3000九月在厦门举办的文稿竞价。”\n"
+    )
+    (article,) = import_text(filler + cut + filler)
+    whole = (
+        "夏英杰心中有底，情绪更加稳定了。她略微思索了一下，对苏卫国说：“苏经理，"
+        "我只能这样告诉你，这部稿子将参加今年九月在厦门举办的文稿竞价。”"
+    )
+    assert whole in article.paragraphs
+    assert "xitxt" not in article.text
