@@ -181,6 +181,7 @@ def test_a_long_pinyin_does_not_push_the_columns_out(qtbot: QtBot, window: MainW
     long = "zhong1 hua2 ren2 min2 gong4 he2 guo2 guo2 wu4 yuan4"
     window.store.vocab.add_words([NewWord("中华人民共和国国务院", pinyin=long)], list_id)
     panel.refresh()
+    window.vocab_dock.raise_()  # its tab in front of the word panel's
     window.resizeDocks([window.vocab_dock], [420], Qt.Orientation.Horizontal)
     table = panel.table
     qtbot.waitUntil(lambda: 0 < table.viewport().width() < 420)

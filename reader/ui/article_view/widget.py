@@ -576,7 +576,12 @@ class ArticleView(QAbstractScrollArea):
         if char is None:
             return None
         index = self.token_at_char(char)
-        return index if self.tokens[index].is_chinese else None
+        return index if self._clickable(index) else None
+
+    def _clickable(self, index: int) -> bool:
+        """A word, or a number (looked up with its measure word: 6月, 52个)."""
+        token = self.tokens[index]
+        return token.is_chinese or token.kind is TokenKind.NUMBER
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         point = event.position().toPoint()
@@ -626,7 +631,7 @@ class ArticleView(QAbstractScrollArea):
         if not was_click:
             return
         char = self._hit_char(point)
-        if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
+        if char is None or not self._clickable(self.token_at_char(char)):
             self.dismissed.emit()
             return
         # a word clicked is in view: the article does not move under the pointer

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,7 +57,7 @@ from reader.core.store import (
 )
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
-from reader.ui.widgets import add_local_action, size_columns_for
+from reader.ui.widgets import add_local_action, size_columns_for, squeezable
 
 LISTS = Changes(lists=True)
 
@@ -65,6 +65,8 @@ HskLookup = Callable[[str], int | None]
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Word", "Pinyin", "Meaning", "Status", "HSK", "Added")
 HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
+NARROW_HIDES = (ADDED, HSK)  # the columns a narrow panel leaves out, first to last
+MEANING_ROOM = 60  # px the meaning keeps beside the other columns
 STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
     "Any status": None,
     "Not known yet": frozenset({WordStatus.NEW, *(s for s in WordStatus if s.is_learning)}),
@@ -205,6 +207,7 @@ class VocabularyPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lists.setMinimumContentsLength(12)
+        squeezable(self.lists)
         self.lists.currentIndexChanged.connect(lambda _i: self._list_chosen())
         list_menu = QMenu(self)
         for text, slot in (
@@ -340,6 +343,24 @@ class VocabularyPanel(QWidget):
         self._show_details()
         self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow panel the date, then the HSK level step aside (a wider panel shows
+        them again), so the word, its pinyin, meaning and status stay in view without a
+        horizontal scroll bar."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - MEANING_ROOM
+        for column in NARROW_HIDES:
+            header.setSectionHidden(column, False)
+        for column in NARROW_HIDES:
+            shown = [c for c in range(header.count()) if c != MEANING]
+            if sum(header.sectionSize(c) for c in shown if not header.isSectionHidden(c)) <= room:
+                break
+            header.setSectionHidden(column, True)
+
     def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
@@ -352,6 +373,7 @@ class VocabularyPanel(QWidget):
         box.setMinimumContentsLength(7)
         for label, data in choices:
             box.addItem(label, data)
+        squeezable(box)  # three in a row set the right-hand panels' minimum width
         box.currentIndexChanged.connect(lambda _i: self.refresh())
         return box
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ class LookupController(QObject):
         self._messages = messages
         self._popup: LookupPopup | None = None
         self._panel_lookup: Lookup | None = None  # what the Word tab shows, for its Speak
+        self._waiting: int | None = None  # the character clicked before the dictionary came
         self._compact = False
         self._scale = 1.0
         self.word_panel = LookupBrowser(side_dock)  # follows the theme
@@ -63,6 +65,7 @@ class LookupController(QObject):
         self.side_tabs.addTab(self.search, "Dictionary")
         side_dock.setWidget(self.side_tabs)
         session.dictionary_changed.connect(self.search.set_dictionary)
+        session.dictionary_changed.connect(lambda _d: self._open_waiting())
         session.shown.connect(lambda _id: self.close_popup())
 
     def _word_tab(self, parent: QWidget) -> QWidget:
@@ -143,19 +146,35 @@ class LookupController(QObject):
 
     def _lookup_at(self, token_index: int, char_index: int) -> Lookup | None:
         dictionary = self._session.dictionary
-        if dictionary is None:
-            self._messages.show("The dictionary is still loading…")
+        if dictionary is None:  # a first run prepares it for a few seconds
+            self._waiting = char_index
+            word = self._view.tokens[token_index].text
+            note = f"Preparing the dictionary: {word} opens when it is ready…"
+            self._messages.show(note)  # and in the word panel, which no progress overwrites
+            self.word_panel.show_content(
+                lambda _style: f"<p>{html.escape(note)}</p>", self._style()
+            )
             return None
-        from reader.ui.lookup.content import lookup_token  # loads with the popup
+        from reader.core.numbers import number_unit  # these load with the popup
+        from reader.ui.lookup.content import lookup_number, lookup_token
 
-        token = self._view.tokens[token_index]
-        return lookup_token(dictionary, self._view.text, token, char_index)
+        tokens = self._view.tokens
+        unit = number_unit(tokens, token_index, dictionary.entries)
+        if unit is not None:  # 6月, 三百五十个: the number with its measure word
+            return lookup_number(dictionary, unit)
+        if not tokens[token_index].is_chinese:  # a number counting nothing: no entry
+            self.close_popup()
+            return None
+        return lookup_token(dictionary, self._view.text, tokens[token_index], char_index)
 
     def open_popup(self, token_index: int, char_index: int) -> None:
         lookup = self._lookup_at(token_index, char_index)
         if lookup is None:
             return
         anchor = self._view.token_rect(token_index)
+        if lookup.unit is not None:  # under the whole unit; A adds its measure word
+            token_index = lookup.unit.measure_index
+            anchor = anchor.united(self._view.token_rect(token_index))
         self.popup.show_lookup(lookup, self._style(), anchor, token_index)
         QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
 
@@ -170,8 +189,15 @@ class LookupController(QObject):
         self._view.activate_current()
 
     def close_popup(self) -> None:
+        self._waiting = None  # Esc, another article: the word clicked is not wanted now
         if self._popup is not None:
             self._popup.close_popup()
+
+    def _open_waiting(self) -> None:
+        """The dictionary came: the word clicked while it was prepared opens now."""
+        char, self._waiting = self._waiting, None
+        if char is not None and char < len(self._view.text):
+            self.open_popup(self._view.token_at_char(char), char)
 
     def clear(self) -> None:
         """The words may be cut differently in a moment (a correction): nothing of the old
