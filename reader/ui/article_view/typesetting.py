@@ -15,16 +15,18 @@ import threading
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.analysis.tokens import Token
 from reader.core.collector import paused
 from reader.core.script_conversion import in_script
-from reader.ui.article_view.layout import ArticleLayout, FontMetrics
+from reader.ui.article_view.layout import ArticleLayout, FontMetrics, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
+    glosses_for,
     rubies_for,
     sandhi_changes,
     word_spans,
@@ -50,6 +52,14 @@ class Typeset:
     layout: ArticleLayout
 
 
+class TypesetMetrics(FontMetrics, Protocol):
+    """The layout's metrics and the glosses' font (the view's ``QtMetrics``)."""
+
+    gloss_height: float
+
+    def gloss_advance(self, gloss: str) -> float: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """What typesetting needs, captured on the UI thread (nothing in it changes later)."""
@@ -61,9 +71,10 @@ class Request:
     statuses: Mapping[str, int]
     hsk_level: Callable[[str], int | None]
     class_words: AbstractSet[str]
-    metrics: FontMetrics
+    metrics: TypesetMetrics
     width: float
     display_text: str | None = None  # the text in its script, when the view has it
+    gloss_of: Callable[[Token], str] = lambda _token: ""  # a word's short gloss
 
 
 def typeset(request: Request) -> Typeset:
@@ -85,17 +96,23 @@ def typeset(request: Request) -> Typeset:
         sandhi,
         request.class_words,
     )
+    glosses = glosses_for(
+        tokens, options, request.statuses, request.hsk_level, request.gloss_of, request.class_words
+    )
+    metrics = request.metrics
+    band = GlossBand(glosses, metrics.gloss_advance, metrics.gloss_height) if glosses else None
     layout = ArticleLayout(
         display,
         token_starts,
         rubies,
-        request.metrics,
+        metrics,
         title=in_script(request.title, options.script),
         show_ruby=options.pinyin is not PinyinForm.HIDDEN,
         word_starts=word_starts,
         word_ends=word_ends,
         joined=options.joined_pinyin,
         word_gaps=options.word_gaps,
+        glosses=band,
     )
     layout.relayout(request.width)
     return Typeset(tokens, display, token_starts, word_starts, word_ends, sandhi, layout)
@@ -121,6 +138,7 @@ def first_pages(request: Request) -> Request:
         request.metrics,
         request.width,
         display,
+        request.gloss_of,
     )
 
 
