@@ -28,7 +28,7 @@ from reader.core.importing.html_format import articles_from_html
 from reader.core.importing.language import LooksJapanese, check_chinese
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
-from reader.core.importing.ocr import articles_from_image, is_image
+from reader.core.importing.ocr import articles_from_image
 from reader.core.importing.pdf_format import articles_from_pdf
 from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
 from reader.core.importing.text_format import articles_from_text
@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 _IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
+_IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x00*")
 
 
 SUPPORTED_EXTENSIONS = (
@@ -81,6 +82,13 @@ def _read(path: Path) -> bytes:
         raise ImportFailed(f"{path} does not exist.") from None
     except OSError as error:
         raise ImportFailed(f"{path.name} cannot be read: {error.strerror or error}.") from None
+
+
+def _is_image(data: bytes) -> bool:
+    """An image by its signature, whatever the file is called (read by OCR)."""
+    webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    bmp = data[:2] == b"BM" and data[6:10] == bytes(4)  # its reserved fields are zero
+    return webp or bmp or data.startswith(_IMAGE_SIGNATURES)
 
 
 def import_file(
@@ -130,7 +138,7 @@ def _articles(
 ) -> list[ImportedArticle]:
     source = str(path)
     suffix = path.suffix.lower()
-    if suffix in _IMAGE_SUFFIXES or is_image(data):
+    if suffix in _IMAGE_SUFFIXES or _is_image(data):
         return articles_from_image(data, source, progress)
     if suffix == ".epub":
         return articles_from_epub(data, source, progress)

@@ -48,17 +48,6 @@ class OcrPage:
     jpeg: bytes
 
 
-def is_image(data: bytes) -> bool:
-    """Whether Pillow recognises ``data`` as one of the image formats read here."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=_FORMATS):
-                return True
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return False
-
-
 def articles_from_image(
     data: bytes, source: str, progress: Progress | None = None
 ) -> list[ImportedArticle]:
@@ -151,7 +140,8 @@ def _frames(data: bytes) -> Iterator[Image.Image]:
             raise _too_large(None) from None
         except (UnidentifiedImageError, OSError, ValueError):
             raise ImportFailed(
-                "This file is not an image that can be read (PNG, JPEG, WebP, BMP, TIFF)."
+                "This file is not an image, or the image is damaged "
+                "(PNG, JPEG, WebP, BMP, TIFF and GIF are read)."
             ) from None
         count = getattr(image, "n_frames", 1)
         if count > MAX_OCR_PAGES:
