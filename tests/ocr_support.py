@@ -54,7 +54,9 @@ def _font(index: int, size: int) -> ImageFont.FreeTypeFont:
 SC, TC = 2, 3  # the collection's Simplified and Traditional Chinese faces
 
 
-def render(paragraphs: tuple[str, ...], face: int = SC, size: int = 32, per_line: int = 22) -> bytes:
+def render(
+    paragraphs: tuple[str, ...], face: int = SC, size: int = 32, per_line: int = 22
+) -> bytes:
     """A PNG of ``paragraphs`` set in lines of ``per_line`` characters, a blank line between."""
     font = _font(face, size)
     lines: list[str] = []

@@ -136,6 +136,9 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
 def test_cli_imports_a_photo(data_dir: Path, tmp_path: Path) -> None:
     assert main(["import", str(_write(tmp_path, "photo.png", render(SIMPLIFIED[:1])))]) == 0
     assert [title[:4] for title in _library(data_dir)] == ["春天来了"]
+    with Store.open(data_dir / DB_FILENAME, auto_backup=False) as store:
+        (article_id,) = store.scans.with_pages()  # the page is kept with the article
+        assert Image.open(io.BytesIO(store.scans.pages(article_id)[0])).size[0] > 100
 
 
 def test_uncertain_spans_are_offsets_in_the_text() -> None:

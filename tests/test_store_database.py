@@ -70,6 +70,9 @@ def test_migration_keeps_the_data_and_backs_up_first(fixture: Path, data_dir: Pa
             ]
         own = [(c.text, c.parts) for c in store.corrections.all(1) if c.article_id == 1]
         assert own == ([("大足石刻", ("大足", "石刻"))] if old_version >= 7 else [])
+        own_fixes = [f.fix.readings for f in store.corrections.reading_fixes(1) if f.article_id]
+        assert own_fixes == ([("da4", "zu2")] if old_version >= 8 else [])
+        assert store.scans.pages(1) == [] and store.scans.uncertain(1) == []  # not read by OCR
         assert [w.word for w in store.corrections.user_words()] == ["金联体"]
         [word] = store.vocab.words(store.vocab.list_for_article(1))
         assert (word.traditional, word.pinyin, word.senses, word.entry_ids, word.notes) == (

@@ -133,7 +133,9 @@ class OcrEngine:
         image = clean_page(image)
         boxes = self.detect(image)
         # lines of about the same width share a batch, so that little padding is read
-        by_width = sorted(boxes, key=lambda b: max(b.width, b.height) / max(1, min(b.width, b.height)))
+        by_width = sorted(
+            boxes, key=lambda b: max(b.width, b.height) / max(1, min(b.width, b.height))
+        )
         read: dict[Box, OcrLine] = {}
         for start in range(0, len(by_width), _REC_BATCH):
             if progress is not None:
@@ -207,6 +209,10 @@ class OcrEngine:
                 confidences[-1] = max(confidences[-1], float(probability))
             previous = index
         return "".join(chars), tuple(confidences)
+
+
+def _elongation(box: Box) -> float:
+    return max(box.width, box.height) / max(1, min(box.width, box.height))
 
 
 def clean_page(image: Image.Image) -> Image.Image:

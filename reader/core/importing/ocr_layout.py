@@ -16,6 +16,7 @@ ones (``Paragraph.confidences``; the characters put in to join pieces count as c
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -61,11 +62,18 @@ def paragraphs(lines: list[OcrLine], width: int) -> list[Paragraph]:
     )
     if vertical:  # turned a quarter clockwise: the rightmost column becomes the top row
         kept = [
-            OcrLine(Box(b.top, width - b.right, b.bottom, width - b.left), line.text, line.confidences)
+            OcrLine(
+                Box(b.top, width - b.right, b.bottom, width - b.left), line.text, line.confidences
+            )
             for line in kept
             for b in (line.box,)
         ]
     return _paragraphs(_rows(kept))
+
+
+def _turned(box: Box, width: int) -> Box:
+    """``box`` on the page turned a quarter clockwise (``width``: the page's width)."""
+    return Box(box.top, width - box.right, box.bottom, width - box.left)
 
 
 def _rows(lines: list[OcrLine]) -> list[_Row]:
@@ -109,13 +117,13 @@ def _paragraphs(rows: list[_Row]) -> list[Paragraph]:
         return []
     heights = [r.box.height for r in rows]
     line_height = statistics.median(heights)
-    gaps = [b.box.top - a.box.bottom for a, b in zip(rows, rows[1:], strict=False)]
+    gaps = [b.box.top - a.box.bottom for a, b in itertools.pairwise(rows)]
     usual_gap = min(gaps, default=0.0) if len(gaps) < 3 else statistics.median(gaps)
     left = min(r.box.left for r in rows)
     right = max(r.box.right for r in rows)
     result: list[Paragraph] = []
     text, confidences = rows[0].text, list(rows[0].confidences)
-    for previous, row in zip(rows, rows[1:], strict=False):
+    for previous, row in itertools.pairwise(rows):
         char = min(previous.box.height, row.box.height)  # a Hanzi is about as wide as high
         gap = row.box.top - previous.box.bottom
         new = (

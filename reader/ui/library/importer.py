@@ -101,7 +101,14 @@ def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[Im
     source = result.source
     result.ids = store.articles.add_many(
         [
-            NewArticle(a.title, a.text, a.source if source is None else source, a.original_text)
+            NewArticle(
+                a.title,
+                a.text,
+                a.source if source is None else source,
+                a.original_text,
+                a.pages,
+                a.uncertain,
+            )
             for a in result.found
         ],
         progress,
