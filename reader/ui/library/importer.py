@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _STEPS_PER_FILE = 1000
 PASTED = "pasted text"
+PASTED_IMAGE = "pasted image"
 
 
 @dataclass
@@ -91,6 +92,18 @@ def read_pasted(text: str, _progress: Progress, force: bool = False) -> ImportRe
         result.japanese.append((PASTED, str(error)))
     except ImportFailed as error:
         result.failures.append((PASTED, str(error)))
+    return result
+
+
+def read_pasted_image(data: bytes, progress: Progress) -> ImportResult:
+    """A screenshot from the clipboard, read by OCR (a message if it holds no text)."""
+    from reader.core.importing import ImportFailed, import_image
+
+    result = ImportResult(source="")
+    try:
+        result.found = import_image(data, PASTED_IMAGE, progress)
+    except ImportFailed as error:
+        result.failures.append((PASTED_IMAGE, str(error)))
     return result
 
 

@@ -39,6 +39,7 @@ from reader.ui.article_view.widget import DEFAULT_FONT, ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
 from reader.ui.operations import BACKGROUND, Writer, edit
+from reader.ui.scans import ScanControls
 from reader.ui.speech_controls import SpeechControls
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
         self.loader = ArticleLoader(self.context, self.session, self.view, self.word_count)
+        self.scans = ScanControls(self, self.store, self.writer, self.view, self.show_article)
         self.lookup = LookupController(
             self.view, self.session, self.display.lookup_style, self.messages, self.side_dock
         )
@@ -217,6 +219,8 @@ class MainWindow(QMainWindow):
         files.article_requested.connect(self.show_article)
         self.session.shown.connect(lambda _id: self.setWindowTitle(f"{view.title} — Reader"))
         self.session.analysed.connect(lambda _id: self._vocab_follows())
+        self.session.shown.connect(self.scans.article_shown)
+        self.scans.paste_action.triggered.connect(self._paste_image)
         for part in (self.library, self.loader):  # each decides what it redraws
             self.writer.changed.connect(part.op_executed)
         self.loader.settled.connect(self.settled)
@@ -232,12 +236,17 @@ class MainWindow(QMainWindow):
         docks = [self.side_dock, self.library_dock]
         menus = build_menus(self, self.commands, self.display, self.files.recent_menu, docks)
         self.edit_menu, self.help_menu = menus
+        self.edit_menu.addActions([self.scans.paste_action, self.scans.correct_action])
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.speech.menu())
 
     # --- the reading -------------------------------------------------------------------
 
     def show_article(self, article_id: int) -> None:
         self.loader.show_article(article_id)
+
+    def _paste_image(self) -> None:
+        if not self.library.paste_image():
+            self.messages.show("The clipboard holds no image: copy a screenshot first.")
 
     def open_file(self, path: str) -> None:
         self.files.open_file(path)
