@@ -1,8 +1,9 @@
 """Articles read from a photo or a scan: the page beside the text, the uncertain characters
 marked, corrections in place, a pasted screenshot, and the library's thumbnails.
 
-- ``PagePanel`` (the "Page" dock) shows the open article's page, fitted to the dock's
-  width (◀ ▶ for the other pages); it hides itself for articles that were not read by OCR.
+- ``PagePanel`` (the "Page" dock, a tab beside the library's, brought to the front when such
+  an article opens) shows the open article's page, fitted to the dock's width or at its own
+  size (1:1), ◀ ▶ for the other pages; it hides itself for articles not read by OCR.
 - The article view marks the characters OCR was unsure of (``ArticleView.set_uncertain``).
 - Edit ▸ Correct the text… (Ctrl+E): what the page really says at the selection, the
   uncertain characters at the cursor, or the word there; the stored text changes
@@ -91,11 +92,17 @@ class PagePanel(QWidget):
         self.next.setToolTip("The next page")
         self.next.clicked.connect(lambda: self.show_page(self._index + 1))
         self.label = QLabel(self)
+        self.actual_size = QToolButton(self)
+        self.actual_size.setText("1:1")
+        self.actual_size.setCheckable(True)
+        self.actual_size.setToolTip("The page at its own size (else fitted to the panel's width)")
+        self.actual_size.toggled.connect(lambda _on: self._fit())
         row = QHBoxLayout()
         row.setContentsMargins(4, 2, 4, 2)
         for widget in (self.previous, self.label, self.next):
             row.addWidget(widget)
         row.addStretch(1)
+        row.addWidget(self.actual_size)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -128,8 +135,12 @@ class PagePanel(QWidget):
         if not self._pages:
             self.picture.clear()
             return
-        width = max(50, self.scroller.viewport().width() - 4)
         page = self._pages[self._index]
+        if self.actual_size.isChecked():
+            self.picture.setPixmap(QPixmap.fromImage(page))
+            return
+        margin = self.scroller.verticalScrollBar().sizeHint().width() + 4
+        width = max(50, self.width() - margin)
         self.picture.setPixmap(
             QPixmap.fromImage(
                 page.scaledToWidth(
@@ -149,6 +160,7 @@ class ScanControls(QObject):
         writer: Writer,
         view: ArticleView,
         reopen: Callable[[int], None],
+        beside: QDockWidget,
     ) -> None:
         super().__init__(window)
         self._store = store
@@ -160,7 +172,8 @@ class ScanControls(QObject):
         self.dock = QDockWidget("Page", window)
         self.dock.setObjectName("page")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.addDockWidget(window.dockWidgetArea(beside), self.dock)
+        window.tabifyDockWidget(beside, self.dock)  # as tall as the library, a tab away
         self.dock.hide()
         self.correct_action = QAction("Co&rrect the text…", window)
         self.correct_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -176,6 +189,8 @@ class ScanControls(QObject):
         pages = self._store.scans.pages(article_id)
         self.panel.set_pages(pages)
         self.dock.setVisible(bool(pages))
+        if pages:
+            self.dock.raise_()
         self._view.set_uncertain(self._store.scans.uncertain(article_id))
         self.correct_action.setEnabled(True)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.store import NewArticle
-from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.main_window import LanguageTools
 from tests.ocr_support import SIMPLIFIED, noto_cjk, render
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
 

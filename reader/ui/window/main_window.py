@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
         self.loader = ArticleLoader(self.context, self.session, self.view, self.word_count)
-        self.scans = ScanControls(self, self.store, self.writer, self.view, self.show_article)
+        self.scans = ScanControls(
+            self, self.store, self.writer, self.view, self.show_article, self.library_dock
+        )
         self.lookup = LookupController(
             self.view, self.session, self.display.lookup_style, self.messages, self.side_dock
         )
