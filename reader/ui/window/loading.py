@@ -62,7 +62,6 @@ class ArticleLoader(QObject):
         self._view = view
         self._word_count = word_count
         self._messages = context.messages
-        self._worker = context.worker
         self._loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
         self._pending_analysis: int | None = None  # the article whose pinyin is still to come
         self._analysis_task: Task[Done[Analysed]] | None = None
@@ -81,12 +80,14 @@ class ArticleLoader(QObject):
         self._dictionary_ready(tools.dictionary)
 
     def open_tools(self) -> None:
-        """Open the dictionary on the worker (once), then the analyser on the loader."""
+        """Open the dictionary (once), then the analyser, on the loader: a first run compiles
+        the dictionary for seconds, and on the worker the seed's import waited for it to
+        write (the article stayed blank until the dictionary was ready)."""
         if self._tools_requested or self._stopped:
             return
         self._tools_requested = True
         data_dir = self._context.data_dir
-        self._worker.submit(
+        self._loader.submit(
             lambda progress: open_dictionary(progress, data_dir),
             on_success=self._dictionary_ready,
             on_error=self._tools_failed,
@@ -111,6 +112,9 @@ class ArticleLoader(QObject):
         if self._stopped:
             return
         self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
+        from reader.core.glosses import token_glosser
+
+        self._view.set_glosser(token_glosser(dictionary.entry))
         self._session.set_dictionary(dictionary)
         if self._pending_analysis is None:
             self._start_loader()
