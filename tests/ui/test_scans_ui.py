@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import NewArticle
+from reader.core.store import NewArticle, Store
+from reader.ui.library import LibraryPane
 from reader.ui.main_window import LanguageTools
 from tests.ocr_support import SIMPLIFIED, noto_cjk, render
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
@@ -67,3 +68,23 @@ def test_marks_and_a_correction_in_place(
     assert window.view.uncertain == []
     assert window.store.articles.text(article_id) == "我们明天去图书馆。"
     window.close()
+
+
+def test_a_photo_is_read_on_the_worker_with_progress_and_cancel(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    pane = LibraryPane(store)
+    qtbot.addWidget(pane)
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(render(SIMPLIFIED))
+    with qtbot.waitSignal(pane.imported, timeout=60_000):
+        pane.import_files([str(photo)])
+        qtbot.waitUntil(lambda: "Reading the text" in pane.progress_label.text(), timeout=30_000)
+    assert [info.title[:4] for info in store.articles.all()] == ["春天来了"]
+
+    with qtbot.waitSignal(pane.import_cancelled, timeout=60_000):
+        pane.import_files([str(photo)])
+        pane.cancel_button.click()
+    qtbot.waitUntil(lambda: not pane.importing, timeout=30_000)
+    assert len(store.articles.all()) == 1  # the cancelled one left nothing
+    pane.runner.wait()
