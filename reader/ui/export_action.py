@@ -1,10 +1,10 @@
 """File ▸ Export list…: choose a list, choose the format in `ExportDialog`, export off the UI
 thread with a progress dialog, report the outcome.
 
-The export runs ``export_from_store`` (the CLI's entry point too) on the window's single
-worker, through a store connection of its own, with the window's dictionary and analyser
-when they are loaded (the worker is where the analyser is used, so the export never runs
-beside an analysis). The dialog's choices are saved to the settings file at once.
+The export runs ``export_from_store`` (the CLI's entry point too) on the window's
+queries thread, through a store connection of its own, with the window's dictionary and
+analyser when they are loaded (that thread is where the analyser is used, so the export
+never runs beside an analysis). The dialog's choices are saved to the settings file at once.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class ListExport(QObject):
         return dialog
 
     def start(self, word_list: WordList, request: ExportRequest) -> Task[Path]:
-        """Run the export on the worker, with a progress dialog that can cancel it."""
+        """Run the export on the runner, with a progress dialog that can cancel it."""
         from reader.core.export.formats import LABELS
         from reader.core.export.from_store import export_from_store
         from reader.ui.export_pdf import write_pdf_handout

@@ -17,6 +17,7 @@ in `_connect_signals` how they talk to each other. No part knows the window.
     MessageSink ──────────── the status line; a failure is its failed signal
     Writer ───────────────── every write, one at a time on the worker (reader.ui.operations);
                              its changed(Changes) reaches each part's op_executed
+    Queries ──────────────── the long reads beside it: dictionary, analyser, analyses
     built after the first paint (`finish_startup`): VocabularyController (the Words menu
     and dock), PackOpener, ListExport, SegmentationCorrections, DictionaryImport.
 """
@@ -38,7 +39,7 @@ from reader.core.store.schema import now_text
 from reader.ui.article_view.widget import DEFAULT_FONT, ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
-from reader.ui.operations import BACKGROUND, Writer, edit
+from reader.ui.operations import BACKGROUND, Queries, Writer, edit
 from reader.ui.speech_controls import SpeechControls
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.worker = TaskRunner(max_threads=1, parent=self)  # the one thread that writes
         # every write, on the worker and its own connection (`reader.ui.operations`)
         self.writer = Writer(self.store.reader(), self.worker, self)
+        self.queries = Queries(self.store, self)  # the analyses: never on the writer's thread
         self.view = ArticleView(self)
         self.commands = Actions(self, self.view)
         self.context = WindowContext(
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
             self.store,
             self.writer,
             self.settings,
-            self.worker,
+            self.queries,
             self.messages,
             self.commands,
             self,
@@ -414,6 +416,7 @@ class MainWindow(QMainWindow):
         self.library.runner.cancel_all()
         if self._secondary is not None:
             self._secondary.dictionary_import.stop()
+        self.queries.stop()
         self.loader.save_position()  # after the cancelled work, before the connection closes
         self.worker.wait()
         self.library.runner.wait()

@@ -68,7 +68,7 @@ class SecondaryParts:
                 context.store,
                 context.settings,
                 context.data_dir,
-                context.worker,
+                context.queries.runner,
                 lambda: (session.dictionary, session.analyzer),
                 parent,
             ),
