@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
 from reader.core.store import Store, WordList
+from reader.ui.messages import MessageSink
 from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
 
 if TYPE_CHECKING:  # the dialog and the writers load when the user exports, not at launch
@@ -42,9 +43,11 @@ class ListExport(QObject):
         data_dir: Path,
         runner: TaskRunner,
         tools: Tools,
+        messages: MessageSink,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self._messages = messages
         self._store = store
         self._settings = settings
         self._data_dir = data_dir
@@ -65,17 +68,15 @@ class ListExport(QObject):
 
         lists = self._store.vocab.lists()
         if not lists:
-            QMessageBox.information(
-                self._parent,
-                "Export list",
-                "There is no word list yet: add words from an article first.",
+            self._messages.inform(
+                "Export list", "There is no word list yet: add words from an article first."
             )
             return None
         current = next(
             (i for i, w in enumerate(lists) if w.id == list_id),
             next((i for i, w in enumerate(lists) if w.article_id == article_id), 0),
         )
-        dialog = ExportDialog(lists, self._settings, self._parent, current)
+        dialog = ExportDialog(lists, self._settings, self._parent, current, self._messages)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -151,7 +152,7 @@ class ListExport(QObject):
         self._finish()
         message = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
         self.failed.emit(message)
-        QMessageBox.warning(self._parent, "Export failed", message)
+        self._messages.error("Export failed", message, parent=self._parent)
 
 
 def _analyser(

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTabWidget,
 )
@@ -98,6 +97,7 @@ class VocabularyController(QObject):
             parent,
             writer=context.writer,
             do_action=self.history.do,
+            messages=context.messages,
         )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
@@ -379,14 +379,13 @@ class VocabularyController(QObject):
         if not words:
             self._messages.show("No new words left in this article.")
             return 0
-        answer = QMessageBox.question(
-            self._context.dialog_parent,
+        if not self._messages.confirm(
             "Mark new words known",
             f"Mark the {len(words):,} new words of this article as known?\n\n"
             "Words you are learning and ignored words keep their status; "
             "any word can be set back with its status keys (0-5, I).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default_yes=True,
+        ):
             return 0
         self.history.do(SetStatuses(dict.fromkeys(words, WordStatus.KNOWN)))
         return len(words)

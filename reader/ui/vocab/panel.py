@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -55,6 +54,7 @@ from reader.core.store import (
     Store,
     WordStatus,
 )
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for
@@ -186,6 +186,7 @@ class VocabularyPanel(QWidget):
         *,
         writer: Writer | None = None,
         do_action: Callable[[Action], object] | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
         ``store``: read here; ``writer``: every write (default: at once on ``store``);
@@ -193,6 +194,7 @@ class VocabularyPanel(QWidget):
         words goes through it, and Ctrl+Z is the window's (else the panel's own)."""
         super().__init__(parent)
         self.store = store
+        self.messages = messages or MessageSink(self)
         self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.glosses = glosses
         self.article_id: int | None = None
@@ -402,7 +404,7 @@ class VocabularyPanel(QWidget):
         self.writer.run(
             edit(lambda store: store.vocab.mark_class_list(list_id, marked), LISTS),
             lambda _none: self.class_lists_changed.emit(),
-            lambda error: QMessageBox.warning(self, "Class list", str(error)),
+            lambda error: self.messages.error("Class list", str(error), parent=self),
         )
 
     def _target_toggled(self) -> None:
@@ -414,7 +416,7 @@ class VocabularyPanel(QWidget):
             self.writer.run(
                 edit(lambda store: store.vocab.create_list(name), LISTS),
                 lambda list_id: self.refresh(show_list=list_id),
-                lambda error: QMessageBox.warning(self, "New list", str(error)),
+                lambda error: self.messages.error("New list", str(error), parent=self),
             )
 
     def rename_list(self) -> None:
@@ -426,7 +428,7 @@ class VocabularyPanel(QWidget):
         if ok and name.strip() and name.strip() != current:
             self.writer.run(
                 edit(lambda store: store.vocab.rename_list(list_id, name), LISTS),
-                on_error=lambda error: QMessageBox.warning(self, "Rename list", str(error)),
+                on_error=lambda error: self.messages.error("Rename list", str(error), parent=self),
             )
 
     def delete_list(self) -> None:
@@ -667,10 +669,16 @@ class VocabularyPanel(QWidget):
 
         def review(file: VocabFile) -> None:
             dialog = VocabImportDialog(
-                self.store, file.path, list_id, self, read=file, writer=self.writer
+                self.store,
+                file.path,
+                list_id,
+                self,
+                read=file,
+                writer=self.writer,
+                messages=self.messages,
             )
             if dialog.exec():  # written through the writer: every part has heard of it
                 self.refresh(show_list=dialog.committed_list)
 
-        self.vocab_reader = self.vocab_reader or VocabFileReader(self)
+        self.vocab_reader = self.vocab_reader or VocabFileReader(self, self.messages)
         self.vocab_reader.read(Path(path), review)

@@ -44,10 +44,10 @@ from reader.ui.speech_controls import SpeechControls
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
+    ABOUT_HTML,
     add_commands,
     shortcut_sections,
     shortcuts_dialog,
-    show_about,
 )
 from reader.ui.window.articles import ArticleFiles
 from reader.ui.window.context import Actions, WindowContext
@@ -148,9 +148,11 @@ class MainWindow(QMainWindow):
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
         self.display = DisplayControls(self.settings, self.view, self)
         self.addToolBar(self.display.toolbar)
-        self.speech = SpeechControls(self, self.view, self.settings)
+        self.speech = SpeechControls(self, self.view, self.settings, self.messages)
         self.addToolBar(self.speech.toolbar())
-        self.library = LibraryPane(self.store, writer=self.writer, parent=self)
+        self.library = LibraryPane(
+            self.store, writer=self.writer, parent=self, messages=self.messages
+        )
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
         self.loader = ArticleLoader(self.context, self.session, self.view, self.word_count)
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
             "page_down": lambda: view.scroll_pages(1),
             "page_up": lambda: view.scroll_pages(-1),
             "shortcuts": self.show_shortcuts,
-            "about": lambda: show_about(self),
+            "about": lambda: self.messages.inform("About Reader", ABOUT_HTML, rich=True),
         }
         for name, slot in slots.items():
             self.commands[name].triggered.connect(lambda _checked=False, s=slot: s())
