@@ -134,7 +134,8 @@ class Queries(QObject):
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store.reader(read_only=True)
+        self._opened_from = store
+        self._store: Store | None = None  # opened by the first query, on the thread
         self.runner = TaskRunner(max_threads=1, parent=self)
 
     @property
@@ -152,9 +153,8 @@ class Queries(QObject):
         priority: int = EDIT,
     ) -> Task[T]:
         """Run ``query`` on the thread with its connection (it can be cancelled)."""
-        store = self._store
         return self.runner.submit(
-            lambda progress: query(store, progress),
+            lambda progress: query(self._connection(), progress),
             on_success=on_done,
             on_error=on_error,
             on_progress=on_progress,
@@ -167,4 +167,11 @@ class Queries(QObject):
         connection closes."""
         self.runner.cancel_all()
         self.runner.wait()
-        self._store.close()
+        if self._store is not None:
+            self._store.close()
+
+    def _connection(self) -> Store:
+        """On the thread: its connection, opened the first time (not during the launch)."""
+        if self._store is None:
+            self._store = self._opened_from.reader(read_only=True)
+        return self._store
