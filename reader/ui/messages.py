@@ -11,7 +11,6 @@ finds out about a failure by reading the label's text: ``failed`` says it (``fai
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,7 +36,7 @@ _ICONS = {
 @dataclass(frozen=True)
 class Message:
     """A dialog's message. ``details``: lines shown under the text (a file's, as they
-    are); ``rich``: the text is HTML (the About box), else plain text whatever it holds;
+    are: plain text); ``rich``: the text is HTML (the About box), else plain text whatever it holds;
     ``yes`` / ``no``: a question's answers (``default_yes``: Enter says yes); a warning
     that asks (``Level.WARNING`` with answers) shows the warning's icon."""
 
@@ -59,9 +58,10 @@ def ask(message: Message, parent: QWidget | None) -> bool:
     """Show ``message`` in a modal box over ``parent``; True when the learner chose yes
     (a message that asks nothing: True once read)."""
     box = QMessageBox(_ICONS[message.level], message.title, message.text, parent=parent)
+    # plain text, the details too (Qt sets both labels alike): a file's lines as they are
     box.setTextFormat(Qt.TextFormat.RichText if message.rich else Qt.TextFormat.PlainText)
-    if message.details:  # the lines are the file's: escaped, never read as markup
-        box.setInformativeText(f"<pre>{html.escape(message.details)}</pre>")
+    if message.details:
+        box.setInformativeText(message.details)
     if not message.asks:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -112,7 +112,8 @@ def test_the_box_shows_plain_text_the_details_and_the_answer_chosen(qtbot: QtBot
     assert ask(question, None) is False
     box = read[0]
     assert box.text() == "<b>301</b> entries: use it?" and box.icon() is QMessageBox.Icon.Warning
-    assert "&lt;not a line&gt;" in box.informativeText()  # the file's text, never markup
+    assert box.informativeText() == "line 4: <not a line>"  # the file's line, never markup
+    assert box.textFormat() is Qt.TextFormat.PlainText
     assert box.defaultButton().text() == "Cancel"  # a risky yes is never the default
     answer_box(qtbot, read, "OK")
     assert ask(Message(Level.ERROR, "Export failed", "Disk full"), None) is True
