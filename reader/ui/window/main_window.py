@@ -14,7 +14,7 @@ in `_connect_signals` how they talk to each other. No part knows the window.
     LibraryPane ──────────── the articles (reader.ui.library) and LibraryCounting (% known)
     ArticleFiles ─────────── File ▸ Open, recent files, drops, lesson packs
     NarrowLayout ─────────── the docks step aside in a narrow window
-    MessageSink ──────────── the status line; a failure is its failed signal
+    MessageSink ──────────── the status line and every box or question; failed on a failure
     Writer ───────────────── every write, one at a time on the worker (reader.ui.operations);
                              its changed(Changes) reaches each part's op_executed
     Queries ──────────────── the long reads beside it: dictionary, analyser, analyses
