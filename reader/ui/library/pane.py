@@ -50,7 +50,7 @@ from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, Article
 from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.tasks import Task, TaskRunner
-from reader.ui.widgets import add_local_action, size_columns_for
+from reader.ui.widgets import add_local_action, passing_label, size_columns_for, squeezable
 
 LIBRARY = Changes(library=True)
 ENCODINGS = (
@@ -105,6 +105,7 @@ class LibraryPane(QWidget):
         self.encoding.setToolTip("The encoding of text files (detected unless chosen)")
         for label, name in ENCODINGS:
             self.encoding.addItem(label, name)
+        squeezable(self.encoding)
         # The search has a row of its own: beside the buttons, a pane at its usual width
         # left it a few letters wide.
         self.search_row = self._row(self.search, stretch=0)
@@ -136,10 +137,11 @@ class LibraryPane(QWidget):
 
         self.progress = QProgressBar(self)
         self.progress_label = QLabel(self)
+        passing_label(self.progress_label)  # the file's name widened the library for good
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_import)
-        self.progress_row = self._row(
-            self.progress_label, self.progress, self.cancel_button, stretch=1
+        self.progress_row = self._row(  # the label takes the room it is given, no more
+            self.progress_label, self.progress, self.cancel_button, stretch=0
         )
         self.progress_row.hide()
 

@@ -85,7 +85,9 @@ class ArticleLoader(QObject):
         self._dictionary_ready(tools.dictionary)
 
     def open_tools(self) -> None:
-        """Open the dictionary (once), then the analyser, both on the queries thread."""
+        """Open the dictionary (once), then the analyser, both on the queries thread: a first
+        run compiles the dictionary for seconds, and on the writer's thread the seed's import
+        waited for it to write (the article stayed blank until the dictionary was ready)."""
         if self._tools_requested or self._stopped:
             return
         self._tools_requested = True
@@ -115,6 +117,9 @@ class ArticleLoader(QObject):
         if self._stopped:
             return
         self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
+        from reader.core.glosses import token_glosser
+
+        self._view.set_glosser(token_glosser(dictionary.entry))
         self._session.set_dictionary(dictionary)
         if self._pending_analysis is None:
             self._start_loader()

@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
@@ -74,6 +81,9 @@ if TYPE_CHECKING:  # built after the first paint (`finish_startup`)
     from reader.ui.vocab.controller import VocabularyController
 
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+# px, the library's and the right-hand panels' at 1200×800 on a first run: the article gets
+# 56.5 % of the width (678 px) (tests/ui/test_first_run_layout.py)
+FIRST_RUN_DOCK_WIDTHS = [200, 310]
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
@@ -146,6 +156,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
+        # one place on the right, tabbed as Pleco's and Du Chinese's word and list screens:
+        # stacked, the vocabulary's width and the word panel's height were both too little
+        self.setTabPosition(_RIGHT, QTabWidget.TabPosition.North)
+        self.tabifyDockWidget(self.side_dock, self.vocab_dock)
+        self.side_dock.raise_()
         self.display = DisplayControls(self.settings, self.view, self)
         self.addToolBar(self.display.toolbar)
         self.speech = SpeechControls(self, self.view, self.settings, self.messages)
@@ -162,6 +177,8 @@ class MainWindow(QMainWindow):
         self._lookup_follows_display()
         self.files = ArticleFiles(self.context, self.library, lambda: self.packs)
         self.narrow = NarrowLayout(self, [self.library_dock, self.side_dock, self.vocab_dock])
+        toolbar = self.display.toolbar  # first: a narrow window shows only its first tools
+        toolbar.insertAction(toolbar.actions()[0], self.narrow.toggle)
 
     def _start(self, tools: LanguageTools | None, open_tools: bool) -> None:
         if tools is not None:
@@ -325,7 +342,7 @@ class MainWindow(QMainWindow):
                 self.context,
                 self.session,
                 self.view,
-                self.lookup.popup,
+                self.lookup,
                 self.vocab_dock,
                 self.edit_menu,
             )
@@ -401,9 +418,11 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
-        else:  # first run: the article gets the room, the panes their natural widths
+        else:  # first run: the article gets the room, the panes the widths they need
             self.resizeDocks(
-                [self.library_dock, self.side_dock], [250, 340], Qt.Orientation.Horizontal
+                [self.library_dock, self.side_dock],
+                FIRST_RUN_DOCK_WIDTHS,
+                Qt.Orientation.Horizontal,
             )
         self.narrow.fit_to_width()  # a narrow restored window: the docks step aside now
 
