@@ -16,6 +16,7 @@ import pytest
 
 from reader.core.store import (
     DatabaseDamaged,
+    DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
     NewArticle,
@@ -284,3 +285,16 @@ def test_two_connections_in_two_threads(data_dir: Path) -> None:
         thread.join()
     with Store.open(path) as store:
         assert sorted(lst.word_count for lst in store.vocab.lists()) == [150, 150]
+
+
+def test_a_read_only_connection_reads_the_writes_and_refuses_its_own(data_dir: Path) -> None:
+    """The window's analyses thread reads through one (the writer alone writes)."""
+    with Store.open(data_dir / DB_FILENAME) as store, store.reader(read_only=True) as reader:
+        first = store.articles.add(NewArticle("一", "第一篇。"))
+        assert reader.articles.text(first) == "第一篇。"  # what the writer committed
+        with pytest.raises(DatabaseReadOnly):
+            reader.articles.add(NewArticle("二", "第二篇。"))
+        with pytest.raises(DatabaseReadOnly):
+            reader.vocab.set_statuses({"第一": WordStatus.KNOWN})
+        assert [info.id for info in store.articles.all()] == [first]
+        assert store.vocab.status("第一") is WordStatus.NEW

@@ -88,9 +88,14 @@ class Store:
     def path(self) -> Path:
         return self.db.path
 
-    def reader(self) -> Store:
-        """Another connection on the same database, for reading from another thread."""
-        return Store(Database(connect(self.db.path), self.db.path))
+    def reader(self, *, read_only: bool = False) -> Store:
+        """Another connection on the same database, for another thread; ``read_only``:
+        one that refuses every write (SQLite's ``query_only``), for a thread that only
+        reads while another writes."""
+        conn = connect(self.db.path)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        return Store(Database(conn, self.db.path))
 
     def close(self) -> None:
         self.db.close()

@@ -128,15 +128,3 @@ def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[Im
     )
     result.found = []
     return Done(result, Changes(library=True))
-
-
-def import_into(
-    db_path: Path,
-    files: list[str],
-    progress: Progress,
-    encoding: str | None = None,
-    force: bool = False,
-) -> ImportResult:
-    """Both steps at once, on a connection of their own (outside the app)."""
-    with Store.open(db_path, auto_backup=False) as store:
-        return add_found(store, read_files(files, progress, encoding, force), progress).value

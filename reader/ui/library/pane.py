@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -54,6 +53,7 @@ from reader.ui.library.importer import (
     read_pasted_image,
 )
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.scans import THUMBNAIL, PageThumbnails, clipboard_image_png
 from reader.ui.tasks import Task, TaskRunner
@@ -89,12 +89,14 @@ class LibraryPane(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``store``: read on the UI thread; ``writer``: every write (default: one that
         writes at once on ``store``, for a pane on its own); ``runner``: reads the files
         of an import."""
         super().__init__(parent)
         self.store = store
+        self.messages = messages or MessageSink(self)
         self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
         self.pending: list[Task[ImportResult]] = []  # imports running or queued
@@ -262,7 +264,7 @@ class LibraryPane(QWidget):
             self.show_counted(article_id)
 
     def _refused(self, error: Exception) -> None:
-        QMessageBox.warning(self, "Library", str(error))
+        self.messages.error("Library", str(error), parent=self)
         self.refresh()
 
     # --- delete and undo -----------------------------------------------------------------
@@ -477,23 +479,18 @@ class LibraryPane(QWidget):
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
         if result.notes:  # what the import decided for the user (a page's real encoding)
             notes = "\n\n".join(f"{Path(n).name}: {m}" for n, m in result.notes)
-            QMessageBox.information(self, "Imported", notes)
+            self.messages.inform("Imported", notes, parent=self)
 
     def _confirm_japanese(self, files: list[tuple[str, str]]) -> bool:
         """Ask before importing texts that look Japanese (their words are not in CC-CEDICT)."""
         listing = "\n\n".join(f"{Path(name).name}: {message}" for name, message in files)
-        answer = QMessageBox.question(
-            self,
-            "Import Japanese text?",
-            f"{listing}\n\nImport it anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        return self.messages.confirm(
+            "Import Japanese text?", f"{listing}\n\nImport it anyway?", parent=self
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)
-        QMessageBox.warning(self, "Cannot import", message)
+        self.messages.error("Cannot import", message, parent=self)
 
     # --- drag and drop -------------------------------------------------------------------
 
