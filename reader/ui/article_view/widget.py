@@ -153,6 +153,7 @@ class ArticleView(QAbstractScrollArea):
         self.selection: tuple[int, int] | None = None
         self.find_needle = ""  # the find bar's text: every occurrence of it is marked
         self.find_starts: list[int] = []  # where it occurs in the displayed text
+        self.uncertain: list[tuple[int, int]] = []  # characters OCR was unsure of
         self._anchor: int | None = None
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
@@ -171,6 +172,7 @@ class ArticleView(QAbstractScrollArea):
         """Show ``text``; ``tokens`` may be provisional until the analysis arrives."""
         self.text = text
         self.title = title
+        self.uncertain = []
         self.current_char = None
         self.selection = None
         self.hover_token = None
@@ -190,6 +192,12 @@ class ArticleView(QAbstractScrollArea):
     def _set_tokens(self, tokens: Sequence[Token]) -> None:
         """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown)."""
         self._tokens_wanted = list(tokens)
+
+    def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
+        checker marks a word), for the learner to check against the page."""
+        self.uncertain = sorted(spans)
+        self.viewport().update()
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -529,6 +537,23 @@ class ArticleView(QAbstractScrollArea):
             )
         if self.statuses and marks is StatusMarks.UNDERLINE:
             self._paint_status_marks(painter, first, last, left, offset)
+        if self.uncertain:
+            self._paint_uncertain(painter, first, last, left, offset)
+
+    def _paint_uncertain(
+        self, painter: QPainter, first: int, last: int, left: float, offset: float
+    ) -> None:
+        painter.setPen(QPen(QColor(220, 40, 40), 1.4))
+        for start, end in self.uncertain[bisect_left(self.uncertain, (first - 64, 0)) :]:
+            if start >= last:
+                break
+            for rect in self._span_rects(max(start, first), min(end, last), left, offset):
+                y, x, step = rect.bottom() + 3, rect.left() + 1, 3.0
+                points: list[QPointF] = []
+                while x <= rect.right() - 1:  # a zigzag: up, down, up…
+                    points.append(QPointF(x, y - (1.5 if len(points) % 2 else 0)))
+                    x += step
+                painter.drawPolyline(points)
 
     def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
         """The words of ``first..last`` that get a status mark, with their status: new
