@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 8
+_WORD_LIST_FORMAT: Final = 9
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
 # seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
 # still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not

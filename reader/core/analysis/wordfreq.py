@@ -30,6 +30,7 @@ _FREQ: Final = "freq.npy"
 _LOG_FREQ: Final = "log_freq.npy"
 _GUIDE: Final = "guide.npy"
 _LONG_STARTS: Final = "long_starts.marisa"
+_LONGER_STARTS: Final = "longer_starts.marisa"
 # The HMM's cuts of the runs of single characters it is asked about (they repeat a lot)
 _HMM_MEMO: Final = 1 << 16
 _PAIR_MEMO: Final = 1 << 18
@@ -51,6 +52,9 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     np.save(folder / _LOG_FREQ, np.array([math.log(int(f)) for f in freq], dtype=np.float64))
     np.save(folder / _GUIDE, guide)
     marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
+    marisa_trie.Trie({word[:3] for word in words if len(word) > 3}).save(
+        str(folder / _LONGER_STARTS)
+    )
     longest = max(map(len, words), default=1)
     write_meta(folder, {"total": int(freq.sum()), "max_word_length": longest})
 
@@ -69,6 +73,7 @@ class WordFrequencies:
         self._guide = np.load(folder / _GUIDE).tobytes()
         # the first two characters of every word of three or more
         self.long_starts = open_trie(folder / _LONG_STARTS)
+        self.longer_starts = open_trie(folder / _LONGER_STARTS)  # and of four or more
         self.total = int(meta["total"])
         self.max_word_length = int(meta["max_word_length"])
         self.added: dict[str, int] = {}
@@ -190,12 +195,16 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         else:
             prefixes = words.trie.iter_prefixes_with_ids
             longest = words.max_word_length
-            starts = self._pair_words
+            starts = triples = self._pair_words
             alone = [(1, 0.0 - log_total)]  # jieba: log(FREQ.get(char) or 1) less the total's
             for k in range(n - 1, -1, -1):
                 here = starts.get(sentence[k : k + 2])
                 if here is None:
                     here = self._starts(sentence[k : k + 2], weights, alone)
+                if here is _LONGER:  # the same again with three characters
+                    here = triples.get(sentence[k : k + 3])
+                    if here is None:
+                        here = self._starts(sentence[k : k + 3], weights, alone)
                 if here is _LONGER:
                     slice_ = sentence[k : k + longest]
                     here = [(len(w), weights[i]) for w, i in prefixes(slice_)] or alone
@@ -251,7 +260,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         pair, so a dict of pairs answers them without asking the trie (remembered)."""
         words: WordFrequencies = self.FREQ
         found = _LONGER
-        if pair not in words.long_starts:
+        if pair not in (words.longer_starts if len(pair) == 3 else words.long_starts):
             prefixes = words.trie.iter_prefixes_with_ids(pair)
             found = [(len(w), weights[i]) for w, i in prefixes] or alone
         if len(self._pair_words) >= _PAIR_MEMO:
