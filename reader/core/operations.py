@@ -85,3 +85,12 @@ def analyse_article(
     stored with the article's word counts (so its % known is known)."""
     tokens = analyzer.load_or_analyse(store, article_id, progress)
     return Done(tokens, Changes(articles=frozenset({article_id})))
+
+
+def analyse_title(store: Store, analyzer: Analyzer, article_id: int) -> list[Token]:
+    """The tokens of the article's title, cut and read as its text is (the same segmentation
+    rules and reading fixes). Not stored: one line takes the analyser a few milliseconds,
+    and the stored analysis keeps its format (the text's tokens only)."""
+    title = store.articles.info(article_id).title
+    fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
+    return analyzer.analyse(title, store.corrections.all(article_id), None, fixes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from reader.core.analysis.display import with_sandhi
@@ -153,6 +153,17 @@ def word_spans(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
             starts.append(token.start)
             ends.append(token.start + len(token.text))
     return starts, ends
+
+
+def with_title(tokens: list[Token], length: int, title: Sequence[Token]) -> list[Token]:
+    """The view's tokens: the text's (``length`` characters), then a line break and the
+    title's, moved to follow them (the text keeps its offsets); the text's alone if the
+    title has no tokens."""
+    if not title:
+        return tokens
+    base = length + 1
+    moved = (replace(token, start=token.start + base) for token in title)
+    return [*tokens, Token(length, "\n", TokenKind.SPACE), *moved]
 
 
 def provisional_tokens(text: str) -> list[Token]:

@@ -44,9 +44,11 @@ from reader.ui.article_view.model import (
     PinyinForm,
     RubyWords,
     StatusMarks,
+    provisional_tokens,
     render_reading,
     rubies_for,
     sandhi_changes,
+    with_title,
     word_spans,
 )
 from reader.ui.theme import is_dark
@@ -58,30 +60,27 @@ MARGIN = 28
 MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is centred
 CLICK_SLOP = 4
 TOP_PAD = 8  # room above the reading line when the view scrolls to it
+TITLE_SCALE = 1.35  # the title's font size, in text font sizes
 
 
 class QtMetrics:
-    """`FontMetrics` for the layout, from the view's three fonts."""
+    """`FontMetrics` for the layout, from a pair of fonts: the characters' and their ruby's
+    (the text's, or the title's: larger and bold)."""
 
-    def __init__(self, family: str, size: int) -> None:
+    def __init__(self, family: str, size: int, bold: bool = False) -> None:
         self.char_font = QFont()
         self.char_font.setFamilies([family, *CJK_FAMILIES] if family else CJK_FAMILIES)
         self.char_font.setPixelSize(size)
+        self.char_font.setBold(bold)
         self.ruby_font = QFont()
         self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
         self.ruby_font.setPixelSize(max(9, round(size * 0.48)))
-        self.title_font = QFont(self.char_font)
-        self.title_font.setPixelSize(round(size * 1.35))
-        self.title_font.setBold(True)
         self._char = QFontMetricsF(self.char_font)
         self._ruby = QFontMetricsF(self.ruby_font)
-        self._title = QFontMetricsF(self.title_font)
         self.char_ascent = self._char.ascent()
         self.ruby_ascent = self._ruby.ascent()
-        self.title_ascent = self._title.ascent()
         self.char_height = self._char.height()
         self.ruby_height = self._ruby.height() + size * 0.08
-        self.title_height = self._title.height() * 1.15
         self.line_gap = size * 0.35
         self.paragraph_gap = size * 0.7
         self.ruby_gap = size * 0.2
@@ -97,12 +96,20 @@ class QtMetrics:
     def ruby_advance(self, ruby: str) -> float:
         return self._ruby.horizontalAdvance(ruby)
 
-    def title_advance(self, char: str) -> float:
-        return self._title.horizontalAdvance(char)
+
+def title_metrics(family: str, size: int) -> QtMetrics:
+    """The title's fonts: a heading, a third larger than the text and bold."""
+    return QtMetrics(family, round(size * TITLE_SCALE), bold=True)
 
 
 class ArticleView(QAbstractScrollArea):
-    """Characters with pinyin above them; click, hover, select, find and navigate."""
+    """Characters with pinyin above them; click, hover, select, find and navigate.
+
+    The title is typeset as the text is (its own layout, in the title's fonts, above the
+    text's) and its words are words of the view: ``text`` and ``tokens`` are the article's
+    followed by a line break and the title's, so the text's offsets are the article's own
+    (reading positions, find, read aloud) and a title word is looked up, added and given a
+    status through the same token indexes (its sentence: the title)."""
 
     word_activated = Signal(int, int)  # token index, char index: a click or Enter
     current_changed = Signal(int, int)  # the keyboard cursor moved to a word / character
@@ -120,10 +127,13 @@ class ArticleView(QAbstractScrollArea):
         # paintEvent fills its own background: lets Qt scroll pixels instead of repainting
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
-        self.text = ""
+        self.text = ""  # the article's text, then "\n" and the title (if it has one)
         self.display_text = ""
         self.title = ""
-        self.tokens: list[Token] = []
+        self.body_length = 0  # where the article's text ends in ``text``
+        self.tokens: list[Token] = []  # the text's, then the title's (see ``with_title``)
+        self._body_tokens: list[Token] = []
+        self._title_tokens: list[Token] = []
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
@@ -132,7 +142,9 @@ class ArticleView(QAbstractScrollArea):
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
+        self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
+        self.title_layout: ArticleLayout | None = None  # None: the article has no title
         self.hover_token: int | None = None
         self.current_char: int | None = None
         self.selection: tuple[int, int] | None = None
@@ -150,28 +162,48 @@ class ArticleView(QAbstractScrollArea):
 
     # Content ---------------------------------------------------------------------------
 
-    def set_article(self, text: str, tokens: Sequence[Token], title: str = "") -> None:
-        """Show ``text``; ``tokens`` may be provisional until the analysis arrives."""
-        self.text = text
-        self.title = title
+    def set_article(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        title: str = "",
+        title_tokens: Sequence[Token] | None = None,
+    ) -> None:
+        """Show ``text`` under ``title``; ``tokens`` and ``title_tokens`` (by default one
+        per character) may be provisional until the analysis arrives."""
+        self.title = " ".join(title.split())  # one line: a line break would end it
+        self.body_length = len(text)
+        self.text = f"{text}\n{self.title}" if self.title else text
         self.current_char = None
         self.selection = None
         self.hover_token = None
-        self._set_tokens(tokens)
+        if title_tokens is None:
+            title_tokens = provisional_tokens(self.title)
+        self._set_tokens(tokens, title_tokens)
         self._rebuild(keep_position=False)
         self.verticalScrollBar().setValue(0)
 
-    def set_tokens(self, tokens: Sequence[Token]) -> None:
-        """Replace the tokens of the same text (the analysis arrived); keeps the position.
-        The tokens it shows already (the stored ones, shown at launch, confirmed when the
-        dictionary has opened) cost no new layout."""
-        if self.layout_ is not None and tokens == self.tokens:
+    def set_tokens(
+        self, tokens: Sequence[Token], title_tokens: Sequence[Token] | None = None
+    ) -> None:
+        """Replace the tokens of the same text (the analysis arrived) and, if given, of the
+        title; keeps the position. The tokens it shows already (the stored ones, shown at
+        launch, confirmed when the dictionary has opened) cost no new layout."""
+        if title_tokens is None:
+            title_tokens = self._title_tokens
+        if (
+            self.layout_ is not None
+            and tokens == self._body_tokens
+            and title_tokens == self._title_tokens
+        ):
             return
-        self._set_tokens(tokens)
+        self._set_tokens(tokens, title_tokens)
         self._rebuild()
 
-    def _set_tokens(self, tokens: Sequence[Token]) -> None:
-        self.tokens = list(tokens)
+    def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
+        self._body_tokens = list(tokens)
+        self._title_tokens = list(title_tokens) if self.title else []
+        self.tokens = with_title(self._body_tokens, self.body_length, self._title_tokens)
         self._token_starts = [t.start for t in self.tokens]
         self._word_starts, self._word_ends = word_spans(self.tokens)
 
@@ -180,6 +212,7 @@ class ArticleView(QAbstractScrollArea):
             options.font_size != self.options.font_size
         ):
             self.metrics = QtMetrics(options.font_family, options.font_size)
+            self.title_metrics = title_metrics(options.font_family, options.font_size)
             self._statics.clear()
         same_layout = options == replace(
             self.options,
@@ -228,22 +261,54 @@ class ArticleView(QAbstractScrollArea):
             self._sandhi,
             self.class_words,
         )
-        self.layout_ = ArticleLayout(
-            self.display_text,
-            self._token_starts,
-            rubies,
-            self.metrics,
-            title=in_script(self.title, options.script),
-            show_ruby=options.pinyin is not PinyinForm.HIDDEN,
-            word_starts=self._word_starts,
-            word_ends=self._word_ends,
-            joined=options.joined_pinyin,
-            word_gaps=options.word_gaps,
-        )
+        body, title = self.body_length, len(self._body_tokens)
+        words = bisect_left(self._word_starts, body) if self.title else len(self._word_starts)
+        self.layout_ = self._part_layout(rubies, 0, body, (0, title), (0, words), self.metrics)
+        self.title_layout = None
+        if self.title:
+            self.title_layout = self._part_layout(
+                rubies,
+                body + 1,
+                len(self.text),
+                (title + 1, len(self.tokens)),
+                (words, len(self._word_starts)),
+                self.title_metrics,
+            )
         self._relayout()
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _part_layout(
+        self,
+        rubies: list[str],
+        start: int,
+        end: int,
+        tokens: tuple[int, int],
+        words: tuple[int, int],
+        metrics: QtMetrics,
+    ) -> ArticleLayout:
+        """The layout of ``display_text[start:end]`` (the text, or the title) in its own
+        offsets, with the tokens and words of ``tokens`` and ``words`` (index ranges)."""
+        options = self.options
+
+        def part(values: list[int], span: tuple[int, int]) -> list[int]:
+            if start == 0 and span == (0, len(values)):
+                return values  # the whole article (no title): no copies
+            return [value - start for value in values[span[0] : span[1]]]
+
+        whole = start == 0 and end == len(self.text)
+        return ArticleLayout(
+            self.display_text if whole else self.display_text[start:end],
+            part(self._token_starts, tokens),
+            rubies if whole else rubies[start:end],
+            metrics,
+            show_ruby=options.pinyin is not PinyinForm.HIDDEN,
+            word_starts=part(self._word_starts, words),
+            word_ends=part(self._word_ends, words),
+            joined=options.joined_pinyin,
+            word_gaps=options.word_gaps,
+        )
 
     def _shown_text(self, script: Script) -> str:
         """The text in ``script``, converted once per text and script (~30 ms of CPU for 107,000
@@ -267,7 +332,11 @@ class ArticleView(QAbstractScrollArea):
         if self.layout_ is None:
             return
         _left, width = self.column()
-        self.layout_.relayout(width)
+        top = 0.0
+        if self.title_layout is not None:
+            self.title_layout.relayout(width)
+            top = self.title_layout.height
+        self.layout_.relayout(width, top)
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, round(self.layout_.height + 2 * MARGIN) - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
@@ -302,7 +371,7 @@ class ArticleView(QAbstractScrollArea):
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return
-        self._reading_char = min(max(0, char_index), len(self.text))
+        self._reading_char = min(max(0, char_index), self.body_length)
         line = layout.line_of_char(self._reading_char)
         self._scrolling_to = True
         top = round(layout.line_tops[line]) + MARGIN - TOP_PAD if line else 0
@@ -313,19 +382,27 @@ class ArticleView(QAbstractScrollArea):
         """The character the reader is at (kept exact through relayouts and restarts)."""
         return self._reading_char
 
+    def _part(self, char_index: int) -> tuple[ArticleLayout, int]:
+        """The layout a character of ``text`` is in (the title's or the text's) and where
+        that layout's offsets begin in ``text``."""
+        assert self.layout_ is not None
+        if self.title_layout is not None and char_index > self.body_length:
+            return self.title_layout, self.body_length + 1
+        return self.layout_, 0
+
     def ensure_visible(self, char_index: int) -> None:
-        layout = self.layout_
-        if layout is None:
+        if self.layout_ is None:
             return
-        _x, y, _w, h = layout.char_rect(char_index)
+        layout, base = self._part(char_index)
+        _x, y, _w, h = layout.char_rect(char_index - base)
         top = self.verticalScrollBar().value() - MARGIN  # the viewport in layout coordinates
         if y < top or y + h > top + self.viewport().height():
             self.verticalScrollBar().setValue(round(y - self.viewport().height() / 3))
 
     def char_rect(self, char_index: int) -> QRect:
         """A character's cell (ruby included) in viewport coordinates."""
-        assert self.layout_ is not None
-        x, y, w, h = self.layout_.char_rect(char_index)
+        layout, base = self._part(char_index)
+        x, y, w, h = layout.char_rect(char_index - base)
         left, _width = self.column()
         top = y + MARGIN - self.verticalScrollBar().value()
         return QRectF(left + x, top, w, h).toAlignedRect()
@@ -358,24 +435,38 @@ class ArticleView(QAbstractScrollArea):
         return tone
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        layout = self.layout_
         painter = QPainter(self.viewport())
         palette = self.palette()
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
-        if layout is None:
+        if self.layout_ is None:
             return
+        parts = [(self.layout_, 0, self.metrics, 0)]
+        if self.title_layout is not None:
+            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 2))
+        for layout, base, metrics, font_key in parts:
+            self._paint_part(painter, event.rect(), palette, layout, base, metrics, font_key)
+        painter.end()
+
+    def _paint_part(
+        self,
+        painter: QPainter,
+        clip: QRect,
+        palette: QPalette,
+        layout: ArticleLayout,
+        base: int,
+        metrics: QtMetrics,
+        font_key: int,
+    ) -> None:
+        """The visible lines of one layout (the text, or the title): ``base`` is where its
+        offsets begin in ``text``; ``font_key`` and the next one key its static texts."""
         dark = is_dark(palette)
         text_color = palette.color(QPalette.ColorRole.Text)
         left, _width = self.column()
         offset = MARGIN - self.verticalScrollBar().value()
-        metrics = self.metrics
-        clip = event.rect()
-        painter.setFont(metrics.title_font)
-        painter.setPen(text_color)
-        for line_text, y in layout.title_lines:
-            painter.drawText(QPointF(left, y + offset + metrics.title_ascent), line_text)
         lines = layout.lines_between(clip.top() - offset, clip.bottom() - offset)
-        self._paint_backgrounds(painter, lines, left, offset, palette)
+        if not lines:
+            return
+        self._paint_backgrounds(painter, layout, base, lines, left, offset, palette)
         scheme = self.options.tone_scheme
         colors = {tone: tone_color(scheme, tone, dark) for tone in range(6)}
         qcolors = {tone: QColor(c) if c else text_color for tone, c in colors.items()}
@@ -393,11 +484,11 @@ class ArticleView(QAbstractScrollArea):
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
             start, end = layout.line_starts[line], layout.line_ends[line]
-            base = layout.line_base(line)
-            token_index = bisect_right(starts, start) - 1
+            line_base = layout.line_base(line)
+            token_index = bisect_right(starts, start + base) - 1
             token = tokens[token_index] if token_index >= 0 else None
             line_tones = []
-            for index in range(start, end):
+            for index in range(start + base, end + base):
                 while token is not None and index >= token.end:
                     token_index += 1
                     token = tokens[token_index] if token_index < len(tokens) else None
@@ -408,18 +499,19 @@ class ArticleView(QAbstractScrollArea):
                         reading = sandhi.get(index, reading)
                 tone = self._tone(reading)
                 line_tones.append(tone)
-                char = text[index]
+                local = index - base
+                char = text[local]
                 if not char.isspace():
-                    point = QPointF(left + prefix[index] - base + offsets[index], char_top)
-                    chars_to_draw.append((tone if color_chars else -1, point, char))
+                    x = left + prefix[local] - line_base + offsets[local]
+                    chars_to_draw.append((tone if color_chars else -1, QPointF(x, char_top), char))
             for index, x, piece in layout.line_rubies(line):
                 point = QPointF(left + x, top + ruby_top)
                 rubies_to_draw.append((line_tones[index - start], point, piece))
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
-        for font_key, font, items in (
-            (1, metrics.ruby_font, rubies_to_draw),
-            (0, metrics.char_font, chars_to_draw),
+        for key, font, items in (
+            (font_key + 1, metrics.ruby_font, rubies_to_draw),
+            (font_key, metrics.char_font, chars_to_draw),
         ):
             painter.setFont(font)
             pen_tone: int | None = None
@@ -427,28 +519,29 @@ class ArticleView(QAbstractScrollArea):
                 if tone != pen_tone:
                     painter.setPen(qcolors[tone])
                     pen_tone = tone
-                painter.drawStaticText(point, self._static(font_key, string))
-        painter.end()
+                painter.drawStaticText(point, self._static(key, string))
 
     def _paint_backgrounds(
-        self, painter: QPainter, lines: range, left: float, offset: float, palette: QPalette
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        lines: range,
+        left: float,
+        offset: float,
+        palette: QPalette,
     ) -> None:
         """Selection, the current word, the hovered word and status underlines."""
-        layout = self.layout_
-        assert layout is not None
         highlight = palette.color(QPalette.ColorRole.Highlight)
         spans: list[tuple[int, int, QColor, bool]] = []  # start, end, colour, outline
         selection = self.selection
-        if self.find_starts and lines:
+        first = layout.line_starts[lines.start] + base
+        last = layout.line_ends[lines.stop - 1] + base
+        if self.find_starts:
             # every occurrence in amber, the selected one in orange (as browsers mark them)
             found, chosen = QColor(255, 196, 0, 110), QColor(255, 128, 0, 150)
             length = len(self.find_needle)
-            shown = visible_occurrences(
-                self.find_starts,
-                length,
-                layout.line_starts[lines.start],
-                layout.line_ends[lines.stop - 1],
-            )
+            shown = visible_occurrences(self.find_starts, length, first, last)
             for index in shown:
                 start = self.find_starts[index]
                 is_selected = selection == (start, start + length)
@@ -470,21 +563,16 @@ class ArticleView(QAbstractScrollArea):
             token = self.tokens[self.token_at_char(self.current_char)]
             spans.append((token.start, token.end, current, False))
             spans.append((self.current_char, self.current_char + 1, highlight, True))
-        if not lines:
-            return
-        first = layout.line_starts[lines.start]
-        last = layout.line_ends[lines.stop - 1]
         marks = self.options.status_marks
         if self.statuses and marks is StatusMarks.BACKGROUND:  # under the highlights
-            self._paint_status_backgrounds(painter, first, last, left, offset, is_dark(palette))
+            self._paint_status_backgrounds(painter, layout, base, first, last, left, offset)
         for start, end, color, outline in spans:
             if end <= first or start >= last:
                 continue
-            self._paint_span(
-                painter, max(start, first), min(end, last), color, outline, left, offset
-            )
+            rects = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
+            self._paint_span(painter, rects, color, outline)
         if self.statuses and marks is StatusMarks.UNDERLINE:
-            self._paint_status_marks(painter, first, last, left, offset)
+            self._paint_status_marks(painter, layout, base, first, last, left, offset)
 
     def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
         """The words of ``first..last`` that get a status mark, with their status: new
@@ -500,21 +588,30 @@ class ArticleView(QAbstractScrollArea):
             yield token, status
 
     def _paint_status_backgrounds(
-        self, painter: QPainter, first: int, last: int, left: float, offset: float, dark: bool
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
     ) -> None:
         """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
         being learnt that fades level by level; behind the characters, not their pinyin."""
-        layout = self.layout_
-        assert layout is not None
         band = layout.ruby_band
+        dark = is_dark(self.palette())
         colors = {status: QColor(status_background(status, dark)) for status in range(5)}
         for token, status in self._marked_words(first, last):
-            for rect in self._span_rects(token.start, token.end, left, offset):
+            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
                 painter.fillRect(rect.adjusted(-1, band - 1, 1, 2), colors[status])
 
-    def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
-        layout = self.layout_
-        assert layout is not None
+    def _span_rects(
+        self, layout: ArticleLayout, base: int, start: int, end: int, left: float, offset: float
+    ) -> list[QRectF]:
+        """The boxes of ``text[start:end]`` (offsets of ``text``, within ``layout``), one per
+        line it is on."""
+        start, end = start - base, end - base
         rects = []
         line = layout.line_of_char(start)
         while start < end and line < layout.line_count:
@@ -530,16 +627,9 @@ class ArticleView(QAbstractScrollArea):
         return rects
 
     def _paint_span(
-        self,
-        painter: QPainter,
-        start: int,
-        end: int,
-        color: QColor,
-        outline: bool,
-        left: float,
-        offset: float,
+        self, painter: QPainter, rects: list[QRectF], color: QColor, outline: bool
     ) -> None:
-        for rect in self._span_rects(start, end, left, offset):
+        for rect in rects:
             rect = rect.adjusted(-1, -2, 1, 2)
             if outline:
                 painter.setPen(QPen(color, 1.5))
@@ -549,7 +639,14 @@ class ArticleView(QAbstractScrollArea):
                 painter.fillRect(rect, color)
 
     def _paint_status_marks(
-        self, painter: QPainter, first: int, last: int, left: float, offset: float
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
     ) -> None:
         """The underline scheme: a dashed line under words being learnt, a faint dotted one
         under new dictionary words."""
@@ -559,7 +656,7 @@ class ArticleView(QAbstractScrollArea):
         new.setStyle(Qt.PenStyle.DotLine)
         for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
-            for rect in self._span_rects(token.start, token.end, left, offset):
+            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
                 y = rect.bottom() + 2
                 painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
@@ -568,7 +665,12 @@ class ArticleView(QAbstractScrollArea):
     def _hit_char(self, point: QPoint | QPointF) -> int | None:
         if self.layout_ is None:
             return None
-        hit = self.layout_.hit_test(*self._to_layout(point))
+        x, y = self._to_layout(point)
+        title = self.title_layout
+        if title is not None and y < title.height:
+            hit = title.hit_test(x, y)
+            return None if hit is None else hit.char_index + self.body_length + 1
+        hit = self.layout_.hit_test(x, y)
         return None if hit is None else hit.char_index
 
     def _word_at(self, point: QPoint | QPointF) -> int | None:
@@ -789,9 +891,12 @@ class ArticleView(QAbstractScrollArea):
         return len(self.find_starts)
 
     def _occurrences(self, needle: str) -> list[int]:
-        starts = occurrences(self.display_text, needle)
-        if not starts and self.display_text is not self.text:
-            starts = occurrences(self.text, needle)  # a simplified query, traditional shown
+        """Where ``needle`` occurs in the text (not in the title: find goes through what is
+        read, from the reading position on)."""
+        shown = self.display_text[: self.body_length]
+        starts = occurrences(shown, needle)
+        if not starts and self.options.script is not Script.SIMPLIFIED:
+            starts = occurrences(self.text[: self.body_length], needle)  # a simplified query
         return starts
 
     def find_text(self, needle: str, backwards: bool = False, again: bool = True) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.operations import Changes, Done, analyse_article
+from reader.core.operations import Changes, Done, analyse_article, analyse_title
 from reader.core.progress import Progress
 from reader.core.settings import RubyWords
 from reader.core.store import Store
@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 # read and laid out on the UI thread before the first paint (10,000 characters: ~40 ms;
 # 100,000: ~290 ms, too long to hold the window back: longer ones show their text first).
 _READ_AT_ONCE = 10_000
-# An article's tokens and their word keys (token text → simplified key), both computed on
-# the worker: the key map costs tens of milliseconds on a long article.
-Analysed = tuple[list[Token], dict[str, str]]
+# An article's tokens, its title's (None: still to come from the analyser; the title's
+# analysis is not stored) and their word keys (token text → simplified key), all computed
+# on the worker: the key map costs tens of milliseconds on a long article.
+Analysed = tuple[list[Token], list[Token] | None, dict[str, str]]
 
 
 class ArticleLoader(QObject):
@@ -64,6 +65,8 @@ class ArticleLoader(QObject):
         self._messages = context.messages
         self._loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
         self._pending_analysis: int | None = None  # the article whose pinyin is still to come
+        # The article shown with its stored tokens, its title waiting for the analyser
+        self._pending_title: tuple[int, list[Token]] | None = None
         self._analysis_task: Task[Done[Analysed]] | None = None
         self._loader_started = False
         self._tools_requested = False
@@ -127,6 +130,7 @@ class ArticleLoader(QObject):
         self._messages.clear()
         self.settled.emit()
         self._start_analysis()
+        self._analyse_title()
 
     def use_dictionary(self, dictionary: Dictionary) -> None:
         """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
@@ -167,6 +171,7 @@ class ArticleLoader(QObject):
         self._word_count.setText(f"{article.info.char_count:,} characters")
         self._session.open(article_id)
         self._pending_analysis = article_id
+        self._pending_title = None
         if self._session.dictionary is None and article.info.char_count <= _READ_AT_ONCE:
             self._show_stored_at_once(article_id)
         self._start_analysis()
@@ -234,7 +239,9 @@ class ArticleLoader(QObject):
                 from reader.core.analysis.stored import stored_analysis  # on the worker
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return Done(None if tokens is None else (tokens, word_keys(tokens, dictionary)))
+                if tokens is None:
+                    return Done(None)
+                return Done((tokens, None, word_keys(tokens, dictionary)))
 
             writer.run(
                 stored,
@@ -248,7 +255,9 @@ class ArticleLoader(QObject):
 
         def work(store: Store, progress: Progress) -> Done[Analysed]:
             done = analyse_article(store, analyzer, article_id, progress)
-            return Done((done.value, word_keys(done.value, dictionary)), done.changes)
+            title = analyse_title(store, analyzer, article_id)
+            keys = word_keys([*done.value, *title], dictionary)
+            return Done((done.value, title, keys), done.changes)
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -257,6 +266,27 @@ class ArticleLoader(QObject):
             on_done=lambda analysed: self._analysis_ready(article_id, analysed),
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
+            priority=BACKGROUND,
+        )
+
+    def _analyse_title(self) -> None:
+        """The title of an article shown with its stored tokens, once the analyser is here
+        (on the worker: a few milliseconds), with the word keys of text and title."""
+        pending, analyzer = self._pending_title, self._session.analyzer
+        dictionary = self._session.dictionary
+        if pending is None or analyzer is None or dictionary is None:
+            return
+        self._pending_title = None
+        article_id, tokens = pending
+
+        def work(store: Store, _progress: Progress) -> Done[Analysed]:
+            title = analyse_title(store, analyzer, article_id)
+            return Done((tokens, title, word_keys([*tokens, *title], dictionary)))
+
+        self._context.writer.run(
+            work,
+            on_done=lambda analysed: self._analysis_ready(article_id, analysed),
+            on_error=self._analysis_failed,
             priority=BACKGROUND,
         )
 
@@ -272,21 +302,25 @@ class ArticleLoader(QObject):
     def _analysis_ready(self, article_id: int, analysed: Analysed) -> None:
         if self._stopped or article_id != self._session.article_id:
             return
-        tokens, keys = analysed
+        tokens, title, keys = analysed
         self._messages.clear()
-        self._view.set_tokens(tokens)
+        self._view.set_tokens(tokens, title)
+        if title is None:  # the stored tokens: the title's come with the analyser
+            self._pending_title = (article_id, tokens)
+            self._analyse_title()
         self.settled.emit()
         self.pinyin_came.emit()
+        shown = self._view.tokens  # the text's and the title's
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
-        marked = {t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)}
+        marked = {t.text for t in shown if t.kind in (TokenKind.WORD, TokenKind.NAME)}
         statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)
         self._view.set_word_statuses({w: int(statuses[keys[w]]) for w in marked})
         chinese = [t for t in tokens if t.is_chinese]
         unique = len({keys[t.text] for t in chinese})
         self._word_count.setText(
-            f"{len(chinese):,} words ({unique:,} different) · {len(self._view.text):,} characters"
+            f"{len(chinese):,} words ({unique:,} different) · {self._view.body_length:,} characters"
         )
-        self._session.set_analysis(article_id, tokens, keys)
+        self._session.set_analysis(article_id, shown, keys)
 
     def _analysis_failed(self, error: Exception) -> None:
         self.pinyin_came.emit()

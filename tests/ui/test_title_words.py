@@ -1,0 +1,92 @@
+"""The title is typeset as the text is (pinyin over its words) and its words are looked up,
+added and given a status like the text's (their sentence: the title)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.core.analysis.tokens import TokenKind
+from reader.ui.main_window import MainWindow
+from tests.ui.test_reader_window import show_article_with, window  # noqa: F401
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def title_word(shown: MainWindow, length: int = 2) -> int:
+    """The index of the title's first dictionary word of ``length`` characters."""
+    view = shown.view
+    return next(
+        i
+        for i, t in enumerate(view.tokens)
+        if t.start > view.body_length and t.kind is TokenKind.WORD and len(t.text) == length
+    )
+
+
+def click_char(qtbot: QtBot, shown: MainWindow, char: int) -> None:
+    view = shown.view
+    view.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    rect = view.char_rect(char)
+    center = rect.center() + QPoint(0, rect.height() // 4)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def test_the_title_has_pinyin_over_its_words_typeset_as_the_text(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811 (the fixture)
+) -> None:
+    show_article_with(qtbot, window, "大足石刻")
+    view = window.view
+    article_id = window.article_id
+    assert article_id is not None
+    title = window.store.articles.info(article_id).title
+    assert view.title == title and view.text.endswith("\n" + title)
+    layout = view.title_layout
+    assert layout is not None and layout.text == title
+    qtbot.waitUntil(lambda: any(t.readings for t in view.tokens[title_word(window) :]))
+    index = title_word(window)
+    token = view.tokens[index]
+    local = token.start - view.body_length - 1
+    # the word's pinyin, joined, is drawn over it, as over the text's words
+    pieces = {
+        i: piece for line in range(layout.line_count) for i, _x, piece in layout.line_rubies(line)
+    }
+    assert pieces[local] and local + 1 in pieces
+    assert layout.rubies[local] and layout.rubies[local + 1]
+    # the characters of a word sit at the title font's advance, one after the other
+    advance = view.title_metrics.char_advance(title[local])
+    assert layout.char_x(local + 1) - layout.char_x(local) == pytest.approx(advance)
+    assert advance > view.metrics.char_advance(title[local])  # a heading: larger
+    # the title sits above the text, which keeps its own offsets
+    assert view.layout_ is not None and layout.height <= view.layout_.line_tops[0]
+    assert view.char_rect(token.start).bottom() <= view.char_rect(0).top()
+
+
+def test_a_click_on_a_title_word_opens_its_entry_and_add_keeps_the_title(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811 (the fixture)
+) -> None:
+    show_article_with(qtbot, window, "大足石刻")
+    view = window.view
+    article_id = window.article_id
+    assert article_id is not None
+    title = window.store.articles.info(article_id).title
+    qtbot.waitUntil(lambda: any(t.readings for t in view.tokens[title_word(window) :]))
+    index = title_word(window)
+    token = view.tokens[index]
+    click_char(qtbot, window, token.start + 1)  # its second character: the whole word
+    popup = window.popup
+    assert popup.isVisible() and popup.token_index == index
+    assert popup.lookup is not None and popup.lookup.word == token.text
+    assert token.text in popup.browser.toPlainText()
+    qtbot.waitUntil(lambda: window.lookup.word_panel.toPlainText().startswith(token.text))
+    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    window.writer.wait()
+    own = window.store.vocab.list_for_article(article_id)
+    assert own is not None
+    [word] = window.store.vocab.words(own)
+    assert word.simplified == token.text
+    assert word.full_sentence == title.strip()
