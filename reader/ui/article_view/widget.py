@@ -293,8 +293,8 @@ class ArticleView(QAbstractScrollArea):
         options = self.options
 
         def part(values: list[int], span: tuple[int, int]) -> list[int]:
-            if start == 0 and span == (0, len(values)):
-                return values  # the whole article (no title): no copies
+            if start == 0:  # the text's: its offsets are the view's (no title: no copy)
+                return values if span == (0, len(values)) else values[span[0] : span[1]]
             return [value - start for value in values[span[0] : span[1]]]
 
         whole = start == 0 and end == len(self.text)
