@@ -3,14 +3,25 @@ added and given a status like the text's (their sentence: the title)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.tokens import TokenKind
+from reader.core.store import NewArticle
+from reader.ui.corrections import ReadingDialog
 from reader.ui.main_window import MainWindow
-from tests.ui.test_reader_window import show_article_with, window  # noqa: F401
+from tests.ui.test_launch import analysed_article, launched
+from tests.ui.test_reader_window import (  # noqa: F401 (the fixture)
+    show_article_with,
+    wait_for_pinyin,
+    window,
+)
+from tests.ui.test_reading_fix_ui import readings_of
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -90,3 +101,47 @@ def test_a_click_on_a_title_word_opens_its_entry_and_add_keeps_the_title(
     [word] = window.store.vocab.words(own)
     assert word.simplified == token.text
     assert word.full_sentence == title.strip()
+
+
+def test_a_reading_fixed_on_a_title_word_is_shown_over_title_and_text(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811 (the fixture)
+) -> None:
+    article = window.store.articles.add(NewArticle("银行的故事", "他去银行取钱。"))
+    window.show_article(article)
+    wait_for_pinyin(qtbot, window)
+    view = window.view
+    qtbot.waitUntil(lambda: readings_of(window, "银行") == [("yin2", "hang2")] * 2)
+    in_title = view.text.rindex("银行")
+    assert in_title > view.body_length
+    view.set_current(in_title)
+    window.actions_by_name["fix_reading"].trigger()
+    dialog = window.segmentation.reading_dialog
+    assert isinstance(dialog, ReadingDialog) and dialog.field.text() == "yín háng"
+    dialog.field.setText("yin2 hàng")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: readings_of(window, "银行") == [("yin2", "hang4")] * 2, timeout=30000)
+    assert view.title_layout is not None
+    assert "hàng" in view.title_layout.rubies
+    window.close()
+
+
+def test_an_article_shown_from_its_stored_analysis_gets_its_titles_pinyin(
+    qtbot: QtBot, data_dir: Path, analyzer: Analyzer
+) -> None:
+    """The title's analysis is not stored: at launch the title waits for the analyser,
+    its ruby band already reserved (the text under it does not move)."""
+    analysed_article(data_dir, analyzer)
+    opened = launched(qtbot, data_dir)
+    view = opened.view
+    assert view.title == "银行" and view.layout_ is not None
+    top = view.layout_.line_tops[0]
+    title = view.tokens[-2:]
+    assert [t.text for t in title] == ["银", "行"] and not any(t.readings for t in title)
+    opened.show()
+    opened.open_tools_after_paint()
+    qtbot.waitUntil(lambda: view.tokens[-1].text == "银行", timeout=60000)
+    assert view.tokens[-1].readings == ("yin2", "hang2")
+    assert "银行" in opened.word_keys
+    assert view.layout_.line_tops[0] == top
+    opened.close()
