@@ -200,6 +200,11 @@ class ArticleView(QAbstractScrollArea):
         self._set_tokens(tokens, title_tokens)
         self._rebuild()
 
+    @property
+    def body_tokens(self) -> list[Token]:
+        """The tokens of the article's text, without the title's."""
+        return self._body_tokens
+
     def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
         self._body_tokens = list(tokens)
         self._title_tokens = list(title_tokens) if self.title else []
