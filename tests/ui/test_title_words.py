@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.tokens import TokenKind
 from reader.core.store import NewArticle
+from reader.ui.article_view.model import provisional_tokens
+from reader.ui.article_view.widget import ArticleView
 from reader.ui.corrections import ReadingDialog
 from reader.ui.main_window import MainWindow
 from tests.ui.test_launch import analysed_article, launched
@@ -145,3 +148,22 @@ def test_an_article_shown_from_its_stored_analysis_gets_its_titles_pinyin(
     assert "银行" in opened.word_keys
     assert view.layout_.line_tops[0] == top
     opened.close()
+
+
+def test_a_drag_over_the_title_selects_in_the_title(qtbot: QtBot) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    text, title = "他去银行取钱。", "银行的故事"
+    view.set_article(text, provisional_tokens(text), title)
+    start, end = view.char_rect(len(text) + 1), view.char_rect(len(text) + 3)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start.center())
+    QTest.mouseMove(view.viewport(), end.center())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end.center())
+    assert view.selected_text() == "银行"  # not the text's first line under it
+    text_start = view.char_rect(0).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=text_start)
+    QTest.mouseMove(view.viewport(), view.char_rect(2).center())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_rect(2).center())
+    assert view.selected_text() == "他去"

@@ -151,6 +151,7 @@ class ArticleView(QAbstractScrollArea):
         self.find_needle = ""  # the find bar's text: every occurrence of it is marked
         self.find_starts: list[int] = []  # where it occurs in the displayed text
         self._anchor: int | None = None
+        self._anchor_in_title = False  # a selection stays in the title or in the text
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
         self._tones: dict[str, int] = {}
@@ -678,6 +679,15 @@ class ArticleView(QAbstractScrollArea):
         hit = self.layout_.hit_test(x, y)
         return None if hit is None else hit.char_index
 
+    def _char_near(self, point: QPoint, in_title: bool) -> int:
+        """The offset in ``text`` nearest to a point, in the title or in the text."""
+        layout, base = self.layout_, 0
+        if in_title and self.title_layout is not None:
+            layout, base = self.title_layout, self.body_length + 1
+        assert layout is not None
+        x, y = self._to_layout(point)
+        return layout.char_at_line_x(layout.line_at_y(y), x) + base
+
     def _word_at(self, point: QPoint | QPointF) -> int | None:
         char = self._hit_char(point)
         if char is None:
@@ -693,11 +703,10 @@ class ArticleView(QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         point = event.position().toPoint()
         if event.buttons() & Qt.MouseButton.LeftButton and self._press is not None:
-            if (point - self._press).manhattanLength() >= CLICK_SLOP and self.layout_:
-                x, y = self._to_layout(point)
-                line = self.layout_.line_at_y(y)
-                char = self.layout_.char_at_line_x(line, x)
-                anchor = self._anchor if self._anchor is not None else char
+            anchor = self._anchor
+            dragged = (point - self._press).manhattanLength() >= CLICK_SLOP
+            if dragged and anchor is not None:
+                char = self._char_near(point, self._anchor_in_title)
                 self.selection = (min(anchor, char), max(anchor, char)) if anchor != char else None
                 self.viewport().update()
             return
@@ -723,8 +732,9 @@ class ArticleView(QAbstractScrollArea):
             return
         point = event.position().toPoint()
         self._press = point
-        x, y = self._to_layout(point)
-        self._anchor = self.layout_.char_at_line_x(self.layout_.line_at_y(y), x)
+        title = self.title_layout
+        self._anchor_in_title = title is not None and self._to_layout(point)[1] < title.height
+        self._anchor = self._char_near(point, self._anchor_in_title)
         if self.selection is not None:
             self.selection = None
             self.viewport().update()
