@@ -167,3 +167,24 @@ def test_a_drag_over_the_title_selects_in_the_title(qtbot: QtBot) -> None:
     QTest.mouseMove(view.viewport(), view.char_rect(2).center())
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_rect(2).center())
     assert view.selected_text() == "他去"
+
+
+def test_the_keys_go_through_the_title_before_the_text(qtbot: QtBot) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    text, title = "他去。", "银行"
+    view.set_article(text, provisional_tokens(text), title)
+    visited = []
+    for _ in range(5):
+        view.next_word()
+        assert view.current_char is not None
+        visited.append(view.text[view.current_char])
+    assert visited == ["银", "行", "他", "去", "去"]  # the text's end: no further
+    view.previous_word()
+    view.previous_word()
+    assert view.current_char is not None and view.text[view.current_char] == "行"
+    view.previous_char()
+    view.previous_char()  # the title's start: no further
+    assert view.current_char == len(text) + 1

@@ -793,53 +793,66 @@ class ArticleView(QAbstractScrollArea):
             self.word_activated.emit(self.token_at_char(self.current_char), self.current_char)
 
     def _first_visible_word(self) -> int | None:
+        if self.title_layout is not None and self.verticalScrollBar().value() == 0:
+            return self._chinese_from(len(self._body_tokens), 1, len(self._body_tokens))
         start = self.top_char()
-        index = max(0, self.token_at_char(start))
-        while index < len(self.tokens) and not self.tokens[index].is_chinese:
-            index += 1
-        return index if index < len(self.tokens) else None
+        return self._chinese_from(max(0, self.token_at_char(start)) - 1, 1, len(self._body_tokens))
 
-    def next_word(self) -> None:
+    @staticmethod
+    def _step(index: int, step: int, separator: int, end: int) -> int | None:
+        """The index after (``step`` 1) or before (-1) ``index`` in the order shown: the
+        title's (after ``separator``, up to ``end``) before the text's (up to it); None
+        past either end. ``separator == end``: there is no title."""
+        index += step
+        if separator < end:
+            if index == end:  # the title's end: on to the text
+                index = 0
+            elif index < 0:  # the text's start: back to the title
+                index = end - 1
+            elif index == separator:
+                return None
+        return index if 0 <= index < end else None
+
+    def _chinese_from(self, index: int, step: int, separator: int) -> int | None:
+        """The next Chinese token from token ``index`` in the order shown."""
+        tokens = self.tokens
+        found = self._step(index, step, separator, len(tokens))
+        while found is not None and not tokens[found].is_chinese:
+            found = self._step(found, step, separator, len(tokens))
+        return found
+
+    def _word_step(self, step: int) -> None:
         if self.current_char is None:
             index = self._first_visible_word()
         else:
-            index = self.token_at_char(self.current_char) + 1
-            while index < len(self.tokens) and not self.tokens[index].is_chinese:
-                index += 1
-            index = index if index < len(self.tokens) else None
+            current = self.token_at_char(self.current_char)
+            index = self._chinese_from(current, step, len(self._body_tokens))
         if index is not None:
             self.set_current(self.tokens[index].start)
 
-    def previous_word(self) -> None:
-        if self.current_char is None:
-            self.next_word()
-            return
-        index = self.token_at_char(self.current_char) - 1
-        while index >= 0 and not self.tokens[index].is_chinese:
-            index -= 1
-        if index >= 0:
-            self.set_current(self.tokens[index].start)
+    def next_word(self) -> None:
+        self._word_step(1)
 
-    def next_char(self) -> None:
+    def previous_word(self) -> None:
+        self._word_step(-1)
+
+    def _char_step(self, step: int) -> None:
         """Step one character: the popup then shows the words that start there."""
         if self.current_char is None:
             self.next_word()
             return
-        char = self.current_char + 1
-        while char < len(self.text) and not self.tokens[self.token_at_char(char)].is_chinese:
-            char += 1
-        if char < len(self.text):
+        separator, end = self.body_length, len(self.text)
+        char = self._step(self.current_char, step, separator, end)
+        while char is not None and not self.tokens[self.token_at_char(char)].is_chinese:
+            char = self._step(char, step, separator, end)
+        if char is not None:
             self.set_current(char)
 
+    def next_char(self) -> None:
+        self._char_step(1)
+
     def previous_char(self) -> None:
-        if self.current_char is None:
-            self.next_word()
-            return
-        char = self.current_char - 1
-        while char >= 0 and not self.tokens[self.token_at_char(char)].is_chinese:
-            char -= 1
-        if char >= 0:
-            self.set_current(char)
+        self._char_step(-1)
 
     def scroll_pages(self, pages: int) -> None:
         bar = self.verticalScrollBar()
