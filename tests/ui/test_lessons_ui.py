@@ -82,7 +82,7 @@ def test_export_list_writes_a_csv_on_the_worker(
     assert [r["Simplified"] for r in rows] == ["银行", "行长"]
     bank = rows[0]
     assert bank["Pinyin"] == "yínháng" and bank["Source"] == "在银行"
-    assert bank["Example pinyin"] == "wǒ qù yínháng qǔqián."  # the window's analyser
+    assert bank["Example pinyin"] == "Wǒ qù yínháng qǔqián."  # the window's analyser (a sentence)
     assert bank["Classifier"] and bank["HSK"]  # the window's dictionary
     assert load_settings(data_dir).export_format == "csv"  # saved at once
     assert load_settings(data_dir).export_folder == str(tmp_path)

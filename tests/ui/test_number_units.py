@@ -28,7 +28,7 @@ def test_a_click_on_a_number_shows_the_unit_and_add_keeps_its_measure_word(
         page = window.popup.browser.toPlainText()
         assert "6月" in page and "liù yuè" in page and "June" in page
         assert "Add adds the measure word 月" in page
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     article_id = window.article_id
     assert article_id is not None

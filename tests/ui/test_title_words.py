@@ -97,7 +97,7 @@ def test_a_click_on_a_title_word_opens_its_entry_and_add_keeps_the_title(
     assert popup.lookup is not None and popup.lookup.word == token.text
     assert token.text in popup.browser.toPlainText()
     qtbot.waitUntil(lambda: window.lookup.word_panel.toPlainText().startswith(token.text))
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     own = window.store.vocab.list_for_article(article_id)
     assert own is not None

@@ -14,12 +14,11 @@ XML, PDF errors, a recursion limit, an unknown charset it declares) becomes an
 
 from __future__ import annotations
 
-import codecs
 import os
 from pathlib import Path
 
 from reader.core.importing.article import ImportedArticle, merge_articles, split_article
-from reader.core.importing.decode import decode_bytes
+from reader.core.importing.decode import check_encoding, decode_bytes
 from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
@@ -114,7 +113,7 @@ def import_file(
     """
     path = Path(path)
     if encoding is not None:
-        _check_encoding(encoding)
+        check_encoding(encoding)
     data = _read(path)
     if not data.strip():
         raise ImportFailed("The file is empty.")
@@ -131,16 +130,6 @@ def import_file(
     if not force:
         check_chinese("".join(article.text for article in articles))
     return articles
-
-
-def _check_encoding(encoding: str) -> None:
-    """Refuse a name that is no text encoding (``undefined``, ``rot13``, ``base64``)."""
-    try:
-        info = codecs.lookup(encoding)
-    except LookupError:
-        raise ImportFailed(f"Unknown encoding: {encoding}.") from None
-    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
-        raise ImportFailed(f"{encoding} is not a text encoding; name one such as gb18030.")
 
 
 def _articles(

@@ -123,7 +123,11 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 
 def pdf_text(data: bytes, progress: Progress | None = None) -> str:
-    pages = [text.replace("\r\n", "\n").replace("\r", "\n") for text in _page_texts(data, progress)]
+    pages = [
+        # U+FFFE: PDFium's mark of a word hyphenated at a line's end (Compre-/hensive)
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
+        for text in _page_texts(data, progress)
+    ]
     if not any(text.strip() for text in pages):
         raise ImportFailed(
             "This PDF has no text layer (it is probably a scan, made of images); "

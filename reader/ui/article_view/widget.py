@@ -38,12 +38,13 @@ from reader.core.script_conversion import in_script
 from reader.core.settings import Script
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
-from reader.ui.article_view.layout import ArticleLayout
+from reader.ui.article_view.layout import ArticleLayout, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
     RubyWords,
     StatusMarks,
+    glosses_for,
     provisional_tokens,
     render_reading,
     rubies_for,
@@ -75,8 +76,15 @@ class QtMetrics:
         self.ruby_font = QFont()
         self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
         self.ruby_font.setPixelSize(max(9, round(size * 0.48)))
+        self.gloss_font = QFont()
+        self.gloss_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
+        self.gloss_font.setPixelSize(max(9, round(size * 0.45)))
+        self.gloss_font.setItalic(True)
         self._char = QFontMetricsF(self.char_font)
         self._ruby = QFontMetricsF(self.ruby_font)
+        self._gloss = QFontMetricsF(self.gloss_font)
+        self.gloss_ascent = self._gloss.ascent()
+        self.gloss_height = self._gloss.height() + size * 0.1
         self.char_ascent = self._char.ascent()
         self.ruby_ascent = self._ruby.ascent()
         self.char_height = self._char.height()
@@ -95,6 +103,9 @@ class QtMetrics:
 
     def ruby_advance(self, ruby: str) -> float:
         return self._ruby.horizontalAdvance(ruby)
+
+    def gloss_advance(self, gloss: str) -> float:
+        return self._gloss.horizontalAdvance(gloss)
 
 
 def title_metrics(family: str, size: int) -> QtMetrics:
@@ -140,6 +151,7 @@ class ArticleView(QAbstractScrollArea):
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
+        self.gloss_of: Callable[[Token], str] = lambda _token: ""  # `reader.core.glosses`
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
@@ -247,6 +259,12 @@ class ArticleView(QAbstractScrollArea):
         if self.options.ruby_words is RubyWords.OFF_LIST:  # else nothing shown changes
             self._rebuild()
 
+    def set_glosser(self, gloss_of: Callable[[Token], str]) -> None:
+        """A word's short gloss (the dictionary's), for "glosses under the words"."""
+        self.gloss_of = gloss_of
+        if self.options.glosses:  # else nothing shown changes
+            self._rebuild()
+
     def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
         self.hsk_level = hsk_level
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
@@ -267,13 +285,24 @@ class ArticleView(QAbstractScrollArea):
             self._sandhi,
             self.class_words,
         )
+        glosses = glosses_for(
+            self.tokens,
+            self.options,
+            self.statuses,
+            self.hsk_level,
+            self.gloss_of,
+            self.class_words,
+        )
         body, title = self.body_length, len(self._body_tokens)
         words = bisect_left(self._word_starts, body) if self.title else len(self._word_starts)
-        self.layout_ = self._part_layout(rubies, 0, body, (0, title), (0, words), self.metrics)
+        self.layout_ = self._part_layout(
+            rubies, glosses, 0, body, (0, title), (0, words), self.metrics
+        )
         self.title_layout = None
         if self.title:
             self.title_layout = self._part_layout(
                 rubies,
+                glosses,
                 body + 1,
                 len(self.text),
                 (title + 1, len(self.tokens)),
@@ -288,6 +317,7 @@ class ArticleView(QAbstractScrollArea):
     def _part_layout(
         self,
         rubies: list[str],
+        glosses: dict[int, str],
         start: int,
         end: int,
         tokens: tuple[int, int],
@@ -295,15 +325,21 @@ class ArticleView(QAbstractScrollArea):
         metrics: QtMetrics,
     ) -> ArticleLayout:
         """The layout of ``display_text[start:end]`` (the text, or the title) in its own
-        offsets, with the tokens and words of ``tokens`` and ``words`` (index ranges)."""
+        offsets, with the tokens and words of ``tokens`` and ``words`` (index ranges) and
+        the glosses of its words."""
         options = self.options
+        whole = start == 0 and end == len(self.text)
+        if not whole:
+            glosses = {i - start: gloss for i, gloss in glosses.items() if start <= i < end}
+        band = None
+        if glosses:
+            band = GlossBand(glosses, metrics.gloss_advance, metrics.gloss_height)
 
         def part(values: list[int], span: tuple[int, int]) -> list[int]:
             if start == 0:  # the text's: its offsets are the view's (no title: no copy)
                 return values if span == (0, len(values)) else values[span[0] : span[1]]
             return [value - start for value in values[span[0] : span[1]]]
 
-        whole = start == 0 and end == len(self.text)
         return ArticleLayout(
             self.display_text if whole else self.display_text[start:end],
             part(self._token_starts, tokens),
@@ -314,6 +350,7 @@ class ArticleView(QAbstractScrollArea):
             word_ends=part(self._word_ends, words),
             joined=options.joined_pinyin,
             word_gaps=options.word_gaps,
+            glosses=band,
         )
 
     def _shown_text(self, script: Script) -> str:
@@ -448,7 +485,7 @@ class ArticleView(QAbstractScrollArea):
             return
         parts = [(self.layout_, 0, self.metrics, 0)]
         if self.title_layout is not None:
-            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 2))
+            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 3))
         for layout, base, metrics, font_key in parts:
             self._paint_part(painter, event.rect(), palette, layout, base, metrics, font_key)
         painter.end()
@@ -464,7 +501,7 @@ class ArticleView(QAbstractScrollArea):
         font_key: int,
     ) -> None:
         """The visible lines of one layout (the text, or the title): ``base`` is where its
-        offsets begin in ``text``; ``font_key`` and the next one key its static texts."""
+        offsets begin in ``text``; ``font_key`` and the next two key its static texts."""
         dark = is_dark(palette)
         text_color = palette.color(QPalette.ColorRole.Text)
         left, _width = self.column()
@@ -486,6 +523,7 @@ class ArticleView(QAbstractScrollArea):
         ruby_top = metrics.ruby_height * 0.04
         rubies_to_draw: list[tuple[int, QPointF, str]] = []
         chars_to_draw: list[tuple[int, QPointF, str]] = []
+        glosses_to_draw: list[tuple[QPointF, str]] = []
         for line in lines:
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
@@ -513,6 +551,10 @@ class ArticleView(QAbstractScrollArea):
             for index, x, piece in layout.line_rubies(line):
                 point = QPointF(left + x, top + ruby_top)
                 rubies_to_draw.append((line_tones[index - start], point, piece))
+            gloss_top = char_top + metrics.char_height
+            glosses_to_draw += [
+                (QPointF(left + x, gloss_top), g) for x, g in layout.line_glosses(line)
+            ]
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
         for key, font, items in (
@@ -526,6 +568,10 @@ class ArticleView(QAbstractScrollArea):
                     painter.setPen(qcolors[tone])
                     pen_tone = tone
                 painter.drawStaticText(point, self._static(key, string))
+        painter.setFont(metrics.gloss_font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        for point, gloss in glosses_to_draw:
+            painter.drawStaticText(point, self._static(font_key + 2, gloss))
 
     def _paint_backgrounds(
         self,
@@ -605,12 +651,12 @@ class ArticleView(QAbstractScrollArea):
     ) -> None:
         """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
         being learnt that fades level by level; behind the characters, not their pinyin."""
-        band = layout.ruby_band
+        band, glosses = layout.ruby_band, layout.gloss_band  # behind the characters only
         dark = is_dark(self.palette())
         colors = {status: QColor(status_background(status, dark)) for status in range(5)}
         for token, status in self._marked_words(first, last):
             for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
-                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2), colors[status])
+                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2 - glosses), colors[status])
 
     def _span_rects(
         self, layout: ArticleLayout, base: int, start: int, end: int, left: float, offset: float
@@ -660,10 +706,11 @@ class ArticleView(QAbstractScrollArea):
         learning.setStyle(Qt.PenStyle.DashLine)
         new = QPen(QColor(110, 130, 170, 120), 1.0)
         new.setStyle(Qt.PenStyle.DotLine)
+        under = 2 - layout.gloss_band  # under the characters, above their glosses
         for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
             for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
-                y = rect.bottom() + 2
+                y = rect.bottom() + under
                 painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
     # Mouse -----------------------------------------------------------------------------

@@ -115,6 +115,9 @@ class ArticleLoader(QObject):
         if self._stopped:
             return
         self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
+        from reader.core.glosses import token_glosser
+
+        self._view.set_glosser(token_glosser(dictionary.entry))
         self._session.set_dictionary(dictionary)
         if self._pending_analysis is None:
             self._start_loader()

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -32,7 +32,10 @@ if TYPE_CHECKING:  # the popup and its content load after the first paint
 class LookupController(QObject):
     """The lookups of the article's words, shown in the popup and in the side panel (the
     dock's Word and Dictionary tabs). The popup is built after the launch's first paint
-    (nothing of it shows before a click), or at once by whatever needs it first."""
+    (nothing of it shows before a click), or at once by whatever needs it first.
+    ``panel_shown``: the Word tab shows a new word (`panel_lookup`, met at `panel_token`)."""
+
+    panel_shown = Signal()
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class LookupController(QObject):
         self._popup: LookupPopup | None = None
         self._panel_lookup: Lookup | None = None  # what the Word tab shows, for its Speak
         self._waiting: int | None = None  # the character clicked before the dictionary came
+        self.panel_token: int | None = None  # the token it was met at
         self._compact = False
         self._scale = 1.0
         self.word_panel = LookupBrowser(side_dock)  # follows the theme
@@ -87,9 +91,18 @@ class LookupController(QObject):
         column = QVBoxLayout(tab)
         column.setContentsMargins(0, 4, 0, 0)
         column.addLayout(buttons)
+        self._word_column = column
         column.addWidget(self.speech_note)
         column.addWidget(self.word_panel, 1)
         return tab
+
+    @property
+    def panel_lookup(self) -> Lookup | None:
+        return self._panel_lookup
+
+    def add_word_row(self, row: QWidget) -> None:
+        """The vocabulary's row under the Word tab's buttons (Add, or the word's state)."""
+        self._word_column.insertWidget(1, row)
 
     def _speak_panel_word(self) -> None:
         if self._panel_lookup is not None:
@@ -176,7 +189,8 @@ class LookupController(QObject):
             token_index = lookup.unit.measure_index
             anchor = anchor.united(self._view.token_rect(token_index))
         self.popup.show_lookup(lookup, self._style(), anchor, token_index)
-        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
+        # after the popup paints
+        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup, token_index))
 
     def look_up_current(self) -> None:
         """Enter: the current word's popup; on the open popup, its word is added."""
@@ -204,6 +218,8 @@ class LookupController(QObject):
         cut stays on screen."""
         self.close_popup()
         self.word_panel.clear_content()
+        self._panel_lookup, self.panel_token = None, None
+        self.panel_shown.emit()
 
     def refresh_popup(self) -> None:
         """Show the open popup again (the display settings changed)."""
@@ -217,16 +233,20 @@ class LookupController(QObject):
         lookup = self._lookup_at(token_index, char_index)
         if lookup is None:
             return
-        self._show_in_panel(lookup)
+        self._show_in_panel(lookup, token_index)
         if self.popup.isVisible():
             anchor = self._view.token_rect(token_index)
             self.popup.show_lookup(lookup, self._style(), anchor, token_index)
 
-    def _show_in_panel(self, lookup: Lookup) -> None:
+    def _show_in_panel(self, lookup: Lookup, token_index: int | None = None) -> None:
+        """``token_index``: where the word was met (None: where the panel's word was)."""
         from reader.ui.lookup.content import lookup_html
 
         self._panel_lookup = lookup
+        if token_index is not None:
+            self.panel_token = token_index
         self.word_panel.show_content(lambda style: lookup_html(lookup, style), self._style())
+        self.panel_shown.emit()
 
     def _follow_scroll(self) -> None:
         popup = self.popup

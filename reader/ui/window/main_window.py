@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
                 self.context,
                 self.session,
                 self.view,
-                self.lookup.popup,
+                self.lookup,
                 self.vocab_dock,
                 self.edit_menu,
             )
