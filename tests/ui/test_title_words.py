@@ -3,6 +3,7 @@ added and given a status like the text's (their sentence: the title)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.analysis.pipeline import Analyzer
-from reader.core.analysis.tokens import TokenKind
+from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.store import NewArticle
 from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.widget import ArticleView
@@ -188,3 +189,19 @@ def test_the_keys_go_through_the_title_before_the_text(qtbot: QtBot) -> None:
     view.previous_char()
     view.previous_char()  # the title's start: no further
     assert view.current_char == len(text) + 1
+
+
+def test_the_titles_words_get_their_glosses_in_the_title(qtbot: QtBot) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    text = "他去。"
+    body = [Token(0, "他", TokenKind.WORD, ("ta1",)), Token(1, "去", TokenKind.WORD, ("qu4",))]
+    body.append(Token(2, "。", TokenKind.PUNCT))
+    title = [Token(0, "银行", TokenKind.WORD, ("yin2", "hang2"))]
+    view.set_article(text, body, "银行", title)
+    view.set_glosser(lambda token: {"银行": "bank", "他": "he"}.get(token.text, ""))
+    view.set_options(replace(view.options, glosses=True))
+    assert view.title_layout is not None and view.layout_ is not None
+    assert [gloss for _x, gloss in view.title_layout.line_glosses(0)] == ["bank"]
+    assert [gloss for _x, gloss in view.layout_.line_glosses(0)] == ["he"]
+    assert view.title_layout.rubies == ["yín", "háng"]
