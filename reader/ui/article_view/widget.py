@@ -214,6 +214,11 @@ class ArticleView(QAbstractScrollArea):
         self._rebuild()
 
     @property
+    def article_text(self) -> str:
+        """The article's text, without the title that follows it in ``text``."""
+        return self.text[: self.body_length]
+
+    @property
     def body_tokens(self) -> list[Token]:
         """The tokens of the article's text, without the title's."""
         return self._body_tokens
@@ -971,7 +976,7 @@ class ArticleView(QAbstractScrollArea):
         shown = self.display_text[: self.body_length]
         starts = occurrences(shown, needle)
         if not starts and self.options.script is not Script.SIMPLIFIED:
-            starts = occurrences(self.text[: self.body_length], needle)  # a simplified query
+            starts = occurrences(self.article_text, needle)  # a simplified query
         return starts
 
     def find_text(self, needle: str, backwards: bool = False, again: bool = True) -> bool:
