@@ -434,6 +434,7 @@ EXPECTED: dict[str, Expect] = {
     ),
 }
 
+# read by OCR, against their hand-checked text: tests/test_ocr.py
 IMAGES = ("img_screenshot_wechat_article_zh.jpg", "img_font_specimen_lxgw_wenkai_mixed.png")
 
 
@@ -523,9 +524,3 @@ def test_subtitles_keep_each_line_s_timing(
     starts = [start for start, _ in article.cue_times]
     assert starts == sorted(starts)
     assert all(start <= end for start, end in article.cue_times)
-
-
-@pytest.mark.parametrize("name", IMAGES)
-def test_images_are_refused_with_a_message(name: str) -> None:
-    with pytest.raises(ImportFailed, match="image"):
-        import_file(CORPUS / name)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from reader.core.export.model import (
 )
 from reader.core.settings import Settings
 from reader.core.store import WordList
+from reader.ui.messages import MessageSink
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -65,8 +65,10 @@ class ExportDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         current: int = 0,
+        messages: MessageSink | None = None,
     ) -> None:
         super().__init__(parent)
+        self.messages = messages or MessageSink(self)
         self.setWindowTitle("Export a word list")
         self.setMinimumWidth(480)  # room for a path
         self._lists = list(lists)
@@ -248,21 +250,15 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(fixed))
         path = Path(self.path_edit.text()).expanduser()
         if not self.path_edit.text().strip() or not path.parent.is_dir():
-            QMessageBox.warning(self, "Export", f"The folder {path.parent} does not exist.")
+            self.messages.warn("Export", f"The folder {path.parent} does not exist.", parent=self)
             return
         if not self.chosen_columns() and self.chosen_format() is not ExportFormat.PACK:
-            QMessageBox.warning(self, "Export", "Choose at least one column.")
+            self.messages.warn("Export", "Choose at least one column.", parent=self)
             return
         overwrite = False
         if path.exists():
-            answer = QMessageBox.question(
-                self,
-                "Export",
-                f"{path.name} already exists. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            replace = f"{path.name} already exists. Replace it?"
+            if not self.messages.confirm("Export", replace, parent=self):
                 return
             overwrite = True
         self.request = ExportRequest(self.chosen_format(), path, self.options(), overwrite)

@@ -180,6 +180,20 @@ def test_character_breakdown_leads_with_the_reading_used_in_the_word(
     assert "surname" not in characters
 
 
+def test_character_breakdown_orders_a_neutral_tone_as_the_word_row_does(
+    language_tools: LanguageTools,
+) -> None:
+    """收拾 prints shōu shi: the character row leads with 拾 shí (the same syllable), not
+    the file's first entry shè; 一点儿 leads with 儿 r, never rén."""
+    dictionary = language_tools.dictionary
+    assert dictionary.entries("拾")[0].pinyin != "shi2"  # the file's order puts shè first
+    text = "收拾一点儿"
+    tidy = _word(dictionary, 0, "收拾", "shou1 shi5")
+    little = _word(dictionary, 2, "一点儿", "yi1 dian3 r5")
+    assert dict(lookup_token(dictionary, text, tidy, 0).breakdown)["拾"][0].pinyin == "shi2"
+    assert dict(lookup_token(dictionary, text, little, 2).breakdown)["儿"][0].pinyin == "r5"
+
+
 def test_pinyin_over_words_outside_the_class_lists(qtbot: QtBot) -> None:
     from reader.ui.article_view.widget import ArticleView
 

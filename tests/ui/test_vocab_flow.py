@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
 from reader.core.store import NewWord, WordStatus
 from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.messages import Level
 from reader.ui.vocab.labels import pinyin_marks
 from reader.ui.vocab.panel import PINYIN as VOCAB_PINYIN
 from reader.ui.vocab.stats_panel import ADD_COLUMN, MEANING, PINYIN, TIMES, WORD
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -324,7 +329,7 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
 
 
 def test_mark_all_new_words_known_after_reading(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, told: Told
 ) -> None:
     vocab = window.vocab
     vocab.tabs.setCurrentWidget(vocab.stats)
@@ -334,22 +339,13 @@ def test_mark_all_new_words_known_after_reading(
     window.writer.wait()
     vocab.set_status(WordStatus.IGNORED, ignored)
     window.writer.wait()
-    asked: list[str] = []
-
-    def answer(choice: QMessageBox.StandardButton) -> None:
-        def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-            asked.append(text)
-            return choice
-
-        monkeypatch.setattr(QMessageBox, "question", question)
-
-    answer(QMessageBox.StandardButton.No)
+    told.answers = [False, True]
     assert vocab.mark_new_known() == 0
     assert window.store.vocab.status(new_words[2]) is WordStatus.NEW  # nothing changed
-    answer(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(vocab.stats.known_all_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
-    assert f"Mark the {len(new_words) - 2:,} new words" in asked[-1]
+    assert [m.level for m in told.messages] == [Level.QUESTION, Level.QUESTION]
+    assert f"Mark the {len(new_words) - 2:,} new words" in told.messages[-1].text
     statuses = window.store.vocab.statuses_for(new_words)
     assert statuses[learning] is WordStatus.LEARNING_2 and statuses[ignored] is WordStatus.IGNORED
     assert {statuses[w] for w in new_words[2:]} == {WordStatus.KNOWN}

@@ -162,6 +162,7 @@ class ArticleView(QAbstractScrollArea):
         self.selection: tuple[int, int] | None = None
         self.find_needle = ""  # the find bar's text: every occurrence of it is marked
         self.find_starts: list[int] = []  # where it occurs in the displayed text
+        self.uncertain: list[tuple[int, int]] = []  # characters OCR was unsure of
         self._anchor: int | None = None
         self._anchor_in_title = False  # a selection stays in the title or in the text
         self._press: QPoint | None = None
@@ -187,6 +188,7 @@ class ArticleView(QAbstractScrollArea):
         self.title = " ".join(title.split())  # one line: a line break would end it
         self.body_length = len(text)
         self.text = f"{text}\n{self.title}" if self.title else text
+        self.uncertain = []
         self.current_char = None
         self.selection = None
         self.hover_token = None
@@ -229,6 +231,12 @@ class ArticleView(QAbstractScrollArea):
         self.tokens = with_title(self._body_tokens, self.body_length, self._title_tokens)
         self._token_starts = [t.start for t in self.tokens]
         self._word_starts, self._word_ends = word_spans(self.tokens)
+
+    def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
+        checker marks a word), for the learner to check against the page."""
+        self.uncertain = sorted(spans)
+        self.viewport().update()
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -630,6 +638,31 @@ class ArticleView(QAbstractScrollArea):
             self._paint_span(painter, rects, color, outline)
         if self.statuses and marks is StatusMarks.UNDERLINE:
             self._paint_status_marks(painter, layout, base, first, last, left, offset)
+        if self.uncertain:
+            self._paint_uncertain(painter, layout, base, first, last, left, offset)
+
+    def _paint_uncertain(
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
+    ) -> None:
+        painter.setPen(QPen(QColor(220, 40, 40), 1.4))
+        for start, end in self.uncertain[bisect_left(self.uncertain, (first - 64, 0)) :]:
+            if start >= last:
+                break
+            spans = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
+            for rect in spans:
+                y, x, step = rect.bottom() + 3, rect.left() + 1, 3.0
+                points: list[QPointF] = []
+                while x <= rect.right() - 1:  # a zigzag: up, down, up…
+                    points.append(QPointF(x, y - (1.5 if len(points) % 2 else 0)))
+                    x += step
+                painter.drawPolyline(points)
 
     def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
         """The words of ``first..last`` that get a status mark, with their status: new

@@ -120,7 +120,7 @@ def lookup_word(
         for i, char in enumerate(word):
             first_at.setdefault(char, i)
         breakdown = tuple(
-            (char, learner_order(dictionary.entries(char), _at(readings, i)))
+            (char, _char_order(dictionary.entries(char), _at(readings, i)))
             for char, i in first_at.items()
         )
         # a character of the word is in the breakdown, not "also starting here" too
@@ -254,6 +254,17 @@ def entry_html(entry: Entry, style: Style, heading: bool = True, senses: int | N
         )
         parts.append(f"<p class='cl'>Measure word: {cls}</p>")
     return "".join(parts)
+
+
+def _char_order(entries: Sequence[Entry], reading: str) -> tuple[Entry, ...]:
+    """A character's entries in the breakdown ordered as the word row's are: the analysis's
+    ``order_entries`` (the entry agreeing with the reading printed, up to a neutral tone,
+    first: 识 shí for 认识 rèn shi, 儿 r for 一点儿), then ``learner_order``."""
+    from reader.core.analysis.pipeline import order_entries  # loaded with the analysis
+
+    by_id = {entry.id: entry for entry in entries}
+    ordered = [by_id[i] for i in order_entries(entries, (reading,) if reading else ())]
+    return learner_order(ordered, reading)
 
 
 def _at(readings: Sequence[str], index: int) -> str:

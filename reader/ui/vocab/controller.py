@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QTabWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.cedict.learner_order import learner_order
@@ -104,6 +104,7 @@ class VocabularyController(QObject):
             parent,
             writer=context.writer,
             do_action=self.history.do,
+            messages=context.messages,
         )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
@@ -438,14 +439,13 @@ class VocabularyController(QObject):
         if not words:
             self._messages.show("No new words left in this article.")
             return 0
-        answer = QMessageBox.question(
-            self._context.dialog_parent,
+        if not self._messages.confirm(
             "Mark new words known",
             f"Mark the {len(words):,} new words of this article as known?\n\n"
             "Words you are learning and ignored words keep their status; "
             "any word can be set back with its status keys (0-5, I).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default_yes=True,
+        ):
             return 0
         self.history.do(SetStatuses(dict.fromkeys(words, WordStatus.KNOWN)))
         return len(words)

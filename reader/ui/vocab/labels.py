@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.export.model import marked_html
 from reader.core.pinyin import word_marks
 from reader.core.store import ListWord, WordStatus
 
@@ -35,4 +34,6 @@ def pinyin_marks(numbered: str) -> str:
 
 def example_html(word: ListWord) -> str:
     """A word's example as rich text, the word in bold (in either script)."""
+    from reader.core.export.model import marked_html  # not at launch (the HSK levels are)
+
     return marked_html(word.sentence, (word.simplified, word.traditional))

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -55,6 +54,7 @@ from reader.core.history import (
 )
 from reader.core.operations import Changes
 from reader.core.store import ListWord, Store, WordStatus
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
 from reader.ui.widgets import add_local_action, size_columns_for, squeezable
@@ -192,6 +192,7 @@ class VocabularyPanel(QWidget):
         *,
         writer: Writer | None = None,
         do_action: DoAction | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
         ``store``: read here; ``writer``: every write (default: at once on ``store``);
@@ -200,6 +201,7 @@ class VocabularyPanel(QWidget):
         the writer, with no undo: a panel on its own)."""
         super().__init__(parent)
         self.store = store
+        self.messages = messages or MessageSink(self)
         self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.glosses = glosses
         self.article_id: int | None = None
@@ -422,7 +424,7 @@ class VocabularyPanel(QWidget):
         self.writer.run(
             edit(lambda store: store.vocab.mark_class_list(list_id, marked), LISTS),
             lambda _none: self.class_lists_changed.emit(),
-            lambda error: QMessageBox.warning(self, "Class list", str(error)),
+            lambda error: self.messages.error("Class list", str(error), parent=self),
         )
 
     def _target_toggled(self) -> None:
@@ -434,7 +436,7 @@ class VocabularyPanel(QWidget):
             self.writer.run(
                 edit(lambda store: store.vocab.create_list(name), LISTS),
                 lambda list_id: self.refresh(show_list=list_id),
-                lambda error: QMessageBox.warning(self, "New list", str(error)),
+                lambda error: self.messages.error("New list", str(error), parent=self),
             )
 
     def ask_hsk_list(self) -> None:
@@ -455,7 +457,7 @@ class VocabularyPanel(QWidget):
         if ok and name.strip() and name.strip() != current:
             self.writer.run(
                 edit(lambda store: store.vocab.rename_list(list_id, name), LISTS),
-                on_error=lambda error: QMessageBox.warning(self, "Rename list", str(error)),
+                on_error=lambda error: self.messages.error("Rename list", str(error), parent=self),
             )
 
     def delete_list(self) -> None:
@@ -675,10 +677,16 @@ class VocabularyPanel(QWidget):
 
         def review(file: VocabFile) -> None:
             dialog = VocabImportDialog(
-                self.store, file.path, list_id, self, read=file, writer=self.writer
+                self.store,
+                file.path,
+                list_id,
+                self,
+                read=file,
+                writer=self.writer,
+                messages=self.messages,
             )
             if dialog.exec():  # written through the writer: every part has heard of it
                 self.refresh(show_list=dialog.committed_list)
 
-        self.vocab_reader = self.vocab_reader or VocabFileReader(self)
+        self.vocab_reader = self.vocab_reader or VocabFileReader(self, self.messages)
         self.vocab_reader.read(Path(path), review)

@@ -63,13 +63,14 @@ class SecondaryParts:
             bar.addPermanentWidget(notice)
             notice.hide()
         return SecondaryParts(
-            packs=PackOpener(context.store, context.writer, parent),
+            packs=PackOpener(context.store, context.writer, context.messages, parent),
             list_export=ListExport(
                 context.store,
                 context.settings,
                 context.data_dir,
-                context.worker,
+                context.queries.runner,
                 lambda: (session.dictionary, session.analyzer),
+                context.messages,
                 parent,
             ),
             vocab=vocab,
