@@ -61,7 +61,7 @@ from reader.ui.article_view.model import (
     rubies_for,
     word_spans,
 )
-from reader.ui.article_view.widget import CJK_FAMILIES, RUBY_FAMILIES, QtMetrics
+from reader.ui.article_view.widget import CJK_FAMILIES, RUBY_FAMILIES, QtMetrics, title_metrics
 from reader.ui.headless import use_headless_platform
 
 DPI = 300
@@ -345,20 +345,26 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
         [token.start for token in tokens],
         rubies,
         metrics,
-        title=word_list.article_title or "",
         show_ruby=options.article_with_pinyin,
         word_starts=starts,
         word_ends=ends,
         glosses=band,
     )
-    layout.relayout(pages.width)
     painter = pages.painter
     pages.ensure(layout.line_height * 3)
     origin = pages.y
     painter.setPen(Qt.GlobalColor.black)
-    painter.setFont(metrics.title_font)
-    for line_text, top in layout.title_lines:
-        painter.drawText(QPointF(0, origin + top + metrics.title_ascent), line_text)
+    top = 0.0
+    if word_list.article_title:  # the article's title as a heading, wrapped
+        heading = title_metrics(_first_installed(RUBY_FAMILIES), round(_px(ARTICLE_PT)))
+        painter.setFont(heading.char_font)
+        flags = Qt.TextFlag.TextWordWrap
+        box = painter.boundingRect(
+            QRectF(0, origin, pages.width, 1e6), flags, word_list.article_title
+        )
+        painter.drawText(box, flags, word_list.article_title)
+        top = box.height() + 2 * metrics.paragraph_gap
+    layout.relayout(pages.width, top)
     previous = 0.0
     pages.y = origin
     for line in range(layout.line_count):

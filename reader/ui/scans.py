@@ -196,11 +196,15 @@ class ScanControls(QObject):
 
     def target(self) -> tuple[int, int]:
         """What a correction replaces: the selection, else the uncertain characters at the
-        cursor, else the word there, else nothing (an insertion at the cursor)."""
+        cursor, else the word there, else nothing (an insertion at the cursor). Only in the
+        text: the title that follows it in the view is not the page's."""
         view = self._view
-        if view.selection is not None:
+        in_text = view.body_length
+        if view.selection is not None and view.selection[1] <= in_text:
             return view.selection
         at = view.current_char if view.current_char is not None else 0
+        if at > in_text:
+            return 0, 0
         for start, end in view.uncertain:
             if start <= at < end:
                 return start, end
@@ -214,7 +218,7 @@ class ScanControls(QObject):
         if article_id is None:
             return
         start, end = self.target()
-        text = self._view.text
+        text = self._view.article_text
         before = text[max(0, start - _CONTEXT) : start].replace("\n", " ")
         after = text[end : end + _CONTEXT].replace("\n", " ")
         replacement, ok = QInputDialog.getText(

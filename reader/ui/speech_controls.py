@@ -112,7 +112,8 @@ class SpeechControls(QObject):
             rect = self.view.char_rect(self.view.current_char)
             if self.view.viewport().rect().intersects(rect):
                 start = self.view.current_char
-        self.reader.toggle(self.view.tokens, start)
+        view = self.view  # the text is read to its end, not on into the title after it
+        self.reader.toggle(view.tokens if start > view.body_length else view.body_tokens, start)
 
     # --- state --------------------------------------------------------------------------
 

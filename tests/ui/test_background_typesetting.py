@@ -30,36 +30,51 @@ def long_article(length: int) -> tuple[str, list[Token]]:
 
 
 def whole(view: ArticleView) -> bool:
-    return view.layout_ is not None and len(view.layout_.text) == len(view.text)
+    return view.layout_ is not None and len(view.layout_.text) == view.body_length
 
 
 def test_a_long_article_shows_its_first_pages_then_the_whole(qtbot: QtBot) -> None:
     text, tokens = long_article(BACKGROUND_CHARS + 10_000)
+    title = [Token(0, "银行", TokenKind.WORD, READINGS["银行"]), Token(2, "门口", TokenKind.WORD)]
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 700)
-    view.set_article(text, tokens, "long")
-    assert view.layout_ is not None
+    view.set_article(text, tokens, "银行门口", title)
+    assert view.layout_ is not None and view.title_layout is not None
     assert len(view.layout_.text) < len(text) // 4  # the first pages, typeset at once
-    assert len(view.tokens) < len(tokens)
+    assert len(view.body_tokens) < len(tokens)
+    # the title is shown whole, its words at their offsets in the view's text
+    assert view.title_layout.text == "银行门口"
+    assert view.tokens[-2].start == len(text) + 1 and view.tokens[-2].text == "银行"
     qtbot.waitUntil(lambda: whole(view), timeout=60_000)
-    assert view.tokens == tokens
+    assert view.body_tokens == tokens
+    assert view.tokens[len(tokens) + 1 :] == [
+        title[0]._replace(start=len(text) + 1),
+        title[1]._replace(start=len(text) + 3),
+    ]
     by_itself = typeset(
         Request(
-            text,
+            view.text,
+            view.body_length,
             tokens,
-            "long",
+            title,
             view.options,
             {},
             lambda _w: None,
             frozenset(),
             view.metrics,
+            view.title_metrics,
             view.layout_.width,
-            text,
+            view.text,
         )
-    ).layout
-    assert list(view.layout_.line_starts) == list(by_itself.line_starts)
-    assert list(view.layout_.prefix) == list(by_itself.prefix)
+    )
+    assert list(view.layout_.line_starts) == list(by_itself.layout.line_starts)
+    assert list(view.layout_.prefix) == list(by_itself.layout.prefix)
+    assert by_itself.title_layout is not None
+    assert view.title_layout.rubies == by_itself.title_layout.rubies == ["yín", "háng", "", ""]
+    assert view.title_layout.height == by_itself.title_layout.height > 0
+    # the text is laid out below the title
+    assert view.layout_.line_tops[0] == by_itself.layout.line_tops[0] >= view.title_layout.height
     # an option change: the old layout stays until the new one arrives
     shown = view.layout_
     view.set_options(DisplayOptions(pinyin=PinyinForm.NUMBERS))
@@ -73,5 +88,6 @@ def test_a_short_article_is_typeset_at_once(qtbot: QtBot) -> None:
     view = ArticleView()
     qtbot.addWidget(view)
     view.set_article(text, tokens, "short")
-    assert whole(view) and view.tokens == tokens
+    assert whole(view) and view.body_tokens == tokens
+    assert view.title_layout is not None and view.title_layout.text == "short"
     assert typesetting.FIRST_PAGES_CHARS < BACKGROUND_CHARS

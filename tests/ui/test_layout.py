@@ -16,7 +16,6 @@ class GridMetrics:
 
     char_height: float = 1.0
     ruby_height: float = 0.5
-    title_height: float = 2.0
     line_gap: float = 0.25
     paragraph_gap: float = 1.0
     ruby_gap: float = 0.0
@@ -27,9 +26,6 @@ class GridMetrics:
 
     def ruby_advance(self, ruby: str) -> float:
         return len(ruby) * 0.25
-
-    def title_advance(self, char: str) -> float:
-        return 2.0
 
 
 def layout_of(words: list[str], width: float, rubies: list[str] | None = None) -> ArticleLayout:
@@ -68,13 +64,12 @@ def test_words_are_kept_whole_and_long_words_broken() -> None:
     assert lines(layout_of(["一二三四五六七"], 3)) == ["一二三", "四五六", "七"]
 
 
-def test_paragraphs_and_title() -> None:
+def test_paragraphs_below_the_title() -> None:
     text = "一二\n\n三四"
-    layout = ArticleLayout(text, [0, 2, 4], [""] * len(text), GridMetrics(), title="题目")
-    layout.relayout(10)
+    layout = ArticleLayout(text, [0, 2, 4], [""] * len(text), GridMetrics())
+    body = 4.0  # where the title's own layout ends
+    layout.relayout(10, top=body)
     assert lines(layout) == ["一二", "三四"]
-    assert layout.title_lines == [("题目", 0.0)]
-    body = 2.0 + 2 * 1.0  # one title line + two paragraph gaps
     assert layout.line_tops[0] == body
     assert layout.line_tops[1] == body + 1.5 + 0.25 + 1.0  # ruby and characters, gap, paragraph gap
 

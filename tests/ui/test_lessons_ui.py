@@ -164,7 +164,7 @@ def test_open_a_pack_cancel_then_accept_then_again(
     with qtbot.waitSignal(window.packs.opened) as opened:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     result = opened.args[0]
-    assert window.article_id == result.article_id and window.view.text == ARTICLE_TEXT
+    assert window.article_id == result.article_id and window.view.article_text == ARTICLE_TEXT
     assert [a.title for a in window.store.articles.all()] == ["在银行"]
     assert window.library.model.rowCount() == 1
     [own] = window.store.vocab.lists()

@@ -61,8 +61,11 @@ def test_marks_and_a_correction_in_place(
     assert window.view.uncertain == [(7, 8)]
     window.view.set_current(7)
     assert window.scans.target() == (7, 8)  # the uncertain character at the cursor
+    window.view.set_current(window.view.body_length + 1)  # the title's: not the page's text
+    assert window.scans.target() == (0, 0)
+    window.view.set_current(7)
     window.scans.correct(article_id, 7, 8, "馆")
-    qtbot.waitUntil(lambda: window.view.text == "我们明天去图书馆。", timeout=30_000)
+    qtbot.waitUntil(lambda: window.view.article_text == "我们明天去图书馆。", timeout=30_000)
     wait_for_pinyin(qtbot, window)
     qtbot.waitUntil(lambda: any(t.text == "图书馆" for t in window.view.tokens), timeout=30_000)
     assert window.view.uncertain == []

@@ -319,3 +319,11 @@ class Analyzer:
         tokens = self.analyse(text, store.corrections.all(article_id), progress, fixes)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         return tokens, NewAnalysis(article_id, key, serialise_tokens(tokens), counts)
+
+    def analyse_title(self, store: Store, article_id: int) -> list[Token]:
+        """The tokens of the article's title, cut and read as its text is (the same
+        segmentation rules and reading fixes). Not stored: one line takes a few milliseconds,
+        and the stored analysis keeps its format (the text's tokens only)."""
+        title = store.articles.info(article_id).title
+        fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
+        return self.analyse(title, store.corrections.all(article_id), None, fixes)

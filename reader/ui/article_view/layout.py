@@ -22,7 +22,6 @@ from typing import Protocol, TypeVar
 
 from reader.core.pinyin import takes_apostrophe
 from reader.ui.article_view.breaking import (
-    NO_LINE_START,
     break_opportunities,
     may_break_before,
 )
@@ -37,7 +36,6 @@ class FontMetrics(Protocol):
 
     char_height: float  # height of a line of characters
     ruby_height: float  # height of the band of ruby above them
-    title_height: float  # height of a line of the title
     line_gap: float  # space between two lines
     paragraph_gap: float  # extra space after a paragraph
     ruby_gap: float  # minimum horizontal space between two ruby syllables
@@ -46,8 +44,6 @@ class FontMetrics(Protocol):
     def char_advance(self, char: str) -> float: ...
 
     def ruby_advance(self, ruby: str) -> float: ...
-
-    def title_advance(self, char: str) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,6 @@ class ArticleLayout:
         rubies: Sequence[str],
         metrics: FontMetrics,
         *,
-        title: str = "",
         show_ruby: bool = True,
         word_starts: Sequence[int] = (),
         word_ends: Sequence[int] = (),
@@ -118,7 +113,6 @@ class ArticleLayout:
         self.token_starts = token_starts
         self.rubies = rubies
         self.metrics = metrics
-        self.title = title
         self.show_ruby = show_ruby
         self.joined = joined
         ruby_band = metrics.ruby_height if show_ruby else 0.0
@@ -144,7 +138,6 @@ class ArticleLayout:
             self._paragraph_breaks.append((first, len(self._breaks)))
         self.width = 0.0
         self.height = 0.0
-        self.title_lines: list[tuple[str, float]] = []
         self.line_starts = array("q")
         self.line_ends = array("q")
         self.line_tops = array("d")
@@ -251,11 +244,12 @@ class ArticleLayout:
                 pieces.append(ruby)
         return pieces
 
-    def relayout(self, width: float) -> None:
-        """Break every paragraph into lines no wider than ``width`` (greedy, by words)."""
+    def relayout(self, width: float, top: float = 0.0) -> None:
+        """Break every paragraph into lines no wider than ``width`` (greedy, by words), the
+        first line at ``top`` (below the title, which the view lays out as its own text)."""
         self.width = width
         metrics = self.metrics
-        y = self._layout_title(width)
+        y = top
         line_starts = array("q")
         line_ends = array("q")
         line_tops = array("d")
@@ -297,26 +291,6 @@ class ArticleLayout:
         self.line_ends = line_ends
         self.line_tops = line_tops
         self.height = y
-
-    def _layout_title(self, width: float) -> float:
-        """Wrap the title character by character; return where the body begins."""
-        self.title_lines = []
-        if not self.title:
-            return 0.0
-        metrics = self.metrics
-        y = 0.0
-        line = ""
-        used = 0.0
-        for char in self.title:
-            advance = metrics.title_advance(char)
-            if line and used + advance > width and char not in NO_LINE_START:
-                self.title_lines.append((line, y))
-                y += metrics.title_height
-                line, used = "", 0.0
-            line += char
-            used += advance
-        self.title_lines.append((line, y))
-        return y + metrics.title_height + metrics.paragraph_gap * 2
 
     # Queries ---------------------------------------------------------------------------
 

@@ -190,6 +190,17 @@ def word_spans(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def with_title(tokens: list[Token], length: int, title: Sequence[Token]) -> list[Token]:
+    """The view's tokens: the text's (``length`` characters), then a line break and the
+    title's, moved to follow them (the text keeps its offsets); the text's alone if the
+    title has no tokens."""
+    if not title:
+        return tokens
+    base = length + 1
+    moved = (token._replace(start=token.start + base) for token in title)
+    return [*tokens, Token(length, "\n", TokenKind.SPACE), *moved]
+
+
 def provisional_tokens(text: str) -> list[Token]:
     """One token per character, shown while the analysis runs (no readings, no entries)."""
     tokens = []

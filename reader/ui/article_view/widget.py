@@ -42,6 +42,7 @@ from reader.ui.article_view.model import (
     DisplayOptions,
     RubyWords,
     StatusMarks,
+    provisional_tokens,
     render_reading,
 )
 from reader.ui.article_view.typesetting import (
@@ -50,6 +51,7 @@ from reader.ui.article_view.typesetting import (
     Request,
     Typeset,
     first_pages,
+    relayout,
     typeset,
 )
 from reader.ui.theme import is_dark
@@ -61,15 +63,18 @@ MARGIN = 28
 MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is centred
 CLICK_SLOP = 4
 TOP_PAD = 8  # room above the reading line when the view scrolls to it
+TITLE_SCALE = 1.35  # the title's font size, in text font sizes
 
 
 class QtMetrics:
-    """`FontMetrics` for the layout, from the view's three fonts."""
+    """`FontMetrics` for the layout, from a pair of fonts: the characters' and their ruby's
+    (the text's, or the title's: larger and bold)."""
 
-    def __init__(self, family: str, size: int) -> None:
+    def __init__(self, family: str, size: int, bold: bool = False) -> None:
         self.char_font = QFont()
         self.char_font.setFamilies([family, *CJK_FAMILIES] if family else CJK_FAMILIES)
         self.char_font.setPixelSize(size)
+        self.char_font.setBold(bold)
         self.ruby_font = QFont()
         self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
         self.ruby_font.setPixelSize(max(9, round(size * 0.48)))
@@ -77,21 +82,15 @@ class QtMetrics:
         self.gloss_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
         self.gloss_font.setPixelSize(max(9, round(size * 0.45)))
         self.gloss_font.setItalic(True)
-        self.title_font = QFont(self.char_font)
-        self.title_font.setPixelSize(round(size * 1.35))
-        self.title_font.setBold(True)
         self._char = QFontMetricsF(self.char_font)
         self._ruby = QFontMetricsF(self.ruby_font)
-        self._title = QFontMetricsF(self.title_font)
         self._gloss = QFontMetricsF(self.gloss_font)
         self.gloss_ascent = self._gloss.ascent()
         self.gloss_height = self._gloss.height() + size * 0.1
         self.char_ascent = self._char.ascent()
         self.ruby_ascent = self._ruby.ascent()
-        self.title_ascent = self._title.ascent()
         self.char_height = self._char.height()
         self.ruby_height = self._ruby.height() + size * 0.08
-        self.title_height = self._title.height() * 1.15
         self.line_gap = size * 0.35
         self.paragraph_gap = size * 0.7
         self.ruby_gap = size * 0.2
@@ -107,15 +106,23 @@ class QtMetrics:
     def ruby_advance(self, ruby: str) -> float:
         return self._ruby.horizontalAdvance(ruby)
 
-    def title_advance(self, char: str) -> float:
-        return self._title.horizontalAdvance(char)
-
     def gloss_advance(self, gloss: str) -> float:
         return self._gloss.horizontalAdvance(gloss)
 
 
+def title_metrics(family: str, size: int) -> QtMetrics:
+    """The title's fonts: a heading, a third larger than the text and bold."""
+    return QtMetrics(family, round(size * TITLE_SCALE), bold=True)
+
+
 class ArticleView(QAbstractScrollArea):
-    """Characters with pinyin above them; click, hover, select, find and navigate."""
+    """Characters with pinyin above them; click, hover, select, find and navigate.
+
+    The title is typeset as the text is (its own layout, in the title's fonts, above the
+    text's) and its words are words of the view: ``text`` and ``tokens`` are the article's
+    followed by a line break and the title's, so the text's offsets are the article's own
+    (reading positions, find, read aloud) and a title word is looked up, added and given a
+    status through the same token indexes (its sentence: the title)."""
 
     word_activated = Signal(int, int)  # token index, char index: a click or Enter
     current_changed = Signal(int, int)  # the keyboard cursor moved to a word / character
@@ -133,11 +140,16 @@ class ArticleView(QAbstractScrollArea):
         # paintEvent fills its own background: lets Qt scroll pixels instead of repainting
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
-        self.text = ""
+        self.text = ""  # the article's text, then "\n" and the title (if it has one)
         self.display_text = ""
         self.title = ""
-        self.tokens: list[Token] = []  # those shown (the layout's)
-        self._tokens_wanted: list[Token] = []  # those being typeset (the same when done)
+        self.body_length = 0  # where the article's text ends in ``text``
+        # those shown (the layouts'): ``tokens`` is the text's, then the title's (see
+        # ``with_title``); those being typeset are ``_wanted`` (the same when done)
+        self.tokens: list[Token] = []
+        self._body_tokens: list[Token] = []
+        self._title_tokens: list[Token] = []
+        self._wanted: tuple[list[Token], list[Token]] = ([], [])
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
@@ -147,7 +159,9 @@ class ArticleView(QAbstractScrollArea):
         self.gloss_of: Callable[[Token], str] = lambda _token: ""  # `reader.core.glosses`
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
+        self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
+        self.title_layout: ArticleLayout | None = None  # None: the article has no title
         self.hover_token: int | None = None
         self.current_char: int | None = None
         self.selection: tuple[int, int] | None = None
@@ -155,6 +169,7 @@ class ArticleView(QAbstractScrollArea):
         self.find_starts: list[int] = []  # where it occurs in the displayed text
         self.uncertain: list[tuple[int, int]] = []  # characters OCR was unsure of
         self._anchor: int | None = None
+        self._anchor_in_title = False  # a selection stays in the title or in the text
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
         self._tones: dict[str, int] = {}
@@ -168,30 +183,55 @@ class ArticleView(QAbstractScrollArea):
 
     # Content ---------------------------------------------------------------------------
 
-    def set_article(self, text: str, tokens: Sequence[Token], title: str = "") -> None:
-        """Show ``text``; ``tokens`` may be provisional until the analysis arrives."""
-        self.text = text
-        self.title = title
+    def set_article(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        title: str = "",
+        title_tokens: Sequence[Token] | None = None,
+    ) -> None:
+        """Show ``text`` under ``title``; ``tokens`` and ``title_tokens`` (by default one
+        per character) may be provisional until the analysis arrives."""
+        self.title = " ".join(title.split())  # one line: a line break would end it
+        self.body_length = len(text)
+        self.text = f"{text}\n{self.title}" if self.title else text
         self.uncertain = []
         self.current_char = None
         self.selection = None
         self.hover_token = None
-        self._set_tokens(tokens)
+        if title_tokens is None:
+            title_tokens = provisional_tokens(self.title)
+        self._set_tokens(tokens, title_tokens)
         self._rebuild(keep_position=False)
         self.verticalScrollBar().setValue(0)
 
-    def set_tokens(self, tokens: Sequence[Token]) -> None:
-        """Replace the tokens of the same text (the analysis arrived); keeps the position.
-        The tokens it shows already (the stored ones, shown at launch, confirmed when the
-        dictionary has opened) cost no new layout."""
-        if self.layout_ is not None and tokens == self._tokens_wanted:
+    def set_tokens(
+        self, tokens: Sequence[Token], title_tokens: Sequence[Token] | None = None
+    ) -> None:
+        """Replace the tokens of the same text (the analysis arrived) and, if given, of the
+        title; keeps the position. The tokens it shows already (the stored ones, shown at
+        launch, confirmed when the dictionary has opened) cost no new layout."""
+        body_wanted, title_wanted = self._wanted
+        if title_tokens is None:
+            title_tokens = title_wanted
+        if self.layout_ is not None and tokens == body_wanted and title_tokens == title_wanted:
             return
-        self._set_tokens(tokens)
+        self._set_tokens(tokens, title_tokens)
         self._rebuild()
 
-    def _set_tokens(self, tokens: Sequence[Token]) -> None:
+    @property
+    def article_text(self) -> str:
+        """The article's text, without the title that follows it in ``text``."""
+        return self.text[: self.body_length]
+
+    @property
+    def body_tokens(self) -> list[Token]:
+        """The tokens of the article's text shown, without the title's."""
+        return self._body_tokens
+
+    def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
         """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown)."""
-        self._tokens_wanted = list(tokens)
+        self._wanted = (list(tokens), list(title_tokens) if self.title else [])
 
     def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
@@ -204,6 +244,7 @@ class ArticleView(QAbstractScrollArea):
             options.font_size != self.options.font_size
         ):
             self.metrics = QtMetrics(options.font_family, options.font_size)
+            self.title_metrics = title_metrics(options.font_family, options.font_size)
             self._statics.clear()
         same_layout = options == replace(
             self.options,
@@ -244,19 +285,23 @@ class ArticleView(QAbstractScrollArea):
             self._rebuild()
 
     def _rebuild(self, keep_position: bool = True) -> None:
-        """Typeset the text and ``_tokens_wanted`` under the options; a long article on a
-        worker thread, meanwhile showing its first pages (a new text) or what it showed."""
+        """Typeset the text and the title with the tokens wanted under the options; a long
+        article on a worker thread, meanwhile showing its first pages (a new text) or what
+        it showed."""
         script = self.options.script
         cached = self._converted[0] == (self.text, script)
+        body_wanted, title_wanted = self._wanted
         request = Request(
             self.text,
-            self._tokens_wanted,
-            self.title,
+            self.body_length,
+            body_wanted,
+            title_wanted,
             self.options,
             self.statuses,
             self.hsk_level,
             self.class_words,
             self.metrics,
+            self.title_metrics,
             self.column()[1],
             self.text if script is Script.SIMPLIFIED else self._converted[1] if cached else None,
             self.gloss_of,
@@ -268,24 +313,25 @@ class ArticleView(QAbstractScrollArea):
         if not keep_position or self.layout_ is None:
             self._show(typeset(first_pages(request)), keep_position=False)
         # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
-        metrics = QtMetrics(self.options.font_family, self.options.font_size)
-        self._typesetter.start(replace(request, metrics=metrics))
+        family, size = self.options.font_family, self.options.font_size
+        metrics = QtMetrics(family, size)
+        self._typesetter.start(
+            replace(request, metrics=metrics, title_metrics=title_metrics(family, size))
+        )
 
     def _show(self, done: Typeset, keep_position: bool = True) -> None:
         """Show what ``typeset`` made (at once, or when the worker delivers it)."""
         top = self._reading_char if keep_position else 0
         self.tokens = done.tokens
+        self._body_tokens, self._title_tokens = done.body_tokens, done.title_tokens
         self._token_starts = done.token_starts
         self._word_starts, self._word_ends = done.word_starts, done.word_ends
         self._sandhi = done.sandhi
         self.display_text = done.display_text
-        if (
-            len(done.display_text) == len(self.text)
-            and self.options.script is not Script.SIMPLIFIED
-        ):
+        if done.whole and self.options.script is not Script.SIMPLIFIED:
             self._converted = ((self.text, self.options.script), done.display_text)
         self.find_starts = self._occurrences(self.find_needle)  # the text may have changed
-        self.layout_ = done.layout
+        self.layout_, self.title_layout = done.layout, done.title_layout
         if done.layout.width != self.column()[1]:
             self._relayout()  # the view was resized while the worker typeset
         else:
@@ -306,7 +352,7 @@ class ArticleView(QAbstractScrollArea):
         if self.layout_ is None:
             return
         _left, width = self.column()
-        self.layout_.relayout(width)
+        relayout(self.layout_, self.title_layout, width)
         self._update_scroll_range()
 
     def _update_scroll_range(self) -> None:
@@ -345,7 +391,7 @@ class ArticleView(QAbstractScrollArea):
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return
-        self._reading_char = min(max(0, char_index), len(self.text))
+        self._reading_char = min(max(0, char_index), self.body_length)
         line = layout.line_of_char(self._reading_char)
         self._scrolling_to = True
         top = round(layout.line_tops[line]) + MARGIN - TOP_PAD if line else 0
@@ -356,19 +402,27 @@ class ArticleView(QAbstractScrollArea):
         """The character the reader is at (kept exact through relayouts and restarts)."""
         return self._reading_char
 
+    def _part(self, char_index: int) -> tuple[ArticleLayout, int]:
+        """The layout a character of ``text`` is in (the title's or the text's) and where
+        that layout's offsets begin in ``text``."""
+        assert self.layout_ is not None
+        if self.title_layout is not None and char_index > self.body_length:
+            return self.title_layout, self.body_length + 1
+        return self.layout_, 0
+
     def ensure_visible(self, char_index: int) -> None:
-        layout = self.layout_
-        if layout is None:
+        if self.layout_ is None:
             return
-        _x, y, _w, h = layout.char_rect(char_index)
+        layout, base = self._part(char_index)
+        _x, y, _w, h = layout.char_rect(char_index - base)
         top = self.verticalScrollBar().value() - MARGIN  # the viewport in layout coordinates
         if y < top or y + h > top + self.viewport().height():
             self.verticalScrollBar().setValue(round(y - self.viewport().height() / 3))
 
     def char_rect(self, char_index: int) -> QRect:
         """A character's cell (ruby included) in viewport coordinates."""
-        assert self.layout_ is not None
-        x, y, w, h = self.layout_.char_rect(char_index)
+        layout, base = self._part(char_index)
+        x, y, w, h = layout.char_rect(char_index - base)
         left, _width = self.column()
         top = y + MARGIN - self.verticalScrollBar().value()
         return QRectF(left + x, top, w, h).toAlignedRect()
@@ -401,24 +455,38 @@ class ArticleView(QAbstractScrollArea):
         return tone
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        layout = self.layout_
         painter = QPainter(self.viewport())
         palette = self.palette()
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
-        if layout is None:
+        if self.layout_ is None:
             return
+        parts = [(self.layout_, 0, self.metrics, 0)]
+        if self.title_layout is not None:
+            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 3))
+        for layout, base, metrics, font_key in parts:
+            self._paint_part(painter, event.rect(), palette, layout, base, metrics, font_key)
+        painter.end()
+
+    def _paint_part(
+        self,
+        painter: QPainter,
+        clip: QRect,
+        palette: QPalette,
+        layout: ArticleLayout,
+        base: int,
+        metrics: QtMetrics,
+        font_key: int,
+    ) -> None:
+        """The visible lines of one layout (the text, or the title): ``base`` is where its
+        offsets begin in ``text``; ``font_key`` and the next two key its static texts."""
         dark = is_dark(palette)
         text_color = palette.color(QPalette.ColorRole.Text)
         left, _width = self.column()
         offset = MARGIN - self.verticalScrollBar().value()
-        metrics = self.metrics
-        clip = event.rect()
-        painter.setFont(metrics.title_font)
-        painter.setPen(text_color)
-        for line_text, y in layout.title_lines:
-            painter.drawText(QPointF(left, y + offset + metrics.title_ascent), line_text)
         lines = layout.lines_between(clip.top() - offset, clip.bottom() - offset)
-        self._paint_backgrounds(painter, lines, left, offset, palette)
+        if not lines:
+            return
+        self._paint_backgrounds(painter, layout, base, lines, left, offset, palette)
         scheme = self.options.tone_scheme
         colors = {tone: tone_color(scheme, tone, dark) for tone in range(6)}
         qcolors = {tone: QColor(c) if c else text_color for tone, c in colors.items()}
@@ -437,11 +505,11 @@ class ArticleView(QAbstractScrollArea):
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
             start, end = layout.line_starts[line], layout.line_ends[line]
-            base = layout.line_base(line)
-            token_index = bisect_right(starts, start) - 1
+            line_base = layout.line_base(line)
+            token_index = bisect_right(starts, start + base) - 1
             token = tokens[token_index] if token_index >= 0 else None
             line_tones = []
-            for index in range(start, end):
+            for index in range(start + base, end + base):
                 while token is not None and index >= token.end:
                     token_index += 1
                     token = tokens[token_index] if token_index < len(tokens) else None
@@ -452,10 +520,11 @@ class ArticleView(QAbstractScrollArea):
                         reading = sandhi.get(index, reading)
                 tone = self._tone(reading)
                 line_tones.append(tone)
-                char = text[index]
+                local = index - base
+                char = text[local]
                 if not char.isspace():
-                    point = QPointF(left + prefix[index] - base + offsets[index], char_top)
-                    chars_to_draw.append((tone if color_chars else -1, point, char))
+                    x = left + prefix[local] - line_base + offsets[local]
+                    chars_to_draw.append((tone if color_chars else -1, QPointF(x, char_top), char))
             for index, x, piece in layout.line_rubies(line):
                 point = QPointF(left + x, top + ruby_top)
                 rubies_to_draw.append((line_tones[index - start], point, piece))
@@ -465,9 +534,9 @@ class ArticleView(QAbstractScrollArea):
             ]
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
-        for font_key, font, items in (
-            (1, metrics.ruby_font, rubies_to_draw),
-            (0, metrics.char_font, chars_to_draw),
+        for key, font, items in (
+            (font_key + 1, metrics.ruby_font, rubies_to_draw),
+            (font_key, metrics.char_font, chars_to_draw),
         ):
             painter.setFont(font)
             pen_tone: int | None = None
@@ -475,32 +544,33 @@ class ArticleView(QAbstractScrollArea):
                 if tone != pen_tone:
                     painter.setPen(qcolors[tone])
                     pen_tone = tone
-                painter.drawStaticText(point, self._static(font_key, string))
+                painter.drawStaticText(point, self._static(key, string))
         painter.setFont(metrics.gloss_font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         for point, gloss in glosses_to_draw:
-            painter.drawStaticText(point, self._static(2, gloss))
-        painter.end()
+            painter.drawStaticText(point, self._static(font_key + 2, gloss))
 
     def _paint_backgrounds(
-        self, painter: QPainter, lines: range, left: float, offset: float, palette: QPalette
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        lines: range,
+        left: float,
+        offset: float,
+        palette: QPalette,
     ) -> None:
         """Selection, the current word, the hovered word and status underlines."""
-        layout = self.layout_
-        assert layout is not None
         highlight = palette.color(QPalette.ColorRole.Highlight)
         spans: list[tuple[int, int, QColor, bool]] = []  # start, end, colour, outline
         selection = self.selection
-        if self.find_starts and lines:
+        first = layout.line_starts[lines.start] + base
+        last = layout.line_ends[lines.stop - 1] + base
+        if self.find_starts:
             # every occurrence in amber, the selected one in orange (as browsers mark them)
             found, chosen = QColor(255, 196, 0, 110), QColor(255, 128, 0, 150)
             length = len(self.find_needle)
-            shown = visible_occurrences(
-                self.find_starts,
-                length,
-                layout.line_starts[lines.start],
-                layout.line_ends[lines.stop - 1],
-            )
+            shown = visible_occurrences(self.find_starts, length, first, last)
             for index in shown:
                 start = self.find_starts[index]
                 is_selected = selection == (start, start + length)
@@ -522,32 +592,35 @@ class ArticleView(QAbstractScrollArea):
             token = self.tokens[self.token_at_char(self.current_char)]
             spans.append((token.start, token.end, current, False))
             spans.append((self.current_char, self.current_char + 1, highlight, True))
-        if not lines:
-            return
-        first = layout.line_starts[lines.start]
-        last = layout.line_ends[lines.stop - 1]
         marks = self.options.status_marks
         if self.statuses and marks is StatusMarks.BACKGROUND:  # under the highlights
-            self._paint_status_backgrounds(painter, first, last, left, offset, is_dark(palette))
+            self._paint_status_backgrounds(painter, layout, base, first, last, left, offset)
         for start, end, color, outline in spans:
             if end <= first or start >= last:
                 continue
-            self._paint_span(
-                painter, max(start, first), min(end, last), color, outline, left, offset
-            )
+            rects = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
+            self._paint_span(painter, rects, color, outline)
         if self.statuses and marks is StatusMarks.UNDERLINE:
-            self._paint_status_marks(painter, first, last, left, offset)
+            self._paint_status_marks(painter, layout, base, first, last, left, offset)
         if self.uncertain:
-            self._paint_uncertain(painter, first, last, left, offset)
+            self._paint_uncertain(painter, layout, base, first, last, left, offset)
 
     def _paint_uncertain(
-        self, painter: QPainter, first: int, last: int, left: float, offset: float
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
     ) -> None:
         painter.setPen(QPen(QColor(220, 40, 40), 1.4))
         for start, end in self.uncertain[bisect_left(self.uncertain, (first - 64, 0)) :]:
             if start >= last:
                 break
-            for rect in self._span_rects(max(start, first), min(end, last), left, offset):
+            spans = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
+            for rect in spans:
                 y, x, step = rect.bottom() + 3, rect.left() + 1, 3.0
                 points: list[QPointF] = []
                 while x <= rect.right() - 1:  # a zigzag: up, down, up…
@@ -569,21 +642,30 @@ class ArticleView(QAbstractScrollArea):
             yield token, status
 
     def _paint_status_backgrounds(
-        self, painter: QPainter, first: int, last: int, left: float, offset: float, dark: bool
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
     ) -> None:
         """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
         being learnt that fades level by level; behind the characters, not their pinyin."""
-        layout = self.layout_
-        assert layout is not None
         band, glosses = layout.ruby_band, layout.gloss_band  # behind the characters only
+        dark = is_dark(self.palette())
         colors = {status: QColor(status_background(status, dark)) for status in range(5)}
         for token, status in self._marked_words(first, last):
-            for rect in self._span_rects(token.start, token.end, left, offset):
+            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
                 painter.fillRect(rect.adjusted(-1, band - 1, 1, 2 - glosses), colors[status])
 
-    def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
-        layout = self.layout_
-        assert layout is not None
+    def _span_rects(
+        self, layout: ArticleLayout, base: int, start: int, end: int, left: float, offset: float
+    ) -> list[QRectF]:
+        """The boxes of ``text[start:end]`` (offsets of ``text``, within ``layout``), one per
+        line it is on."""
+        start, end = start - base, end - base
         rects = []
         line = layout.line_of_char(start)
         while start < end and line < layout.line_count:
@@ -599,16 +681,9 @@ class ArticleView(QAbstractScrollArea):
         return rects
 
     def _paint_span(
-        self,
-        painter: QPainter,
-        start: int,
-        end: int,
-        color: QColor,
-        outline: bool,
-        left: float,
-        offset: float,
+        self, painter: QPainter, rects: list[QRectF], color: QColor, outline: bool
     ) -> None:
-        for rect in self._span_rects(start, end, left, offset):
+        for rect in rects:
             rect = rect.adjusted(-1, -2, 1, 2)
             if outline:
                 painter.setPen(QPen(color, 1.5))
@@ -618,7 +693,14 @@ class ArticleView(QAbstractScrollArea):
                 painter.fillRect(rect, color)
 
     def _paint_status_marks(
-        self, painter: QPainter, first: int, last: int, left: float, offset: float
+        self,
+        painter: QPainter,
+        layout: ArticleLayout,
+        base: int,
+        first: int,
+        last: int,
+        left: float,
+        offset: float,
     ) -> None:
         """The underline scheme: a dashed line under words being learnt, a faint dotted one
         under new dictionary words."""
@@ -626,11 +708,10 @@ class ArticleView(QAbstractScrollArea):
         learning.setStyle(Qt.PenStyle.DashLine)
         new = QPen(QColor(110, 130, 170, 120), 1.0)
         new.setStyle(Qt.PenStyle.DotLine)
-        assert self.layout_ is not None
-        under = 2 - self.layout_.gloss_band  # under the characters, above their glosses
+        under = 2 - layout.gloss_band  # under the characters, above their glosses
         for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
-            for rect in self._span_rects(token.start, token.end, left, offset):
+            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
                 y = rect.bottom() + under
                 painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
@@ -639,8 +720,22 @@ class ArticleView(QAbstractScrollArea):
     def _hit_char(self, point: QPoint | QPointF) -> int | None:
         if self.layout_ is None:
             return None
-        hit = self.layout_.hit_test(*self._to_layout(point))
+        x, y = self._to_layout(point)
+        title = self.title_layout
+        if title is not None and y < title.height:
+            hit = title.hit_test(x, y)
+            return None if hit is None else hit.char_index + self.body_length + 1
+        hit = self.layout_.hit_test(x, y)
         return None if hit is None else hit.char_index
+
+    def _char_near(self, point: QPoint, in_title: bool) -> int:
+        """The offset in ``text`` nearest to a point, in the title or in the text."""
+        layout, base = self.layout_, 0
+        if in_title and self.title_layout is not None:
+            layout, base = self.title_layout, self.body_length + 1
+        assert layout is not None
+        x, y = self._to_layout(point)
+        return layout.char_at_line_x(layout.line_at_y(y), x) + base
 
     def _word_at(self, point: QPoint | QPointF) -> int | None:
         char = self._hit_char(point)
@@ -657,11 +752,10 @@ class ArticleView(QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         point = event.position().toPoint()
         if event.buttons() & Qt.MouseButton.LeftButton and self._press is not None:
-            if (point - self._press).manhattanLength() >= CLICK_SLOP and self.layout_:
-                x, y = self._to_layout(point)
-                line = self.layout_.line_at_y(y)
-                char = self.layout_.char_at_line_x(line, x)
-                anchor = self._anchor if self._anchor is not None else char
+            anchor = self._anchor
+            dragged = (point - self._press).manhattanLength() >= CLICK_SLOP
+            if dragged and anchor is not None:
+                char = self._char_near(point, self._anchor_in_title)
                 self.selection = (min(anchor, char), max(anchor, char)) if anchor != char else None
                 self.viewport().update()
             return
@@ -687,8 +781,9 @@ class ArticleView(QAbstractScrollArea):
             return
         point = event.position().toPoint()
         self._press = point
-        x, y = self._to_layout(point)
-        self._anchor = self.layout_.char_at_line_x(self.layout_.line_at_y(y), x)
+        title = self.title_layout
+        self._anchor_in_title = title is not None and self._to_layout(point)[1] < title.height
+        self._anchor = self._char_near(point, self._anchor_in_title)
         if self.selection is not None:
             self.selection = None
             self.viewport().update()
@@ -747,53 +842,66 @@ class ArticleView(QAbstractScrollArea):
             self.word_activated.emit(self.token_at_char(self.current_char), self.current_char)
 
     def _first_visible_word(self) -> int | None:
+        if self.title_layout is not None and self.verticalScrollBar().value() == 0:
+            return self._chinese_from(len(self._body_tokens), 1, len(self._body_tokens))
         start = self.top_char()
-        index = max(0, self.token_at_char(start))
-        while index < len(self.tokens) and not self.tokens[index].is_chinese:
-            index += 1
-        return index if index < len(self.tokens) else None
+        return self._chinese_from(max(0, self.token_at_char(start)) - 1, 1, len(self._body_tokens))
 
-    def next_word(self) -> None:
+    @staticmethod
+    def _step(index: int, step: int, separator: int, end: int) -> int | None:
+        """The index after (``step`` 1) or before (-1) ``index`` in the order shown: the
+        title's (after ``separator``, up to ``end``) before the text's (up to it); None
+        past either end. ``separator == end``: there is no title."""
+        index += step
+        if separator < end:
+            if index == end:  # the title's end: on to the text
+                index = 0
+            elif index < 0:  # the text's start: back to the title
+                index = end - 1
+            elif index == separator:
+                return None
+        return index if 0 <= index < end else None
+
+    def _chinese_from(self, index: int, step: int, separator: int) -> int | None:
+        """The next Chinese token from token ``index`` in the order shown."""
+        tokens = self.tokens
+        found = self._step(index, step, separator, len(tokens))
+        while found is not None and not tokens[found].is_chinese:
+            found = self._step(found, step, separator, len(tokens))
+        return found
+
+    def _word_step(self, step: int) -> None:
         if self.current_char is None:
             index = self._first_visible_word()
         else:
-            index = self.token_at_char(self.current_char) + 1
-            while index < len(self.tokens) and not self.tokens[index].is_chinese:
-                index += 1
-            index = index if index < len(self.tokens) else None
+            current = self.token_at_char(self.current_char)
+            index = self._chinese_from(current, step, len(self._body_tokens))
         if index is not None:
             self.set_current(self.tokens[index].start)
 
-    def previous_word(self) -> None:
-        if self.current_char is None:
-            self.next_word()
-            return
-        index = self.token_at_char(self.current_char) - 1
-        while index >= 0 and not self.tokens[index].is_chinese:
-            index -= 1
-        if index >= 0:
-            self.set_current(self.tokens[index].start)
+    def next_word(self) -> None:
+        self._word_step(1)
 
-    def next_char(self) -> None:
+    def previous_word(self) -> None:
+        self._word_step(-1)
+
+    def _char_step(self, step: int) -> None:
         """Step one character: the popup then shows the words that start there."""
         if self.current_char is None:
             self.next_word()
             return
-        char = self.current_char + 1
-        while char < len(self.text) and not self.tokens[self.token_at_char(char)].is_chinese:
-            char += 1
-        if char < len(self.text):
+        separator, end = self.body_length, len(self.text)
+        char = self._step(self.current_char, step, separator, end)
+        while char is not None and not self.tokens[self.token_at_char(char)].is_chinese:
+            char = self._step(char, step, separator, end)
+        if char is not None:
             self.set_current(char)
 
+    def next_char(self) -> None:
+        self._char_step(1)
+
     def previous_char(self) -> None:
-        if self.current_char is None:
-            self.next_word()
-            return
-        char = self.current_char - 1
-        while char >= 0 and not self.tokens[self.token_at_char(char)].is_chinese:
-            char -= 1
-        if char >= 0:
-            self.set_current(char)
+        self._char_step(-1)
 
     def scroll_pages(self, pages: int) -> None:
         bar = self.verticalScrollBar()
@@ -860,9 +968,12 @@ class ArticleView(QAbstractScrollArea):
         return len(self.find_starts)
 
     def _occurrences(self, needle: str) -> list[int]:
-        starts = occurrences(self.display_text, needle)
-        if not starts and self.display_text is not self.text:
-            starts = occurrences(self.text, needle)  # a simplified query, traditional shown
+        """Where ``needle`` occurs in the text (not in the title: find goes through what is
+        read, from the reading position on)."""
+        shown = self.display_text[: self.body_length]
+        starts = occurrences(shown, needle)
+        if not starts and self.options.script is not Script.SIMPLIFIED:
+            starts = occurrences(self.article_text, needle)  # a simplified query
         return starts
 
     def find_text(self, needle: str, backwards: bool = False, again: bool = True) -> bool:

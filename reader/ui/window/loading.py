@@ -38,11 +38,12 @@ if TYPE_CHECKING:
 # read and laid out on the UI thread before the first paint (10,000 characters: ~40 ms;
 # 100,000: ~290 ms, too long to hold the window back: longer ones show their text first).
 _READ_AT_ONCE = 10_000
-# An article's tokens and their word keys (token text → simplified key), both computed on
-# the queries thread (the key map costs tens of milliseconds on a long article), and what
-# the writer is to store of a new analysis (None: it was stored already).
-Analysed = tuple[list[Token], dict[str, str]]
-Made = tuple[list[Token], dict[str, str], "NewAnalysis | None"]
+# An article's tokens, its title's (None: still to come from the analyser; the title's
+# analysis is not stored) and their word keys (token text → simplified key), all computed
+# on the queries thread (the key map costs tens of milliseconds on a long article), and
+# what the writer is to store of a new analysis (None: it was stored already).
+Analysed = tuple[list[Token], list[Token] | None, dict[str, str]]
+Made = tuple[list[Token], list[Token], dict[str, str], "NewAnalysis | None"]
 
 
 class ArticleLoader(QObject):
@@ -69,6 +70,8 @@ class ArticleLoader(QObject):
         self._messages = context.messages
         self._queries = context.queries
         self._pending_analysis: int | None = None  # the article whose pinyin is still to come
+        # The article shown with its stored tokens, its title waiting for the analyser
+        self._pending_title: tuple[int, list[Token]] | None = None
         self._analysis_task: Task[Made] | None = None
         self._loader_started = False
         self._tools_requested = False
@@ -135,6 +138,7 @@ class ArticleLoader(QObject):
         self._messages.clear()
         self.settled.emit()
         self._start_analysis()
+        self._analyse_title()
 
     def use_dictionary(self, dictionary: Dictionary) -> None:
         """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
@@ -177,6 +181,7 @@ class ArticleLoader(QObject):
         self._word_count.setText(f"{article.info.char_count:,} characters")
         self._session.open(article_id)
         self._pending_analysis = article_id
+        self._pending_title = None
         if self._session.dictionary is None and article.info.char_count <= _READ_AT_ONCE:
             self._show_stored_at_once(article_id)
         self._start_analysis()
@@ -242,7 +247,7 @@ class ArticleLoader(QObject):
                 from reader.core.analysis.stored import stored_analysis  # off the UI thread
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return None if tokens is None else (tokens, word_keys(tokens, dictionary))
+                return None if tokens is None else (tokens, None, word_keys(tokens, dictionary))
 
             self._queries.run(
                 stored,
@@ -256,7 +261,8 @@ class ArticleLoader(QObject):
 
         def work(store: Store, progress: Progress) -> Made:
             tokens, new = analyzer.read_or_analyse(store, article_id, progress)
-            return tokens, word_keys(tokens, dictionary), new
+            title = analyzer.analyse_title(store, article_id)
+            return tokens, title, word_keys([*tokens, *title], dictionary), new
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -271,14 +277,35 @@ class ArticleLoader(QObject):
     def _analysis_made(self, article_id: int, made: Made) -> None:
         """Shown at once; a new analysis then goes to the writer to be stored (the library
         hears of the article's % known when it is)."""
-        tokens, keys, new = made
+        tokens, title, keys, new = made
         if new is not None and not self._stopped:
             self._context.writer.run(
                 lambda store, _progress: save_analysis(store, new),
                 on_error=lambda _error: None,  # not stored (deleted meanwhile): made again
                 priority=BACKGROUND,
             )
-        self._analysis_ready(article_id, (tokens, keys))
+        self._analysis_ready(article_id, (tokens, title, keys))
+
+    def _analyse_title(self) -> None:
+        """The title of an article shown with its stored tokens, once the analyser is here
+        (on the queries thread: a few milliseconds), with the word keys of text and title."""
+        pending, analyzer = self._pending_title, self._session.analyzer
+        dictionary = self._session.dictionary
+        if pending is None or analyzer is None or dictionary is None:
+            return
+        self._pending_title = None
+        article_id, tokens = pending
+
+        def work(store: Store, _progress: Progress) -> Analysed:
+            title = analyzer.analyse_title(store, article_id)
+            return tokens, title, word_keys([*tokens, *title], dictionary)
+
+        self._queries.run(
+            work,
+            on_done=lambda analysed: self._analysis_ready(article_id, analysed),
+            on_error=self._analysis_failed,
+            priority=BACKGROUND,
+        )
 
     def _stored_ready(self, article_id: int, analysed: Analysed | None) -> None:
         self._start_loader()
@@ -292,21 +319,25 @@ class ArticleLoader(QObject):
     def _analysis_ready(self, article_id: int, analysed: Analysed) -> None:
         if self._stopped or article_id != self._session.article_id:
             return
-        tokens, keys = analysed
+        tokens, title, keys = analysed
         self._messages.clear()
-        self._view.set_tokens(tokens)
+        self._view.set_tokens(tokens, title)
+        if title is None:  # the stored tokens: the title's come with the analyser
+            self._pending_title = (article_id, tokens)
+            self._analyse_title()
         self.settled.emit()
         self.pinyin_came.emit()
+        shown = self._view.tokens  # the text's and the title's
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
-        marked = {t.text for t in tokens if t.kind in (TokenKind.WORD, TokenKind.NAME)}
+        marked = {t.text for t in shown if t.kind in (TokenKind.WORD, TokenKind.NAME)}
         statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)
         self._view.set_word_statuses({w: int(statuses[keys[w]]) for w in marked})
         chinese = [t for t in tokens if t.is_chinese]
         unique = len({keys[t.text] for t in chinese})
         self._word_count.setText(
-            f"{len(chinese):,} words ({unique:,} different) · {len(self._view.text):,} characters"
+            f"{len(chinese):,} words ({unique:,} different) · {self._view.body_length:,} characters"
         )
-        self._session.set_analysis(article_id, tokens, keys)
+        self._session.set_analysis(article_id, shown, keys)
 
     def _analysis_failed(self, error: Exception) -> None:
         self.pinyin_came.emit()
