@@ -27,10 +27,11 @@ from typing import Final, TypeVar
 import marisa_trie
 
 from reader.core import paths
+from reader.core import shipped as shipped_module
 
 # Bump when what a table folder holds or how it is made changes, so old folders are not read.
 FORMAT: Final = 1
-_FOLDER: Final = "tables"
+TABLES_FOLDER: Final = "tables"
 T = TypeVar("T")
 
 
@@ -41,24 +42,24 @@ def compiled(
     cache: Path | None = None,
     shipped: bool = True,
 ) -> Path:
-    """The folder of the tables ``name`` made from ``inputs`` (versions, checksums): the
-    one the app ships for exactly these inputs (``paths.precompiled_dir``; not with an
-    explicit ``cache``, nor unless ``shipped``), else the cache's, first built by ``build``
-    (which fills the folder it is given) if this version has none yet. Other versions of
-    ``name`` are removed from the cache once a new one is in place."""
+    """The folder of the tables ``name`` made from ``inputs`` (versions, checksums), in the
+    cache: if this version has none yet, unpacked from the archive the app ships for
+    exactly these inputs (``paths.precompiled_dir``; not with an explicit ``cache``, nor
+    unless ``shipped``), else (none, or a damaged one) first built by ``build`` (which
+    fills the folder it is given). Other versions of ``name`` are removed from the cache
+    once a new one is in place."""
     key = hashlib.sha256("|".join([str(FORMAT), *inputs]).encode()).hexdigest()[:16]
-    if cache is None and shipped:
-        bundled = paths.precompiled_dir() / _FOLDER / f"{name}-{key}"
-        if bundled.is_dir():
-            return bundled
-    root = (cache or paths.cache_dir()) / _FOLDER
+    root = (cache or paths.cache_dir()) / TABLES_FOLDER
     folder = root / f"{name}-{key}"
     if folder.is_dir():
         return folder
+    archive = shipped_module.archive_for(paths.precompiled_dir() / TABLES_FOLDER / folder.name)
+    unpack = cache is None and shipped and archive.is_file()
     root.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-", suffix=".building"))
     try:
-        build(building)
+        if not (unpack and _unpacked(archive, building)):
+            build(building)
         try:
             os.replace(building, folder)
         except OSError:  # another process finished the same build first
@@ -73,6 +74,18 @@ def compiled(
     return folder
 
 
+def _unpacked(archive: Path, building: Path) -> bool:
+    """Whether ``archive`` could be unpacked into ``building``; a damaged one leaves the
+    folder empty (and the install's archive as it is)."""
+    try:
+        shipped_module.unpack_folder(archive, building)
+    except shipped_module.Damaged:
+        shutil.rmtree(building)
+        building.mkdir()
+        return False
+    return True
+
+
 def load_compiled(
     name: str,
     inputs: Sequence[str],
@@ -81,13 +94,12 @@ def load_compiled(
     cache: Path | None = None,
 ) -> T:
     """``opener`` applied to the folder ``compiled`` gives; a folder it cannot read (a file
-    damaged or removed on disk) is built again, once: it is only a cache."""
+    damaged or removed on disk, or shipped so) is built again, once: it is only a cache."""
     folder = compiled(name, inputs, build, cache)
     try:
         return opener(folder)
-    except Exception:  # whatever the damage, the cure is the same (a shipped one stays)
-        if not folder.is_relative_to(paths.precompiled_dir()):
-            shutil.rmtree(folder, ignore_errors=True)
+    except Exception:  # whatever the damage, the cure is the same
+        shutil.rmtree(folder, ignore_errors=True)
         return opener(compiled(name, inputs, build, cache, shipped=False))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core import paths
 from reader.core.atomic import write_bytes_atomically
+from reader.core.shipped import archive_for
 
 SCHEMA_VERSION = 1
 INDEX_PREFIX = "cedict-"
@@ -56,7 +57,8 @@ def index_path_for(checksum: str) -> Path:
 
 
 def shipped_index_for(checksum: str) -> Path | None:
-    """The same index shipped precompiled with the app (``paths.precompiled_dir``), if a
-    build put it there for this very source, app version and schema."""
-    shipped = paths.precompiled_dir() / index_path_for(checksum).name
+    """The archive of the same index shipped precompiled with the app
+    (``paths.precompiled_dir``, see ``reader.core.shipped``), if a build put it there for
+    this very source, app version and schema."""
+    shipped = archive_for(paths.precompiled_dir() / index_path_for(checksum).name)
     return shipped if shipped.is_file() else None

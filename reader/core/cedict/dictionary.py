@@ -26,6 +26,7 @@ from reader.core.cedict.search import (
 )
 from reader.core.cedict.sources import active_source
 from reader.core.progress import Progress
+from reader.core.shipped import Damaged, unpack_file
 
 _ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
 _ENGLISH_CANDIDATES = 200
@@ -81,8 +82,8 @@ class Dictionary:
         index = index_path_for(checksum)
         shipped = shipped_index_for(checksum)
         if shipped is not None and not index.exists():
-            with contextlib.suppress(sqlite3.DatabaseError):  # damaged: compile one instead
-                return cls(shipped, source)
+            with contextlib.suppress(Damaged):  # damaged: compile one instead
+                unpack_file(shipped, index)
         if not index.exists():
             compile_source(source, progress)
         try:
