@@ -408,7 +408,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
     full = _wrap_width(widths)
-    column = math.inf if wrapped else _wrap_column(widths)
+    column = _wrap_column(widths)  # a title page's lines are clearly narrower
+    # a line cut at that column goes on (in hard-wrapped text every full line does anyway)
+    cut_at = math.inf if wrapped else column
     # the next line, past lines of an indent alone (　　): such a line between two halves of
     # a sentence in a text with one paragraph per line is an editor's leftover, where an
     # empty line is a deliberate break
@@ -443,6 +445,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return True
         return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
 
+    opening = True
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
@@ -458,15 +461,23 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         elif (
             current
             and starts(i)
-            and not _continues_line(lines[current[-1]], line, full, so_far(), column)
+            and not _continues_line(lines[current[-1]], line, full, so_far(), cut_at)
         ):
             flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
         if wrapped:
-            ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
+            # a title page: the short lines that open a text before its first full one (a
+            # title, its version, author and date) are each a paragraph of their own
+            opening = opening and widths[i] < SHORT_RATIO * column
+            ends = (
+                opening
+                or _standalone(line)
+                or less_indented
+                or (not blocks and ends_sentence(line))
+            )
         else:
-            ends = not _continues_line(line, following_text[i], full, so_far(), column)
+            ends = not _continues_line(line, following_text[i], full, so_far(), cut_at)
         if ends:
             flush()
     flush()
