@@ -350,8 +350,21 @@ EXPECTED: dict[str, Expect] = {
         last="",
         paragraphs=(800, 4000),
         # (a word hyphenated at a line's end, Compre-/hensive, is whole: no U+FFFE left)
-        absent=("§1.2 第一次使用 LATEX 3", "4 第一章 LATEX 的基本概念", "\ufffe"),
+        # the contents lines are the headings alone: no leader dots, no page number glued on
+        absent=(
+            "§1.2 第一次使用 LATEX 3",
+            "4 第一章 LATEX 的基本概念",
+            "\ufffe",
+            "概述1",
+            "目录英文版致谢",
+            "术语和概念 8",
+            "术语和概念8",
+        ),
         whole=(
+            "目录",
+            "中文版致谢",
+            "1.7 LATEX 和 TEX 相关的术语和概念",
+            "3.9.1 浮动体的标题",
             "1.2 第一次使用 LATEX",
             "1.1.3 LATEX 的优缺点",
             "英文作者： Tobias Oetiker",
@@ -374,6 +387,8 @@ EXPECTED: dict[str, Expect] = {
         absent=(
             "CTEX FAQ （常见问题集） v0.4 beta Copyright ©2003–2009 CTEX.ORG",
             "B 基本概念 6",
+            "A 关于 FAQ 5",
+            ". . .",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
@@ -381,7 +396,15 @@ EXPECTED: dict[str, Expect] = {
             # "C 安装升级 7" (also a line of the contents, so not checked as absent)
             "使用 \\documentstyle 命令定义文档类型以及所包含宏包，如",
         ),
-        whole=("吴凌云 (aloft@ctex.org)", "2007 年 1 月 30 日 Rev. 82"),
+        whole=(
+            "吴凌云 (aloft@ctex.org)",
+            "2007 年 1 月 30 日 Rev. 82",
+            # the contents: one entry a line, without leader dots and page numbers
+            "Contents",
+            "A 关于 FAQ",
+            "1 CTEX 是干什么的？",
+            "18 CTEX-Fonts、 CTEX-CS、 CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
+        ),
         first_within=1,
         most_repeated=6,
     ),

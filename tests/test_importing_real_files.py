@@ -10,7 +10,7 @@ import pytest
 from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.page_furniture import strip_site_suffix
-from reader.core.importing.pdf_format import strip_page_furniture
+from reader.core.importing.pdf_format import contents_entries, strip_page_furniture
 from reader.core.importing.reflow import fix_spacing
 from reader.core.importing.release_name import readable_title
 from reader.core.store import NewArticle, Store
@@ -409,3 +409,40 @@ def test_a_title_page_is_not_glued_to_the_text_after_it() -> None:
     assert article.title == "常见问题集"
     assert article.paragraphs[:3] == ["Version 0.4 beta", "吴凌云", "2007 年 1 月 30 日"]
     assert len(article.paragraphs) == 4
+
+
+def test_a_contents_page_keeps_its_headings_without_dots_and_page_numbers() -> None:
+    page = [
+        "第二部分的正文到此结束。新增 17 18 35",
+        "目录",
+        "前言 v",
+        "第一章 基本概念 1",
+        "1.1 概述 . . . . . . . . . . . . 1",
+        "1.2 第一次使用 LATEX . . . . . 3",
+        "1.7 相关的术语和概念 8",
+        "2.1.1 ASCII 编码 . . . . . . . . 11",
+        "这一行是正文，它的末尾也有一个数字 12",
+    ]
+    assert contents_entries(page) == [
+        page[0],
+        "\u3000目录",
+        "\u3000前言",
+        "\u3000第一章 基本概念",
+        "\u30001.1 概述",
+        "\u30001.2 第一次使用 LATEX",
+        "\u30001.7 相关的术语和概念",
+        "\u30002.1.1 ASCII 编码",
+        page[-1],
+    ]
+    assert contents_entries(page[-1:] + page[:1]) == page[-1:] + page[:1]  # no dots: no page
+    (article,) = import_text("\n".join(contents_entries(page[1:])))
+    assert [article.title, *article.paragraphs] == [
+        "目录",
+        "前言",
+        "第一章 基本概念",
+        "1.1 概述",
+        "1.2 第一次使用 LATEX",
+        "1.7 相关的术语和概念",
+        "2.1.1 ASCII 编码",
+        "这一行是正文，它的末尾也有一个数字12",  # (a line after the contents: not an entry)
+    ]

@@ -54,6 +54,7 @@ _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at
 _WRAP_MIN_SHARE = 0.02
 _COUNTED_MIN_WIDTH = 5
 _COLUMN_QUANTILE = 0.98
+_CLAUSE_MARKS = "，、；。"
 _SPACE_RUN = re.compile(r" {2,}")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
@@ -445,7 +446,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return True
         return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
 
-    opening = True
+    # a title holds no clause (a column's first line does: 6月5日上午，前来…)
+    title = next((line for line in lines if line), "")
+    opening = not any(mark in title for mark in _CLAUSE_MARKS)
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
@@ -468,8 +471,16 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
         if wrapped:
             # a title page: the short lines that open a text before its first full one (a
-            # title, its version, author and date) are each a paragraph of their own
-            opening = opening and widths[i] < SHORT_RATIO * column
+            # title, its version, author and date) are each a paragraph of their own (not
+            # an English sentence going on in lower case: hello / world)
+            opening = (
+                opening
+                and widths[i] < SHORT_RATIO * column
+                and not (
+                    _needs_space(line[-1], following_text[i][:1])
+                    and following_text[i][:1].islower()
+                )
+            )
             ends = (
                 opening
                 or _standalone(line)
