@@ -11,8 +11,10 @@ across a page break): a line at the top or bottom of a page that recurs on other
 once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-A letter-spaced line of Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
-hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
+A contents page keeps its entries, one a paragraph, without their leader dots and page
+numbers (``1.1 概述 . . . 1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``)
+loses the spaces between its Hanzi. A PDF whose pages hold no text (a scan) is read by OCR
+instead (``reader.core.importing.ocr``).
 """
 
 from __future__ import annotations

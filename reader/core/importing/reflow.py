@@ -18,8 +18,13 @@ Widths count a Hanzi as 1 and an ASCII character as 1/2 (digits and Latin letter
 half-width in print); the column width is estimated from the lines around each line, so
 a page with columns of different widths is handled.
 
+The short lines that open hard-wrapped text (a title page: title, version, author, date)
+are paragraphs of their own.
+
 Text whose lines mostly end sentences (a file with one paragraph per line) is not
-hard-wrapped: there every line is a paragraph.
+hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
+comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech that the next
+line closes, or across a line of an indent alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
 ``2022年9月``); a space between Hanzi and a Latin word is removed when it is one-sided
