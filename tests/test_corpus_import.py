@@ -51,6 +51,8 @@ EXPECTED: dict[str, Expect] = {
         last="予素慕真仙之雅，爱捃其遗事为一部《飞剑记》，以阐扬万口云云。",
         paragraphs=(300, 380),
         present=("读罢残编细品论，看来世事未全均。",),
+        # a verse after 诗曰： at a long line's end stays apart
+        whole=("淡月疏星绕建章，仙风吹下御炉香。", "生在儒林遇太平，悬缕重深布衣轻。"),
         first_within=4,
     ),
     # Chapters 1-3 of a web novel; the download site's banner line is not text.

@@ -60,6 +60,7 @@ _WRAP_MIN_SHARE = 0.02
 _COUNTED_MIN_WIDTH = 5
 _COLUMN_QUANTILE = 0.98
 _CLAUSE_MARKS = "，、；。"
+_CUT_CLAUSE_MARKS = "，、；,;"  # not a colon: 诗曰： ends a line before its verse
 _SPACE_RUN = re.compile(r" {2,}")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
@@ -357,11 +358,11 @@ def _quote_runs_on(line: str, next_line: str) -> bool:
 
 def _wraps_at_column(line: str, next_line: str, column: float) -> bool:
     """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi):
-    it is at least nearly as wide as they, stops on a Hanzi or clause mark with no sentence
-    ended, and the next line goes on in Hanzi."""
+    it is at least nearly as wide as they, stops on a Hanzi or a comma-like mark with no
+    sentence ended, and the next line goes on in Hanzi."""
     return (
         width(line) >= SHORT_RATIO * column
-        and (bool(_HAN_CHAR.match(line[-1])) or line[-1] in CLAUSE_PUNCT)
+        and (bool(_HAN_CHAR.match(line[-1])) or line[-1] in _CUT_CLAUSE_MARKS)
         and bool(_HAN_CHAR.match(next_line[0]) or next_line[0] == "<")
         and not _standalone(line)
         and not _standalone(next_line)
