@@ -51,6 +51,8 @@ EXPECTED: dict[str, Expect] = {
         last="予素慕真仙之雅，爱捃其遗事为一部《飞剑记》，以阐扬万口云云。",
         paragraphs=(300, 380),
         present=("读罢残编细品论，看来世事未全均。",),
+        # a verse after 诗曰： at a long line's end stays apart
+        whole=("淡月疏星绕建章，仙风吹下御炉香。", "生在儒林遇太平，悬缕重深布衣轻。"),
         first_within=4,
     ),
     # Chapters 1-3 of a web novel; the download site's banner line is not text.
@@ -70,6 +72,13 @@ EXPECTED: dict[str, Expect] = {
         last="（完）",
         paragraphs=(4000, 4960),
         absent=("xitxt", "喜书网", "**"),
+        present=(
+            # a sentence cut by a line of an indent alone (　　)
+            "让所有的人都相信我们是为了分解噪音，加工合同全部经过公证。",
+            # a speech cut after a full stop, closed on the next line
+            "完成了我的工作。以后的日程公司已经做出了安排，",
+            "与方子云没有任何关系。”",
+        ),
     ),
     # 100 回, each heading carrying the site's "《》目录 " prefix, and a banner at both ends.
     "txt_utf8bom_xiyouji_4space_indent.txt": Expect(
@@ -97,6 +106,14 @@ EXPECTED: dict[str, Expect] = {
             "弘、廓、宏、溥、介、纯、夏、幠、厖、坟、嘏、丕、奕、洪、诞、戎、骏、假、",
             "仪、若、祥、淑、鲜、省、臧、嘉、令、类、纟林、彀、攻、穀、介、徽，善也。",
             "靖、惟、漠、图、询、度、咨、诹、究、如、虑、谟、猷、肇、基、访，谋也。",
+        ),
+        # entries the source cut at its 33-Hanzi column (…来孙之子 / 为晜孙，…) are whole
+        whole=(
+            "子之子为孙，孙之子为曾孙，曾孙之子为玄孙，玄孙之子为来孙，来孙之子为晜孙，"
+            "晜孙之子为仍孙，仍孙之子为云孙。",
+            "室中谓之时，堂上谓之行，堂下谓之步，门外谓之趋，中庭谓之走，大路谓之奔。",
+            "东陵阠，南陵息慎，西陵威夷，中陵朱滕，北陵西隃雁门是也。陵莫大于加陵，"
+            "梁莫大于湨梁，坟莫大于河坟。──八陵。",
         ),
         first_within=25,
     ),
@@ -329,13 +346,32 @@ EXPECTED: dict[str, Expect] = {
     # numbers are page furniture; sentences continue across lines and pages.
     "pdf_lshort_zh_cn_139pages.pdf": Expect(
         articles=(1, 40),
-        titles=(),
-        first="一份（不太）简短的 LATEX 2ε 介绍",
+        # the title page's lines are its own: the title, then the subtitle and credits
+        titles=("一份（不太）简短的 LATEX 2ε 介绍",),
+        first="或 111 分钟了解 LATEX 2ε",
         last="",
         paragraphs=(800, 4000),
         # (a word hyphenated at a line's end, Compre-/hensive, is whole: no U+FFFE left)
-        absent=("§1.2 第一次使用 LATEX 3", "4 第一章 LATEX 的基本概念", "\ufffe"),
-        whole=("1.2 第一次使用 LATEX", "1.1.3 LATEX 的优缺点"),
+        # the contents lines are the headings alone: no leader dots, no page number glued on
+        absent=(
+            "§1.2 第一次使用 LATEX 3",
+            "4 第一章 LATEX 的基本概念",
+            "\ufffe",
+            "概述1",
+            "目录英文版致谢",
+            "术语和概念 8",
+            "术语和概念8",
+        ),
+        whole=(
+            "目录",
+            "中文版致谢",
+            "1.7 LATEX 和 TEX 相关的术语和概念",
+            "3.9.1 浮动体的标题",
+            "1.2 第一次使用 LATEX",
+            "1.1.3 LATEX 的优缺点",
+            "英文作者： Tobias Oetiker",
+            "中文翻译： CTEX 开发小组",
+        ),
         present=(
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
@@ -345,19 +381,31 @@ EXPECTED: dict[str, Expect] = {
     ),
     "pdf_ctex_faq_2008_41pages.pdf": Expect(
         articles=(1, 12),
-        titles=(),
-        first="CTEX FAQ （常见问题集）",
+        # the title page (title, version, author, date) is not glued to the introduction
+        titles=("CTEX FAQ （常见问题集）",),
+        first="Version 0.4 beta (89)",
         last="",
         paragraphs=(300, 2000),
         absent=(
             "CTEX FAQ （常见问题集） v0.4 beta Copyright ©2003–2009 CTEX.ORG",
             "B 基本概念 6",
+            "A 关于 FAQ 5",
+            ". . .",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
             # page 6 ends "… \\documentstyle 命令定", page 7 goes on under its header
             # "C 安装升级 7" (also a line of the contents, so not checked as absent)
             "使用 \\documentstyle 命令定义文档类型以及所包含宏包，如",
+        ),
+        whole=(
+            "吴凌云 (aloft@ctex.org)",
+            "2007 年 1 月 30 日 Rev. 82",
+            # the contents: one entry a line, without leader dots and page numbers
+            "Contents",
+            "A 关于 FAQ",
+            "1 CTEX 是干什么的？",
+            "18 CTEX-Fonts、 CTEX-CS、 CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
         ),
         first_within=1,
         most_repeated=6,

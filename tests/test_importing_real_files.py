@@ -10,7 +10,7 @@ import pytest
 from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.page_furniture import strip_site_suffix
-from reader.core.importing.pdf_format import strip_page_furniture
+from reader.core.importing.pdf_format import contents_entries, strip_page_furniture
 from reader.core.importing.reflow import fix_spacing
 from reader.core.importing.release_name import readable_title
 from reader.core.store import NewArticle, Store
@@ -346,3 +346,103 @@ def test_a_banner_slipped_in_mid_sentence_leaves_the_sentence_whole() -> None:
     )
     assert whole in article.paragraphs
     assert "xitxt" not in article.text
+
+
+def test_a_glossary_entry_cut_at_its_column_is_joined() -> None:
+    # one entry per line, the longest cut where the source's column ended (at 16 Hanzi here):
+    # the cut line is as wide as the widest, stops on a Hanzi or a clause mark, goes on in Hanzi
+    entries = [
+        f"\u3000\u3000{a}谓之{b}。\n"
+        for a, b in zip("山水木石金土火风雨云", "高深长坚重厚热疾细白", strict=True)
+    ]
+    cut = (
+        "\u3000\u3000东方之美者，有会稽之竹箭焉；南方之美\n"
+        "\u3000\u3000者，有梁山之犀象焉。\n"
+        "\u3000\u3000鼎绝大，谓之鼐；圜弇上，谓之鼒；附耳外；\n"
+        "\u3000\u3000款足者谓之鬲。\n"
+    )
+    (article,) = import_text("".join(entries) + cut + "".join(entries))
+    assert "东方之美者，有会稽之竹箭焉；南方之美者，有梁山之犀象焉。" in article.paragraphs
+    assert "鼎绝大，谓之鼐；圜弇上，谓之鼒；附耳外；款足者谓之鬲。" in article.paragraphs
+    assert article.paragraphs.count("山谓之高。") == 2  # the short entries stay apart
+    assert len(article.paragraphs) == 22
+
+
+def test_a_sentence_cut_across_a_line_of_an_indent_alone_is_joined() -> None:
+    filler = "\u3000\u3000他沉默了很久，终于开口说话了，声音却很低。\n\u3000\u3000\n" * 4
+    cut = (
+        "\u3000\u3000“我们要在电视上大做广告，寻求合作伙伴，让所有的人都相信我们\n"
+        "\u3000\u3000\n"
+        "\u3000\u3000是为了分解噪音。”\n"
+        "\u3000\u3000\n"
+        "\u3000\u3000翻译对他说：“宋先生，我已送你平安到达维也纳，完成了我的工作。\n"
+        "\u3000\u3000\n"
+        "\u3000\u3000晚饭后将举行工作会谈，晚上有车来接你。”\n"
+    )
+    (article,) = import_text(filler + cut + filler)
+    assert (
+        "“我们要在电视上大做广告，寻求合作伙伴，让所有的人都相信我们是为了分解噪音。”"
+        in article.paragraphs
+    )
+    assert (
+        "翻译对他说：“宋先生，我已送你平安到达维也纳，完成了我的工作。"
+        "晚饭后将举行工作会谈，晚上有车来接你。”" in article.paragraphs
+    )
+    assert article.paragraphs.count("他沉默了很久，终于开口说话了，声音却很低。") == 8
+
+
+def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
+    # a stanza or speech over two paragraphs, kept apart by an empty line: two paragraphs
+    text = (
+        "\u3000\u3000他唱道：“观棋柯烂，伐木丁丁，云边谷口徐行，卖薪沽酒，狂笑自陶情。\n"
+        "\n"
+        "\u3000\u3000收来成一担，行歌市上，易米三升。”唱罢便走了。\n"
+    )
+    (article,) = import_text(text)
+    assert len(article.paragraphs) == 2
+
+
+def test_a_title_page_is_not_glued_to_the_text_after_it() -> None:
+    body = "本文的大部分内容都来自于论坛上的讨论，这份常见问题集会不断更新，请到网站的主\n" * 6
+    page = "常见问题集\nVersion 0.4 beta\n吴凌云\n2007 年 1 月 30 日\n" + body + "页下载。\n"
+    (article,) = import_text(page)
+    assert article.title == "常见问题集"
+    assert article.paragraphs[:3] == ["Version 0.4 beta", "吴凌云", "2007 年 1 月 30 日"]
+    assert len(article.paragraphs) == 4
+
+
+def test_a_contents_page_keeps_its_headings_without_dots_and_page_numbers() -> None:
+    page = [
+        "第二部分的正文到此结束。新增 17 18 35",
+        "目录",
+        "前言 v",
+        "第一章 基本概念 1",
+        "1.1 概述 . . . . . . . . . . . . 1",
+        "1.2 第一次使用 LATEX . . . . . 3",
+        "1.7 相关的术语和概念 8",
+        "2.1.1 ASCII 编码 . . . . . . . . 11",
+        "这一行是正文，它的末尾也有一个数字 12",
+    ]
+    assert contents_entries(page) == [
+        page[0],
+        "\u3000目录",
+        "\u3000前言",
+        "\u3000第一章 基本概念",
+        "\u30001.1 概述",
+        "\u30001.2 第一次使用 LATEX",
+        "\u30001.7 相关的术语和概念",
+        "\u30002.1.1 ASCII 编码",
+        page[-1],
+    ]
+    assert contents_entries(page[-1:] + page[:1]) == page[-1:] + page[:1]  # no dots: no page
+    (article,) = import_text("\n".join(contents_entries(page[1:])))
+    assert [article.title, *article.paragraphs] == [
+        "目录",
+        "前言",
+        "第一章 基本概念",
+        "1.1 概述",
+        "1.2 第一次使用 LATEX",
+        "1.7 相关的术语和概念",
+        "2.1.1 ASCII 编码",
+        "这一行是正文，它的末尾也有一个数字12",  # (a line after the contents: not an entry)
+    ]

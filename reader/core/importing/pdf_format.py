@@ -11,8 +11,10 @@ across a page break): a line at the top or bottom of a page that recurs on other
 once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-A letter-spaced line of Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
-hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
+A contents page keeps its entries, one a paragraph, without their leader dots and page
+numbers (``1.1 概述 . . . 1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``)
+loses the spaces between its Hanzi. A PDF whose pages hold no text (a scan) is read by OCR
+instead (``reader.core.importing.ocr``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ _NUMBERS = re.compile(r"\d+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
 _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
+# a line of a contents page: the entry, then leader dots or a space, then its page number
+_PAGE_REF = r"(?:\d{1,4}|[ivxlc]{1,6})"
+_CONTENTS_ENTRY = re.compile(rf"^(\S[^。，；]*?)(?:\s*(?:[.·…]\s*){{2,}}|\s+){_PAGE_REF}$")
+_DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+_CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 
@@ -148,12 +155,37 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
             "This PDF has no text layer (it is probably a scan, made of images); "
             "there is no text to import."
         )
+    # contents entries first: ``中文版致谢 i`` at a page's top is an entry, not a header
     kept = [
         [line for line in lines if not _LONE_NUMBER.match(line)]
-        for lines in strip_page_furniture([text.split("\n") for text in pages])
+        for lines in strip_page_furniture([contents_entries(text.split("\n")) for text in pages])
     ]
     text = "\n".join(_unspaced(line) for lines in kept for line in lines)
     return _LEADER_DOTS.sub(" ", text)
+
+
+def contents_entries(lines: list[str]) -> list[str]:
+    """A page's lines with each run of contents entries (a run with leader dots in it:
+    ``1.1 概述 . . . . 1``, ``1.7 术语和概念 8``) reduced to the entries, without their dots
+    and page numbers, each indented so it stays a paragraph of its own, and so is the
+    short line above the run (``目录``); other lines as they are."""
+    stripped = [line.strip() for line in lines]
+    entries = [_CONTENTS_ENTRY.match(line) for line in stripped]
+    result = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and entries[end]:
+            end += 1
+        if any(_DOTTED_ENTRY.search(stripped[i]) for i in range(start, end)):
+            for i in range(start, end):
+                match = entries[i]
+                result[i] = "\u3000" + (match.group(1).strip() if match else stripped[i])
+            above = stripped[start - 1] if start else ""
+            if above and len(above) <= _CONTENTS_HEADING_MAX and not _NUMBERS.search(above):
+                result[start - 1] = "\u3000" + above
+        start = end + 1
+    return result
 
 
 def _unspaced(line: str) -> str:

@@ -18,8 +18,13 @@ Widths count a Hanzi as 1 and an ASCII character as 1/2 (digits and Latin letter
 half-width in print); the column width is estimated from the lines around each line, so
 a page with columns of different widths is handled.
 
+The short lines that open hard-wrapped text (a title page: title, version, author, date)
+are paragraphs of their own.
+
 Text whose lines mostly end sentences (a file with one paragraph per line) is not
-hard-wrapped: there every line is a paragraph.
+hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
+comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech that the next
+line closes, or across a line of an indent alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
 ``2022年9月``); a space between Hanzi and a Latin word is removed when it is one-sided
@@ -52,6 +57,10 @@ _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-se
 _TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
 _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
 _WRAP_MIN_SHARE = 0.02
+_COUNTED_MIN_WIDTH = 5
+_COLUMN_QUANTILE = 0.98
+_CLAUSE_MARKS = "，、；。"
+_CUT_CLAUSE_MARKS = "，、；,;"  # not a colon: 诗曰： ends a line before its verse
 _SPACE_RUN = re.compile(r" {2,}")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
@@ -254,7 +263,7 @@ def _column_widths(widths: list[float]) -> list[float]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    counted = [line for line in lines if width(line) >= 5]
+    counted = [line for line in lines if width(line) >= _COUNTED_MIN_WIDTH]
     if not counted:
         return False
     open_ended = sum(1 for line in counted if not ends_sentence(line))
@@ -337,7 +346,39 @@ def _wrap_width(widths: list[float]) -> float:
     return widest - 0.5
 
 
-def _continues_line(line: str, next_line: str, full: float, paragraph: float) -> bool:
+def _quote_runs_on(line: str, next_line: str) -> bool:
+    """A quotation left open at the line's end that the next line closes before it opens
+    one (…完成了我的工作。 / 以后的日程…你。”): one speech cut in two. A speech that runs
+    over paragraphs opens each of them again (“…), so that is not this."""
+    if line.count("“") <= line.count("”"):
+        return False
+    closing, opening = next_line.find("”"), next_line.find("“")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
+def _wraps_at_column(line: str, next_line: str, column: float) -> bool:
+    """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi):
+    it is at least nearly as wide as they, stops on a Hanzi or a comma-like mark with no
+    sentence ended, and the next line goes on in Hanzi."""
+    return (
+        width(line) >= SHORT_RATIO * column
+        and (bool(_HAN_CHAR.match(line[-1])) or line[-1] in _CUT_CLAUSE_MARKS)
+        and bool(_HAN_CHAR.match(next_line[0]) or next_line[0] == "<")
+        and not _standalone(line)
+        and not _standalone(next_line)
+    )
+
+
+def _wrap_column(widths: list[float]) -> float:
+    """The width of a text's widest lines (the 98th percentile of its lines' widths,
+    short lines left out): where a text with one paragraph per line was cut, if it was."""
+    counted = sorted(w for w in widths if w >= _COUNTED_MIN_WIDTH)
+    return counted[int(len(counted) * _COLUMN_QUANTILE)] if counted else math.inf
+
+
+def _continues_line(
+    line: str, next_line: str, full: float, paragraph: float, column: float = math.inf
+) -> bool:
     """In text with one paragraph per line, a line that cannot end one: it ends on an
     enumeration or clause comma, or stops on a bare Hanzi where the column ends, right
     before the one Hanzi and full stop that end its sentence (…访，谋 / 也。), or in the
@@ -347,7 +388,11 @@ def _continues_line(line: str, next_line: str, full: float, paragraph: float) ->
     if not next_line:
         return False
     last = line[-1]
-    if last in "、，,":
+    if (
+        last in "、，,"
+        or _quote_runs_on(line, next_line)
+        or _wraps_at_column(line, next_line, column)
+    ):
         return True
     if not _HAN_CHAR.match(last) or _standalone(line):
         return False
@@ -370,6 +415,16 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
     full = _wrap_width(widths)
+    column = _wrap_column(widths)  # a title page's lines are clearly narrower
+    # a line cut at that column goes on (in hard-wrapped text every full line does anyway)
+    cut_at = math.inf if wrapped else column
+    # the next line, past lines of an indent alone (　　): such a line between two halves of
+    # a sentence in a text with one paragraph per line is an editor's leftover, where an
+    # empty line is a deliberate break
+    following_text = [""] * len(lines)
+    for i in range(len(lines) - 2, -1, -1):
+        leftover = not lines[i + 1] and raw_lines[i + 1] != ""
+        following_text[i] = following_text[i + 1] if leftover else lines[i + 1]
     before = list(itertools.accumulate(widths, initial=0.0))  # widths of the lines before i
     result: list[Paragraph] = []
     current: list[int] = []
@@ -397,27 +452,49 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return True
         return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
 
+    # a title holds no clause (a column's first line does: 6月5日上午，前来…)
+    title = next((line for line in lines if line), "")
+    opening = not any(mark in title for mark in _CLAUSE_MARKS)
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
         if not line:
-            if blocks or (current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]):
+            if blocks or (
+                wrapped and current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]
+            ):
                 flush()  # a blank line between whole blocks, or after a short line
             continue
         if not current and result and _CONTINUATION.match(line):
             last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
             current.extend(range(last.first_line, last.last_line + 1))
         elif (
-            current and starts(i) and not _continues_line(lines[current[-1]], line, full, so_far())
+            current
+            and starts(i)
+            and not _continues_line(lines[current[-1]], line, full, so_far(), cut_at)
         ):
             flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
         if wrapped:
-            ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
+            # a title page: the short lines that open a text before its first full one (a
+            # title, its version, author and date) are each a paragraph of their own (not
+            # an English sentence going on in lower case: hello / world)
+            opening = (
+                opening
+                and widths[i] < SHORT_RATIO * column
+                and not (
+                    _needs_space(line[-1], following_text[i][:1])
+                    and following_text[i][:1].islower()
+                )
+            )
+            ends = (
+                opening
+                or _standalone(line)
+                or less_indented
+                or (not blocks and ends_sentence(line))
+            )
         else:
-            following = lines[i + 1] if i + 1 < len(lines) else ""
-            ends = not _continues_line(line, following, full, so_far())
+            ends = not _continues_line(line, following_text[i], full, so_far(), cut_at)
         if ends:
             flush()
     flush()
