@@ -6,7 +6,9 @@ tab. ``data/everyday_sentences_2.tsv`` (``--data``) is a second set in the same 
 later and before the changes it measured, as an independent check;
 ``data/everyday_sentences_3.tsv`` (377 sentences covering each common polyphone in its
 everyday senses) was written before the changes of issue #14 and is held out: nothing is
-tuned on it. Prints pypinyin alone,
+tuned on it; ``data/everyday_sentences_4.tsv`` (96 sentences) was written in #14's second
+round before measuring its changes, on the categories they touch (common words the model
+used to override, 为 应 倒 教 差 塞 谁 …), and is held out too. Prints pypinyin alone,
 g2pM alone, each miss of ``ReadingModel`` with ``--misses``, the accuracy on the sentences
 in traditional characters (OpenCC, Taiwan standard) and, as the last line,
 ``accuracy: 0.xxxx``: sentences segmented by the app's ``Segmenter``, as the reader does

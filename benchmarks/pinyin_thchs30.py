@@ -4,13 +4,17 @@
 (its ``SOURCE.md`` says how they were written). The gold writes some sandhi that the
 readings here leave to the display, so the score accepts what ``SOURCE.md`` advises:
 一 and 不 compared without tone, and a gold second tone where the reading is a third tone
-before a third tone (third-tone sandhi). ``strict`` counts every other difference;
+before a third tone, in the reading here or in the gold (third-tone sandhi: 小姐 xiǎo jie,
+whose gold is xiao2 jie3). ``strict`` counts every other difference;
 ``neutral-lenient`` also accepts a neutral tone on either side of the same syllable
 (部分 bù fen / bù fèn), and the erhua 儿 as CC-CEDICT writes it (``r5``) for the gold's
-``er5``. Polyphonic Hanzi are those with more than one reading in
-pypinyin's character table. Every figure is printed for the sentences as they are and for
-the same sentences converted to traditional characters (OpenCC, Taiwan standard), beside
-pypinyin alone and g2pM alone; ``--misses`` prints the app's wrong readings.
+``er5``; both scores accept 谁 shéi for the gold's shuí, its standard variant (the 1985
+审音表 and 现代汉语词典: shéi, also shuí; the gold writes shuí throughout, the readings here
+shéi throughout, as CC-CEDICT and the HSK do). Polyphonic Hanzi are those with more than
+one reading in pypinyin's character table. Every figure is printed for the sentences as
+they are and for the same sentences converted to traditional characters (OpenCC, Taiwan
+standard), beside pypinyin alone and g2pM alone; ``--misses`` prints the app's wrong
+readings.
 """
 
 from __future__ import annotations
@@ -48,15 +52,17 @@ def polyphonic(char: str) -> bool:
     return readings is not None and "," in readings
 
 
-def agrees(char: str, guess: str, gold: str, next_guess: str, lenient: bool) -> bool:
+def agrees(
+    char: str, guess: str, gold: str, next_guess: str, next_gold: str, lenient: bool
+) -> bool:
     """Whether ``guess`` counts as ``gold`` under the rules of the module docstring."""
-    if guess == gold or (guess, gold) == ("r5", "er5"):
+    if guess == gold or (guess, gold) in (("r5", "er5"), ("shei2", "shui2")):
         return True
     if guess[:-1] != gold[:-1]:
         return False
     if char in _TONELESS:
         return True
-    if gold[-1] == "2" and guess[-1] == "3" and next_guess.endswith("3"):
+    if gold[-1] == "2" and guess[-1] == "3" and "3" in (next_guess[-1:], next_gold[-1:]):
         return True
     return lenient and "5" in (guess[-1], gold[-1])
 
@@ -71,9 +77,10 @@ class Score:
     def add(self, text: str, guesses: Sequence[str], golds: Sequence[str]) -> None:
         for i, (char, guess, gold) in enumerate(zip(text, guesses, golds, strict=True)):
             following = guesses[i + 1] if i + 1 < len(guesses) else ""
+            gold_following = golds[i + 1] if i + 1 < len(golds) else ""
             poly = polyphonic(char)
             for lenient, name in ((False, "strict"), (True, "lenient")):
-                hit = agrees(char, guess, gold, following, lenient)
+                hit = agrees(char, guess, gold, following, gold_following, lenient)
                 self.counts[f"all {name}"] += hit
                 self.counts[f"poly {name}"] += hit and poly
                 if lenient and not hit:

@@ -215,6 +215,14 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
     if sys.platform.startswith("linux") and source_has("speak"):
         check_speech(cli, frozen_env, source, source_env, scratch)
 
+    check("frozen `annotate --json` of a photo of text (OCR, offline) == source")
+    sample = ROOT / "packaging" / "samples" / "ocr_sample.png"
+    frozen = run_program([cli, "annotate", "--json", sample], frozen_env)
+    expect(frozen, "frozen annotate of an image", "图书馆")
+    from_source = run_program([*source, "annotate", "--json", sample], source_env)
+    if frozen.stdout != from_source.stdout:
+        raise CheckError("annotate of the OCR sample differs between frozen and source")
+
     check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
     if after != before:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ import pytest
 if TYPE_CHECKING:
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.store import Store
+    from reader.ui.messages import Level, Message
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -60,15 +62,49 @@ def store(data_dir: Path) -> Iterator[Store]:
         yield opened
 
 
+@dataclass
+class Told:
+    """What the message sink said in dialogs (``reader.ui.messages.ask``, the one place
+    that shows a box), instead of modal boxes; ``answers``: what the learner answers to
+    the questions, in turn (none left: no)."""
+
+    messages: list[Message] = field(default_factory=list)
+    answers: list[bool] = field(default_factory=list)
+
+    def texts(self, *levels: Level) -> list[str]:
+        return [m.text for m in self.messages if not levels or m.level in levels]
+
+
 @pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts ``QMessageBox.warning`` would show, instead of a modal dialog."""
-    from PySide6.QtWidgets import QMessageBox
+def told(monkeypatch: pytest.MonkeyPatch) -> Told:
+    from reader.ui import messages
+
+    record = Told()
+
+    def ask(message: Message, _parent: object) -> bool:
+        record.messages.append(message)
+        if not message.asks:
+            return True
+        return record.answers.pop(0) if record.answers else False
+
+    monkeypatch.setattr(messages, "ask", ask)
+    return record
+
+
+@pytest.fixture
+def warnings(told: Told, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warnings and errors the sink would show, instead of modal boxes."""
+    from reader.ui import messages
 
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *_: shown.append(text)
-    )
+    answer = messages.ask  # told's
+
+    def ask(message: Message, parent: object) -> bool:
+        if message.level in (messages.Level.WARNING, messages.Level.ERROR):
+            shown.append(message.text)
+        return answer(message, None)
+
+    monkeypatch.setattr(messages, "ask", ask)
     return shown
 
 

@@ -52,7 +52,8 @@ def test_export_csv_with_dictionary_facts(
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     bank, president = rows
     assert bank["Pinyin"] == "yínháng" and bank["Source"] == "在银行"
-    assert bank["Example pinyin"] == "wǒ qù yínháng qǔqián."  # the analysis: 取钱 is one word
+    # the analysis: 取钱 is one word; the sentence begins with a capital
+    assert bank["Example pinyin"] == "Wǒ qù yínháng qǔqián."
     assert bank["HSK"] and bank["Notes"] == "'=1+1"
     assert bank["Classifier"] == "家[jia1], 個|个[ge4]"  # from CC-CEDICT
     assert "president" in president["Meaning"]  # no sense chosen: the entry's senses

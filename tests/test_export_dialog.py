@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.export.formats import ExportFormat, write_export
@@ -16,6 +15,9 @@ from reader.core.settings import Settings, load_settings, save_settings
 from reader.core.store import WordList
 from reader.ui.export_dialog import ExportDialog
 from tests.export_samples import sample_list
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 LISTS = [
     WordList(1, "Lesson/1: 银行", None, datetime(2026, 11, 1), 4),
@@ -73,12 +75,11 @@ def test_choices_become_a_request_and_are_remembered(
 
 
 def test_an_existing_file_is_replaced_only_after_confirmation(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, told: Told
 ) -> None:
     dialog = make(qtbot, Settings(export_folder=str(tmp_path)))
     Path(dialog.path_edit.text()).write_text("mine")
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    told.answers = [False, True]
     dialog.accept()
     assert dialog.request is None and dialog.isVisible() is False and dialog.result() == 0
     dialog.accept()

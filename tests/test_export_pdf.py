@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.atomic import TargetExistsError
-from reader.core.export.model import IGNORED, ExportList, ExportOptions, PageSize
+from reader.core.export.model import IGNORED, Column, ExportList, ExportOptions, PageSize
 from reader.ui.export_pdf import _meaning_html, _text_map_fixes, write_pdf_handout
 from tests.export_samples import BANK, require_program, sample_list
 
@@ -119,7 +119,8 @@ def _word_heights(path: Path, word: str) -> list[float]:
 
 
 def test_a_class_handout_reads_on_paper(qtbot: QtBot, tmp_path: Path) -> None:
-    """Pinyin over the article at 7 pt or more (it was 6.2), ignored words left out unless
+    """Pinyin over the article at 7 pt or more (it was 6.2), per word (it was per
+    character, spaced apart from its word: seen with pdftoppm), ignored words left out unless
     asked, the word bold in its example and the example's pinyin under it."""
     noise = replace(BANK, simplified="的", traditional="", pinyin="de5", status=IGNORED)
     words = sample_list()
@@ -127,10 +128,34 @@ def test_a_class_handout_reads_on_paper(qtbot: QtBot, tmp_path: Path) -> None:
     path = write_pdf_handout(tmp_path / "class.pdf", with_noise, ExportOptions())
     flat = "".join(pdftotext(path).split())
     assert "4words" in flat and "的" not in flat
-    [article_pinyin] = _word_heights(path, "shuō")
+    # the article set as the screen sets it: a word's pinyin joined over it (说了算)
+    [article_pinyin] = _word_heights(path, "shuōlesuàn")
     assert article_pinyin >= 7 * 1.15
     assert "wǒqùyínhángqǔqián." in flat  # the example's pinyin, word by word
     asked = write_pdf_handout(tmp_path / "all.pdf", with_noise, ExportOptions(include_ignored=True))
     asked_text = "".join(pdftotext(asked).split())
     assert "5words" in asked_text and "的" in asked_text
     assert "我去<b>银行</b>取钱。" in _meaning_html(BANK, ExportOptions())
+
+
+def test_a_class_handout_glosses_only_the_words_off_the_class_lists(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """With --off-list --glosses: pinyin and a short gloss over the words the class has
+    not been taught, nothing over the taught ones (我, 去, 钱 here)."""
+    words = sample_list()
+    glossed = replace(
+        words,
+        article_taught=frozenset({"我", "去", "钱", "取"}),
+        article_glosses={2: "moneyhouse", 0: "myself", 8: "bossman"},  # not in the table
+    )
+    table = (Column.SIMPLIFIED, Column.PINYIN)  # no example pinyin: only the article's
+    options = ExportOptions(table, article_off_list=True, article_glosses=True)
+    path = write_pdf_handout(tmp_path / "class.pdf", glossed, options)
+    boxes = pdftotext(path, "-bbox")
+    assert ">moneyhouse</word>" in boxes and ">bossman</word>" in boxes
+    assert ">yínháng</word>" in boxes and ">hángzhǎng</word>" in boxes
+    assert ">myself</word>" not in boxes and ">wǒ</word>" not in boxes  # 我 is taught
+    plain = write_pdf_handout(tmp_path / "plain.pdf", glossed, ExportOptions(table))
+    plain_boxes = pdftotext(plain, "-bbox")
+    assert ">wǒ</word>" in plain_boxes and ">moneyhouse</word>" not in plain_boxes

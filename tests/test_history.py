@@ -9,8 +9,10 @@ from reader.core.history import (
     AddCorrection,
     AddWords,
     Compound,
+    DeleteList,
     RemoveWords,
     SetStatuses,
+    TransferWords,
     WordHistory,
 )
 from reader.core.store import CorrectionKind, NewArticle, NewWord, Store, WordStatus
@@ -87,6 +89,55 @@ def test_remove_is_undone_with_the_same_ids_and_places(store: Store, article: in
     assert [(w.id, w.position, w.added_at) for w in store.vocab.words(list_id)] == before
     history.redo()
     assert [w.simplified for w in store.vocab.words(list_id)] == ["行长"]
+
+
+def test_deleting_a_list_is_undone_with_its_words_and_class_mark(
+    store: Store, article: int
+) -> None:
+    vocab = store.vocab
+    own = vocab.list_for_article(article)
+    vocab.add_word(NewWord("钱", sentence="取钱"), own)
+    taught = vocab.create_list("HSK 1")
+    vocab.add_word(NewWord("银行", sentence="我去银行取钱。"), taught)
+    vocab.add_word(NewWord("行长"), taught)
+    vocab.mark_class_list(taught)
+    before = _words(store, taught)
+    lists_before = vocab.lists()
+    history = WordHistory(store)
+    history.do(SetStatuses.of(store, {"钱": WordStatus.KNOWN}))
+    action = history.do(DeleteList(taught, "HSK 1"))
+    assert action.label == "Delete the list “HSK 1”"
+    assert taught not in [wl.id for wl in vocab.lists()] and vocab.class_words() == set()
+
+    assert history.undo() is action
+    assert vocab.lists() == lists_before and _words(store, taught) == before
+    assert vocab.class_list_ids() == {taught} and vocab.class_words() == {"银行", "行长"}
+    assert store.vocab.status("钱") is WordStatus.KNOWN  # the action before is still done
+    history.redo()
+    assert taught not in [wl.id for wl in vocab.lists()]
+    history.undo()
+    history.undo()  # then the status before it, in order
+    assert store.vocab.status("钱") is WordStatus.NEW and vocab.class_list_ids() == {taught}
+
+
+@pytest.mark.parametrize("move", [True, False])
+def test_moving_and_copying_are_undone(store: Store, article: int, move: bool) -> None:
+    vocab = store.vocab
+    own = vocab.list_for_article(article)
+    bank = vocab.add_word(NewWord("银行", sentence="我去银行取钱。"), own)
+    money = vocab.add_word(NewWord("钱", sentence="取钱"), own)
+    other = vocab.create_list("Review")
+    vocab.add_word(NewWord("钱", sentence="有钱"), other)  # there already: not doubled
+    source, target = _words(store, own), _words(store, other)
+    history = WordHistory(store)
+    action = history.do(TransferWords((bank, money), other, move, ("银行", "钱"), "Review"))
+    assert action.label == f"{'Move' if move else 'Copy'} 银行, 钱 to “Review”"
+    assert [w[1] for w in _words(store, other)] == ["钱", "银行"]
+    assert _words(store, own) == ([] if move else source)
+    history.undo()
+    assert _words(store, own) == source and _words(store, other) == target
+    history.redo()
+    assert [w[1] for w in _words(store, other)] == ["钱", "银行"]
 
 
 def test_split_and_merge_rules_undo_to_the_rule_before(store: Store) -> None:

@@ -226,6 +226,14 @@ def test_docx(tmp_path: Path) -> None:
     assert article.paragraphs == ["第一段。", "小标题", "第二段。"]
 
 
+def test_docx_line_breaks_end_lines(tmp_path: Path) -> None:
+    """A code block (or a poem) is one Word paragraph cut by <w:br/>: each line stays a line."""
+    code = "a = 1</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>b = 2</w:t><w:cr/><w:t>print(a + b)"
+    data = make_docx([("", "下面是代码。"), ("SourceCode", code), ("", "运行它。")])
+    article = import_file(write(tmp_path, "a.docx", data))[0]
+    assert article.paragraphs == ["下面是代码。", "a = 1", "b = 2", "print(a + b)", "运行它。"]
+
+
 def test_docx_text_box_is_not_doubled(tmp_path: Path) -> None:
     box = "<w:r><w:txbxContent><w:p><w:r><w:t>框里的字。</w:t></w:r></w:p></w:txbxContent></w:r>"
     data = make_docx([("", f"外面的字。</w:t></w:r>{box}<w:r><w:t>")])
@@ -265,7 +273,7 @@ def _fails(path: Path, *words: str, encoding: str | None = None) -> str:
 
 def test_binary_file(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 20
-    _fails(write(tmp_path, "picture.txt", png), "image (PNG)", "OCR")
+    _fails(write(tmp_path, "picture.txt", png), "not an image", "damaged")  # read by OCR
     _fails(write(tmp_path, "data.txt", b"\x7fELF" + bytes(range(256)) * 20), "not a text file")
 
 
@@ -317,6 +325,22 @@ def test_html_lying_about_its_encoding_is_read_in_its_real_one(tmp_path: Path) -
     assert "read as UTF-8" in article.notes[0]
 
 
+@pytest.mark.parametrize("declared", ["x-no-such", "rot13", "undefined", "base64"])
+@pytest.mark.parametrize(
+    ("encoding", "found"), [("utf-8", "UTF-8"), ("gb18030", "GB18030"), ("big5", "BIG5")]
+)
+def test_html_naming_no_real_encoding_is_detected(
+    tmp_path: Path, declared: str, encoding: str, found: str
+) -> None:
+    text = "重慶新聞。" if encoding == "big5" else "重庆新闻。"
+    html = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    (article,) = import_file(write(tmp_path, "a.html", html.encode(encoding)))
+    assert article.text == text
+    assert article.notes == (
+        f"The page names an unknown encoding ({declared}); it was read as {found}.",
+    )
+
+
 def test_html_in_no_encoding_at_all_is_refused(tmp_path: Path) -> None:
     html = '<html><head><meta charset="utf-8"></head><body><p>重庆新闻。</p></body></html>'
     _fails(write(tmp_path, "a.html", html.encode("utf-8") + bytes(range(128, 256)) * 4), "encoding")
@@ -365,7 +389,7 @@ def test_epub_without_container(tmp_path: Path) -> None:
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
-    _fails(write(tmp_path, "scan.pdf", make_pdf(None)), "no text layer")
+    _fails(write(tmp_path, "scan.pdf", make_pdf(None)), "No text was found")  # read by OCR
 
 
 def test_damaged_pdf(tmp_path: Path) -> None:

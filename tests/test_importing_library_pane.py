@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,9 @@ from reader.core.store import Store
 from reader.core.store.database import DB_FILENAME
 from reader.ui.library import LibraryPane
 from reader.ui.library.model import ADDED, CHARS, KNOWN, TITLE
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 SEED_TITLE = "大足石刻“国际朋友圈”不断扩大"
 
@@ -247,29 +251,22 @@ def test_one_bad_file_does_not_drop_the_batch(
     assert [a.title for a in store.articles.all()] == ["好文章"]
 
 
-@pytest.mark.parametrize("answer", ["Yes", "No"])
+@pytest.mark.parametrize("answer", [True, False])
 def test_japanese_is_imported_only_when_confirmed(
     qtbot: QtBot,
     pane: LibraryPane,
     store: Store,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answer: str,
+    told: Told,
+    answer: bool,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_: object) -> object:
-        asked.append(text)
-        return getattr(QMessageBox.StandardButton, answer)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    told.answers = [answer]
     path = tmp_path / "neko.txt"
     path.write_text("吾輩は猫である。名前はまだ無い。" * 10, encoding="utf-8")
     pane.import_files([str(path)])
-    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(told.messages), timeout=20_000)
     qtbot.waitUntil(lambda: not pane.importing, timeout=20_000)
-    assert "looks Japanese" in asked[0]
+    [asked] = told.messages
+    assert asked.asks and "looks Japanese" in asked.text
     titles = [a.title for a in store.articles.all()]
-    assert titles == (["吾輩は猫である"] if answer == "Yes" else [])
+    assert titles == (["吾輩は猫である"] if answer else [])

@@ -9,9 +9,10 @@ import pytest
 
 from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
 from reader.core.importing.limits import MAX_TEXT_CHARS
+from reader.core.importing.page_furniture import strip_site_suffix
 from reader.core.importing.pdf_format import strip_page_furniture
 from reader.core.importing.reflow import fix_spacing
-from reader.core.importing.webpage import strip_site_suffix
+from reader.core.importing.release_name import readable_title
 from reader.core.store import NewArticle, Store
 from tests.test_importing_formats import make_epub, write
 
@@ -68,10 +69,33 @@ VTT = """WEBVTT
 
 
 def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
-    (article,) = import_file(write(tmp_path, "Loki.S01E03.srt", SRT.encode("utf-8")))
-    assert article.title == "Loki.S01E03"
+    name = "[zimuku]Loki.S01E03.720p.WEB-DL.DDP5.1.H.264-NTb.chs&eng.srt"
+    (article,) = import_file(write(tmp_path, name, SRT.encode("utf-8")))
+    assert article.title == "Loki S01E03"
     assert article.paragraphs == ["这里是全宇宙最强大的力量吗？", "前情提要", "我要推翻 时间守护者"]
     assert article.cue_times == ((2500, 6156), (6166, 7281), (10000, 12000))
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("Bridge of Spies (2015) (1080p BluRay x265 Silence).zh-cn", "Bridge of Spies (2015)"),
+        ("oslo.2021.1080p.web.h264-naisu.繁体", "oslo (2021)"),
+        (
+            "[Nekomoe kissaten] Ai no Utagoe wo Kikasete [Movie][BDRip].TC",
+            "Ai no Utagoe wo Kikasete",
+        ),
+        (
+            "Friends.S02E05.The.One.with.Five.Steaks.DVDRip",
+            "Friends S02E05 – The One with Five Steaks",
+        ),
+        ("甄嬛传.E05.1080p", "甄嬛传 E05"),
+        ("[Sakurato] Spy x Family - 01 [1080p][CHT]", "Spy x Family E01"),
+        ("我的字幕", "我的字幕"),
+    ],
+)
+def test_a_subtitle_is_titled_by_its_video_not_its_release_tags(stem: str, title: str) -> None:
+    assert readable_title(stem) == title
 
 
 def test_ass_drops_comments_drawings_repeats_and_japanese(tmp_path: Path) -> None:
@@ -265,3 +289,60 @@ def test_a_sentence_that_starts_with_a_chapter_number_is_no_heading() -> None:
     )
     (article,) = import_text(text)
     assert article.paragraphs[-1].endswith("结合前一章的内容，你应当能够制作内容较为丰富的文档了。")
+
+
+def test_a_novel_line_cut_in_mid_word_and_indented_again_is_joined() -> None:
+    text = (
+        "\u3000\u3000宋妻下车后，对女秘书说：“你替我送送夏小姐。”正当她要转身的时候，"
+        "忽然又想起了什么，“夏小姐，以后在北京若有什么难处，请一定来找我，再\n"
+        "\u3000\u3000见。”\n"
+        "\u3000\u3000第二天早上\n"  # a short line: a heading-like line stays apart
+        "\u3000\u3000她很早就起来了。\n"
+    )
+    assert [a.paragraphs for a in import_text(text)] == [
+        [
+            "宋妻下车后，对女秘书说：“你替我送送夏小姐。”正当她要转身的时候，忽然又想起了什么，"
+            "“夏小姐，以后在北京若有什么难处，请一定来找我，再见。”",
+            "第二天早上",
+            "她很早就起来了。",
+        ]
+    ]
+
+
+def test_print_headings_and_list_items_are_lines_of_their_own() -> None:
+    page = (
+        "1.1 概述\n"
+        "1.1.1 TEX\n"
+        "TEX 是高德纳为排版文字和数学公式而开发的软件。1977 年，正在编写《计算机程序设计\n"
+        "艺术》的高德纳意识到每况愈下的排版质量将影响其著作的发行，为扭转这种状况，他着手\n"
+        "开发 TEX。不过，这里仍旧总结 LATEX 的一些优点：\n"
+        "• 具有专业的排版输出能力，产生的文档看上去就像“印刷品”一样。\n"
+        "• 具有方便而强大的数学公式排版能力，无出其右者。也可以排版\n"
+        "2.09 written in German 的文档。\n"
+    )
+    (article,) = import_text(page)
+    assert article.title == "1.1 概述"
+    assert article.paragraphs[0] == "1.1.1 TEX"
+    assert article.paragraphs[1].startswith("TEX 是高德纳")
+    assert article.paragraphs[-2:] == [
+        "• 具有专业的排版输出能力，产生的文档看上去就像“印刷品”一样。",
+        "• 具有方便而强大的数学公式排版能力，无出其右者。也可以排版2.09 written in German 的文档。",
+    ]
+
+
+def test_a_banner_slipped_in_mid_sentence_leaves_the_sentence_whole() -> None:
+    filler = "\u3000\u3000苏卫国沉默了，半晌没有说话。\n" * 6
+    cut = (
+        "\u3000\u3000夏英杰心中有底，情绪更加稳定了。她略微思索了一下，对苏卫国说：“苏经理，"
+        "我只能这样告诉你，这部稿子将参加今年\n"
+        "\n"
+        "喜书网(www.xitxt.net)txt电子书下载\n"
+        "\u3000\u3000九月在厦门举办的文稿竞价。”\n"
+    )
+    (article,) = import_text(filler + cut + filler)
+    whole = (
+        "夏英杰心中有底，情绪更加稳定了。她略微思索了一下，对苏卫国说：“苏经理，"
+        "我只能这样告诉你，这部稿子将参加今年九月在厦门举办的文稿竞价。”"
+    )
+    assert whole in article.paragraphs
+    assert "xitxt" not in article.text

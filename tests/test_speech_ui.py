@@ -12,11 +12,12 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from export_samples import bank_word, stock_lesson_article
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
@@ -33,6 +34,9 @@ from reader.ui.lookup.popup import LookupPopup
 from reader.ui.read_aloud import ReadAloud, ReadAloudBar, ReadingState
 from reader.ui.speech_controls import SpeechControls
 from reader.ui.vocab.panel import VocabularyPanel
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 ESPEAK = shutil.which("espeak-ng")
 pytestmark = [
@@ -280,17 +284,17 @@ def test_read_aloud_without_a_voice_says_how_to_add_one(
     seed_view: ArticleView,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    told: Told,
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(speech, "_shared", None)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     window = QMainWindow()
     qtbot.addWidget(window)
     made = SpeechControls(window, seed_view, Settings())
     made.actions["read_aloud"].trigger()
     assert made.reader.state is ReadingState.STOPPED
-    assert len(shown) == 1 and "sudo apt install espeak-ng" in shown[0]
+    [shown] = told.texts()
+    assert "sudo apt install espeak-ng" in shown
 
 
 def test_the_sentence_around_a_word_is_said(

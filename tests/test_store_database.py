@@ -16,6 +16,7 @@ import pytest
 
 from reader.core.store import (
     DatabaseDamaged,
+    DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
     NewArticle,
@@ -70,6 +71,9 @@ def test_migration_keeps_the_data_and_backs_up_first(fixture: Path, data_dir: Pa
             ]
         own = [(c.text, c.parts) for c in store.corrections.all(1) if c.article_id == 1]
         assert own == ([("大足石刻", ("大足", "石刻"))] if old_version >= 7 else [])
+        own_fixes = [f.fix.readings for f in store.corrections.reading_fixes(1) if f.article_id]
+        assert own_fixes == ([("da4", "zu2")] if old_version >= 8 else [])
+        assert store.scans.pages(1) == [] and store.scans.uncertain(1) == []  # not read by OCR
         assert [w.word for w in store.corrections.user_words()] == ["金联体"]
         [word] = store.vocab.words(store.vocab.list_for_article(1))
         assert (word.traditional, word.pinyin, word.senses, word.entry_ids, word.notes) == (
@@ -281,3 +285,16 @@ def test_two_connections_in_two_threads(data_dir: Path) -> None:
         thread.join()
     with Store.open(path) as store:
         assert sorted(lst.word_count for lst in store.vocab.lists()) == [150, 150]
+
+
+def test_a_read_only_connection_reads_the_writes_and_refuses_its_own(data_dir: Path) -> None:
+    """The window's analyses thread reads through one (the writer alone writes)."""
+    with Store.open(data_dir / DB_FILENAME) as store, store.reader(read_only=True) as reader:
+        first = store.articles.add(NewArticle("一", "第一篇。"))
+        assert reader.articles.text(first) == "第一篇。"  # what the writer committed
+        with pytest.raises(DatabaseReadOnly):
+            reader.articles.add(NewArticle("二", "第二篇。"))
+        with pytest.raises(DatabaseReadOnly):
+            reader.vocab.set_statuses({"第一": WordStatus.KNOWN})
+        assert [info.id for info in store.articles.all()] == [first]
+        assert store.vocab.status("第一") is WordStatus.NEW

@@ -144,3 +144,19 @@ def test_a_comma_inside_a_number_is_no_clause_break(analyzer: Analyzer) -> None:
     tokens = list(analyzer.analyse("今年共有12,000名游客，比去年多。"))
     index = next(i for i, t in enumerate(tokens) if t.text == "游客")
     assert clause_around(tokens, index) == "今年共有12,000名游客"
+
+
+def test_a_word_the_dictionary_lacks_is_kept_with_its_parts_meanings(
+    analyzer: Analyzer,
+) -> None:
+    """宝顶山 (the seed page's place) has no CC-CEDICT entry: its meaning in the list is
+    what its parts mean, as the popup explains it, not an empty cell in the handout."""
+    tokens = analyzer.analyse("前来大足石刻宝顶山景区的游客络绎不绝。")
+    index = next(i for i, t in enumerate(tokens) if t.text == "宝顶山")
+    assert not tokens[index].entry_ids and tokens[index].parts == ("宝", "顶", "山")
+    word = word_from_token(tokens, index, analyzer.dictionary, None)
+    [meaning] = word.senses
+    assert meaning.startswith("宝 ") and " + 顶 " in meaning and " + 山 mountain" in meaning
+    # a dictionary word keeps its own senses
+    scenic = next(i for i, t in enumerate(tokens) if t.text == "景区")
+    assert "scenic area" in word_from_token(tokens, scenic, analyzer.dictionary, None).senses

@@ -54,6 +54,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-article", action="store_true", help="PDF: leave out the article")
     parser.add_argument("--no-pinyin", action="store_true", help="PDF: no pinyin over the article")
     parser.add_argument(
+        "--off-list",
+        action="store_true",
+        help="PDF: pinyin (and glosses) only over the article's words outside the class lists",
+    )
+    parser.add_argument(
+        "--glosses", action="store_true", help="PDF: a short gloss under the words with pinyin"
+    )
+    parser.add_argument(
         "--include-ignored", action="store_true", help="PDF: list the ignored words too"
     )
     parser.add_argument(
@@ -91,6 +99,8 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         page_size=PageSize(args.page_size),
         include_article=not args.no_article,
         article_with_pinyin=not args.no_pinyin,
+        article_off_list=args.off_list,
+        article_glosses=args.glosses,
         title=args.title,
         anki_cloze=args.cloze,
         anki_audio=args.audio,

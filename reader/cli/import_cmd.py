@@ -123,7 +123,10 @@ def _add_articles(store: Store, path: Path, args: argparse.Namespace) -> None:
             print(f"would add\t{article.title}\t{len(article.paragraphs)} paragraphs")
         return
     ids = store.articles.add_many(
-        [NewArticle(a.title, a.text, a.source, a.original_text) for a in articles]
+        [
+            NewArticle(a.title, a.text, a.source, a.original_text, a.pages, a.uncertain)
+            for a in articles
+        ]
     )
     for article_id, article in zip(ids, articles, strict=True):
         print(f"{article_id}\t{article.title}")

@@ -63,10 +63,37 @@ def hsk_list(name: str) -> set[str] | None:
     match = HSK_LIST.fullmatch(name.strip())
     if match is None:
         return None
-    from reader.core.cedict.wordinfo import load_hsk_levels
+    return {word for _level, word in _hsk_up_to(int(match.group(1)))}
 
-    top = int(match.group(1))
-    return {w for w, (_old, new) in load_hsk_levels().items() if new is not None and new <= top}
+
+def _hsk_up_to(top: int) -> list[tuple[int, str]]:
+    """(level, word) of HSK 3.0 levels 1 to ``top``, by level."""
+    from reader.core.cedict.wordinfo import load_hsk_headwords
+
+    levels = load_hsk_headwords().items()
+    return sorted((new, w) for w, (_old, new) in levels if new is not None and new <= top)
+
+
+def hsk_words(top: int, dictionary: EntrySource) -> list[NewWord]:
+    """The words of HSK 3.0 levels 1 to ``top`` (7: 7-9) as words of a list, in the order
+    of their levels, each with its learner's first entry (reading, senses): the class list
+    of a teacher of an HSK class, made in the app."""
+    from reader.core.cedict.learner_order import learner_order
+
+    words = []
+    for _level, word in _hsk_up_to(top):
+        entries = learner_order(dictionary.entries(word), "")
+        first = entries[0] if entries else None
+        words.append(
+            NewWord(
+                word,
+                first.traditional if first else "",
+                first.pinyin if first else "",
+                tuple(s.gloss for s in first.senses) if first else (),
+                (first.id,) if first else (),
+            )
+        )
+    return words
 
 
 def is_off_list(key: str, taught: Set[str]) -> bool:

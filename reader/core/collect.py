@@ -168,11 +168,16 @@ def word_from_token(
     chosen = entries[0] if entries else None
     if chosen is not None and not pinyin:
         pinyin = chosen.pinyin
+    senses = tuple(s.gloss for s in chosen.senses) if chosen is not None else ()
+    if not senses and word == token.text and token.parts:  # 宝顶山: 宝 jewel + 顶 apex + …
+        from reader.core.glosses import parts_gloss
+
+        senses = tuple(filter(None, [parts_gloss(token.parts, dictionary.entries)]))
     return NewWord(
         simplified=key_for(word, chosen),
         traditional=chosen.traditional if chosen is not None else "",
         pinyin=pinyin,
-        senses=tuple(s.gloss for s in chosen.senses) if chosen is not None else (),
+        senses=senses,
         entry_ids=tuple(e.id for e in entries),
         sentence=clause_around(tokens, index),
         full_sentence=sentence_around(tokens, index),

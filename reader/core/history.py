@@ -1,5 +1,5 @@
-"""Undo and redo of word actions: adding to a list, removing, status changes, splitting
-and merging words.
+"""Undo and redo of word actions: adding to a list, removing, moving or copying to
+another list, deleting a whole list, status changes, splitting and merging words.
 
 Each action is done through `WordHistory.do`, which applies it to the store and keeps it;
 `undo` reverts the last one (its inverse, one transaction), `redo` applies it again, in
@@ -22,6 +22,7 @@ from typing import Protocol
 from reader.core.operations import Changes
 from reader.core.store import (
     CorrectionKind,
+    DeletedList,
     DeletedWords,
     NewWord,
     Store,
@@ -134,6 +135,66 @@ class RemoveWords:
     def revert(self, store: Store) -> None:
         if self.removed is not None:
             store.vocab.restore_words(self.removed)
+
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(lists=True)
+
+
+@dataclass
+class TransferWords:
+    """Copy words to another list (``move``: move them); the undo takes the copies out
+    that were not there before and, for a move, puts the words back where they were."""
+
+    word_ids: tuple[int, ...]
+    list_id: int
+    move: bool
+    names: tuple[str, ...] = ()  # for the label
+    list_name: str = ""
+    added_ids: list[int] = field(default_factory=list)  # filled by apply
+    removed: DeletedWords | None = None
+
+    @property
+    def label(self) -> str:
+        verb = "Move" if self.move else "Copy"
+        return f"{verb} {_names(list(self.names)) or 'words'} to “{self.list_name}”"
+
+    def apply(self, store: Store) -> None:
+        vocab = store.vocab
+        with store.db.transaction():
+            there = {w.id for w in vocab.words(self.list_id)}
+            copies = vocab.copy_words(self.word_ids, self.list_id)
+            self.added_ids = [i for i in copies if i not in there]
+            self.removed = vocab.delete_words(self.word_ids) if self.move else None
+
+    def revert(self, store: Store) -> None:
+        with store.db.transaction():
+            store.vocab.delete_words(self.added_ids)
+            if self.removed is not None:
+                store.vocab.restore_words(self.removed)
+
+    def changes(self, reverted: bool) -> Changes:
+        return Changes(lists=True)
+
+
+@dataclass
+class DeleteList:
+    """Delete a whole list with its words; the undo puts it back as it was (its id, its
+    words with their places and dates, its class mark)."""
+
+    list_id: int
+    name: str = ""  # for the label
+    deleted: DeletedList | None = None  # filled by apply
+
+    @property
+    def label(self) -> str:
+        return f"Delete the list “{self.name}”"
+
+    def apply(self, store: Store) -> None:
+        self.deleted = store.vocab.delete_list(self.list_id)
+
+    def revert(self, store: Store) -> None:
+        if self.deleted is not None:
+            store.vocab.restore_list(self.deleted)
 
     def changes(self, reverted: bool) -> Changes:
         return Changes(lists=True)

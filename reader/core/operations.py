@@ -13,12 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from reader.core.progress import Progress
 from reader.core.store import NewWord, Store, WordStatus
 
 if TYPE_CHECKING:
-    from reader.core.analysis.pipeline import Analyzer
-    from reader.core.analysis.tokens import Token
+    from reader.core.analysis.stored import NewAnalysis
 
 T = TypeVar("T")
 
@@ -78,10 +76,8 @@ def set_statuses(store: Store, statuses: Mapping[str, WordStatus]) -> Done[None]
     return Done(None, Changes(statuses=dict(statuses)))
 
 
-def analyse_article(
-    store: Store, analyzer: Analyzer, article_id: int, progress: Progress | None = None
-) -> Done[list[Token]]:
-    """The article's tokens: the stored analysis when still valid, else a new one, then
-    stored with the article's word counts (so its % known is known)."""
-    tokens = analyzer.load_or_analyse(store, article_id, progress)
-    return Done(tokens, Changes(articles=frozenset({article_id})))
+def save_analysis(store: Store, analysis: NewAnalysis) -> Done[None]:
+    """Store an analysis made on another thread (``Analyzer.read_or_analyse``) with the
+    article's word counts, so its % known is known."""
+    analysis.save(store)
+    return Done(None, Changes(articles=frozenset({analysis.article_id})))

@@ -82,6 +82,7 @@ class Settings:
     tone_sandhi: bool = False  # show 一/不 with their spoken tones (reader.core.analysis.display)
     ruby_words: RubyWords = RubyWords.ALL
     ruby_min_hsk: int = 3  # with "above_hsk": readings only over words above this HSK level
+    glosses: bool = False  # a short gloss under the words that get pinyin (ruby_words)
     tone_scheme: ToneScheme = ToneScheme.PLECO
     color_characters: bool = False  # tone colours on the characters too, not only pinyin
     script: Script = Script.SIMPLIFIED
@@ -98,6 +99,8 @@ class Settings:
     export_page_size: str = "A4"  # A4 | Letter
     export_article: bool = True  # PDF: print the article after the table
     export_article_pinyin: bool = True  # PDF: pinyin over the article
+    export_article_off_list: bool = False  # PDF: only over words outside the class lists
+    export_article_glosses: bool = False  # PDF: a short gloss under them
     export_anki_cloze: bool = False  # Anki: a cloze note per example sentence too
     export_anki_audio: bool = False  # Anki: each word and its sentence spoken, as media
     speech_rate: float = 1.0  # the voice's speed, 0.5-2.0 (reader.core.speech)

@@ -63,7 +63,7 @@ def check_bundled_data(*, dialog: bool) -> bool:
     text = f"{problem}\n\nThe installation of Reader is incomplete. Please reinstall it."
     print(text, file=sys.stderr)
     if dialog:
-        from PySide6.QtWidgets import QMessageBox  # only for a broken install: launch speed
+        from reader.ui.messages import MessageSink  # only for a broken install: launch speed
 
-        QMessageBox.critical(None, "Reader cannot start", text)
+        MessageSink().error("Reader cannot start", text)
     return False

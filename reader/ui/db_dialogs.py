@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from reader.core import paths
 from reader.core.cleanup import remove_leftovers
@@ -34,56 +34,62 @@ from reader.core.store import (
     restore_backup,
     set_aside,
 )
+from reader.ui.messages import MessageSink
 
 START_AFRESH = "Start with an empty library (the damaged file is kept beside it)"
-_RETRY = QMessageBox.StandardButton.Retry
-_CLOSE = QMessageBox.StandardButton.Close
 
 
-def data_folder_or_say(data_dir: str | None, parent: QWidget | None = None) -> Path | None:
+def data_folder_or_say(data_dir: str | None, messages: MessageSink | None = None) -> Path | None:
     """The user's data folder (created if need be), or None after saying why it cannot be
     (a read-only or missing drive given with --data-dir)."""
     try:
         return paths.data_dir(data_dir)
     except OSError as error:
         where = data_dir or os.environ.get(paths.DATA_DIR_ENV) or "the user data folder"
-        QMessageBox.critical(
-            parent, "Reader cannot start", f"Reader cannot use {where}: {error.strerror or error}."
-        )
+        reason = f"Reader cannot use {where}: {error.strerror or error}."
+        (messages or MessageSink()).error("Reader cannot start", reason)
         return None
 
 
-def open_store_or_ask(path: Path, parent: QWidget | None = None) -> Store | None:
-    """The opened store, or None when the user chose to quit."""
+def open_store_or_ask(path: Path, messages: MessageSink | None = None) -> Store | None:
+    """The opened store, or None when the user chose to quit (``messages``: where it is
+    said, before the window that has one is there)."""
+    messages = messages or MessageSink()
     remove_leftovers(path.parent)
     while True:
         try:
             store = Store.open(path)
         except (DatabaseLocked, DiskFull) as error:
-            answer = QMessageBox.warning(
-                parent, "Reader cannot open your data yet", str(error), _RETRY | _CLOSE, _RETRY
+            retry = messages.confirm(
+                "Reader cannot open your data yet",
+                str(error),
+                yes="Retry",
+                no="Close",
+                default_yes=True,
+                warning=True,
             )
-            if answer != _RETRY:
+            if not retry:
                 return None
             continue
         except DatabaseDamaged as error:
-            if not _recover(error, path, parent):
+            if not _recover(error, path, messages):
                 return None
             continue
         except StoreError as error:  # too new, read-only, anything else: nothing to try
             title = "Reader needs a newer version" if isinstance(error, DatabaseTooNew) else ""
-            QMessageBox.critical(parent, title or "Reader cannot open your data", str(error))
+            messages.error(title or "Reader cannot open your data", str(error))
             return None
         for warning in store.db.warnings:
-            QMessageBox.warning(parent, "Reader", warning)
+            messages.warn("Reader", warning)
         return store
 
 
-def _recover(error: DatabaseDamaged, path: Path, parent: QWidget | None) -> bool:
+def _recover(error: DatabaseDamaged, path: Path, messages: MessageSink) -> bool:
     """Restore a backup or set the damaged file aside, as the user chooses; False: quit."""
     names = [b.name for b in error.backups]
+    parent = messages.parent()
     choice, ok = QInputDialog.getItem(
-        parent,
+        parent if isinstance(parent, QWidget) else None,
         "Your data is damaged",
         f"The database {error.path} is damaged ({error.detail}).\n"
         + (
@@ -107,7 +113,7 @@ def _recover(error: DatabaseDamaged, path: Path, parent: QWidget | None) -> bool
             kept = restore_backup(backup, path)
             done = f"Restored {backup.name}. The damaged database was kept as {kept}."
     except (StoreError, OSError) as failure:
-        QMessageBox.critical(parent, "Your data could not be recovered", str(failure))
+        messages.error("Your data could not be recovered", str(failure))
         return False
-    QMessageBox.information(parent, "Reader", done)
+    messages.inform("Reader", done)
     return True

@@ -9,12 +9,11 @@ rejected file is reported with its first malformed lines, and nothing has change
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.core.progress import Progress
 from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
@@ -24,6 +23,7 @@ if TYPE_CHECKING:  # the dictionary package loads on the window's worker, not at
     from reader.core.cedict.importing import ImportReport
     from reader.core.cedict.parser import ParseError
 
+TITLE = "Import CC-CEDICT"
 FILE_FILTER = "CC-CEDICT releases (*.u8 *.txt *.gz *.zip);;All files (*)"
 ERRORS_SHOWN = 10
 
@@ -46,9 +46,9 @@ class DictionaryImport(QObject):
         super().__init__(context.dialog_parent)
         self._context = context
         self._parent = context.dialog_parent
+        self._messages = context.messages
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.progress: QProgressDialog | None = None
-        self.message: QMessageBox | None = None  # the last report shown (tests read it)
         self.task: Task[ImportReport] | None = None
 
     def stop(self) -> None:
@@ -74,7 +74,7 @@ class DictionaryImport(QObject):
 
             return import_release(file, data_dir, progress, force=force)
 
-        progress = progress_dialog(f"Importing {file.name}…", "Import CC-CEDICT", self._parent)
+        progress = progress_dialog(f"Importing {file.name}…", TITLE, self._parent)
         self.progress = progress
         task = self.runner.submit(
             work,
@@ -96,33 +96,15 @@ class DictionaryImport(QObject):
         close_progress(self.progress)
         self.progress = None
 
-    def _show(
-        self,
-        icon: QMessageBox.Icon,
-        text: str,
-        details: str = "",
-        buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-    ) -> QMessageBox:
-        box = QMessageBox(icon, "Import CC-CEDICT", text, buttons)
-        box.setParent(self._parent, box.windowFlags())
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:  # the lines are the file's: escaped, never read as markup
-            box.setInformativeText(f"<pre>{html.escape(details)}</pre>")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.destroyed.connect(lambda _obj=None: setattr(self, "message", None))
-        self.message = box
-        box.open()
-        return box
-
     def _done(self, report: ImportReport) -> None:
         self._close_progress()
         self.imported.emit(report)  # the app switches to it before the report shows
         skipped = f"\n{len(report.errors):,} malformed lines were skipped." if report.errors else ""
-        self._show(
-            QMessageBox.Icon.Information,
+        self._messages.inform(
+            TITLE,
             f"Imported {report.entry_count:,} entries"
             f" (release {report.release_date or 'undated'}).{skipped}",
-            describe_errors(report.errors),
+            details=describe_errors(report.errors),
         )
 
     def _failed(self, error: Exception, file: Path) -> None:
@@ -134,21 +116,21 @@ class DictionaryImport(QObject):
             return
         errors = error.errors if isinstance(error, ImportRejectedError) else []
         text = f"{error}\n\nNothing was changed: the dictionary in use stays as it was."
-        self._show(QMessageBox.Icon.Warning, text, describe_errors(errors))
         self.rejected.emit(str(error))
+        self._messages.error(TITLE, text, details=describe_errors(errors))
 
     def _offer_force(self, error: Exception, file: Path) -> None:
         """A much smaller release is refused, but the user may know better: ask."""
         text = str(error).replace(" with --force", "")
-        box = self._show(
-            QMessageBox.Icon.Warning,
-            f"{text}?\n\nThe dictionary in use stays as it is unless you choose to use it.",
-            buttons=QMessageBox.StandardButton.Cancel,
-        )
-        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        use.clicked.connect(lambda: self.import_file(file, force=True))
         self.rejected.emit(str(error))
+        if self._messages.confirm(
+            TITLE,
+            f"{text}?\n\nThe dictionary in use stays as it is unless you choose to use it.",
+            yes="Use it anyway",
+            no="Cancel",
+            warning=True,
+        ):
+            self.import_file(file, force=True)
 
     def _cancelled(self) -> None:
         self._close_progress()

@@ -1,10 +1,10 @@
 """File ▸ Export list…: choose a list, choose the format in `ExportDialog`, export off the UI
 thread with a progress dialog, report the outcome.
 
-The export runs ``export_from_store`` (the CLI's entry point too) on the window's single
-worker, through a store connection of its own, with the window's dictionary and analyser
-when they are loaded (the worker is where the analyser is used, so the export never runs
-beside an analysis). The dialog's choices are saved to the settings file at once.
+The export runs ``export_from_store`` (the CLI's entry point too) on the window's
+queries thread, through a store connection of its own, with the window's dictionary and
+analyser when they are loaded (that thread is where the analyser is used, so the export
+never runs beside an analysis). The dialog's choices are saved to the settings file at once.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Progress
 from reader.core.settings import Settings, save_settings
 from reader.core.store import Store, WordList
+from reader.ui.messages import MessageSink
 from reader.ui.tasks import Task, TaskRunner, close_progress, progress_dialog, show_progress
 
 if TYPE_CHECKING:  # the dialog and the writers load when the user exports, not at launch
@@ -42,9 +43,11 @@ class ListExport(QObject):
         data_dir: Path,
         runner: TaskRunner,
         tools: Tools,
+        messages: MessageSink,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self._messages = messages
         self._store = store
         self._settings = settings
         self._data_dir = data_dir
@@ -65,17 +68,15 @@ class ListExport(QObject):
 
         lists = self._store.vocab.lists()
         if not lists:
-            QMessageBox.information(
-                self._parent,
-                "Export list",
-                "There is no word list yet: add words from an article first.",
+            self._messages.inform(
+                "Export list", "There is no word list yet: add words from an article first."
             )
             return None
         current = next(
             (i for i, w in enumerate(lists) if w.id == list_id),
             next((i for i, w in enumerate(lists) if w.article_id == article_id), 0),
         )
-        dialog = ExportDialog(lists, self._settings, self._parent, current)
+        dialog = ExportDialog(lists, self._settings, self._parent, current, self._messages)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -91,7 +92,7 @@ class ListExport(QObject):
         return dialog
 
     def start(self, word_list: WordList, request: ExportRequest) -> Task[Path]:
-        """Run the export on the worker, with a progress dialog that can cancel it."""
+        """Run the export on the runner, with a progress dialog that can cancel it."""
         from reader.core.export.formats import LABELS
         from reader.core.export.from_store import export_from_store
         from reader.ui.export_pdf import write_pdf_handout
@@ -151,7 +152,7 @@ class ListExport(QObject):
         self._finish()
         message = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
         self.failed.emit(message)
-        QMessageBox.warning(self._parent, "Export failed", message)
+        self._messages.error("Export failed", message, parent=self._parent)
 
 
 def _analyser(

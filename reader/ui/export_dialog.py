@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from reader.core.export.model import (
 )
 from reader.core.settings import Settings
 from reader.core.store import WordList
+from reader.ui.messages import MessageSink
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -65,8 +65,10 @@ class ExportDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         current: int = 0,
+        messages: MessageSink | None = None,
     ) -> None:
         super().__init__(parent)
+        self.messages = messages or MessageSink(self)
         self.setWindowTitle("Export a word list")
         self.setMinimumWidth(480)  # room for a path
         self._lists = list(lists)
@@ -89,6 +91,8 @@ class ExportDialog(QDialog):
             self.page_size.addItem(size.value, size)
         self.article = QCheckBox("Print the article after the vocabulary")
         self.article_pinyin = QCheckBox("Pinyin over the article's words")
+        self.article_off_list = QCheckBox("Only over the words outside the class lists")
+        self.article_glosses = QCheckBox("A short gloss under the words with pinyin")
         self.include_ignored = QCheckBox("List the words marked Ignored too")
         self.anki_cloze = QCheckBox("Anki: a cloze card per example sentence too")
         self.anki_audio = QCheckBox("Anki: audio of each word and its sentence (system voice)")
@@ -101,6 +105,8 @@ class ExportDialog(QDialog):
         pdf_form.addRow("Page size", self.page_size)
         pdf_form.addRow(self.article)
         pdf_form.addRow(self.article_pinyin)
+        pdf_form.addRow(self.article_off_list)
+        pdf_form.addRow(self.article_glosses)
         pdf_form.addRow(self.include_ignored)
         self.pdf_group = pdf_group
         where = QHBoxLayout()
@@ -128,7 +134,8 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self._named_for = self.word_list.name  # the list the file name was made from
         self.list_box.currentIndexChanged.connect(self._list_changed)
-        self.article.toggled.connect(self.article_pinyin.setEnabled)
+        for follows in (self.article_pinyin, self.article_off_list, self.article_glosses):
+            self.article.toggled.connect(follows.setEnabled)
         self._format_changed()
 
     # --- settings ------------------------------------------------------------------------
@@ -152,7 +159,10 @@ class ExportDialog(QDialog):
         self.anki_audio.setChecked(settings.export_anki_audio)
         self.article.setChecked(settings.export_article)
         self.article_pinyin.setChecked(settings.export_article_pinyin)
-        self.article_pinyin.setEnabled(settings.export_article)
+        for follows in (self.article_pinyin, self.article_off_list, self.article_glosses):
+            follows.setEnabled(settings.export_article)
+        self.article_off_list.setChecked(settings.export_article_off_list)
+        self.article_glosses.setChecked(settings.export_article_glosses)
         self.include_ignored.setChecked(settings.export_include_ignored)
         folder = Path(settings.export_folder) if settings.export_folder else Path.home()
         self.path_edit.setText(str(folder / (_safe_name(self.word_list.name) + SUFFIXES[fmt])))
@@ -166,6 +176,8 @@ class ExportDialog(QDialog):
         settings.export_anki_audio = self.anki_audio.isChecked()
         settings.export_article = self.article.isChecked()
         settings.export_article_pinyin = self.article_pinyin.isChecked()
+        settings.export_article_off_list = self.article_off_list.isChecked()
+        settings.export_article_glosses = self.article_glosses.isChecked()
         settings.export_include_ignored = self.include_ignored.isChecked()
         settings.export_folder = str(Path(self.path_edit.text()).parent)
 
@@ -199,6 +211,8 @@ class ExportDialog(QDialog):
             page_size=PageSize(self.page_size.currentData()),
             include_article=self.article.isChecked(),
             article_with_pinyin=self.article_pinyin.isChecked(),
+            article_off_list=self.article_off_list.isChecked(),
+            article_glosses=self.article_glosses.isChecked(),
             anki_cloze=self.anki_cloze.isChecked(),
             anki_audio=self.anki_audio.isChecked(),
             anki_sentence_audio=self.anki_audio.isChecked(),
@@ -236,21 +250,15 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(fixed))
         path = Path(self.path_edit.text()).expanduser()
         if not self.path_edit.text().strip() or not path.parent.is_dir():
-            QMessageBox.warning(self, "Export", f"The folder {path.parent} does not exist.")
+            self.messages.warn("Export", f"The folder {path.parent} does not exist.", parent=self)
             return
         if not self.chosen_columns() and self.chosen_format() is not ExportFormat.PACK:
-            QMessageBox.warning(self, "Export", "Choose at least one column.")
+            self.messages.warn("Export", "Choose at least one column.", parent=self)
             return
         overwrite = False
         if path.exists():
-            answer = QMessageBox.question(
-                self,
-                "Export",
-                f"{path.name} already exists. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            replace = f"{path.name} already exists. Replace it?"
+            if not self.messages.confirm("Export", replace, parent=self):
                 return
             overwrite = True
         self.request = ExportRequest(self.chosen_format(), path, self.options(), overwrite)

@@ -51,8 +51,16 @@ from reader.core.export.model import (
     marked_html,
 )
 from reader.core.progress import Progress
-from reader.ui.article_view.layout import ArticleLayout
-from reader.ui.article_view.model import DisplayOptions, PinyinForm, provisional_tokens, rubies_for
+from reader.ui.article_view.layout import ArticleLayout, GlossBand
+from reader.ui.article_view.model import (
+    DisplayOptions,
+    PinyinForm,
+    RubyWords,
+    glosses_for,
+    provisional_tokens,
+    rubies_for,
+    word_spans,
+)
 from reader.ui.article_view.widget import CJK_FAMILIES, RUBY_FAMILIES, QtMetrics
 from reader.ui.headless import use_headless_platform
 
@@ -319,10 +327,19 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
     text = word_list.article_text or ""
     tokens = word_list.article_tokens or provisional_tokens(text)
     display = DisplayOptions(
-        pinyin=PinyinForm.MARKS if options.article_with_pinyin else PinyinForm.HIDDEN
+        pinyin=PinyinForm.MARKS if options.article_with_pinyin else PinyinForm.HIDDEN,
+        ruby_words=RubyWords.OFF_LIST if options.article_off_list else RubyWords.ALL,
+        glosses=options.article_glosses,
     )
-    rubies = rubies_for(tokens, len(text), display, {}, lambda _word: None)
+    taught = word_list.article_taught
+    rubies = rubies_for(tokens, len(text), display, {}, lambda _word: None, None, taught)
     metrics = _HandoutMetrics(_first_installed(RUBY_FAMILIES), round(_px(ARTICLE_PT)))
+    known = word_list.article_glosses or {}
+    texts = glosses_for(
+        tokens, display, {}, lambda _word: None, lambda t: known.get(t.start, ""), taught
+    )
+    band = GlossBand(texts, metrics.gloss_advance, metrics.gloss_height) if texts else None
+    starts, ends = word_spans(tokens)
     layout = ArticleLayout(
         text,
         [token.start for token in tokens],
@@ -330,6 +347,9 @@ def _article(pages: _Pages, word_list: ExportList, options: ExportOptions) -> No
         metrics,
         title=word_list.article_title or "",
         show_ruby=options.article_with_pinyin,
+        word_starts=starts,
+        word_ends=ends,
+        glosses=band,
     )
     layout.relayout(pages.width)
     painter = pages.painter
@@ -363,25 +383,28 @@ class _HandoutMetrics(QtMetrics):
 def _paint_line(
     painter: QPainter, layout: ArticleLayout, metrics: QtMetrics, line: int, top: float
 ) -> None:
-    cells = layout.cells(line)
+    """One line as the reader view sets it: the characters of a word together, its pinyin
+    joined and centred over it (`ArticleLayout.line_rubies`)."""
     text = layout.text
     baseline = top + layout.ruby_band + metrics.char_ascent
     painter.setFont(metrics.char_font)
     painter.setPen(Qt.GlobalColor.black)
-    for cell in cells:
-        char = text[cell.char_index]
+    for index in range(layout.line_starts[line], layout.line_ends[line]):
+        char = text[index]
         if not char.isspace():
-            advance = metrics.char_advance(char)
-            painter.drawText(QPointF(cell.x + (cell.width - advance) / 2, baseline), char)
+            painter.drawText(QPointF(layout.glyph_x(index, line), baseline), char)
+    painter.setPen(_GREY)
+    painter.setFont(metrics.gloss_font)
+    gloss_baseline = baseline - metrics.char_ascent + metrics.char_height + metrics.gloss_ascent
+    for x, gloss in layout.line_glosses(line):
+        painter.drawText(QPointF(x, gloss_baseline), gloss)
     if not layout.show_ruby:
         return
     painter.setFont(metrics.ruby_font)
     painter.setPen(_GREY)
     ruby_baseline = top + metrics.ruby_ascent
-    for cell in cells:
-        if cell.ruby:
-            advance = metrics.ruby_advance(cell.ruby)
-            painter.drawText(QPointF(cell.x + (cell.width - advance) / 2, ruby_baseline), cell.ruby)
+    for _index, x, piece in layout.line_rubies(line):
+        painter.drawText(QPointF(x, ruby_baseline), piece)
 
 
 # --- the text map -----------------------------------------------------------------------

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from reader.core.lessons import PackImportResult, import_pack, opened_article
 from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
 from reader.core.store import Store
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer
 
 MAX_SUMMARY = 1000  # characters of the preview; a pack's title could be megabytes
@@ -90,11 +90,14 @@ class PackOpener(QObject):
     opened = Signal(object)  # PackImportResult: added, or already there
     failed = Signal(str)
 
-    def __init__(self, store: Store, writer: Writer, parent: QWidget) -> None:
+    def __init__(
+        self, store: Store, writer: Writer, messages: MessageSink, parent: QWidget
+    ) -> None:
         """``store``: read here; ``writer``: the pack goes in through it."""
         super().__init__(parent)
         self._store = store
         self._writer = writer
+        self._messages = messages
         self._parent = parent
         self.dialog: PackPreviewDialog | None = None  # the preview on screen, if any
 
@@ -138,7 +141,7 @@ class PackOpener(QObject):
 
     def _report(self, message: str) -> None:
         self.failed.emit(message)
-        QMessageBox.warning(self._parent, "Cannot open the lesson pack", message)
+        self._messages.error("Cannot open the lesson pack", message, parent=self._parent)
 
 
 class PackDropFilter(QObject):

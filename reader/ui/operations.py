@@ -1,13 +1,17 @@
-"""The one writer: every write of the app's database goes through `Writer.run`.
+"""The one writer, and the long reads beside it.
 
-In the window the writer runs its operations one after another on the window's worker
-thread, on the worker's own connection (Anki's ``CollectionOp`` on a single-worker
-executor): the UI thread never waits for a transaction, and no two writes ever race.
-Quick edits (a status, a word, a rename) go before the queued analyses. When an
-operation has run, ``changed(Changes)`` reaches every part on the UI thread, and each
-part decides whether it has something to redraw; then the caller's ``on_done`` gets the
-value. A writer given no runner runs each operation at once on the calling thread (a
-pane on its own, in a test or a dialog)."""
+Every write of the app's database goes through `Writer.run`. In the window the writer
+runs its operations one after another on the window's worker thread, on the worker's own
+connection (Anki's ``CollectionOp`` on a single-worker executor): the UI thread never
+waits for a transaction, and no two writes ever race. The work that only reads and takes
+long (opening the dictionary and the analyser, analysing an article, an export) runs on
+`Queries`, a thread and a read-only connection of its own (Anki's ``QueryOp``), and hands
+what it made to the writer to store: a status set during the analysis of a long article
+is written at once, not after it. Quick edits (a status, a word, a rename) go before the
+writes waiting in the queue. When an operation has run, ``changed(Changes)`` reaches every
+part on the UI thread, and each part decides whether it has something to redraw; then the
+caller's ``on_done`` gets the value. A writer given no runner runs each operation at once
+on the calling thread (a pane on its own, in a test or a dialog)."""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from reader.ui.tasks import Task, TaskRunner
 
 T = TypeVar("T")
 Operation = Callable[[Store, Progress], Done[T]]
+Query = Callable[[Store, Progress], T]
 
 
 def edit(write: Callable[[Store], T], changes: Changes = NOTHING) -> Operation[T]:
@@ -119,3 +124,54 @@ class Writer(QObject):
         still on their way are dropped."""
         self._closed = True
         self._store.close()
+
+
+class Queries(QObject):
+    """The long work that only reads, one task at a time on a thread of its own beside the
+    writer's; ``store``: its connection, read-only (SQLite refuses any write on it), used
+    on that thread only. The analyser is used here alone (it is not shared between
+    threads): it is created, analyses and exports here."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._opened_from = store
+        self._store: Store | None = None  # opened by the first query, on the thread
+        self.runner = TaskRunner(max_threads=1, parent=self)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def run(
+        self,
+        query: Query[T],
+        on_done: Callable[[T], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
+        *,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        priority: int = EDIT,
+    ) -> Task[T]:
+        """Run ``query`` on the thread with its connection (it can be cancelled)."""
+        return self.runner.submit(
+            lambda progress: query(self._connection(), progress),
+            on_success=on_done,
+            on_error=on_error,
+            on_progress=on_progress,
+            on_cancelled=on_cancelled,
+            priority=priority,
+        )
+
+    def stop(self) -> None:
+        """The window is closing: what is under way is cancelled and waited for, then the
+        connection closes."""
+        self.runner.cancel_all()
+        self.runner.wait()
+        if self._store is not None:
+            self._store.close()
+
+    def _connection(self) -> Store:
+        """On the thread: its connection, opened the first time (not during the launch)."""
+        if self._store is None:
+            self._store = self._opened_from.reader(read_only=True)
+        return self._store

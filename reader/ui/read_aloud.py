@@ -18,16 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
-from reader.core.speech import (
-    Playback,
-    Sentence,
-    sentences_from,
-    token_at_char,
-    tokens_utterance,
-)
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the speech package loads when reading starts, not at launch
     from reader.core.analysis.tokens import Token
+    from reader.core.speech import Playback, Sentence
     from reader.ui.lookup.speech import Speaker
 
 POLL_MS = 40
@@ -70,6 +63,8 @@ class ReadAloud(QObject):
 
     def start(self, tokens: Sequence[Token], char_index: int) -> None:
         """Read from the sentence at ``char_index`` to the end of the article."""
+        from reader.core.speech import sentences_from, token_at_char
+
         self.stop()
         self._tokens = tokens
         self._text = self.view.text
@@ -77,6 +72,8 @@ class ReadAloud(QObject):
         self._say_next()
 
     def _say_next(self) -> None:
+        from reader.core.speech import tokens_utterance
+
         sentence = next(self._upcoming, None)
         if sentence is None:  # the end of the article
             self.stop()

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from reader.ui.lookup.speech import shared_speaker
+from reader.ui.messages import MessageSink
 from reader.ui.read_aloud import SPEEDS, ReadAloud, ReadAloudBar, ReadingState
 from reader.ui.widgets import after_next_paint
 
@@ -27,9 +28,16 @@ if TYPE_CHECKING:
 class SpeechControls(QObject):
     """Speech for one window's article view; ``actions`` by name for the shortcut list."""
 
-    def __init__(self, window: QMainWindow, view: ArticleView, settings: Settings) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        view: ArticleView,
+        settings: Settings,
+        messages: MessageSink | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.messages = messages or MessageSink(window)
         self.view = view
         self.settings = settings
         self.speaker = shared_speaker()
@@ -113,7 +121,7 @@ class SpeechControls(QObject):
             self._show_problem(problem)
 
     def _show_problem(self, problem: str) -> None:
-        QMessageBox.information(self.window, "No Chinese voice", problem)
+        self.messages.inform("No Chinese voice", problem)
 
     def _show_state(self, state: ReadingState) -> None:
         self.actions["stop_reading"].setEnabled(state is not ReadingState.STOPPED)

@@ -6,7 +6,9 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
+
+SQUEEZED_COMBO_CHARS = 5  # a choice box in a narrow pane shows this much of its choice
 
 
 def add_local_action(
@@ -36,6 +38,18 @@ def size_columns_for(
     for column, sample in samples.items():
         header.setSectionResizeMode(column, mode)
         header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
+
+
+def squeezable(box: QComboBox) -> None:
+    """``box`` keeps its full width where there is room and shrinks, eliding its text, in
+    a narrow pane: its choices' width no longer sets the pane's minimum width."""
+    box.setMinimumWidth(box.fontMetrics().averageCharWidth() * SQUEEZED_COMBO_CHARS + 28)
+
+
+def passing_label(label: QLabel) -> None:
+    """``label`` says what is going on (a file's name, a step) without ever widening its
+    pane: a long text is cut at the pane's edge."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
 
 def after_next_paint(widget: QWidget, finish: Callable[[], object]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -39,6 +39,10 @@ class ActionNotice(QPushButton):
 
 
 class UndoActions(QObject):
+    """``undone(action)``: an action was taken back (the panel shows a list put back)."""
+
+    undone = Signal(object)
+
     def __init__(
         self,
         history: WordHistory,
@@ -69,14 +73,14 @@ class UndoActions(QObject):
     def do(self, action: Action, on_done: Callable[[Action], object] | None = None) -> None:
         """Apply ``action`` through the writer, keep it and say so."""
 
-        def done(applied: Action) -> None:
-            self.history.record(applied)
-            self._said(f"{applied.label}.", undoable=True)
+        def done(done_action: Action) -> None:
+            self.history.record(done_action)
+            self._said(f"{done_action.label}.", undoable=True)
             if on_done is not None:
-                on_done(applied)
+                on_done(done_action)
 
         self._writer.run(
-            lambda store, _p: _applied(action, store, revert=False),
+            lambda store, _p: applied(action, store, revert=False),
             done,
             lambda error: self._messages.fail(f"Not done: {error}"),
         )
@@ -89,29 +93,30 @@ class UndoActions(QObject):
         def done(reverted: Action) -> None:
             self.history.undone(reverted)
             self._said(f"Undone: {reverted.label}.", undoable=False)
+            self.undone.emit(reverted)
 
         def failed(error: Exception) -> None:
             self.history.redone(action)  # still done: it stays on the undo stack
             self._messages.fail(f"Not undone: {error}")
 
         self._update()
-        self._writer.run(lambda store, _p: _applied(action, store, revert=True), done, failed)
+        self._writer.run(lambda store, _p: applied(action, store, revert=True), done, failed)
 
     def redo(self) -> None:
         action = self.history.take_redo()
         if action is None:
             return
 
-        def done(applied: Action) -> None:
-            self.history.redone(applied)
-            self._said(f"{applied.label}.", undoable=True)
+        def done(done_action: Action) -> None:
+            self.history.redone(done_action)
+            self._said(f"{done_action.label}.", undoable=True)
 
         def failed(error: Exception) -> None:
             self.history.undone(action)
             self._messages.fail(f"Not redone: {error}")
 
         self._update()
-        self._writer.run(lambda store, _p: _applied(action, store, revert=False), done, failed)
+        self._writer.run(lambda store, _p: applied(action, store, revert=False), done, failed)
 
     def _said(self, text: str, undoable: bool) -> None:
         self._messages.show(text)
@@ -126,7 +131,7 @@ class UndoActions(QObject):
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
 
-def _applied(action: Action, store: Store, *, revert: bool) -> Done[Action]:
+def applied(action: Action, store: Store, *, revert: bool) -> Done[Action]:
     """The writer's operation: apply (or revert) ``action``; its changes for the screens."""
     if revert:
         action.revert(store)

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core import paths
 from reader.core.cedict import Dictionary
 from reader.core.cedict.sources import imported_source_path
 from reader.core.store import NewArticle
-from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.main_window import LanguageTools
+from reader.ui.messages import Level, Message
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -29,11 +34,10 @@ def choose(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
     )
 
 
-def report_box(qtbot: QtBot, window: MainWindow) -> QMessageBox:
-    qtbot.waitUntil(lambda: window.dictionary_import.message is not None, timeout=30000)
-    box = window.dictionary_import.message
-    assert box is not None and box.isVisible()
-    return box
+def report(qtbot: QtBot, told: Told, count: int = 1) -> Message:
+    """The ``count``-th message the import said (it comes when the import is done)."""
+    qtbot.waitUntil(lambda: len(told.messages) >= count, timeout=30000)
+    return told.messages[count - 1]
 
 
 def test_a_malformed_release_is_reported_by_line_and_changes_nothing(
@@ -42,20 +46,23 @@ def test_a_malformed_release_is_reported_by_line_and_changes_nothing(
     tmp_path: Path,
     language_tools: LanguageTools,
     monkeypatch: pytest.MonkeyPatch,
+    told: Told,
 ) -> None:
     window = open_window(qtbot, data_dir, language_tools)
     before = window.dictionary
+    failures: list[str] = []
+    window.messages.failed.connect(failures.append)
     bad = tmp_path / "cedict_ts.u8"
     good = "銀行 银行 [yin2 hang2] /bank/\n"
     bad.write_text(HEADER + good + "not a dictionary line\n" * 3 + good, encoding="utf-8")
     choose(monkeypatch, bad)
 
     window.actions_by_name["import_dictionary"].trigger()
-    box = report_box(qtbot, window)
-    assert box.icon() is QMessageBox.Icon.Warning
-    assert "3 of 5 lines are malformed" in box.text()
-    assert "Nothing was changed" in box.text()
-    details = box.informativeText()
+    box = report(qtbot, told)
+    assert box.level is Level.ERROR and failures == [box.text]
+    assert "3 of 5 lines are malformed" in box.text
+    assert "Nothing was changed" in box.text
+    details = box.details
     assert all(f"line {n}:" in details for n in (4, 5, 6))  # the header is lines 1–2
     assert "line 3:" not in details and "line 7:" not in details
 
@@ -71,6 +78,7 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
     tmp_path: Path,
     language_tools: LanguageTools,
     monkeypatch: pytest.MonkeyPatch,
+    told: Told,
 ) -> None:
     with gzip.open(paths.bundled_cedict(), "rt", encoding="utf-8") as stream:
         entries = [line for line in stream if not line.startswith("#")][:300]
@@ -82,14 +90,16 @@ def test_a_valid_release_becomes_the_dictionary_in_use(
     wait_for_pinyin(qtbot, window)
     choose(monkeypatch, release)
 
+    told.answers = [True]  # "Use it anyway"
+    before = window.dictionary
+    in_use: list[bool] = []  # when each message is said: is the old dictionary in use?
+    window.messages.said.connect(lambda _m: in_use.append(window.dictionary is before))
     window.actions_by_name["import_dictionary"].trigger()
-    question = report_box(qtbot, window)  # 301 entries: far fewer than the 122,143 in use
-    assert "100 % fewer" in question.text() and window.dictionary is language_tools.dictionary
-    [use] = [b for b in question.buttons() if b.text() == "Use it anyway"]
-    use.click()
-    qtbot.waitUntil(lambda: window.dictionary_import.message is not question, timeout=30000)
-    box = report_box(qtbot, window)
-    assert box.text().startswith("Imported 301 entries (release 2025-01-01")
+    question = report(qtbot, told)  # 301 entries: far fewer than the 122,143 in use
+    assert "100 % fewer" in question.text and question.yes == "Use it anyway"
+    box = report(qtbot, told, 2)
+    assert box.text.startswith("Imported 301 entries (release 2025-01-01")
+    assert in_use == [True, False]  # asked before anything changed; reported after the switch
     new = window.dictionary
     assert new is not None and new is not language_tools.dictionary and new.entry_count == 301
     assert [s.gloss for e in new.entries("银行") for s in e.senses] == ["bank", "imported gloss"]

@@ -137,7 +137,7 @@ def test_enter_before_the_popup_is_built_asks_to_wait(
     window = launched(qtbot, data_dir)
     window.lookup.look_up_current()
     assert window.popup is not None and not window.popup.isVisible()
-    assert "still loading" in window.activity.text()
+    assert "opens when it is ready" in window.activity.text()
 
 
 def test_esc_closes_the_find_bar_before_the_popup_is_built(

@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.core.export.formats import ExportFormat
@@ -23,8 +24,12 @@ from reader.core.store.database import DB_FILENAME
 from reader.ui.export_dialog import ExportRequest
 from reader.ui.lessons import PackDropFilter
 from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.messages import Level
 from tests.export_samples import ARTICLE_TEXT, bank_word, require_program, stock_lesson_article
 from tests.ui.test_reader_window import open_window
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -82,7 +87,7 @@ def test_export_list_writes_a_csv_on_the_worker(
     assert [r["Simplified"] for r in rows] == ["银行", "行长"]
     bank = rows[0]
     assert bank["Pinyin"] == "yínháng" and bank["Source"] == "在银行"
-    assert bank["Example pinyin"] == "wǒ qù yínháng qǔqián."  # the window's analyser
+    assert bank["Example pinyin"] == "Wǒ qù yínháng qǔqián."  # the window's analyser (a sentence)
     assert bank["Classifier"] and bank["HSK"]  # the window's dictionary
     assert load_settings(data_dir).export_format == "csv"  # saved at once
     assert load_settings(data_dir).export_folder == str(tmp_path)
@@ -101,11 +106,10 @@ def test_an_export_that_fails_is_reported(
     assert warnings == [failed.args[0]] and not (tmp_path / "x.readerpack").exists()
 
 
-def test_no_lists_no_export(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+def test_no_lists_no_export(window: MainWindow, told: Told) -> None:
     assert window.list_export.choose_and_export() is None
-    assert "no word list" in told[0]
+    [message] = told.messages
+    assert message.level is Level.INFORMATION and "no word list" in message.text
 
 
 # --- opening lesson packs --------------------------------------------------------------------

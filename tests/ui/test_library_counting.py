@@ -1,5 +1,6 @@
 """The library's % known for articles not opened yet, counted in the background on the
-window's worker, after the open article and never in the way of one the learner opens."""
+window's queries thread (stored by its writer), after the open article and never in the
+way of one the learner opens."""
 
 from __future__ import annotations
 
@@ -11,13 +12,20 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import paths
 from reader.core.progress import Progress
-from reader.core.store import NewArticle, WordStatus
-from reader.ui.library.importer import import_into
+from reader.core.store import NewArticle, Store, WordStatus
+from reader.ui.library.importer import ImportResult, add_found, read_files
 from reader.ui.main_window import DB_FILENAME, LanguageTools, MainWindow
 from reader.ui.window.counting import IDLE_S, MAX_BACKGROUND_CHARS
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def import_into(db_path: Path, files: list[str]) -> ImportResult:
+    """The library pane's two steps (read the files, add them) on a connection of their
+    own, as another program would before the window opens."""
+    with Store.open(db_path, auto_backup=False) as store:
+        return add_found(store, read_files(files, Progress()), Progress()).value
 
 
 class Clock:
@@ -58,7 +66,7 @@ def test_every_article_gets_its_percent_known_without_being_opened(
 ) -> None:
     # in the library before the window opens (an import in the window would start the
     # counting too): what the window does once the article it shows has its pinyin
-    imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())], Progress())
+    imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())])
     window, clock = counted_window(qtbot, data_dir, language_tools)
     long_id = window.store.articles.add(
         NewArticle("长文章", "银行行长。" * (MAX_BACKGROUND_CHARS // 5 + 1))
@@ -116,7 +124,7 @@ def test_an_article_opened_while_counting_gets_its_pinyin(
 def test_counting_waits_while_the_learner_reads(
     qtbot: QtBot, data_dir: Path, language_tools: LanguageTools
 ) -> None:
-    imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())], Progress())
+    imported = import_into(data_dir / DB_FILENAME, [str(paths.seed_article())])
     window, clock = counted_window(qtbot, data_dir, language_tools)
     window.show_article(imported.ids[0])
     wait_for_pinyin(qtbot, window)

@@ -15,7 +15,14 @@ from reader.core.pinyin import PinyinStyle
 from reader.core.store import WordStatus
 from reader.ui.article_view.colors import ToneScheme
 from reader.ui.article_view.model import DisplayOptions, PinyinForm, RubyWords, rubies_for
-from reader.ui.lookup.content import LookupDictionary, Style, lookup_html, lookup_token
+from reader.ui.lookup.content import (
+    LookupDictionary,
+    Style,
+    add_link_for,
+    link_for,
+    lookup_html,
+    lookup_token,
+)
 from reader.ui.lookup.search import DictionarySearch, search
 from reader.ui.main_window import LanguageTools
 
@@ -170,6 +177,20 @@ def test_character_breakdown_leads_with_the_reading_used_in_the_word(
     assert "surname" not in characters
 
 
+def test_character_breakdown_orders_a_neutral_tone_as_the_word_row_does(
+    language_tools: LanguageTools,
+) -> None:
+    """收拾 prints shōu shi: the character row leads with 拾 shí (the same syllable), not
+    the file's first entry shè; 一点儿 leads with 儿 r, never rén."""
+    dictionary = language_tools.dictionary
+    assert dictionary.entries("拾")[0].pinyin != "shi2"  # the file's order puts shè first
+    text = "收拾一点儿"
+    tidy = _word(dictionary, 0, "收拾", "shou1 shi5")
+    little = _word(dictionary, 2, "一点儿", "yi1 dian3 r5")
+    assert dict(lookup_token(dictionary, text, tidy, 0).breakdown)["拾"][0].pinyin == "shi2"
+    assert dict(lookup_token(dictionary, text, little, 2).breakdown)["儿"][0].pinyin == "r5"
+
+
 def test_pinyin_over_words_outside_the_class_lists(qtbot: QtBot) -> None:
     from reader.ui.article_view.widget import ArticleView
 
@@ -193,15 +214,17 @@ def _word(dictionary: LookupDictionary, start: int, text: str, readings: str) ->
 
 
 def test_the_word_clicked_is_the_word_looked_up(language_tools: LanguageTools) -> None:
-    """A click on 客 in 游客 looks up 游客 (the highlighted word, the one A adds); 客 and
-    the other words starting at 客 follow under "also starting here"."""
+    """A click on 客 in 游客 looks up 游客 (the highlighted word, the one A adds); the other
+    words starting at 客 follow under "also starting here", 客 itself under the characters
+    (once: it was in both)."""
     dictionary = language_tools.dictionary
     text = "外国游客的身影"
     tourist = _word(dictionary, 2, "游客", "you2 ke4")
     lookup = lookup_token(dictionary, text, tourist, 3)
     assert lookup.word == "游客"
     assert lookup.entries[0].simplified == "游客"
-    assert "客" in dict(lookup.other_matches)
+    assert "客" not in dict(lookup.other_matches)
+    assert [char for char, _e in lookup.breakdown] == ["游", "客"]
     assert lookup_token(dictionary, text, tourist, 2).word == "游客"
 
 
@@ -225,15 +248,28 @@ def test_entries_are_in_a_learners_order(language_tools: LanguageTools) -> None:
     assert [e.pinyin for e in first["和"]] == expected
 
 
-def test_also_starting_here_leaves_out_rare_readings_of_the_character(
+def test_the_clicked_character_is_listed_once_with_its_reading_here(
     language_tools: LanguageTools,
 ) -> None:
+    """上 of 上午 was under "also starting here" and under the characters; 谢 of 谢谢 twice
+    under the characters. Each is listed once, with the reading of the word (no 上 shǎng,
+    石 dàn) and its own add link."""
     dictionary = language_tools.dictionary
-    text = "上午石刻"
-    morning = lookup_token(dictionary, text, _word(dictionary, 0, "上午", "shang4 wu3"), 0)
-    assert {e.pinyin for e in dict(morning.other_matches)["上"]} == {"shang4"}
-    carving = lookup_token(dictionary, text, _word(dictionary, 2, "石刻", "shi2 ke4"), 2)
-    assert "dan4" not in {e.pinyin for e in dict(carving.other_matches)["石"]}
+    text = "上午石刻谢谢"
+    tokens = [("上午", "shang4 wu3", 0), ("石刻", "shi2 ke4", 2), ("谢谢", "xie4 xie5", 4)]
+    for word, reading, start in tokens:
+        token = _word(dictionary, start, word, reading)
+        for clicked in range(start, start + len(word)):
+            lookup = lookup_token(dictionary, text, token, clicked)
+            page = lookup_html(lookup, Style(), add_links=True)
+            for char in set(word):
+                assert page.count(f'href="{link_for(char)}"') == 1, (word, char)
+                assert page.count(f'href="{add_link_for(char)}"') == 1, (word, char)
+            assert "shǎng" not in page and "dàn" not in page
+    # a name explained by its characters: they are not listed as its parts too (宝顶山)
+    name = Token(0, "宝顶山", TokenKind.NAME, ("bao3", "ding3", "shan1"), (), ("宝", "顶", "山"))
+    page = lookup_html(lookup_token(dictionary, "宝顶山", name, 0), Style(), add_links=True)
+    assert page.count(f'href="{link_for("宝")}"') == 1 and "Parts" not in page
     # a character with no other reading left is still shown (nothing else would start there)
     alone = lookup_token(dictionary, "上", _word(dictionary, 0, "上", "shang3"), 0)
     assert alone.entries[0].pinyin == "shang3"
@@ -293,22 +329,21 @@ def test_the_popup_never_scrolls_the_article_nor_covers_the_line(
     show_article_with(qtbot, window, "游客")
     view = window.view
     bar = view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 3)
-    QApplication.processEvents()
+    while bar.maximum() < view.viewport().height():  # lines above and below the view
+        view.zoom_in()
+        QApplication.processEvents()
     height = view.viewport().height()
-    for place in ("bottom", "top", "middle"):
-        for index, token in enumerate(view.tokens):  # noqa: B007 (the word found, after)
-            rect = view.char_rect(token.start)
-            if not token.is_chinese or rect.top() < 0 or rect.bottom() > height:
-                continue
-            if place == "bottom" and rect.bottom() > height - 50:
-                break
-            if place == "top" and rect.top() < 80:
-                break
-            if place == "middle" and abs(rect.center().y() - height / 2) < 30:
-                break
-        else:
-            pytest.fail(f"no word at the {place} of the view")
+    middle = len(view.tokens) // 2
+    index = next(i for i in range(middle, len(view.tokens)) if view.tokens[i].is_chinese)
+    char = view.tokens[index].start
+    # the word scrolled to just above the bottom edge, just under the top, the middle
+    for place, where in (("bottom", height - 10), ("top", 20), ("middle", height // 2)):
+        rect = view.char_rect(char)
+        edge = {"bottom": rect.bottom(), "top": rect.top(), "middle": rect.center().y()}[place]
+        bar.setValue(bar.value() + edge - where)
+        QApplication.processEvents()
+        rect = view.char_rect(char)
+        assert rect.top() >= 0 and rect.bottom() <= height, place
         before = bar.value()
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.popup.isVisible() and window.popup.token_index == index
@@ -336,7 +371,7 @@ def test_a_click_before_the_analysis_looks_up_the_longest_word_there(
     stand_in = provisional_tokens(text)[2]  # 游, alone, no readings yet
     lookup = lookup_token(language_tools.dictionary, text, stand_in, 2)
     assert lookup.word == "游客" and lookup.entries
-    assert "游" in dict(lookup.other_matches)
+    assert [char for char, _e in lookup.breakdown] == ["游", "客"]
 
 
 def test_no_vertical_jump_when_the_pinyin_arrives(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from reader.core.store import NewWord, Store
 from reader.ui.db_dialogs import START_AFRESH, open_store_or_ask
+from reader.ui.messages import Level, Message, MessageSink
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 
 def _store_with_word_and_backup(path: Path) -> None:
@@ -20,24 +24,25 @@ def _store_with_word_and_backup(path: Path) -> None:
         assert store.db.backup_if_due() is not None
 
 
-def test_too_new_is_refused_untouched(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
-) -> None:
+def test_too_new_is_refused_untouched(data_dir: Path, told: Told, qapp: Any) -> None:
     path = data_dir / "reader.sqlite3"
     Store.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
     before = path.read_bytes()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    assert open_store_or_ask(path) is None
-    assert "newer version" in shown[0]
+    sink = MessageSink()
+    failures: list[str] = []
+    sink.failed.connect(failures.append)
+    assert open_store_or_ask(path, sink) is None
+    [message] = told.messages
+    assert message.level is Level.ERROR and "newer version" in message.title
+    assert failures == [message.text]
     assert path.read_bytes() == before
 
 
 def test_damaged_restores_the_chosen_backup(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, told: Told, qapp: Any
 ) -> None:
     path = data_dir / "reader.sqlite3"
     _store_with_word_and_backup(path)
@@ -49,7 +54,6 @@ def test_damaged_restores_the_chosen_backup(
         return items[0], True
 
     monkeypatch.setattr(QInputDialog, "getItem", choose)
-    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
     store = open_store_or_ask(path)
     assert store is not None and offered and offered[0][0].endswith("-auto.sqlite3")
     with store:
@@ -59,7 +63,7 @@ def test_damaged_restores_the_chosen_backup(
 
 
 def test_damaged_without_backup_quits_or_starts_afresh(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, told: Told, qapp: Any
 ) -> None:
     path = data_dir / "reader.sqlite3"
     path.write_bytes(b"")  # a 0-byte file is damage too, never taken for a new library
@@ -74,17 +78,15 @@ def test_damaged_without_backup_quits_or_starts_afresh(
     assert offered == [[START_AFRESH]] and path.read_bytes() == b""
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: (START_AFRESH, True))
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     store = open_store_or_ask(path)
-    assert store is not None and "kept as" in told[0]
+    assert store is not None and told.texts(Level.INFORMATION)[0].count("kept as") == 1
     store.close()
     [kept] = data_dir.glob("reader.sqlite3.replaced-*")
     assert kept.read_bytes() == b""
 
 
 def test_locked_offers_retry_never_a_restore(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, told: Told, qapp: Any
 ) -> None:
     from reader.core.store import database
 
@@ -95,45 +97,42 @@ def test_locked_offers_retry_never_a_restore(
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("DELETE FROM list_words WHERE 0")
-    asked: list[str] = []
+    sink = MessageSink()
 
-    def retry_once_released(_p: Any, _t: str, text: str, *_a: Any) -> Any:
-        asked.append(text)
+    def released(_message: Message) -> None:
         holder.execute("ROLLBACK")
-        holder.close()  # the other program lets go
-        return QMessageBox.StandardButton.Retry
+        holder.close()  # the other program lets go while the learner reads the question
 
-    monkeypatch.setattr(QMessageBox, "warning", retry_once_released)
+    sink.said.connect(released)
+    told.answers = [True]  # Retry
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: pytest.fail("offered a restore"))
-    store = open_store_or_ask(path)
-    assert store is not None and "in use by another program" in asked[0]
+    store = open_store_or_ask(path, sink)
+    [asked] = told.messages
+    assert store is not None and "in use by another program" in asked.text
+    assert (asked.yes, asked.no, asked.level) == ("Retry", "Close", Level.WARNING)
     with store:
         assert [w.simplified for w in store.vocab.words(store.vocab.lists()[0].id)] == ["银行"]
     assert not list(data_dir.glob("reader.sqlite3.replaced-*"))
 
 
 def test_a_skipped_backup_is_shown_but_the_app_starts(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+    data_dir: Path, warnings: list[str], qapp: Any
 ) -> None:
     path = data_dir / "reader.sqlite3"
     Store.open(path).close()
     (data_dir / "backups").write_text("a file where the backups folder should be")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
     store = open_store_or_ask(path)
-    assert store is not None and "backup" in shown[0] and "skipped" in shown[0]
+    assert store is not None and "backup" in warnings[0] and "skipped" in warnings[0]
     store.close()
 
 
 def test_a_data_folder_that_cannot_be_made_is_said_not_raised(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+    tmp_path: Path, warnings: list[str], qapp: Any
 ) -> None:
     from reader.ui.db_dialogs import data_folder_or_say
 
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     assert data_folder_or_say(str(blocker / "data")) is None
-    assert "cannot use" in shown[0] and str(blocker / "data") in shown[0]
+    assert "cannot use" in warnings[0] and str(blocker / "data") in warnings[0]
     assert data_folder_or_say(str(tmp_path / "fine")) == tmp_path / "fine"

@@ -3,21 +3,27 @@ re-mark the text, the statistics panel, the lists panel (delete and undo)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.collect import is_collectable, sentence_around
 from reader.core.store import NewWord, WordStatus
 from reader.ui.main_window import LanguageTools, MainWindow
+from reader.ui.messages import Level
 from reader.ui.vocab.labels import pinyin_marks
 from reader.ui.vocab.panel import PINYIN as VOCAB_PINYIN
 from reader.ui.vocab.stats_panel import ADD_COLUMN, MEANING, PINYIN, TIMES, WORD
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
+
+if TYPE_CHECKING:
+    from tests.conftest import Told
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -45,7 +51,7 @@ def _expected_sentence(window: MainWindow, index: int) -> str:
 def test_click_add_keeps_the_sentence_around_the_word(qtbot: QtBot, window: MainWindow) -> None:
     index = click_word(qtbot, window, "银行")
     assert window.popup.isVisible()
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     article_id = window.article_id
     assert article_id is not None
@@ -89,7 +95,7 @@ def test_status_keys_re_mark_the_text(qtbot: QtBot, window: MainWindow) -> None:
     window.writer.wait()
     assert view.statuses["银行"] == int(WordStatus.LEARNING_3)
     assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
-    assert window.vocab.popup_status.currentData() == int(WordStatus.LEARNING_3)
+    assert window.vocab.popup_state.status_box.currentData() == int(WordStatus.LEARNING_3)
     qtbot.waitUntil(lambda: bool(painted), timeout=3000)
     qtbot.keyClick(view, Qt.Key.Key_K)
     window.writer.wait()
@@ -181,6 +187,7 @@ def test_a_long_pinyin_does_not_push_the_columns_out(qtbot: QtBot, window: MainW
     long = "zhong1 hua2 ren2 min2 gong4 he2 guo2 guo2 wu4 yuan4"
     window.store.vocab.add_words([NewWord("中华人民共和国国务院", pinyin=long)], list_id)
     panel.refresh()
+    window.vocab_dock.raise_()  # its tab in front of the word panel's
     window.resizeDocks([window.vocab_dock], [420], Qt.Orientation.Horizontal)
     table = panel.table
     qtbot.waitUntil(lambda: 0 < table.viewport().width() < 420)
@@ -300,18 +307,29 @@ def test_senses_lists_and_collecting_into_a_chosen_list(qtbot: QtBot, window: Ma
     vocab.add_words([other])
     window.writer.wait()
     assert len(window.store.vocab.words(mine)) == 1
-    # delete the list, undo puts it back with its word
+    # deleting the list is a word action: Edit ▸ Undo puts it back with its word, Redo
+    # deletes it again, in order with the add before it
+    history = vocab.history
     panel.delete_list()
     window.writer.wait()
     assert mine not in [wl.id for wl in window.store.vocab.lists()]
-    panel.undo()
+    assert history.undo_action.text() == "&Undo Delete the list “HSK review”"
+    assert "Delete the list" in window.activity.text() and history.notice.isVisible()
+    history.undo_action.trigger()
     window.writer.wait()
     assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [1]
-    assert panel.list_id() == mine
+    assert panel.list_id() == mine  # the list put back is the one shown
+    history.redo_action.trigger()
+    window.writer.wait()
+    assert mine not in [wl.id for wl in window.store.vocab.lists()]
+    history.undo_action.trigger()
+    history.undo_action.trigger()  # the add of the word into it, done before the delete
+    window.writer.wait()
+    assert [wl.word_count for wl in window.store.vocab.lists() if wl.id == mine] == [0]
 
 
 def test_mark_all_new_words_known_after_reading(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, told: Told
 ) -> None:
     vocab = window.vocab
     vocab.tabs.setCurrentWidget(vocab.stats)
@@ -321,22 +339,13 @@ def test_mark_all_new_words_known_after_reading(
     window.writer.wait()
     vocab.set_status(WordStatus.IGNORED, ignored)
     window.writer.wait()
-    asked: list[str] = []
-
-    def answer(choice: QMessageBox.StandardButton) -> None:
-        def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-            asked.append(text)
-            return choice
-
-        monkeypatch.setattr(QMessageBox, "question", question)
-
-    answer(QMessageBox.StandardButton.No)
+    told.answers = [False, True]
     assert vocab.mark_new_known() == 0
     assert window.store.vocab.status(new_words[2]) is WordStatus.NEW  # nothing changed
-    answer(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(vocab.stats.known_all_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
-    assert f"Mark the {len(new_words) - 2:,} new words" in asked[-1]
+    assert [m.level for m in told.messages] == [Level.QUESTION, Level.QUESTION]
+    assert f"Mark the {len(new_words) - 2:,} new words" in told.messages[-1].text
     statuses = window.store.vocab.statuses_for(new_words)
     assert statuses[learning] is WordStatus.LEARNING_2 and statuses[ignored] is WordStatus.IGNORED
     assert {statuses[w] for w in new_words[2:]} == {WordStatus.KNOWN}
@@ -357,7 +366,7 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     """A adds 银行 (and makes it Learning 1), K marks it known; Edit ▸ Undo takes back the
     status, then the add; Redo puts the add back. The Edit menu says what it would undo."""
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     window.vocab.set_status(WordStatus.KNOWN)
     window.writer.wait()
@@ -384,22 +393,70 @@ def test_word_actions_undo_and_redo_in_order(qtbot: QtBot, window: MainWindow) -
     assert edit_menu.actions()[:2] == [history.undo_action, history.redo_action]
 
 
-def test_the_popup_says_the_word_is_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+def _fits(button: QPushButton) -> bool:
+    return button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+
+
+def test_the_popup_and_the_word_tab_show_the_word_in_its_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Before: "+ Add to “Words from …”" and the status box; after A: one button,
+    ``✓ In “Words from …” · Learning 1``, in the popup and in the side panel's Word tab,
+    following status keys, undo and redo at once; its menu sets a status or removes it."""
+    vocab = window.vocab
+    popup, panel = vocab.popup_state, vocab.panel_state
     click_word(qtbot, window, "银行")
-    assert window.vocab.popup_add.text() == "Add"
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.lookup.panel_lookup is not None, timeout=3000)
+    article_id = window.article_id
+    assert article_id is not None
+    name = f"Words from {window.store.articles.info(article_id).title}"
+    for state in (popup, panel):
+        assert not state.in_list and state.add_button.toolTip() == f"+ Add to “{name}” (A or Enter)"
+        assert state.status_box.isVisibleTo(state)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
     window.writer.wait()
-    button = window.vocab.popup_add
-    assert button.text() == "✓ Added"
-    assert button.toolTip().startswith("In “Words from") and "· Learning 1" in button.toolTip()
-    window.vocab.set_status(WordStatus.KNOWN)
+    for state in (popup, panel):
+        button = state.state_button
+        assert state.in_list and not state.add_button.isVisibleTo(state)
+        assert button.full_text() == f"✓ In “{name}” · Learning 1"
+        # elided to the room there is once laid out: the name gives way, the status stays
+        qtbot.waitUntil(partial(_fits, button), timeout=3000)
+        assert button.text().startswith("✓ In “") and button.text().endswith("” · Learning 1")
+    assert "…" in popup.state_button.text()  # the popup is narrower than the name
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
     window.writer.wait()
-    assert "· Known" in button.toolTip()
+    assert popup.state_button.full_text().endswith("· Known")
+    assert panel.state_button.full_text().endswith("· Known")
+    assert popup.status_actions[WordStatus.KNOWN].isChecked()
+    vocab.history.undo_action.trigger()
+    window.writer.wait()
+    assert popup.state_button.full_text().endswith("· Learning 1")
+    vocab.history.undo_action.trigger()  # the add
+    window.writer.wait()
+    assert not popup.in_list and not panel.in_list
+    vocab.history.redo_action.trigger()
+    window.writer.wait()
+    assert popup.in_list and panel.in_list
+    # the menu: a status, then out of the list (undoable like the rest)
+    panel.status_actions[WordStatus.LEARNING_3].trigger()
+    window.writer.wait()
+    assert window.store.vocab.status("银行") is WordStatus.LEARNING_3
+    assert popup.state_button.full_text().endswith("· Learning 3")
+    assert popup.remove_action.text() == f"Remove from “{name}”"
+    popup.remove_action.trigger()
+    window.writer.wait()
+    assert window.store.vocab.lists_holding("银行") == {}
+    assert not popup.in_list and not panel.in_list
+    assert vocab.history.undo_action.text() == "&Undo Remove 银行"
+    vocab.history.undo_action.trigger()
+    window.writer.wait()
+    assert popup.in_list and "银行" in [w.simplified for w in vocab.panel.model.words]
 
 
 def test_a_class_list_reaches_the_view_and_the_export(qtbot: QtBot, window: MainWindow) -> None:
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     panel = window.vocab.panel
     assert "银行" not in window.view.class_words
@@ -416,7 +473,7 @@ def test_the_class_report_makes_a_list_of_the_words_outside(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     click_word(qtbot, window, "银行")
-    qtbot.mouseClick(window.vocab.popup_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.vocab.popup_state.add_button, Qt.MouseButton.LeftButton)
     window.writer.wait()
     window.vocab.panel.class_action.trigger()
     window.writer.wait()
@@ -433,3 +490,22 @@ def test_the_class_report_makes_a_list_of_the_words_outside(
     [word] = window.store.vocab.words(made.id)
     assert word.simplified == off_list[0] and word.sentence  # with its example
     assert window.vocab.history.undo_action.text().startswith("&Undo Add")
+
+
+def test_a_class_list_of_hsk_levels_made_in_the_app(qtbot: QtBot, window: MainWindow) -> None:
+    """List ▸ New class list of HSK levels…: the words of HSK 3.0 levels 1-3 with their
+    readings and senses, marked as taught; "pinyin over words outside the class lists"
+    then leaves them bare."""
+    from reader.core.class_lists import hsk_list
+
+    window.vocab.make_hsk_list(3)
+    window.writer.wait()
+    vocab = window.store.vocab
+    [made] = [w for w in vocab.lists() if w.name == "HSK 1-3"]
+    expected = hsk_list("hsk3")
+    assert expected is not None and made.word_count == len(expected)
+    assert vocab.class_list_ids() == {made.id}
+    bank = next(w for w in vocab.words(made.id) if w.simplified == "银行")
+    assert bank.pinyin == "yin2 hang2" and any("bank" in s for s in bank.senses)
+    assert "银行" in window.view.class_words
+    assert window.vocab.panel.list_id() == made.id

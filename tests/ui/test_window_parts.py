@@ -4,12 +4,16 @@ message (never text to be matched), and the parts that know nothing of the windo
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.store import NewArticle
+from reader.core import paths
+from reader.core.analysis.tokens import Token
+from reader.core.store import NewArticle, WordStatus
 from reader.ui.main_window import LanguageTools
 from reader.ui.window.find import FindBar
 from tests.ui.test_reader_window import open_window, wait_for_pinyin
@@ -43,9 +47,9 @@ def test_a_failed_analysis_is_a_signal_and_a_message(
     window = open_window(qtbot, data_dir, language_tools)
     article_id = window.store.articles.add(NewArticle("消失", "这篇文章马上就不在了。"))
     release = threading.Event()
-    # The worker is held while the article is removed for good: its analysis then finds
-    # nothing to analyse, as when another process deletes it meanwhile.
-    window.worker.submit(lambda _progress: release.wait(30))
+    # The analyses' thread is held while the article is removed for good: its analysis
+    # then finds nothing to analyse, as when another process deletes it meanwhile.
+    window.queries.runner.submit(lambda _progress: release.wait(30))
     failures: list[str] = []
     window.session.failed.connect(failures.append)
     with qtbot.waitSignal(window.messages.failed, timeout=30000) as failed:
@@ -131,3 +135,49 @@ def test_going_back_to_an_article_finds_its_place_while_the_writer_is_busy(
     release.set()
     window.writer.wait()
     assert window.store.articles.info(first).reading_position == left_at
+
+
+def test_a_status_set_during_a_long_analysis_is_written_and_shown_before_it_ends(
+    qtbot: QtBot, data_dir: Path, language_tools: LanguageTools, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysis runs beside the writer, not on its thread: K during the first analysis
+    of a long article is written and marked at once, not when the analysis is done. The
+    real analysis is held after its first block for as long as the test needs it to be
+    long (on the writer's thread, the write would wait until it is let go)."""
+    release = threading.Event()
+    analyzer = language_tools.analyzer
+    analyse_blocks = analyzer.analyse_blocks
+
+    def long(*args: Any, **kwargs: Any) -> Iterator[list[Token]]:
+        blocks = analyse_blocks(*args, **kwargs)
+        yield next(blocks)
+        release.wait(60)
+        yield from blocks
+
+    monkeypatch.setattr(analyzer, "analyse_blocks", long)
+    window = open_window(qtbot, data_dir, language_tools)
+    window.finish_startup()
+    text = paths.seed_article().read_text(encoding="utf-8") * 3  # several blocks
+    article_id = window.store.articles.add(NewArticle("长文", text))
+    events: list[str] = []
+    window.session.analysed.connect(lambda _id: events.append("analysed"))
+    shown: list[str] = []
+    window.messages.shown.connect(shown.append)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: any(m.startswith("Analysing") for m in shown), timeout=30000)
+    window.vocab.set_status(WordStatus.KNOWN, "银行")
+    try:
+        qtbot.waitUntil(  # written, and the view marks it (when the writer says it is done)
+            lambda: (
+                window.store.vocab.status("银行") is WordStatus.KNOWN
+                and window.view.statuses.get("银行") == int(WordStatus.KNOWN)
+            )
+        )
+        events.append("written")
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.session.is_analysed, timeout=60000)
+    assert events == ["written", "analysed"]
+    assert window.view.statuses["银行"] == int(WordStatus.KNOWN)  # the analysis kept it
+    window.writer.wait()  # the analysis is stored by the writer once it is made
+    assert window.store.articles.info(article_id).percent_known is not None

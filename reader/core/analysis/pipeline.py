@@ -24,7 +24,7 @@ from reader.core.analysis.segment import (
     longest_parts,
     split_runs,
 )
-from reader.core.analysis.stored import analysis_key, stored_analysis
+from reader.core.analysis.stored import NewAnalysis, analysis_key, stored_analysis
 from reader.core.analysis.tokens import (
     Token,
     TokenKind,
@@ -284,13 +284,23 @@ class Analyzer:
         self, store: Store, article_id: int, progress: Progress | None = None
     ) -> list[Token]:
         """The article's stored tokens when still valid, else a new analysis (then stored)."""
+        tokens, new = self.read_or_analyse(store, article_id, progress)
+        if new is not None:
+            new.save(store)
+        return tokens
+
+    def read_or_analyse(
+        self, store: Store, article_id: int, progress: Progress | None = None
+    ) -> tuple[list[Token], NewAnalysis | None]:
+        """``load_or_analyse`` without its write: the stored tokens (and None), else a new
+        analysis and what to store of it, for a caller that reads on one thread and writes
+        on another (the window: a long analysis never holds the learner's writes back)."""
         stored = stored_analysis(store, article_id, self.dictionary_key)
         if stored is not None:
-            return stored
+            return stored, None
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
         fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
         tokens = self.analyse(text, store.corrections.all(article_id), progress, fixes)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
-        store.analyses.save(article_id, key, serialise_tokens(tokens), counts)
-        return tokens
+        return tokens, NewAnalysis(article_id, key, serialise_tokens(tokens), counts)

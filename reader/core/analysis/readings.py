@@ -11,9 +11,11 @@ Three sources, most precise first:
    the one dictionary that covers it: ``g2p.rules``.
 3. g2pM's BiLSTM over the whole sentence, restricted to the character's own readings,
    for the other polyphonic characters; it settles conflicts between the two dictionaries
-   and overrides one dictionary alone only when nearly certain. Where no word covers a
+   and overrides one dictionary alone only when nearly certain, and a common word's
+   reading (当天, 结实, 惨重) only where grammar agrees with it. Where no word covers a
    character and the model is unsure, the dictionary words that contain the character
-   beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``.
+   beside the same neighbour vote (弹 in 他会弹钢琴 as in 弹钢琴 tán): ``_neighbour_votes``;
+   a polyphone the model does not know reads as most dictionary words read it (颇 pō).
 
 Traditional text is read through its simplified twin (OpenCC, word by word, the ambiguous
 著 settled by the dictionaries: ``simplified_words``), so that a sentence gets the same
@@ -81,6 +83,10 @@ def numbered(marked: str) -> str:
     return "".join(out).lower() + tone
 
 
+# Characters with more than one reading in pypinyin's table.
+_POLYPHONES = frozenset(chr(code) for code, readings in PINYIN_DICT.items() if "," in readings)
+
+
 def _char_reading(char: str) -> str:
     """pypinyin's most common reading of one character, or "" for non-Hanzi."""
     readings = PINYIN_DICT.get(ord(char))
@@ -88,13 +94,16 @@ def _char_reading(char: str) -> str:
 
 
 class _Open(NamedTuple):
-    """A character the model reads: its readings in pypinyin's and CC-CEDICT's words, and
-    the span of the text whose characters count as its neighbours."""
+    """A character the model reads: its readings in pypinyin's and CC-CEDICT's words, the
+    span of the text whose characters count as its neighbours, the reading grammar gives
+    it (None if none) and whether its word is a common word of CC-CEDICT (not a name)."""
 
     pp: str | None
     cc: str | None
     start: int
     end: int
+    rule: str | None
+    common: bool
 
 
 def _neighbour_keys(text: str, i: int) -> list[str]:
@@ -117,6 +126,8 @@ class ReadingModel:
         self._max_cedict = longest_key(cedict_words)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+        self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
+        self._common_at = lru_cache(maxsize=1 << 16)(self._common)
 
     @classmethod
     def load(cls) -> ReadingModel:
@@ -147,14 +158,16 @@ class ReadingModel:
                 voted = None
                 if o.pp is None and o.cc is None and guess.probability < _UNSURE:
                     voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
-                chars[p] = voted or _decide(o.pp, o.cc, guess, override)
+                chars[p] = voted or _decide(o, guess, override)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
     def simplified_words(self, words: Sequence[str]) -> list[str]:
         """``words`` in simplified characters, each as long as before.
 
         OpenCC keeps 著, which in traditional text is also the particle 着 (跟著, 睡著);
-        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著)."""
+        it stays 著 only inside a word that exists with 著 and not with 着 (著名, 显著).
+        OpenCC makes 閤 合, but 閤 is also 阁 gé (藏閤, 閤门): it becomes 合 only inside a
+        word that exists with 合 (閤家 合家 hé jiā), else the model reads 閤 itself."""
         text = "".join(words)
         simplified = to_simplified(text)
         if simplified == text and "著" not in text:
@@ -168,11 +181,23 @@ class ReadingModel:
                 other = twin.replace("著", "着")
                 if len(twin) == 1 or not self._is_word(twin) or self._is_word(other):
                     twin = other
+            if "閤" in word and (len(twin) == 1 or not self._is_word(twin)):
+                twin = "".join(o if o == "閤" else t for o, t in zip(word, twin, strict=True))
             out.append(twin)
         return out
 
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
+
+    def _common(self, word: str, i: int) -> bool:
+        """``word[i]`` is in a common word of CC-CEDICT inside ``word`` (listed, and not
+        only as a name): 分子 in 犯罪分子."""
+        for start in range(i + 1):
+            for end in range(max(i + 1, start + 2), min(len(word), start + self._max_cedict) + 1):
+                entry = self._cedict.get(word[start:end])
+                if entry is not None and not entry[:1].isupper():
+                    return True
+        return False
 
     def _dictionary_readings(
         self, words: Sequence[str]
@@ -189,9 +214,13 @@ class ReadingModel:
                 phrase = firm or _neutral(cc[i], pp[i]) or pp[i] or cc[i]
                 settled = firm is not None or (pp[i] is not None and phrase == cc[i])
                 if settled or ord(char) not in PINYIN_DICT or not self._model.candidates(char):
-                    chars.append(phrase or _char_reading(char))
+                    chars.append(phrase or self._default(char))
                     continue
-                rule = rule_reading(text, len(chars), len(word) == 1)
+                # the first character of a unit no dictionary word covers is a word of its
+                # own to grammar: jieba's HMM glued a function word to the next (应税, 应予
+                # yīng); later characters of such a unit are mostly a name's (王聪儿)
+                alone = len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None)
+                rule = rule_reading(text, len(chars), alone)
                 if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
@@ -202,7 +231,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                found.append(_Open(pp[i], cc[i], start, end))
+                found.append(_Open(pp[i], cc[i], start, end, rule, self._common_at(word, i)))
                 chars.append("")
         return chars, unresolved, found
 
@@ -220,6 +249,19 @@ class ReadingModel:
             return None
         return max(votes, key=votes.__getitem__)
 
+    def _default_reading(self, char: str) -> str:
+        """The reading of a character no word covers and the model does not know: the one
+        most dictionary words give it (颇 pō, 嚼 jiáo, 谁 shéi), where a strict majority of
+        them do and neither it nor pypinyin's first reading is a neutral tone (呀 ya, 喇叭
+        lǎ ba: a particle's, or a syllable's in one word); else pypinyin's first reading."""
+        first = _char_reading(char)
+        votes = sorted(self._neighbour_votes.get(char), key=lambda vote: -vote[1])
+        if not votes or first.endswith("5") or votes[0][0].endswith("5"):
+            return first
+        if len(votes) > 1 and votes[1][1] == votes[0][1]:
+            return first
+        return votes[0][0]
+
     @cached_property
     def _neighbour_votes(self) -> VoteTable:
         """``_count_neighbour_votes``, compiled once into the cache."""
@@ -230,18 +272,24 @@ class ReadingModel:
     def _count_neighbour_votes(self) -> dict[str, Votes]:
         """Per pair of characters in a dictionary word and the index (0 or 1) of a
         polyphone in it ("盛饭0"): each reading that character has in the words with that
-        pair, and in how many."""
-        polyphones = self._model.polyphones
+        pair, and in how many; per polyphone the model does not know ("颇"): each reading
+        it has in the dictionary words, and in how many."""
+        model = self._model.polyphones
+        others = _POLYPHONES - model
         counts: dict[str, dict[str, int]] = {}
         words: list[tuple[str, Sequence[str]]] = [
-            (w, r.split(" ")) for w, r in self._cedict.items() if not polyphones.isdisjoint(w)
+            (w, r.lower().split(" ")) for w, r in self._cedict.items() if r
         ]
-        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT if not polyphones.isdisjoint(w)]
+        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT]
         for word, syllables in words:
             for i, char in enumerate(word):
-                if char not in polyphones:
+                if char in model:
+                    keys = _neighbour_keys(word, i)
+                elif char in others:
+                    keys = [char]
+                else:
                     continue
-                for key in _neighbour_keys(word, i):
+                for key in keys:
                     votes = counts.setdefault(key, {})
                     votes[syllables[i]] = votes.get(syllables[i], 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
@@ -253,22 +301,28 @@ class ReadingModel:
     def _cedict_phrase(self, word: str, start: int) -> Reading:
         for end in range(min(len(word), start + self._max_cedict), start + 1, -1):
             entry = self._cedict.get(word[start:end])
-            if entry is not None:
-                return tuple(entry.split(" "))
+            if entry:  # "" is a word of several readings
+                return tuple(entry.lower().split(" "))
         return ()
 
 
-def _decide(pp: str | None, cc: str | None, guess: Guess, override: bool) -> str:
+def _decide(o: _Open, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
     it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
-    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones."""
+    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones.
+    It overrides the reading of a common word (当天, 结实, 惨重) only where grammar agrees
+    with it (一场 chǎng); names and words CC-CEDICT lacks (勃艮第, 呵叻) it may override
+    alone: it learnt them from encyclopaedia text, and common words from too few contexts."""
+    pp, cc = o.pp, o.cc
     kept = _neutral(cc, guess.reading)
     if kept is not None:
         return kept
     if pp is not None and cc is not None and pp != cc:
-        return guess.reading if guess.reading in (pp, cc) else pp
+        return guess.reading if guess.reading in (pp, cc) else cc  # 逆差 nì chā
     phrase = pp if pp is not None else cc
-    if phrase is None or (override and guess.probability >= _OVERRIDE):
+    if phrase is None:
+        return guess.reading
+    if override and guess.probability >= _OVERRIDE and (o.rule == guess.reading or not o.common):
         return guess.reading
     return phrase
 
@@ -306,8 +360,10 @@ def derive_cedict_words(cedict: Path) -> str:
     """TSV of multi-character CC-CEDICT headwords, simplified and traditional, whose common
     entries all share one reading (lowercased), one syllable per character: how
     ``CEDICT_WORDS`` was made. A word's names (capitalised: 管子 Guǎnzǐ the book) give way
-    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them if
-    they agree."""
+    to its common reading (管子 guǎn zi "tube"); a word that is only names keeps them,
+    capitalised, if they agree (勃艮第 Bo2 gen4 di4); a common word with several readings
+    is listed with none (当天 dāng tiān / dàng tiān), so that ``ReadingModel`` knows it
+    is a common word."""
     common: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     with gzip.open(cedict, "rt", encoding="utf-8") as f:
@@ -323,7 +379,8 @@ def derive_cedict_words(cedict: Path) -> str:
                 if not all(ord(c) in PINYIN_DICT for c in word):
                     continue
                 kind.setdefault(word, set()).add(pinyin.lower())
-    readings = {w: r for w, r in names.items() if w not in common} | common
+    readings = {w: {r.capitalize() for r in rs} for w, rs in names.items() if w not in common}
+    readings |= {w: rs if len(rs) == 1 else {""} for w, rs in common.items()}
     return "".join(f"{w}\t{next(iter(r))}\n" for w, r in sorted(readings.items()) if len(r) == 1)
 
 
@@ -341,13 +398,19 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
 
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
     """``text`` cut by ``units`` as its simplified twin is cut (one length per unit), so
-    that a traditional sentence is read in the same words as the simplified one."""
+    that a traditional sentence is read in the same words as the simplified one. OpenCC
+    keeps 著, which is also the particle 着: the twin is cut with 着 instead where that
+    makes fewer units (著陸 as 着陆, 跟著 as 跟着; 著名 stays 著名)."""
     twin = to_simplified(text)
     if twin == text:
         return list(units(text))
+    cut = units(twin)
+    if "著" in twin:
+        particle = units(twin.replace("著", "着"))
+        cut = particle if len(particle) < len(cut) else cut
     out: list[str] = []
     start = 0
-    for unit in units(twin):
+    for unit in cut:
         out.append(text[start : start + len(unit)])
         start += len(unit)
     return out

@@ -7,6 +7,8 @@ needs neither: the launch paints its stored pinyin before the analyser has been 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader import __version__
@@ -38,3 +40,18 @@ def stored_analysis(store: Store, article_id: int, dictionary_key: str) -> list[
         return deserialise_tokens(data, text)
     except StoredTokensError:
         return None  # damaged: the caller analyses again and overwrites it
+
+
+@dataclass(frozen=True)
+class NewAnalysis:
+    """An analysis made and not stored yet: what it was made from (``key``), its tokens
+    serialised and the article's word counts. Made where the analysis ran (a thread that
+    only reads), stored by the one that writes."""
+
+    article_id: int
+    key: str
+    tokens: bytes
+    word_counts: Mapping[str, int]
+
+    def save(self, store: Store) -> None:
+        store.analyses.save(self.article_id, self.key, self.tokens, self.word_counts)

@@ -9,6 +9,7 @@ band 1 = the 1,000 most frequent, 2 = ranks 1,001–3,000, 3 = up to 10,000, 4 =
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -25,15 +26,27 @@ def hsk_table_path() -> Path:
 def load_hsk_levels(path: Path | None = None) -> dict[str, tuple[int | None, int | None]]:
     """Word (simplified and each traditional form) → (old HSK level, new HSK level)."""
     levels: dict[str, tuple[int | None, int | None]] = {}
+    for simplified, traditional, value in _hsk_rows(path):
+        levels[simplified] = value
+        for form in traditional:
+            levels.setdefault(form, value)
+    return levels
+
+
+def load_hsk_headwords(path: Path | None = None) -> dict[str, tuple[int | None, int | None]]:
+    """The HSK words as the lists print them (simplified, no variant forms) → levels."""
+    return {simplified: value for simplified, _forms, value in _hsk_rows(path)}
+
+
+def _hsk_rows(
+    path: Path | None,
+) -> Iterator[tuple[str, list[str], tuple[int | None, int | None]]]:
     for line in (path or hsk_table_path()).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         simplified, traditional, old, new = line.split("\t")
         value = (int(old) if old else None, int(new) if new else None)
-        levels[simplified] = value
-        for form in filter(None, traditional.split(",")):
-            levels.setdefault(form, value)
-    return levels
+        yield simplified, list(filter(None, traditional.split(","))), value
 
 
 def jieba_dict() -> Traversable:

@@ -16,10 +16,11 @@ from typing import Protocol
 
 from reader.core.analysis.tokens import Token
 from reader.core.cedict.model import Entry, HskLevel
-from reader.core.export.examples import example_and_pinyin
+from reader.core.export.examples import example_and_pinyin, proper_syllables, with_capitals
 from reader.core.export.formats import ExportFormat, Writer, write_export
 from reader.core.export.model import Column, ExportList, ExportOptions, ExportWord
 from reader.core.export.pack import LessonPack, PackArticle, PackCorrection, write_pack
+from reader.core.glosses import token_glosser
 from reader.core.progress import Progress
 from reader.core.store import (
     ArticleNotFoundError,
@@ -29,6 +30,7 @@ from reader.core.store import (
     WordList,
     WordStatus,
 )
+from reader.core.words import word_keys
 
 Analyse = Callable[[str], Sequence[Token]]
 
@@ -94,12 +96,21 @@ def export_word(
     meanings = word.senses or (tuple(s.gloss for s in entry.senses) if entry else ())
     traditional = word.traditional or (entry.traditional if entry else "")
     sentence, sentence_pinyin = example_and_pinyin(
-        word.sentence, word.full_sentence, (word.simplified, traditional), analyse
+        word.sentence,
+        word.full_sentence,
+        (word.simplified, traditional),
+        analyse,
+        facts.entry if facts is not None else None,
     )
+    pinyin = word.pinyin or (entry.pinyin if entry else "")
+    if facts is not None and word.pinyin and word.entry_ids:  # a proper noun's capitals
+        syllables = pinyin.split()
+        entries = [facts.entry(i) for i in word.entry_ids]
+        pinyin = " ".join(with_capitals(syllables, proper_syllables(syllables, entries)))
     return ExportWord(
         simplified=word.simplified,
         traditional=traditional,
-        pinyin=word.pinyin or (entry.pinyin if entry else ""),
+        pinyin=pinyin,
         meanings=meanings,
         classifiers=_classifiers(entry),
         sentence=sentence,
@@ -151,9 +162,11 @@ def export_list(
     word_list: WordList,
     facts: WordFacts | None = None,
     analyse: Analyse | None = None,
+    options: ExportOptions | None = None,
 ) -> ExportList:
     """The list's words in list order, with its article (and the article's tokens when
-    ``analyse`` is given)."""
+    ``analyse`` is given; with ``options`` asking for a class handout, the article's
+    words in the class's lists and the glosses of its words)."""
     words = store.vocab.words(word_list.id)
     titles = _titles(store, {w.source_article_id for w in words})
     exported = tuple(
@@ -163,12 +176,25 @@ def export_list(
     if article_id is None:
         return ExportList(word_list.name, exported)
     article = store.articles.get(article_id)
+    tokens = analyse(article.text) if analyse else None
+    taught: frozenset[str] = frozenset()
+    glosses: dict[int, str] | None = None
+    if tokens is not None and facts is not None and options is not None:
+        if options.article_off_list:
+            class_words = store.vocab.class_words()
+            keys = word_keys(tokens, facts)
+            taught = frozenset(text for text, key in keys.items() if key in class_words)
+        if options.article_glosses:
+            gloss = token_glosser(facts.entry)
+            glosses = {t.start: g for t in tokens if t.is_chinese and (g := gloss(t))}
     return ExportList(
         word_list.name,
         exported,
         article_title=article.info.title,
         article_text=article.text,
-        article_tokens=analyse(article.text) if analyse else None,
+        article_tokens=tokens,
+        article_taught=taught,
+        article_glosses=glosses,
     )
 
 
@@ -224,7 +250,7 @@ def export_from_store(
         {Column.SENTENCE, Column.SENTENCE_PINYIN} & set(options.columns)
     )
     analyse = make_analyser() if wants_pinyin and make_analyser is not None else None
-    exported = export_list(store, word_list, facts, analyse)
+    exported = export_list(store, word_list, facts, analyse, options)
     if fmt is ExportFormat.PDF:
         if pdf_writer is None:
             raise ValueError("the PDF handout is drawn by Qt: pass reader.ui.export_pdf's writer")

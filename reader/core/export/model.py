@@ -9,7 +9,7 @@ with each word's syllables together and the sentence's punctuation ("wo3 qu4 yin
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
@@ -81,6 +81,8 @@ class ExportList:
     article_title: str | None = None
     article_text: str | None = None
     article_tokens: Sequence[Token] | None = None  # the analysis of article_text, for ruby
+    article_taught: frozenset[str] = frozenset()  # its token texts in the class's lists
+    article_glosses: Mapping[int, str] | None = None  # token start → its short gloss
 
 
 IGNORED = "ignored"  # ``ExportWord.status`` of a word the learner ignored
@@ -166,6 +168,8 @@ class ExportOptions:
     page_size: PageSize = PageSize.A4
     include_article: bool = True  # PDF: print the list's article after the table
     article_with_pinyin: bool = True  # PDF: pinyin over the article's words
+    article_off_list: bool = False  # PDF: pinyin only over words outside the class lists
+    article_glosses: bool = False  # PDF: a short gloss under the words with pinyin
     title: str = ""  # PDF: the handout's title; the list's name when empty
     anki_cloze: bool = False  # Anki: a cloze note per example sentence too
     anki_audio: bool = False  # Anki: each word spoken, as a [sound:…] field

@@ -5,8 +5,9 @@ version, the app version that wrote it, when), ``article.json`` and ``list.json`
 comes from someone else, so reading one is data only: nothing is extracted to disk, only
 those three names are read (a member with any other name, an absolute path or ``..`` is
 refused), the number of members and the size of each are bounded (counted while reading,
-not trusted from the zip's header), every value is type-checked, and a pack from a newer
-format is refused with a message that says to update the app.
+not trusted from the zip's header), the article is held to the text limit of every
+import (``MAX_TEXT_CHARS``, its original text too), every value is type-checked, and a
+pack from a newer format is refused with a message that says to update the app.
 
 `LessonPack.fingerprint` is a hash of the content (not of the zip, not of when it was
 written), so the store can see that a pack was opened before and add nothing twice.
@@ -30,6 +31,8 @@ from reader import __version__
 from reader.core.analysis.reading_fixes import ReadingFix, ReadingFixError
 from reader.core.atomic import verify_zip, write_bytes_atomically
 from reader.core.export.model import ExportList, ExportWord
+from reader.core.importing.errors import ImportFailed
+from reader.core.importing.limits import check_length
 
 PACK_SUFFIX = ".readerpack"
 FORMAT_NAME = "reader-lesson-pack"
@@ -300,6 +303,12 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
 
 def _article(document: Mapping[str, Any]) -> PackArticle:
     text = _text(document, "text", ARTICLE, default=None)
+    original = _text(document, "original_text", ARTICLE)
+    for what, value in (("article", text), ("article's original text", original)):
+        try:  # the limit every import is held to: a pack is an import too
+            check_length(len(value), what)
+        except ImportFailed as error:
+            raise PackError(str(error)) from None
     corrections = []
     for where, item in _objects(document.get("corrections", []), "corrections", "correction"):
         kind = _text(item, "kind", where)
@@ -311,7 +320,7 @@ def _article(document: Mapping[str, Any]) -> PackArticle:
     return PackArticle(
         title=_text(document, "title", ARTICLE),
         text=text,
-        original_text=_text(document, "original_text", ARTICLE),
+        original_text=original,
         corrections=tuple(corrections),
         reading_fixes=_reading_fixes(document.get("reading_fixes", [])),
     )

@@ -2,7 +2,8 @@
 
 ``import_file`` picks the reader by the file's extension (.txt and unknown extensions are
 read as text; .md/.markdown, .html/.htm/.xhtml, .epub, .docx, .pdf, subtitles .srt/.ass/
-.ssa/.vtt); ``import_text`` takes
+.ssa/.vtt; an image, whatever its name, is read by OCR, as is a PDF without a text layer);
+``import_image`` takes an image's bytes (a pasted screenshot); ``import_text`` takes
 pasted text. Both return ``ImportedArticle`` objects (title, rebuilt text, original text,
 source) and raise ``ImportFailed`` with a message for the user on bad input. Limits are in
 ``reader.core.importing.limits``.
@@ -14,12 +15,11 @@ XML, PDF errors, a recursion limit, an unknown charset it declares) becomes an
 
 from __future__ import annotations
 
-import codecs
 import os
 from pathlib import Path
 
 from reader.core.importing.article import ImportedArticle, merge_articles, split_article
-from reader.core.importing.decode import decode_bytes
+from reader.core.importing.decode import check_encoding, decode_bytes
 from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
@@ -27,6 +27,7 @@ from reader.core.importing.html_format import articles_from_html
 from reader.core.importing.language import LooksJapanese, check_chinese
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
+from reader.core.importing.ocr import articles_from_image
 from reader.core.importing.pdf_format import articles_from_pdf
 from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
 from reader.core.importing.text_format import articles_from_text
@@ -38,10 +39,15 @@ __all__ = [
     "ImportedArticle",
     "LooksJapanese",
     "import_file",
+    "import_image",
     "import_text",
     "merge_articles",
     "split_article",
 ]
+
+_IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
+_IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x00*")
+
 
 SUPPORTED_EXTENSIONS = (
     ".txt",
@@ -55,6 +61,7 @@ SUPPORTED_EXTENSIONS = (
     ".docx",
     ".pdf",
     *SUBTITLE_SUFFIXES,
+    *sorted(_IMAGE_SUFFIXES),
 )
 
 
@@ -76,29 +83,11 @@ def _read(path: Path) -> bytes:
         raise ImportFailed(f"{path.name} cannot be read: {error.strerror or error}.") from None
 
 
-_IMAGE_SIGNATURES = (
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"GIF8", "GIF"),
-    (b"BM", "BMP"),
-    (b"II*\x00", "TIFF"),
-    (b"MM\x00*", "TIFF"),
-)
-_IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
-
-
-def _refuse_image(data: bytes, suffix: str) -> None:
-    """A picture of text (a screenshot, a scan) has no text to read: say so plainly."""
-    kind = next((name for magic, name in _IMAGE_SIGNATURES if data.startswith(magic)), None)
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        kind = "WebP"
-    if kind is None and suffix in _IMAGE_SUFFIXES:
-        kind = suffix[1:].upper()
-    if kind is not None:
-        raise ImportFailed(
-            f"This is an image ({kind}), not a text: reading the text in a picture (OCR) "
-            "is not supported. Copy the text itself, or open the page it came from."
-        )
+def _is_image(data: bytes) -> bool:
+    """An image by its signature, whatever the file is called (read by OCR)."""
+    webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    bmp = data[:2] == b"BM" and data[6:10] == bytes(4)  # its reserved fields are zero
+    return webp or bmp or data.startswith(_IMAGE_SIGNATURES)
 
 
 def import_file(
@@ -114,7 +103,7 @@ def import_file(
     """
     path = Path(path)
     if encoding is not None:
-        _check_encoding(encoding)
+        check_encoding(encoding)
     data = _read(path)
     if not data.strip():
         raise ImportFailed("The file is empty.")
@@ -133,22 +122,13 @@ def import_file(
     return articles
 
 
-def _check_encoding(encoding: str) -> None:
-    """Refuse a name that is no text encoding (``undefined``, ``rot13``, ``base64``)."""
-    try:
-        info = codecs.lookup(encoding)
-    except LookupError:
-        raise ImportFailed(f"Unknown encoding: {encoding}.") from None
-    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
-        raise ImportFailed(f"{encoding} is not a text encoding; name one such as gb18030.")
-
-
 def _articles(
     path: Path, data: bytes, encoding: str | None, progress: Progress | None
 ) -> list[ImportedArticle]:
     source = str(path)
     suffix = path.suffix.lower()
-    _refuse_image(data, suffix)
+    if suffix in _IMAGE_SUFFIXES or _is_image(data):
+        return articles_from_image(data, source, progress)
     if suffix == ".epub":
         return articles_from_epub(data, source, progress)
     if suffix == ".docx":
@@ -163,6 +143,18 @@ def _articles(
     if suffix in (".md", ".markdown"):
         return articles_from_markdown(text, source)
     return articles_from_text(text, source, progress)
+
+
+def import_image(
+    data: bytes, source: str = "clipboard", progress: Progress | None = None
+) -> list[ImportedArticle]:
+    """The article in an image's bytes (a screenshot pasted from the clipboard), by OCR."""
+    try:
+        return articles_from_image(data, source, progress)
+    except (ImportFailed, Cancelled):
+        raise
+    except Exception as error:  # the engine or Pillow failing on a damaged image
+        raise ImportFailed(f"This image cannot be read ({type(error).__name__}).") from error
 
 
 def import_text(text: str, source: str = "clipboard", force: bool = False) -> list[ImportedArticle]:

@@ -22,7 +22,8 @@ _SPACE_RUN = re.compile(r" {2,}")
 class ImportedArticle:
     """``notes`` tell the user what the import decided for them (an encoding that was not
     the declared one); ``cue_times`` are a subtitle line's (start, end) in milliseconds,
-    one per paragraph (empty for every other kind of text)."""
+    one per paragraph (empty for every other kind of text). A text read by OCR keeps its
+    ``pages`` (JPEG) and the (start, end) spans of its ``uncertain`` characters."""
 
     title: str
     text: str
@@ -30,6 +31,8 @@ class ImportedArticle:
     source: str
     notes: tuple[str, ...] = ()
     cue_times: tuple[tuple[int, int], ...] = ()
+    pages: tuple[bytes, ...] = ()
+    uncertain: tuple[tuple[int, int], ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:

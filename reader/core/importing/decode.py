@@ -86,11 +86,32 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     return text
 
 
-def _decode_explicit(data: bytes, encoding: str) -> str:
+def text_encoding(encoding: str) -> str | None:
+    """The codec's name when ``encoding`` names a text encoding Python has, else None
+    (``x-no-such``; ``rot13``, ``base64`` and ``undefined`` are codecs but no text's)."""
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's name of an encoding the user chose; refused if it is none."""
+    name = text_encoding(encoding)
+    if name is not None:
+        return name
+    try:
+        codecs.lookup(encoding)
     except LookupError:
         raise ImportFailed(f"Unknown encoding: {encoding}.") from None
+    raise ImportFailed(f"{encoding} is not a text encoding; name one such as gb18030.")
+
+
+def _decode_explicit(data: bytes, encoding: str) -> str:
+    name = check_encoding(encoding)
     if name == "utf-8":
         name = "utf-8-sig"
     try:

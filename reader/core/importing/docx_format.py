@@ -1,8 +1,10 @@
 """Word .docx → one article: paragraphs in order, the Title / first heading as its title.
 
 Read with the standard library (zip + ElementTree) through ``SafeZip``: the same limits and
-entity check as EPUB. Tables contribute their cells' paragraphs; tabs and line breaks
-inside a paragraph become a space and a join.
+entity check as EPUB. Tables contribute their cells' paragraphs; a tab inside a paragraph
+is a space, and a line break in it (``<w:br/>``, ``<w:cr/>``) ends a line as ``<br>`` does
+on a web page: the lines of a code block or a poem are paragraphs of their own, not one
+run (``a = int(input('a = '))b = int(…``).
 """
 
 from __future__ import annotations
@@ -24,22 +26,25 @@ def _style(paragraph: ET.Element) -> str:
     return (style.get(f"{_W}val") or "") if style is not None else ""
 
 
-def _text(paragraph: ET.Element) -> str:
-    """The paragraph's own text (a text box nested in it is a paragraph of its own).
+def _lines(paragraph: ET.Element) -> list[str]:
+    """The paragraph's own lines (a text box nested in it is a paragraph of its own).
 
     Walked with a stack, not recursion: a hostile file nests elements thousands deep."""
-    pieces: list[str] = []
+    lines: list[list[str]] = [[]]
     stack = list(reversed(paragraph))
     while stack:
         element = stack.pop()
         if element.tag == f"{_W}p":
             continue
         if element.tag == f"{_W}t":
-            pieces.append(element.text or "")
+            lines[-1].append(element.text or "")
         elif element.tag == f"{_W}tab":
-            pieces.append(" ")
+            lines[-1].append(" ")
+        elif element.tag in (f"{_W}br", f"{_W}cr"):
+            lines.append([])
         stack.extend(reversed(element))
-    return fix_spacing("".join(pieces).strip())
+    texts = (fix_spacing("".join(pieces).strip()) for pieces in lines)
+    return [text for text in texts if text]
 
 
 def articles_from_docx(data: bytes, source: str) -> list[ImportedArticle]:
@@ -54,14 +59,14 @@ def articles_from_docx(data: bytes, source: str) -> list[ImportedArticle]:
     title = ""
     paras: list[str] = []
     for paragraph in root.iter(f"{_W}p"):
-        text = _text(paragraph)
-        if not text:
+        lines = _lines(paragraph)
+        if not lines:
             continue
         style = _style(paragraph).lower()
         if not title and not paras and (style == "title" or style.startswith("heading")):
-            title = text
+            title = " ".join(lines)
         else:
-            paras.append(text)
+            paras.extend(lines)
     if not paras and not title:
         raise ImportFailed("This Word document has no text.")
     check_length(sum(len(p) for p in paras))

@@ -8,13 +8,12 @@ fetched); chapters without text (covers, images) are skipped.
 
 from __future__ import annotations
 
-import codecs
 import posixpath
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 from reader.core.importing.article import ImportedArticle
-from reader.core.importing.decode import decode_bytes
+from reader.core.importing.decode import decode_bytes, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import article_from_blocks, declared_charset, extract
 from reader.core.importing.limits import MAX_CHAPTERS, check_length, check_tags
@@ -36,11 +35,7 @@ def _charset(raw: bytes) -> str:
     """The chapter's declared charset when it is a text encoding, else UTF-8 (EPUB's own):
     one chapter saying ``charset=rot13`` must not cost the book."""
     declared = declared_charset(raw)
-    try:
-        usable = declared is not None and codecs.lookup(declared)._is_text_encoding
-    except LookupError:
-        usable = False
-    return declared if usable and declared and declared != "undefined" else "utf-8"
+    return (text_encoding(declared) if declared else None) or "utf-8"
 
 
 def _local(tag: str) -> str:
@@ -106,6 +101,7 @@ def articles_from_epub(
             progress.step(number - 1, len(paths), "Reading chapters")
         raw = archive.read(path)
         html = decode_bytes(raw, _charset(raw))
+        check_length(len(html), "chapter")  # (before it is parsed)
         check_tags(html)
         page_title, blocks = extract(html)
         fallback = page_title or (f"{book_title} ({number})" if book_title else "")

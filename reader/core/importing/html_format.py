@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes, detect
+from reader.core.importing.decode import decode_bytes, detect, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing, join_lines
@@ -216,35 +216,45 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
     """The page's text and a note when its declared charset was wrong.
 
     An encoding the user chose is used as it is (a failure is theirs to see). A declared
-    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page) gives
-    way to detection, which decodes strictly, and the user is told.
+    one that cannot read the bytes (a ``<meta charset=GB2312>`` on a UTF-8 page), or that
+    names no text encoding Python has (``x-no-such``, ``rot13``), gives way to detection,
+    which decodes strictly (UTF-8, else GB18030 or Big5), and the user is told.
     """
     if encoding:
         return decode_bytes(data, encoding), ()
     declared = declared_charset(data)
     if declared is None:
         return decode_bytes(data), ()
-    try:
-        return decode_bytes(data, declared), ()
-    except ImportFailed:
-        pass
+    known = text_encoding(declared) is not None
+    if known:
+        try:
+            return decode_bytes(data, declared), ()
+        except ImportFailed:
+            pass
     _, actual = detect(data)  # raises with the detection's own message if that fails too
-    note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    if known:
+        note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
+    else:
+        note = f"The page names an unknown encoding ({declared}); it was read as {actual}."
     return decode_bytes(data, actual), (note,)
 
 
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
     """A saved web page: its main text (``webpage``), or all its text if it has none."""
+    from reader.core.importing.page_furniture import prepare
     from reader.core.importing.webpage import main_text
 
     html, notes = decode_page(data, encoding)
     check_length(len(html))
-    found = main_text(html) if check_tags(html) <= MAIN_TEXT_MAX_TAGS else None
+    page, found = html, None
+    if check_tags(html) <= MAIN_TEXT_MAX_TAGS:
+        prepared = prepare(html)
+        page, found = prepared.html, main_text(prepared)
     article: ImportedArticle | None
     if found is not None:
         article = make_article(found.title, found.paragraphs, html, source)
     else:
-        page_title, blocks = extract(html)
+        page_title, blocks = extract(page)
         article = article_from_blocks(page_title, blocks, html, source)
     if article is None:
         raise ImportFailed("This page has no text to read.")

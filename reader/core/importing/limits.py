@@ -14,7 +14,8 @@
 - ``MAX_HTML_TAGS`` (100,000): a page (or book chapter) with more tags is refused before
   it is parsed; past ``MAIN_TEXT_MAX_TAGS`` (30,000) a page is read whole, without the
   main-text extractors, whose cost grows faster than the page.
-- Every format's text, a book's chapters added up, is held to ``MAX_TEXT_CHARS``.
+- Every format's text, a book's chapters added up, is held to ``MAX_TEXT_CHARS``; so is
+  a page's or an EPUB chapter's markup before it is parsed, and a lesson pack's article.
 """
 
 from __future__ import annotations

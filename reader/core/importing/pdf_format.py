@@ -12,19 +12,24 @@ once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第�
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
 A letter-spaced line of Chinese (``第 一 章``) loses the spaces between its Hanzi. A PDF whose pages
-hold no text (a scan) gets a clear message: reading it would need OCR, which we do not do.
+hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
 """
 
 from __future__ import annotations
 
 import collections
 import re
+from typing import TYPE_CHECKING
 
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
+from reader.core.importing.ocr import articles_from_scanned_pdf
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 _EDGE_LINES = 2  # lines at each end of a page that may be a running header or footer
 _RECURRING_SHARE = 0.15  # of the pages: a header is on many pages…
@@ -44,15 +49,25 @@ _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 
 
-def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
+class NoTextLayer(ImportFailed):
+    """The PDF's pages hold no text: it is a scan, made of images."""
+
+
+def _open(data: bytes) -> pypdfium2.PdfDocument:
     import pypdfium2
 
     try:
-        document = pypdfium2.PdfDocument(data)
+        return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         if "password" in str(error).lower():
             raise ImportFailed("This PDF is protected by a password; it cannot be read.") from None
         raise ImportFailed("This PDF is damaged; its text cannot be read.") from None
+
+
+def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
+    import pypdfium2
+
+    document = _open(data)
     try:
         count = len(document)
         if count > MAX_PDF_PAGES:
@@ -123,9 +138,13 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 
 def pdf_text(data: bytes, progress: Progress | None = None) -> str:
-    pages = [text.replace("\r\n", "\n").replace("\r", "\n") for text in _page_texts(data, progress)]
+    pages = [
+        # U+FFFE: PDFium's mark of a word hyphenated at a line's end (Compre-/hensive)
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
+        for text in _page_texts(data, progress)
+    ]
     if not any(text.strip() for text in pages):
-        raise ImportFailed(
+        raise NoTextLayer(
             "This PDF has no text layer (it is probably a scan, made of images); "
             "there is no text to import."
         )
@@ -148,4 +167,12 @@ def _unspaced(line: str) -> str:
 def articles_from_pdf(
     data: bytes, source: str, progress: Progress | None = None
 ) -> list[ImportedArticle]:
-    return articles_from_text(pdf_text(data, progress), source, progress)
+    try:
+        text = pdf_text(data, progress)
+    except NoTextLayer:
+        document = _open(data)
+        try:
+            return articles_from_scanned_pdf(document, source, progress)
+        finally:
+            document.close()
+    return articles_from_text(text, source, progress)

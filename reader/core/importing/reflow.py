@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -66,6 +67,14 @@ BYLINE = re.compile(
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
+BULLET = re.compile(r"^[•◦▪●■□◆◇►▶]\s")  # a list item starts a line of its own
+# A numbered section heading as print sets it on a line of its own (``1.2 第一次使用 LATEX``,
+# ``§3.1 数学公式``), or a contents line with its page number (``7.1 绘图语言简介 87``):
+# numbers with a dot, then words (not a lower-case one: ``2.09 written in German by``)
+# without a clause or sentence mark
+NUMBERED_HEADING = re.compile(
+    r"^§?\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+[^\s\da-z，。、；：！？,;:!?][^，。、；：！？,;:!?]{0,40}$"
+)
 # A chapter heading, also behind the prefixes download sites and Markdown give it
 # (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
 CHAPTER = re.compile(
@@ -139,9 +148,12 @@ def is_sentence_end(text: str, i: int) -> bool:
 
 def _standalone(line: str) -> bool:
     """A line that is a paragraph of its own whatever surrounds it."""
-    return bool(JUMP_LINE.match(line) or CREDIT.match(line) or SECTION.match(line)) or (
-        _chapter_heading(line)
-    )
+    return bool(
+        JUMP_LINE.match(line)
+        or CREDIT.match(line)
+        or SECTION.match(line)
+        or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
+    ) or _chapter_heading(line)
 
 
 def _chapter_heading(line: str) -> bool:
@@ -325,18 +337,25 @@ def _wrap_width(widths: list[float]) -> float:
     return widest - 0.5
 
 
-def _continues_line(line: str, next_line: str, full: float) -> bool:
+def _continues_line(line: str, next_line: str, full: float, paragraph: float) -> bool:
     """In text with one paragraph per line, a line that cannot end one: it ends on an
-    enumeration or clause comma, or stops on a bare Hanzi where the column ends or right
-    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。)."""
+    enumeration or clause comma, or stops on a bare Hanzi where the column ends, right
+    before the one Hanzi and full stop that end its sentence (…访，谋 / 也。), or in the
+    middle of a word with the next line going on in Hanzi, the line too wide for a heading
+    (``open_width``): a web novel re-indented after it was wrapped (…请一定来找我，再 /
+    见。”)."""
     if not next_line:
         return False
     last = line[-1]
     if last in "、，,":
         return True
-    if _HAN_CHAR.match(last) and width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
-        return not _standalone(line)
-    return bool(_HAN_CHAR.match(last)) and width(line) >= full and not _standalone(line)
+    if not _HAN_CHAR.match(last) or _standalone(line):
+        return False
+    if width(next_line) <= _TAIL_MAX_WIDTH and ends_sentence(next_line):
+        return True
+    if paragraph > HEADING_MAX_WIDTH and _HAN_CHAR.match(next_line[0]):
+        return not _standalone(next_line) and not BYLINE.match(next_line)
+    return width(line) >= full
 
 
 def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
@@ -351,8 +370,13 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
     full = _wrap_width(widths)
+    before = list(itertools.accumulate(widths, initial=0.0))  # widths of the lines before i
     result: list[Paragraph] = []
     current: list[int] = []
+
+    def so_far() -> float:
+        """The width of the paragraph being built (its lines are consecutive)."""
+        return before[current[-1] + 1] - before[current[0]]
 
     def flush() -> None:
         if current:
@@ -371,7 +395,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
-        return bool(BYLINE.match(lines[i])) or _standalone(lines[i])
+        return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
 
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
@@ -383,7 +407,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if not current and result and _CONTINUATION.match(line):
             last = result.pop()  # a lone 。 or ，… belongs to the paragraph before it
             current.extend(range(last.first_line, last.last_line + 1))
-        elif current and starts(i) and not _continues_line(lines[current[-1]], line, full):
+        elif (
+            current and starts(i) and not _continues_line(lines[current[-1]], line, full, so_far())
+        ):
             flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
         less_indented = layout_indent and _indent(raw_lines[i]) < layout_indent
@@ -391,7 +417,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             ends = _standalone(line) or less_indented or (not blocks and ends_sentence(line))
         else:
             following = lines[i + 1] if i + 1 < len(lines) else ""
-            ends = not _continues_line(line, following, full)
+            ends = not _continues_line(line, following, full, so_far())
         if ends:
             flush()
     flush()

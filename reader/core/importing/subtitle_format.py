@@ -8,9 +8,11 @@ goes), and when the file has Chinese at all, cues without any (an untranslated s
 Japanese karaoke line) go too. Animated credits repeat one string in dozens of back-to-back
 cues: a cue that repeats the text of one still on screen (or just gone) is dropped.
 
-Each paragraph is one cue; ``cue_times`` holds its (start, end) in milliseconds. The
-original text is the subtitle file itself, so the library keeps the timings with the
-article: importing the stored original again gives them back.
+The article is titled from the file name as a reader would say it (``release_name``:
+``Loki.S01E03.720p.WEB-DL.x264-GROUP.chs`` → ``Loki S01E03``). Each paragraph is one
+cue; ``cue_times`` holds its (start, end) in milliseconds. The original text is the
+subtitle file itself, so the library keeps the timings with the article: importing the
+stored original again gives them back.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from reader.core.importing.article import ImportedArticle, has_words, make_article
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import check_length
+from reader.core.importing.release_name import readable_title
 
 SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -79,5 +82,5 @@ def articles_from_subtitles(text: str, source: str) -> list[ImportedArticle]:
         times.append((start, end))
     if not paragraphs:
         raise ImportFailed("This subtitle file has no dialogue to read.")
-    article = make_article(Path(source).stem, paragraphs, text, source)
+    article = make_article(readable_title(Path(source).stem), paragraphs, text, source)
     return [replace(article, cue_times=tuple(times))]

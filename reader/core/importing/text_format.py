@@ -26,7 +26,8 @@ _MAN_FOOTER = re.compile(r"^(\S+) {3,}\S.* {3,}\1$")
 
 def drop_site_banners(text: str) -> str:
     """The text without the banner lines a download site adds at its start and end (and
-    the short ones it slips between chapters), or a man page's footer."""
+    the short ones it slips in between, with the blank lines around them: one that cut a
+    sentence in two leaves it whole), or a man page's footer."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     ends = set(filled[:_BANNER_REACH] + filled[-_BANNER_REACH:])
@@ -37,7 +38,20 @@ def drop_site_banners(text: str) -> str:
             return True
         return (i in ends or short) and bool(_BANNER.search(line))
 
-    return "\n".join(line for i, line in enumerate(lines) if not banner(i, line))
+    kept: list[str] = []
+    closed = False  # a banner inside the text was just dropped: so are the blanks after it
+    for i, line in enumerate(lines):
+        if banner(i, line):
+            if i not in ends:  # one slipped in mid-text, maybe mid-sentence: the blank lines
+                while kept and not kept[-1].strip():  # around it went with it, so the
+                    kept.pop()  # lines on either side join as the text would have
+                closed = True
+            continue
+        if closed and not line.strip():
+            continue
+        closed = False
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def articles_from_text(

@@ -12,7 +12,8 @@ for text is dropped, and a paragraph the strict reading misses but readability k
 
 The headline is the page's title without the site's suffix (``…-新华网``, ``…_政务_澎湃新闻``,
 ``… | 社會 | 中央社 CNA``); the date (and a byline that is not the site's name) opens the
-text unless it is already there. When both extractors find nothing (a page of links only),
+text unless it is already there; the footnotes of the marks the text has ([4]) end it.
+When both extractors find nothing (a page of links only),
 ``None``: the caller reads the page's whole text instead.
 """
 
@@ -24,21 +25,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.importing.html_format import clean_text
-from reader.core.importing.reflow import ends_sentence
+from reader.core.importing.page_furniture import (
+    PreparedPage,
+    drop_leading_labels,
+    strip_site_suffix,
+    trim_tail,
+)
 
 _BLOCK_TAGS = frozenset({"head", "p", "item", "code", "quote", "cell", "row"})
 _READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "dd", "dt")
 _LINE_BREAK = "\u2028"  # Unicode's line separator: a line break wherever it stands
 _SPACES = re.compile(r"\s+")
-# <code> marks only the look of a word here; trafilatura reorders nested ones
-# (<code>/<em><code>whatever</code></em>.iso</code> came out as "/，whatever.iso")
-_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.IGNORECASE)
-# A site suffix: what follows a separator at the end of a title. "-" separates only after
-# a Hanzi or a space (so COVID-19 stays whole); _ | and the long dashes always do.
-_SUFFIX = re.compile(r"(?:\s*(?:[_|｜]|--|——|–|—)\s*|(?<=[\u4e00-\u9fff)）])-|\s+-\s+)([^_|｜]*)$")
-_SUFFIX_MAX_CHARS = 16
-_DANGLING_MAX_CHARS = 6
 _DATE_IN_TEXT = re.compile(r"(\d{4})\s*[-年/.]\s*0?(\d{1,2})\s*[-月/.]\s*0?(\d{1,2})")
+_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s*\S")
 _FOLLOW = re.compile(r"\s*(?:关注|關注|订阅|訂閱|\+关注)$")
 
 
@@ -67,20 +66,26 @@ def _lines(element: Any) -> list[str]:
 
 
 def _blocks(body: Any) -> list[tuple[str, bool]]:
-    """(text, is heading) for each line of trafilatura's reading, in order: a table row
-    is one line (its cells side by side), code inside a paragraph is part of it."""
+    """(text, is heading) for each line of trafilatura's reading, in order: a table row of
+    plain cells is one line (its cells side by side); a row whose cells hold paragraphs
+    (a layout table: a manual's 警告 box, a two-column page) gives those paragraphs; code
+    inside a paragraph is part of it."""
     found: list[tuple[str, bool]] = []
-    for element in body.iter(*_BLOCK_TAGS):
-        if any(_is_block(child) for child in element.iterdescendants()):
-            continue
-        if not _is_block(element) or _inside_row(element):
-            continue
-        if element.tag == "row":
+    stack: list[Any] = list(reversed(body))
+    while stack:  # depth first, in order, without recursion (a page may nest deeply)
+        element = stack.pop()
+        if element.tag == "row" and not _has_blocks(element, "cell"):
             cells = [" ".join(_lines(cell)) for cell in element.iter("cell")]
             found.append((" ".join(cell for cell in cells if cell), False))
-        else:
+        elif _is_block(element) and element.tag != "row" and not _has_blocks(element):
             found.extend((line, element.tag == "head") for line in _lines(element))
+        else:
+            stack.extend(reversed(element))
     return [(text, heading) for text, heading in found if text]
+
+
+def _has_blocks(element: Any, *besides: str) -> bool:
+    return any(_is_block(d) and d.tag not in besides for d in element.iterdescendants())
 
 
 def _is_block(element: Any) -> bool:
@@ -90,10 +95,6 @@ def _is_block(element: Any) -> bool:
         return False
     parent = element.getparent()
     return element.tag != "code" or parent is None or parent.tag not in _BLOCK_TAGS
-
-
-def _inside_row(element: Any) -> bool:
-    return any(ancestor.tag == "row" for ancestor in element.iterancestors())
 
 
 def _readability_text(html: str) -> str:
@@ -109,16 +110,6 @@ def _readability_text(html: str) -> str:
         return ""
     # its paragraphs, not the text of every wrapper it kept around them
     return "".join(_compact(e.text_content()) for e in root.iter(*_READABILITY_BLOCKS))
-
-
-def strip_site_suffix(title: str) -> str:
-    """``法国全国大罢工再次严重影响交通-新华网`` → ``法国全国大罢工再次严重影响交通``."""
-    title = title.strip()
-    while (match := _SUFFIX.search(title)) and match.start() >= 4:
-        if len(match.group(1).strip()) > _SUFFIX_MAX_CHARS:
-            break
-        title = title[: match.start()].rstrip()
-    return title
 
 
 def _date_line(date: str | None, author: str | None, site: str | None, text: str) -> str:
@@ -139,17 +130,24 @@ def _date_line(date: str | None, author: str | None, site: str | None, text: str
     return f"{match.group(0)} {byline}"
 
 
-def _dangling(text: str) -> bool:
-    """A short label with nothing after it (a heading left at the very end)."""
-    return len(text) <= _DANGLING_MAX_CHARS and not ends_sentence(text) and "：" not in text
+def footnotes(blocks: list[tuple[str, bool]], kept: list[tuple[str, bool]]) -> list[str]:
+    """The notes (``[4] 科技术语：…``) of the marks the kept text has (``locale [4]``): a
+    manual's footnotes, which neither confirming reading keeps."""
+    text = "".join(t for t, _ in kept)
+    kept_texts = {t for t, _ in kept}
+    return [
+        t
+        for t, _ in blocks
+        if (mark := _FOOTNOTE.match(t)) and mark.group(1) in text and t not in kept_texts
+    ]
 
 
-def main_text(html: str) -> MainText | None:
+def main_text(page: PreparedPage) -> MainText | None:
     """The article of a web page (see the module docstring), or None if there is none."""
     import trafilatura
 
     _quiet()
-    html = _CODE_TAG.sub("", html)
+    html = page.html
     document: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -175,9 +173,7 @@ def main_text(html: str) -> MainText | None:
     # site suffix
     title = kept.pop(0)[0] if kept[0][1] and len(kept) > 1 else ""
     title = title or strip_site_suffix(document.title or "")
-    while len(kept) > 1 and _dangling(kept[-1][0]):
-        kept.pop()  # "特别声明" whose statement the extractors left out: not an ending
-    paragraphs = [text for text, _ in kept]
+    paragraphs = trim_tail(drop_leading_labels(kept), page.site) + footnotes(blocks, kept)
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
         paragraphs.insert(0, date)

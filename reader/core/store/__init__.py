@@ -2,7 +2,8 @@
 
 ``Store.open()`` opens (creating, checking, upgrading, backing up) the database and gives
 one typed object per concern: ``store.articles``, ``store.analyses``, ``store.corrections``,
-``store.vocab`` and ``store.packs`` (the lesson packs opened). Every write method is one
+``store.vocab``, ``store.packs`` (the lesson packs opened) and ``store.scans`` (the pages
+and uncertain characters of articles read by OCR). Every write method is one
 transaction.
 
 Threading: all writes go through one ``Store``, called from ONE worker thread (the UI
@@ -49,6 +50,7 @@ from reader.core.store.database import (
     set_aside,
 )
 from reader.core.store.packs import OpenedPack, Packs
+from reader.core.store.scans import Scans
 from reader.core.store.vocab import (
     DeletedList,
     DeletedWords,
@@ -71,6 +73,7 @@ class Store:
         self.corrections = Corrections(db)
         self.vocab = Vocab(db)
         self.packs = Packs(db)
+        self.scans = Scans(db)
 
     @classmethod
     def open(cls, path: Path | None = None, *, auto_backup: bool = True) -> Store:
@@ -85,9 +88,14 @@ class Store:
     def path(self) -> Path:
         return self.db.path
 
-    def reader(self) -> Store:
-        """Another connection on the same database, for reading from another thread."""
-        return Store(Database(connect(self.db.path), self.db.path))
+    def reader(self, *, read_only: bool = False) -> Store:
+        """Another connection on the same database, for another thread; ``read_only``:
+        one that refuses every write (SQLite's ``query_only``), for a thread that only
+        reads while another writes."""
+        conn = connect(self.db.path)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        return Store(Database(conn, self.db.path))
 
     def close(self) -> None:
         self.db.close()

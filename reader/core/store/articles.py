@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.core.progress import Progress
 from reader.core.store.database import Database
+from reader.core.store.scans import read_spans, replaced, window, write_pages, write_spans
 from reader.core.store.schema import now_text
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 
@@ -31,6 +32,8 @@ class NewArticle:
     text: str
     source: str = ""  # the file it came from, or "" (pasted)
     original_text: str | None = None  # the text before rebuilding; None = same as text
+    pages: tuple[bytes, ...] = ()  # read by OCR: the pages (JPEG)…
+    uncertain: tuple[tuple[int, int], ...] = ()  # …and the spans of uncertain characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,10 @@ class Articles:
                         article.text if article.original_text is None else article.original_text,
                     ),
                 )
-                ids.append(int(cursor.lastrowid or 0))
+                article_id = int(cursor.lastrowid or 0)
+                write_pages(conn, article_id, article.pages)
+                write_spans(conn, article_id, article.uncertain)
+                ids.append(article_id)
             if progress is not None:
                 progress.step(len(articles), len(articles), "")
         return ids
@@ -211,6 +217,23 @@ class Articles:
                 (before or "9999",),
             ).rowcount
 
+    def correct(self, article_id: int, start: int, end: int, replacement: str) -> str:
+        """Replace the text's ``[start, end)`` with ``replacement`` (the learner correcting
+        what OCR misread, in place): the analysis is dropped so it follows the new text,
+        the uncertain marks on the corrected characters go and later ones move. Returns
+        the new text."""
+        with self._db.transaction() as conn:
+            text = str(self._require(conn, article_id)["text"])
+            if not 0 <= start <= end <= len(text):
+                raise ValueError(f"no characters {start}–{end} in a text of {len(text)}")
+            new = text[:start] + replacement + text[end:]
+            if not new.strip():
+                raise ValueError("a correction must leave some text")
+            spans = replaced(read_spans(conn, article_id), start, end, len(replacement))
+            self._set_text(conn, article_id, new)
+            write_spans(conn, article_id, spans)
+            return new
+
     def split(self, article_id: int, at: int, new_title: str) -> int:
         """Cut the article's text at offset ``at``; the rest becomes a new article after it.
 
@@ -225,13 +248,23 @@ class Articles:
             head, tail = text[:at].rstrip(), text[at:].lstrip()
             if not head or not tail:
                 raise ValueError("a split must leave text on both sides")
+            spans = read_spans(conn, article_id)
             self._set_text(conn, article_id, head)
+            write_spans(conn, article_id, window(spans, 0, len(head), 0))
             cursor = conn.execute(
                 "INSERT INTO articles (title, source, added_at, char_count, text, original_text)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (new_title, row["source"], row["added_at"], len(tail), tail, row["original_text"]),
             )
-            return int(cursor.lastrowid or 0)
+            new_id = int(cursor.lastrowid or 0)
+            tail_at = len(text) - len(tail)
+            write_spans(conn, new_id, window(spans, tail_at, len(text), -tail_at))
+            conn.execute(  # both halves keep the pages they came from
+                "INSERT INTO article_pages (article_id, number, image)"
+                " SELECT ?, number, image FROM article_pages WHERE article_id = ?",
+                (new_id, article_id),
+            )
+            return new_id
 
     def merge(self, first_id: int, second_id: int, separator: str = "\n") -> None:
         """Append the second article to the first (a paragraph break between) and delete it."""
@@ -240,7 +273,18 @@ class Articles:
         with self._db.transaction() as conn:
             first = self._require(conn, first_id)
             second = self._require(conn, second_id)
+            shift = len(str(first["text"])) + len(separator)
+            spans = read_spans(conn, first_id) + window(
+                read_spans(conn, second_id), 0, len(str(second["text"])), shift
+            )
             self._set_text(conn, first_id, str(first["text"]) + separator + str(second["text"]))
+            write_spans(conn, first_id, spans)
+            conn.execute(  # the second's pages follow the first's (it stays, deleted, as it was)
+                "INSERT INTO article_pages (article_id, number, image)"
+                " SELECT ?, number + (SELECT count(*) FROM article_pages WHERE article_id = ?),"
+                " image FROM article_pages WHERE article_id = ?",
+                (first_id, first_id, second_id),
+            )
             if first["original_text"] != second["original_text"]:
                 conn.execute(
                     "UPDATE articles SET original_text = ? WHERE id = ?",

@@ -280,6 +280,27 @@ def _upgrade_to_8(conn: sqlite3.Connection) -> None:
     )
 
 
+def _upgrade_to_9(conn: sqlite3.Connection) -> None:
+    """An article read by OCR keeps its pages (JPEG, ``number`` from 0) and the spans of
+    the characters the recogniser was unsure of (JSON ``[[start, end], ...]`` offsets in
+    its text), both deleted with the article."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE article_pages (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                image BLOB NOT NULL,
+                PRIMARY KEY (article_id, number)
+            )""",
+            """CREATE TABLE article_uncertain (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                spans TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 STEPS: tuple[Step, ...] = (
     _upgrade_to_1,
     _upgrade_to_2,
@@ -289,6 +310,7 @@ STEPS: tuple[Step, ...] = (
     _upgrade_to_6,
     _upgrade_to_7,
     _upgrade_to_8,
+    _upgrade_to_9,
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -121,6 +121,7 @@ class DeletedWords:
 class DeletedList:
     row: tuple[Any, ...]
     words: DeletedWords
+    class_marked_at: str | None = None  # when it was marked as a class list, if it was
 
 
 _WORD_COLUMNS = (
@@ -242,11 +243,16 @@ class Vocab:
             words = conn.execute(
                 f"SELECT {_WORD_COLUMNS} FROM list_words WHERE list_id = ?", (list_id,)
             ).fetchall()
+            marked = conn.execute(
+                "SELECT marked_at FROM class_lists WHERE list_id = ?", (list_id,)
+            ).fetchone()
             conn.execute("DELETE FROM lists WHERE id = ?", (list_id,))  # cascades to words
-        return DeletedList(tuple(row), DeletedWords(tuple(tuple(w) for w in words)))
+        rows = DeletedWords(tuple(tuple(w) for w in words))
+        return DeletedList(tuple(row), rows, None if marked is None else marked[0])
 
     def restore_list(self, deleted: DeletedList) -> None:
-        """Undo ``delete_list``; a list since made with the same name gets " (restored)"."""
+        """Undo ``delete_list`` (its words and its class mark); a list since made with the
+        same name gets " (restored)"."""
         list_id, name, article_id, created = deleted.row
         with self._db.transaction() as conn:
             if conn.execute("SELECT 1 FROM lists WHERE name = ?", (name,)).fetchone():
@@ -258,6 +264,11 @@ class Vocab:
                 (list_id, name, article_id, created),
             )
             self.restore_words(deleted.words)
+            if deleted.class_marked_at is not None:
+                conn.execute(
+                    "INSERT INTO class_lists (list_id, marked_at) VALUES (?, ?)",
+                    (list_id, deleted.class_marked_at),
+                )
 
     # --- class lists (`reader.core.class_lists`) ----------------------------------------
 

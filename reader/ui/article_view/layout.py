@@ -14,7 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add, eq, mul, sub
@@ -44,6 +44,17 @@ class FontMetrics(Protocol):
     def ruby_advance(self, ruby: str) -> float: ...
 
     def title_advance(self, char: str) -> float: ...
+
+
+@dataclass(frozen=True)
+class GlossBand:
+    """Short glosses under words: ``texts`` maps a word's first character to its gloss
+    (`reader.ui.article_view.model.glosses_for`); ``advance`` measures one in the gloss
+    font, ``height`` is the band under the characters they take."""
+
+    texts: Mapping[int, str]
+    advance: Callable[[str], float]
+    height: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +88,9 @@ class ArticleLayout:
     than its characters takes the extra space at its two edges, and ``metrics.word_gap``
     separates two words that follow each other (``word_gaps`` false: none). A character
     outside any word has its advance (without words: a cell as wide as its character or
-    its ruby, the ruby centred).
+    its ruby, the ruby centred). ``glosses``: a band under the characters with a short
+    gloss centred under each word that has one; a gloss wider than its word widens it as a
+    wide pinyin does.
     """
 
     def __init__(
@@ -93,6 +106,7 @@ class ArticleLayout:
         word_ends: Sequence[int] = (),
         joined: bool = True,
         word_gaps: bool = True,
+        glosses: GlossBand | None = None,
     ) -> None:
         if len(rubies) != len(text):
             raise ValueError("one ruby string per character is needed")
@@ -105,11 +119,16 @@ class ArticleLayout:
         self.joined = joined
         ruby_band = metrics.ruby_height if show_ruby else 0.0
         self.ruby_band = ruby_band
-        self.line_height = ruby_band + metrics.char_height
+        self.glosses = glosses if glosses is not None and glosses.texts and word_starts else None
+        self.gloss_band = self.glosses.height if self.glosses is not None else 0.0
+        self.line_height = ruby_band + metrics.char_height + self.gloss_band
         self.word_starts = word_starts
         self.word_ends = word_ends
         self.glyph_offset = array("d", bytes(8 * len(text)))  # glyph's left edge in its cell
         self.trailing_gap = array("d", bytes(8 * len(text)))  # space after a word's last char
+        # how far a line's first cell hangs into the margin, if not its glyph offset (with
+        # glosses: only a wide pinyin's room hangs, a wide gloss's stays in the line)
+        self.hang: array[float] | None = None
         self._ruby_width: dict[str, float] = {}
         self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
@@ -177,6 +196,9 @@ class ArticleLayout:
             beyond = map(sub, _differences(excess, starts, ends), first_separators)
             beyond = map(add, beyond, repeat(self.metrics.ruby_gap))
             spares = list(map(mul, map(max, beyond, repeat(0.0)), repeat(0.5)))  # each edge
+        hanging = spares  # a wide pinyin hangs into the margin; a wide gloss does not
+        if self.glosses is not None:
+            spares = self._gloss_spares(list(spares) or [0.0] * len(starts), advances)
         widths = advances
         # The few words with spare room, then the gaps: scattered by map (in C), ~20x
         # faster than a Python loop over 60,000 words.
@@ -186,12 +208,29 @@ class ArticleLayout:
         _add_at(widths, first_chars, room)
         _add_at(widths, [lasts[i] for i in roomy], room)
         _set_at(self.glyph_offset, first_chars, room)
+        if self.glosses is not None:
+            self.hang = array("d", bytes(8 * len(self.text)))
+            _set_at(self.hang, first_chars, [hanging[i] if hanging else 0.0 for i in roomy])
         if word_gaps:
             followed = list(compress(lasts, map(eq, islice(starts, 1, None), ends)))
             gap = repeat(self.metrics.word_gap, len(followed))
             _add_at(widths, followed, gap)
             _set_at(self.trailing_gap, followed, repeat(self.metrics.word_gap))
         return _prefix_sums(widths)
+
+    def _gloss_spares(self, spares: list[float], advances: list[float]) -> list[float]:
+        """Each edge's spare room with the glosses: a word under a gloss wider than its
+        characters takes half the difference at each edge (as a wide pinyin)."""
+        assert self.glosses is not None
+        texts = self.glosses.texts
+        widths = {gloss: self.glosses.advance(gloss) for gloss in set(texts.values())}
+        gap = self.metrics.ruby_gap
+        index = {start: k for k, start in enumerate(self.word_starts)}
+        for start, gloss in texts.items():
+            k = index[start]
+            beyond = widths[gloss] + gap - sum(advances[start : self.word_ends[k]])
+            spares[k] = max(spares[k], beyond / 2)
+        return spares
 
     def _pieces(self, rubies: Sequence[str]) -> list[str]:
         """A word's rubies as drawn one after the other: joined (with an apostrophe before
@@ -299,7 +338,8 @@ class ArticleLayout:
         edge of the text is straight (a wide pinyin over the first word overhangs the
         margin, as in printed graded readers, rather than indenting the line)."""
         start = self.line_starts[line]
-        offset = self.glyph_offset[start] if start < len(self.text) else 0.0
+        hang = self.glyph_offset if self.hang is None else self.hang
+        offset = hang[start] if start < len(self.text) else 0.0
         return self.prefix[start] + offset
 
     def cell_width(self, char_index: int) -> float:
@@ -361,6 +401,28 @@ class ArticleLayout:
                 following = word_starts[k] if k < len(word_starts) else end
                 centred(index, min(following, end))
                 index = min(following, end)
+        return result
+
+    def line_glosses(self, line: int) -> list[tuple[float, str]]:
+        """``(x in the line, text)`` of each gloss on a line, centred under its word's
+        characters (under the first part of a word the line's end cuts)."""
+        if self.glosses is None or not self.line_count:
+            return []
+        start, end = self.line_starts[line], self.line_ends[line]
+        texts, measure = self.glosses.texts, self.glosses.advance
+        prefix, offsets, text = self.prefix, self.glyph_offset, self.text
+        base = self.line_base(line)
+        result = []
+        k = bisect_left(self.word_starts, start)
+        while k < len(self.word_starts) and self.word_starts[k] < end:
+            first = self.word_starts[k]
+            gloss = texts.get(first)
+            if gloss:
+                last = min(self.word_ends[k], end) - 1
+                left = prefix[first] + offsets[first]
+                right = prefix[last] + offsets[last] + self.metrics.char_advance(text[last])
+                result.append(((left + right - measure(gloss)) / 2 - base, gloss))
+            k += 1
         return result
 
     def cells(self, line: int) -> list[Cell]:

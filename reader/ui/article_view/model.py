@@ -6,7 +6,7 @@ directly and the layout receives ready strings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -74,6 +74,7 @@ class DisplayOptions:
     joined_pinyin: bool = True  # a word's syllables written together (shàngwǔ), else spaced
     word_gaps: bool = True  # a small space between words
     status_marks: StatusMarks = StatusMarks.BACKGROUND
+    glosses: bool = False  # a short gloss under the words that get pinyin (``ruby_words``)
 
 
 @cache
@@ -117,19 +118,8 @@ def rubies_for(
     form = options.pinyin
     # Words repeat: each distinct reading tuple is rendered once (a long article: ~3x faster)
     shown_for: dict[tuple[str, ...], list[str]] = {}
-    words = options.ruby_words
-    for token in tokens:
+    for token in shown_words(tokens, options, statuses, hsk_level, taught):
         readings = token.readings
-        if not readings or not token.is_chinese:
-            continue
-        if words is RubyWords.UNKNOWN and statuses.get(token.text) in KNOWN_STATUSES:
-            continue
-        if words is RubyWords.OFF_LIST and not is_off_list(token.text, taught):
-            continue
-        if words is RubyWords.ABOVE_HSK:
-            level = hsk_level(token.text)
-            if level is not None and level <= options.min_hsk:
-                continue
         shown = shown_for.get(readings)
         if shown is None:
             shown = shown_for[readings] = [
@@ -141,6 +131,51 @@ def rubies_for(
         if rubies[index]:
             rubies[index] = render_reading(spoken, form)
     return rubies
+
+
+def shown_words(
+    tokens: Sequence[Token],
+    options: DisplayOptions,
+    statuses: Mapping[str, int],
+    hsk_level: Callable[[str], int | None],
+    taught: AbstractSet[str] = frozenset(),
+) -> Iterator[Token]:
+    """The Chinese words that get pinyin (and glosses) under ``options.ruby_words``: every
+    word, those not known, those above the HSK level chosen, or those outside the class's
+    lists (``taught``: the token texts of the class's words)."""
+    words = options.ruby_words
+    for token in tokens:
+        if not token.readings or not token.is_chinese:
+            continue
+        if words is RubyWords.UNKNOWN and statuses.get(token.text) in KNOWN_STATUSES:
+            continue
+        if words is RubyWords.OFF_LIST and not is_off_list(token.text, taught):
+            continue
+        if words is RubyWords.ABOVE_HSK:
+            level = hsk_level(token.text)
+            if level is not None and level <= options.min_hsk:
+                continue
+        yield token
+
+
+def glosses_for(
+    tokens: Sequence[Token],
+    options: DisplayOptions,
+    statuses: Mapping[str, int],
+    hsk_level: Callable[[str], int | None],
+    gloss: Callable[[Token], str],
+    taught: AbstractSet[str] = frozenset(),
+) -> dict[int, str]:
+    """Where each word that gets pinyin starts → its short gloss (`reader.core.glosses`),
+    when ``options.glosses`` is on; the same words as the pinyin's, whatever its form."""
+    if not options.glosses:
+        return {}
+    found = {}
+    for token in shown_words(tokens, options, statuses, hsk_level, taught):
+        text = gloss(token)
+        if text:
+            found[token.start] = text
+    return found
 
 
 def word_spans(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:

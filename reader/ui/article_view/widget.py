@@ -38,12 +38,13 @@ from reader.core.script_conversion import in_script
 from reader.core.settings import Script
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
-from reader.ui.article_view.layout import ArticleLayout
+from reader.ui.article_view.layout import ArticleLayout, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
     PinyinForm,
     RubyWords,
     StatusMarks,
+    glosses_for,
     render_reading,
     rubies_for,
     sandhi_changes,
@@ -70,12 +71,19 @@ class QtMetrics:
         self.ruby_font = QFont()
         self.ruby_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
         self.ruby_font.setPixelSize(max(9, round(size * 0.48)))
+        self.gloss_font = QFont()
+        self.gloss_font.setFamilies(RUBY_FAMILIES + CJK_FAMILIES)
+        self.gloss_font.setPixelSize(max(9, round(size * 0.45)))
+        self.gloss_font.setItalic(True)
         self.title_font = QFont(self.char_font)
         self.title_font.setPixelSize(round(size * 1.35))
         self.title_font.setBold(True)
         self._char = QFontMetricsF(self.char_font)
         self._ruby = QFontMetricsF(self.ruby_font)
         self._title = QFontMetricsF(self.title_font)
+        self._gloss = QFontMetricsF(self.gloss_font)
+        self.gloss_ascent = self._gloss.ascent()
+        self.gloss_height = self._gloss.height() + size * 0.1
         self.char_ascent = self._char.ascent()
         self.ruby_ascent = self._ruby.ascent()
         self.title_ascent = self._title.ascent()
@@ -99,6 +107,9 @@ class QtMetrics:
 
     def title_advance(self, char: str) -> float:
         return self._title.horizontalAdvance(char)
+
+    def gloss_advance(self, gloss: str) -> float:
+        return self._gloss.horizontalAdvance(gloss)
 
 
 class ArticleView(QAbstractScrollArea):
@@ -130,6 +141,7 @@ class ArticleView(QAbstractScrollArea):
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
+        self.gloss_of: Callable[[Token], str] = lambda _token: ""  # `reader.core.glosses`
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
@@ -138,6 +150,7 @@ class ArticleView(QAbstractScrollArea):
         self.selection: tuple[int, int] | None = None
         self.find_needle = ""  # the find bar's text: every occurrence of it is marked
         self.find_starts: list[int] = []  # where it occurs in the displayed text
+        self.uncertain: list[tuple[int, int]] = []  # characters OCR was unsure of
         self._anchor: int | None = None
         self._press: QPoint | None = None
         self._statics: dict[tuple[int, str], QStaticText] = {}
@@ -154,6 +167,7 @@ class ArticleView(QAbstractScrollArea):
         """Show ``text``; ``tokens`` may be provisional until the analysis arrives."""
         self.text = text
         self.title = title
+        self.uncertain = []
         self.current_char = None
         self.selection = None
         self.hover_token = None
@@ -174,6 +188,12 @@ class ArticleView(QAbstractScrollArea):
         self.tokens = list(tokens)
         self._token_starts = [t.start for t in self.tokens]
         self._word_starts, self._word_ends = word_spans(self.tokens)
+
+    def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
+        checker marks a word), for the learner to check against the page."""
+        self.uncertain = sorted(spans)
+        self.viewport().update()
 
     def set_options(self, options: DisplayOptions) -> None:
         if options.font_family != self.options.font_family or (
@@ -208,6 +228,12 @@ class ArticleView(QAbstractScrollArea):
         if self.options.ruby_words is RubyWords.OFF_LIST:  # else nothing shown changes
             self._rebuild()
 
+    def set_glosser(self, gloss_of: Callable[[Token], str]) -> None:
+        """A word's short gloss (the dictionary's), for "glosses under the words"."""
+        self.gloss_of = gloss_of
+        if self.options.glosses:  # else nothing shown changes
+            self._rebuild()
+
     def set_hsk_level(self, hsk_level: Callable[[str], int | None]) -> None:
         self.hsk_level = hsk_level
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
@@ -239,11 +265,26 @@ class ArticleView(QAbstractScrollArea):
             word_ends=self._word_ends,
             joined=options.joined_pinyin,
             word_gaps=options.word_gaps,
+            glosses=self._gloss_band(),
         )
         self._relayout()
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _gloss_band(self) -> GlossBand | None:
+        texts = glosses_for(
+            self.tokens,
+            self.options,
+            self.statuses,
+            self.hsk_level,
+            self.gloss_of,
+            self.class_words,
+        )
+        if not texts:
+            return None
+        metrics = self.metrics
+        return GlossBand(texts, metrics.gloss_advance, metrics.gloss_height)
 
     def _shown_text(self, script: Script) -> str:
         """The text in ``script``, converted once per text and script (~30 ms of CPU for 107,000
@@ -389,6 +430,7 @@ class ArticleView(QAbstractScrollArea):
         ruby_top = metrics.ruby_height * 0.04
         rubies_to_draw: list[tuple[int, QPointF, str]] = []
         chars_to_draw: list[tuple[int, QPointF, str]] = []
+        glosses_to_draw: list[tuple[QPointF, str]] = []
         for line in lines:
             top = layout.line_tops[line] + offset
             char_top = top + layout.ruby_band
@@ -415,6 +457,10 @@ class ArticleView(QAbstractScrollArea):
             for index, x, piece in layout.line_rubies(line):
                 point = QPointF(left + x, top + ruby_top)
                 rubies_to_draw.append((line_tones[index - start], point, piece))
+            gloss_top = char_top + metrics.char_height
+            glosses_to_draw += [
+                (QPointF(left + x, gloss_top), g) for x, g in layout.line_glosses(line)
+            ]
         # One font switch per pass and a pen change only when the colour changes.
         qcolors[-1] = text_color
         for font_key, font, items in (
@@ -428,6 +474,10 @@ class ArticleView(QAbstractScrollArea):
                     painter.setPen(qcolors[tone])
                     pen_tone = tone
                 painter.drawStaticText(point, self._static(font_key, string))
+        painter.setFont(metrics.gloss_font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        for point, gloss in glosses_to_draw:
+            painter.drawStaticText(point, self._static(2, gloss))
         painter.end()
 
     def _paint_backgrounds(
@@ -485,6 +535,23 @@ class ArticleView(QAbstractScrollArea):
             )
         if self.statuses and marks is StatusMarks.UNDERLINE:
             self._paint_status_marks(painter, first, last, left, offset)
+        if self.uncertain:
+            self._paint_uncertain(painter, first, last, left, offset)
+
+    def _paint_uncertain(
+        self, painter: QPainter, first: int, last: int, left: float, offset: float
+    ) -> None:
+        painter.setPen(QPen(QColor(220, 40, 40), 1.4))
+        for start, end in self.uncertain[bisect_left(self.uncertain, (first - 64, 0)) :]:
+            if start >= last:
+                break
+            for rect in self._span_rects(max(start, first), min(end, last), left, offset):
+                y, x, step = rect.bottom() + 3, rect.left() + 1, 3.0
+                points: list[QPointF] = []
+                while x <= rect.right() - 1:  # a zigzag: up, down, up…
+                    points.append(QPointF(x, y - (1.5 if len(points) % 2 else 0)))
+                    x += step
+                painter.drawPolyline(points)
 
     def _marked_words(self, first: int, last: int) -> Iterator[tuple[Token, int]]:
         """The words of ``first..last`` that get a status mark, with their status: new
@@ -506,11 +573,11 @@ class ArticleView(QAbstractScrollArea):
         being learnt that fades level by level; behind the characters, not their pinyin."""
         layout = self.layout_
         assert layout is not None
-        band = layout.ruby_band
+        band, glosses = layout.ruby_band, layout.gloss_band  # behind the characters only
         colors = {status: QColor(status_background(status, dark)) for status in range(5)}
         for token, status in self._marked_words(first, last):
             for rect in self._span_rects(token.start, token.end, left, offset):
-                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2), colors[status])
+                painter.fillRect(rect.adjusted(-1, band - 1, 1, 2 - glosses), colors[status])
 
     def _span_rects(self, start: int, end: int, left: float, offset: float) -> list[QRectF]:
         layout = self.layout_
@@ -557,10 +624,12 @@ class ArticleView(QAbstractScrollArea):
         learning.setStyle(Qt.PenStyle.DashLine)
         new = QPen(QColor(110, 130, 170, 120), 1.0)
         new.setStyle(Qt.PenStyle.DotLine)
+        assert self.layout_ is not None
+        under = 2 - self.layout_.gloss_band  # under the characters, above their glosses
         for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
             for rect in self._span_rects(token.start, token.end, left, offset):
-                y = rect.bottom() + 2
+                y = rect.bottom() + under
                 painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
     # Mouse -----------------------------------------------------------------------------
@@ -576,7 +645,12 @@ class ArticleView(QAbstractScrollArea):
         if char is None:
             return None
         index = self.token_at_char(char)
-        return index if self.tokens[index].is_chinese else None
+        return index if self._clickable(index) else None
+
+    def _clickable(self, index: int) -> bool:
+        """A word, or a number (looked up with its measure word: 6月, 52个)."""
+        token = self.tokens[index]
+        return token.is_chinese or token.kind is TokenKind.NUMBER
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         point = event.position().toPoint()
@@ -626,7 +700,7 @@ class ArticleView(QAbstractScrollArea):
         if not was_click:
             return
         char = self._hit_char(point)
-        if char is None or not self.tokens[self.token_at_char(char)].is_chinese:
+        if char is None or not self._clickable(self.token_at_char(char)):
             self.dismissed.emit()
             return
         # a word clicked is in view: the article does not move under the pointer

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _STEPS_PER_FILE = 1000
 PASTED = "pasted text"
+PASTED_IMAGE = "pasted image"
 
 
 @dataclass
@@ -94,6 +95,18 @@ def read_pasted(text: str, _progress: Progress, force: bool = False) -> ImportRe
     return result
 
 
+def read_pasted_image(data: bytes, progress: Progress) -> ImportResult:
+    """A screenshot from the clipboard, read by OCR (a message if it holds no text)."""
+    from reader.core.importing import ImportFailed, import_image
+
+    result = ImportResult(source="")
+    try:
+        result.found = import_image(data, PASTED_IMAGE, progress)
+    except ImportFailed as error:
+        result.failures.append((PASTED_IMAGE, str(error)))
+    return result
+
+
 def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[ImportResult]:
     """Add the articles read, in one transaction."""
     if not result.found:
@@ -101,22 +114,17 @@ def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[Im
     source = result.source
     result.ids = store.articles.add_many(
         [
-            NewArticle(a.title, a.text, a.source if source is None else source, a.original_text)
+            NewArticle(
+                a.title,
+                a.text,
+                a.source if source is None else source,
+                a.original_text,
+                a.pages,
+                a.uncertain,
+            )
             for a in result.found
         ],
         progress,
     )
     result.found = []
     return Done(result, Changes(library=True))
-
-
-def import_into(
-    db_path: Path,
-    files: list[str],
-    progress: Progress,
-    encoding: str | None = None,
-    force: bool = False,
-) -> ImportResult:
-    """Both steps at once, on a connection of their own (outside the app)."""
-    with Store.open(db_path, auto_backup=False) as store:
-        return add_found(store, read_files(files, progress, encoding, force), progress).value

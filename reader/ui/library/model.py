@@ -7,6 +7,7 @@ A model, not a table of items: refreshing a library of thousands of articles is 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,6 +44,8 @@ class ArticleModel(QAbstractTableModel):
         self._rows: list[ArticleInfo] = []
         self._column = ADDED
         self._order = Qt.SortOrder.DescendingOrder
+        # an article's picture beside its title (the first page of one read by OCR)
+        self.thumbnail: Callable[[int], Any] = lambda _article_id: None
 
     def set_rows(self, infos: list[ArticleInfo]) -> None:
         self.beginResetModel()
@@ -89,6 +92,8 @@ class ArticleModel(QAbstractTableModel):
             if column == CHARS:
                 return f"{info.char_count:,}"
             return "" if info.percent_known is None else f"{info.percent_known:.0f}"
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            return self.thumbnail(info.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             facts = f"Added {info.added_at:%Y-%m-%d %H:%M} · {info.char_count:,} characters"
             return "\n".join(filter(None, (info.title, info.source, facts)))

@@ -22,7 +22,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -46,11 +45,19 @@ from PySide6.QtWidgets import (
 from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
 from reader.core.store import ArticleNotFoundError, Store
-from reader.ui.library.importer import ImportResult, add_found, read_files, read_pasted
+from reader.ui.library.importer import (
+    ImportResult,
+    add_found,
+    read_files,
+    read_pasted,
+    read_pasted_image,
+)
 from reader.ui.library.model import ADDED, CHARS, ID_ROLE, KNOWN, TITLE, ArticleModel
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
+from reader.ui.scans import THUMBNAIL, PageThumbnails, clipboard_image_png
 from reader.ui.tasks import Task, TaskRunner
-from reader.ui.widgets import add_local_action, size_columns_for
+from reader.ui.widgets import add_local_action, passing_label, size_columns_for, squeezable
 
 LIBRARY = Changes(library=True)
 ENCODINGS = (
@@ -62,8 +69,10 @@ ENCODINGS = (
 )
 _TITLE_ROOM = 160  # px the title column needs before the date and length columns show
 FILE_FILTER = (
-    "Articles and subtitles (*.txt *.md *.html *.htm *.xhtml *.epub *.docx *.pdf"
-    " *.srt *.ass *.ssa *.vtt);;All files (*)"
+    "Articles, subtitles and pictures of text (*.txt *.md *.html *.htm *.xhtml *.epub *.docx"
+    " *.pdf *.srt *.ass *.ssa *.vtt *.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif)"
+    ";;Photos, screenshots and scans (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff *.gif *.pdf)"
+    ";;All files (*)"
 )
 
 
@@ -80,12 +89,14 @@ class LibraryPane(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``store``: read on the UI thread; ``writer``: every write (default: one that
         writes at once on ``store``, for a pane on its own); ``runner``: reads the files
         of an import."""
         super().__init__(parent)
         self.store = store
+        self.messages = messages or MessageSink(self)
         self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.runner = runner or TaskRunner(max_threads=1, parent=self)
         self.pending: list[Task[ImportResult]] = []  # imports running or queued
@@ -103,15 +114,18 @@ class LibraryPane(QWidget):
         self.encoding.setToolTip("The encoding of text files (detected unless chosen)")
         for label, name in ENCODINGS:
             self.encoding.addItem(label, name)
+        squeezable(self.encoding)
         # The search has a row of its own: beside the buttons, a pane at its usual width
         # left it a few letters wide.
         self.search_row = self._row(self.search, stretch=0)
         self.import_row = self._row(self.import_button, self.encoding, QWidget(self), stretch=2)
 
         self.model = ArticleModel()
+        self.model.thumbnail = PageThumbnails(store).icon
         self.model.rename_requested.connect(self.rename)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setIconSize(QSize(THUMBNAIL // 2, THUMBNAIL // 2))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
@@ -134,10 +148,11 @@ class LibraryPane(QWidget):
 
         self.progress = QProgressBar(self)
         self.progress_label = QLabel(self)
+        passing_label(self.progress_label)  # the file's name widened the library for good
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_import)
-        self.progress_row = self._row(
-            self.progress_label, self.progress, self.cancel_button, stretch=1
+        self.progress_row = self._row(  # the label takes the room it is given, no more
+            self.progress_label, self.progress, self.cancel_button, stretch=0
         )
         self.progress_row.hide()
 
@@ -249,7 +264,7 @@ class LibraryPane(QWidget):
             self.show_counted(article_id)
 
     def _refused(self, error: Exception) -> None:
-        QMessageBox.warning(self, "Library", str(error))
+        self.messages.error("Library", str(error), parent=self)
         self.refresh()
 
     # --- delete and undo -----------------------------------------------------------------
@@ -383,8 +398,19 @@ class LibraryPane(QWidget):
         )
 
     def paste(self) -> None:
-        """Ctrl+V: the clipboard's text becomes new articles."""
-        self.import_text(QApplication.clipboard().text())
+        """Ctrl+V: the clipboard's text becomes new articles; a screenshot is read by OCR."""
+        text = QApplication.clipboard().text()
+        if not text.strip() and self.paste_image():
+            return
+        self.import_text(text)
+
+    def paste_image(self) -> bool:
+        """Read the clipboard's image by OCR (off the UI thread); False if it holds none."""
+        data = clipboard_image_png()
+        if data is None:
+            return False
+        self._start(lambda progress: read_pasted_image(data, progress), lambda _names: None)
+        return True
 
     def cancel_import(self) -> None:
         """Cancel every import still running or queued; none of them leaves a trace."""
@@ -453,23 +479,18 @@ class LibraryPane(QWidget):
             self._report("\n\n".join(f"{Path(n).name}: {m}" for n, m in result.failures))
         if result.notes:  # what the import decided for the user (a page's real encoding)
             notes = "\n\n".join(f"{Path(n).name}: {m}" for n, m in result.notes)
-            QMessageBox.information(self, "Imported", notes)
+            self.messages.inform("Imported", notes, parent=self)
 
     def _confirm_japanese(self, files: list[tuple[str, str]]) -> bool:
         """Ask before importing texts that look Japanese (their words are not in CC-CEDICT)."""
         listing = "\n\n".join(f"{Path(name).name}: {message}" for name, message in files)
-        answer = QMessageBox.question(
-            self,
-            "Import Japanese text?",
-            f"{listing}\n\nImport it anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        return self.messages.confirm(
+            "Import Japanese text?", f"{listing}\n\nImport it anyway?", parent=self
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _report(self, message: str) -> None:
         self.import_failed.emit(message)
-        QMessageBox.warning(self, "Cannot import", message)
+        self.messages.error("Cannot import", message, parent=self)
 
     # --- drag and drop -------------------------------------------------------------------
 

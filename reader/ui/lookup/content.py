@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
@@ -22,6 +22,7 @@ from reader.ui.article_view.colors import ToneScheme, tone_color
 
 if TYPE_CHECKING:  # the dictionary package loads on the worker, not at launch
     from reader.core.cedict.model import Entry
+    from reader.core.numbers import NumberUnit
 
 LINK_SCHEME = "lookup"
 ADD_SCHEME = "add"  # "add:银行": add that word (an "also starting here" match) to the list
@@ -56,6 +57,10 @@ class Lookup:
     hsk: Any = None
     frequency: Any = None
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = field(default=())
+    # a number with its measure word (三百五十个): shown first, with ``unit_gloss``; the
+    # word and entries are the measure word's, the part of the unit a learner adds
+    unit: NumberUnit | None = None
+    unit_gloss: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,13 +88,8 @@ def lookup_token(dictionary: LookupDictionary, text: str, token: Token, char_ind
         word, entries = matches[0]
     reading = " ".join(token.readings)
     is_name = token.kind is TokenKind.NAME
-    others = []
-    for match, found in matches:
-        if match == word or not found:
-            continue
-        if len(match) == 1:  # no rare readings of the character (石 dàn, 上 shǎng)
-            found = _same_reading(found, _at(token.readings, char_index - token.start)) or found
-        others.append((match, learner_order(found, "")))
+    # the clicked character itself is in the breakdown, its reading here first
+    others = [(m, learner_order(found, "")) for m, found in matches if m != word and found]
     return lookup_word(
         dictionary,
         word,
@@ -115,11 +115,16 @@ def lookup_word(
     character's entry for the reading it has in this word first in the breakdown."""
     found = tuple(dictionary.entries(word) if entries is None else entries)
     breakdown: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
-    if len(word) > 1:
+    if len(word) > 1:  # each character once (谢谢, 妈妈), with its reading where it first is
+        first_at: dict[str, int] = {}
+        for i, char in enumerate(word):
+            first_at.setdefault(char, i)
         breakdown = tuple(
-            (char, learner_order(dictionary.entries(char), _at(readings, i)))
-            for i, char in enumerate(word)
+            (char, _char_order(dictionary.entries(char), _at(readings, i)))
+            for char, i in first_at.items()
         )
+        # a character of the word is in the breakdown, not "also starting here" too
+        other_matches = tuple((m, e) for m, e in other_matches if m not in first_at)
     return Lookup(
         word=word,
         entries=found,
@@ -130,6 +135,28 @@ def lookup_word(
         frequency=dictionary.frequency_band(word),
         breakdown=breakdown,
     )
+
+
+def lookup_number(dictionary: LookupDictionary, unit: NumberUnit) -> Lookup:
+    """A number with its measure word: the unit, glossed from CC-CEDICT (六月 "June" where
+    the dictionary has the unit in Chinese numerals, else the value and the measure word's
+    measure sense: 350 × 个 (classifier …)), and the measure word's own entries."""
+    from reader.core.numbers import measure_sense, ordinal, spoken
+
+    reading = unit.readings[-len(unit.measure) :]
+    entries = learner_order(dictionary.entries(unit.measure), " ".join(reading))
+    whole = dictionary.entries(spoken(unit))
+    if whole:
+        gloss = "; ".join(s.gloss for s in whole[0].senses[:2])
+    else:
+        whole_part, dot, fraction = unit.value.partition(".")
+        value = f"{int(whole_part):,}{dot}{fraction}"  # 1,000,000
+        shown = (
+            f"the {ordinal(value)} {unit.measure}" if unit.ordinal else f"{value} × {unit.measure}"
+        )
+        gloss = f"{shown}: {measure_sense(entries) or ''}"
+    found = lookup_word(dictionary, unit.measure, entries)
+    return replace(found, unit=unit, unit_gloss=gloss)
 
 
 def _matches(
@@ -229,12 +256,19 @@ def entry_html(entry: Entry, style: Style, heading: bool = True, senses: int | N
     return "".join(parts)
 
 
+def _char_order(entries: Sequence[Entry], reading: str) -> tuple[Entry, ...]:
+    """A character's entries in the breakdown ordered as the word row's are: the analysis's
+    ``order_entries`` (the entry agreeing with the reading printed, up to a neutral tone,
+    first: 识 shí for 认识 rèn shi, 儿 r for 一点儿), then ``learner_order``."""
+    from reader.core.analysis.pipeline import order_entries  # loaded with the analysis
+
+    by_id = {entry.id: entry for entry in entries}
+    ordered = [by_id[i] for i in order_entries(entries, (reading,) if reading else ())]
+    return learner_order(ordered, reading)
+
+
 def _at(readings: Sequence[str], index: int) -> str:
     return readings[index].lower() if 0 <= index < len(readings) else ""
-
-
-def _same_reading(entries: Iterable[Entry], reading: str) -> tuple[Entry, ...]:
-    return tuple(e for e in entries if reading and e.pinyin.lower() == reading)
 
 
 def _shown(word: str, entries: Sequence[Entry], style: Style) -> str:
@@ -313,10 +347,26 @@ h4 {{ margin: 8px 0 2px 0; font-size: {px(13)}; color: {grey}; }}
 COMPACT_SENSES = 3
 
 
+def _unit_html(lookup: Lookup, style: Style) -> list[str]:
+    """The number with its measure word, its reading and gloss, and what Add adds."""
+    unit = lookup.unit
+    if unit is None:
+        return []
+    head = f'<span class="hw">{html.escape(unit.text)}</span>'
+    head += f' <span class="py">{colored_pinyin(" ".join(unit.readings), style)}</span>'
+    return [
+        f"<p class='head'>{head}</p>",
+        f"<p>{_gloss_html(lookup.unit_gloss, style)}</p>",
+        f"<p class='meta'>A number with its measure word: Add adds the measure word"
+        f" {html.escape(unit.measure)}, with this sentence.</p>",
+        "<h4>Measure word</h4>",
+    ]
+
+
 def compact_html(lookup: Lookup, style: Style) -> str:
     """A small card: the word, its pinyin, its first senses and its HSK level; the full
     entry is in the side panel."""
-    body = []
+    body = _unit_html(lookup, style)
     entry = lookup.entries[0] if lookup.entries else None
     if entry is None:
         body.append(f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span></p>")
@@ -336,7 +386,7 @@ def lookup_html(
     ``compact``: the small card of `compact_html`."""
     if compact:
         return compact_html(lookup, style)
-    body = []
+    body = _unit_html(lookup, style)
     if lookup.entries:
         for entry in lookup.entries:
             body.append(entry_html(entry, style))
@@ -346,7 +396,7 @@ def lookup_html(
             f"<p class='head'><span class='hw'>{html.escape(lookup.word)}</span>{label}</p>"
         )
         body.append("<p class='meta'>Not in the dictionary.</p>")
-    if lookup.parts:
+    if any(len(p) > 1 for p in lookup.parts):  # single characters: listed under Characters
         links = " + ".join(f'<a href="{link_for(p)}">{html.escape(p)}</a>' for p in lookup.parts)
         body.append(f"<p>Parts: {links}</p>")
     meta = [m for m in (_hsk_text(lookup.hsk), _frequency_text(lookup.frequency)) if m]
@@ -363,8 +413,9 @@ def lookup_html(
     if lookup.breakdown:
         body.append("<h4>Characters</h4>")
         for char, entries in lookup.breakdown:
+            add = f' <a href="{add_link_for(char)}">+&nbsp;Add</a>' if add_links else ""
             body.append(
                 f'<p><a href="{link_for(char)}">{html.escape(_shown(char, entries, style))}</a> '
-                f"{_short_gloss(entries, style)}</p>"
+                f"{_short_gloss(entries, style)}{add}</p>"
             )
     return f"<html><head><style>{css(style)}</style></head><body>{''.join(body)}</body></html>"

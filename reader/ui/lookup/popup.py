@@ -65,7 +65,6 @@ class LookupPopup(QFrame):
         self.note.setWordWrap(True)
         self.note.hide()
         buttons = QHBoxLayout()
-        self.tools = buttons  # the vocabulary adds its Add button and status box here
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.speak_button)
         buttons.addWidget(self.sentence_button)
@@ -74,9 +73,15 @@ class LookupPopup(QFrame):
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addLayout(buttons)
+        self.word_row: QWidget | None = None  # the vocabulary's row: Add, or the word's state
         layout.addWidget(self.browser)
         layout.addWidget(self.note)
         self.hide()
+
+    def set_word_row(self, row: QWidget) -> None:
+        """The vocabulary's row under the buttons (`reader.ui.vocab.word_state`)."""
+        self.word_row = row
+        self._layout.insertWidget(1, row)
 
     def show_lookup(self, lookup: Lookup, style: Style, anchor: QRect, token_index: int) -> None:
         """Fill the card and place it below ``anchor`` (or above it when there is no room)."""
@@ -106,6 +111,8 @@ class LookupPopup(QFrame):
         document = self.browser.document().clone(self)
         document.setTextWidth(width - margins.left() - margins.right() - 2)
         chrome = margins.top() + margins.bottom() + spacing + self.copy_button.sizeHint().height()
+        if self.word_row is not None:
+            chrome += spacing + self.word_row.sizeHint().height()
         if not self.note.isHidden():
             chrome += spacing + self.note.sizeHint().height()
         room_below = area.bottom() - anchor.bottom() - 2 * GAP

@@ -16,20 +16,9 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.speech import (
-    Engine,
-    NoChineseVoice,
-    Playback,
-    SpeechError,
-    Utterance,
-    sentences_from,
-    system_engine,
-    tokens_utterance,
-    word_utterance,
-)
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the speech package loads with the engine search, after the launch
     from reader.core.analysis.tokens import Token
+    from reader.core.speech import Engine, Playback, Utterance
     from reader.ui.lookup.content import Lookup
 
 FIND_TIMEOUT = 5.0  # seconds a first Speak waits for the engine search (tens of ms usually)
@@ -58,6 +47,8 @@ class Speaker:
             threading.Thread(target=self._find, name="speech engine", daemon=True).start()
 
     def _find(self) -> None:
+        from reader.core.speech import NoChineseVoice, system_engine
+
         try:
             self._engine = system_engine()
         except NoChineseVoice as problem:
@@ -78,6 +69,8 @@ class Speaker:
 
     def say(self, utterance: Utterance) -> Playback | str:
         """Start ``utterance`` (ending the current one); the playback, or why not."""
+        from reader.core.speech import SpeechError
+
         engine = self.engine()
         if engine is None:
             return self._problem
@@ -95,6 +88,8 @@ class Speaker:
 
     def speak(self, text: str, reading: str = "") -> str | None:
         """Say a word with the reading shown for it; why not, if it cannot."""
+        from reader.core.speech import Utterance, word_utterance
+
         try:
             utterance = word_utterance(text, reading)
         except ValueError:  # a reading that does not fit (Latin letters in the word…)
@@ -108,10 +103,14 @@ class Speaker:
 
     def speak_tokens(self, tokens: Sequence[Token]) -> str | None:
         """Say a sentence with the app's readings; why not, if it cannot."""
+        from reader.core.speech import tokens_utterance
+
         return self.speak_utterance(tokens_utterance(tokens))
 
     def speak_sentence(self, tokens: Sequence[Token], token_index: int) -> str | None:
         """Say the sentence around ``tokens[token_index]``."""
+        from reader.core.speech import sentences_from
+
         sentence = next(sentences_from(tokens, token_index), None)
         if sentence is None:
             return None

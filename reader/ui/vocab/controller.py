@@ -1,8 +1,10 @@
 """The vocabulary wiring of the main window: add words, set statuses, keep everything in step.
 
 The controller is given the window's context (store, messages, actions), the reading
-session (article, word keys, dictionary), the view and the popup, and connects them to
-the vocabulary: the popup's Add button and status box, the keys (A add, Shift+A add the
+session (article, word keys, dictionary), the view and the lookups (the popup and the
+side panel's Word tab), and connects them to the vocabulary: the word's row in the popup
+and in the Word tab (`word_state`: Add and the status box, or ``✓ In “Words from 宝顶山”
+· Learning 1`` with a menu to change the status or remove it), the keys (A add, Shift+A add the
 selection, 1–4 learning, 5 / K known, I ignore, 0 new), the vocabulary dock (lists and
 the article's statistics) and the import dialog. Every change is one operation of the
 window's writer (`reader.core.operations`; a word collected becomes Learning 1 there);
@@ -18,27 +20,29 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMenu, QTabWidget
 
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.cedict.learner_order import learner_order
 from reader.core.collect import first_occurrences, word_from_token, words_in_span
-from reader.core.history import Action, CollectWords, SetStatuses, WordHistory
+from reader.core.history import (
+    Action,
+    CollectWords,
+    DeleteList,
+    RemoveWords,
+    SetStatuses,
+    WordHistory,
+)
 from reader.core.operations import Changes
-from reader.core.store import NewWord, WordStatus
+from reader.core.store import NewWord, Store, WordStatus
+from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 from reader.core.words import key_for
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import edit
-from reader.ui.vocab.labels import IN_LIST, STATUS_LABELS, in_list_tip, newest_level
+from reader.ui.vocab.labels import STATUS_KEYS, STATUS_LABELS, newest_level
 from reader.ui.vocab.panel import VocabularyPanel
 from reader.ui.vocab.stats_panel import Describe, StatsPanel
+from reader.ui.vocab.word_state import WordState
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
 from reader.ui.word_history import UndoActions
@@ -49,16 +53,17 @@ if TYPE_CHECKING:
     from reader.core.class_lists import OffListWord
     from reader.core.stats import ArticleStats
     from reader.ui.class_report import ClassReportDialog
-    from reader.ui.lookup.popup import LookupPopup
+    from reader.ui.lookup.content import Lookup
+    from reader.ui.window.lookup import LookupController
 
-STATUS_KEYS: tuple[tuple[str, WordStatus, list[str]], ...] = (
-    ("status_new", WordStatus.NEW, ["0"]),
-    ("status_1", WordStatus.LEARNING_1, ["1"]),
-    ("status_2", WordStatus.LEARNING_2, ["2"]),
-    ("status_3", WordStatus.LEARNING_3, ["3"]),
-    ("status_4", WordStatus.LEARNING_4, ["4"]),
-    ("status_known", WordStatus.KNOWN, ["5", "K"]),
-    ("status_ignored", WordStatus.IGNORED, ["I"]),
+STATUS_ACTIONS = (  # the names of the Words ▸ Set status actions
+    ("status_new", WordStatus.NEW),
+    ("status_1", WordStatus.LEARNING_1),
+    ("status_2", WordStatus.LEARNING_2),
+    ("status_3", WordStatus.LEARNING_3),
+    ("status_4", WordStatus.LEARNING_4),
+    ("status_known", WordStatus.KNOWN),
+    ("status_ignored", WordStatus.IGNORED),
 )
 
 
@@ -74,7 +79,7 @@ class VocabularyController(QObject):
         context: WindowContext,
         session: ReadingSession,
         view: ArticleView,
-        popup: LookupPopup,
+        lookups: LookupController,
         dock: QDockWidget,
     ) -> None:
         """``dock``: the window's vocabulary dock, already in its place (this fills it)."""
@@ -84,7 +89,8 @@ class VocabularyController(QObject):
         self._messages = context.messages
         self.store = context.store
         self.view = view
-        self.popup = popup
+        self.lookups = lookups
+        self.popup = lookups.popup
         self.target_list_id: int | None = None  # None: the article's own list
         self._hsk_of: Dictionary | None = None  # the dictionary whose levels _hsk_levels holds
         self._hsk_levels: dict[str, int | None] = {}
@@ -98,6 +104,7 @@ class VocabularyController(QObject):
             parent,
             writer=context.writer,
             do_action=self.history.do,
+            messages=context.messages,
         )
         self.stats = StatsPanel(parent)
         self.tabs = QTabWidget(parent)
@@ -105,36 +112,45 @@ class VocabularyController(QObject):
         self.tabs.addTab(self.stats, "Statistics")
         self.dock = dock
         self.dock.setWidget(self.tabs)
-        self._build_popup_tools()
+        self.popup_state = self._word_state(
+            self.add_from_popup, self._popup_lookup, self.popup.set_word_row
+        )
+        self.panel_state = self._word_state(
+            self.add_from_panel, self._panel_lookup, lookups.add_word_row
+        )
+        lookups.panel_shown.connect(self._sync_panel)
         self.menu = self._build_actions()
         self.panel.target_changed.connect(self._set_target)
         self.panel.class_lists_changed.connect(self._show_class_words)
+        self.panel.hsk_list_requested.connect(self.make_hsk_list)
+        self.history.undone.connect(self._undone)
+        # the HSK column and the senses come with the dictionary (it may open after this)
+        session.dictionary_changed.connect(lambda _dictionary: self.panel.refresh())
         self.stats.add_requested.connect(self.add_words)
         self.stats.mark_known_requested.connect(self.mark_new_known)
         self.tabs.currentChanged.connect(lambda _i: self._stats_shown())
         self.dock.visibilityChanged.connect(lambda _v: self._stats_shown())
         self.popup.lookup_shown.connect(self._sync_popup)
         self.popup.add_requested.connect(lambda _index: self.add_from_popup())
+        self._sync_panel()
         self.popup.add_word_requested.connect(self.add_match)
 
     # --- building --------------------------------------------------------------------------
 
-    def _build_popup_tools(self) -> None:
-        self.popup_add = QPushButton("Add", self.popup)
-        self.popup_add.setToolTip("Add to the word list (A or Enter)")
-        self.popup_add.clicked.connect(
-            lambda: self.popup.add_requested.emit(self.popup.token_index or 0)
-        )
-        self.popup_status = QComboBox(self.popup)
-        for status in WordStatus:
-            self.popup_status.addItem(STATUS_LABELS[status], int(status))
-        self.popup_status.setToolTip("Status: 1–4 learning, 5 or K known, I ignore, 0 new")
-        self.popup_status.activated.connect(
-            lambda i: self.set_status(WordStatus(self.popup_status.itemData(i)))
-        )
-        self.popup_status.setMinimumWidth(self.popup_status.sizeHint().width())
-        self.popup.tools.insertWidget(2, self.popup_add)
-        self.popup.tools.insertWidget(3, self.popup_status)
+    def _word_state(
+        self,
+        add: Callable[[], None],
+        lookup: Callable[[], Lookup | None],
+        place: Callable[[WordState], None],
+    ) -> WordState:
+        """A word's row (the popup's or the Word tab's): Add, or its state and menu;
+        ``lookup``: the word it is about."""
+        state = WordState(self._context.dialog_parent)
+        state.add_requested.connect(add)
+        state.status_chosen.connect(lambda status: self._set_status_of(lookup(), status))
+        state.remove_requested.connect(lambda: self._remove_from_target(lookup()))
+        place(state)
+        return state
 
     def _build_actions(self) -> QMenu:
         def action(
@@ -154,13 +170,13 @@ class VocabularyController(QObject):
         )
         menu.addSeparator()
         status_menu = menu.addMenu("Set &status")
-        for name, status, keys in STATUS_KEYS:
+        for name, status in STATUS_ACTIONS:
+            set_status = partial(self.set_status, status)
             status_menu.addAction(
-                action(name, STATUS_LABELS[status], partial(self.set_status, status), keys)
+                action(name, STATUS_LABELS[status], set_status, STATUS_KEYS[status])
             )
         menu.addSeparator()
         menu.addAction(action("import_vocab", "&Import a word list…", self.panel.import_file))
-        menu.addAction(action("vocab_undo", "&Undo delete", self.panel.undo))
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Vocabulary panel")
         menu.addAction(toggle)
@@ -211,12 +227,46 @@ class VocabularyController(QObject):
         dialog.show()
         return dialog
 
+    def _undone(self, action: Action) -> None:
+        """A list deleted and put back by Undo is the one shown."""
+        if isinstance(action, DeleteList):
+            self.panel.refresh(show_list=action.list_id)
+
+    def make_hsk_list(self, top: int) -> None:
+        """A class list of HSK 3.0 levels 1 to ``top``: made, filled, marked as taught."""
+        dictionary = self._session.dictionary
+        if dictionary is None:
+            self._messages.show("The dictionary is still loading…")
+            return
+        from reader.core.class_lists import hsk_words
+
+        words = hsk_words(top, dictionary)
+        wanted = "HSK 1" if top == 1 else f"HSK 1-{'7-9' if top == 7 else top}"
+
+        def make(store: Store) -> int:
+            vocab = store.vocab
+            with store.db.transaction():
+                list_id = vocab.create_list(vocab.free_list_name(wanted))
+                vocab.add_words(words, list_id)
+                vocab.mark_class_list(list_id)
+            return list_id
+
+        def made(list_id: int) -> None:
+            self.panel.refresh(show_list=list_id)
+            self._messages.show(f"{len(words):,} words of {wanted}: taught to the class.")
+
+        self._context.writer.run(
+            edit(make, Changes(lists=True)), made, lambda e: self._messages.fail(str(e))
+        )
+
     def _show_class_words(self) -> None:
         """The article's words in the class's lists, by token text (either script), for
         "pinyin over words outside the class lists"."""
         taught = self.store.vocab.class_words()
         keys = self._session.word_keys
-        self.view.set_class_words({text for text, key in keys.items() if key in taught})
+        shown = {text for text, key in keys.items() if key in taught}
+        if shown != self.view.class_words:
+            self.view.set_class_words(shown)
 
     def _hsk(self, word: str) -> int | None:
         """The word's HSK level, remembered (the dictionary is fixed while it is open)."""
@@ -278,6 +328,7 @@ class VocabularyController(QObject):
 
     def _set_target(self, list_id: int | None) -> None:
         self.target_list_id = list_id
+        self._sync_states()
 
     def _save(self, words: Sequence[NewWord]) -> None:
         """Collect ``words`` (the new ones become Learning 1; `history.CollectWords`),
@@ -290,7 +341,7 @@ class VocabularyController(QObject):
             list_id = self.store.vocab.word(action.ids[0]).list_id
             self.panel.refresh(show_list=list_id)  # the list the words went to
             self.words_added.emit(action.ids)
-            self._sync_popup()
+            self._sync_states()
 
         self.history.do(CollectWords(tuple(words), self.target_list_id), saved)
 
@@ -324,6 +375,15 @@ class VocabularyController(QObject):
         """The word the popup shows (a longer match or a cross-reference too), met here."""
         lookup, index = self.popup.lookup, self.popup.token_index
         if lookup is None or index is None or not self._ready():
+            return
+        self._save([self._word_at(index, lookup.word, lookup.entries)])
+
+    def add_from_panel(self) -> None:
+        """The word the side panel's Word tab shows, met where the panel's word was."""
+        lookup, index = self.lookups.panel_lookup, self.lookups.panel_token
+        if lookup is None or index is None or not self._ready():
+            return
+        if index >= len(self.view.tokens):
             return
         self._save([self._word_at(index, lookup.word, lookup.entries)])
 
@@ -379,14 +439,13 @@ class VocabularyController(QObject):
         if not words:
             self._messages.show("No new words left in this article.")
             return 0
-        answer = QMessageBox.question(
-            self._context.dialog_parent,
+        if not self._messages.confirm(
             "Mark new words known",
             f"Mark the {len(words):,} new words of this article as known?\n\n"
             "Words you are learning and ignored words keep their status; "
             "any word can be set back with its status keys (0-5, I).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default_yes=True,
+        ):
             return 0
         self.history.do(SetStatuses(dict.fromkeys(words, WordStatus.KNOWN)))
         return len(words)
@@ -394,7 +453,7 @@ class VocabularyController(QObject):
     def _target_word(self) -> str | None:
         """The key (``reader.core.words``) of the popup's word, else of the current word."""
         if self.popup.isVisible() and self.popup.lookup is not None:
-            return self._lookup_key()
+            return _lookup_key(self.popup.lookup)
         current = self.view.current()
         if current is None:
             return None
@@ -403,10 +462,26 @@ class VocabularyController(QObject):
             return None
         return self._session.word_keys.get(token.text, token.text)
 
-    def _lookup_key(self) -> str:
-        lookup = self.popup.lookup
-        assert lookup is not None
-        return key_for(lookup.word, lookup.entries[0] if lookup.entries else None)
+    def _popup_lookup(self) -> Lookup | None:
+        return self.popup.lookup
+
+    def _panel_lookup(self) -> Lookup | None:
+        return self.lookups.panel_lookup
+
+    def _set_status_of(self, lookup: Lookup | None, status: WordStatus) -> None:
+        """The status chosen in a word's row, for the word that row shows."""
+        if lookup is not None:
+            self.set_status(status, _lookup_key(lookup))
+
+    def _remove_from_target(self, lookup: Lookup | None) -> None:
+        """The row's "Remove from “…”": the word out of the list Add fills (undoable)."""
+        target = self._target_list()
+        if lookup is None or target is None:
+            return
+        key = _lookup_key(lookup)
+        ids = tuple(w.id for w in self.store.vocab.words(target) if w.simplified == key)
+        if ids:
+            self.history.do(RemoveWords(ids, (key,)))
 
     def set_status(self, status: WordStatus, word: str | None = None) -> None:
         """Set ``word``'s status (default: the popup's or the current word) for the whole app."""
@@ -420,7 +495,8 @@ class VocabularyController(QObject):
             self._show_statuses(changes.statuses)
         if changes.lists:
             self.panel.refresh()
-            self._sync_popup()
+            self._sync_states()
+            self._show_class_words()  # a class list deleted, or put back by an undo
 
     def _show_statuses(self, changed: Mapping[str, WordStatus]) -> None:
         """``changed``: key → status; the view's marks are by token text, in either script."""
@@ -430,25 +506,41 @@ class VocabularyController(QObject):
             if key in changed:
                 marks[text] = int(changed[key])
         self.view.set_word_statuses(marks)
-        self._sync_popup()
+        self._sync_states()
         self._refresh_stats()
         self.statuses_changed.emit()
 
+    def _sync_states(self) -> None:
+        self._sync_popup()
+        self._sync_panel()
+
     def _sync_popup(self) -> None:
-        lookup = self.popup.lookup
+        self._show_state(self.popup_state, self.popup.lookup)
+
+    def _sync_panel(self) -> None:
+        self._show_state(self.panel_state, self.lookups.panel_lookup)
+
+    def _show_state(self, state: WordState, lookup: Lookup | None) -> None:
+        """``state`` shows where ``lookup``'s word is: in the list Add fills (and its
+        status), or not yet (Add to it); hidden with no word."""
+        state.setVisible(lookup is not None)
         if lookup is None:
             return
-        key = self._lookup_key()
-        status = self.store.vocab.status(key)
-        self.popup_status.setCurrentIndex(self.popup_status.findData(int(status)))
+        key = _lookup_key(lookup)
         holding = self.store.vocab.lists_holding(key)
         target = self._target_list()
-        if target in holding:
-            self.popup_add.setText(IN_LIST)
-            self.popup_add.setToolTip(in_list_tip(holding[target], status))
-        else:
-            self.popup_add.setText("Add")
-            self.popup_add.setToolTip("Add to the word list (A or Enter)")
+        held = holding.get(target) if target is not None else None
+        state.show_state(self._target_name(target), held, self.store.vocab.status(key))
+
+    def _target_name(self, target: int | None) -> str:
+        """The name of the list Add fills; before the article's own list is made, the
+        name it will have."""
+        if target is not None:
+            return next((w.name for w in self.store.vocab.lists() if w.id == target), "")
+        article_id = self._session.article_id
+        if article_id is None:
+            return ""
+        return DEFAULT_LIST_PREFIX + self.store.articles.info(article_id).title
 
     def _target_list(self) -> int | None:
         """The list Add fills: the chosen one, else the article's own (if it has one yet)."""
@@ -459,3 +551,8 @@ class VocabularyController(QObject):
         return next(
             (w.id for w in lists if article_id is not None and w.article_id == article_id), None
         )
+
+
+def _lookup_key(lookup: Lookup) -> str:
+    """The key (``reader.core.words``) of the word a lookup shows."""
+    return key_for(lookup.word, lookup.entries[0] if lookup.entries else None)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
@@ -46,8 +45,9 @@ from reader.core.vocab_import import (
     preview_list_import,
     read_vocab_text,
 )
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, writer_or_own
-from reader.ui.tasks import TaskRunner
+from reader.ui.tasks import TaskRunner, close_progress, progress_dialog, show_progress
 from reader.ui.vocab.labels import pinyin_marks
 
 FORMAT_LABELS = {
@@ -82,19 +82,15 @@ class VocabFileReader(QObject):
     """Reads a word-list file on a worker with a progress dialog (Cancel stops it), then
     hands the result to ``on_read`` on the UI thread; a bad file is reported there."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, messages: MessageSink | None = None) -> None:
         super().__init__(parent)
         self._parent = parent
+        self._messages = messages or MessageSink(parent)
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.progress: QProgressDialog | None = None
 
     def read(self, path: Path, on_read: Callable[[VocabFile], None]) -> None:
-        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self._parent)
-        progress.setWindowTitle("Import a word list")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(f"Reading {path.name}…", "Import a word list", self._parent)
         self.progress = progress
         task = self.runner.submit(
             lambda report: read_vocab(path, report),
@@ -106,20 +102,16 @@ class VocabFileReader(QObject):
         progress.canceled.connect(task.cancel)
 
     def _progressed(self, done: int, total: int, _message: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
+        show_progress(self.progress, done, total)
 
     def _finish(self, then: Callable[[], None]) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_progress(self.progress)
+        self.progress = None
         then()
 
     def _report(self, path: Path, error: Exception) -> None:
         reason = str(error) if isinstance(error, ImportFailed) else f"it cannot be read ({error})"
-        QMessageBox.warning(self._parent, "Import a word list", f"{path.name}: {reason}")
+        self._messages.error("Import a word list", f"{path.name}: {reason}", parent=self._parent)
 
 
 class VocabImportDialog(QDialog):
@@ -134,10 +126,12 @@ class VocabImportDialog(QDialog):
         *,
         read: VocabFile | None = None,
         writer: Writer | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``read``: the file already read (by ``VocabFileReader``); else it is read here.
         ``writer``: the app's one writer (none: the dialog writes at once, on its own)."""
         super().__init__(parent)
+        self.messages = messages or MessageSink(self)
         self.setWindowTitle(f"Import {Path(path).name}")
         self.resize(620, 480)
         self.store = store
@@ -197,7 +191,7 @@ class VocabImportDialog(QDialog):
 
     def _fail(self, message: str) -> None:
         self.failed = message
-        QMessageBox.warning(self.parentWidget(), "Import a word list", message)
+        self.messages.error("Import a word list", message, parent=self.parentWidget())
 
     def _choose_target(self, fmt: VocabFormat, list_id: int | None) -> None:
         if fmt is VocabFormat.KNOWN_WORDS:
@@ -300,7 +294,7 @@ class VocabImportDialog(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.import_button.setEnabled(True)
-        QMessageBox.warning(self, "Import a word list", str(error))
+        self.messages.error("Import a word list", str(error), parent=self)
 
 
 def _known(preview: ImportPreview) -> dict[str, WordStatus]:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.export.model import marked_html
 from reader.core.pinyin import word_marks
 from reader.core.store import ListWord, WordStatus
 
 STATUS_LABELS = {status: status.label for status in WordStatus}
+STATUS_KEYS = {  # the keys that set each status, in the article and the popup
+    WordStatus.NEW: ["0"],
+    WordStatus.LEARNING_1: ["1"],
+    WordStatus.LEARNING_2: ["2"],
+    WordStatus.LEARNING_3: ["3"],
+    WordStatus.LEARNING_4: ["4"],
+    WordStatus.KNOWN: ["5", "K"],
+    WordStatus.IGNORED: ["I"],
+}
+STATUS_SHORTCUTS = {status: " / ".join(keys) for status, keys in STATUS_KEYS.items()}
 
 
 def newest_level(level: Any) -> int | None:
@@ -25,13 +34,6 @@ def pinyin_marks(numbered: str) -> str:
 
 def example_html(word: ListWord) -> str:
     """A word's example as rich text, the word in bold (in either script)."""
+    from reader.core.export.model import marked_html  # not at launch (the HSK levels are)
+
     return marked_html(word.sentence, (word.simplified, word.traditional))
-
-
-IN_LIST = "✓ Added"  # the popup's Add button once the word is in the list it fills (short:
-# the popup is narrow; the tooltip names the list and the status box beside says the status)
-
-
-def in_list_tip(list_name: str, status: WordStatus) -> str:
-    """The button's tooltip then: ``In “Words from 在银行” · Learning 1``."""
-    return f"In “{list_name}” · {status.label} (A adds nothing new)"

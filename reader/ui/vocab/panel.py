@@ -4,8 +4,9 @@ A list is chosen in the box at the top (new, rename and delete beside it); "Coll
 words here" makes it the list that Add fills instead of each article's own list. The
 table shows Hanzi, pinyin, meaning, status, HSK level and date added; a click on a header
 sorts, the boxes above filter by status, HSK level and date. Below the table: the
-sentence the word was met in, its notes and the senses chosen (checkable). Delete keeps
-the removed words so Ctrl+Z puts them back exactly.
+sentence the word was met in, its notes and the senses chosen (checkable). Deleting
+words or a whole list, moving, copying and statuses are word actions of the window's one
+history (`reader.core.history`): Edit ▸ Undo (Ctrl+Z) puts them back exactly, in order.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -45,26 +45,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.history import Action, RemoveWords
-from reader.core.operations import Changes, Done, set_statuses
-from reader.core.progress import Progress
-from reader.core.store import (
-    DeletedList,
-    DeletedWords,
-    ListWord,
-    Store,
-    WordStatus,
+from reader.core.history import (
+    Action,
+    DeleteList,
+    RemoveWords,
+    SetStatuses,
+    TransferWords,
 )
+from reader.core.operations import Changes
+from reader.core.store import ListWord, Store, WordStatus
+from reader.ui.messages import MessageSink
 from reader.ui.operations import Writer, edit, writer_or_own
 from reader.ui.vocab.labels import STATUS_LABELS, example_html, pinyin_marks
-from reader.ui.widgets import add_local_action, size_columns_for
+from reader.ui.widgets import add_local_action, size_columns_for, squeezable
+from reader.ui.word_history import applied
 
 LISTS = Changes(lists=True)
 
 HskLookup = Callable[[str], int | None]
+# `UndoActions.do`: do a word action (then call back with it, if given), kept for undo
+DoAction = Callable[[Action, Callable[[Action], object] | None], object]
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Word", "Pinyin", "Meaning", "Status", "HSK", "Added")
 HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
+NARROW_HIDES = (ADDED, HSK)  # the columns a narrow panel leaves out, first to last
+MEANING_ROOM = 60  # px the meaning keeps beside the other columns
 STATUS_FILTERS: dict[str, frozenset[WordStatus] | None] = {
     "Any status": None,
     "Not known yet": frozenset({WordStatus.NEW, *(s for s in WordStatus if s.is_learning)}),
@@ -176,6 +181,7 @@ class VocabularyPanel(QWidget):
     target_changed = Signal(object)  # int | None: the list Add fills (None: article's own)
     export_requested = Signal(object)  # int | None: the list shown, to export
     class_lists_changed = Signal()  # a list was marked or unmarked as the class's
+    hsk_list_requested = Signal(int)  # a class list of HSK 3.0 levels 1 to N (7: 7-9)
 
     def __init__(
         self,
@@ -185,18 +191,20 @@ class VocabularyPanel(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Writer | None = None,
-        do_action: Callable[[Action], object] | None = None,
+        do_action: DoAction | None = None,
+        messages: MessageSink | None = None,
     ) -> None:
         """``glosses(entry_id)``: the senses of a dictionary entry ([] while none is open);
         ``store``: read here; ``writer``: every write (default: at once on ``store``);
         ``do_action``: the window's undoable word actions (`UndoActions.do`): deleting
-        words goes through it, and Ctrl+Z is the window's (else the panel's own)."""
+        words or lists, moving, copying and statuses go through it (default: done through
+        the writer, with no undo: a panel on its own)."""
         super().__init__(parent)
         self.store = store
+        self.messages = messages or MessageSink(self)
         self.writer = writer_or_own(writer, store, self, self.op_executed)
         self.glosses = glosses
         self.article_id: int | None = None
-        self._undo: list[DeletedWords | DeletedList] = []
         self._senses_of: int | None = None  # the word whose senses the checklist shows
         self.vocab_reader: Any = None  # reads an imported word list on a worker (made on use)
 
@@ -205,6 +213,7 @@ class VocabularyPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lists.setMinimumContentsLength(12)
+        squeezable(self.lists)
         self.lists.currentIndexChanged.connect(lambda _i: self._list_chosen())
         list_menu = QMenu(self)
         for text, slot in (
@@ -213,6 +222,7 @@ class VocabularyPanel(QWidget):
             ("Delete this list (undo: Ctrl+Z)", self.delete_list),
             (None, None),
             ("Import a word list…", self.import_file),
+            ("New class list of HSK levels…", self.ask_hsk_list),
         ):
             if text is None:
                 list_menu.addSeparator()
@@ -290,14 +300,10 @@ class VocabularyPanel(QWidget):
         self.speech_note = QLabel(self)  # why it cannot speak: how to add a Chinese voice
         self.speech_note.setWordWrap(True)
         self.speech_note.hide()
-        self.undo_button = self._button("Undo delete", self.undo, "Put back what was deleted")
-        self.undo_button.setEnabled(False)
         add_local_action(
             self, "Delete words", QKeySequence.StandardKey.Delete, self.delete_selected
         )
-        self._do_action = do_action
-        if do_action is None:
-            add_local_action(self, "Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self._do_action: DoAction = do_action or self._apply
 
         top = QHBoxLayout()
         top.addWidget(self.lists, 1)
@@ -329,16 +335,31 @@ class VocabularyPanel(QWidget):
         split.setStretchFactor(1, 0)
         split.setCollapsible(0, False)
         self.table.setMinimumHeight(120)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.collect_here, 1)
-        bottom.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.collect_here)
         self._show_details()
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow panel the date, then the HSK level step aside (a wider panel shows
+        them again), so the word, its pinyin, meaning and status stay in view without a
+        horizontal scroll bar."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - MEANING_ROOM
+        for column in NARROW_HIDES:
+            header.setSectionHidden(column, False)
+        for column in NARROW_HIDES:
+            shown = [c for c in range(header.count()) if c != MEANING]
+            if sum(header.sectionSize(c) for c in shown if not header.isSectionHidden(c)) <= room:
+                break
+            header.setSectionHidden(column, True)
 
     def _button(self, text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -352,6 +373,7 @@ class VocabularyPanel(QWidget):
         box.setMinimumContentsLength(7)
         for label, data in choices:
             box.addItem(label, data)
+        squeezable(box)  # three in a row set the right-hand panels' minimum width
         box.currentIndexChanged.connect(lambda _i: self.refresh())
         return box
 
@@ -402,7 +424,7 @@ class VocabularyPanel(QWidget):
         self.writer.run(
             edit(lambda store: store.vocab.mark_class_list(list_id, marked), LISTS),
             lambda _none: self.class_lists_changed.emit(),
-            lambda error: QMessageBox.warning(self, "Class list", str(error)),
+            lambda error: self.messages.error("Class list", str(error), parent=self),
         )
 
     def _target_toggled(self) -> None:
@@ -414,8 +436,17 @@ class VocabularyPanel(QWidget):
             self.writer.run(
                 edit(lambda store: store.vocab.create_list(name), LISTS),
                 lambda list_id: self.refresh(show_list=list_id),
-                lambda error: QMessageBox.warning(self, "New list", str(error)),
+                lambda error: self.messages.error("New list", str(error), parent=self),
             )
+
+    def ask_hsk_list(self) -> None:
+        """The levels a class has been taught: a list of their words, marked as the class's."""
+        choices = [f"HSK 1–{'7-9' if n == 7 else n}" if n > 1 else "HSK 1" for n in range(1, 8)]
+        choice, ok = QInputDialog.getItem(
+            self, "Class list of HSK levels", "The class has been taught:", choices, 2, False
+        )
+        if ok:
+            self.hsk_list_requested.emit(choices.index(choice) + 1)
 
     def rename_list(self) -> None:
         list_id = self.list_id()
@@ -426,24 +457,25 @@ class VocabularyPanel(QWidget):
         if ok and name.strip() and name.strip() != current:
             self.writer.run(
                 edit(lambda store: store.vocab.rename_list(list_id, name), LISTS),
-                on_error=lambda error: QMessageBox.warning(self, "Rename list", str(error)),
+                on_error=lambda error: self.messages.error("Rename list", str(error), parent=self),
             )
 
     def delete_list(self) -> None:
+        """Delete the list shown with its words (a word action: Ctrl+Z puts it back)."""
         list_id = self.list_id()
         if list_id is None:
             return
+        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
 
-        def deleted(undo: DeletedList) -> None:
-            self._remember(undo)
+        def deleted(_action: Action) -> None:
             if self.collect_here.isChecked():
                 self._target_toggled()
 
-        self.writer.run(edit(lambda store: store.vocab.delete_list(list_id), LISTS), deleted)
+        self._do_action(DeleteList(list_id, name), deleted)
 
-    def _remember(self, deleted: DeletedWords | DeletedList) -> None:
-        self._undo.append(deleted)
-        self.undo_button.setEnabled(True)
+    def _apply(self, action: Action, on_done: Callable[[Action], object] | None = None) -> None:
+        """A word action of a panel on its own: done through the writer, not kept."""
+        self.writer.run(lambda store, _p: applied(action, store, revert=False), on_done)
 
     # --- words -----------------------------------------------------------------------------
 
@@ -499,44 +531,22 @@ class VocabularyPanel(QWidget):
 
     def delete_selected(self) -> None:
         words = self.selected_words()
-        ids = [w.id for w in words]
-        if ids and self._do_action is not None:
-            self._do_action(RemoveWords(tuple(ids), tuple(w.simplified for w in words)))
-        elif ids:
-            self.writer.run(
-                edit(lambda store: store.vocab.delete_words(ids), LISTS), self._remember
-            )
-
-    def undo(self) -> None:
-        if not self._undo:
-            return
-        deleted = self._undo.pop()
-        self.undo_button.setEnabled(bool(self._undo))
-        if isinstance(deleted, DeletedList):
-            list_id = int(deleted.row[0])
-            self.writer.run(
-                edit(lambda store: store.vocab.restore_list(deleted), LISTS),
-                lambda _none: self.refresh(show_list=list_id),
-            )
-        else:
-            self.writer.run(edit(lambda store: store.vocab.restore_words(deleted), LISTS))
+        if words:
+            ids = tuple(w.id for w in words)
+            self._do_action(RemoveWords(ids, tuple(w.simplified for w in words)), None)
 
     def set_status(self, status: WordStatus) -> None:
         changed = {w.simplified: status for w in self.selected_words()}
         if changed:
-            self.writer.run(lambda store, _p: set_statuses(store, changed))
+            self._do_action(SetStatuses(changed), None)
 
     def transfer(self, list_id: int, move: bool) -> None:
-        ids = [w.id for w in self.selected_words()]
-        if not ids:
+        words = self.selected_words()
+        if not words:
             return
-
-        def transfer(store: Store, _progress: Progress) -> Done[list[int]]:
-            vocab = store.vocab
-            moved = vocab.move_words(ids, list_id) if move else vocab.copy_words(ids, list_id)
-            return Done(moved, LISTS)
-
-        self.writer.run(transfer)
+        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
+        ids, names = tuple(w.id for w in words), tuple(w.simplified for w in words)
+        self._do_action(TransferWords(ids, list_id, move, names, name), None)
 
     def op_executed(self, changes: Changes) -> None:
         """The lists, their words or their statuses changed: shown anew."""
@@ -667,10 +677,16 @@ class VocabularyPanel(QWidget):
 
         def review(file: VocabFile) -> None:
             dialog = VocabImportDialog(
-                self.store, file.path, list_id, self, read=file, writer=self.writer
+                self.store,
+                file.path,
+                list_id,
+                self,
+                read=file,
+                writer=self.writer,
+                messages=self.messages,
             )
             if dialog.exec():  # written through the writer: every part has heard of it
                 self.refresh(show_list=dialog.committed_list)
 
-        self.vocab_reader = self.vocab_reader or VocabFileReader(self)
+        self.vocab_reader = self.vocab_reader or VocabFileReader(self, self.messages)
         self.vocab_reader.read(Path(path), review)

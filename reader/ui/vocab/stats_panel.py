@@ -204,10 +204,11 @@ class StatsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.hsk_title)
         layout.addWidget(self.chart)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("<b>New words by frequency</b>", self), 1)
+        layout.addWidget(QLabel("<b>New words by frequency</b>", self))
+        row = QHBoxLayout()  # under the title: beside it they set the panel's minimum width
         row.addWidget(self.add_all_button)
         row.addWidget(self.known_all_button)
+        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         self.clear()

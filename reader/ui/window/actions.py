@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMenuBar,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -136,10 +135,6 @@ def shortcuts_dialog(sections: list[tuple[str, list[tuple[str, str]]]], parent: 
     layout.addWidget(buttons)
     dialog.open()
     return dialog
-
-
-def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, "About Reader", ABOUT_HTML)
 
 
 def _plain(text: str) -> str:

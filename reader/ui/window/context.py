@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QWidget
 from reader.core.settings import Settings
 from reader.core.store import Store
 from reader.ui.messages import MessageSink
-from reader.ui.operations import Writer
-from reader.ui.tasks import TaskRunner
+from reader.ui.operations import Queries, Writer
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | list[str] | None
 
@@ -62,15 +61,15 @@ class Actions:
 
 @dataclass
 class WindowContext:
-    """``store``: for reading on the UI thread; ``writer``: every write (and the analyses)
-    on ``worker``, the window's one worker thread, which also opens the dictionary;
-    ``dialog_parent``: where dialogs open."""
+    """``store``: for reading on the UI thread; ``writer``: every write, on the window's
+    one writing thread; ``queries``: the long reads beside it (the dictionary, the
+    analyser, the analyses, exports); ``dialog_parent``: where dialogs open."""
 
     data_dir: Path
     store: Store
     writer: Writer
     settings: Settings
-    worker: TaskRunner
+    queries: Queries
     messages: MessageSink
     actions: Actions
     dialog_parent: QWidget

@@ -2,9 +2,9 @@
 
 LWT and LingQ show how much of each text the learner knows before it is opened, so a
 learner can pick what to read next. After the open article has its pinyin, the other
-articles that were never analysed are analysed one at a time on the window's worker (the
-one thread that writes the database), each only while the worker has nothing else to do
-and the learner has not clicked, moved or scrolled for a while: an analysing thread holds
+articles that were never analysed are analysed one at a time on the window's queries
+thread and stored by its writer, each only while neither has anything else to do and the
+learner has not clicked, moved or scrolled for a while: an analysing thread holds
 Python's lock in 5 ms turns, which made clicks meanwhile 50 ms slow instead of 5 (measured
 in benchmarks/ui_bench.py's click → popup). An article the learner opens waits for at most
 one short background article.
@@ -14,20 +14,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from reader.core.operations import analyse_article
+from reader.core.operations import save_analysis
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.operations import BACKGROUND
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
 
+if TYPE_CHECKING:
+    from reader.core.analysis.stored import NewAnalysis
+
 # Longer articles are counted when opened: one of 30,000 characters takes ~0.3 s, the
 # longest wait it may add to the analysis of an article the learner opens meanwhile.
 MAX_BACKGROUND_CHARS = 30_000
-_RETRY_MS = 300  # how soon to look again while the worker is busy or the learner reading
+_RETRY_MS = 300  # how soon to look again while the threads are busy or the learner reading
 IDLE_S = 2.0  # no counting until the learner has left the article alone this long
 
 
@@ -84,8 +88,8 @@ class LibraryCounting(QObject):
         if self._stopped or analyzer is None:
             self._active = False
             return
-        writer = self._context.writer
-        if writer.busy or self.clock() - self._last_activity < IDLE_S:
+        writer, queries = self._context.writer, self._context.queries
+        if writer.busy or queries.busy or self.clock() - self._last_activity < IDLE_S:
             self._retry.start(_RETRY_MS)
             return
         store = self._context.store
@@ -94,11 +98,25 @@ class LibraryCounting(QObject):
             self._active = False
             return
         self._tried.add(article_id)
-        writer.run(  # the library shows the count when it hears of it (Changes.articles)
-            lambda store, progress: analyse_article(store, analyzer, article_id, progress),
-            on_done=lambda _tokens: self._next(),
+        queries.run(
+            lambda store, progress: analyzer.read_or_analyse(store, article_id, progress)[1],
+            on_done=self._store,
             on_error=lambda _error: self._next(),  # deleted meanwhile, say: go on
             on_cancelled=lambda: self._cancelled(article_id),
+            priority=BACKGROUND,
+        )
+
+    def _store(self, new: NewAnalysis | None) -> None:
+        """The library shows the count when it hears of it (``Changes.articles``)."""
+        if self._stopped:
+            return
+        if new is None:
+            self._next()
+            return
+        self._context.writer.run(
+            lambda store, _progress: save_analysis(store, new),
+            on_done=lambda _none: self._next(),
+            on_error=lambda _error: self._next(),
             priority=BACKGROUND,
         )
 

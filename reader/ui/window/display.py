@@ -95,6 +95,7 @@ class DisplayControls(QObject):
             for name, text in (
                 ("pinyin_joined", "Pinyin &joined per word (shàngwǔ, not shàng wǔ)"),
                 ("word_gaps", "Space &between words"),
+                ("glosses", "&Glosses under the words with pinyin (first sense)"),
                 ("compact_popup", "&Compact popup (the full entry in the side panel)"),
             )
         }
@@ -215,6 +216,7 @@ class DisplayControls(QObject):
             joined_pinyin=s.pinyin_joined,
             word_gaps=s.word_gaps,
             status_marks=s.status_marks,
+            glosses=s.glosses,
         )
 
     def lookup_style(self) -> Style:

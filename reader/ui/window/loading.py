@@ -1,9 +1,11 @@
-"""The dictionary, the analyser and an article's analysis, loaded on the workers.
+"""The dictionary, the analyser and an article's analysis, loaded off the UI thread.
 
 The text of an article appears at once (provisional tokens); the dictionary and the
-analyser load on a worker thread and the pinyin follows when the analysis (or its stored
-copy) arrives. `ArticleLoader` does the loading and puts what arrives in the
-`ReadingSession` and the article view; the other components follow the session."""
+analyser load on the window's queries thread (`reader.ui.operations.Queries`) and the
+pinyin follows when the analysis (or its stored copy) arrives there; a new analysis is
+stored by the writer afterwards, so the writer never waits for an analysis. `ArticleLoader`
+does the loading and puts what arrives in the `ReadingSession` and the article view; the
+other components follow the session."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from reader.core.analysis.tokens import Token, TokenKind
-from reader.core.operations import Changes, Done, analyse_article
+from reader.core.operations import Changes, save_analysis
 from reader.core.progress import Progress
 from reader.core.settings import RubyWords
 from reader.core.store import Store
@@ -21,7 +23,7 @@ from reader.core.words import word_keys
 from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
-from reader.ui.tasks import Task, TaskRunner
+from reader.ui.tasks import Task
 from reader.ui.vocab.labels import newest_level
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
@@ -29,6 +31,7 @@ from reader.ui.window.tools import LanguageTools, create_analyzer, open_dictiona
 
 if TYPE_CHECKING:
     from reader.core.analysis.pipeline import Analyzer
+    from reader.core.analysis.stored import NewAnalysis
     from reader.core.cedict import Dictionary
 
 # Articles up to this size show their stored pinyin at launch before the dictionary opens,
@@ -36,8 +39,10 @@ if TYPE_CHECKING:
 # 100,000: ~290 ms, too long to hold the window back: longer ones show their text first).
 _READ_AT_ONCE = 10_000
 # An article's tokens and their word keys (token text → simplified key), both computed on
-# the worker: the key map costs tens of milliseconds on a long article.
+# the queries thread (the key map costs tens of milliseconds on a long article), and what
+# the writer is to store of a new analysis (None: it was stored already).
 Analysed = tuple[list[Token], dict[str, str]]
+Made = tuple[list[Token], dict[str, str], "NewAnalysis | None"]
 
 
 class ArticleLoader(QObject):
@@ -62,10 +67,9 @@ class ArticleLoader(QObject):
         self._view = view
         self._word_count = word_count
         self._messages = context.messages
-        self._worker = context.worker
-        self._loader = TaskRunner(max_threads=1, parent=self)  # the analyser, beside the worker
+        self._queries = context.queries
         self._pending_analysis: int | None = None  # the article whose pinyin is still to come
-        self._analysis_task: Task[Done[Analysed]] | None = None
+        self._analysis_task: Task[Made] | None = None
         self._loader_started = False
         self._tools_requested = False
         self._stopped = False
@@ -81,12 +85,14 @@ class ArticleLoader(QObject):
         self._dictionary_ready(tools.dictionary)
 
     def open_tools(self) -> None:
-        """Open the dictionary on the worker (once), then the analyser on the loader."""
+        """Open the dictionary (once), then the analyser, both on the queries thread: a first
+        run compiles the dictionary for seconds, and on the writer's thread the seed's import
+        waited for it to write (the article stayed blank until the dictionary was ready)."""
         if self._tools_requested or self._stopped:
             return
         self._tools_requested = True
         data_dir = self._context.data_dir
-        self._worker.submit(
+        self._queries.runner.submit(
             lambda progress: open_dictionary(progress, data_dir),
             on_success=self._dictionary_ready,
             on_error=self._tools_failed,
@@ -101,7 +107,7 @@ class ArticleLoader(QObject):
         self._loader_started = True
         words = self._user_words
         data_dir = self._context.data_dir
-        self._loader.submit(
+        self._queries.runner.submit(
             lambda _progress: create_analyzer(open_dictionary(None, data_dir), words),
             on_success=self._analyzer_ready,
             on_error=self._tools_failed,
@@ -111,6 +117,9 @@ class ArticleLoader(QObject):
         if self._stopped:
             return
         self._view.set_hsk_level(lambda word: newest_level(dictionary.hsk_level(word)))
+        from reader.core.glosses import token_glosser
+
+        self._view.set_glosser(token_glosser(dictionary.entry))
         self._session.set_dictionary(dictionary)
         if self._pending_analysis is None:
             self._start_loader()
@@ -129,7 +138,7 @@ class ArticleLoader(QObject):
 
     def use_dictionary(self, dictionary: Dictionary) -> None:
         """Switch to a newly imported dictionary everywhere: lookups, search and HSK levels
-        at once, the analyser re-created for it on the loader, then the article analysed
+        at once, the analyser re-created for it on the queries thread, then the article analysed
         again (its stored analysis was keyed by the old dictionary)."""
         old = self._session.analyzer
         self._session.set_analyzer(None)
@@ -145,7 +154,9 @@ class ArticleLoader(QObject):
             shared = readings if isinstance(readings, ReadingModel) else None
             return create_analyzer(dictionary, words, shared)
 
-        self._loader.submit(create, on_success=self._analyzer_ready, on_error=self._tools_failed)
+        self._queries.runner.submit(
+            create, on_success=self._analyzer_ready, on_error=self._tools_failed
+        )
 
     def _tools_failed(self, error: Exception) -> None:
         self.pinyin_came.emit()
@@ -171,7 +182,7 @@ class ArticleLoader(QObject):
         self._start_analysis()
 
     def reanalyse(self) -> None:
-        """Analyse the open article again (a correction changed its key); on the worker."""
+        """Analyse the open article again (a correction changed its key)."""
         if self._session.article_id is not None:
             self._pending_analysis = self._session.article_id
             self._start_analysis()
@@ -196,10 +207,9 @@ class ArticleLoader(QObject):
             self.reanalyse()
 
     def stop(self) -> None:
-        """The window is closing: nothing that arrives later is shown; the loader is
-        waited for (the worker is the window's to wait for)."""
+        """The window is closing: nothing that arrives later is shown (the window stops
+        the threads)."""
         self._stopped = True
-        self._loader.wait()
 
     def _show_stored_at_once(self, article_id: int) -> None:
         """At launch, before the dictionary has opened: the stored pinyin read straight from
@@ -220,22 +230,21 @@ class ArticleLoader(QObject):
 
     def _start_analysis(self) -> None:
         """The stored analysis as soon as the dictionary is open, else a new one as soon as
-        the analyser is loaded; both on the worker, in that order."""
+        the analyser is loaded; both on the queries thread, in that order."""
         article_id = self._pending_analysis
         dictionary = self._session.dictionary
         if article_id is None or dictionary is None:
             return
-        writer = self._context.writer
         analyzer = self._session.analyzer
         if analyzer is None:
 
-            def stored(store: Store, _progress: Progress) -> Done[Analysed | None]:
-                from reader.core.analysis.stored import stored_analysis  # on the worker
+            def stored(store: Store, _progress: Progress) -> Analysed | None:
+                from reader.core.analysis.stored import stored_analysis  # off the UI thread
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return Done(None if tokens is None else (tokens, word_keys(tokens, dictionary)))
+                return None if tokens is None else (tokens, word_keys(tokens, dictionary))
 
-            writer.run(
+            self._queries.run(
                 stored,
                 on_done=lambda analysed: self._stored_ready(article_id, analysed),
                 on_error=self._analysis_failed,
@@ -245,19 +254,31 @@ class ArticleLoader(QObject):
         self._pending_analysis = None
         self._messages.show("Adding pinyin…")
 
-        def work(store: Store, progress: Progress) -> Done[Analysed]:
-            done = analyse_article(store, analyzer, article_id, progress)
-            return Done((done.value, word_keys(done.value, dictionary)), done.changes)
+        def work(store: Store, progress: Progress) -> Made:
+            tokens, new = analyzer.read_or_analyse(store, article_id, progress)
+            return tokens, word_keys(tokens, dictionary), new
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
-        self._analysis_task = writer.run(
+        self._analysis_task = self._queries.run(
             work,
-            on_done=lambda analysed: self._analysis_ready(article_id, analysed),
+            on_done=lambda made: self._analysis_made(article_id, made),
             on_error=self._analysis_failed,
             on_progress=self._show_progress,
             priority=BACKGROUND,
         )
+
+    def _analysis_made(self, article_id: int, made: Made) -> None:
+        """Shown at once; a new analysis then goes to the writer to be stored (the library
+        hears of the article's % known when it is)."""
+        tokens, keys, new = made
+        if new is not None and not self._stopped:
+            self._context.writer.run(
+                lambda store, _progress: save_analysis(store, new),
+                on_error=lambda _error: None,  # not stored (deleted meanwhile): made again
+                priority=BACKGROUND,
+            )
+        self._analysis_ready(article_id, (tokens, keys))
 
     def _stored_ready(self, article_id: int, analysed: Analysed | None) -> None:
         self._start_loader()

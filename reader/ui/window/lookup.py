@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -31,7 +32,10 @@ if TYPE_CHECKING:  # the popup and its content load after the first paint
 class LookupController(QObject):
     """The lookups of the article's words, shown in the popup and in the side panel (the
     dock's Word and Dictionary tabs). The popup is built after the launch's first paint
-    (nothing of it shows before a click), or at once by whatever needs it first."""
+    (nothing of it shows before a click), or at once by whatever needs it first.
+    ``panel_shown``: the Word tab shows a new word (`panel_lookup`, met at `panel_token`)."""
+
+    panel_shown = Signal()
 
     def __init__(
         self,
@@ -48,6 +52,8 @@ class LookupController(QObject):
         self._messages = messages
         self._popup: LookupPopup | None = None
         self._panel_lookup: Lookup | None = None  # what the Word tab shows, for its Speak
+        self._waiting: int | None = None  # the character clicked before the dictionary came
+        self.panel_token: int | None = None  # the token it was met at
         self._compact = False
         self._scale = 1.0
         self.word_panel = LookupBrowser(side_dock)  # follows the theme
@@ -63,6 +69,7 @@ class LookupController(QObject):
         self.side_tabs.addTab(self.search, "Dictionary")
         side_dock.setWidget(self.side_tabs)
         session.dictionary_changed.connect(self.search.set_dictionary)
+        session.dictionary_changed.connect(lambda _d: self._open_waiting())
         session.shown.connect(lambda _id: self.close_popup())
 
     def _word_tab(self, parent: QWidget) -> QWidget:
@@ -84,9 +91,18 @@ class LookupController(QObject):
         column = QVBoxLayout(tab)
         column.setContentsMargins(0, 4, 0, 0)
         column.addLayout(buttons)
+        self._word_column = column
         column.addWidget(self.speech_note)
         column.addWidget(self.word_panel, 1)
         return tab
+
+    @property
+    def panel_lookup(self) -> Lookup | None:
+        return self._panel_lookup
+
+    def add_word_row(self, row: QWidget) -> None:
+        """The vocabulary's row under the Word tab's buttons (Add, or the word's state)."""
+        self._word_column.insertWidget(1, row)
 
     def _speak_panel_word(self) -> None:
         if self._panel_lookup is not None:
@@ -143,21 +159,38 @@ class LookupController(QObject):
 
     def _lookup_at(self, token_index: int, char_index: int) -> Lookup | None:
         dictionary = self._session.dictionary
-        if dictionary is None:
-            self._messages.show("The dictionary is still loading…")
+        if dictionary is None:  # a first run prepares it for a few seconds
+            self._waiting = char_index
+            word = self._view.tokens[token_index].text
+            note = f"Preparing the dictionary: {word} opens when it is ready…"
+            self._messages.show(note)  # and in the word panel, which no progress overwrites
+            self.word_panel.show_content(
+                lambda _style: f"<p>{html.escape(note)}</p>", self._style()
+            )
             return None
-        from reader.ui.lookup.content import lookup_token  # loads with the popup
+        from reader.core.numbers import number_unit  # these load with the popup
+        from reader.ui.lookup.content import lookup_number, lookup_token
 
-        token = self._view.tokens[token_index]
-        return lookup_token(dictionary, self._view.text, token, char_index)
+        tokens = self._view.tokens
+        unit = number_unit(tokens, token_index, dictionary.entries)
+        if unit is not None:  # 6月, 三百五十个: the number with its measure word
+            return lookup_number(dictionary, unit)
+        if not tokens[token_index].is_chinese:  # a number counting nothing: no entry
+            self.close_popup()
+            return None
+        return lookup_token(dictionary, self._view.text, tokens[token_index], char_index)
 
     def open_popup(self, token_index: int, char_index: int) -> None:
         lookup = self._lookup_at(token_index, char_index)
         if lookup is None:
             return
         anchor = self._view.token_rect(token_index)
+        if lookup.unit is not None:  # under the whole unit; A adds its measure word
+            token_index = lookup.unit.measure_index
+            anchor = anchor.united(self._view.token_rect(token_index))
         self.popup.show_lookup(lookup, self._style(), anchor, token_index)
-        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup))  # after the popup paints
+        # after the popup paints
+        QTimer.singleShot(0, self, lambda: self._show_in_panel(lookup, token_index))
 
     def look_up_current(self) -> None:
         """Enter: the current word's popup; on the open popup, its word is added."""
@@ -170,14 +203,23 @@ class LookupController(QObject):
         self._view.activate_current()
 
     def close_popup(self) -> None:
+        self._waiting = None  # Esc, another article: the word clicked is not wanted now
         if self._popup is not None:
             self._popup.close_popup()
+
+    def _open_waiting(self) -> None:
+        """The dictionary came: the word clicked while it was prepared opens now."""
+        char, self._waiting = self._waiting, None
+        if char is not None and char < len(self._view.text):
+            self.open_popup(self._view.token_at_char(char), char)
 
     def clear(self) -> None:
         """The words may be cut differently in a moment (a correction): nothing of the old
         cut stays on screen."""
         self.close_popup()
         self.word_panel.clear_content()
+        self._panel_lookup, self.panel_token = None, None
+        self.panel_shown.emit()
 
     def refresh_popup(self) -> None:
         """Show the open popup again (the display settings changed)."""
@@ -191,16 +233,20 @@ class LookupController(QObject):
         lookup = self._lookup_at(token_index, char_index)
         if lookup is None:
             return
-        self._show_in_panel(lookup)
+        self._show_in_panel(lookup, token_index)
         if self.popup.isVisible():
             anchor = self._view.token_rect(token_index)
             self.popup.show_lookup(lookup, self._style(), anchor, token_index)
 
-    def _show_in_panel(self, lookup: Lookup) -> None:
+    def _show_in_panel(self, lookup: Lookup, token_index: int | None = None) -> None:
+        """``token_index``: where the word was met (None: where the panel's word was)."""
         from reader.ui.lookup.content import lookup_html
 
         self._panel_lookup = lookup
+        if token_index is not None:
+            self.panel_token = token_index
         self.word_panel.show_content(lambda style: lookup_html(lookup, style), self._style())
+        self.panel_shown.emit()
 
     def _follow_scroll(self) -> None:
         popup = self.popup

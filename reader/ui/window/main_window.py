@@ -14,9 +14,10 @@ in `_connect_signals` how they talk to each other. No part knows the window.
     LibraryPane ──────────── the articles (reader.ui.library) and LibraryCounting (% known)
     ArticleFiles ─────────── File ▸ Open, recent files, drops, lesson packs
     NarrowLayout ─────────── the docks step aside in a narrow window
-    MessageSink ──────────── the status line; a failure is its failed signal
+    MessageSink ──────────── the status line and every box or question; failed on a failure
     Writer ───────────────── every write, one at a time on the worker (reader.ui.operations);
                              its changed(Changes) reaches each part's op_executed
+    Queries ──────────────── the long reads beside it: dictionary, analyser, analyses
     built after the first paint (`finish_startup`): VocabularyController (the Words menu
     and dock), PackOpener, ListExport, SegmentationCorrections, DictionaryImport.
 """
@@ -29,7 +30,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
@@ -38,15 +46,16 @@ from reader.core.store.schema import now_text
 from reader.ui.article_view.widget import DEFAULT_FONT, ArticleView
 from reader.ui.library import LibraryPane
 from reader.ui.messages import MessageSink
-from reader.ui.operations import BACKGROUND, Writer, edit
+from reader.ui.operations import BACKGROUND, Queries, Writer, edit
+from reader.ui.scans import ScanControls
 from reader.ui.speech_controls import SpeechControls
 from reader.ui.tasks import TaskRunner
 from reader.ui.widgets import after_next_paint
 from reader.ui.window.actions import (
+    ABOUT_HTML,
     add_commands,
     shortcut_sections,
     shortcuts_dialog,
-    show_about,
 )
 from reader.ui.window.articles import ArticleFiles
 from reader.ui.window.context import Actions, WindowContext
@@ -73,6 +82,9 @@ if TYPE_CHECKING:  # built after the first paint (`finish_startup`)
     from reader.ui.vocab.controller import VocabularyController
 
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+# px, the library's and the right-hand panels' at 1200×800 on a first run: the article gets
+# 56.5 % of the width (678 px) (tests/ui/test_first_run_layout.py)
+FIRST_RUN_DOCK_WIDTHS = [200, 310]
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
@@ -120,6 +132,7 @@ class MainWindow(QMainWindow):
         self.worker = TaskRunner(max_threads=1, parent=self)  # the one thread that writes
         # every write, on the worker and its own connection (`reader.ui.operations`)
         self.writer = Writer(self.store.reader(), self.worker, self)
+        self.queries = Queries(self.store, self)  # the analyses: never on the writer's thread
         self.view = ArticleView(self)
         self.commands = Actions(self, self.view)
         self.context = WindowContext(
@@ -127,7 +140,7 @@ class MainWindow(QMainWindow):
             self.store,
             self.writer,
             self.settings,
-            self.worker,
+            self.queries,
             self.messages,
             self.commands,
             self,
@@ -144,20 +157,32 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.activity, 1)
         self.statusBar().addPermanentWidget(self.word_count)
         self.vocab_dock = self._dock("Vocabulary", "vocabulary", _RIGHT)  # `finish_startup`
+        # one place on the right, tabbed as Pleco's and Du Chinese's word and list screens:
+        # stacked, the vocabulary's width and the word panel's height were both too little
+        self.setTabPosition(_RIGHT, QTabWidget.TabPosition.North)
+        self.tabifyDockWidget(self.side_dock, self.vocab_dock)
+        self.side_dock.raise_()
         self.display = DisplayControls(self.settings, self.view, self)
         self.addToolBar(self.display.toolbar)
-        self.speech = SpeechControls(self, self.view, self.settings)
+        self.speech = SpeechControls(self, self.view, self.settings, self.messages)
         self.addToolBar(self.speech.toolbar())
-        self.library = LibraryPane(self.store, writer=self.writer, parent=self)
+        self.library = LibraryPane(
+            self.store, writer=self.writer, parent=self, messages=self.messages
+        )
         self.library_dock.setWidget(self.library)
         self.counting = LibraryCounting(self.context, self.session, self.view, self.library)
         self.loader = ArticleLoader(self.context, self.session, self.view, self.word_count)
+        self.scans = ScanControls(
+            self, self.store, self.writer, self.view, self.show_article, self.library_dock
+        )
         self.lookup = LookupController(
             self.view, self.session, self.display.lookup_style, self.messages, self.side_dock
         )
         self._lookup_follows_display()
         self.files = ArticleFiles(self.context, self.library, lambda: self.packs)
         self.narrow = NarrowLayout(self, [self.library_dock, self.side_dock, self.vocab_dock])
+        toolbar = self.display.toolbar  # first: a narrow window shows only its first tools
+        toolbar.insertAction(toolbar.actions()[0], self.narrow.toggle)
 
     def _start(self, tools: LanguageTools | None, open_tools: bool) -> None:
         if tools is not None:
@@ -204,7 +229,7 @@ class MainWindow(QMainWindow):
             "page_down": lambda: view.scroll_pages(1),
             "page_up": lambda: view.scroll_pages(-1),
             "shortcuts": self.show_shortcuts,
-            "about": lambda: show_about(self),
+            "about": lambda: self.messages.inform("About Reader", ABOUT_HTML, rich=True),
         }
         for name, slot in slots.items():
             self.commands[name].triggered.connect(lambda _checked=False, s=slot: s())
@@ -217,6 +242,8 @@ class MainWindow(QMainWindow):
         files.article_requested.connect(self.show_article)
         self.session.shown.connect(lambda _id: self.setWindowTitle(f"{view.title} — Reader"))
         self.session.analysed.connect(lambda _id: self._vocab_follows())
+        self.session.shown.connect(self.scans.article_shown)
+        self.scans.paste_action.triggered.connect(self._paste_image)
         for part in (self.library, self.loader):  # each decides what it redraws
             self.writer.changed.connect(part.op_executed)
         self.loader.settled.connect(self.settled)
@@ -232,12 +259,17 @@ class MainWindow(QMainWindow):
         docks = [self.side_dock, self.library_dock]
         menus = build_menus(self, self.commands, self.display, self.files.recent_menu, docks)
         self.edit_menu, self.help_menu = menus
+        self.edit_menu.addActions([self.scans.paste_action, self.scans.correct_action])
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.speech.menu())
 
     # --- the reading -------------------------------------------------------------------
 
     def show_article(self, article_id: int) -> None:
         self.loader.show_article(article_id)
+
+    def _paste_image(self) -> None:
+        if not self.library.paste_image():
+            self.messages.show("The clipboard holds no image: copy a screenshot first.")
 
     def open_file(self, path: str) -> None:
         self.files.open_file(path)
@@ -321,7 +353,7 @@ class MainWindow(QMainWindow):
                 self.context,
                 self.session,
                 self.view,
-                self.lookup.popup,
+                self.lookup,
                 self.vocab_dock,
                 self.edit_menu,
             )
@@ -397,9 +429,11 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
-        else:  # first run: the article gets the room, the panes their natural widths
+        else:  # first run: the article gets the room, the panes the widths they need
             self.resizeDocks(
-                [self.library_dock, self.side_dock], [250, 340], Qt.Orientation.Horizontal
+                [self.library_dock, self.side_dock],
+                FIRST_RUN_DOCK_WIDTHS,
+                Qt.Orientation.Horizontal,
             )
         self.narrow.fit_to_width()  # a narrow restored window: the docks step aside now
 
@@ -414,6 +448,7 @@ class MainWindow(QMainWindow):
         self.library.runner.cancel_all()
         if self._secondary is not None:
             self._secondary.dictionary_import.stop()
+        self.queries.stop()
         self.loader.save_position()  # after the cancelled work, before the connection closes
         self.worker.wait()
         self.library.runner.wait()

@@ -59,6 +59,7 @@ def build_menus(
             display.sandhi_action,
             display.toggles["pinyin_joined"],
             display.toggles["word_gaps"],
+            display.toggles["glosses"],
             menus["status_marks"],
             display.toggles["compact_popup"],
             None,

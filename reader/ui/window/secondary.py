@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # their modules load with them, after the first paint
     from reader.ui.dictionary_import import DictionaryImport
     from reader.ui.export_action import ListExport
     from reader.ui.lessons import PackOpener
-    from reader.ui.lookup.popup import LookupPopup
     from reader.ui.vocab.controller import VocabularyController
+    from reader.ui.window.lookup import LookupController
 
 
 @dataclass
@@ -40,7 +40,7 @@ class SecondaryParts:
         context: WindowContext,
         session: ReadingSession,
         view: ArticleView,
-        popup: LookupPopup,
+        lookup: LookupController,
         vocab_dock: QDockWidget,
         edit_menu: QMenu,
     ) -> SecondaryParts:
@@ -52,7 +52,7 @@ class SecondaryParts:
         from reader.ui.vocab.controller import VocabularyController
 
         parent = context.dialog_parent
-        vocab = VocabularyController(context, session, view, popup, vocab_dock)
+        vocab = VocabularyController(context, session, view, lookup, vocab_dock)
         first = edit_menu.actions()[0]  # Copy: undo and redo go above it
         edit_menu.insertActions(first, [vocab.history.undo_action, vocab.history.redo_action])
         edit_menu.insertSeparator(first)
@@ -63,13 +63,14 @@ class SecondaryParts:
             bar.addPermanentWidget(notice)
             notice.hide()
         return SecondaryParts(
-            packs=PackOpener(context.store, context.writer, parent),
+            packs=PackOpener(context.store, context.writer, context.messages, parent),
             list_export=ListExport(
                 context.store,
                 context.settings,
                 context.data_dir,
-                context.worker,
+                context.queries.runner,
                 lambda: (session.dictionary, session.analyzer),
+                context.messages,
                 parent,
             ),
             vocab=vocab,

@@ -22,14 +22,14 @@ _WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
-_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早")
+_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须")
 # degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
 _DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
 # 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
-_ZHAO_NEXT = set("急凉火迷")
+_ZHAO_NEXT = set("急凉火迷地")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
@@ -55,6 +55,7 @@ _VERB = {
     "扇": "shan1",
     "盛": "cheng2",
     "弄": "nong4",
+    "铺": "pu1",
 }
 # The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
 _DURATIVE = {"背": "bei1", "空": "kong4"}
@@ -150,8 +151,10 @@ def _word_class(text: str, i: int) -> str | None:
 
 def _de(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if after in ("了", "到"):
-        return "de2"  # 得了病, 得到: "obtain"
+    if after in ("了", "到", "的"):
+        return "de2"  # 得了病, 得到, 我得的分: "obtain"
+    if (after == "" or after in _ENDS) and prev in set("可难获求所"):
+        return "de2"  # 不可得。, 求之不得: "obtain" ends the clause
     if prev in _BEFORE_MODAL or prev == "" or prev in _ENDS:
         return "dei3"  # 我得走了, 你得多喝水, 明天得早起
     if _hanzi(prev):
@@ -168,7 +171,7 @@ def _le(text: str, i: int) -> str | None:
 
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if after in set("上下里方面区球图点铁址带位") or prev in set("满遍各当原此两陆耕荒墓"):
+    if after in set("上下里方面区市县球图点铁址带位") or prev in set("满遍各当原此何其两陆耕荒墓"):
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
     if prev == "似":
         return "de5"  # 似地 = 似的
@@ -183,6 +186,8 @@ def _zhe(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _ZHAO_NEXT:
         return "zhao2"
+    if prev == "身":
+        return "zhuo2"  # 身着藏袍: "wear" (written style)
     if (prev in _ZHAO_VERBS or (prev == "不" and _prev(text, i - 1) in _ZHAO_VERBS)) and (
         after in ("了", "") or after in _ENDS or prev == "不"
     ):
@@ -265,13 +270,15 @@ def _zhong(text: str, i: int) -> str | None:
 def _gan(text: str, i: int) -> str | None:
     if _next(text, i) == "了" and _next(text, i + 1) in _ENDS | {""}:
         return "gan1"  # 衣服干了。: "dry" (the verb gàn takes an object or a duration)
+    if _prev(text, i) in set("去来肯敢苦实蛮硬") or _next(text, i) in _PRONOUNS | set("活啥吗嘛"):
+        return "gan4"  # 放心去干, 肯干, 干活, 干啥: "do, work"
     return None
 
 
 def _zhuan(text: str, i: int) -> str | None:
     after = _next(text, i)
-    if after == "" or after in _ENDS or after == "着":
-        return "zhuan4"  # 轮子在转。, 转着: "revolve" (zhuǎn "turn to" takes a goal)
+    if after == "" or after in _ENDS or after == "着" or "圈" in text[i + 1 : i + 4]:
+        return "zhuan4"  # 轮子在转。, 转着, 转了一圈: "revolve" (zhuǎn "turn to" takes a goal)
     return None
 
 
@@ -296,6 +303,8 @@ _SEVERAL = set("个位名种次件只条座项部本罪年日月天倍")
 def _shu(text: str, i: int) -> str | None:
     if _next(text, i) in set("二两三四五六七八九十百千万") | _SEVERAL:
         return "shu4"  # 数十个, 数百人, 数个, 数种: "several"
+    if _prev(text, i) in ("的", "之"):
+        return "shu4"  # 这里的数指算术: the noun "number"
     return "shu3"  # 数钱, 数一数: the verb "count"
 
 
@@ -342,17 +351,27 @@ def _clause(text: str, i: int) -> str:
     return rest
 
 
+# Noun suffixes: a verb before one is part of a noun (运动员, 演员, 消费者, 生产量).
+_NOUN_SUFFIX = set("员者家费量品器机率场馆")
+
+
 def _has_verb(text: str) -> bool:
-    if any(char in _SHORT_VERBS for char in text):
-        return True
+    """A verb in ``text`` (up to the next 为, which starts another phrase), not the verb
+    of a noun (运动员, 演员)."""
+    text = text.split("为", 1)[0]
     found = verbs()
-    return any(text[a:b] in found for a in range(len(text)) for b in range(a + 2, a + 5))
+    return any(
+        text[b : b + 1] not in _NOUN_SUFFIX
+        for a in range(len(text))
+        for b in range(a + 1, min(len(text), a + 4) + 1)
+        if (b == a + 1 and text[a] in _SHORT_VERBS) or (b > a + 1 and text[a:b] in found)
+    )
 
 
 def _wei(text: str, i: int) -> str | None:
     """为 wèi "for, in order to" or wéi "be, act as"."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _PRONOUNS or after in ("了", "什", "大", "此"):
+    if after in _PRONOUNS or after in ("了", "什", "此") or text[i + 1 : i + 3] in _EVERYONE:
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
         return "wei2"  # 为止, 为人所知, 以学生为中心
@@ -362,6 +381,8 @@ def _wei(text: str, i: int) -> str | None:
         return "wei2"  # 选他为班长, 封她为公主
     if text[max(0, i - 2) : i] in _INTO:
         return "wei2"  # 升级为, 转变为: "into"
+    if _SET_AS & set(_clause_before(text, i)[-8:-1]):
+        return "wei2"  # 变散养为圈养, 聘他为顾问: "change … into, appoint … as"
     if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
         return "wei4"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
@@ -371,16 +392,19 @@ def _wei(text: str, i: int) -> str | None:
 
 def _after_yi(text: str, i: int) -> bool:
     """``text[i]`` (为) closes 以…为 "take … as" in its clause (以卫星互联网为引领)."""
-    start = i
-    while start > 0 and i - start < 20 and text[start - 1] not in _CLAUSE_START:
-        start -= 1
-    before = text[start:i]
+    before = _clause_before(text, i)[-20:]
     at = before.rfind("以")
     return (
         at != -1
         and before[at + 1 : at + 2] not in _NOT_YI
         and before[at - 1 : at] not in set("可所难加予足借")
     )
+
+
+# 为大家 / 为大众 / 为大伙: "for everyone" (为大窑湾港区 is the copula).
+_EVERYONE = frozenset(["大家", "大众", "大伙"])
+# Verbs whose object stands between them and 为 "into, as": 变 X 为 Y, 聘 X 为 Y.
+_SET_AS = set("变改聘")
 
 
 # What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
@@ -417,6 +441,7 @@ _INTO = frozenset(
         "誉称",
         "称作",
         "视作",
+        "分别",
     ]
 )
 
@@ -435,8 +460,18 @@ def _dao(text: str, i: int) -> str | None:
     """A lone 倒: dǎo after a verb it completes, dào "pour; actually" elsewhere."""
     prev = _prev(text, i)
     if prev in _FALL or (prev == "不" and _prev(text, i - 1) in _FALL):
-        return "dao3"
+        return "dao3"  # 摔倒, 难不倒: "fall over"
+    if _next(text, i) == "在" and "把" not in _clause_before(text, i)[-6:]:
+        return "dao3"  # 倒在地上 "fall", but 把水倒在杯子里 "pour"
     return "dao4"
+
+
+def _clause_before(text: str, i: int) -> str:
+    """``text[:i]`` from the start of its clause."""
+    start = i
+    while start > 0 and text[start - 1] not in _CLAUSE_START:
+        start -= 1
+    return text[start:i]
 
 
 # A lone 少 is shǎo "few, little" except before these (少年 shào "young" as a word piece).
@@ -451,8 +486,9 @@ def _chu(text: str, i: int) -> str | None:
     """A lone 处: chǔ "sentence to, deal with" before a penalty, a duration or 以/理/于,
     and after 论/惩/判 (论处); chù "place, office" after a numeral or a noun."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _NUMERALS or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
-        return "chu3"
+    sentenced = after in _NUMERALS and (prev in _CLAUSE_START or prev in set("被并应可予另再或将"))
+    if sentenced or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
+        return "chu3"  # 并处三年, 被处二百元罚款 (刑侦处五月… is the office)
     if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
         return "chu4"
     return None
@@ -535,12 +571,22 @@ _FEELINGS = (
     "如何",
     "怎么",
     "想",
+    # vernacular fiction: 教你知道, 教他去请 ("tell, let")
+    "知道",
+    "晓得",
+    "得知",
+    "去",
+    "来",
 )
+# 休教 / 莫教 / 怎教 "do not let, how could one let" (vernacular fiction and poetry).
+_LET_BEFORE = set("休莫怎")
 
 
 def _jiao(text: str, i: int) -> str | None:
     rest = text[i + 1 : i + 5]
     if rest[:1] in _PRONOUNS | {"人"} and rest[1:].startswith(_FEELINGS):
+        return "jiao4"
+    if _prev(text, i) in _LET_BEFORE:
         return "jiao4"
     return "jiao1"  # the verb "teach" (教室 jiào is a compound)
 
@@ -549,6 +595,31 @@ def _jiao(text: str, i: int) -> str | None:
 # elsewhere a lone 觉 is mostly a piece of a compound the dictionary lacks (察觉到 cut as
 # 查/觉/到, 可觉差), read jué, so the model decides.
 _SLEEP = set("睡个好")
+
+
+def _sai(text: str, i: int) -> str | None:
+    """塞 the verb sāi "stuff, cram" before its object or complement (塞进, 往嘴里塞一碗饭,
+    塞满); sài (边塞) and sè (堵塞) live in compounds, transliterations are the model's."""
+    after = _next(text, i)
+    if (
+        after in _ASPECT
+        or after in _RESULT
+        or after in set("满住入在给一")
+        or _prev(text, i) in set("里往把")
+    ):
+        return "sai1"
+    return None
+
+
+def _cha(text: str, i: int) -> str | None:
+    """差 chà "poor, short of" before a numeral, a complement or the end (质量差的, 差三分,
+    差得远); chā (差别, 相差) and chāi (出差) live in compounds."""
+    after = _next(text, i)
+    if after in _NUMERALS or after in set("不得了点些远劲的") or after in _ENDS or after == "":
+        return "cha4"
+    return None
+
+
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
@@ -565,6 +636,12 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "没": lambda text, i: "mei2",
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
+    "塞": _sai,
+    # yàn "swallow" before its aspect or complement (咽了气, 咽下去); yān "pharynx" (咽部)
+    "咽": lambda text, i: "yan4" if _verbal(text, i) or _next(text, i) in set("下不进") else None,
+    "似": lambda text, i: "shi4" if _next(text, i) in ("的", "地") else None,  # 似地 shìde
+    "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
+    "差": _cha,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
@@ -575,8 +652,8 @@ def rule_reading(text: str, i: int, alone: bool) -> str | None:
 
     ``alone``: the character is a word of its own in the segmentation.
     """
-    if _prev(text, i) == "姓" and text[i] in _SURNAMES:
-        return _SURNAMES[text[i]]  # 他姓单, 我姓曾
+    if (_prev(text, i) == "姓" or _next(text, i) == "某") and text[i] in _SURNAMES:
+        return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿
     char = text[i]
     found = RULES[char](text, i) if char in RULES else None
     if found is None:
