@@ -304,11 +304,19 @@ open_pack() {
         setsid timeout -k 10 "$WINE_TIMEOUT" wine start /wait "$(winpath "$pack")" \
         </dev/null >"$LOGS/gui.txt" 2>&1 &
     for _ in $(seq 1 90); do
-        window="$(xdotool search --name '^Open lesson pack$' 2>/dev/null | head -n 1)"
+        # Qt on Windows adds " - Reader" to the dialog's title
+        window="$(xdotool search --name '^Open lesson pack' 2>/dev/null | head -n 1)"
         [[ -n "$window" ]] && break
         sleep 2
     done
-    [[ -n "$window" ]] || { echo "no 'Open lesson pack' window in 180 s"; cat "$LOGS/gui.txt"; return 1; }
+    if [[ -z "$window" ]]; then
+        echo "no 'Open lesson pack' window in 180 s; the windows there:"
+        xdotool search --name . 2>/dev/null | while read -r id; do xdotool getwindowname "$id"; done
+        command -v import >/dev/null && import -window root "$WORK/open-pack.png"
+        cat "$LOGS/gui.txt"
+        wine_run 60 taskkill /im Reader.exe /f >/dev/null
+        return 1
+    fi
     sleep 2
     command -v import >/dev/null && import -window root "$WORK/open-pack.png" \
         && echo "screenshot: $WORK/open-pack.png"
