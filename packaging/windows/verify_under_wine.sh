@@ -121,7 +121,7 @@ start_display() {
 }
 
 stop_all() {
-    wineserver -k 2>/dev/null
+    timeout 60 wineserver -k 2>/dev/null
     [[ -n "${XVFB_PID:-}" ]] && kill "$XVFB_PID" 2>/dev/null
     return 0
 }
@@ -295,6 +295,16 @@ print(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))[1][0])' "$out/le
     ! ls "$out" | grep -q '\.tmp'
 }
 
+# Reader.exe ended, and gone: taskkill returns before the process has exited, and the DLLs
+# it still holds would stay behind the uninstaller.
+end_reader() {
+    wine_run 60 taskkill /im Reader.exe /f >/dev/null
+    for _ in $(seq 1 30); do
+        pgrep -f 'Program Files.Reader.Reader\.exe' >/dev/null || return 0
+        sleep 1
+    done
+}
+
 open_pack() {
     local pack="$WORK/exports/lesson.readerpack" window=""
     local gui_data="$WORK/gui/data"
@@ -314,7 +324,7 @@ open_pack() {
         xdotool search --name . 2>/dev/null | while read -r id; do xdotool getwindowname "$id"; done
         command -v import >/dev/null && import -window root "$WORK/open-pack.png"
         cat "$LOGS/gui.txt"
-        wine_run 60 taskkill /im Reader.exe /f >/dev/null
+        end_reader
         return 1
     fi
     sleep 2
@@ -327,7 +337,7 @@ open_pack() {
         listed="$(READER_DATA_DIR="$(winpath "$gui_data")" wine_run 120 "$APP\\reader-cli.exe" lists)"
         grep -q 'lesson' <<<"$listed" && break
     done
-    wine_run 60 taskkill /im Reader.exe /f >/dev/null
+    end_reader
     echo "lists after opening the pack: $listed"
     grep -q 'lesson' <<<"$listed"
 }
