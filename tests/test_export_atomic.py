@@ -73,3 +73,25 @@ def test_a_cancelled_pdf_export_leaves_nothing(qtbot: QtBot, folder: Path) -> No
     with pytest.raises(Cancelled):
         write_pdf_handout(folder / "h.pdf", sample_list(), ExportOptions(), progress=progress)
     assert list(folder.iterdir()) == []
+
+
+def test_the_flush_works_where_only_a_writable_handle_can_be_flushed(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' FlushFileBuffers needs write access: os.fsync on a read-only descriptor fails
+    there with EACCES (every export failed as "read-only" under Wine). The same rule here."""
+    import errno
+    import fcntl
+    import os
+
+    real_fsync = os.fsync
+
+    def windows_fsync(fd: int) -> None:
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise OSError(errno.EACCES, "Access is denied")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", windows_fsync)
+    target = folder / "words.csv"
+    write_atomically(target, lambda temp: temp.write_text("word"))
+    assert target.read_text() == "word"

@@ -228,3 +228,19 @@ def test_read_aloud_follows_the_seed_articles_sentences(analyzer: Analyzer) -> N
     from_there = list(itertools.islice(sentences_from(tokens, index), 3))
     assert second[from_there[0].start : from_there[0].end] == "制造业是国民经济的重要支柱。"
     assert from_there == spans[found.index("制造业是国民经济的重要支柱。") :][:3]
+
+
+def test_sapi_objects_without_their_interface_mean_no_voice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """comtypes hands back a bare IUnknown when SAPI gives no type information (Wine): the
+    learner gets the how-to-add-a-voice message, not an AttributeError's traceback."""
+    from reader.core.speech import windows
+
+    class BareClient:
+        def CreateObject(self, name: str) -> object:  # noqa: N802 (comtypes' name)
+            return object()  # no SetId, no EnumerateTokens
+
+    monkeypatch.setattr(windows, "_comtypes", lambda: (BareClient(), (OSError,)))
+    with pytest.raises(NoChineseVoice, match=r"Settings ▸ Time & language ▸ Speech"):
+        windows.SapiEngine()

@@ -192,8 +192,12 @@ def csv_verifier(rows: int, encoding: str = "utf-8-sig") -> Verifier:
 
 
 def flush_to_disk(temp: Path) -> None:
-    """Force the content to the disk, so a full disk fails here and not after the rename."""
-    fd = os.open(temp, os.O_RDONLY)
+    """Force the content to the disk, so a full disk fails here and not after the rename.
+
+    The file is opened for writing: Windows flushes only a handle with write access (on a
+    read-only one `os.fsync` fails with EACCES, and every export failed there as "read-only";
+    found under Wine by packaging/windows/verify_under_wine.sh)."""
+    fd = os.open(temp, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:

@@ -67,6 +67,11 @@ def _chinese_token(client: Any, errors: tuple[type[Exception], ...]) -> Any:
                 tokens = category.EnumerateTokens(f"Language={language}")
             except errors:  # a category this Windows does not have
                 continue
+            except AttributeError:
+                # An object without SAPI's automation interface: comtypes found no type
+                # information for it (Wine's SAPI; under Wine the frozen reader-cli crashed
+                # here). Its voices cannot be used: none is found.
+                continue
             if tokens.Count:
                 return tokens.Item(0)
     return None
