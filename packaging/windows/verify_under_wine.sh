@@ -295,14 +295,25 @@ print(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))[1][0])' "$out/le
     ! ls "$out" | grep -q '\.tmp'
 }
 
-# Reader.exe ended, and gone: taskkill returns before the process has exited, and the DLLs
-# it still holds would stay behind the uninstaller.
+# The Windows ids (hex) of the running Reader.exe processes, from winedbg's process list.
+reader_pids() {
+    wine_run 60 winedbg --command "info proc" | tr -d '\r' \
+        | sed -n "s/^[ =]*\([0-9a-f]\{8\}\) .*'Reader\.exe'\$/\1/p"
+}
+
+# Reader.exe ended, and gone, before the uninstaller runs: the DLLs it holds would stay
+# behind. Wine 8's `taskkill /im Reader.exe` answers 'Could not find process' while it runs
+# (its tasklist lists nothing), so each process is ended by its id.
 end_reader() {
-    wine_run 60 taskkill /im Reader.exe /f >/dev/null
+    local pid
     for _ in $(seq 1 30); do
-        pgrep -f 'Program Files.Reader.Reader\.exe' >/dev/null || return 0
+        pid="$(reader_pids)"
+        [[ -z "$pid" ]] && return 0
+        for pid in $pid; do wine_run 60 taskkill /pid "$((16#$pid))" /f; done
         sleep 1
     done
+    echo "Reader.exe still running:"; reader_pids
+    return 1
 }
 
 open_pack() {
