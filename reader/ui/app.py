@@ -105,6 +105,7 @@ def run_gui(file: str | None, data_dir: str | None) -> int:
     first.shown_again.connect(lambda: bring_to_front(window))
     spare_the_collector(window)
     favour_the_ui_thread()
+    window.keep_on_screen()
     window.show()
     window.open_tools_after_paint()
     return app.exec()

@@ -153,3 +153,17 @@ def test_esc_closes_the_find_bar_before_the_popup_is_built(
     assert not window.lookup.popup_built  # the launch: still to come
     window.close_popup()  # what Esc in the find bar does
     assert not window.find_bar.isVisible()
+
+
+def test_a_window_larger_than_its_screen_is_brought_onto_it(qtbot: QtBot, data_dir: Path) -> None:
+    """A size remembered on a larger screen (or the first run's 1200×800 on a small one)
+    left the article's right edge off the screen; the docks step aside once it fits."""
+    window = launched(qtbot, data_dir)
+    screen = window.screen()
+    assert screen is not None
+    free = screen.availableGeometry()
+    window.resize(free.width() + 600, free.height() + 400)
+    window.move(free.left() + 300, free.top() + 200)
+    window.keep_on_screen()
+    assert free.contains(window.frameGeometry())
+    assert window.library_dock.isHidden() == (window.width() < 1000)

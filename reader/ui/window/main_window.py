@@ -437,6 +437,26 @@ class MainWindow(QMainWindow):
             )
         self.narrow.fit_to_width()  # a narrow restored window: the docks step aside now
 
+    def keep_on_screen(self) -> None:
+        """Shrink and move the window into its screen's free area: a size remembered on a
+        larger screen, or the first run's 1200×800 on a small one, would leave the article's
+        right edge and the toolbar off the screen (no window manager is sure to fix it)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_width, extra_height = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), free.width() - extra_width)
+        height = min(self.height(), free.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        left = min(max(frame.left(), free.left()), free.right() + 1 - width - extra_width)
+        top = min(max(frame.top(), free.top()), free.bottom() + 1 - height - extra_height)
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
+        self.narrow.fit_to_width()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._closed:  # a second close (e.g. a test's teardown) has nothing left to do
             super().closeEvent(event)
