@@ -27,14 +27,13 @@ from tests.ocr_support import (
     SIMPLIFIED,
     TC,
     TRADITIONAL,
+    VERTICAL,
     character_accuracy,
     expected_text,
     noto_cjk,
     render,
     render_vertical,
 )
-
-VERTICAL = ("學習中文需要耐心", "每天讀一篇短文", "慢慢地就會熟練")
 
 
 def cases(folder: Path) -> list[tuple[str, Path, str]]:

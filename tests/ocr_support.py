@@ -29,6 +29,7 @@ TRADITIONAL = (
     "學習中文需要耐心。每天讀一篇短文，查一查不認識的字，慢慢地就會越來越熟練。",
     "這家餐廳的點心很有名，週末總是坐滿了客人，最好先打電話訂位。",
 )
+VERTICAL = ("學習中文需要耐心", "每天讀一篇短文", "慢慢地就會熟練")  # columns, right to left
 
 
 def expected_text(image_name: str) -> str:

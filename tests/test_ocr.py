@@ -25,6 +25,7 @@ from tests.ocr_support import (
     SIMPLIFIED,
     TC,
     TRADITIONAL,
+    VERTICAL,
     character_accuracy,
     expected_text,
     noto_cjk,
@@ -85,9 +86,8 @@ def test_traditional_face(tmp_path: Path) -> None:
 
 @needs_font
 def test_vertical_columns_read_right_to_left(tmp_path: Path) -> None:
-    columns = ("學習中文需要耐心", "每天讀一篇短文", "慢慢地就會熟練")
-    article = import_file(_write(tmp_path, "vertical.png", render_vertical(columns)))[0]
-    assert character_accuracy(article.text, "".join(columns)) >= 0.95, article.text
+    article = import_file(_write(tmp_path, "vertical.png", render_vertical(VERTICAL)))[0]
+    assert character_accuracy(article.text, "".join(VERTICAL)) >= 0.95, article.text
     assert article.text.index("學習") < article.text.index("每天") < article.text.index("慢慢")
 
 

@@ -27,7 +27,6 @@ from reader.core.importing.html_format import articles_from_html
 from reader.core.importing.language import LooksJapanese, check_chinese
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
-from reader.core.importing.ocr import articles_from_image
 from reader.core.importing.pdf_format import articles_from_pdf
 from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
 from reader.core.importing.text_format import articles_from_text
@@ -128,6 +127,8 @@ def _articles(
     source = str(path)
     suffix = path.suffix.lower()
     if suffix in _IMAGE_SUFFIXES or _is_image(data):
+        from reader.core.importing.ocr import articles_from_image  # (see import_image)
+
         return articles_from_image(data, source, progress)
     if suffix == ".epub":
         return articles_from_epub(data, source, progress)
@@ -149,6 +150,9 @@ def import_image(
     data: bytes, source: str = "clipboard", progress: Progress | None = None
 ) -> list[ImportedArticle]:
     """The article in an image's bytes (a screenshot pasted from the clipboard), by OCR."""
+    # imported here: the OCR's NumPy and Pillow cost a text's import 0.2 s it does not need
+    from reader.core.importing.ocr import articles_from_image
+
     try:
         return articles_from_image(data, source, progress)
     except (ImportFailed, Cancelled):

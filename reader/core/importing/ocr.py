@@ -179,12 +179,8 @@ def _sub(progress: Progress | None, number: int, count: int) -> Progress | None:
         return None
     outer = progress
 
-    class _Page(Progress):
-        def __init__(self) -> None:
-            super().__init__()
+    def report(done: int, total: int, message: str) -> None:
+        label = f"Page {number + 1} of {count}: {message}" if count > 1 else message
+        outer.step(number * max(1, total) + done, count * max(1, total), label)
 
-        def step(self, done: int, total: int, message: str = "") -> None:
-            label = f"Page {number + 1} of {count}: {message}" if count > 1 else message
-            outer.step(number * max(1, total) + done, count * max(1, total), label)
-
-    return _Page()
+    return Progress(report)  # (the outer one's cancel surfaces through its step)

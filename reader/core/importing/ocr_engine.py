@@ -130,9 +130,7 @@ class OcrEngine:
         image = clean_page(image)
         boxes = self.detect(image)
         # lines of about the same width share a batch, so that little padding is read
-        by_width = sorted(
-            boxes, key=lambda b: max(b.width, b.height) / max(1, min(b.width, b.height))
-        )
+        by_width = sorted(boxes, key=_elongation)
         read: dict[Box, OcrLine] = {}
         for start in range(0, len(by_width), _REC_BATCH):
             if progress is not None:

@@ -61,13 +61,7 @@ def paragraphs(lines: list[OcrLine], width: int) -> list[Paragraph]:
         len(line.text) for line in kept
     )
     if vertical:  # turned a quarter clockwise: the rightmost column becomes the top row
-        kept = [
-            OcrLine(
-                Box(b.top, width - b.right, b.bottom, width - b.left), line.text, line.confidences
-            )
-            for line in kept
-            for b in (line.box,)
-        ]
+        kept = [OcrLine(_turned(line.box, width), line.text, line.confidences) for line in kept]
     return _paragraphs(_rows(kept))
 
 

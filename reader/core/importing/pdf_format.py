@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
-from reader.core.importing.ocr import articles_from_scanned_pdf
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -202,6 +201,8 @@ def articles_from_pdf(
     try:
         text = pdf_text(data, progress)
     except NoTextLayer:
+        from reader.core.importing.ocr import articles_from_scanned_pdf  # (NumPy: only here)
+
         document = _open(data)
         try:
             return articles_from_scanned_pdf(document, source, progress)

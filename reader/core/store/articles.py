@@ -15,7 +15,14 @@ from typing import Any
 
 from reader.core.progress import Progress
 from reader.core.store.database import Database
-from reader.core.store.scans import read_spans, replaced, window, write_pages, write_spans
+from reader.core.store.scans import (
+    copy_pages,
+    read_spans,
+    replaced,
+    window,
+    write_pages,
+    write_spans,
+)
 from reader.core.store.schema import now_text
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 
@@ -259,11 +266,7 @@ class Articles:
             new_id = int(cursor.lastrowid or 0)
             tail_at = len(text) - len(tail)
             write_spans(conn, new_id, window(spans, tail_at, len(text), -tail_at))
-            conn.execute(  # both halves keep the pages they came from
-                "INSERT INTO article_pages (article_id, number, image)"
-                " SELECT ?, number, image FROM article_pages WHERE article_id = ?",
-                (new_id, article_id),
-            )
+            copy_pages(conn, article_id, new_id)  # both halves keep the pages they came from
             return new_id
 
     def merge(self, first_id: int, second_id: int, separator: str = "\n") -> None:
@@ -279,12 +282,8 @@ class Articles:
             )
             self._set_text(conn, first_id, str(first["text"]) + separator + str(second["text"]))
             write_spans(conn, first_id, spans)
-            conn.execute(  # the second's pages follow the first's (it stays, deleted, as it was)
-                "INSERT INTO article_pages (article_id, number, image)"
-                " SELECT ?, number + (SELECT count(*) FROM article_pages WHERE article_id = ?),"
-                " image FROM article_pages WHERE article_id = ?",
-                (first_id, first_id, second_id),
-            )
+            # the second's pages follow the first's (it stays, deleted, as it was)
+            copy_pages(conn, second_id, first_id)
             if first["original_text"] != second["original_text"]:
                 conn.execute(
                     "UPDATE articles SET original_text = ? WHERE id = ?",

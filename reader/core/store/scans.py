@@ -67,6 +67,16 @@ def write_pages(conn: sqlite3.Connection, article_id: int, pages: Iterable[bytes
     )
 
 
+def copy_pages(conn: sqlite3.Connection, from_id: int, to_id: int) -> None:
+    """``from_id``'s pages added after ``to_id``'s own (a split's or merge's)."""
+    conn.execute(
+        "INSERT INTO article_pages (article_id, number, image)"
+        " SELECT ?, number + (SELECT count(*) FROM article_pages WHERE article_id = ?),"
+        " image FROM article_pages WHERE article_id = ?",
+        (to_id, to_id, from_id),
+    )
+
+
 def replaced(spans: list[Span], start: int, end: int, length: int) -> list[Span]:
     """The spans once the text's ``[start, end)`` is replaced by ``length`` characters:
     spans touching the replaced text go (the learner has checked it), later ones move."""
