@@ -475,7 +475,7 @@ class VocabularyController(QObject):
 
     def _remove_from_target(self, lookup: Lookup | None) -> None:
         """The row's "Remove from “…”": the word out of the list Add fills (undoable)."""
-        target = self._target_list()
+        target, _name = self._target()
         if lookup is None or target is None:
             return
         key = _lookup_key(lookup)
@@ -528,29 +528,23 @@ class VocabularyController(QObject):
             return
         key = _lookup_key(lookup)
         holding = self.store.vocab.lists_holding(key)
-        target = self._target_list()
+        target, name = self._target()
         held = holding.get(target) if target is not None else None
-        state.show_state(self._target_name(target), held, self.store.vocab.status(key))
+        state.show_state(name, held, self.store.vocab.status(key))
 
-    def _target_name(self, target: int | None) -> str:
-        """The name of the list Add fills; before the article's own list is made, the
-        name it will have."""
-        if target is not None:
-            return next((w.name for w in self.store.vocab.lists() if w.id == target), "")
-        article_id = self._session.article_id
-        if article_id is None:
-            return ""
-        return DEFAULT_LIST_PREFIX + self.store.articles.info(article_id).title
-
-    def _target_list(self) -> int | None:
-        """The list Add fills: the chosen one, else the article's own (if it has one yet)."""
-        if self.target_list_id is not None:
-            return self.target_list_id
-        article_id = self._session.article_id
+    def _target(self) -> tuple[int | None, str]:
+        """The list Add fills and its name, from one read of the lists: the chosen one,
+        else the article's own (None before it is made, with the name it will have)."""
+        chosen, article_id = self.target_list_id, self._session.article_id
         lists = self.store.vocab.lists()
-        return next(
-            (w.id for w in lists if article_id is not None and w.article_id == article_id), None
-        )
+        if chosen is not None:
+            return chosen, next((w.name for w in lists if w.id == chosen), "")
+        if article_id is None:
+            return None, ""
+        own = next((w for w in lists if w.article_id == article_id), None)
+        if own is not None:
+            return own.id, own.name
+        return None, DEFAULT_LIST_PREFIX + self.store.articles.info(article_id).title
 
 
 def _lookup_key(lookup: Lookup) -> str:

@@ -465,13 +465,17 @@ class VocabularyPanel(QWidget):
         list_id = self.list_id()
         if list_id is None:
             return
-        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
+        name = self._list_name(list_id)
 
         def deleted(_action: Action) -> None:
             if self.collect_here.isChecked():
                 self._target_toggled()
 
         self._do_action(DeleteList(list_id, name), deleted)
+
+    def _list_name(self, list_id: int) -> str:
+        """The name of a list, for an action's label ("" if it is gone)."""
+        return next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
 
     def _apply(self, action: Action, on_done: Callable[[Action], object] | None = None) -> None:
         """A word action of a panel on its own: done through the writer, not kept."""
@@ -544,7 +548,7 @@ class VocabularyPanel(QWidget):
         words = self.selected_words()
         if not words:
             return
-        name = next((wl.name for wl in self.store.vocab.lists() if wl.id == list_id), "")
+        name = self._list_name(list_id)
         ids, names = tuple(w.id for w in words), tuple(w.simplified for w in words)
         self._do_action(TransferWords(ids, list_id, move, names, name), None)
 

@@ -29,16 +29,6 @@ from reader.ui.vocab.labels import STATUS_LABELS, STATUS_SHORTCUTS
 ADD_TIP = "Add to the word list (A or Enter)"
 
 
-def add_text(list_name: str) -> str:
-    """The Add button's text: the list the word would go to."""
-    return f"+ Add to “{list_name}”" if list_name else "+ Add"
-
-
-def state_text(list_name: str, status: WordStatus) -> str:
-    """``✓ In “Words from 宝顶山” · Learning 1`` (the whole, as the tooltip says it)."""
-    return f"✓ In “{list_name}” · {status.label}"
-
-
 class ElidedButton(QPushButton):
     """A push button whose text is ``prefix + name + suffix``, the name elided (…) so that
     the whole fits the button's width; the full text is its tooltip."""
@@ -144,14 +134,13 @@ class WordState(QWidget):
         self.status_box.setCurrentIndex(self.status_box.findData(int(status)))
         self.status_actions[status].setChecked(True)
         if held is not None:
-            self.state_button.set_parts("✓ In “", held, f"” · {status.label}")
-            self.state_button.setToolTip(
-                f"{state_text(held, status)}: click to change the status or remove it"
-            )
+            button = self.state_button
+            button.set_parts("✓ In “", held, f"” · {status.label}")
+            button.setToolTip(f"{button.full_text()}: click to change the status or remove it")
             self.remove_action.setText(f"Remove from “{held}”")
         elif list_name:
             self.add_button.set_parts("+ Add to “", list_name, "”")
-            self.add_button.setToolTip(f"{add_text(list_name)} (A or Enter)")
+            self.add_button.setToolTip(f"{self.add_button.full_text()} (A or Enter)")
         else:
             self.add_button.set_parts("+ Add", "", "")
             self.add_button.setToolTip(ADD_TIP)
