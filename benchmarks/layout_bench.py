@@ -10,7 +10,27 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.ui.article_view.widget import ArticleView
+
+
+def _timed(view: ArticleView, widths: Sequence[int]) -> tuple[list[float], list[float]]:
+    """CPU milliseconds of each rebuild (the rubies, the word boxes and the lines, as after
+    an option change) and of each relayout at the next of ``widths``."""
+    builds, relayouts = [], []
+    for width in widths:
+        start = time.process_time()
+        view._rebuild()
+        builds.append((time.process_time() - start) * 1000)
+        assert view.layout_ is not None
+        start = time.process_time()
+        view.layout_.relayout(width)
+        relayouts.append((time.process_time() - start) * 1000)
+    return builds, relayouts
 
 
 def main() -> None:
@@ -26,15 +46,7 @@ def main() -> None:
     view.resize(1000, 800)
     view.set_article(text, tokens, "100,000 characters")
     app.processEvents()
-    builds, relayouts = [], []
-    for width in (700, 1000, 820, 1200, 640, 900) * 2:
-        start = time.process_time()
-        view._rebuild()  # the rubies, the word boxes and the lines, as after an option change
-        builds.append((time.process_time() - start) * 1000)
-        assert view.layout_ is not None
-        start = time.process_time()
-        view.layout_.relayout(width)
-        relayouts.append((time.process_time() - start) * 1000)
+    builds, relayouts = _timed(view, (700, 1000, 820, 1200, 640, 900) * 2)
     print(
         f"typesetting {len(text):,} characters: rebuild (rubies + word boxes + lines) median "
         f"{statistics.median(builds):.0f} ms; relayout at a new width median "
@@ -48,15 +60,7 @@ def main() -> None:
 
     view.set_glosser(token_glosser(open_dictionary(None).entry))
     view.set_options(replace(view.options, glosses=True))
-    glossed, glossed_relayouts = [], []
-    for width in (700, 1000, 820, 1200, 640, 900):
-        start = time.process_time()
-        view._rebuild()
-        glossed.append((time.process_time() - start) * 1000)
-        assert view.layout_ is not None
-        start = time.process_time()
-        view.layout_.relayout(width)
-        glossed_relayouts.append((time.process_time() - start) * 1000)
+    glossed, glossed_relayouts = _timed(view, (700, 1000, 820, 1200, 640, 900))
     print(
         f"with a gloss under every word: rebuild median {statistics.median(glossed):.0f} ms "
         f"(glosses remembered per word after the first), relayout median "

@@ -40,6 +40,33 @@ def title_word(shown: MainWindow, length: int = 2) -> int:
     )
 
 
+def show_titled_article(qtbot: QtBot, shown: MainWindow) -> tuple[int, str]:
+    """Show the seed's article with 大足石刻; its id and title."""
+    show_article_with(qtbot, shown, "大足石刻")
+    article_id = shown.article_id
+    assert article_id is not None
+    return article_id, shown.store.articles.info(article_id).title
+
+
+def analysed_title_word(qtbot: QtBot, shown: MainWindow) -> tuple[int, Token]:
+    """The title's first two-character word, once the title has its analysis: its index
+    and token."""
+    view = shown.view
+    qtbot.waitUntil(lambda: any(t.readings for t in view.tokens[title_word(shown) :]))
+    index = title_word(shown)
+    return index, view.tokens[index]
+
+
+def titled_view(qtbot: QtBot, text: str, title: str) -> ArticleView:
+    """A view shown with ``text`` under ``title``, one token per character."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    view.set_article(text, provisional_tokens(text), title)
+    return view
+
+
 def click_char(qtbot: QtBot, shown: MainWindow, char: int) -> None:
     view = shown.view
     view.verticalScrollBar().setValue(0)
@@ -53,17 +80,12 @@ def test_the_title_has_pinyin_over_its_words_typeset_as_the_text(
     qtbot: QtBot,
     window: MainWindow,  # noqa: F811 (the fixture)
 ) -> None:
-    show_article_with(qtbot, window, "大足石刻")
+    _article_id, title = show_titled_article(qtbot, window)
     view = window.view
-    article_id = window.article_id
-    assert article_id is not None
-    title = window.store.articles.info(article_id).title
     assert view.title == title and view.text.endswith("\n" + title)
     layout = view.title_layout
     assert layout is not None and layout.text == title
-    qtbot.waitUntil(lambda: any(t.readings for t in view.tokens[title_word(window) :]))
-    index = title_word(window)
-    token = view.tokens[index]
+    _index, token = analysed_title_word(qtbot, window)
     local = token.start - view.body_length - 1
     # the word's pinyin, joined, is drawn over it, as over the text's words
     pieces = {
@@ -84,14 +106,8 @@ def test_a_click_on_a_title_word_opens_its_entry_and_add_keeps_the_title(
     qtbot: QtBot,
     window: MainWindow,  # noqa: F811 (the fixture)
 ) -> None:
-    show_article_with(qtbot, window, "大足石刻")
-    view = window.view
-    article_id = window.article_id
-    assert article_id is not None
-    title = window.store.articles.info(article_id).title
-    qtbot.waitUntil(lambda: any(t.readings for t in view.tokens[title_word(window) :]))
-    index = title_word(window)
-    token = view.tokens[index]
+    article_id, title = show_titled_article(qtbot, window)
+    index, token = analysed_title_word(qtbot, window)
     click_char(qtbot, window, token.start + 1)  # its second character: the whole word
     popup = window.popup
     assert popup.isVisible() and popup.token_index == index
@@ -152,12 +168,8 @@ def test_an_article_shown_from_its_stored_analysis_gets_its_titles_pinyin(
 
 
 def test_a_drag_over_the_title_selects_in_the_title(qtbot: QtBot) -> None:
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(800, 500)
-    view.show()
     text, title = "他去银行取钱。", "银行的故事"
-    view.set_article(text, provisional_tokens(text), title)
+    view = titled_view(qtbot, text, title)
     start, end = view.char_rect(len(text) + 1), view.char_rect(len(text) + 3)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start.center())
     QTest.mouseMove(view.viewport(), end.center())
@@ -171,12 +183,8 @@ def test_a_drag_over_the_title_selects_in_the_title(qtbot: QtBot) -> None:
 
 
 def test_the_keys_go_through_the_title_before_the_text(qtbot: QtBot) -> None:
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(800, 500)
-    view.show()
     text, title = "他去。", "银行"
-    view.set_article(text, provisional_tokens(text), title)
+    view = titled_view(qtbot, text, title)
     visited = []
     for _ in range(5):
         view.next_word()

@@ -128,6 +128,7 @@ class ArticleLayout:
         # glosses: only a wide pinyin's room hangs, a wide gloss's stays in the line)
         self.hang: array[float] | None = None
         self._ruby_width: dict[str, float] = {}
+        self._gloss_width: dict[str, float] = {}  # each gloss's advance (``_gloss_spares``)
         self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
         self._breaks: list[int] = []
@@ -223,6 +224,7 @@ class ArticleLayout:
         assert self.glosses is not None
         texts = self.glosses.texts
         widths = {gloss: self.glosses.advance(gloss) for gloss in set(texts.values())}
+        self._gloss_width = widths  # for ``line_glosses``: measured once, not on each paint
         gap = self.metrics.ruby_gap
         index = {start: k for k, start in enumerate(self.word_starts)}
         for start, gloss in texts.items():
@@ -389,7 +391,7 @@ class ArticleLayout:
         if self.glosses is None or not self.line_count:
             return []
         start, end = self.line_starts[line], self.line_ends[line]
-        texts, measure = self.glosses.texts, self.glosses.advance
+        texts, widths = self.glosses.texts, self._gloss_width
         prefix, offsets, text = self.prefix, self.glyph_offset, self.text
         base = self.line_base(line)
         result = []
@@ -401,7 +403,7 @@ class ArticleLayout:
                 last = min(self.word_ends[k], end) - 1
                 left = prefix[first] + offsets[first]
                 right = prefix[last] + offsets[last] + self.metrics.char_advance(text[last])
-                result.append(((left + right - measure(gloss)) / 2 - base, gloss))
+                result.append(((left + right - widths[gloss]) / 2 - base, gloss))
             k += 1
         return result
 

@@ -50,7 +50,6 @@ class Typeset:
 
     tokens: list[Token]
     body_tokens: list[Token]
-    title_tokens: list[Token]
     display_text: str
     token_starts: list[int]
     word_starts: list[int]
@@ -145,7 +144,6 @@ def typeset(request: Request) -> Typeset:
     return Typeset(
         tokens,
         request.tokens,
-        title_tokens,
         display,
         token_starts,
         word_starts,

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -64,6 +65,8 @@ MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is ce
 CLICK_SLOP = 4
 TOP_PAD = 8  # room above the reading line when the view scrolls to it
 TITLE_SCALE = 1.35  # the title's font size, in text font sizes
+# The boxes of ``text[start:end]`` on one layout's lines (``ArticleView._span_rects`` bound)
+_Rects = Callable[[int, int], list[QRectF]]
 
 
 class QtMetrics:
@@ -148,7 +151,6 @@ class ArticleView(QAbstractScrollArea):
         # ``with_title``); those being typeset are ``_wanted`` (the same when done)
         self.tokens: list[Token] = []
         self._body_tokens: list[Token] = []
-        self._title_tokens: list[Token] = []
         self._wanted: tuple[list[Token], list[Token]] = ([], [])
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
@@ -323,7 +325,7 @@ class ArticleView(QAbstractScrollArea):
         """Show what ``typeset`` made (at once, or when the worker delivers it)."""
         top = self._reading_char if keep_position else 0
         self.tokens = done.tokens
-        self._body_tokens, self._title_tokens = done.body_tokens, done.title_tokens
+        self._body_tokens = done.body_tokens
         self._token_starts = done.token_starts
         self._word_starts, self._word_ends = done.word_starts, done.word_ends
         self._sandhi = done.sandhi
@@ -592,35 +594,26 @@ class ArticleView(QAbstractScrollArea):
             token = self.tokens[self.token_at_char(self.current_char)]
             spans.append((token.start, token.end, current, False))
             spans.append((self.current_char, self.current_char + 1, highlight, True))
+        # the boxes of ``text[start:end]`` on this layout's lines
+        rects = partial(self._span_rects, layout, base, left=left, offset=offset)
         marks = self.options.status_marks
         if self.statuses and marks is StatusMarks.BACKGROUND:  # under the highlights
-            self._paint_status_backgrounds(painter, layout, base, first, last, left, offset)
+            self._paint_status_backgrounds(painter, layout, first, last, rects)
         for start, end, color, outline in spans:
             if end <= first or start >= last:
                 continue
-            rects = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
-            self._paint_span(painter, rects, color, outline)
+            self._paint_span(painter, rects(max(start, first), min(end, last)), color, outline)
         if self.statuses and marks is StatusMarks.UNDERLINE:
-            self._paint_status_marks(painter, layout, base, first, last, left, offset)
+            self._paint_status_marks(painter, layout, first, last, rects)
         if self.uncertain:
-            self._paint_uncertain(painter, layout, base, first, last, left, offset)
+            self._paint_uncertain(painter, first, last, rects)
 
-    def _paint_uncertain(
-        self,
-        painter: QPainter,
-        layout: ArticleLayout,
-        base: int,
-        first: int,
-        last: int,
-        left: float,
-        offset: float,
-    ) -> None:
+    def _paint_uncertain(self, painter: QPainter, first: int, last: int, rects: _Rects) -> None:
         painter.setPen(QPen(QColor(220, 40, 40), 1.4))
         for start, end in self.uncertain[bisect_left(self.uncertain, (first - 64, 0)) :]:
             if start >= last:
                 break
-            spans = self._span_rects(layout, base, max(start, first), min(end, last), left, offset)
-            for rect in spans:
+            for rect in rects(max(start, first), min(end, last)):
                 y, x, step = rect.bottom() + 3, rect.left() + 1, 3.0
                 points: list[QPointF] = []
                 while x <= rect.right() - 1:  # a zigzag: up, down, up…
@@ -642,14 +635,7 @@ class ArticleView(QAbstractScrollArea):
             yield token, status
 
     def _paint_status_backgrounds(
-        self,
-        painter: QPainter,
-        layout: ArticleLayout,
-        base: int,
-        first: int,
-        last: int,
-        left: float,
-        offset: float,
+        self, painter: QPainter, layout: ArticleLayout, first: int, last: int, rects: _Rects
     ) -> None:
         """As LWT and LingQ mark them: a soft blue behind new words, a yellow behind words
         being learnt that fades level by level; behind the characters, not their pinyin."""
@@ -657,7 +643,7 @@ class ArticleView(QAbstractScrollArea):
         dark = is_dark(self.palette())
         colors = {status: QColor(status_background(status, dark)) for status in range(5)}
         for token, status in self._marked_words(first, last):
-            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
+            for rect in rects(token.start, token.end):
                 painter.fillRect(rect.adjusted(-1, band - 1, 1, 2 - glosses), colors[status])
 
     def _span_rects(
@@ -693,14 +679,7 @@ class ArticleView(QAbstractScrollArea):
                 painter.fillRect(rect, color)
 
     def _paint_status_marks(
-        self,
-        painter: QPainter,
-        layout: ArticleLayout,
-        base: int,
-        first: int,
-        last: int,
-        left: float,
-        offset: float,
+        self, painter: QPainter, layout: ArticleLayout, first: int, last: int, rects: _Rects
     ) -> None:
         """The underline scheme: a dashed line under words being learnt, a faint dotted one
         under new dictionary words."""
@@ -711,7 +690,7 @@ class ArticleView(QAbstractScrollArea):
         under = 2 - layout.gloss_band  # under the characters, above their glosses
         for token, status in self._marked_words(first, last):
             painter.setPen(learning if status else new)
-            for rect in self._span_rects(layout, base, token.start, token.end, left, offset):
+            for rect in rects(token.start, token.end):
                 y = rect.bottom() + under
                 painter.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
 
