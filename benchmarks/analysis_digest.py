@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine_bench import CORPUS
+from engine_bench import text as engine_bench_text
+
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"
-CHARS = 300_000
 
 
 def texts() -> Iterator[tuple[str, str]]:
@@ -39,10 +38,7 @@ def texts() -> Iterator[tuple[str, str]]:
     yield "seed", rebuild(paths.seed_article().read_text(encoding="utf-8"))
     if not CORPUS.is_dir():
         return
-    source = NOVEL.read_text(encoding="utf-8")
-    # as engine_bench.text(): printable text and line breaks
-    source = "".join(c if c.isprintable() or c == "\n" else " " for c in source)
-    yield "novel-300k", (source * (CHARS // len(source) + 1))[:CHARS]
+    yield "novel-300k", engine_bench_text()  # the text engine_bench measures throughput on
     for path in sorted(CORPUS.iterdir()):
         if path.suffix in {".png", ".jpg", ".md5", ""} or path.name.isupper():
             continue

@@ -226,11 +226,13 @@ def number_unit(
     if last + 1 >= len(tokens):
         return None
     after = tokens[last + 1]
-    measure = after.text
-    if not after.is_chinese or measure_sense(entries(measure)) is None:
-        measure = after.text[0]  # 1.5 个人: the segmenter took 个 into a word
-        if not after.is_chinese or measure_sense(entries(measure)) is None:
-            return None
+    if not after.is_chinese:
+        return None
+    # the token, else its first character (1.5 个人: the segmenter took 个 into a word)
+    candidates = dict.fromkeys((after.text, after.text[0]))
+    measure = next((m for m in candidates if measure_sense(entries(m)) is not None), None)
+    if measure is None:
+        return None
     number = "".join(t.text for t in tokens[first : last + 1])
     ordinal = first > 0 and tokens[first - 1].text == ORDINAL
     if tokens[at].kind is TokenKind.NUMBER:

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
+from reader.core.atomic import temp_prefix
+
 SUFFIX: Final = ".zip"
 
 
@@ -53,7 +55,11 @@ def unpack_folder(archive: Path, building: Path) -> None:
 def unpack_file(archive: Path, path: Path) -> None:
     """Extract ``archive``'s single file to ``path`` (through a temporary name beside it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    # named as reader.core.atomic names its temporaries, so that a killed unpacking's
+    # leftover is removed at the next start (reader.core.cleanup)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp"
+    )
     try:
         with _reading(archive) as zipped, os.fdopen(handle, "wb") as out:
             members = zipped.infolist()

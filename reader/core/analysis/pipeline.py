@@ -315,8 +315,7 @@ class Analyzer:
             return stored, None
         text = store.articles.text(article_id)
         key = analysis_key(text, store.corrections.version(), self.dictionary_key)
-        fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
-        tokens = self.analyse(text, store.corrections.all(article_id), progress, fixes)
+        tokens = self._analyse_corrected(store, article_id, text, progress)
         counts = coverage_counts(tokens, word_keys(tokens, self.dictionary))
         return tokens, NewAnalysis(article_id, key, serialise_tokens(tokens), counts)
 
@@ -324,6 +323,11 @@ class Analyzer:
         """The tokens of the article's title, cut and read as its text is (the same
         segmentation rules and reading fixes). Not stored: one line takes a few milliseconds,
         and the stored analysis keeps its format (the text's tokens only)."""
-        title = store.articles.info(article_id).title
+        return self._analyse_corrected(store, article_id, store.articles.info(article_id).title)
+
+    def _analyse_corrected(
+        self, store: Store, article_id: int, text: str, progress: Progress | None = None
+    ) -> list[Token]:
+        """``text`` analysed with the article's segmentation rules and reading fixes."""
         fixes = [row.fix for row in store.corrections.reading_fixes(article_id)]
-        return self.analyse(title, store.corrections.all(article_id), None, fixes)
+        return self.analyse(text, store.corrections.all(article_id), progress, fixes)

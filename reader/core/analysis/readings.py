@@ -83,10 +83,6 @@ def numbered(marked: str) -> str:
     return "".join(out).lower() + tone
 
 
-# Characters with more than one reading in pypinyin's table.
-_POLYPHONES = frozenset(chr(code) for code, readings in PINYIN_DICT.items() if "," in readings)
-
-
 def _char_reading(char: str) -> str:
     """pypinyin's most common reading of one character, or "" for non-Hanzi."""
     readings = PINYIN_DICT.get(ord(char))
@@ -303,7 +299,8 @@ class ReadingModel:
         pair, and in how many; per polyphone the model does not know ("颇"): each reading
         it has in the dictionary words, and in how many."""
         model = self._model.polyphones
-        others = _POLYPHONES - model
+        # the other characters with more than one reading in pypinyin's table
+        others = {chr(code) for code, readings in PINYIN_DICT.items() if "," in readings} - model
         counts: dict[str, dict[str, int]] = {}
         words: list[tuple[str, Sequence[str]]] = [
             (w, r.lower().split(" ")) for w, r in self._cedict.items() if r

@@ -184,42 +184,13 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
     def _cut_block(self, sentence: str, out: list[str]) -> None:
         """jieba's ``__cut_DAG`` of one block of Hanzi, appended to ``out``."""
         words: WordFrequencies = self.FREQ
-        weights = self._weights()
-        log_total = math.log(self.total)
         n = len(sentence)
-        best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
-        ends = [0] * n  # route[k][1] + 1: where the word starting at k ends
-        added = words.added_trie()
-        if added is not None:
-            self._route_with_added(sentence, added, best, ends)
-        else:
-            prefixes = words.trie.iter_prefixes_with_ids
-            longest = words.max_word_length
-            starts = triples = self._pair_words
-            alone = [(1, 0.0 - log_total)]  # jieba: log(FREQ.get(char) or 1) less the total's
-            for k in range(n - 1, -1, -1):
-                here = starts.get(sentence[k : k + 2])
-                if here is None:
-                    here = self._starts(sentence[k : k + 2], weights, alone)
-                if here is _LONGER:  # the same again with three characters
-                    here = triples.get(sentence[k : k + 3])
-                    if here is None:
-                        here = self._starts(sentence[k : k + 3], weights, alone)
-                if here is _LONGER:
-                    slice_ = sentence[k : k + longest]
-                    here = [(len(w), weights[i]) for w, i in prefixes(slice_)] or alone
-                if len(here) == 1:
-                    size, weight = here[0]
-                    best[k] = weight + best[k + size]
-                    ends[k] = k + size
-                else:  # max((probability, end)): the longer word wins a tie, as in jieba
-                    top, size = -math.inf, 1
-                    for length, weight in here:
-                        probability = weight + best[k + length]
-                        if probability >= top:
-                            top, size = probability, length
-                    best[k] = top
-                    ends[k] = k + size
+        if words.added_trie() is None:
+            ends = self._ends(sentence)
+        else:  # the user's words: the graph and route as jieba makes them (get_DAG, calc)
+            route: dict[int, tuple[float, int]] = {}
+            self.calc(sentence, self.get_DAG(sentence), route)
+            ends = [route[k][1] + 1 for k in range(n)]
         get = words.get
         buf_start = k = 0
         while k < n:
@@ -233,23 +204,43 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         if n > buf_start:
             self._flush(sentence[buf_start:n], get, out)
 
-    def _route_with_added(
-        self, sentence: str, added: marisa_trie.Trie, best: list[float], ends: list[int]
-    ) -> None:
-        """The route as jieba makes it (``get_DAG`` + ``calc``) when the user added words."""
+    def _ends(self, sentence: str) -> list[int]:
+        """jieba's route (``get_DAG`` + ``calc``) without the user's words, in one loop:
+        per position, where the best word starting there ends (``route[k][1] + 1``)."""
         words: WordFrequencies = self.FREQ
-        log_total = math.log(self.total)
-        for k in range(len(sentence) - 1, -1, -1):
-            found = [
-                (k + len(w) - 1, words.log_freq[i])
-                for w, i in words.trie.iter_prefixes_with_ids(
-                    sentence[k : k + words.max_word_length]
-                )
-            ]
-            users = added.prefixes(sentence[k : k + words.longest_added])
-            found = _with_added(found, k, users, words.added) or [(k, 0.0)]
-            best[k], end = max((w - log_total + best[x + 1], x) for x, w in found)
-            ends[k] = end + 1
+        weights = self._weights()
+        n = len(sentence)
+        best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
+        ends = [0] * n
+        prefixes = words.trie.iter_prefixes_with_ids
+        longest = words.max_word_length
+        starts = triples = self._pair_words
+        # jieba: log(FREQ.get(char) or 1) less the total's
+        alone = [(1, 0.0 - math.log(self.total))]
+        for k in range(n - 1, -1, -1):
+            here = starts.get(sentence[k : k + 2])
+            if here is None:
+                here = self._starts(sentence[k : k + 2], weights, alone)
+            if here is _LONGER:  # the same again with three characters
+                here = triples.get(sentence[k : k + 3])
+                if here is None:
+                    here = self._starts(sentence[k : k + 3], weights, alone)
+            if here is _LONGER:
+                slice_ = sentence[k : k + longest]
+                here = [(len(w), weights[i]) for w, i in prefixes(slice_)] or alone
+            if len(here) == 1:
+                size, weight = here[0]
+                best[k] = weight + best[k + size]
+                ends[k] = k + size
+            else:  # max((probability, end)): the longer word wins a tie, as in jieba
+                top, size = -math.inf, 1
+                for length, weight in here:
+                    probability = weight + best[k + length]
+                    if probability >= top:
+                        top, size = probability, length
+                best[k] = top
+                ends[k] = k + size
+        return ends
 
     def _starts(
         self, pair: str, weights: array[float], alone: list[tuple[int, float]]

@@ -80,8 +80,8 @@ class Dictionary:
         except OSError as error:
             raise SourceError(f"cannot read {source}: {error}") from error
         index = index_path_for(checksum)
-        shipped = shipped_index_for(checksum)
-        if shipped is not None and not index.exists():
+        shipped = None if index.exists() else shipped_index_for(checksum)
+        if shipped is not None:
             with contextlib.suppress(Damaged):  # damaged: compile one instead
                 unpack_file(shipped, index)
         if not index.exists():
