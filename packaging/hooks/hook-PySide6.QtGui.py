@@ -20,6 +20,9 @@ UNUSED_PLUGINS = (
     "/platforms/libqlinuxfb",
     "/platforms/libqvnc",
     "/platforms/libqvkkhrdisplay",
+    # input from evdev devices and TUIO over the network, loaded only when asked for by
+    # name (QT_QPA_GENERIC_PLUGINS): the window system gives the app its input
+    "/plugins/generic/",
 )
 
 
