@@ -544,3 +544,66 @@ def test_a_page_that_hides_most_of_its_text_keeps_it(tmp_path: Path) -> None:
     page = f"<html><body><h1>标题</h1><div style='display:none'>{body}</div></body></html>"
     (article,) = import_file(write(tmp_path, "reveal.html", page.encode("utf-8")))
     assert "这是文章的第一段，讲的是一个很长的故事。" in article.paragraphs
+
+
+def test_a_heading_at_a_page_s_top_stands_apart_from_its_text() -> None:
+    text = (
+        "前言\n"
+        "LATEX [1] 是一个文档准备系统，它非常适用于生成高印刷质量的科技类和数学类文档。它也能\n"
+        "够生成所有其他种类的文档，小到简单的信件，大到完整的书籍。LATEX 使用 TEX 作为它的\n"
+        "排版引擎。\n"
+        "引号\n"
+        "LATEX 中单引号和双引号分别用不同的符号输入，这是排版中文和英文时都要注意的一个问\n"
+        "题，初学者常常在这里出错，所以本节专门讲一讲它们的输入方法和需要注意的地方。\n"
+        # a headline set on two short lines, a blank line after it: one heading
+        "\n大足石刻“国际朋友圈”\n不断扩大\n\n"
+        "两年前，重庆吹响制造业高质量发展的号角，提出要着力打造现代制造业集群体系，推动\n"
+        "制造业高质量发展。\n"
+    )
+    (article,) = import_text(text)
+    assert [article.title, *article.paragraphs] == [
+        "前言",
+        "LATEX [1] 是一个文档准备系统，它非常适用于生成高印刷质量的科技类和数学类文档。它也能够"
+        "生成所有其他种类的文档，小到简单的信件，大到完整的书籍。LATEX 使用 TEX 作为它的排版引擎。",
+        "引号",
+        "LATEX 中单引号和双引号分别用不同的符号输入，这是排版中文和英文时都要注意的一个问题，"
+        "初学者常常在这里出错，所以本节专门讲一讲它们的输入方法和需要注意的地方。",
+        "大足石刻“国际朋友圈”不断扩大",
+        "两年前，重庆吹响制造业高质量发展的号角，提出要着力打造现代制造业集群体系，推动制造业"
+        "高质量发展。",
+    ]
+
+
+def test_a_contents_page_loses_its_running_header_and_keeps_its_entries() -> None:
+    body = [f"这一页的正文很长，它一直写到第{n}行的末尾，然后接着写到下一行去，" for n in "一二三"]
+    pages = [
+        ["Contents", "A 关于 FAQ 5", "1 CTEX 是干什么的？ . . . . . . . 5", "i"],
+        [
+            "CONTENTS 2",
+            "16 我下载了一些新的宏包，该如何安装到我的系统中去？ . . . . . . 8",
+            "D 新手入门 9",
+            "19 我是新手，该如何开始？ . . . . . . . . 9",
+        ],
+        ["CONTENTS 3", "45 如何实现统一编号？ . . . . . . . 18", "J 其它专题 28", "3"],
+        ["A 关于 FAQ 4", *(line + "甲" for line in body)],
+        ["B 基本概念 5", *(line + "乙" for line in body)],
+        ["C 安装升级 6", *(line + "丙" for line in body)],
+    ]
+    kept = [contents_entries(lines) for lines in strip_page_furniture(pages)]
+    assert kept[1] == [
+        "\u300016 我下载了一些新的宏包，该如何安装到我的系统中去？",
+        "\u3000D 新手入门",
+        "\u300019 我是新手，该如何开始？",
+    ]
+    assert kept[2][0] == "\u300045 如何实现统一编号？"
+    assert [page[0] for page in kept[3:]] == [body[0] + mark for mark in "甲乙丙"]
+    # roman-numbered front matter: on a contents page the header has the page's number
+    front = [
+        ["i 中文版致谢", "正文"],
+        ["ii 中文版致谢", "正文"],
+        ["目录", "中文版致谢 i", "1.1 概述 . . . . . . . 1", "1.2 第一次使用 . . . . . 3", "iii"],
+        ["iv 目录", "2.1 中文 . . . . . . . 11", "2.2 字体 . . . . . . . 12"],
+    ]
+    kept = [contents_entries(lines) for lines in strip_page_furniture(front)]
+    assert kept[2][:2] == ["\u3000目录", "\u3000中文版致谢"]
+    assert kept[3][0] == "\u30002.1 中文"

@@ -472,6 +472,11 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     blocks = wrapped and layout_indent > 0 and _blank_separated(lines)
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
+    short = [w < SHORT_RATIO * c for w, c in zip(widths, columns, strict=True)] if wrapped else []
+    # per line: whether the short lines from it on run into a blank line (or the end)
+    short_to_blank = [True] * (len(short) + 1)
+    for i in range(len(short) - 1, -1, -1):
+        short_to_blank[i] = not lines[i] or (short[i] and short_to_blank[i + 1])
     full = _wrap_width(widths)
     column = _wrap_column(widths)  # a title page's lines are clearly narrower
     # a line cut at that column goes on (in hard-wrapped text every full line does anyway)
@@ -540,16 +545,27 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # a title page: the short lines that open a text before its first full one (a
             # title, its version, author and date) are each a paragraph of their own (not
             # an English sentence going on in lower case: hello / world)
-            opening = (
-                opening
-                and widths[i] < SHORT_RATIO * column
-                and not (
-                    _needs_space(line[-1], following_text[i][:1])
-                    and following_text[i][:1].islower()
-                )
+            goes_on = _needs_space(line[-1], following_text[i][:1]) and (
+                following_text[i][:1].islower()
+            )
+            opening = opening and widths[i] < SHORT_RATIO * column and not goes_on
+            # a short line that opens a paragraph cannot be the first of its lines (they
+            # are full): a heading at a page's top (前言 / LATEX [1] 是…), a section's over
+            # its first question, a line of code; not a headline set on short lines that a
+            # blank line ends (大足石刻“国际朋友圈” / 不断扩大 / blank), nor a clause cut short
+            # where extraction broke the line (…转换，使用 / \CJKnospace)
+            heading = (
+                not blocks
+                and len(current) == 1
+                and short[i]
+                and not short_to_blank[i + 1]
+                and line[-1] not in CLAUSE_PUNCT
+                and not any(mark in line for mark in _CLAUSE_MARKS)
+                and not goes_on
             )
             ends = (
                 opening
+                or heading
                 or _standalone(line)
                 or less_indented
                 or (not blocks and ends_sentence(line))
