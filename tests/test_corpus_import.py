@@ -421,8 +421,9 @@ EXPECTED: dict[str, Expect] = {
             "3.9.1 浮动体的标题",
             "1.2 第一次使用 LATEX",
             "1.1.3 LATEX 的优缺点",
-            "英文作者： Tobias Oetiker",
-            "中文翻译： CTEX 开发小组",
+            # (the PDF's space after a full-width colon is the colon's own)
+            "英文作者：Tobias Oetiker",
+            "中文翻译：CTEX 开发小组",
             # the book spaces its numbers off the Hanzi (共有 89 个): this one's too
             "中文版本：版本 6.03，二零二一年十一月",
             "前言",
@@ -442,7 +443,8 @@ EXPECTED: dict[str, Expect] = {
     "pdf_ctex_faq_2008_41pages.pdf": Expect(
         articles=(1, 12),
         # the title page (title, version, author, date) is not glued to the introduction
-        titles=("CTEX FAQ （常见问题集）",),
+        # (a full-width bracket holds its own space: the PDF's space before it is not text)
+        titles=("CTEX FAQ（常见问题集）",),
         first="Version 0.4 beta (89)",
         last="",
         paragraphs=(300, 2000),
@@ -470,7 +472,7 @@ EXPECTED: dict[str, Expect] = {
             "Contents",
             "A 关于 FAQ",
             "1 CTEX 是干什么的？",
-            "18 CTEX-Fonts、 CTEX-CS、 CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
+            "18 CTEX-Fonts、CTEX-CS、CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
             # an entry with a comma in it is one too, leader dots and page number gone
             "16 我下载了一些新的宏包，该如何安装到我的系统中去？",
             "D 新手入门",

@@ -607,3 +607,18 @@ def test_a_contents_page_loses_its_running_header_and_keeps_its_entries() -> Non
     kept = [contents_entries(lines) for lines in strip_page_furniture(front)]
     assert kept[2][:2] == ["\u3000目录", "\u3000中文版致谢"]
     assert kept[3][0] == "\u30002.1 中文"
+
+
+def test_a_space_inside_full_width_punctuation_goes() -> None:
+    assert fix_spacing("更多版本 （可能会随时变动） ：") == "更多版本（可能会随时变动）："
+    assert fix_spacing("英文作者： Tobias Oetiker") == "英文作者：Tobias Oetiker"
+    assert fix_spacing("CTEX-Fonts、 CTEX-CS、 CTEX-Ext") == "CTEX-Fonts、CTEX-CS、CTEX-Ext"
+    # after a closing mark, before an opening one: fields of a title line stay apart
+    assert fix_spacing("《四字鉴略》 清 王仕云") == "《四字鉴略》 清 王仕云"
+    assert fix_spacing("Klee One. 一款开源字体") == "Klee One. 一款开源字体"
+
+
+def test_a_task_list_s_boxes_are_no_text(tmp_path: Path) -> None:
+    text = "# 计划\n\n- [x] 补完基本区汉字；\n- [ ] 补全谚文音节。\n"
+    (article,) = import_file(write(tmp_path, "plan.md", text.encode("utf-8")))
+    assert article.paragraphs == ["补完基本区汉字；", "补全谚文音节。"]

@@ -108,6 +108,12 @@ _SPACE_DIGIT_HAN = re.compile(rf"(?<=[{_HAN}])(\d[\d.,%]*) +(?=[{_HAN}])")
 # (达 95.32万, 1000 亿: extraction's)
 _NUMBER_SPACED = re.compile(rf"[{_HAN}] +\d[\d.,%]* +[{_HAN}]")
 _NUMBER_ONE_SIDED = re.compile(rf"[{_HAN}] +\d[\d.,%]*[{_HAN}]|[{_HAN}]\d[\d.,%]* +[{_HAN}]")
+# a space inside full-width punctuation, which holds its own space (更多版本 （可能 ） ：):
+# after a clause mark or an opening one, before a clause mark, a closing one or （; not
+# after a closing one or before 《「 (《四字鉴略》 清 王仕云: fields of a title line)
+_SPACE_BY_FULL_WIDTH = re.compile(
+    r"(?<=[，。、；：！？（「『【《〈]) +(?=\S)|(?<=\S) +(?=[，。、；：！？）」』】》〉（])"
+)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
@@ -205,7 +211,7 @@ def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
     if not keep_number_spaces:
         text = _SPACE_HAN_DIGIT.sub("", text)
         text = _SPACE_DIGIT_HAN.sub(r"\1", text)
-    return _fix_latin_gaps(text)
+    return _fix_latin_gaps(_SPACE_BY_FULL_WIDTH.sub("", text))
 
 
 def _fix_latin_gaps(text: str) -> str:
