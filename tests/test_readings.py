@@ -205,6 +205,11 @@ def test_polyphones_read_in_their_sentence(
         ("库务司▁曾▁荫权率领专家组。", "zeng1"),
         ("他▁曾▁去过北京。", "ceng2"),
         ("1995年4月▁任▁武钢集团副总经理。", "ren4"),  # jieba glues 任武钢: not a name
+        # 行 after a noun counted by 家 / 间 is the firm háng
+        ("平镇区一家轮胎▁行▁今天发生大火。", "hang2"),
+        ("这家琴▁行▁很大。", "hang2"),
+        ("一家人▁行▁至山脚。", "xing2"),
+        ("这家店都▁行▁。", "xing2"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(
@@ -226,6 +231,8 @@ def test_everyday_polyphones_in_their_sentence(
         ("办公▁处▁在二楼。", None),  # 处在 is not read as the verb chǔ
         ("今晚睡个好▁觉▁吧", "jiao4"),  # a lone 觉 "sleep" after what goes before it
         ("他发▁觉▁到了问题", None),  # a piece of a compound (发觉到): left to the model
+        ("那间琴▁行▁的老板", "hang2"),  # a firm counted by 间
+        ("一家三口▁行▁了很远的路。", None),  # a family, not a firm's name, before the verb
     ],
 )
 def test_word_class_rules(marked: str, expected: str | None) -> None:

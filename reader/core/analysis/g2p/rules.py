@@ -269,7 +269,30 @@ def _xing_hang(text: str, i: int) -> str | None:
         return "hang2"  # 第三行, 这一行: line, trade
     if prev in set("不真也能很") or _next(text, i) in set("吗吧啊呀"):
         return "xing2"  # 不行, 你真行, 行吗: "all right, capable"
+    if _shop(text, i):
+        return "hang2"  # 一家轮胎行, 这家琴行: the firm, counted by 家
     return None
+
+
+# What 行 xíng "go, do" runs into (行至, 行驶, 行医, 行礼 …): never the firm háng.
+_XING_NEXT = set("至到进走驶经过于在动为使程军事礼凶刺骗窃乞善医将了着得")
+# What stands between a measure word and a verb 行 rather than a firm's name: 一家人,
+# 一家三口, and adverbs (这家店都行).
+_NOT_FIRM = set("人口都也就还才又可说")
+
+
+def _shop(text: str, i: int) -> bool:
+    """``text[i]`` (行) ends a noun counted by 家 or 间 (一家轮胎行, 那间琴行): the firm."""
+    before = _clause_before(text, i)
+    at = max(before.rfind("家"), before.rfind("间"))
+    name = before[at + 1 :]
+    return (
+        at > 0
+        and before[at - 1] in _NUMERALS
+        and 0 < len(name) <= 4
+        and all(_hanzi(c) and c not in _NOT_FIRM for c in name)
+        and _next(text, i) not in _XING_NEXT
+    )
 
 
 def _zhong(text: str, i: int) -> str | None:
