@@ -63,7 +63,13 @@ EXPECTED: dict[str, Expect] = {
         last="（待续）",
         paragraphs=(600, 760),
         absent=("xitxt", "喜书网", "**"),
-        present=("他觉得心底有一团火，在凝聚、在升腾。",),
+        present=(
+            "他觉得心底有一团火，在凝聚、在升腾。",
+            # lines the book was once cut at (26 Hanzi) and then re-indented, mid-word
+            "便跟着警察进了院内，到一间挂有“接见室”牌子的门前。",
+            "她推门进去，对方子云笑道：",
+            "戴一副近视眼镜，身穿越野装",
+        ),
     ),
     "txt_utf8_webnovel_beipan_banner_u3000.txt": Expect(
         articles=(15, 15),
@@ -78,9 +84,19 @@ EXPECTED: dict[str, Expect] = {
             # a speech cut after a full stop, closed on the next line
             "完成了我的工作。以后的日程公司已经做出了安排，",
             "与方子云没有任何关系。”",
+            # cut at the book's old 26-Hanzi column and re-indented (到一 / 间挂有), one
+            # of them also across a banner line the site slipped in (也称得上 / 是知名人士)
+            "便跟着警察进了院内，到一间挂有“接见室”牌子的门前。",
+            "夏英杰和方子云也称得上是知名人士，",
+            "学生们一窝蜂地从几个教室涌出来",
+            "看着卫生间的门，",
         ),
     ),
     # 100 回, each heading carrying the site's "《》目录 " prefix, and a banner at both ends.
+    # A blank line follows every one of its 3,314 lines, so blank lines say nothing: ~340
+    # lines stop inside a speech the next line closes (两妖道：“不装不装！ / 一定是个假的。”),
+    # and a fight in verse (chapter 6) is cut at 30 Hanzi (一个是 / 观音徒弟): each comes
+    # back as one paragraph (an earlier range here, 3,000-3,420, counted them apart).
     "txt_utf8bom_xiyouji_4space_indent.txt": Expect(
         articles=(100, 101),
         titles=(
@@ -89,9 +105,15 @@ EXPECTED: dict[str, Expect] = {
         ),
         first="诗曰：",
         last="南无斗战胜佛。南无观世音菩萨。",
-        paragraphs=(3000, 3420),
+        paragraphs=(2700, 3000),
         absent=("xstt5", "TXT小说天堂", "《》目录"),
-        present=("混沌未分天地乱，茫茫渺渺无人见。",),
+        present=(
+            "混沌未分天地乱，茫茫渺渺无人见。",
+            "两妖道：“不装不装！一定是个假的。”",
+            "一个是太乙散仙呼大圣，一个是观音徒弟正元龙。浑铁棍乃千锤打",
+            "他仍弄武艺，显神通",
+        ),
+        whole=("自从盘古破鸿蒙，开辟从兹清浊辨。",),
         last_within=1,
     ),
     # A classical glossary, every line indented with 　　; some entries wrap over lines
@@ -154,6 +176,8 @@ EXPECTED: dict[str, Expect] = {
         last="中文 man 手册页计划：https://github.com/man-pages-zh/manpages-zh",
         paragraphs=(70, 230),
         present=(
+            # groff's hyphen (U+2010) at a line's end splits a word, not a name: Ar‐ / cfour
+            "CAST128 或 Arcfour 加密",
             "ssh (SSH 客户端) 用于登录远程主机, 并且在远程主机上执行命令. 它的目的是替换 "
             "rlogin 和 rsh, 同时在不安全的网络之上, 两个互不信任的主机之间, 提供加密的, "
             "安全的通信连接.",
@@ -314,9 +338,29 @@ EXPECTED: dict[str, Expect] = {
         titles=("简介",),
         first="我们的目标",
         last="",
-        paragraphs=(3, 30),
-        absent=("Old downloads", "Valid HTML 4.01", "其他语言", "自动语言选择", "Google Summer"),
-        present=("LilyPond 是怎么来的呢？从前，有两位音乐家",),
+        paragraphs=(13, 16),  # a heading, 2 paragraphs, 3 list headings and 8 items
+        # Its three headed lists of links each say what the link is about: content. The
+        # site menu (links alone) and a hidden table repeating the links with English
+        # blurbs (class "hide", never shown) are not.
+        absent=(
+            "Old downloads",
+            "Valid HTML 4.01",
+            "其他语言",
+            "自动语言选择",
+            "Google Summer",
+            "What can LilyPond do?",
+            "Freedom and the GPL.",
+        ),
+        present=("LilyPond 是怎么来的呢？从前，有两位音乐家", "于是，LilyPond 诞生了！"),
+        whole=(
+            "LilyPond 的功能",
+            "特色: LilyPond 都有些什么本领？",
+            "背景: 我们的计算美学。",
+            "LilyPond 的实际应用",
+            "评价: What do people say?",
+            "LilyPond 的工作原理",
+            "编辑更简单: Other ways of working with LilyPond.",
+        ),
         first_within=2,
     ),
     # 27 spine items under a top-level epub/ folder: the title page and 26 sections.
@@ -329,6 +373,10 @@ EXPECTED: dict[str, Expect] = {
         present=(
             "Debian Edu 又名 Skolelinux 是一个基于 Debian 的 Linux 发行版，"
             "它提供了一个完整配置的学校网络的开箱即用环境。",
+            # a line break in the source between a Latin word and a Hanzi shows as a
+            # space (LDAP⏎编辑器), as a browser shows it
+            "或者任何其他的 LDAP 编辑器添加用户和机器。",
+            "Documentation/Bookworm 上的维基版并且时常更新。",
         ),
     ),
     "docx_python100days_complex_expression_essay.docx": Expect(
@@ -361,6 +409,10 @@ EXPECTED: dict[str, Expect] = {
             "目录英文版致谢",
             "术语和概念 8",
             "术语和概念8",
+            # a heading at a page's top is not glued to the text under it
+            "前言LATEX",
+            "英文版致谢Much",
+            "引号LATEX",
         ),
         whole=(
             "目录",
@@ -369,8 +421,17 @@ EXPECTED: dict[str, Expect] = {
             "3.9.1 浮动体的标题",
             "1.2 第一次使用 LATEX",
             "1.1.3 LATEX 的优缺点",
-            "英文作者： Tobias Oetiker",
-            "中文翻译： CTEX 开发小组",
+            # (the PDF's space after a full-width colon is the colon's own)
+            "英文作者：Tobias Oetiker",
+            "中文翻译：CTEX 开发小组",
+            # the book spaces its numbers off the Hanzi (共有 89 个): this one's too
+            "中文版本：版本 6.03，二零二一年十一月",
+            "前言",
+            "英文版致谢",
+            "引号",
+            "省略号",
+            "CTEX 开发小组",
+            "表 3.2: 各种编译方式支持的主流图片格式",
         ),
         present=(
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
@@ -382,7 +443,8 @@ EXPECTED: dict[str, Expect] = {
     "pdf_ctex_faq_2008_41pages.pdf": Expect(
         articles=(1, 12),
         # the title page (title, version, author, date) is not glued to the introduction
-        titles=("CTEX FAQ （常见问题集）",),
+        # (a full-width bracket holds its own space: the PDF's space before it is not text)
+        titles=("CTEX FAQ（常见问题集）",),
         first="Version 0.4 beta (89)",
         last="",
         paragraphs=(300, 2000),
@@ -391,6 +453,11 @@ EXPECTED: dict[str, Expect] = {
             "B 基本概念 6",
             "A 关于 FAQ 5",
             ". . .",
+            # the contents pages' running header (CONTENTS 2), and entries glued together
+            "CONTENTS",
+            "新手入门19",
+            "浮动对象58",
+            "ChangeList of v0.4 A",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
@@ -405,7 +472,16 @@ EXPECTED: dict[str, Expect] = {
             "Contents",
             "A 关于 FAQ",
             "1 CTEX 是干什么的？",
-            "18 CTEX-Fonts、 CTEX-CS、 CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
+            "18 CTEX-Fonts、CTEX-CS、CTEX-Ext 都是干什么的？和 CTEX 中文套装有什么关系？",
+            # an entry with a comma in it is one too, leader dots and page number gone
+            "16 我下载了一些新的宏包，该如何安装到我的系统中去？",
+            "D 新手入门",
+            "19 我是新手，该如何开始？",
+            "J.2 目录",
+            "References",
+            # a section's heading over its first question, in the text
+            "H 图形表格",
+            "H.1 图形",
         ),
         first_within=1,
         most_repeated=6,

@@ -446,3 +446,179 @@ def test_a_contents_page_keeps_its_headings_without_dots_and_page_numbers() -> N
         "2.1.1 ASCII 编码",
         "这一行是正文，它的末尾也有一个数字12",  # (a line after the contents: not an entry)
     ]
+
+
+def test_numbers_spaced_by_the_document_keep_their_spaces() -> None:
+    # a book that spaces its numbers off the Hanzi (as LaTeX's Chinese typesetting does)
+    book = "本书共有 89 个问题，分为 12 章。\n中文版本：版本 6.03，二零二一年十一月\n"
+    assert "中文版本：版本 6.03，二零二一年十一月" in import_text(book)[0].paragraphs
+    # a page whose extraction put a space on one side of its numbers
+    page = "全市建成 48家工厂，平台达到 114家。\n指数为 77.77%，位居前列。\n"
+    fixed = "全市建成48家工厂，平台达到114家。\n指数为77.77%，位居前列。"
+    assert import_text(page)[0].text == fixed
+    assert fix_spacing("版本 6.03，", keep_number_spaces=True) == "版本 6.03，"
+
+
+def test_lines_cut_at_a_re_wrap_column_are_joined() -> None:
+    """A novel wrapped at 26 Hanzi once and then re-indented line by line: the lines that
+    stop between two Hanzi at that width are cuts; a short line ending on a Hanzi is not."""
+    cuts = [
+        ("于是，夏英杰填写完来访登记，便跟着警察进了院内，到一", "间挂有“接见室”牌子的门前。"),
+        ("夏英杰来到报社，直接上文艺版编辑室去找方子云，她推门", "进去，对方子云笑道："),
+        ("方子云三十多岁，留着长头发，满脸胡子，戴一副近视眼", "镜，身穿越野装。"),
+        ("九点钟，校园内响起了一阵金属敲击的声音，下课了。学生", "们一窝蜂地从教室涌出来。"),
+        ("两位女助手紧张地看了看方子云，被另外两个检察官带出了", "客房。"),
+    ]
+    lines = []
+    for first, second in cuts:
+        lines += [f"\u3000\u3000{first}", f"\u3000\u3000{second}"]
+        lines += [
+            "\u3000\u3000他点点头，没有再说什么。",
+            "\u3000\u3000她看着窗外，心里想着明天的事情，想着那些已经过去了很久却始终无法忘记的人"
+            "和事，想着自己这些年走过的路，不知不觉天已经黑了。",
+            "\u3000\u3000“我们走吧，天快黑了。”他站起来说。",
+        ] * 2
+    lines += ["\u3000\u3000一九九二年二月二十五日", "\u3000\u3000夏英杰把信还给宋一坤。"]
+    # a verse of unpunctuated lines is not cut: its lines are narrower than a screen's
+    lines += ["\u3000\u3000床前明月光疑是地上霜", "\u3000\u3000举头望明月低头思故乡"] * 3
+    (article,) = import_text("\n".join(lines) + "\n")
+    for first, second in cuts:
+        assert first + second in article.paragraphs
+    assert "一九九二年二月二十五日" in article.paragraphs  # a date line: not a cut
+    assert article.paragraphs[-6:] == ["床前明月光疑是地上霜", "举头望明月低头思故乡"] * 3
+
+
+def test_a_blank_line_after_every_line_is_only_line_spacing() -> None:
+    text = (
+        "    两妖道：“不装不装！\n\n    一定是个假的。”正嚷处，大圣听得明白。\n\n"
+        "    他仍弄武艺，\n\n    显神通。\n\n    悟空笑了。\n\n    八戒也笑了。\n\n"
+    )
+    assert import_text(text)[0].paragraphs == [
+        "两妖道：“不装不装！一定是个假的。”正嚷处，大圣听得明白。",
+        "他仍弄武艺，显神通。",
+        "悟空笑了。",
+        "八戒也笑了。",
+    ]
+
+
+def test_a_word_hyphenated_by_the_typesetter_is_whole_again() -> None:
+    text = "     数据流用 3DES, Blowfish, CAST128 或 Ar\u2010\n     cfour 加密. 另见 hmac-\n"
+    text += "     md5.\n"
+    (article,) = import_text(text * 3)
+    assert "CAST128 或 Arcfour 加密." in article.paragraphs[0]
+    assert "hmac-md5" in article.paragraphs[0]  # an ASCII hyphen may be the word's: kept
+
+
+def test_what_a_page_hides_is_not_its_text(tmp_path: Path) -> None:
+    items = "".join(
+        f'<li><a href="{n}.html">{n}</a>: {n}是这个项目的一部分，值得一看。</li>'
+        for n in ("特色", "例子", "自由", "背景")
+    )
+    hidden = "".join(
+        f'<tr><td><a href="{n}.html">{n}</a></td><td>What can it do, in English?</td></tr>'
+        for n in ("特色", "例子", "自由", "背景")
+    )
+    page = (
+        "<html><head><title>简介</title></head><body><div id='main'><h1>简介</h1>"
+        "<h3>我们的目标</h3><p>这个项目是怎么来的呢？从前，有两位音乐家，对那种用电脑打谱的、"
+        "看上去了无生气的乐谱，很是懊恼，希望超越现状。既然音乐家们都喜爱阅读漂亮的乐谱，那为什么"
+        "程序员不能写出可以制作优雅乐谱的软件呢？</p><p>于是，LilyPond\n诞生了！这个系统把音乐家"
+        "从繁琐的排版细节中释放出来，让他们能够专注于音乐制作。它与音乐家携手，秉承古典音乐传统"
+        "雕版印刷术最优良的传统，共同打造具有最高出版质量的乐谱。</p>"
+        f"<h3>项目的功能</h3><ul>{items}</ul>"
+        f'<div class="hide"><table class="menu">{hidden}</table></div>'
+        '<p style="display: none">这一段不显示。</p><p hidden>这一段也不显示。</p>'
+        "</div></body></html>"
+    )
+    (article,) = import_file(write(tmp_path, "intro.html", page.encode("utf-8")))
+    assert article.paragraphs.index("项目的功能") == 3  # after the text, as the page has it
+    assert "特色: 特色是这个项目的一部分，值得一看。" in article.paragraphs
+    assert article.paragraphs[2].startswith("于是，LilyPond 诞生了！这个系统")
+    assert "English" not in article.text
+    assert "不显示" not in article.text
+
+
+def test_a_page_that_hides_most_of_its_text_keeps_it(tmp_path: Path) -> None:
+    """A page a script would reveal: what it hides is the page."""
+    body = "<p>这是文章的第一段，讲的是一个很长的故事。</p>" * 5
+    page = f"<html><body><h1>标题</h1><div style='display:none'>{body}</div></body></html>"
+    (article,) = import_file(write(tmp_path, "reveal.html", page.encode("utf-8")))
+    assert "这是文章的第一段，讲的是一个很长的故事。" in article.paragraphs
+
+
+def test_a_heading_at_a_page_s_top_stands_apart_from_its_text() -> None:
+    text = (
+        "前言\n"
+        "LATEX [1] 是一个文档准备系统，它非常适用于生成高印刷质量的科技类和数学类文档。它也能\n"
+        "够生成所有其他种类的文档，小到简单的信件，大到完整的书籍。LATEX 使用 TEX 作为它的\n"
+        "排版引擎。\n"
+        "引号\n"
+        "LATEX 中单引号和双引号分别用不同的符号输入，这是排版中文和英文时都要注意的一个问\n"
+        "题，初学者常常在这里出错，所以本节专门讲一讲它们的输入方法和需要注意的地方。\n"
+        # a headline set on two short lines, a blank line after it: one heading
+        "\n大足石刻“国际朋友圈”\n不断扩大\n\n"
+        "两年前，重庆吹响制造业高质量发展的号角，提出要着力打造现代制造业集群体系，推动\n"
+        "制造业高质量发展。\n"
+    )
+    (article,) = import_text(text)
+    assert [article.title, *article.paragraphs] == [
+        "前言",
+        "LATEX [1] 是一个文档准备系统，它非常适用于生成高印刷质量的科技类和数学类文档。它也能够"
+        "生成所有其他种类的文档，小到简单的信件，大到完整的书籍。LATEX 使用 TEX 作为它的排版引擎。",
+        "引号",
+        "LATEX 中单引号和双引号分别用不同的符号输入，这是排版中文和英文时都要注意的一个问题，"
+        "初学者常常在这里出错，所以本节专门讲一讲它们的输入方法和需要注意的地方。",
+        "大足石刻“国际朋友圈”不断扩大",
+        "两年前，重庆吹响制造业高质量发展的号角，提出要着力打造现代制造业集群体系，推动制造业"
+        "高质量发展。",
+    ]
+
+
+def test_a_contents_page_loses_its_running_header_and_keeps_its_entries() -> None:
+    body = [f"这一页的正文很长，它一直写到第{n}行的末尾，然后接着写到下一行去，" for n in "一二三"]
+    pages = [
+        ["Contents", "A 关于 FAQ 5", "1 CTEX 是干什么的？ . . . . . . . 5", "i"],
+        [
+            "CONTENTS 2",
+            "16 我下载了一些新的宏包，该如何安装到我的系统中去？ . . . . . . 8",
+            "D 新手入门 9",
+            "19 我是新手，该如何开始？ . . . . . . . . 9",
+        ],
+        ["CONTENTS 3", "45 如何实现统一编号？ . . . . . . . 18", "J 其它专题 28", "3"],
+        ["A 关于 FAQ 4", *(line + "甲" for line in body)],
+        ["B 基本概念 5", *(line + "乙" for line in body)],
+        ["C 安装升级 6", *(line + "丙" for line in body)],
+    ]
+    kept = [contents_entries(lines) for lines in strip_page_furniture(pages)]
+    assert kept[1] == [
+        "\u300016 我下载了一些新的宏包，该如何安装到我的系统中去？",
+        "\u3000D 新手入门",
+        "\u300019 我是新手，该如何开始？",
+    ]
+    assert kept[2][0] == "\u300045 如何实现统一编号？"
+    assert [page[0] for page in kept[3:]] == [body[0] + mark for mark in "甲乙丙"]
+    # roman-numbered front matter: on a contents page the header has the page's number
+    front = [
+        ["i 中文版致谢", "正文"],
+        ["ii 中文版致谢", "正文"],
+        ["目录", "中文版致谢 i", "1.1 概述 . . . . . . . 1", "1.2 第一次使用 . . . . . 3", "iii"],
+        ["iv 目录", "2.1 中文 . . . . . . . 11", "2.2 字体 . . . . . . . 12"],
+    ]
+    kept = [contents_entries(lines) for lines in strip_page_furniture(front)]
+    assert kept[2][:2] == ["\u3000目录", "\u3000中文版致谢"]
+    assert kept[3][0] == "\u30002.1 中文"
+
+
+def test_a_space_inside_full_width_punctuation_goes() -> None:
+    assert fix_spacing("更多版本 （可能会随时变动） ：") == "更多版本（可能会随时变动）："
+    assert fix_spacing("英文作者： Tobias Oetiker") == "英文作者：Tobias Oetiker"
+    assert fix_spacing("CTEX-Fonts、 CTEX-CS、 CTEX-Ext") == "CTEX-Fonts、CTEX-CS、CTEX-Ext"
+    # after a closing mark, before an opening one: fields of a title line stay apart
+    assert fix_spacing("《四字鉴略》 清 王仕云") == "《四字鉴略》 清 王仕云"
+    assert fix_spacing("Klee One. 一款开源字体") == "Klee One. 一款开源字体"
+
+
+def test_a_task_list_s_boxes_are_no_text(tmp_path: Path) -> None:
+    text = "# 计划\n\n- [x] 补完基本区汉字；\n- [ ] 补全谚文音节。\n"
+    (article,) = import_file(write(tmp_path, "plan.md", text.encode("utf-8")))
+    assert article.paragraphs == ["补完基本区汉字；", "补全谚文音节。"]

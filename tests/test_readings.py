@@ -189,6 +189,27 @@ def test_polyphones_read_in_their_sentence(
         # the model, sure of shàng in a longer sentence, does not override the neutral tone
         ("晚▁上▁我们去看电影，我要一点儿水。", "shang5"),
         ("晚上我们去看电影，我要一点▁儿▁水。", "r5"),
+        # 了 after a verb ending in 得 is the aspect; after the complement's 得 it is liǎo
+        ("我们取得▁了▁很大的成功。", "le5"),
+        ("她不记得▁了▁。", "le5"),
+        ("这么多菜你吃得▁了▁吗？", "liao3"),
+        ("他明天来得▁了▁吗？", "liao3"),
+        ("言犹未▁尽▁。", "jin4"),  # jìn "exhausted" ends its clause
+        ("我们应该▁尽▁快完成。", "jin3"),
+        ("他们走到一家茶食▁铺▁里。", "pu4"),  # the shop, before a place word
+        ("把被子▁铺▁在床上。", "pu1"),  # 把 … V 在: the verb
+        ("铁路要从这里▁铺▁通。", "pu1"),  # before its result complement
+        ("他每天都睡早▁觉▁。", "jiao4"),
+        # a surname at the start of a name: an unknown name or one of CC-CEDICT's
+        ("侨胞▁曾▁建恩更是关怀备至。", "zeng1"),
+        ("库务司▁曾▁荫权率领专家组。", "zeng1"),
+        ("他▁曾▁去过北京。", "ceng2"),
+        ("1995年4月▁任▁武钢集团副总经理。", "ren4"),  # jieba glues 任武钢: not a name
+        # 行 after a noun counted by 家 / 间 is the firm háng
+        ("平镇区一家轮胎▁行▁今天发生大火。", "hang2"),
+        ("这家琴▁行▁很大。", "hang2"),
+        ("一家人▁行▁至山脚。", "xing2"),
+        ("这家店都▁行▁。", "xing2"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(
@@ -210,6 +231,8 @@ def test_everyday_polyphones_in_their_sentence(
         ("办公▁处▁在二楼。", None),  # 处在 is not read as the verb chǔ
         ("今晚睡个好▁觉▁吧", "jiao4"),  # a lone 觉 "sleep" after what goes before it
         ("他发▁觉▁到了问题", None),  # a piece of a compound (发觉到): left to the model
+        ("那间琴▁行▁的老板", "hang2"),  # a firm counted by 间
+        ("一家三口▁行▁了很远的路。", None),  # a family, not a firm's name, before the verb
     ],
 )
 def test_word_class_rules(marked: str, expected: str | None) -> None:

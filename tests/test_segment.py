@@ -84,6 +84,19 @@ def test_a_rare_dictionary_word_does_not_beat_a_common_split(analyzer: Analyzer)
     assert analyzer.segmenter.cut("他喝参鸡汤") == ["他", "喝", "参鸡汤"]
 
 
+def test_a_district_of_a_listed_place_is_cut_after_the_place(analyzer: Analyzer) -> None:
+    """平镇 and 平镇市 are headwords, 平镇区 is not: it is a guide, so the place is not cut
+    平 + 镇区 ("town area"); it is shown as 平镇 + 区 (or whole, as a name), in either script."""
+    segmenter = analyzer.segmenter
+    assert not segmenter.is_word("平镇区")
+    assert segmenter.cut("桃园市平镇区一家轮胎行") == ["桃园市", "平镇", "区", "一家", "轮胎", "行"]
+    assert segmenter.cut("桃園市平鎮區") == ["桃園市", "平鎮", "區"]
+    assert segmenter.units("新北市土城區") == ["新北市", "土城區"]  # not 土 + 城區 "city area"
+    # a guide that lost to its characters would keep jieba's HMM from joining them
+    assert segmenter.units("新北市中和區") == ["新北市", "中和區"]
+    assert segmenter.cut("中和区域的区别") == ["中", "和", "区域", "的", "区别"]
+
+
 def test_reading_units_keep_other_scripts_whole(analyzer: Analyzer) -> None:
     words = analyzer.segmenter.reading_units("2024年GDP增长7.3%。")
     assert words == ["2024", "年", "GDP", "增长", "7.3", "%", "。"]

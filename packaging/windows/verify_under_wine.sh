@@ -105,8 +105,10 @@ install_debian_packages() {
     ((${#missing[@]})) || return 0
     step "Debian packages: ${missing[*]}"
     dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-        >"$LOGS/apt.txt" 2>&1 || { tail -n 20 "$LOGS/apt.txt"; return 1; }
+    # Another apt on the machine (an unattended upgrade, a parallel job) is waited for.
+    local apt=(apt-get -o DPkg::Lock::Timeout=600)
+    { "${apt[@]}" update -qq && "${apt[@]}" install -y -qq --no-install-recommends \
+        "${missing[@]}"; } >"$LOGS/apt.txt" 2>&1 || { tail -n 20 "$LOGS/apt.txt"; return 1; }
 }
 
 start_display() {

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 9
+_WORD_LIST_FORMAT: Final = 11
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
 # seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
 # still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not
@@ -69,6 +69,8 @@ _RUN_KINDS: Final[dict[str | None, TokenKind | None]] = {
     "punct": TokenKind.PUNCT,
     "mark": TokenKind.PUNCT,  # the group a run of one punctuation mark may end in
 }
+# The administrative units a place name is listed with (平镇市, 龟山乡) in either script.
+_ADMINISTRATIVE: Final = frozenset("市县乡镇縣鄉鎮")
 # jieba's part-of-speech tags for person names, transliterated names, places, organisations.
 PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
 NAME_TAGS: Final = PERSON_TAGS | {"ns", "nt"}
@@ -132,7 +134,10 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
     known = {word: freq * FREQ_SCALE for word, freq, _ in _jieba_words()}
     chosen: dict[str, int] = {}
     traditional_chars: dict[str, set[str]] = {}
+    places: list[tuple[str, str]] = []
     for simplified, traditional in headwords:
+        if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
+            places.append((simplified[:-1], traditional[:-1]))
         found = known.get(simplified) or known.get(traditional) or UNSEEN_WORD_FREQ
         for word in (simplified, traditional):
             if HAN_RUN.fullmatch(word):
@@ -150,6 +155,15 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
                 converted = "".join(next(iter(form)) for form in forms)
                 if converted not in chosen and converted not in known:
                     guides.setdefault(converted, found)
+    # a place listed alone and with 市, 县, 乡 or 镇 (平镇, 平镇市) is also a district (区) that
+    # the dictionary rarely lists (Taiwan's 2010–2014 reforms, counties made districts): a
+    # guide, so that 平镇区 is cut 平镇 + 区, not 平 + 镇区 ("town area" beats the rare 平镇).
+    # It counts as a guide seen the fewest times: rarer, it would lose to its characters
+    # alone (中 + 和 + 區) and, being a word, keep jieba's HMM from joining them.
+    for simplified, traditional in places:
+        for district in (simplified + "区", traditional + "區"):
+            if simplified in chosen and district not in chosen and district not in known:
+                guides.setdefault(district, GUIDE_FREQ)
     return chosen | guides, sorted(guides)
 
 

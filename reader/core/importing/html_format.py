@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -22,7 +23,7 @@ from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.decode import decode_bytes, detect, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
-from reader.core.importing.reflow import fix_spacing, join_lines
+from reader.core.importing.reflow import fix_spacing
 
 _SKIPPED = frozenset(
     {
@@ -176,9 +177,20 @@ class _Extractor(HTMLParser):
 
 
 def clean_text(text: str) -> str:
-    """Whitespace as a reader sees it: wrapped lines joined, runs of spaces made one."""
+    """Whitespace as a reader sees it: runs of spaces made one, and a line break of the
+    page's source removed between two wide characters (Hanzi, full-width marks) and a
+    space elsewhere, as a browser shows it (``LilyPond⏎诞生了`` → ``LilyPond 诞生了``)."""
     pieces = [_SPACES.sub(" ", piece).strip() for piece in _SPACE_WITH_BREAK.split(text)]
-    return fix_spacing(join_lines([p for p in pieces if p]))
+    out = ""
+    for piece in pieces:
+        if out and piece and not (_wide(out[-1]) and _wide(piece[0])):
+            out += " "
+        out += piece
+    return fix_spacing(out)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def extract(html: str) -> tuple[str, list[Block]]:

@@ -14,11 +14,18 @@ import re
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import check_length
-from reader.core.importing.reflow import CHAPTER, chapter_title, fix_spacing, join_lines
+from reader.core.importing.reflow import (
+    CHAPTER,
+    chapter_title,
+    fix_spacing,
+    join_lines,
+    numbers_spaced,
+)
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# a list item's marker, and a task list's box with it (``- [x] 补完…``: the box is no text)
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -62,14 +69,15 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     paras: list[str] = []
     block: list[str] = []
     in_fence = False
+    spaced = numbers_spaced(text)
 
     def flush() -> None:
         if block:
-            paras.append(fix_spacing(join_lines([inline(line) for line in block])))
+            paras.append(fix_spacing(join_lines([inline(line) for line in block]), spaced))
             block.clear()
 
     def heading(title: str) -> None:
-        title = fix_spacing(inline(title).strip())
+        title = fix_spacing(inline(title).strip(), spaced)
         if title and headings:
             paras.append(title)  # later headings stay in the text as subheadings
         if title:

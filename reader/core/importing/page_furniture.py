@@ -4,6 +4,10 @@ read it (``prepare``), and what they keep that is not the article dropped after
 
 Before extraction, on the page's tree:
 
+- What the page hides goes (``hidden``, ``style="display:none"``, ``class="hide"``): a
+  reader never sees it, and an extractor that reads it takes it for text (a manual's
+  hidden menu of English blurbs was read instead of the headed lists the page shows).
+  Not when it holds most of the page's text (a page that a script reveals).
 - ``<code>`` is unwrapped wherever it is: it marks only the look of a word, and
   trafilatura reorders nested ones (``<code>/<em><code>whatever</code></em>.iso</code>``
   came out as "/，whatever.iso").
@@ -96,6 +100,9 @@ _CREDIT = re.compile(
     r"|(?:摄|攝|提供|供图|供圖|资料图|資料圖|截图|截圖)\s*[)）]?$"
 )
 _CAPTION_MAX_CHARS = 80
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset({"hide", "hidden"})
+_HIDDEN_MAX_SHARE = 0.5  # of the page's text: more is a page a script shows
 # a link that only says "more": 【详细】, [更多], 〔全文〕, 更多>>, 阅读全文 »
 _MORE_LINK = re.compile(
     r"^(?:[【\[［〔〖]\s*[^\W\d_]{1,6}\s*[】\]］〕〗]|[^\W\d_]{0,6}\s*[>»›]{1,3})$"
@@ -178,6 +185,37 @@ def _census(root: Any) -> _Census:
             if child_key in census.block or child.tag in _BLOCKS:
                 census.block.add(key)
     return census
+
+
+def _hidden(element: Any) -> bool:
+    """An element the page never shows (by its own attributes, not a style sheet's)."""
+    classes = (element.get("class") or "").split()
+    return (
+        element.get("hidden") is not None
+        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+        or any(name.lower() in _HIDDEN_CLASSES for name in classes)
+    )
+
+
+def _drop_hidden(root: Any) -> None:
+    """Remove what the page hides, unless that is most of its text."""
+    outermost: list[Any] = []
+    stack = list(root)
+    while stack:  # (a hidden element's descendants are not visited: linear)
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        if _hidden(element):
+            outermost.append(element)
+        else:
+            stack.extend(element)
+    if not outermost:
+        return
+    total = len(_compact(root.text_content()))
+    if sum(len(_compact(e.text_content())) for e in outermost) > total * _HIDDEN_MAX_SHARE:
+        return
+    for element in outermost:
+        _remove(element)
 
 
 def _alt_texts(element: Any) -> set[str]:
@@ -309,6 +347,7 @@ def prepare(html: str) -> PreparedPage:
     except (ValueError, TypeError, lxml.etree.ParserError):
         return PreparedPage(html, ())
     title = root.findtext(".//title") or ""
+    _drop_hidden(root)
     census = _census(root)
     unwrap: list[Any] = []
     images: list[Any] = []

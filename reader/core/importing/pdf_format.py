@@ -40,7 +40,8 @@ _PAGE_NUMBER_ONLY = re.compile(
     r"(?:\s*[-–—])?$"
 )
 # a front-matter header: a roman page number beside a short title (``ii 中文版致谢``)
-_ROMAN_HEADER = re.compile(r"^[ivxlc]{1,6}\s+\S.{0,14}$|^\S.{0,14}\s+[ivxlc]{1,6}$")
+_ROMAN_HEADER = re.compile(r"^([ivxlc]{1,6})\s+\S.{0,14}$|^\S.{0,14}\s+([ivxlc]{1,6})$")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _NUMBERS = re.compile(r"\d+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -50,6 +51,9 @@ _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
 _PAGE_REF = r"(?:\d{1,4}|[ivxlc]{1,6})"
 _CONTENTS_ENTRY = re.compile(rf"^(\S[^。，；]*?)(?:\s*(?:[.·…]\s*){{2,}}|\s+){_PAGE_REF}$")
 _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+# an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
+# 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
+_DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
@@ -113,22 +117,40 @@ def _edge_number(line: str) -> int | None:
     return int(match.group(1) or match.group(2))
 
 
+def _roman_number(line: str) -> int | None:
+    """The roman page number of a front-matter header (``viii 目录`` → 8)."""
+    match = _ROMAN_HEADER.match(line.strip())
+    if match is None:
+        return None
+    values = [_ROMAN[c] for c in match.group(1) or match.group(2)]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Each page's lines without running headers, footers and page numbers."""
     recurring: collections.Counter[str] = collections.Counter()
     offsets: collections.Counter[int] = collections.Counter()
+    roman_offsets: collections.Counter[int] = collections.Counter()
     for index, lines in enumerate(pages):
         keys = {_key(lines[i]) for i in _edges(lines)}
         recurring.update(keys)
         numbers = {_edge_number(lines[i]) for i in _edges(lines)} - {None}
         offsets.update(index - n for n in numbers if n is not None)
+        romans = {_roman_number(lines[i]) for i in _edges(lines)} - {None}
+        roman_offsets.update(index - n for n in romans if n is not None)
     needed = max(_RECURRING_MIN, int(len(pages) * _RECURRING_SHARE))
     offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
     numbered = seen >= _RECURRING_MIN
+    roman_offset = roman_offsets.most_common(1)[0][0] if roman_offsets else None
 
-    def furniture(index: int, line: str) -> bool:
+    def furniture(index: int, line: str, contents: bool) -> bool:
         text = line.strip()
-        if _PAGE_NUMBER_ONLY.match(text) or _ROMAN_HEADER.match(text):
+        if _PAGE_NUMBER_ONLY.match(text):
+            return True
+        # a roman header; on a contents page only with the page's own number (there
+        # ``中文版致谢 i`` is an entry, ``viii 目录`` the header)
+        roman = _roman_number(text)
+        if roman is not None and (not contents or index - roman == roman_offset):
             return True
         if recurring[_key(line)] >= needed:
             return True
@@ -137,8 +159,13 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     result: list[list[str]] = []
     for index, lines in enumerate(pages):
         edges = set(_edges(lines))
+        contents = sum(1 for line in lines if _DOTTED_ENTRY.search(line.strip())) >= 2
         result.append(
-            [line for i, line in enumerate(lines) if i not in edges or not furniture(index, line)]
+            [
+                line
+                for i, line in enumerate(lines)
+                if i not in edges or not furniture(index, line, contents)
+            ]
         )
     return result
 
@@ -154,12 +181,14 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
             "This PDF has no text layer (it is probably a scan, made of images); "
             "there is no text to import."
         )
-    # contents entries first: ``中文版致谢 i`` at a page's top is an entry, not a header
+    # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
     kept = [
-        [line for line in lines if not _LONE_NUMBER.match(line)]
-        for lines in strip_page_furniture([contents_entries(text.split("\n")) for text in pages])
+        contents_entries([line for line in lines if not _LONE_NUMBER.match(line)])
+        for lines in strip_page_furniture([text.split("\n") for text in pages])
     ]
-    text = "\n".join(_unspaced(line) for lines in kept for line in lines)
+    # a blank line between pages: after a page's full last line the sentence goes on, after
+    # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
+    text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
     return _LEADER_DOTS.sub(" ", text)
 
 
@@ -169,7 +198,7 @@ def contents_entries(lines: list[str]) -> list[str]:
     and page numbers, each indented so it stays a paragraph of its own, and so is the
     short line above the run (``目录``); other lines as they are."""
     stripped = [line.strip() for line in lines]
-    entries = [_CONTENTS_ENTRY.match(line) for line in stripped]
+    entries = [_DOTTED_LINE.match(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
     result = list(lines)
     start = 0
     while start < len(lines):

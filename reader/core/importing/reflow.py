@@ -27,9 +27,11 @@ comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech tha
 line closes, or across a line of an indent alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
-``2022年9月``); a space between Hanzi and a Latin word is removed when it is one-sided
-(``文化 IP创新`` → ``文化IP创新``) and kept when the Latin word is spaced on both sides
-(``用 IP 创新``, a deliberate style), and spaces inside Latin runs (``Hello world``) stay.
+``2022年9月``), unless the document spaces its numbers off the Hanzi (``共有 89 个问题``:
+then ``版本 6.03，`` is the writer's too); a space between Hanzi and a Latin word is removed
+when it is one-sided (``文化 IP创新`` → ``文化IP创新``) and kept when the Latin word is
+spaced on both sides (``用 IP 创新``, a deliberate style), and spaces inside Latin runs
+(``Hello world``) stay.
 """
 
 from __future__ import annotations
@@ -59,9 +61,12 @@ _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at
 _WRAP_MIN_SHARE = 0.02
 _COUNTED_MIN_WIDTH = 5
 _COLUMN_QUANTILE = 0.98
+_CUT_MIN_WIDTH = 20  # a re-wrap column is a screen's line, not a verse's
+_DOUBLE_SPACED_SHARE = 0.9  # of the lines followed by a blank one: blanks are line spacing
 _CLAUSE_MARKS = "，、；。"
 _CUT_CLAUSE_MARKS = "，、；,;"  # not a colon: 诗曰： ends a line before its verse
 _SPACE_RUN = re.compile(r" {2,}")
+_HYPHEN = "\u2010"  # the hyphen typesetters break words with (ASCII's may be the word's)
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
@@ -99,6 +104,16 @@ _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 # the writer's (1999 文鼎科技, 共 3 个)
 _SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^\d.,% ]|$))")
 _SPACE_DIGIT_HAN = re.compile(rf"(?<=[{_HAN}])(\d[\d.,%]*) +(?=[{_HAN}])")
+# a number between two Hanzi, spaced off both (共有 89 个: the writer's) or off one only
+# (达 95.32万, 1000 亿: extraction's)
+_NUMBER_SPACED = re.compile(rf"[{_HAN}] +\d[\d.,%]* +[{_HAN}]")
+_NUMBER_ONE_SIDED = re.compile(rf"[{_HAN}] +\d[\d.,%]*[{_HAN}]|[{_HAN}]\d[\d.,%]* +[{_HAN}]")
+# a space inside full-width punctuation, which holds its own space (更多版本 （可能 ） ：):
+# after a clause mark or an opening one, before a clause mark, a closing one or （; not
+# after a closing one or before 《「 (《四字鉴略》 清 王仕云: fields of a title line)
+_SPACE_BY_FULL_WIDTH = re.compile(
+    r"(?<=[，。、；：！？（「『【《〈]) +(?=\S)|(?<=\S) +(?=[，。、；：！？）」』】》〉（])"
+)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
@@ -179,11 +194,24 @@ def _starts_paragraph(raw_line: str, line: str) -> bool:
     return bool(BYLINE.match(line)) or _standalone(line) or bool(_INDENT.match(raw_line))
 
 
-def fix_spacing(text: str) -> str:
-    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words."""
-    text = _SPACE_HAN_DIGIT.sub("", text)
-    text = _SPACE_DIGIT_HAN.sub(r"\1", text)
-    return _fix_latin_gaps(text)
+def numbers_spaced(text: str) -> bool:
+    """Whether a document spaces its numbers off the Hanzi (``共有 89 个``, as LaTeX's
+    Chinese typesetting does): more numbers between Hanzi spaced on both sides than on one."""
+    spaced = sum(1 for _ in _NUMBER_SPACED.finditer(text))
+    return spaced > sum(1 for _ in _NUMBER_ONE_SIDED.finditer(text))
+
+
+def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
+    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words.
+
+    The spaces around numbers stay where the document spaces its numbers (its own
+    ``numbers_spaced``, judged by the caller on the whole document; else on ``text``)."""
+    if keep_number_spaces is None:
+        keep_number_spaces = numbers_spaced(text)
+    if not keep_number_spaces:
+        text = _SPACE_HAN_DIGIT.sub("", text)
+        text = _SPACE_DIGIT_HAN.sub(r"\1", text)
+    return _fix_latin_gaps(_SPACE_BY_FULL_WIDTH.sub("", text))
 
 
 def _fix_latin_gaps(text: str) -> str:
@@ -228,7 +256,9 @@ def join_lines(lines: list[str]) -> str:
     """Join the pieces of one paragraph: no space, except between two Latin words."""
     out = ""
     for line in lines:
-        if out and line and _needs_space(out[-1], line[0]):
+        if out.endswith(_HYPHEN) and out[-2:-1].isalpha() and line[:1].islower():
+            out = out[:-1]  # a word hyphenated at the line's end (groff's Ar‐ / cfour)
+        elif out and line and _needs_space(out[-1], line[0]):
             out += " "
         out += line
     return out
@@ -356,12 +386,13 @@ def _quote_runs_on(line: str, next_line: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
-def _wraps_at_column(line: str, next_line: str, column: float) -> bool:
-    """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi):
-    it is at least nearly as wide as they, stops on a Hanzi or a comma-like mark with no
-    sentence ended, and the next line goes on in Hanzi."""
+def _wraps_at_column(line: str, next_line: str, column: float, cut: float) -> bool:
+    """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi), or
+    at the column where its cuts cluster (``cut``): it is at least nearly as wide as the
+    widest, or as wide as the cuts, stops on a Hanzi or a comma-like mark with no sentence
+    ended, and the next line goes on in Hanzi."""
     return (
-        width(line) >= SHORT_RATIO * column
+        (width(line) >= SHORT_RATIO * column or abs(math.floor(width(line)) - cut) <= 1)
         and (bool(_HAN_CHAR.match(line[-1])) or line[-1] in _CUT_CLAUSE_MARKS)
         and bool(_HAN_CHAR.match(next_line[0]) or next_line[0] == "<")
         and not _standalone(line)
@@ -376,8 +407,40 @@ def _wrap_column(widths: list[float]) -> float:
     return counted[int(len(counted) * _COLUMN_QUANTILE)] if counted else math.inf
 
 
+def _cut_column(lines: list[str], following: list[str]) -> float:
+    """The width at which a text with one paragraph per line was wrapped once and then
+    re-indented (a web novel cut at 26 Hanzi: …到一 / 间挂有…): the lines that stop between
+    two Hanzi, where no paragraph can end, are mostly that wide (within one Hanzi), at
+    least 5 of them. Infinite when they are not (headings and list items end on a Hanzi
+    at any width)."""
+    counts: collections.Counter[int] = collections.Counter()
+    for line, next_line in zip(lines, following, strict=True):
+        if not (line and next_line and _HAN_CHAR.match(line[-1]) and _HAN_CHAR.match(next_line[0])):
+            continue
+        cut = math.floor(width(line))
+        if _CUT_MIN_WIDTH <= cut <= HEADING_MAX_WIDTH and not _standalone(line):
+            counts[cut] += 1
+    if not counts:
+        return math.inf
+    peak = counts.most_common(1)[0][0]
+    near = counts[peak - 1] + counts[peak] + counts[peak + 1]
+    return peak if near >= _WRAP_MIN_LINES and 2 * near >= counts.total() else math.inf
+
+
+def _double_spaced(raw_lines: list[str]) -> bool:
+    """A blank line after nearly every line: the file's line spacing, not a break."""
+    filled = [i for i, line in enumerate(raw_lines[:-1]) if line.strip()]
+    blank_after = sum(1 for i in filled if not raw_lines[i + 1].strip())
+    return len(filled) >= _WRAP_MIN_LINES and blank_after >= _DOUBLE_SPACED_SHARE * len(filled)
+
+
 def _continues_line(
-    line: str, next_line: str, full: float, paragraph: float, column: float = math.inf
+    line: str,
+    next_line: str,
+    full: float,
+    paragraph: float,
+    column: float = math.inf,
+    cut: float = math.inf,
 ) -> bool:
     """In text with one paragraph per line, a line that cannot end one: it ends on an
     enumeration or clause comma, or stops on a bare Hanzi where the column ends, right
@@ -391,7 +454,7 @@ def _continues_line(
     if (
         last in "、，,"
         or _quote_runs_on(line, next_line)
-        or _wraps_at_column(line, next_line, column)
+        or _wraps_at_column(line, next_line, column, cut)
     ):
         return True
     if not _HAN_CHAR.match(last) or _standalone(line):
@@ -407,6 +470,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     """The paragraphs of ``raw``, each with its kind and the raw lines it came from."""
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
+    spaced_numbers = numbers_spaced(raw)
     wrapped = _is_hard_wrapped(lines)
     layout_indent = _common_indent(raw_lines)
     # fixed-width text indented as a whole (a man page) keeps its paragraphs apart with
@@ -414,17 +478,24 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     blocks = wrapped and layout_indent > 0 and _blank_separated(lines)
     widths = [width(line) for line in lines]
     columns = _column_widths(widths) if wrapped else []
+    short = [w < SHORT_RATIO * c for w, c in zip(widths, columns, strict=True)] if wrapped else []
+    # per line: whether the short lines from it on run into a blank line (or the end)
+    short_to_blank = [True] * (len(short) + 1)
+    for i in range(len(short) - 1, -1, -1):
+        short_to_blank[i] = not lines[i] or (short[i] and short_to_blank[i + 1])
     full = _wrap_width(widths)
     column = _wrap_column(widths)  # a title page's lines are clearly narrower
     # a line cut at that column goes on (in hard-wrapped text every full line does anyway)
     cut_at = math.inf if wrapped else column
     # the next line, past lines of an indent alone (　　): such a line between two halves of
     # a sentence in a text with one paragraph per line is an editor's leftover, where an
-    # empty line is a deliberate break
+    # empty line is a deliberate break (unless one follows every line)
+    double_spaced = _double_spaced(raw_lines)
     following_text = [""] * len(lines)
     for i in range(len(lines) - 2, -1, -1):
-        leftover = not lines[i + 1] and raw_lines[i + 1] != ""
+        leftover = not lines[i + 1] and (double_spaced or raw_lines[i + 1] != "")
         following_text[i] = following_text[i + 1] if leftover else lines[i + 1]
+    cut = math.inf if wrapped else _cut_column(lines, following_text)
     before = list(itertools.accumulate(widths, initial=0.0))  # widths of the lines before i
     result: list[Paragraph] = []
     current: list[int] = []
@@ -437,7 +508,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if current:
             # runs of spaces inside a line are layout (a man page's columns, ".  " after a
             # sentence): one space reads the same
-            text = fix_spacing(_SPACE_RUN.sub(" ", join_lines([lines[i] for i in current])))
+            joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current]))
+            text = fix_spacing(joined, spaced_numbers)
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
 
@@ -470,7 +542,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         elif (
             current
             and starts(i)
-            and not _continues_line(lines[current[-1]], line, full, so_far(), cut_at)
+            and not _continues_line(lines[current[-1]], line, full, so_far(), cut_at, cut)
         ):
             flush()  # (an indented line after a line that cannot end a paragraph goes on)
         current.append(i)
@@ -479,22 +551,33 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # a title page: the short lines that open a text before its first full one (a
             # title, its version, author and date) are each a paragraph of their own (not
             # an English sentence going on in lower case: hello / world)
-            opening = (
-                opening
-                and widths[i] < SHORT_RATIO * column
-                and not (
-                    _needs_space(line[-1], following_text[i][:1])
-                    and following_text[i][:1].islower()
-                )
+            goes_on = _needs_space(line[-1], following_text[i][:1]) and (
+                following_text[i][:1].islower()
+            )
+            opening = opening and widths[i] < SHORT_RATIO * column and not goes_on
+            # a short line that opens a paragraph cannot be the first of its lines (they
+            # are full): a heading at a page's top (前言 / LATEX [1] 是…), a section's over
+            # its first question, a line of code; not a headline set on short lines that a
+            # blank line ends (大足石刻“国际朋友圈” / 不断扩大 / blank), nor a clause cut short
+            # where extraction broke the line (…转换，使用 / \CJKnospace)
+            heading = (
+                not blocks
+                and len(current) == 1
+                and short[i]
+                and not short_to_blank[i + 1]
+                and line[-1] not in CLAUSE_PUNCT
+                and not any(mark in line for mark in _CLAUSE_MARKS)
+                and not goes_on
             )
             ends = (
                 opening
+                or heading
                 or _standalone(line)
                 or less_indented
                 or (not blocks and ends_sentence(line))
             )
         else:
-            ends = not _continues_line(line, following_text[i], full, so_far(), cut_at)
+            ends = not _continues_line(line, following_text[i], full, so_far(), cut_at, cut)
         if ends:
             flush()
     flush()

@@ -19,6 +19,7 @@ When both extractors find nothing (a page of links only),
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ _SPACES = re.compile(r"\s+")
 _DATE_IN_TEXT = re.compile(r"(\d{4})\s*[-年/.]\s*0?(\d{1,2})\s*[-月/.]\s*0?(\d{1,2})")
 _FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s*\S")
 _FOLLOW = re.compile(r"\s*(?:关注|關注|订阅|訂閱|\+关注)$")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WORD = re.compile(r"[^\W_]")
+_LIST_MIN_ITEMS = 2
+_DESCRIPTION_MIN_CHARS = 4  # letters or Hanzi besides the link's own: 我们的计算美学
 
 
 @dataclass(frozen=True)
@@ -97,19 +102,73 @@ def _is_block(element: Any) -> bool:
     return element.tag != "code" or parent is None or parent.tag not in _BLOCK_TAGS
 
 
-def _readability_text(html: str) -> str:
+def _readability_root(html: str) -> Any:
+    """Readability's reading of the page (its article's tree), or None."""
     import lxml.html
     from readability import Document
 
     try:
         summary = Document(html).summary(html_partial=True)
-        if not summary.strip():
-            return ""
-        root = lxml.html.fromstring(summary)
+        return lxml.html.fromstring(summary) if summary.strip() else None
     except Exception:  # readability raises bare Exceptions on pages it cannot score
-        return ""
+        return None
+
+
+def _readability_text(root: Any) -> str:
     # its paragraphs, not the text of every wrapper it kept around them
+    if root is None:
+        return ""
     return "".join(_compact(e.text_content()) for e in root.iter(*_READABILITY_BLOCKS))
+
+
+def _described_lists(root: Any) -> list[list[tuple[str, bool]]]:
+    """The headed lists of links in readability's reading whose every item says what its
+    link is (``特色: LilyPond 都有些什么本领？``): the article's own, which trafilatura drops
+    as link lists. A menu's items are their links alone, a related-articles list's a title
+    and a date: neither is this. Each as (text, is heading) blocks, the heading first."""
+    if root is None:
+        return []
+    found: list[list[tuple[str, bool]]] = []
+    heading = ""
+    for element in root.iter(*_HEADINGS, "ul", "ol"):
+        if element.tag in _HEADINGS:
+            heading = clean_text(element.text_content())
+            continue
+        items = [child for child in element if child.tag == "li"]
+        if heading and len(items) >= _LIST_MIN_ITEMS and all(map(_describes_its_link, items)):
+            texts = [clean_text(item.text_content()) for item in items]
+            found.append([(heading, True), *((text, False) for text in texts)])
+            heading = ""
+    return found
+
+
+def _describes_its_link(item: Any) -> bool:
+    links = "".join(_compact(a.text_content()) for a in item.iter("a"))
+    words = _WORD.findall(_compact(item.text_content()))
+    return bool(links) and len(words) - len(_WORD.findall(links)) >= _DESCRIPTION_MIN_CHARS
+
+
+def _with_lists(
+    kept: list[tuple[str, bool]], lists: list[list[tuple[str, bool]]], other: str
+) -> list[tuple[str, bool]]:
+    """``kept`` with the described lists it lacks put where readability has them: before
+    the first kept block that readability reads after the list."""
+    kept_text = "".join(_compact(text) for text, _ in kept)
+    missing = [b for b in lists if not all(_compact(t) in kept_text for t, _ in b[1:])]
+    if not missing:
+        return kept
+    positions: list[int] = []  # where readability has each kept block (searched onwards)
+    start = 0
+    for text, _ in kept:
+        found = other.find(_compact(text), start)
+        start = found if found >= 0 else start
+        positions.append(start)
+    result = list(kept)
+    for blocks in reversed(missing):  # (from the last: earlier indices stay right)
+        at = other.find(_compact(blocks[1][0]))
+        index = bisect.bisect_right(positions, at) if at >= 0 else len(result)
+        result[index:index] = blocks
+    return result
 
 
 def _date_line(date: str | None, author: str | None, site: str | None, text: str) -> str:
@@ -161,12 +220,14 @@ def main_text(page: PreparedPage) -> MainText | None:
         return None
     blocks = _blocks(document.body)
     strict = _compact(trafilatura.extract(html, favor_precision=True, include_tables=True) or "")
-    other = _readability_text(html)
+    readability = _readability_root(html)
+    other = _readability_text(readability)
     kept = [
         (text, heading)
         for text, heading in blocks
         if _compact(text) in strict or _compact(text) in other
     ]
+    kept = _with_lists(kept, _described_lists(readability), other)
     if not kept:
         return None
     # the headline: the heading the article opens with, else the page's title without its

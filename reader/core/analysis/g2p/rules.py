@@ -41,7 +41,7 @@ _CLAUSE_START = {"", *"，。！？；：、,.!?;:…"}
 # (了 着 过), a complement (得 好 完 上 紧 起): 数一数, 量一下, 系好, 藏起来, 处得来.
 _ASPECT = set("了着过得好完上紧起")
 # Result and direction complements, which follow verbs only: 弄干, 钻进, 数到, 藏进.
-_RESULT = set("出进回开到成走掉坏干清")
+_RESULT = set("出进回开到成走掉坏干清通")
 # The verb reading of characters that are also nouns or adjectives (数 shù "number",
 # 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit").
 _VERB = {
@@ -132,6 +132,12 @@ def _verbal(text: str, i: int) -> bool:
     return after in _ASPECT
 
 
+def _ba_zai(text: str, i: int) -> bool:
+    """``text[i]`` is the verb of 把 … V 在 (把被子铺在床上, 把书藏在床下): before 在 alone a
+    noun is as likely, the subject (办公处在二楼)."""
+    return _next(text, i) == "在" and "把" in _clause_before(text, i)[-6:]
+
+
 def _word_class(text: str, i: int) -> str | None:
     """The reading the grammatical context of ``text[i]`` selects: a measure word after a
     numeral, an adjective after a degree adverb, a verb before its aspect or complement."""
@@ -144,7 +150,7 @@ def _word_class(text: str, i: int) -> str | None:
         return _DURATIVE[char]
     if char in _PERFECTIVE and _next(text, i) in ("了", "着"):
         return _PERFECTIVE[char]
-    if char in _VERB and (_verbal(text, i) or _next(text, i) in _RESULT):
+    if char in _VERB and (_verbal(text, i) or _next(text, i) in _RESULT or _ba_zai(text, i)):
         return _VERB[char]
     return None
 
@@ -164,9 +170,17 @@ def _de(text: str, i: int) -> str | None:
 
 def _le(text: str, i: int) -> str | None:
     prev = _prev(text, i)
-    if prev == "不" or (prev == "得" and _prev(text, i - 1) not in _BEFORE_MODAL):
+    if prev == "得" and (_prev(text, i - 1) in _BEFORE_MODAL or _lexical_de(text, i - 1)):
+        return "le5"  # 取得了, 不记得了: the aspect after a verb ending in 得
+    if prev in ("不", "得"):
         return "liao3"  # 受不了, 走不了, 去得了: potential complement
     return "le5"
+
+
+def _lexical_de(text: str, i: int) -> bool:
+    """``text[i]`` (得) ends a verb of two characters (取得, 获得, 记得, 觉得), not the
+    potential complement's 得 (去得了, 吃得了; 来得了 "can come" is the complement)."""
+    return i > 0 and text[i - 1] != "来" and text[i - 1 : i + 1] in verbs()
 
 
 def _di(text: str, i: int) -> str | None:
@@ -255,7 +269,30 @@ def _xing_hang(text: str, i: int) -> str | None:
         return "hang2"  # 第三行, 这一行: line, trade
     if prev in set("不真也能很") or _next(text, i) in set("吗吧啊呀"):
         return "xing2"  # 不行, 你真行, 行吗: "all right, capable"
+    if _shop(text, i):
+        return "hang2"  # 一家轮胎行, 这家琴行: the firm, counted by 家
     return None
+
+
+# What 行 xíng "go, do" runs into (行至, 行驶, 行医, 行礼 …): never the firm háng.
+_XING_NEXT = set("至到进走驶经过于在动为使程军事礼凶刺骗窃乞善医将了着得")
+# What stands between a measure word and a verb 行 rather than a firm's name: 一家人,
+# 一家三口, and adverbs (这家店都行).
+_NOT_FIRM = set("人口都也就还才又可说")
+
+
+def _shop(text: str, i: int) -> bool:
+    """``text[i]`` (行) ends a noun counted by 家 or 间 (一家轮胎行, 那间琴行): the firm."""
+    before = _clause_before(text, i)
+    at = max(before.rfind("家"), before.rfind("间"))
+    name = before[at + 1 :]
+    return (
+        at > 0
+        and before[at - 1] in _NUMERALS
+        and 0 < len(name) <= 4
+        and all(_hanzi(c) and c not in _NOT_FIRM for c in name)
+        and _next(text, i) not in _XING_NEXT
+    )
 
 
 def _zhong(text: str, i: int) -> str | None:
@@ -530,7 +567,13 @@ _SURNAMES = {
     "繁": "po2",
     "纪": "ji3",
     "员": "yun4",
+    "牟": "mou2",
 }
+
+# The surnames read so at the start of a name without 姓 or 某 before or after them: the
+# others (任 rèn, 仇 chóu, 解 jiě, 查 chá, 种 zhǒng …) start as many words that jieba's HMM
+# glues to the next characters (任武钢, 仇深似), so only 姓 and 某 tell their names.
+_NAME_FIRST = set("曾单朴区覃缪翟繁员牟纪")
 
 RULES: dict[str, Callable[[str, int], str | None]] = {
     "得": _de,
@@ -594,7 +637,7 @@ def _jiao(text: str, i: int) -> str | None:
 # What comes before 觉 "sleep" when it stands alone (睡觉, 午觉 are words; 一觉 a measure):
 # elsewhere a lone 觉 is mostly a piece of a compound the dictionary lacks (察觉到 cut as
 # 查/觉/到, 可觉差), read jué, so the model decides.
-_SLEEP = set("睡个好")
+_SLEEP = set("睡个好早午懒")
 
 
 def _sai(text: str, i: int) -> str | None:
@@ -608,6 +651,24 @@ def _sai(text: str, i: int) -> str | None:
         or _prev(text, i) in set("里往把")
     ):
         return "sai1"
+    return None
+
+
+def _jin(text: str, i: int) -> str | None:
+    """A lone 尽 ends its clause or follows a negation as jìn "exhausted, to the end" (言犹未尽,
+    取之不尽); jǐn "as far as possible" comes before what it qualifies (尽早, 尽管 are words)."""
+    after = _next(text, i)
+    if after == "" or after in _ENDS or _prev(text, i) in set("未不无已殆穷"):
+        return "jin4"
+    return None
+
+
+def _pu(text: str, i: int) -> str | None:
+    """A lone 铺 after a noun and before a place word or the end is the shop pù (茶食铺里,
+    杂货铺); the verb pū takes an object or a complement (铺床, 铺通: ``_VERB``)."""
+    after = _next(text, i)
+    if _hanzi(_prev(text, i)) and (after in set("里子面中内") or after in _ENDS or after == ""):
+        return "pu4"
     return None
 
 
@@ -642,18 +703,22 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "似": lambda text, i: "shi4" if _next(text, i) in ("的", "地") else None,  # 似地 shìde
     "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
     "差": _cha,
+    "尽": _jin,
+    "铺": _pu,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
 
 
-def rule_reading(text: str, i: int, alone: bool) -> str | None:
+def rule_reading(text: str, i: int, alone: bool, name: bool = False) -> str | None:
     """The reading grammar gives ``text[i]``, or None.
 
-    ``alone``: the character is a word of its own in the segmentation.
+    ``alone``: the character is a word of its own in the segmentation; ``name``: it starts
+    a unit of two or three characters that no dictionary word covers, a name (曾荫权).
     """
-    if (_prev(text, i) == "姓" or _next(text, i) == "某") and text[i] in _SURNAMES:
-        return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿
+    surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓" or _next(text, i) == "某"
+    if surname and text[i] in _SURNAMES:
+        return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿, 曾荫权
     char = text[i]
     found = RULES[char](text, i) if char in RULES else None
     if found is None:
