@@ -440,42 +440,42 @@ def megabytes(size: int) -> str:
 SIZE_PARTS = 12  # the largest parts of the bundle that the size report names
 
 
-def tree_size(path: Path) -> int:
-    """Bytes of the files under ``path`` (or of the file), symbolic links not followed."""
-    if path.is_symlink() or not path.exists():
-        return 0
-    if path.is_file():
-        return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-
-
 def size_report(bundle: Path) -> bool:
     """Print the bundle's unpacked size, its largest parts (a package folder, a library, a
     Qt plugin folder: what to look at when the bundle grows) and what each addition adds;
     whether it is within the bars (which hold on Linux and Windows)."""
     resources = resources_dir(program_dir(bundle.parent))
     parts: dict[str, int] = {}
+    # bytes under each addition's paths, counted in the same walk
+    added: dict[str, dict[str, int]] = {
+        name: dict.fromkeys(paths, 0) for name, paths in ADDITIONS.items()
+    }
     for path in bundle.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            relative = path.relative_to(resources) if resources in path.parents else None
-            if relative is None:
-                name = str(path.relative_to(bundle))
-            elif relative.parts[:2] in (("PySide6", "plugins"), ("PySide6", "Qt")):
-                name = "/".join(relative.parts[: 4 if len(relative.parts) > 4 else 3])
-            else:
-                name = "/".join(relative.parts[: 2 if relative.parts[0] == "PySide6" else 1])
-            parts[name] = parts.get(name, 0) + path.stat().st_size
+        if not path.is_file() or path.is_symlink():
+            continue
+        file_size = path.stat().st_size
+        relative = path.relative_to(resources) if resources in path.parents else None
+        if relative is None:
+            name = str(path.relative_to(bundle))
+        elif relative.parts[:2] in (("PySide6", "plugins"), ("PySide6", "Qt")):
+            name = "/".join(relative.parts[: 4 if len(relative.parts) > 4 else 3])
+        else:
+            name = "/".join(relative.parts[: 2 if relative.parts[0] == "PySide6" else 1])
+        parts[name] = parts.get(name, 0) + file_size
+        for sizes in added.values():
+            for shipped in sizes:
+                if relative is not None and relative.is_relative_to(shipped):
+                    sizes[shipped] += file_size
     size = sum(parts.values())
     print(f"unpacked bundle {bundle} on {platform_tag()}: {megabytes(size)}")
     for name, part in sorted(parts.items(), key=lambda item: -item[1])[:SIZE_PARTS]:
         print(f"  {megabytes(part):>9}  {name}")
     base = size
-    for addition, paths in ADDITIONS.items():
-        sizes = {path: tree_size(resources / path) for path in paths}
-        added = sum(sizes.values())
-        base -= added
+    for addition, sizes in added.items():
+        total = sum(sizes.values())
+        base -= total
         shown = ", ".join(f"{path} {megabytes(n)}" for path, n in sizes.items() if n)
-        print(f"{addition} adds {megabytes(added)}" + (f" ({shown})" if shown else ""))
+        print(f"{addition} adds {megabytes(total)}" + (f" ({shown})" if shown else ""))
     print(f"without OCR and speech: {megabytes(base)}")
     if sys.platform == "darwin":
         return True  # the bars are Linux's and Windows's
