@@ -84,6 +84,16 @@ def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> N
         assert names.states(word) == posseg.viterbi(word, *tables)[1], word
 
 
+def test_the_name_model_is_read_from_the_same_tables_as_jieba_posseg_imports() -> None:
+    """The build reads jieba's pickled copies of its model: they must be its modules' dicts."""
+    import jieba.posseg as posseg
+
+    from reader.core.analysis.names import _posseg_tables
+
+    modules = (posseg.start_P, posseg.trans_P, posseg.emit_P, posseg.char_state_tab_P)
+    assert _posseg_tables() == modules
+
+
 @pytest.mark.slow
 def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     analyzer: Analyzer, tmp_path: Path
