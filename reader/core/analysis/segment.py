@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -117,21 +117,14 @@ def _jieba() -> ModuleType:
     return module
 
 
-def _jieba_words() -> Iterator[tuple[str, int, str]]:
-    """jieba's own word list: (word, frequency, part-of-speech tag)."""
-    path = Path(_jieba().__file__ or "").with_name("dict.txt")
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, freq, tag = line.split()
-            yield word, int(freq), tag
-
-
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
     """jieba's word list for the (simplified, traditional) ``headwords`` plus jieba's own
     other words (with their traditional forms): word → frequency, and which of them are
     those guide words. A traditional form jieba does not know gets the frequency of its
     simplified form, so traditional text is cut as well as simplified text."""
-    known = {word: freq * FREQ_SCALE for word, freq, _ in _jieba_words()}
+    from reader.core.cedict.wordinfo import load_word_counts  # jieba's own list
+
+    known = {word: freq * FREQ_SCALE for word, freq in load_word_counts().items()}
     chosen: dict[str, int] = {}
     traditional_chars: dict[str, set[str]] = {}
     places: list[tuple[str, str]] = []
@@ -139,7 +132,7 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
         if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
             places.append((simplified[:-1], traditional[:-1]))
         found = known.get(simplified) or known.get(traditional) or UNSEEN_WORD_FREQ
-        for word in (simplified, traditional):
+        for word in (simplified,) if traditional == simplified else (simplified, traditional):
             if HAN_RUN.fullmatch(word):
                 own = known.get(word, found)
                 chosen[word] = max(chosen.get(word, own), own)
@@ -147,7 +140,7 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
             traditional_chars.setdefault(simplified, set()).add(traditional)
     guides: dict[str, int] = {}
     for word, found in known.items():
-        if word not in chosen and found >= GUIDE_FREQ and len(word) > 1 and HAN_RUN.fullmatch(word):
+        if found >= GUIDE_FREQ and len(word) > 1 and word not in chosen and HAN_RUN.fullmatch(word):
             guides.setdefault(word, found)
             # its traditional form, where each character has only one (辦公處 as 办公处)
             forms = [traditional_chars.get(char, {char}) for char in word]
