@@ -27,8 +27,9 @@ character that is not Hanzi reads "".
 from __future__ import annotations
 
 import gzip
+import itertools
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -306,10 +307,10 @@ class ReadingModel:
         # the other characters with more than one reading in pypinyin's table
         others = {chr(code) for code, readings in PINYIN_DICT.items() if "," in readings} - model
         counts: dict[str, dict[str, int]] = {}
-        words: list[tuple[str, Sequence[str]]] = [
-            (w, r.lower().split(" ")) for w, r in self._cedict.items() if r
-        ]
-        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT]
+        words: Iterator[tuple[str, Sequence[str]]] = itertools.chain(
+            ((w, r.lower().split(" ")) for w, r in self._cedict.items() if r),
+            ((w, _phrase_syllables(w, entry)) for w, entry in PHRASES_DICT.items()),
+        )
         for word, syllables in words:
             for i, char in enumerate(word):
                 if char in model:
@@ -318,9 +319,13 @@ class ReadingModel:
                     keys = [char]
                 else:
                     continue
+                reading = syllables[i]
                 for key in keys:
-                    votes = counts.setdefault(key, {})
-                    votes[syllables[i]] = votes.get(syllables[i], 0) + 1
+                    votes = counts.get(key)
+                    if votes is None:
+                        counts[key] = {reading: 1}
+                    else:
+                        votes[reading] = votes.get(reading, 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
@@ -418,11 +423,16 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
     for end in range(min(len(word), start + PHRASES_DICT.max_length), start + 1, -1):
         entry = PHRASES_DICT.get(word[start:end])
         if entry is not None:
-            return tuple(
-                _LEXICAL.get(char) or numbered(syllables[0])
-                for char, syllables in zip(word[start:end], entry, strict=True)
-            )
+            return _phrase_syllables(word[start:end], entry)
     return ()
+
+
+def _phrase_syllables(phrase: str, entry: Sequence[Sequence[str]]) -> Reading:
+    """The readings of pypinyin's ``phrase`` from its ``entry`` (its first options)."""
+    return tuple(
+        _LEXICAL.get(char) or numbered(syllables[0])
+        for char, syllables in zip(phrase, entry, strict=True)
+    )
 
 
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
