@@ -89,6 +89,8 @@ EXPECTED: dict[str, Expect] = {
             "便跟着警察进了院内，到一间挂有“接见室”牌子的门前。",
             "夏英杰和方子云也称得上是知名人士，",
             "学生们一窝蜂地从几个教室涌出来",
+            # a speech cut on a bare Hanzi, closed on the next line (法律 / 是公正的…。”)
+            "要相信法律是公正的，一切都是能搞清楚的。”",
             "看着卫生间的门，",
         ),
     ),

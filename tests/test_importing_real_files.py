@@ -391,6 +391,22 @@ def test_a_sentence_cut_across_a_line_of_an_indent_alone_is_joined() -> None:
     assert article.paragraphs.count("他沉默了很久，终于开口说话了，声音却很低。") == 8
 
 
+def test_a_speech_cut_on_a_bare_hanzi_is_joined_where_the_next_line_closes_it() -> None:
+    # the speech opened a line before; its line stops on 律, the next closes it: one cut
+    filler = "\u3000\u3000他沉默了很久，终于开口说话了，声音却很低。\n" * 4
+    cut = (
+        "\u3000\u3000检察官说：“明天你和我们一起回安河，处理一下公司方面的事务。\n"
+        "\u3000\u3000希望你不要背思想包袱，要相信法律\n"
+        "\u3000\u3000是公正的，一切都是能搞清楚的。”\n"
+    )
+    # a poem's lines stop on Hanzi too, with no closing mark after them: each stays a line
+    verses = ["用空，换取瞬间的解脱", "而泪，却从不流落", "上帝从不宽容弱者"]
+    poem = "".join(f"\u3000\u3000{verse}\n" for verse in verses)
+    (article,) = import_text(filler + cut + filler + poem + filler)
+    assert "希望你不要背思想包袱，要相信法律是公正的，一切都是能搞清楚的。”" in article.paragraphs
+    assert article.paragraphs[-7:-4] == verses
+
+
 def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
     # a stanza or speech over two paragraphs, kept apart by an empty line: two paragraphs
     text = (

@@ -24,7 +24,8 @@ are paragraphs of their own.
 Text whose lines mostly end sentences (a file with one paragraph per line) is not
 hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
 comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech that the next
-line closes, or across a line of an indent alone (　　), which an editor left behind.
+line closes (also one opened lines before, the line stopping on a bare Hanzi), or across a
+line of an indent alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
 ``2022年9月``), unless the document spaces its numbers off the Hanzi (``共有 89 个问题``:
@@ -69,6 +70,8 @@ _SPACE_RUN = re.compile(r" {2,}")
 _HYPHEN = "\u2010"  # the hyphen typesetters break words with (ASCII's may be the word's)
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+_QUOTE_MARKS = frozenset("“”「」『』")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -386,6 +389,22 @@ def _quote_runs_on(line: str, next_line: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
+def _speech_runs_through(line: str, next_line: str) -> bool:
+    """A line inside a speech that stops on a bare Hanzi, and the next line closes the
+    speech without having opened it (…要相信法律 / 是公正的，…清楚的。”): the speech was
+    cut at that line's end, where no sentence can stop. A verse line that ends on a Hanzi
+    (而泪，却从不流落) has no such closing mark after it."""
+    if not _HAN_CHAR.match(line[-1]) or any(mark in line for mark in _QUOTE_MARKS):
+        return False
+    if _standalone(line) or _standalone(next_line):
+        return False  # a chapter's heading over its text
+    for opening, closing in _QUOTE_PAIRS:
+        closes, opens = next_line.find(closing), next_line.find(opening)
+        if closes >= 0 and (opens < 0 or closes < opens):
+            return True
+    return False
+
+
 def _wraps_at_column(line: str, next_line: str, column: float, cut: float) -> bool:
     """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi), or
     at the column where its cuts cluster (``cut``): it is at least nearly as wide as the
@@ -454,6 +473,7 @@ def _continues_line(
     if (
         last in "、，,"
         or _quote_runs_on(line, next_line)
+        or _speech_runs_through(line, next_line)
         or _wraps_at_column(line, next_line, column, cut)
     ):
         return True
