@@ -407,6 +407,18 @@ def test_a_speech_cut_on_a_bare_hanzi_is_joined_where_the_next_line_closes_it() 
     assert article.paragraphs[-7:-4] == verses
 
 
+def test_a_space_a_book_left_for_a_lost_character_stays() -> None:
+    # 脚上一 ，: the old edition lost a character there; the space marks where it was
+    filler = "\u3000\u3000却说他吃醉了酒，遍身流汗，众人皆以为他放酒风。\n" * 8
+    lost = "\u3000\u3000将手儿在脸上抓一抓，身上扒一扒，脚上一 ，腿上揸一揸。\n"
+    (article,) = import_text(filler + lost + filler)
+    assert "将手儿在脸上抓一抓，身上扒一扒，脚上一 ，腿上揸一揸。" in article.paragraphs
+    # where nearly every mark has a space beside it, the spaces are extraction's
+    extracted = "更多版本 （可能 ） ：见网站 ， 或者问作者 。\n" * 8
+    (article,) = import_text(extracted)
+    assert article.paragraphs[0] == "更多版本（可能）：见网站，或者问作者。"
+
+
 def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
     # a stanza or speech over two paragraphs, kept apart by an empty line: two paragraphs
     text = (

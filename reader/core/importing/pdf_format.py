@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
+from reader.core.importing.reflow import unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -189,7 +190,8 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
-    return _LEADER_DOTS.sub(" ", text)
+    # (spaces beside full-width punctuation are extraction's in a PDF, however few)
+    return unspace_punctuation(_LEADER_DOTS.sub(" ", text))
 
 
 def contents_entries(lines: list[str]) -> list[str]:

@@ -32,7 +32,8 @@ Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`
 then ``版本 6.03，`` is the writer's too); a space between Hanzi and a Latin word is removed
 when it is one-sided (``文化 IP创新`` → ``文化IP创新``) and kept when the Latin word is
 spaced on both sides (``用 IP 创新``, a deliberate style), and spaces inside Latin runs
-(``Hello world``) stay.
+(``Hello world``) stay. Spaces beside full-width punctuation go where the text has them as a
+habit (extraction's); one a book left where it lost a character (``脚上一 ，``) stays.
 """
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ _NUMBER_ONE_SIDED = re.compile(rf"[{_HAN}] +\d[\d.,%]*[{_HAN}]|[{_HAN}]\d[\d.,%]
 _SPACE_BY_FULL_WIDTH = re.compile(
     r"(?<=[，。、；：！？（「『【《〈]) +(?=\S)|(?<=\S) +(?=[，。、；：！？）」』】》〉（])"
 )
+_FULL_WIDTH_MARK = re.compile(r"[，。、；：！？（）「」『』【】《》〈〉]")
+_SPACED_MARKS_SHARE = 0.01
+_SPACED_MARKS_MIN = 3
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
@@ -204,8 +208,26 @@ def numbers_spaced(text: str) -> bool:
     return spaced > sum(1 for _ in _NUMBER_ONE_SIDED.finditer(text))
 
 
-def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
-    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words.
+def punctuation_spaced(text: str) -> bool:
+    """Whether spaces beside full-width punctuation are a habit of the text (what
+    extraction leaves: ``更多版本 （可能 ） ：``), not a writer's one-off: a space a book
+    left where it lost a character (脚上一 ，腿上揸一揸) is text and stays. At least 3 marks
+    spaced, and 1 in 100."""
+    marks = len(_FULL_WIDTH_MARK.findall(text))
+    spaced = sum(1 for _ in _SPACE_BY_FULL_WIDTH.finditer(text))
+    return spaced >= max(_SPACED_MARKS_MIN, marks * _SPACED_MARKS_SHARE)
+
+
+def unspace_punctuation(text: str) -> str:
+    """``text`` without spaces beside full-width punctuation (which holds its own space)."""
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
+
+
+def fix_spacing(
+    text: str, keep_number_spaces: bool | None = None, keep_punctuation_spaces: bool = False
+) -> str:
+    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words,
+    and beside full-width punctuation unless ``keep_punctuation_spaces``.
 
     The spaces around numbers stay where the document spaces its numbers (its own
     ``numbers_spaced``, judged by the caller on the whole document; else on ``text``)."""
@@ -214,7 +236,9 @@ def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
     if not keep_number_spaces:
         text = _SPACE_HAN_DIGIT.sub("", text)
         text = _SPACE_DIGIT_HAN.sub(r"\1", text)
-    return _fix_latin_gaps(_SPACE_BY_FULL_WIDTH.sub("", text))
+    if not keep_punctuation_spaces:
+        text = unspace_punctuation(text)
+    return _fix_latin_gaps(text)
 
 
 def _fix_latin_gaps(text: str) -> str:
@@ -491,6 +515,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     spaced_numbers = numbers_spaced(raw)
+    kept_spaces = not punctuation_spaced(raw)
     wrapped = _is_hard_wrapped(lines)
     layout_indent = _common_indent(raw_lines)
     # fixed-width text indented as a whole (a man page) keeps its paragraphs apart with
@@ -529,7 +554,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # runs of spaces inside a line are layout (a man page's columns, ".  " after a
             # sentence): one space reads the same
             joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current]))
-            text = fix_spacing(joined, spaced_numbers)
+            text = fix_spacing(joined, spaced_numbers, kept_spaces)
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
 
