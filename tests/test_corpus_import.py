@@ -514,36 +514,37 @@ EXPECTED: dict[str, Expect] = {
     ),
     # Subtitles: one article named after the file as a reader says it (the corpus's names
     # are its own labels, read like release names: underscores are spaces, s01e03 S01E03,
-    # the encoding tag is not part of the title), one paragraph per cue, Chinese only.
+    # the format before the name and the language, script and encoding tags and what
+    # follows them are not part of the title), one paragraph per cue, Chinese only.
     "srt_loki_s01e03_bilingual_chs_eng_utf8bom.srt": Expect(
         articles=(1, 1),
-        titles=("loki S01E03",),
+        titles=("Loki S01E03",),
         first="这里是全宇宙最强大的力量吗？",
         last="字幕翻译： 虫二",
         paragraphs=(470, 484),
-        absent=("_", "utf8bom", "Is this the greatest power", "Sylvie, come on", "-->"),
+        absent=("_", "utf8bom", "bilingual", "chs", "Is this the greatest power", "-->"),
         first_within=1,
         last_within=1,
     ),
     "srt_bridge_of_spies_zhcn_inline_ass_tags.srt": Expect(
         articles=(1, 1),
-        titles=("bridge of spies",),
+        titles=("Bridge of Spies",),
         first="翻译",
         # cue 31 of the file is the epilogue card, timed at 02:14:08, after the last dialogue
         last="在多诺万的谈判之后 他一共拯救了9703名男人 妇女 和儿童",
         paragraphs=(1700, 2069),
-        absent=("{\\", "\\fs16", "And Donovan", "-->"),
+        absent=("{\\", "\\fs16", "And Donovan", "-->", "zhcn", "inline"),
         present=("冷战高潮期间",),
         first_within=1,
         last_within=1,
     ),
     "ass_oslo_2021_trad_utf16le.ass": Expect(
         articles=(1, 1),
-        titles=("ass oslo (2021)",),
+        titles=("Oslo (2021)",),
         first="（阿語）",
         last="謝謝觀賞",
         paragraphs=(1200, 1358),
-        absent=("Dialogue:", "[Script Info]", "*Default"),
+        absent=("Dialogue:", "[Script Info]", "*Default", "trad", "utf16le"),
         present=("我會再確認時間地點", "對 系藍色領帶"),
         first_within=1,
         last_within=1,
@@ -551,11 +552,11 @@ EXPECTED: dict[str, Expect] = {
     # Animated credits repeat one line dozens of times; Japanese lines stand beside Chinese.
     "ass_ainouta_movie_tc_effects_utf8bom.ass": Expect(
         articles=(1, 1),
-        titles=("ass ainouta",),
+        titles=("Ainouta",),
         first="",
         last="來…牽起彼此的手吧",
         paragraphs=(700, 2156),
-        absent=("{\\", "\\pos", "Dialogue:"),
+        absent=("{\\", "\\pos", "Dialogue:", "utf8bom", "effects"),
         present=("讓我聽見愛的歌聲",),
         last_within=1,
         # the credit line animated frame by frame (dozens of cues) is there once or twice;

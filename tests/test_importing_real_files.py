@@ -80,7 +80,20 @@ def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
     ("stem", "title"),
     [
         ("Bridge of Spies (2015) (1080p BluRay x265 Silence).zh-cn", "Bridge of Spies (2015)"),
-        ("oslo.2021.1080p.web.h264-naisu.繁体", "oslo (2021)"),
+        ("oslo.2021.1080p.web.h264-naisu.繁体", "Oslo (2021)"),
+        # a subtitle's own tags (language, script, encoding) are not an episode's title
+        (
+            "[zimuku]_5_Loki.S01E03.Journey.Into.Mystery.720p.chs&eng",
+            "Loki S01E03 – Journey Into Mystery",
+        ),
+        ("Friends.S02E05.zh-tw", "Friends S02E05"),
+        ("Loki.S01E03.zh_CN", "Loki S01E03"),
+        ("The.Lego.Movie.2014.简英双语", "The Lego Movie (2014)"),
+        ("the.lord.of.the.rings.2001.eng.utf8", "The Lord of the Rings (2001)"),
+        ("[SumiSora][Yuru Camp][01][GB][720p]", "Yuru Camp E01"),
+        # what follows a tag is the release's; a word a tag could be inside a title stays
+        ("srt_bridge_of_spies_zhcn_inline_ass_tags", "Bridge of Spies"),
+        ("Tout.en.haut.du.monde.2015", "Tout en haut du monde (2015)"),
         (
             "[Nekomoe kissaten] Ai no Utagoe wo Kikasete [Movie][BDRip].TC",
             "Ai no Utagoe wo Kikasete",
