@@ -40,7 +40,7 @@ _FORMAT_PREFIX = re.compile(r"^(?:srt|ass|ssa|vtt|sub)[._\s]+(?=\S)", re.IGNOREC
 _SITE_INDEX = re.compile(r"^(\[[^\]]+\])[._\s]*\d{1,3}[._\s]+(?=\S)")
 _BRACKET_RUN = re.compile(r"^(\[[^\]]+\])\s*\[([^\]]+)\]")
 # the words English titles keep in lower case (Bridge of Spies, The Lord of the Rings)
-_SMALL_WORDS = frozenset(re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to vs"))
+_SMALL_WORDS = frozenset(re.findall(r"\w+", "a an and as at but by for from in of on or the to"))
 
 
 def _number(value: Any) -> int | None:
