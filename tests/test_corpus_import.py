@@ -473,6 +473,10 @@ EXPECTED: dict[str, Expect] = {
         ),
         whole=(
             "吴凌云 (aloft@ctex.org)",
+            # the title page's legend and its copyright line, each a line of its own
+            "新增 17 18 35 68 78 83 85",
+            "修订 3 12 14 20 39 40 44 53",
+            "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.",
             "2007 年 1 月 30 日 Rev. 82",
             # the contents: one entry a line, without leader dots and page numbers
             "Contents",

@@ -443,6 +443,26 @@ def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
     assert len(article.paragraphs) == 2
 
 
+def test_a_legend_and_a_copyright_line_are_not_glued_together() -> None:
+    # a title page's end: a legend of two rows of numbers, the copyright notice, then the
+    # contents (short lines, so the column there is narrow: no line looks short)
+    body = "本文档的主要目的是帮助你快速的找到问题的答案，因此可能不是非常详细。如果你想系统\n" * 4
+    contents = "".join(f"\u3000{n} 什么是第{n}个问题？\n" for n in range(1, 13))
+    page = (
+        body
+        + "的学习。\n"
+        + "新增 17 18 35 68 78 83 85\n修订 3 12 14 20 39 40 44 53\n"
+        + "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.\n"
+        + contents
+    )
+    (article,) = import_text(page)
+    assert article.paragraphs[1:4] == [
+        "新增 17 18 35 68 78 83 85",
+        "修订 3 12 14 20 39 40 44 53",
+        "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.",
+    ]
+
+
 def test_a_title_page_is_not_glued_to_the_text_after_it() -> None:
     body = "本文的大部分内容都来自于论坛上的讨论，这份常见问题集会不断更新，请到网站的主\n" * 6
     page = "常见问题集\nVersion 0.4 beta\n吴凌云\n2007 年 1 月 30 日\n" + body + "页下载。\n"

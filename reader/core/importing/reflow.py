@@ -86,6 +86,10 @@ JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
 BULLET = re.compile(r"^[•◦▪●■□◆◇►▶]\s")  # a list item starts a line of its own
+# a copyright notice starts a paragraph (a page's legend above it is not its start)
+COPYRIGHT = re.compile(r"^(?:Copyright\b|©\s*\d{4}|\(C\)\s*\d{4}|版权所有|版權所有)", re.IGNORECASE)
+# a row of a table or a legend: a label, then numbers alone (``新增 17 18 35 68``)
+NUMBER_ROW = re.compile(r"^\S{1,12}(?:\s+\d{1,4}(?:[.,]\d+)?%?){3,}$")
 # A numbered section heading as print sets it on a line of its own (``1.2 第一次使用 LATEX``,
 # ``§3.1 数学公式``), or a contents line with its page number (``7.1 绘图语言简介 87``):
 # numbers with a dot, then words (not a lower-case one: ``2.09 written in German by``)
@@ -183,6 +187,7 @@ def _standalone(line: str) -> bool:
         JUMP_LINE.match(line)
         or CREDIT.match(line)
         or SECTION.match(line)
+        or NUMBER_ROW.match(line)
         or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
     ) or _chapter_heading(line)
 
@@ -195,10 +200,6 @@ def _chapter_heading(line: str) -> bool:
         and not ends_sentence(line)
         and line[-1] not in CLAUSE_PUNCT
     )
-
-
-def _starts_paragraph(raw_line: str, line: str) -> bool:
-    return bool(BYLINE.match(line)) or _standalone(line) or bool(_INDENT.match(raw_line))
 
 
 def numbers_spaced(text: str) -> bool:
@@ -567,7 +568,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
-        return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
+        starter = BYLINE.match(lines[i]) or BULLET.match(lines[i]) or COPYRIGHT.match(lines[i])
+        return bool(starter) or _standalone(lines[i])
 
     # a title holds no clause (a column's first line does: 6月5日上午，前来…)
     title = next((line for line in lines if line), "")
