@@ -419,6 +419,12 @@ EXPECTED: dict[str, Expect] = {
             "前言LATEX",
             "英文版致谢Much",
             "引号LATEX",
+            # a footnote at a page's foot is not glued into the paragraph the page cuts
+            "文字密一些的地方，4中文排版",
+            "⟨path⟩2类 Unix",
+            # what typesetting left of formulas: glyphs of the private use area, scraps
+            "\uf8f1",
+            "o™)",
         ),
         whole=(
             "目录",
@@ -438,8 +444,12 @@ EXPECTED: dict[str, Expect] = {
             "省略号",
             "CTEX 开发小组",
             "表 3.2: 各种编译方式支持的主流图片格式",
+            # the page break after 文字密一些的地方， and the footnote under it
+            "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎（如 upLATEX）的支持。",
+            "2类 Unix 操作系统，包含 Linux、macOS（OS X）。",
         ),
         present=(
+            "文字密一些的地方，单词间距就略窄，反之略宽。",
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
         ),

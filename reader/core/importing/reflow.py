@@ -85,7 +85,7 @@ BYLINE = re.compile(
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
-BULLET = re.compile(r"^[•◦▪●■□◆◇►▶]\s")  # a list item starts a line of its own
+BULLET = re.compile(r"^[•◦▪●■□◆◇►▶–]\s")  # a list item starts a line of its own (– a nested one)
 # a copyright notice starts a paragraph (a page's legend above it is not its start)
 COPYRIGHT = re.compile(r"^(?:Copyright\b|©\s*\d{4}|\(C\)\s*\d{4}|版权所有|版權所有)", re.IGNORECASE)
 # a row of a table or a legend: a label, then numbers alone (``新增 17 18 35 68``)
