@@ -444,8 +444,11 @@ EXPECTED: dict[str, Expect] = {
             "省略号",
             "CTEX 开发小组",
             "表 3.2: 各种编译方式支持的主流图片格式",
+            # a contents entry wrapped over two lines is one
+            "5.1.5 使用 fontspec 宏包更改字体",
             # the page break after 文字密一些的地方， and the footnote under it
-            "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎（如 upLATEX）的支持。",
+            "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎"
+            "（如 upLATEX）的支持。",
             "2类 Unix 操作系统，包含 Linux、macOS（OS X）。",
         ),
         present=(
@@ -502,6 +505,11 @@ EXPECTED: dict[str, Expect] = {
             # a section's heading over its first question, in the text
             "H 图形表格",
             "H.1 图形",
+            # a question is a line of its own, also after a line of code
+            "28 在 CJK 中如何调整汉字的间距？",
+            "37 如何设置双倍或者更大的行间距？",
+            # the words that lead into a line of code are no heading: one sentence with it
+            "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
         ),
         first_within=1,
         most_repeated=6,

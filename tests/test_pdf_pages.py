@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reader.core.importing import import_text
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.pdf_format import without_debris
+from reader.core.importing.pdf_format import contents_entries, without_debris
 
 PROSE = (
     "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
@@ -80,3 +80,38 @@ def test_what_a_formula_left_goes_and_code_stays() -> None:
     ]
     kept = ["1 + Å1 − xã3∂f∂t", "\\begin{equation}", "A = B", "\\end{equation}", "...", "1."]
     assert without_debris(lines) == kept
+
+
+def test_words_that_lead_into_code_are_not_a_heading() -> None:
+    # a FAQ's answer: 用法是 / its code; the questions are lines of their own, also after code
+    page = [
+        *LINES,
+        "27 在 CJK 中如何使段首缩进两个中文字符宽度？",
+        "在 CJK 环境中使用命令",
+        "\\CJKindent",
+        "28 在 CJK 中如何调整汉字的间距？",
+        "CJK 会在两个汉字之间插入一个 \\CJKglue，因此我们修改它的定义就可以调整汉字的间距。",
+        "用法是",
+        "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}",
+        "其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。",
+        "表 8.5: LATEX 可定制的标题名称",
+        "命令 默认值 含义",  # a table's headings over its rows of code
+        "\\partname Part \\part 命令生成的标题前缀",
+        *LINES,
+    ]
+    paragraphs = _paragraphs([page])
+    code = "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}"
+    assert f"用法是{code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
+    assert "28 在 CJK 中如何调整汉字的间距？" in paragraphs
+    assert "命令 默认值 含义" in paragraphs
+
+
+def test_a_contents_entry_wrapped_over_two_lines_is_one() -> None:
+    page = [
+        "5.1.4 字体编码 . . . . . . . . . 63",
+        "5.1.5 使用 fontspec 宏包更改",
+        "字体 . . . . . . . . . . . . 63",
+        "5.2 文字装饰和强调 . . . . . . . . . . 65",
+    ]
+    entries = ["5.1.4 字体编码", "5.1.5 使用 fontspec 宏包更改字体", "5.2 文字装饰和强调"]
+    assert [line.strip("\u3000") for line in contents_entries(page)] == entries

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import re
 
-from reader.core.importing.reflow import ends_sentence, width
+from reader.core.importing.reflow import ends_sentence, looks_like_code, width
 
 _FOOT_LINES = 8  # the footnotes are among a page's last lines
 _FOOTNOTE = re.compile(r"^(\d{1,2})(?=[^\d\s.,:;)\]）。，、：%])")
 _INDENT = "\u3000"  # a line so indented starts a paragraph (reflow)
 _WIDE_QUANTILE = 0.9  # the page's full lines: its widest but a few (a long URL, a formula)
 _FULL_SHARE = 0.8
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CODE_MARKS = "\\{}$^_&%=;<>"
-_CODE_MIN = 2
 
 
 def _footnotes_start(lines: list[str]) -> int | None:
@@ -46,12 +43,6 @@ def _full(line: str, lines: list[str]) -> bool:
     after does (a line of code that ends a paragraph before a page break is shorter)."""
     widths = sorted(width(other) for other in lines if other.strip())
     return width(line) >= _FULL_SHARE * widths[int(len(widths) * _WIDE_QUANTILE)]
-
-
-def _code(line: str) -> bool:
-    """A line of code (``\\NewDocumentEnvironment{⟨name⟩}{⟨arg spec⟩}``), which ends its
-    paragraph however wide it is: no Hanzi, and markup that prose does not have."""
-    return not _HAN.search(line) and sum(line.count(c) for c in _CODE_MARKS) >= _CODE_MIN
 
 
 def _starting_a_paragraph(lines: list[str]) -> list[str]:
@@ -82,7 +73,7 @@ def move_footnotes(pages: list[list[str]]) -> list[list[str]]:
             continue
         following = result[index + 1]
         last = above[-1].strip()
-        ended = ends_sentence(last) or last.endswith(("：", ":")) or _code(last)
+        ended = ends_sentence(last) or last.endswith(("：", ":")) or looks_like_code(last)
         if ended or not _full(last, above):
             # the page's text ended above its notes: the next page's is not a note's
             result[index + 1] = _starting_a_paragraph(following)

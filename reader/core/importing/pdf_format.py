@@ -31,7 +31,7 @@ from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.reflow import SECTION, unspace_punctuation
+from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -68,6 +68,7 @@ _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
@@ -237,6 +238,7 @@ def contents_entries(lines: list[str]) -> list[str]:
     ``1.1 概述 . . . . 1``, ``1.7 术语和概念 8``) reduced to the entries, without their dots
     and page numbers, each indented so it stays a paragraph of its own, and so is the
     short line above the run (``目录``); other lines as they are."""
+    lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
     entries = [_DOTTED_LINE.match(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
     result = list(lines)
@@ -253,6 +255,23 @@ def contents_entries(lines: list[str]) -> list[str]:
             if above and len(above) <= _CONTENTS_HEADING_MAX and not _NUMBERS.search(above):
                 result[start - 1] = "\u3000" + above
         start = end + 1
+    return result
+
+
+def _unwrapped_entries(lines: list[str]) -> list[str]:
+    """The lines, an entry the contents wrapped over two (``5.1.5 使用 fontspec 宏包更改`` /
+    ``字体 . . . 63``: a numbered line without its page, then the rest with its dots) as one."""
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        line, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        head = _ENTRY_NUMBER.match(line) and not _CONTENTS_ENTRY.match(line)
+        if head and _DOTTED_LINE.match(after) and not _ENTRY_NUMBER.match(after):
+            result.append(join_lines([line, after]))
+            i += 2
+            continue
+        result.append(lines[i])
+        i += 1
     return result
 
 

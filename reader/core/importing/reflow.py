@@ -86,6 +86,13 @@ JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
 BULLET = re.compile(r"^[•◦▪●■□◆◇►▶–]\s")  # a list item starts a line of its own (– a nested one)
+# a numbered question, as a FAQ sets it on a line of its own (``28 在 CJK 中如何调整汉字的间距？``)
+NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?]$")
+# a line that goes on with a gloss and a comma (积分号 ∫ / (\int)、求和号…): a heading's
+# next line never does
+_GLOSS_GOES_ON = re.compile(r"^[（(][^）)]{0,30}[）)][，、；,;]")
+_CODE_MARKS = "\\{}$^_&%=;<>"
+_CODE_MIN = 2
 # a copyright notice starts a paragraph (a page's legend above it is not its start)
 COPYRIGHT = re.compile(r"^(?:Copyright\b|©\s*\d{4}|\(C\)\s*\d{4}|版权所有|版權所有)", re.IGNORECASE)
 # a row of a table or a legend: a label, then numbers alone (``新增 17 18 35 68``)
@@ -127,6 +134,7 @@ _SPACED_MARKS_SHARE = 0.01
 _SPACED_MARKS_MIN = 3
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+_SPACED_HAN = re.compile(rf"[{_HAN}] +[{_HAN}]")
 
 
 class ParagraphKind(Enum):
@@ -188,8 +196,24 @@ def _standalone(line: str) -> bool:
         or CREDIT.match(line)
         or SECTION.match(line)
         or NUMBER_ROW.match(line)
+        or (NUMBERED_QUESTION.match(line) and width(line) <= HEADING_MAX_WIDTH)
         or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
     ) or _chapter_heading(line)
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of code (``\\NewDocumentEnvironment{⟨name⟩}{⟨arg spec⟩}``): no Hanzi, and
+    markup that prose does not have."""
+    return not _HAN_CHAR.search(line) and sum(line.count(c) for c in _CODE_MARKS) >= _CODE_MIN
+
+
+def _leads_into_code(line: str, next_line: str) -> bool:
+    """Words that lead into a line of code, which the sentence goes on with (用法是 /
+    ``\\renewcommand{…}``); not a row of a table's headings (命令 默认值 含义), nor code
+    with a comment in Chinese (``\\include{…} % 相对路径``)."""
+    code = next_line.startswith("\\") or looks_like_code(next_line)
+    words = bool(_HAN_CHAR.search(line)) and not line.startswith(("\\", "%", "#"))
+    return code and words and not _SPACED_HAN.search(line)
 
 
 def _chapter_heading(line: str) -> bool:
@@ -606,7 +630,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # are full): a heading at a page's top (前言 / LATEX [1] 是…), a section's over
             # its first question, a line of code; not a headline set on short lines that a
             # blank line ends (大足石刻“国际朋友圈” / 不断扩大 / blank), nor a clause cut short
-            # where extraction broke the line (…转换，使用 / \CJKnospace)
+            # where extraction broke the line (…转换，使用 / \CJKnospace), nor the words that
+            # lead into a line of code (用法是 / \renewcommand…, 可以使用 / \textvisiblespace,
+            # 和 / \fi): a heading is over text
             heading = (
                 not blocks
                 and len(current) == 1
@@ -615,6 +641,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
                 and line[-1] not in CLAUSE_PUNCT
                 and not any(mark in line for mark in _CLAUSE_MARKS)
                 and not goes_on
+                and not _leads_into_code(line, following_text[i])
+                and not _GLOSS_GOES_ON.match(following_text[i])
             )
             ends = (
                 opening
