@@ -6,9 +6,14 @@ closing quotes or brackets: 。” ！」 …）), or at a clear structural brea
 - a *short* line (clearly narrower than the column it sits in) followed by a blank line:
   the writer ended it on purpose (a headline, a section marker, an unpunctuated ending);
 - a line that is a structure of its own: a jump line ``（上接1版）``, a photo credit
-  ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``;
-- the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``) or is
-  indented.
+  ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``, a row of numbers under a
+  label (``新增 17 18 35 68``), a FAQ's numbered question (``28 在 CJK 中如何…？``);
+- the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``), a list
+  item (``• …``, ``– …``) or a copyright notice, or is indented.
+
+A short line that opens a paragraph is a heading (its next lines are full), unless it holds
+a clause, or leads into a line of code (``用法是`` / ``\\renewcommand…``), or the next line
+goes on with a gloss and a comma (``积分号 ∫`` / ``(\\int)、求和号…``).
 
 A blank line after a full-width line that does not end a sentence does *not* end the
 paragraph: print extraction puts blank lines in mid-sentence (平仓 / blank / 后成功).
