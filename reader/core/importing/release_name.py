@@ -36,6 +36,8 @@ _TRAILING_TAGS = re.compile(rf"(?:{_CUT}+(?:{_TAGS}|{_WORDY_TAGS}))+{_CUT}*$", r
 _BRACKETED_TAG = re.compile(
     rf"\[(?:{_TAGS}|{_WORDY_TAGS})(?:[\s&+_-]+(?:{_TAGS}|{_WORDY_TAGS}))*\]", re.I
 )
+# a fansub's season banner: ★01月新番★, [4月新番]
+_STARRED = re.compile(r"★[^★]{0,20}★|\[[^\]]{0,8}新番[^\]]{0,8}\]")
 _FORMAT_PREFIX = re.compile(r"^(?:srt|ass|ssa|vtt|sub)[._\s]+(?=\S)", re.IGNORECASE)
 _SITE_INDEX = re.compile(r"^(\[[^\]]+\])[._\s]*\d{1,3}[._\s]+(?=\S)")
 _BRACKET_RUN = re.compile(r"^(\[[^\]]+\])\s*\[([^\]]+)\]")
@@ -52,7 +54,9 @@ def _number(value: Any) -> int | None:
 
 def _without_subtitle_tags(stem: str) -> str:
     """``stem`` without the subtitle's language, script and encoding tags and what follows
-    the first of them, its format's name before it and a site's index after its group."""
+    the first of them, its format's name before it, a site's index after its group and a
+    fansub's season banner (``【喵萌奶茶屋】★01月新番★[摇曳露营]``: its group in 【】)."""
+    stem = _STARRED.sub(" ", stem.replace("【", "[").replace("】", "]"))
     stem = _BRACKETED_TAG.sub("", _FORMAT_PREFIX.sub("", stem))
     stem = _SITE_INDEX.sub(r"\1 ", stem)
     first = _TAG.search(stem)
