@@ -92,10 +92,6 @@ def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
         ("the.lord.of.the.rings.2001.eng.utf8", "The Lord of the Rings (2001)"),
         ("[SumiSora][Yuru Camp][01][GB][720p]", "Yuru Camp E01"),
         ("【喵萌奶茶屋】★01月新番★[摇曳露营][01][1080p][简日双语]", "摇曳露营 E01"),
-        (
-            "【幻樱字幕组】【4月新番】【约会大作战 Date A Live】【01】【BIG5_MP4】",
-            "约会大作战 Date A Live E01",
-        ),
         # what follows a tag is the release's; a word a tag could be inside a title stays
         ("srt_bridge_of_spies_zhcn_inline_ass_tags", "Bridge of Spies"),
         ("Tout.en.haut.du.monde.2015", "Tout en haut du monde (2015)"),
