@@ -477,6 +477,9 @@ EXPECTED: dict[str, Expect] = {
             "新手入门19",
             "浮动对象58",
             "ChangeList of v0.4 A",
+            # a question is not glued to its answer (a margin's note, New v0.4, between them)
+            "软件？Revised v0.4 CTEX 首页",
+            "有什么区别？New v0.4 CTEX",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",

@@ -89,7 +89,7 @@ def test_words_that_lead_into_code_are_not_a_heading() -> None:
         "27 在 CJK 中如何使段首缩进两个中文字符宽度？",
         "在 CJK 环境中使用命令",
         "\\CJKindent",
-        "28 在 CJK 中如何调整汉字的间距？",
+        "28 在 CJK 中如何调整汉字的间距？Revised",  # a word of a margin's note after it
         "CJK 会在两个汉字之间插入一个 \\CJKglue，因此我们修改它的定义就可以调整汉字的间距。",
         "用法是",
         "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}",
@@ -102,7 +102,7 @@ def test_words_that_lead_into_code_are_not_a_heading() -> None:
     paragraphs = _paragraphs([page])
     code = "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}"
     assert f"用法是{code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
-    assert "28 在 CJK 中如何调整汉字的间距？" in paragraphs
+    assert "28 在 CJK 中如何调整汉字的间距？Revised" in paragraphs
     assert "命令 默认值 含义" in paragraphs
 
 

@@ -91,8 +91,9 @@ JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
 BULLET = re.compile(r"^[•◦▪●■□◆◇►▶–]\s")  # a list item starts a line of its own (– a nested one)
-# a numbered question, as a FAQ sets it on a line of its own (``28 在 CJK 中如何调整汉字的间距？``)
-NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?]$")
+# a numbered question, as a FAQ sets it on a line of its own (``28 在 CJK 中如何调整汉字的间距？``),
+# maybe with a word of a margin's note that extraction put after it (``…软件？Revised``)
+NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?](?:\s*[A-Za-z]{1,10})?$")
 # a line that goes on with a gloss and a comma (积分号 ∫ / (\int)、求和号…): a heading's
 # next line never does
 _GLOSS_GOES_ON = re.compile(r"^[（(][^）)]{0,30}[）)][，、；,;]")
