@@ -477,9 +477,11 @@ EXPECTED: dict[str, Expect] = {
             "新手入门19",
             "浮动对象58",
             "ChangeList of v0.4 A",
-            # a question is not glued to its answer (a margin's note, New v0.4, between them)
-            "软件？Revised v0.4 CTEX 首页",
-            "有什么区别？New v0.4 CTEX",
+            # a question is not glued to its answer, and the margin's note beside it (New
+            # v0.4, Revised v0.4), cut across the two lines, is not text
+            "软件？Revised",
+            "有什么区别？New",
+            "v0.4 CTEX 首页",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
@@ -510,6 +512,7 @@ EXPECTED: dict[str, Expect] = {
             "H.1 图形",
             # a question is a line of its own, also after a line of code
             "28 在 CJK 中如何调整汉字的间距？",
+            "12 哪里可以下载 CTEX 中文套装软件？",
             "37 如何设置双倍或者更大的行间距？",
             # the words that lead into a line of code are no heading: one sentence with it
             "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",

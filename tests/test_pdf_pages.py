@@ -4,6 +4,7 @@ and what typesetting left of formulas dropped (page lists as PDFium gives them).
 from __future__ import annotations
 
 from reader.core.importing import import_text
+from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_format import contents_entries, without_debris
 
@@ -115,3 +116,15 @@ def test_a_contents_entry_wrapped_over_two_lines_is_one() -> None:
     ]
     entries = ["5.1.4 字体编码", "5.1.5 使用 fontspec 宏包更改字体", "5.2 文字装饰和强调"]
     assert [line.strip("\u3000") for line in contents_entries(page)] == entries
+
+
+def test_a_margins_note_cut_across_two_lines_goes_where_it_recurs() -> None:
+    # New v0.4 / Revised v0.4 in the margin beside a FAQ's questions
+    pages = [
+        [f"{n} 哪里可以下载第{n}个版本？{note}", f"v0.4 首页上的下载中心第{n}项。"]
+        for n, note in zip(range(1, 7), ("New", "Revised") * 3, strict=True)
+    ]
+    once = ["本页其余的内容。Note", "2021 年的版本。"]  # once: words of the text
+    cleaned = without_margin_notes([[*pages[0], *once], *pages[1:]])
+    assert cleaned[0] == ["1 哪里可以下载第1个版本？", "首页上的下载中心第1项。", *once]
+    assert cleaned[5] == ["6 哪里可以下载第6个版本？", "首页上的下载中心第6项。"]

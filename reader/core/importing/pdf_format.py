@@ -16,7 +16,8 @@ and glyphs of the private use area, the pieces of a tall brace) go. A contents p
 its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
 1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
 its Hanzi. Footnotes a page break put inside a paragraph move out of it
-(``pdf_footnotes``). A PDF whose pages hold no text (a scan) is read by OCR
+(``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
+whose pages hold no text (a scan) is read by OCR
 instead (``reader.core.importing.ocr``).
 """
 
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
+from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
@@ -199,7 +201,9 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
     kept = [
         contents_entries(without_debris(lines))
-        for lines in move_footnotes(strip_page_furniture([text.split("\n") for text in pages]))
+        for lines in move_footnotes(
+            without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
+        )
     ]
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
@@ -211,9 +215,9 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
 def without_debris(lines: list[str]) -> list[str]:
     """The lines with something to read: not a lone number (an exponent, a footnote mark)
     nor what typesetting left of a formula (``∑n``, ``Å``, ``o™)``: no Hanzi, word or
-    number, and a symbol beyond ASCII; ``A = B`` may be code). A lone section numeral (``1.``) is a
-    heading, a line of dots alone (``...``) stands for elided text, and a formula's line in
-    a listing of code (after ``\\begin{equation}``) is code."""
+    number, and a symbol beyond ASCII; ``A = B`` may be code). A lone section numeral
+    (``1.``) is a heading, a line of dots alone (``...``) stands for elided text, and a
+    formula's line in a listing of code (after ``\\begin{equation}``) is code."""
     kept: list[str] = []
     for line in lines:
         text = line.strip()
