@@ -4,21 +4,22 @@ PySide6's wheel carries ICU (libicudata.so.NN: 32 MB of CLDR data for every ICU 
 The only user of ICU in the bundle is libQt6Core, and it calls four ICU services: collation
 (QCollator, e.g. the file dialog's sorting), converters (QStringDecoder for an HTML
 `charset`), time-zone names (QTimeZone::displayName, QLocale's long date-time formats) and
-locale case mapping (QLocale::toUpper / toLower). Dropped here (19 of 32 MB):
+locale case mapping (QLocale::toUpper / toLower). Dropped here (23 of 32 MB):
 - the data trees none of these reads: break iteration, measurement units, currencies,
   language and region display names, transliteration, rule-based number spelling;
 - the data of services Qt never calls: character names, spoof checks, IDNA, stringprep,
   NFKC, emoji and layout properties;
-- the localized time-zone names (the `zone` tree, 3 MB): Qt reads them only to spell a
-  zone's name (QTimeZone::displayName, QLocale's long formats and the `t` format), which
-  reader never shows (it formats no date with Qt; the file dialog's dates use the short
-  format, which has no zone). Without them ICU answers in the "GMT+08:00" form; the zone
-  rules (zoneinfo64) stay;
+- each locale's own data in the main and zone trees (how it writes dates and numbers, its
+  zone names: 6 MB). Of it Qt would read only the zone names (QTimeZone::displayName, for
+  QLocale's long formats and the `t` format), which reader never shows: it formats no date
+  with Qt, and the file dialog's dates use the short format, which has no zone. ICU then
+  names a zone "GMT+08:00", from the root data kept, and the zone rules (zoneinfo64) stay.
+  Collation has a tree of its own;
 - the EBCDIC converters (IBM mainframe code pages, 1 MB): an HTML page names its charset
   in ASCII, so no page that Qt could decode is in one. Which converters are EBCDIC is asked
   of ICU itself (`ebcdic_converters`).
-All collations, the other converters (GB18030, GBK, Big5, the ISO-2022 family …) and the
-locale data stay whole.
+All collations and the other converters (GB18030, GBK, Big5, the ISO-2022 family …) stay
+whole: tests/test_packaging_icu.py compares them with the wheel's whole ICU.
 
 `icupkg` removes the items from ICU's own data package (extracted from the library as it
 was built), `genccode` turns the package back into an object file with the same entry
@@ -36,9 +37,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-# ICU data trees no ICU service that Qt calls opens, and the zone names reader never shows
-# (see the module docstring).
-UNUSED_TREES = ("brkitr", "unit", "curr", "lang", "region", "translit", "rbnf", "zone")
+# ICU data trees no ICU service that Qt calls opens (see the module docstring).
+UNUSED_TREES = ("brkitr", "unit", "curr", "lang", "region", "translit", "rbnf")
+# A locale's own data in the main and zone trees (a locale ID: language, then _Script,
+# _REGION, variants); their root.res and the supplemental data (zoneinfo64 …) stay.
+LOCALE_DATA = re.compile(r"^(zone/)?[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
 # Top-level items of ICU services Qt never calls: u_charName, uspoof, uidna, usprep, NFKC,
 # emoji and layout properties.
 UNUSED_ITEMS = re.compile(
@@ -115,6 +118,7 @@ def unused_items(items: list[str], ebcdic: set[str]) -> list[str]:
         item
         for item in items
         if item.split("/")[0] in UNUSED_TREES
+        or LOCALE_DATA.match(item)
         or UNUSED_ITEMS.match(item)
         or item.removesuffix(".cnv") in ebcdic
     ]
@@ -214,7 +218,7 @@ def filter_library(library: Path, version: str, work: Path) -> Path:
     )
     print(
         f"ICU data: {len(unused)} of {len(items)} items dropped ({', '.join(UNUSED_TREES)}, "
-        f"unused services, EBCDIC): "
+        f"locale data, unused services, EBCDIC): "
         f"{library.stat().st_size / 1e6:.1f} -> {out.stat().st_size / 1e6:.1f} MB"
     )
     return out
