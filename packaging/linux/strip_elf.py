@@ -40,14 +40,16 @@ def segments_aligned(path: Path) -> bool:
 
 
 def strip_file(path: Path) -> bool:
-    """Strip ``path`` in place if the stripped copy stays loadable; whether it was."""
+    """Strip ``path`` in place where that makes it smaller (a library its wheel stripped
+    already can grow by a page); False when the stripped copy would not load."""
     stripped = path.with_name(path.name + ".stripped")
     try:
         subprocess.run(["strip", "-o", str(stripped), str(path)], check=True)
         if not segments_aligned(stripped):
             return False
-        stripped.chmod(path.stat().st_mode)
-        os.replace(stripped, path)
+        if stripped.stat().st_size < path.stat().st_size:
+            stripped.chmod(path.stat().st_mode)
+            os.replace(stripped, path)
         return True
     finally:
         stripped.unlink(missing_ok=True)
