@@ -133,10 +133,16 @@ class ArticleLayout:
         self.paragraphs = _paragraphs(text)
         self._breaks: list[int] = []
         self._paragraph_breaks: list[tuple[int, int]] = []
+        followings: list[int] = []  # where the word after each break opportunity ends
         for start, end in self.paragraphs:
             first = len(self._breaks)
             self._breaks += break_opportunities(text, start, end, token_starts)
             self._paragraph_breaks.append((first, len(self._breaks)))
+            followings += islice(self._breaks, first + 1, None)
+            followings.append(end)
+        # the prefix sum at each of those ends: non-decreasing within a paragraph, so the
+        # first word that overflows a line is found by bisection (``relayout``)
+        self._reach = array("d", map(self.prefix.__getitem__, _in_turns(followings)))
         self.width = 0.0
         self.height = 0.0
         self.line_starts = array("q")
@@ -248,7 +254,11 @@ class ArticleLayout:
 
     def relayout(self, width: float, top: float = 0.0) -> None:
         """Break every paragraph into lines no wider than ``width`` (greedy, by words), the
-        first line at ``top`` (below the title, which the view lays out as its own text)."""
+        first line at ``top`` (below the title, which the view lays out as its own text).
+
+        The words that fit on a line are skipped by a bisection over ``_reach``: the work
+        is per line, not per word (a resize of a million characters is a pass over some
+        35,000 lines, not 500,000 words)."""
         self.width = width
         metrics = self.metrics
         y = top
@@ -258,16 +268,16 @@ class ArticleLayout:
         prefix = self.prefix
         text = self.text
         breaks = self._breaks
+        reach = self._reach
         step = self.line_height + metrics.line_gap
         for (start, end), (b0, b1) in zip(self.paragraphs, self._paragraph_breaks, strict=True):
             line_start = start
             base = prefix[start]
             line_starts.append(start)
             line_tops.append(y)
-            for k in range(b0, b1):
+            k = _first_beyond(reach, base, width, b0, b1)
+            while k < b1:
                 following = breaks[k + 1] if k + 1 < b1 else end
-                if prefix[following] - base <= width:
-                    continue
                 offset = breaks[k]
                 if offset > line_start and not text[offset].isspace():
                     line_ends.append(offset)
@@ -276,7 +286,7 @@ class ArticleLayout:
                     y += step
                     line_starts.append(offset)
                     line_tops.append(y)
-                if prefix[following] - base > width:  # a word longer than a line
+                if reach[k] - base > width:  # a word longer than a line
                     for inner in range(offset + 1, following):
                         if prefix[inner + 1] - base > width and may_break_before(
                             text, inner, line_start
@@ -287,6 +297,7 @@ class ArticleLayout:
                             y += step
                             line_starts.append(inner)
                             line_tops.append(y)
+                k = _first_beyond(reach, base, width, k + 1, b1)
             line_ends.append(end)
             y += step + metrics.paragraph_gap
         self.line_starts = line_starts
@@ -457,6 +468,19 @@ class ArticleLayout:
 
     def line_at_y(self, y: float) -> int:
         return min(max(0, bisect_right(self.line_tops, y) - 1), max(0, self.line_count - 1))
+
+
+def _first_beyond(reach: array[float], base: float, width: float, lo: int, hi: int) -> int:
+    """The first ``k`` in ``lo..hi`` whose word ends past a line from ``base``
+    (``reach[k] - base > width``; ``hi`` if none). The bisection compares with
+    ``base + width``, which rounds differently at the boundary: the few steps after it
+    settle on the greedy pass's own test."""
+    k = bisect_right(reach, base + width, lo, hi)
+    while k > lo and reach[k - 1] - base > width:
+        k -= 1
+    while k < hi and reach[k] - base <= width:
+        k += 1
+    return k
 
 
 def _add_at(values: list[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:
