@@ -131,7 +131,7 @@ def test_every_line_is_as_full_as_the_greedy_rule_makes_it() -> None:
         starts.append(starts[-1] + len(word))
     layout = ArticleLayout(text, starts, [""] * len(text), UnevenMetrics())
     # where the word after each break opportunity ends: the next one, or its paragraph's end
-    following = {}
+    following: dict[int, int] = {}
     for start, end in layout.paragraphs:
         opportunities = break_opportunities(text, start, end, starts)
         following.update(zip(opportunities, [*opportunities[1:], end], strict=True))
