@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, eq, mul, sub
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeAlias, TypeVar
 
 from reader.core.pinyin import takes_apostrophe
 from reader.ui.article_view.breaking import (
@@ -29,6 +29,10 @@ from reader.ui.article_view.breaking import (
 T = TypeVar("T")
 # Items a pass in C handles before another thread may take Python's lock (``_in_turns``)
 _CHUNK = 16_384
+# Characters whose lines one slice of ``relayout_in_slices`` breaks (about 5 ms of CPU)
+SLICE_CHARS = 100_000
+# Line starts, line ends and line tops
+_Lines: TypeAlias = "tuple[array[int], array[int], array[float]]"
 
 
 class FontMetrics(Protocol):
@@ -131,6 +135,7 @@ class ArticleLayout:
         self._gloss_width: dict[str, float] = {}  # each gloss's advance (``_gloss_spares``)
         self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
+        self._paragraph_starts = [start for start, _end in self.paragraphs]
         self._breaks: list[int] = []
         self._paragraph_breaks: list[tuple[int, int]] = []
         followings: list[int] = []  # where the word after each break opportunity ends
@@ -254,23 +259,77 @@ class ArticleLayout:
 
     def relayout(self, width: float, top: float = 0.0) -> None:
         """Break every paragraph into lines no wider than ``width`` (greedy, by words), the
-        first line at ``top`` (below the title, which the view lays out as its own text).
+        first line at ``top`` (below the title, which the view lays out as its own text)."""
+        deque(self.relayout_in_slices(width, top), maxlen=0)
+
+    def relayout_in_slices(self, width: float, top: float = 0.0) -> Iterator[None]:
+        """`relayout`, pausing after each ``SLICE_CHARS`` characters or so: the lines shown
+        stay as they are until the last slice puts the whole in their place."""
+        lines = _no_lines()
+        starts = self._paragraph_starts
+        first, y = 0, top
+        while True:
+            last = len(starts)
+            if first < last:
+                last = bisect_left(starts, starts[first] + SLICE_CHARS, first + 1)
+            y = self._break_lines(first, last, width, y, lines)
+            if last == len(starts):
+                break
+            first = last
+            yield
+        self.width = width
+        self.line_starts, self.line_ends, self.line_tops = lines
+        self.height = y
+
+    def lay_out_around(
+        self, width: float, char: int, char_top: float, above: float, below: float
+    ) -> None:
+        """Only the paragraphs around ``char`` at ``width``, its line's top at ``char_top``:
+        at least one paragraph and ``above`` before its own, ``below`` after its line.
+        What a view shows while the whole is relaid out in slices (a paragraph's lines do
+        not depend on the others: those shown then are the same, only lower or higher).
+        ``height`` stays as it was."""
+        starts = self._paragraph_starts
+        if not starts:
+            return
+        anchor = max(0, bisect_right(starts, char) - 1)
+        own = _no_lines()
+        self._break_lines(anchor, anchor + 1, width, 0.0, own)
+        line = max(0, bisect_right(own[0], char) - 1)
+        y = char_top - own[2][line]  # the anchor paragraph's top
+        first = anchor
+        while first > 0 and (first == anchor or char_top - y < above):
+            first -= 1
+            y -= self._break_lines(first, first + 1, width, 0.0, _no_lines())
+        lines = _no_lines()
+        last = first
+        while last < len(starts) and (last <= anchor or y < char_top + below):
+            y = self._break_lines(last, last + 1, width, y, lines)
+            last += 1
+        self.width = width
+        self.line_starts, self.line_ends, self.line_tops = lines
+
+    def lays_out(self, char: int) -> bool:
+        """Whether ``char`` is on the lines laid out (not so outside `lay_out_around`'s)."""
+        return bool(self.line_starts) and self.line_starts[0] <= char <= self.line_ends[-1]
+
+    def _break_lines(self, first: int, last: int, width: float, y: float, lines: _Lines) -> float:
+        """Append the lines of paragraphs ``first..last`` from ``y`` to ``lines``; the ``y``
+        below them.
 
         The words that fit on a line are skipped by a bisection over ``_reach``: the work
-        is per line, not per word (a resize of a million characters is a pass over some
-        35,000 lines, not 500,000 words)."""
-        self.width = width
-        metrics = self.metrics
-        y = top
-        line_starts = array("q")
-        line_ends = array("q")
-        line_tops = array("d")
+        is per line, not per word (a million characters are some 35,000 lines but
+        500,000 words)."""
+        line_starts, line_ends, line_tops = lines
         prefix = self.prefix
         text = self.text
         breaks = self._breaks
         reach = self._reach
-        step = self.line_height + metrics.line_gap
-        for (start, end), (b0, b1) in zip(self.paragraphs, self._paragraph_breaks, strict=True):
+        step = self.line_height + self.metrics.line_gap
+        paragraph_gap = self.metrics.paragraph_gap
+        for p in range(first, last):
+            start, end = self.paragraphs[p]
+            b0, b1 = self._paragraph_breaks[p]
             line_start = start
             base = prefix[start]
             line_starts.append(start)
@@ -299,11 +358,8 @@ class ArticleLayout:
                             line_tops.append(y)
                 k = _first_beyond(reach, base, width, k + 1, b1)
             line_ends.append(end)
-            y += step + metrics.paragraph_gap
-        self.line_starts = line_starts
-        self.line_ends = line_ends
-        self.line_tops = line_tops
-        self.height = y
+            y += step + paragraph_gap
+        return y
 
     # Queries ---------------------------------------------------------------------------
 
@@ -468,6 +524,10 @@ class ArticleLayout:
 
     def line_at_y(self, y: float) -> int:
         return min(max(0, bisect_right(self.line_tops, y) - 1), max(0, self.line_count - 1))
+
+
+def _no_lines() -> _Lines:
+    return array("q"), array("q"), array("d")
 
 
 def _first_beyond(reach: array[float], base: float, width: float, lo: int, hi: int) -> int:

@@ -46,6 +46,7 @@ from reader.ui.article_view.model import (
     provisional_tokens,
     render_reading,
 )
+from reader.ui.article_view.resizing import SlicedRelayout
 from reader.ui.article_view.typesetting import (
     BACKGROUND_CHARS,
     BackgroundTypesetter,
@@ -182,6 +183,8 @@ class ArticleView(QAbstractScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._typesetter = BackgroundTypesetter(self)
         self._typesetter.ready.connect(self._show)
+        self._slices = SlicedRelayout(self)  # a long article's relayout after a resize
+        self._slices.settled.connect(self._settled)
 
     # Content ---------------------------------------------------------------------------
 
@@ -324,6 +327,7 @@ class ArticleView(QAbstractScrollArea):
     def _show(self, done: Typeset, keep_position: bool = True) -> None:
         """Show what ``typeset`` made (at once, or when the worker delivers it)."""
         top = self._reading_char if keep_position else 0
+        self._slices.cancel()  # new layouts: the old ones' relayout is moot
         self.tokens = done.tokens
         self._body_tokens = done.body_tokens
         self._token_starts = done.token_starts
@@ -351,11 +355,41 @@ class ArticleView(QAbstractScrollArea):
         return (self.viewport().width() - width) / 2, width
 
     def _relayout(self) -> None:
-        if self.layout_ is None:
+        """Break the lines at the column's width: a long article's in view at once and the
+        whole in slices (`SlicedRelayout`), the reading position's line where it was."""
+        layout = self.layout_
+        if layout is None:
             return
         _left, width = self.column()
-        relayout(self.layout_, self.title_layout, width)
+        if width == layout.width and not self._slices.pending:
+            self._update_scroll_range()  # only the height changed
+            return
+        self._slices.cancel()
+        if len(self.text) <= BACKGROUND_CHARS or not layout.line_count:
+            relayout(layout, self.title_layout, width)
+            self._update_scroll_range()
+            return
+        top = 0.0
+        if self.title_layout is not None:
+            self.title_layout.relayout(width)
+            top = self.title_layout.height
+        char = self._reading_char
+        anchor = (char, layout.line_tops[layout.line_of_char(char)])
+        height = self.viewport().height()
+        self._slices.start(layout, width, top, anchor, (height, 2 * height))
+
+    def _settled(self) -> None:
+        """The whole article is laid out at the new width: the scroll range follows, the
+        reading position's line stays at the top."""
         self._update_scroll_range()
+        self.scroll_to_char(self._reading_char)
+        self.viewport().update()
+
+    def _whole_for(self, char_index: int) -> None:
+        """Finish a relayout in slices if ``char_index`` (of the text) is not laid out."""
+        layout = self.layout_
+        if self._slices.pending and layout is not None and not layout.lays_out(char_index):
+            self._slices.finish()
 
     def _update_scroll_range(self) -> None:
         assert self.layout_ is not None
@@ -376,6 +410,7 @@ class ArticleView(QAbstractScrollArea):
     def _scrolled(self) -> None:
         if not self._scrolling_to:
             self._reading_char = self.top_char()
+            self._slices.finish()  # the lines around the old position may not cover it
 
     def _to_layout(self, point: QPoint | QPointF) -> tuple[float, float]:
         left, _width = self.column()
@@ -390,6 +425,7 @@ class ArticleView(QAbstractScrollArea):
         return int(layout.line_starts[line])
 
     def scroll_to_char(self, char_index: int) -> None:
+        self._whole_for(char_index)
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return
@@ -410,6 +446,7 @@ class ArticleView(QAbstractScrollArea):
         assert self.layout_ is not None
         if self.title_layout is not None and char_index > self.body_length:
             return self.title_layout, self.body_length + 1
+        self._whole_for(char_index)
         return self.layout_, 0
 
     def ensure_visible(self, char_index: int) -> None:
