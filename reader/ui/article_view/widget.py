@@ -378,6 +378,12 @@ class ArticleView(QAbstractScrollArea):
         height = self.viewport().height()
         self._slices.start(layout, width, top, anchor, (height, 2 * height))
 
+    @property
+    def relaying_out(self) -> bool:
+        """Whether a long article's lines are being broken anew in slices (those in view
+        are already)."""
+        return self._slices.pending
+
     def _settled(self) -> None:
         """The whole article is laid out at the new width: the scroll range follows, the
         reading position's line stays at the top."""
