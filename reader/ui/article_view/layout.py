@@ -143,7 +143,7 @@ class ArticleLayout:
             first = len(self._breaks)
             self._breaks += break_opportunities(text, start, end, token_starts)
             self._paragraph_breaks.append((first, len(self._breaks)))
-            followings += islice(self._breaks, first + 1, None)
+            followings += self._breaks[first + 1 :]
             followings.append(end)
         # the prefix sum at each of those ends: non-decreasing within a paragraph, so the
         # first word that overflows a line is found by bisection (``relayout``)
