@@ -45,6 +45,7 @@ from reader.ui.article_view.model import (
     StatusMarks,
     provisional_tokens,
     render_reading,
+    with_title,
 )
 from reader.ui.article_view.resizing import SlicedRelayout
 from reader.ui.article_view.typesetting import (
@@ -252,6 +253,14 @@ class ArticleView(QAbstractScrollArea):
     def article_text(self) -> str:
         """The article's text, without the title that follows it in ``text``."""
         return self.text[: self.body_length]
+
+    @property
+    def tokens_wanted(self) -> list[Token]:
+        """The tokens shown once what is being typeset is (``tokens`` then): the text's,
+        then the title's; a long article's ``tokens`` are the old ones until its worker
+        is done."""
+        body, title = self._wanted
+        return with_title(body, self.body_length, title)
 
     @property
     def body_tokens(self) -> list[Token]:

@@ -349,7 +349,7 @@ class ArticleLoader(QObject):
             self._analyse_title()
         self.settled.emit()
         self.pinyin_came.emit()
-        shown = self._view.tokens  # the text's and the title's
+        shown = self._view.tokens_wanted  # the text's and the title's (typeset or not)
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
         marked = {t.text for t in shown if t.kind in (TokenKind.WORD, TokenKind.NAME)}
         statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)
