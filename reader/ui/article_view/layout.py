@@ -4,9 +4,10 @@ No painting and no Qt: a `FontMetrics` object answers advances and heights, so t
 benchmarks lay out real text without a window. The work is split so that a resize is
 cheap: cell widths and their prefix sums, paragraphs and break opportunities depend only
 on the text, the ruby and the font (`ArticleLayout.__init__`); `relayout(width)` is one
-greedy pass over break opportunities (words, not characters) that records where each line
-starts. A character's x is then a difference of two prefix sums, and hit-testing a point
-is two bisections.
+greedy pass over the lines, each found by a bisection over where its words end, that
+records where each line starts (in slices for a view, `relayout_in_slices`, the lines in
+view first, `lay_out_around`). A character's x is then a difference of two prefix sums,
+and hit-testing a point is two bisections.
 """
 
 from __future__ import annotations
