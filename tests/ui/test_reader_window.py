@@ -322,7 +322,8 @@ def test_a_long_article_gets_its_status_marks_while_it_is_typeset(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     """The analysis of an article typeset on a worker arrives before its layout: the
-    statuses and the session are of the analysed words, not of the characters shown."""
+    statuses, the session and the statistics are of the analysed words, not of the
+    characters shown."""
     from reader.core.store import NewArticle
     from reader.ui.article_view.typesetting import BACKGROUND_CHARS
 
@@ -334,5 +335,9 @@ def test_a_long_article_gets_its_status_marks_while_it_is_typeset(
     qtbot.waitUntil(lambda: window.session.is_analysed, timeout=60000)
     assert view.statuses.get("银行") == 0  # a new word: marked
     assert any(t.text == "银行" and t.readings for t in window.session.tokens)
+    qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None)
+    window.vocab.tabs.setCurrentWidget(window.vocab.stats)  # counted when shown
+    stats = window.vocab.stats.stats
+    assert stats is not None and "银行" in dict(stats.unknown_by_frequency)
     qtbot.waitUntil(lambda: len(view.tokens) == len(window.session.tokens), timeout=60000)
     assert view.tokens == window.session.tokens

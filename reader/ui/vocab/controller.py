@@ -311,7 +311,7 @@ class VocabularyController(QObject):
         self._stats_stale = not (force or self.stats.isVisible())
         if self._stats_stale:
             return
-        tokens = self.view.tokens
+        tokens = self._session.tokens  # analysed (a long article's view may not show them yet)
         if self._session.article_id is None or not any(t.entry_ids for t in tokens):
             self.stats.clear()
             return
@@ -323,7 +323,7 @@ class VocabularyController(QObject):
     def _describer(self, stats: ArticleStats) -> Describe:
         """Each unknown word's pinyin as read at its first occurrence and its meanings, as
         "Add" would save them (the occurrences are found once, on the first row shown)."""
-        tokens, keys = self.view.tokens, self._session.word_keys
+        tokens, keys = self._session.tokens, self._session.word_keys
         words = [word for word, _count in stats.unknown_by_frequency]
         first: dict[str, int] = {}
 
