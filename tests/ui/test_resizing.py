@@ -33,13 +33,13 @@ def lines(layout: ArticleLayout) -> tuple[list[int], list[int], list[float], flo
     return list(layout.line_starts), list(layout.line_ends), list(layout.line_tops), layout.height
 
 
-def a_long_article_at(qtbot: QtBot, char: int) -> ArticleView:
-    """A view 900 wide showing a long article whole, ``char`` at the top."""
+def a_long_article_at(qtbot: QtBot, char: int, title: str = "银行") -> ArticleView:
+    """A view 900 wide showing a long article whole under ``title``, ``char`` at the top."""
     text, tokens = long_article(BACKGROUND_CHARS + 30_000)
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 700)
-    view.set_article(text, tokens, "银行")
+    view.set_article(text, tokens, title)
     view.show()
     qtbot.waitUntil(lambda: view.layout_ is not None and len(view.layout_.text) == len(text))
     view.scroll_to_char(char)
@@ -89,3 +89,14 @@ def test_a_resize_that_keeps_the_column_lays_out_nothing(qtbot: QtBot) -> None:
     starts = view.layout_.line_starts
     view.resize(900, 500)
     assert not view.relaying_out and view.layout_.line_starts is starts
+
+
+def test_at_the_top_the_text_stays_under_a_title_of_more_lines(qtbot: QtBot) -> None:
+    view = a_long_article_at(qtbot, 0, "他们在银行门口见面了" * 2)
+    assert view.title_layout is not None and view.title_layout.line_count == 1
+    view.resize(640, 700)
+    assert view.relaying_out and view.title_layout.line_count == 2
+    assert view.layout_ is not None and view.layout_.line_tops[0] == view.title_layout.height
+    shown = view.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: not view.relaying_out)
+    assert view.viewport().grab().toImage() == shown

@@ -430,9 +430,11 @@ class ArticleView(QAbstractScrollArea):
             relayout(layout, self.title_layout, width)
             self._update_scroll_range()
             return
+        title_height = self._title_height()
         if self.title_layout is not None:
             self.title_layout.relayout(width)
         top = self._title_height()
+        moved += top - title_height  # the title of more lines or fewer at this width
         char = self._reading_char
         anchor = (char, layout.line_tops[layout.line_of_char(char)] + moved)
         height = self.viewport().height()
