@@ -210,6 +210,40 @@ def test_polyphones_read_in_their_sentence(
         ("这家琴▁行▁很大。", "hang2"),
         ("一家人▁行▁至山脚。", "xing2"),
         ("这家店都▁行▁。", "xing2"),
+        # 为 … 而 V: wèi "for the sake of, because of"
+        ("他们▁为▁自由而战。", "wei4"),
+        ("学生▁为▁考试而紧张。", "wei4"),
+        ("他被选▁为▁班长。", "wei2"),
+        # 丧 the verb sàng "lose" (命丧), sāng "funeral" in its words
+        ("三人在车祸中命▁丧▁当场。", "sang4"),
+        ("他回家奔▁丧▁。", "sang1"),
+        # a lone 咽 is the verb yàn "swallow"
+        ("病人▁咽▁东西很困难。", "yan4"),
+        ("他▁咽▁口水。", "yan4"),
+        # a lone 钻 is the verb zuān "go through, bore"
+        ("孩子们▁钻▁山洞玩。", "zuan1"),
+        # 种 before an aspect marker or 的 is the verb zhòng "plant"
+        ("他▁种▁的西红柿很甜。", "zhong4"),
+        ("农民▁种▁了很多玉米。", "zhong4"),
+        ("这里的农民以▁种▁养为主。", "zhong4"),
+        ("这▁种▁的很好吃。", "zhong3"),
+        # a lone 薄 before a noun is the colloquial báo "thin"
+        ("她穿着一件▁薄▁毛衣。", "bao2"),
+        # a reduplicated measure word after 一: 一幢幢 zhuàng
+        ("路边是一▁幢▁幢新楼。", "zhuang4"),
+        ("路边是一幢▁幢▁新楼。", "zhuang4"),
+        # 应从 + what it starts from: the modal yīng "should"
+        ("我们▁应▁从实际出发。", "ying1"),
+        ("改革▁应▁从基层做起。", "ying1"),
+        # 划着 a boat: huá "row"
+        ("渔民▁划▁着小船回来了。", "hua2"),
+        # 得 after 全 "all" is the modal děi
+        ("这些东西全▁得▁搬走。", "dei3"),
+        # the doctor 大夫 dàifu; the official 士大夫 dàfū
+        ("我家的▁大▁夫很好。", "dai4"),
+        ("他是一位士▁大▁夫。", "da4"),
+        # 处 after a bureau's name: the office chù
+        ("海关总署缉私▁处▁今天发出通知。", "chu4"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(

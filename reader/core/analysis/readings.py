@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
-from reader.core.analysis.g2p.rules import FIRM, firm_reading, rule_reading
+from reader.core.analysis.g2p.rules import FIRM, FIRM_WORDS, firm_reading, rule_reading
 from reader.core.analysis.pinyin_tables import (
     PHRASES_DICT,
     PINYIN_DICT,
@@ -211,7 +211,9 @@ class ReadingModel:
                 continue
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
-                firm = firm_reading(text, len(chars)) if char in FIRM else None
+                firm = (
+                    firm_reading(text, len(chars)) if char in FIRM or word in FIRM_WORDS else None
+                )
                 fixed = self._fixed_reading(char, pp[i], cc[i], firm)
                 if fixed is not None:
                     chars.append(fixed)
@@ -254,6 +256,8 @@ class ReadingModel:
         """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence: when
         no character of it is one ``firm_reading`` decides and each has a fixed reading
         (remembered per word: the sentence then costs one lookup a word); else None."""
+        if word in FIRM_WORDS:
+            return None
         pp, cc = self._word_phrases(word)
         out: list[str] = []
         for i, char in enumerate(word):

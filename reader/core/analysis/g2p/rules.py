@@ -22,7 +22,7 @@ _WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
-_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须")
+_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须全")
 # degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
 _DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
@@ -57,8 +57,9 @@ _VERB = {
     "弄": "nong4",
     "铺": "pu1",
 }
-# The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
-_DURATIVE = {"背": "bei1", "空": "kong4"}
+# The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant"),
+# 划着船 huá "row" (huà "mark, plan" takes 着 only in its compounds: 计划着).
+_DURATIVE = {"背": "bei1", "空": "kong4", "划": "hua2"}
 # Verbs read so only as a word of their own with an aspect marker: 供着佛像 gòng "enshrine"
 # (gōng "supply" lives in compounds: 提供, 供应, 供给); 射中了, 猜中了 zhòng "hit".
 _PERFECTIVE = {"供": "gong4", "中": "zhong4"}
@@ -242,7 +243,11 @@ def _zhong_chong(text: str, i: int) -> str | None:
     return None
 
 
-FIRM = frozenset("行得")  # the characters ``firm_reading`` may decide
+FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
+# Words whose characters ``firm_reading`` may decide against the dictionaries: 大夫 is the
+# doctor dàifu except as the ancient official (士大夫, 卿大夫 dàfū); the word 应从 "comply"
+# is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
+FIRM_WORDS = frozenset(["大夫", "应从"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -257,9 +262,25 @@ def firm_reading(text: str, i: int) -> str | None:
         if _prev(text, i) in _POTENTIAL_VERBS and _next(text, i) in set("出到了起住来过"):
             return "de5"
         return None
+    if text[i] == "幢":
+        return _reduplicated_measure(text, i)
+    if text[i : i + 2] == "大夫":
+        return "da4" if _prev(text, i) in set("士卿夫") else "dai4"
+    if text[i : i + 2] == "应从" and _hanzi(_next(text, i + 1)):
+        return "ying1"
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
+    return None
+
+
+def _reduplicated_measure(text: str, i: int) -> str | None:
+    """The measure reading of a measure word doubled after 一 (一幢幢 zhuàng "building after
+    building"; the word 幢幢 is chuáng "flickering")."""
+    if (_prev(text, i) == "一" and _next(text, i) == text[i]) or (
+        _prev(text, i) == text[i] and _prev(text, i - 1) == "一"
+    ):
+        return _MEASURE[text[i]]
     return None
 
 
@@ -299,8 +320,8 @@ def _zhong(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if prev in _NUMERALS:
         return "zhong3"  # 这种, 一种, 各种: the measure word "kind"
-    if after in _PLANTED:
-        return "zhong4"  # 种菜, 种树: "plant"
+    if after in _PLANTED or after in set("了着过的养"):
+        return "zhong4"  # 种菜, 种了, 他种的西红柿, 种养: "plant"
     return None
 
 
@@ -422,9 +443,23 @@ def _wei(text: str, i: int) -> str | None:
         return "wei2"  # 变散养为圈养, 聘他为顾问: "change … into, appoint … as"
     if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
         return "wei4"
+    if _for_the_sake_of(text, i):
+        return "wei4"  # 为自由而战, 为考试而紧张: "for, because of"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
         return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
     return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+
+
+# What follows 而 when it is not the 而 of 为…而 V (而且, 而是, 而已, 而言).
+_NOT_ER = set("且是已言")
+
+
+def _for_the_sake_of(text: str, i: int) -> bool:
+    """``text[i]`` (为) opens 为 X 而 V "do V for the sake of / because of X": an 而 that
+    joins a verb follows within the phrase, before any other 为."""
+    phrase = _clause(text, i)[:12].split("为", 1)[0]
+    at = phrase.find("而", 1)
+    return at != -1 and _hanzi(phrase[at + 1 : at + 2]) and phrase[at + 1] not in _NOT_ER
 
 
 def _after_yi(text: str, i: int) -> bool:
@@ -526,9 +561,15 @@ def _chu(text: str, i: int) -> str | None:
     sentenced = after in _NUMERALS and (prev in _CLAUSE_START or prev in set("被并应可予另再或将"))
     if sentenced or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
         return "chu3"  # 并处三年, 被处二百元罚款 (刑侦处五月… is the office)
+    if _BUREAUS & set(_clause_before(text, i)[-4:-1]):
+        return "chu4"  # 公安局刑侦处, 海关总署缉私处: an office of a bureau
     if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
         return "chu4"
     return None
+
+
+# What ends the name of a bureau or ministry, whose offices are 处 chù (公安局刑侦处).
+_BUREAUS = set("局厅部署委")
 
 
 # 子 zǐ "son, person" after these (之子, 其子, 长子, 三子); elsewhere a lone 子 after a noun
@@ -575,6 +616,15 @@ _SURNAMES = {
 # glues to the next characters (任武钢, 仇深似), so only 姓 and 某 tell their names.
 _NAME_FIRST = set("曾单朴区覃缪翟繁员牟纪")
 
+
+def _sang(text: str, i: int) -> str | None:
+    """丧 the verb sàng "lose" (命丧, 丧了命, 丧父); sāng "funeral" lives in its words (丧事,
+    奔丧, 治丧)."""
+    if _prev(text, i) in set("命沮颓懊") or _next(text, i) in set("了命生失尽气胆心身偶父母夫妻"):
+        return "sang4"
+    return None
+
+
 RULES: dict[str, Callable[[str, int], str | None]] = {
     "得": _de,
     "了": _le,
@@ -591,6 +641,7 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "转": _zhuan,
     "调": _tiao,
     "觉": _jue_jiao,
+    "丧": _sang,
 }
 # After 教 and a person, a feeling or state makes 教 the causative jiào "make, let" (这件事
 # 教人难过); a skill after them is jiāo "teach" (教我游泳).
@@ -654,6 +705,28 @@ def _sai(text: str, i: int) -> str | None:
     return None
 
 
+# What a subject or an adverb leaves before the verb 钻 zuān (孩子们钻山洞, 他又钻进去).
+_BEFORE_VERB = _PRONOUNS | set("们就都又再还要会能去来往向")
+
+
+def _zuan(text: str, i: int) -> str | None:
+    """钻 the verb zuān "go through, bore" after a subject or an adverb; after a noun it is
+    as often the drill zuàn heading a compound the dictionary lacks (钻台, 钻柱, 环钻)."""
+    return "zuan1" if _prev(text, i) in _BEFORE_VERB else None
+
+
+def _yan(text: str, i: int) -> str | None:
+    """咽 the verb yàn "swallow" (咽东西, 咽口水), except for the pharynx yān before or after
+    an anatomical word (咽部, 咽痛, 舌咽神经)."""
+    if _next(text, i) in set("部喉炎头痛腔神峡鼓") or _prev(text, i) in set("舌鼻口"):
+        return "yan1"
+    return "yan4"
+
+
+# Measure words before the adjective 薄 báo "thin" (一件薄毛衣, 一层薄冰).
+_THIN_THINGS = set("件层张片块条床本")
+
+
 def _jin(text: str, i: int) -> str | None:
     """A lone 尽 ends its clause or follows a negation as jìn "exhausted, to the end" (言犹未尽,
     取之不尽); jǐn "as far as possible" comes before what it qualifies (尽早, 尽管 are words)."""
@@ -698,13 +771,14 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
     "塞": _sai,
-    # yàn "swallow" before its aspect or complement (咽了气, 咽下去); yān "pharynx" (咽部)
-    "咽": lambda text, i: "yan4" if _verbal(text, i) or _next(text, i) in set("下不进") else None,
+    "咽": _yan,
     "似": lambda text, i: "shi4" if _next(text, i) in ("的", "地") else None,  # 似地 shìde
     "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
     "差": _cha,
     "尽": _jin,
     "铺": _pu,
+    "钻": _zuan,
+    "薄": lambda text, i: "bao2" if _prev(text, i) in _THIN_THINGS else None,
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
