@@ -244,6 +244,17 @@ def test_polyphones_read_in_their_sentence(
         ("他是一位士▁大▁夫。", "da4"),
         # 处 after a bureau's name: the office chù
         ("海关总署缉私▁处▁今天发出通知。", "chu4"),
+        # a name of CC-CEDICT's keeps its transcription against pypinyin's phrase
+        ("洪▁都▁拉斯位于中美洲。", "du1"),
+        # 地 after a crop is the field dì
+        ("山坡上是一片甘蔗▁地▁。", "di4"),
+        # 请/让 someone 为: the preposition wèi, even after a 以 phrase
+        ("老板以高价请她▁为▁大家唱歌。", "wei4"),
+        # a lone 与 is yǔ "and, with"
+        ("文学▁与▁艺术密不可分。", "yu3"),
+        # 区 is qū except as a surname: 山区某县 is not 区某
+        ("太行山▁区▁某县的医院", "qu1"),
+        ("法院判令▁区▁某赔偿。", "ou1"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(

@@ -341,8 +341,10 @@ class ReadingModel:
 
 def _decide(o: _Open, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
-    it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
-    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones.
+    it arbitrates their conflicts, except inside a name of CC-CEDICT's, whose transcription
+    wins (洪都拉斯 Hóng dū lā sī, where pypinyin has dōu). It never overrides CC-CEDICT's
+    neutral tone or erhua with the same syllable's full tone (晚上 wǎn shang, 一点儿): it
+    learnt lexical tones.
     It overrides the reading of a common word (当天, 结实, 惨重) only where grammar agrees
     with it (一场 chǎng); names and words CC-CEDICT lacks (勃艮第, 呵叻) it may override
     alone: it learnt them from encyclopaedia text, and common words from too few contexts."""
@@ -351,6 +353,8 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
     if kept is not None:
         return kept
     if pp is not None and cc is not None and pp != cc:
+        if not o.common:
+            return cc  # a name of CC-CEDICT's against pypinyin's phrase: 洪都拉斯 Hóng dū
         return guess.reading if guess.reading in (pp, cc) else cc  # 逆差 nì chā
     phrase = pp if pp is not None else cc
     if phrase is None:

@@ -34,6 +34,8 @@ _ZHAO_NEXT = set("急凉火迷地")
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
 _PLANTED = set("菜树花地田草粮稻麦瓜豆果棉茶苗玉")
+# What grows in a field 地 dì (罂粟地, 甘蔗地, 麦地).
+_CROPS = set("粟麦稻棉薯蔗瓜桑豆")
 _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
 # What a clause starts after (not a closing bracket: "（学名：）为豆科" is the copula).
 _CLAUSE_START = {"", *"，。！？；：、,.!?;:…"}
@@ -188,6 +190,8 @@ def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in set("上下里方面区市县球图点铁址带位") or prev in set("满遍各当原此何其两陆耕荒墓"):
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
+    if prev in _CROPS:
+        return "di4"  # 罂粟地, 甘蔗地, 西瓜地: the field where it grows
     if prev == "似":
         return "de5"  # 似地 = 似的
     if text[max(0, i - 2) : i] in ("意外", "格外", "额外", "分外"):
@@ -431,6 +435,8 @@ def _wei(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _PRONOUNS or after in ("了", "什", "此") or text[i + 1 : i + 3] in _EVERYONE:
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
+    if prev in _PRONOUNS and _prev(text, i - 1) in _ASK and after not in _AFTER_COPULA:
+        return "wei4"  # 请她为娱乐城助兴, 让他为大家唱歌: "for", whatever 以 went before
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
         return "wei2"  # 为止, 为人所知, 以学生为中心
     if after == "人" and text[i + 2 : i + 4].startswith(_CHARACTER):
@@ -475,6 +481,8 @@ def _after_yi(text: str, i: int) -> bool:
 
 # 为大家 / 为大众 / 为大伙: "for everyone" (为大窑湾港区 is the copula).
 _EVERYONE = frozenset(["大家", "大众", "大伙"])
+# Verbs that ask someone to do something for another (请她为…助兴, 让他为大家唱歌).
+_ASK = set("请让叫帮替求托劝")
 # Verbs whose object stands between them and 为 "into, as": 变 X 为 Y, 聘 X 为 Y.
 _SET_AS = set("变改聘")
 
@@ -642,6 +650,8 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "调": _tiao,
     "觉": _jue_jiao,
     "丧": _sang,
+    # qū "area"; the surname ōu is read at the start of a name (``rule_reading``)
+    "区": lambda text, i: "qu1",
 }
 # After 教 and a person, a feeling or state makes 教 the causative jiào "make, let" (这件事
 # 教人难过); a skill after them is jiāo "teach" (教我游泳).
@@ -724,7 +734,7 @@ def _yan(text: str, i: int) -> str | None:
 
 
 # Measure words before the adjective 薄 báo "thin" (一件薄毛衣, 一层薄冰).
-_THIN_THINGS = set("件层张片块条床本")
+_THIN_THINGS = set("件层张片块条床本的")
 
 
 def _jin(text: str, i: int) -> str | None:
@@ -779,6 +789,8 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "铺": _pu,
     "钻": _zuan,
     "薄": lambda text, i: "bao2" if _prev(text, i) in _THIN_THINGS else None,
+    # yǔ "and, with"; yù "take part" lives in words (参与, 与会)
+    "与": lambda text, i: "yu3",
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
@@ -790,7 +802,8 @@ def rule_reading(text: str, i: int, alone: bool, name: bool = False) -> str | No
     ``alone``: the character is a word of its own in the segmentation; ``name``: it starts
     a unit of two or three characters that no dictionary word covers, a name (曾荫权).
     """
-    surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓" or _next(text, i) == "某"
+    surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓"
+    surname = surname or (alone and _next(text, i) == "某")  # not 山区某县: 区 ends 山区
     if surname and text[i] in _SURNAMES:
         return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿, 曾荫权
     char = text[i]
