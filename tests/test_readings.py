@@ -210,6 +210,9 @@ def test_polyphones_read_in_their_sentence(
         ("这家琴▁行▁很大。", "hang2"),
         ("一家人▁行▁至山脚。", "xing2"),
         ("这家店都▁行▁。", "xing2"),
+        ("平镇轮胎▁行▁恶火", "hang2"),  # a headline: the firm named by its goods
+        ("这条街上的电器▁行▁都关门了。", "hang2"),
+        ("这种轮胎▁行▁不行？", "xing2"),
         # 为 … 而 V: wèi "for the sake of, because of"
         ("他们▁为▁自由而战。", "wei4"),
         ("学生▁为▁考试而紧张。", "wei4"),

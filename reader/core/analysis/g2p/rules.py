@@ -294,8 +294,8 @@ def _xing_hang(text: str, i: int) -> str | None:
         return "hang2"  # 第三行, 这一行: line, trade
     if prev in set("不真也能很") or _next(text, i) in set("吗吧啊呀"):
         return "xing2"  # 不行, 你真行, 行吗: "all right, capable"
-    if _shop(text, i):
-        return "hang2"  # 一家轮胎行, 这家琴行: the firm, counted by 家
+    if _shop(text, i) or _goods_shop(text, i):
+        return "hang2"  # 一家轮胎行, 这家琴行, 轮胎行恶火: the firm, counted or named by its goods
     return None
 
 
@@ -304,6 +304,22 @@ _XING_NEXT = set("至到进走驶经过于在动为使程军事礼凶刺骗窃�
 # What stands between a measure word and a verb 行 rather than a firm's name: 一家人,
 # 一家三口, and adverbs (这家店都行).
 _NOT_FIRM = set("人口都也就还才又可说")
+
+
+# The last character of goods a firm 行 háng is named by (轮胎行, 电器行, 珠宝行, 五金行).
+_GOODS = set("胎器宝材镜具料货金布绸漆纸表鞋帽")
+
+
+def _goods_shop(text: str, i: int) -> bool:
+    """``text[i]`` (行) follows goods and is followed by what is said of it, not by what the
+    verb xíng runs into (轮胎行驶 is a word, 轮胎行不行 the adjective)."""
+    after = _next(text, i)
+    return (
+        _prev(text, i) in _GOODS
+        and _hanzi(after)
+        and after not in _XING_NEXT
+        and after not in set("不人")
+    )
 
 
 def _shop(text: str, i: int) -> bool:
