@@ -253,6 +253,11 @@ def test_polyphones_read_in_their_sentence(
         ("山坡上是一片甘蔗▁地▁。", "di4"),
         # 请/让 someone 为: the preposition wèi, even after a 以 phrase
         ("老板以高价请她▁为▁大家唱歌。", "wei4"),
+        # 地 after a reduplicated modifier is the adverbial de, even before 上 / 下
+        ("他轻轻▁地▁下了床。", "de5"),
+        ("他慢慢▁地▁下了楼。", "de5"),
+        ("他悄悄地▁上▁了车。", "shang4"),
+        ("书掉在▁地▁上了。", "di4"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

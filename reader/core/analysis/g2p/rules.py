@@ -186,8 +186,16 @@ def _lexical_de(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] != "来" and text[i - 1 : i + 1] in verbs()
 
 
+def _reduplicated_before(text: str, i: int) -> bool:
+    """A reduplicated modifier ends before ``text[i]`` (轻轻, 慢慢, 沉甸甸, 高高兴兴): what
+    follows it is the adverbial 地 de, whatever comes next (轻轻地下了床, 悄悄地上了楼)."""
+    return i >= 2 and _hanzi(text[i - 1]) and text[i - 1] == text[i - 2]
+
+
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
+    if _reduplicated_before(text, i):
+        return "de5"  # 轻轻地下了床, 悄悄地上了楼, 慢慢地走
     if after in set("上下里方面区市县球图点铁址带位") or prev in set("满遍各当原此何其两陆耕荒墓"):
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
     if prev in _CROPS:
@@ -251,7 +259,9 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # Words whose characters ``firm_reading`` may decide against the dictionaries: 大夫 is the
 # doctor dàifu except as the ancient official (士大夫, 卿大夫 dàfū); the word 应从 "comply"
 # is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
-FIRM_WORDS = frozenset(["大夫", "应从"])
+# 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
+# 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -272,6 +282,10 @@ def firm_reading(text: str, i: int) -> str | None:
         return "da4" if _prev(text, i) in set("士卿夫") else "dai4"
     if text[i : i + 2] == "应从" and _hanzi(_next(text, i + 1)):
         return "ying1"
+    if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
+        return "de5"
+    if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
+        return "shang4"
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
