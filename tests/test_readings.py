@@ -258,6 +258,17 @@ def test_polyphones_read_in_their_sentence(
         ("他慢慢▁地▁下了楼。", "de5"),
         ("他悄悄地▁上▁了车。", "shang4"),
         ("书掉在▁地▁上了。", "di4"),
+        # 种 after a word ending in 一 is no "kind": 单一 + 种养 zhòng
+        ("他们放弃了统一▁种▁养的模式。", "zhong4"),
+        ("第一▁种▁方法最好。", "zhong3"),
+        # 脏 "dirty" zāng; 难 "disaster" nàn; 照个相 xiàng; 当 "regard as" dàng
+        ("他的手很▁脏▁。", "zang1"),
+        ("地上太▁脏▁了。", "zang1"),
+        ("他们在路上遭了▁难▁。", "nan4"),
+        ("这道题太▁难▁了。", "nan2"),
+        ("我给你照个▁相▁。", "xiang4"),
+        ("我▁当▁你是朋友。", "dang4"),
+        ("他▁当▁过兵。", "dang1"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -82,6 +82,7 @@ _ADJECTIVE = {
     "累": "lei4",
     "晕": "yun1",
     "倔": "jue4",
+    "脏": "zang1",
 }
 # The measure-word reading after a numeral or demonstrative: 三载 zǎi "years", 一处 chù,
 # 一觉 jiào, 一曲 qǔ, 一间 jiān, 三更 gēng.
@@ -350,9 +351,13 @@ def _shop(text: str, i: int) -> bool:
     )
 
 
+# Words ending in 一 that are no numeral: 单一种养 is 单一 + 种养 zhòng, not 一种 "a kind".
+_NOT_NUMERAL_ONE = frozenset(["单一", "统一", "唯一", "同一", "专一", "划一", "均一", "万一"])
+
+
 def _zhong(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if prev in _NUMERALS:
+    if prev in _NUMERALS and text[max(0, i - 2) : i] not in _NOT_NUMERAL_ONE:
         return "zhong3"  # 这种, 一种, 各种: the measure word "kind"
     if after in _PLANTED or after in set("了着过的养"):
         return "zhong4"  # 种菜, 种了, 他种的西红柿, 种养: "plant"
@@ -683,6 +688,18 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     # qū "area"; the surname ōu is read at the start of a name (``rule_reading``)
     "区": lambda text, i: "qu1",
 }
+# Verbs whose object 难 is nàn "disaster" (遭了难, 逃难 and 避难 are words).
+_MEET_DISASTER = set("遭逃避遇落救殉赴")
+
+
+def _nan(text: str, i: int) -> str | None:
+    """A lone 难 is nàn "disaster" as the object of 遭, 逃 … (also after their 了)."""
+    prev = _prev(text, i)
+    if prev in _MEET_DISASTER or (prev == "了" and _prev(text, i - 1) in _MEET_DISASTER):
+        return "nan4"
+    return None
+
+
 # After 教 and a person, a feeling or state makes 教 the causative jiào "make, let" (这件事
 # 教人难过); a skill after them is jiāo "teach" (教我游泳).
 _FEELINGS = (
@@ -821,6 +838,15 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "薄": lambda text, i: "bao2" if _prev(text, i) in _THIN_THINGS else None,
     # yǔ "and, with"; yù "take part" lives in words (参与, 与会)
     "与": lambda text, i: "yu3",
+    # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
+    "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
+    "难": _nan,
+    # the photograph xiàng after its measure word or 照 (照个相, 照张相); elsewhere xiāng
+    "相": lambda text, i: "xiang4" if _prev(text, i) in set("个张照") else None,
+    # dàng "regard as" before a person and 是 / 作 / 成 (我当你是朋友)
+    "当": lambda text, i: (
+        "dang4" if _next(text, i) in _PRONOUNS and _next(text, i + 1) in set("是作成") else None
+    ),
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
