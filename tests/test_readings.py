@@ -196,6 +196,8 @@ def test_polyphones_read_in_their_sentence(
         ("他明天来得▁了▁吗？", "liao3"),
         ("言犹未▁尽▁。", "jin4"),  # jìn "exhausted" ends its clause
         ("我们应该▁尽▁快完成。", "jin3"),
+        ("他的财产▁尽▁归长子所有。", "jin4"),  # "all" before its verb
+        ("你先▁尽▁着老人坐。", "jin3"),
         ("他们走到一家茶食▁铺▁里。", "pu4"),  # the shop, before a place word
         ("把被子▁铺▁在床上。", "pu1"),  # 把 … V 在: the verb
         ("铁路要从这里▁铺▁通。", "pu1"),  # before its result complement

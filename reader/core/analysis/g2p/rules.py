@@ -785,12 +785,13 @@ _THIN_THINGS = set("件层张片块条床本的")
 
 
 def _jin(text: str, i: int) -> str | None:
-    """A lone 尽 ends its clause or follows a negation as jìn "exhausted, to the end" (言犹未尽,
-    取之不尽); jǐn "as far as possible" comes before what it qualifies (尽早, 尽管 are words)."""
+    """A lone 尽 is jìn "exhausted, to the end; all" (言犹未尽, 取之不尽, 尽得其真传, 尽交他保管);
+    jǐn "as far as possible, give priority" comes before 着 / 早 / 快 / 量 / 管 / 可 / 先, in
+    words or glued to them (尽着老人, 尽早)."""
     after = _next(text, i)
-    if after == "" or after in _ENDS or _prev(text, i) in set("未不无已殆穷"):
-        return "jin4"
-    return None
+    if after == "着":
+        return "jin3"  # 尽着老人先坐: "give priority to"
+    return None if after in set("早快量管可先") else "jin4"
 
 
 def _pu(text: str, i: int) -> str | None:
