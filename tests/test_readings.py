@@ -271,6 +271,10 @@ def test_polyphones_read_in_their_sentence(
         ("我给你照个▁相▁。", "xiang4"),
         ("我▁当▁你是朋友。", "dang4"),
         ("他▁当▁过兵。", "dang1"),
+        # 拽 zhuài "drag"; a lone 刨 the verb páo "dig"; the pickaxe 镐 gǎo after its material
+        ("他用鼠标把文件拖▁拽▁到桌面上。", "zhuai4"),
+        ("小狗在院子里▁刨▁了一个坑。", "pao2"),
+        ("工人们拿着铁▁镐▁挖土。", "gao3"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

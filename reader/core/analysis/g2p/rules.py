@@ -687,6 +687,8 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "丧": _sang,
     # qū "area"; the surname ōu is read at the start of a name (``rule_reading``)
     "区": lambda text, i: "qu1",
+    # zhuài "drag, pull" (拖拽, 一拽); yè is 曳's literary reading
+    "拽": lambda text, i: "zhuai4",
 }
 # Verbs whose object 难 is nàn "disaster" (遭了难, 逃难 and 避难 are words).
 _MEET_DISASTER = set("遭逃避遇落救殉赴")
@@ -842,6 +844,10 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # the verb páo "dig" (刨坑, 刨出坟墓); the plane bào before its parts (刨刃, 刨身, 刨子)
+    "刨": lambda text, i: None if _next(text, i) in set("子刃身床花刀") else "pao2",
+    # the pickaxe gǎo after its material or shape (铁镐, 斧镐, 十字镐); hào in names (镐京)
+    "镐": lambda text, i: "gao3" if _prev(text, i) in set("铁斧锄字洋") else None,
     # the photograph xiàng after its measure word or 照 (照个相, 照张相); elsewhere xiāng
     "相": lambda text, i: "xiang4" if _prev(text, i) in set("个张照") else None,
     # dàng "regard as" before a person and 是 / 作 / 成 (我当你是朋友)
