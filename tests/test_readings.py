@@ -275,6 +275,9 @@ def test_polyphones_read_in_their_sentence(
         ("他用鼠标把文件拖▁拽▁到桌面上。", "zhuai4"),
         ("小狗在院子里▁刨▁了一个坑。", "pao2"),
         ("工人们拿着铁▁镐▁挖土。", "gao3"),
+        # 儿 after a child's condition is the child ér, not the erhua
+        ("这所学校专收聋哑▁儿▁。", "er2"),
+        ("他在这▁儿▁住。", "r5"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -627,9 +627,15 @@ def _zi(text: str, i: int) -> str | None:
     return "zi5" if _hanzi(prev) else None
 
 
+# What a child 儿 ér is said to be (聋哑儿, 弃儿 and 孤儿 are words): no erhua after these.
+_CHILD_CONDITIONS = set("哑聋盲残弃智")
+
+
 def _er(text: str, i: int) -> str | None:
-    """A lone 儿 after a Hanzi is the erhua suffix (一点儿, 这儿, 玩儿), CC-CEDICT's r5."""
-    return "r5" if _hanzi(_prev(text, i)) else "er2"
+    """A lone 儿 after a Hanzi is the erhua suffix (一点儿, 这儿, 玩儿), CC-CEDICT's r5, but
+    the child ér after a condition (聋哑儿幼儿园, 弱智儿)."""
+    prev = _prev(text, i)
+    return "r5" if _hanzi(prev) and prev not in _CHILD_CONDITIONS else "er2"
 
 
 # Readings of characters as surnames, which differ from their common readings: 姓单 Shàn.
