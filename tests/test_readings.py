@@ -278,6 +278,13 @@ def test_polyphones_read_in_their_sentence(
         # 儿 after a child's condition is the child ér, not the erhua
         ("这所学校专收聋哑▁儿▁。", "er2"),
         ("他在这▁儿▁住。", "r5"),
+        # a word of CC-CEDICT's is not read through pypinyin's phrase straddling it (为人)
+        ("我们要▁为▁人民服务。", "wei4"),
+        # 人为 before a person is 人 + 为 wèi; 他们 before 为 stands as 他 does
+        ("他一个人▁为▁大家做了很多事。", "wei4"),
+        ("这是人▁为▁的破坏。", "wei2"),
+        ("他们▁为▁国争光。", "wei4"),
+        ("大家选他们▁为▁代表。", "wei2"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

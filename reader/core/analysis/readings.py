@@ -328,8 +328,17 @@ class ReadingModel:
         return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
-        """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words."""
-        return tuple(_cover(word, _pypinyin_phrase)), tuple(_cover(word, self._cedict_phrase))
+        """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words.
+
+        Where ``word`` is a common word of CC-CEDICT's and not a phrase of pypinyin's, the
+        pieces of pypinyin's phrases inside it take CC-CEDICT's reading: they straddle its
+        parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself")."""
+        pp = tuple(_cover(word, _pypinyin_phrase))
+        cc = tuple(_cover(word, self._cedict_phrase))
+        entry = self._cedict.get(word)
+        if entry and not entry[:1].isupper() and word not in PHRASES_DICT:
+            pp = tuple(None if p is None else c for p, c in zip(pp, cc, strict=True))
+        return pp, cc
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
         for end in range(min(len(word), start + self._max_cedict), start + 1, -1):

@@ -262,7 +262,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
 # 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
 # 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
-FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上"])
+# 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -283,6 +284,8 @@ def firm_reading(text: str, i: int) -> str | None:
         return "da4" if _prev(text, i) in set("士卿夫") else "dai4"
     if text[i : i + 2] == "应从" and _hanzi(_next(text, i + 1)):
         return "ying1"
+    if text[i - 1 : i + 1] == "人为" and i >= 1 and _for_someone(text, i):
+        return "wei4"
     if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
         return "de5"
     if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
@@ -291,6 +294,11 @@ def firm_reading(text: str, i: int) -> str | None:
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
     return None
+
+
+def _for_someone(text: str, i: int) -> bool:
+    """A person follows ``text[i]`` (为): a pronoun or 大家 (为你高兴, 为大家)."""
+    return _next(text, i) in _PRONOUNS or text[i + 1 : i + 3] in _EVERYONE
 
 
 def _reduplicated_measure(text: str, i: int) -> str | None:
@@ -468,22 +476,23 @@ def _has_verb(text: str) -> bool:
 def _wei(text: str, i: int) -> str | None:
     """为 wèi "for, in order to" or wéi "be, act as"."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _PRONOUNS or after in ("了", "什", "此") or text[i + 1 : i + 3] in _EVERYONE:
+    if _for_someone(text, i) or after in ("了", "什", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
-    if prev in _PRONOUNS and _prev(text, i - 1) in _ASK and after not in _AFTER_COPULA:
-        return "wei4"  # 请她为娱乐城助兴, 让他为大家唱歌: "for", whatever 以 went before
+    person = _pronoun_start(text, i)
+    if person >= 0 and _prev(text, person) in _ASK and after not in _AFTER_COPULA:
+        return "wei4"  # 请她为娱乐城助兴, 让他们为大家唱歌: "for", whatever 以 went before
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
         return "wei2"  # 为止, 为人所知, 以学生为中心
     if after == "人" and text[i + 2 : i + 4].startswith(_CHARACTER):
         return "wei2"  # 他为人很好: 为人 "conduct oneself"
-    if prev in _PRONOUNS and _prev(text, i - 1) in _BEFORE_COPULA:
-        return "wei2"  # 选他为班长, 封她为公主
+    if person >= 0 and _prev(text, person) in _BEFORE_COPULA:
+        return "wei2"  # 选他为班长, 封她为公主, 选他们为代表
     if text[max(0, i - 2) : i] in _INTO:
         return "wei2"  # 升级为, 转变为: "into"
     if _SET_AS & set(_clause_before(text, i)[-8:-1]):
         return "wei2"  # 变散养为圈养, 聘他为顾问: "change … into, appoint … as"
-    if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
-        return "wei4"
+    if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or person >= 0:
+        return "wei4"  # 也为观众演出, 他们为国争光
     if _for_the_sake_of(text, i):
         return "wei4"  # 为自由而战, 为考试而紧张: "for, because of"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
@@ -501,6 +510,15 @@ def _for_the_sake_of(text: str, i: int) -> bool:
     phrase = _clause(text, i)[:12].split("为", 1)[0]
     at = phrase.find("而", 1)
     return at != -1 and _hanzi(phrase[at + 1 : at + 2]) and phrase[at + 1] not in _NOT_ER
+
+
+def _pronoun_start(text: str, i: int) -> int:
+    """Where a pronoun ending just before ``text[i]`` starts (他, 他们), or -1."""
+    if _prev(text, i) in _PRONOUNS:
+        return i - 1
+    if _prev(text, i) == "们" and _prev(text, i - 1) in _PRONOUNS:
+        return i - 2
+    return -1
 
 
 def _after_yi(text: str, i: int) -> bool:
