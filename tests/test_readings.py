@@ -285,6 +285,12 @@ def test_polyphones_read_in_their_sentence(
         ("这是人▁为▁的破坏。", "wei2"),
         ("他们▁为▁国争光。", "wei4"),
         ("大家选他们▁为▁代表。", "wei2"),
+        # 盛 chéng before what it fills; 省过来 xǐng; 倾倒出 dào
+        ("妈妈给我▁盛▁了两碗汤。", "cheng2"),
+        ("请给他▁盛▁一碗粥。", "cheng2"),
+        ("她昏迷了很久才▁省▁过来。", "xing3"),
+        ("工厂把污水倾▁倒▁进河里。", "dao4"),
+        ("大楼在地震中倾▁倒▁了。", "dao3"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -59,6 +59,8 @@ _VERB = {
     "弄": "nong4",
     "铺": "pu1",
 }
+# Measure words of what a verb fills or lays (盛一碗饭, 铺两床被子).
+_CONTAINERS = set("碗盆杯勺盘锅桶瓢床")
 # The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant"),
 # 划着船 huá "row" (huà "mark, plan" takes 着 only in its compounds: 计划着).
 _DURATIVE = {"背": "bei1", "空": "kong4", "划": "hua2"}
@@ -156,6 +158,8 @@ def _word_class(text: str, i: int) -> str | None:
         return _PERFECTIVE[char]
     if char in _VERB and (_verbal(text, i) or _next(text, i) in _RESULT or _ba_zai(text, i)):
         return _VERB[char]
+    if char in _VERB and _next(text, i) in _NUMERALS and _next(text, i + 1) in _CONTAINERS:
+        return _VERB[char]  # 盛一碗饭, 铺两床被子: the verb before what it fills
     return None
 
 
@@ -263,7 +267,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
 # 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
 # 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
-FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为"])
+# 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -286,6 +291,8 @@ def firm_reading(text: str, i: int) -> str | None:
         return "ying1"
     if text[i - 1 : i + 1] == "人为" and i >= 1 and _for_someone(text, i):
         return "wei4"
+    if text[i - 1 : i + 1] == "倾倒" and i >= 1 and _next(text, i) in set("出进入掉"):
+        return "dao4"
     if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
         return "de5"
     if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
@@ -868,6 +875,8 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # xǐng "come to" before 过 / 悟 (省过来, 省悟); shěng "save, province" elsewhere
+    "省": lambda text, i: "xing3" if _next(text, i) in set("过悟") else None,
     # the verb páo "dig" (刨坑, 刨出坟墓); the plane bào before its parts (刨刃, 刨身, 刨子)
     "刨": lambda text, i: None if _next(text, i) in set("子刃身床花刀") else "pao2",
     # the pickaxe gǎo after its material or shape (铁镐, 斧镐, 十字镐); hào in names (镐京)
