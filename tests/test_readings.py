@@ -291,6 +291,9 @@ def test_polyphones_read_in_their_sentence(
         ("她昏迷了很久才▁省▁过来。", "xing3"),
         ("工厂把污水倾▁倒▁进河里。", "dao4"),
         ("大楼在地震中倾▁倒▁了。", "dao3"),
+        # 铣 the verb xǐ "mill"; 粘 the verb zhān before where it sticks
+        ("在钢板上▁铣▁出一条槽。", "xi3"),
+        ("口香糖▁粘▁在鞋底上了。", "zhan1"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -45,7 +45,8 @@ _ASPECT = set("了着过得好完上紧起")
 # Result and direction complements, which follow verbs only: 弄干, 钻进, 数到, 藏进.
 _RESULT = set("出进回开到成走掉坏干清通")
 # The verb reading of characters that are also nouns or adjectives (数 shù "number",
-# 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit").
+# 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit",
+# 铣 xiǎn in names: 铣出环形槽 xǐ "mill").
 _VERB = {
     "数": "shu3",
     "量": "liang2",
@@ -58,6 +59,7 @@ _VERB = {
     "盛": "cheng2",
     "弄": "nong4",
     "铺": "pu1",
+    "铣": "xi3",
 }
 # Measure words of what a verb fills or lays (盛一碗饭, 铺两床被子).
 _CONTAINERS = set("碗盆杯勺盘锅桶瓢床")
@@ -875,6 +877,13 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # the verb zhān "stick to" before where it sticks, and after 一 "as soon as" (一粘潮湿)
+    "粘": lambda text, i: (
+        "zhan1"
+        if _next(text, i) in set("在住到满上贴")
+        or (_prev(text, i) == "一" and _hanzi(_next(text, i)))
+        else None
+    ),
     # xǐng "come to" before 过 / 悟 (省过来, 省悟); shěng "save, province" elsewhere
     "省": lambda text, i: "xing3" if _next(text, i) in set("过悟") else None,
     # the verb páo "dig" (刨坑, 刨出坟墓); the plane bào before its parts (刨刃, 刨身, 刨子)
