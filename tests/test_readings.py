@@ -294,6 +294,11 @@ def test_polyphones_read_in_their_sentence(
         # 铣 the verb xǐ "mill"; 粘 the verb zhān before where it sticks
         ("在钢板上▁铣▁出一条槽。", "xi3"),
         ("口香糖▁粘▁在鞋底上了。", "zhan1"),
+        # 转 before 来 / 回 "turn back" zhuǎn; 转来转去 "go round" zhuàn
+        ("他昏过去很久才醒▁转▁来。", "zhuan3"),
+        # the corner 角 after what has it; the temple 观 after another temple
+        ("猫躲在屋▁角▁睡觉。", "jiao3"),
+        ("山上有很多寺庙和道观，庙▁观▁都很古老。", "guan4"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

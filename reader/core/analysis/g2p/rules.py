@@ -393,6 +393,8 @@ def _zhuan(text: str, i: int) -> str | None:
     after = _next(text, i)
     if after == "" or after in _ENDS or after == "着" or "圈" in text[i + 1 : i + 4]:
         return "zhuan4"  # 轮子在转。, 转着, 转了一圈: "revolve" (zhuǎn "turn to" takes a goal)
+    if after in set("来去回过") and _next(text, i + 1) != "转":
+        return "zhuan3"  # 醒转来, 转回去: "turn back" (转来转去 is "go round")
     return None
 
 
@@ -722,7 +724,11 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "区": lambda text, i: "qu1",
     # zhuài "drag, pull" (拖拽, 一拽); yè is 曳's literary reading
     "拽": lambda text, i: "zhuai4",
+    # the corner jiǎo after what it is the corner of (屋角, 桌角); jué lives in 角色, 主角
+    "角": lambda text, i: "jiao3" if _prev(text, i) in _CORNERED else None,
 }
+# What has corners 角 jiǎo (屋角, 墙角, 桌角, 街角).
+_CORNERED = set("屋墙街桌床房院楼门窗炕柜箱檐")
 # Verbs whose object 难 is nàn "disaster" (遭了难, 逃难 and 避难 are words).
 _MEET_DISASTER = set("遭逃避遇落救殉赴")
 
@@ -877,6 +883,11 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # the Taoist temple guàn after another temple or before its abbot (庙观, 观主); guān
+    # "look, view" lives in words (观点, 观察, 参观)
+    "观": lambda text, i: (
+        "guan4" if _prev(text, i) in set("庙寺庵宫") or _next(text, i) == "主" else None
+    ),
     # the verb zhān "stick to" before where it sticks, and after 一 "as soon as" (一粘潮湿)
     "粘": lambda text, i: (
         "zhan1"
