@@ -299,6 +299,12 @@ def test_polyphones_read_in_their_sentence(
         # the corner 角 after what has it; the temple 观 after another temple
         ("猫躲在屋▁角▁睡觉。", "jiao3"),
         ("山上有很多寺庙和道观，庙▁观▁都很古老。", "guan4"),
+        # the written 着 zhuó "wear" after an adverb, before clothes
+        ("仪仗队员均▁着▁礼服。", "zhuo2"),
+        ("他们都▁着▁急了。", "zhao2"),
+        # 极差 said of something: extremely poor chà; the range jí chā
+        ("这里的交通条件极▁差▁。", "cha4"),
+        ("样本的极▁差▁为五。", "cha1"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -220,8 +220,8 @@ def _zhe(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _ZHAO_NEXT:
         return "zhao2"
-    if prev == "身":
-        return "zhuo2"  # 身着藏袍: "wear" (written style)
+    if prev == "身" or (prev in set("已均皆都仍亦") and _clothes(text, i + 1)):
+        return "zhuo2"  # 身着藏袍, 已着裙装, 均着军装: "wear" (written style)
     if (prev in _ZHAO_VERBS or (prev == "不" and _prev(text, i - 1) in _ZHAO_VERBS)) and (
         after in ("了", "") or after in _ENDS or prev == "不"
     ):
@@ -229,6 +229,11 @@ def _zhe(text: str, i: int) -> str | None:
     if _hanzi(prev):
         return "zhe5"  # 躺着, 开着, 笑着说: durative after the verb
     return None
+
+
+def _clothes(text: str, i: int) -> bool:
+    """Clothes start at ``text[i]`` (裙装, 军装, 礼服, 长袍): what the written 着 zhuó wears."""
+    return text[i : i + 1] in set("裙袍衫") or text[i + 1 : i + 2] in set("装服袍衫")
 
 
 def _huan(text: str, i: int) -> str | None:
@@ -270,7 +275,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
 # 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
 # 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
-FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒"])
+# 极差 "range" (statistics) is 极 "extremely" + 差 chà "poor" when said of something (体质极差).
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒", "极差"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -295,6 +301,8 @@ def firm_reading(text: str, i: int) -> str | None:
         return "wei4"
     if text[i - 1 : i + 1] == "倾倒" and i >= 1 and _next(text, i) in set("出进入掉"):
         return "dao4"
+    if text[i - 1 : i + 1] == "极差" and i >= 1 and _said_of(text, i - 1):
+        return "cha4"
     if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
         return "de5"
     if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
@@ -303,6 +311,16 @@ def firm_reading(text: str, i: int) -> str | None:
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
     return None
+
+
+def _said_of(text: str, i: int) -> bool:
+    """The word at ``text[i:i + 2]`` is said of what goes before (体质极差), not the noun
+    (样本的极差为五, 计算极差, 极差值)."""
+    return (
+        _hanzi(_prev(text, i))
+        and _prev(text, i) not in set("的算求其")
+        and _next(text, i + 1) not in set("为是值的")
+    )
 
 
 def _for_someone(text: str, i: int) -> bool:
