@@ -721,6 +721,8 @@ def _sang(text: str, i: int) -> str | None:
     return None
 
 
+# What has corners 角 jiǎo (屋角, 墙角, 桌角, 街角).
+_CORNERED = set("屋墙街桌床房院楼门窗炕柜箱檐")
 RULES: dict[str, Callable[[str, int], str | None]] = {
     "得": _de,
     "了": _le,
@@ -745,8 +747,6 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     # the corner jiǎo after what it is the corner of (屋角, 桌角); jué lives in 角色, 主角
     "角": lambda text, i: "jiao3" if _prev(text, i) in _CORNERED else None,
 }
-# What has corners 角 jiǎo (屋角, 墙角, 桌角, 街角).
-_CORNERED = set("屋墙街桌床房院楼门窗炕柜箱檐")
 # Verbs whose object 难 is nàn "disaster" (遭了难, 逃难 and 避难 are words).
 _MEET_DISASTER = set("遭逃避遇落救殉赴")
 
