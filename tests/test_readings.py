@@ -305,6 +305,11 @@ def test_polyphones_read_in_their_sentence(
         # 极差 said of something: extremely poor chà; the range jí chā
         ("这里的交通条件极▁差▁。", "cha4"),
         ("样本的极▁差▁为五。", "cha1"),
+        # a word split by an aspect marker or a measure (离合词) reads as the word
+        ("他不小心上了▁当▁。", "dang4"),
+        ("昨天他▁着▁了凉，今天发烧了。", "zhao2"),
+        ("孩子▁撒▁了个谎。", "sa1"),
+        ("他真是▁倒▁了霉。", "dao3"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

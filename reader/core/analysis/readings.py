@@ -65,6 +65,8 @@ _UNSURE = 0.99
 # pypinyin's phrases carry the tone sandhi of 一 and 不 (一个 yí gè); CC-CEDICT, and so
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
+# What splits a word of two characters in speech (离合词): 照了相, 照个相, 睡了一觉, 见过面.
+_SEPARATORS = frozenset("了过个一")
 CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
@@ -183,6 +185,28 @@ class ReadingModel:
             out.append(twin)
         return out
 
+    def _separated_reading(self, words: Sequence[str], k: int) -> str | None:
+        """The reading of the one-character unit ``words[k]`` as a part of a word of
+        CC-CEDICT's split by an aspect marker or a measure (离合词: 照个相 as 照相 xiàng, 上了
+        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo), or None. Neutral tones are left
+        alone: they are the whole word's (看一看 is no 看看 kàn kan)."""
+        for step in (1, -1):
+            j, gap = k + step, 0
+            while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
+                gap += len(words[j])
+                j += step
+            if not 0 < gap <= 3 or not 0 <= j < len(words) or len(words[j]) != 1:
+                continue
+            if words[j] in _SEPARATORS or words[k] in _SEPARATORS:
+                continue
+            pair = words[k] + words[j] if step == 1 else words[j] + words[k]
+            entry = self._cedict.get(pair)
+            if entry and not entry[:1].isupper():
+                reading = entry.lower().split(" ")[0 if step == 1 else 1]
+                if not reading.endswith("5"):
+                    return reading
+        return None
+
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
 
@@ -204,7 +228,11 @@ class ReadingModel:
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[_Open] = []
-        for word in words:
+        for k, word in enumerate(words):
+            split = self._separated_reading(words, k) if len(word) == 1 else None
+            if split is not None:
+                chars.append(split)  # 照个相 as 照相 zhào xiàng
+                continue
             static = self._word_readings(word)
             if static is not None:
                 chars.extend(static)
