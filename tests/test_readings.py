@@ -310,6 +310,7 @@ def test_polyphones_read_in_their_sentence(
         ("昨天他▁着▁了凉，今天发烧了。", "zhao2"),
         ("孩子▁撒▁了个谎。", "sa1"),
         ("他真是▁倒▁了霉。", "dao3"),
+        ("她不屑地▁撇▁撇嘴。", "pie3"),  # doubled before the word it starts
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -185,11 +185,15 @@ class ReadingModel:
             out.append(twin)
         return out
 
-    def _separated_reading(self, words: Sequence[str], k: int) -> str | None:
+    def _partner_reading(self, words: Sequence[str], k: int) -> str | None:
         """The reading of the one-character unit ``words[k]`` as a part of a word of
         CC-CEDICT's split by an aspect marker or a measure (离合词: 照个相 as 照相 xiàng, 上了
-        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo), or None. Neutral tones are left
-        alone: they are the whole word's (看一看 is no 看看 kàn kan)."""
+        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo) or doubled before it (撇撇嘴 as 撇嘴
+        piě, 眨眨眼), or None. Neutral tones are left alone: they are the whole word's (看一看
+        is no 看看 kàn kan)."""
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if len(after) == 2 and after[0] == words[k]:
+            return self._syllable_of(after, 0)
         for step in (1, -1):
             j, gap = k + step, 0
             while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
@@ -200,12 +204,19 @@ class ReadingModel:
             if words[j] in _SEPARATORS or words[k] in _SEPARATORS:
                 continue
             pair = words[k] + words[j] if step == 1 else words[j] + words[k]
-            entry = self._cedict.get(pair)
-            if entry and not entry[:1].isupper():
-                reading = entry.lower().split(" ")[0 if step == 1 else 1]
-                if not reading.endswith("5"):
-                    return reading
+            found = self._syllable_of(pair, 0 if step == 1 else 1)
+            if found is not None:
+                return found
         return None
+
+    def _syllable_of(self, word: str, i: int) -> str | None:
+        """Syllable ``i`` of ``word`` in a common word of CC-CEDICT's, unless it is a neutral
+        tone or the word is not there."""
+        entry = self._cedict.get(word)
+        if not entry or entry[:1].isupper():
+            return None
+        syllable = entry.lower().split(" ")[i]
+        return None if syllable.endswith("5") else syllable
 
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
@@ -229,7 +240,7 @@ class ReadingModel:
         unresolved: list[int] = []
         found: list[_Open] = []
         for k, word in enumerate(words):
-            split = self._separated_reading(words, k) if len(word) == 1 else None
+            split = self._partner_reading(words, k) if len(word) == 1 else None
             if split is not None:
                 chars.append(split)  # 照个相 as 照相 zhào xiàng
                 continue
