@@ -311,6 +311,10 @@ def test_polyphones_read_in_their_sentence(
         ("孩子▁撒▁了个谎。", "sa1"),
         ("他真是▁倒▁了霉。", "dao3"),
         ("她不屑地▁撇▁撇嘴。", "pie3"),  # doubled before the word it starts
+        ("他在晚会上▁露▁了一手。", "lou4"),
+        # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
+        ("孩子晕车，▁吐▁了。", "tu4"),
+        ("他▁吐▁了一口痰。", "tu3"),
         # a lone 与 is yǔ "and, with"
         ("文学▁与▁艺术密不可分。", "yu3"),
         # 区 is qū except as a surname: 山区某县 is not 区某

@@ -188,9 +188,9 @@ class ReadingModel:
     def _partner_reading(self, words: Sequence[str], k: int) -> str | None:
         """The reading of the one-character unit ``words[k]`` as a part of a word of
         CC-CEDICT's split by an aspect marker or a measure (离合词: 照个相 as 照相 xiàng, 上了
-        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo) or doubled before it (撇撇嘴 as 撇嘴
-        piě, 眨眨眼), or None. Neutral tones are left alone: they are the whole word's (看一看
-        is no 看看 kàn kan)."""
+        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo, 露了一手 lòu) or doubled before it
+        (撇撇嘴 as 撇嘴 piě, 眨眨眼), or None. Neutral tones are left alone: they are the
+        whole word's (看一看 is no 看看 kàn kan)."""
         after = words[k + 1] if k + 1 < len(words) else ""
         if len(after) == 2 and after[0] == words[k]:
             return self._syllable_of(after, 0)
@@ -199,7 +199,9 @@ class ReadingModel:
             while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
                 gap += len(words[j])
                 j += step
-            if not 0 < gap <= 3 or not 0 <= j < len(words) or len(words[j]) != 1:
+            # the partner: one character, or two after the first part (露了一手 as 露一手)
+            longest = 2 if step == 1 else 1
+            if not 0 < gap <= 3 or not 0 <= j < len(words) or len(words[j]) > longest:
                 continue
             if words[j] in _SEPARATORS or words[k] in _SEPARATORS:
                 continue

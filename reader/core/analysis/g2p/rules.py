@@ -901,6 +901,8 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # tù "vomit" ending its clause (他吐了。); tǔ "spit out" takes an object (吐了一口痰)
+    "吐": lambda text, i: "tu4" if _clause(text, i + (_next(text, i) == "了")) == "" else None,
     # the Taoist temple guàn after another temple or before its abbot (庙观, 观主); guān
     # "look, view" lives in words (观点, 观察, 参观)
     "观": lambda text, i: (
