@@ -312,6 +312,10 @@ def test_polyphones_read_in_their_sentence(
         ("他真是▁倒▁了霉。", "dao3"),
         ("她不屑地▁撇▁撇嘴。", "pie3"),  # doubled before the word it starts
         ("他在晚会上▁露▁了一手。", "lou4"),
+        # a lone 挑 "choose, carry" tiāo; tiǎo "raise" before what it raises
+        ("这么多苹果，你▁挑▁一个吧。", "tiao1"),
+        ("他每天▁挑▁两桶水回家。", "tiao1"),
+        ("她用竹竿▁挑▁开了门帘。", "tiao3"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

@@ -901,6 +901,9 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # tiāo "choose; carry on a pole" (你挑一个, 挑了一担水, 挑入宫中); tiǎo "raise, poke,
+    # stir up, project" before what it raises (挑起, 挑开, 挑梁; 挑战 and 挑拨 are words)
+    "挑": lambda text, i: "tiao3" if _next(text, i) in set("起开破拨逗衅战动亮灯梁檐") else "tiao1",
     # tù "vomit" ending its clause (他吐了。); tǔ "spit out" takes an object (吐了一口痰)
     "吐": lambda text, i: "tu4" if _clause(text, i + (_next(text, i) == "了")) == "" else None,
     # the Taoist temple guàn after another temple or before its abbot (庙观, 观主); guān
