@@ -316,6 +316,9 @@ def test_polyphones_read_in_their_sentence(
         ("这么多苹果，你▁挑▁一个吧。", "tiao1"),
         ("他每天▁挑▁两桶水回家。", "tiao1"),
         ("她用竹竿▁挑▁开了门帘。", "tiao3"),
+        # the second verb of V了V / V一V reads as the first
+        ("护士给他量了▁量▁体温。", "liang2"),
+        ("你数一▁数▁有几个人。", "shu3"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

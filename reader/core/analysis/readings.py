@@ -158,6 +158,7 @@ class ReadingModel:
                 if o.pp is None and o.cc is None and guess.probability < _UNSURE:
                     voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
                 chars[p] = voted or _decide(o, guess, override)
+            _repeat_doubled_verbs(text, chars)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
     def simplified_words(self, words: Sequence[str]) -> list[str]:
@@ -412,6 +413,14 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
     if override and guess.probability >= _OVERRIDE and (o.rule == guess.reading or not o.common):
         return guess.reading
     return phrase
+
+
+def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
+    """The second verb of V一V / V了V reads as the first (量了量 liáng, 数一数 shǔ), whose
+    reading its aspect or delimitative settled; a neutral first reading is left alone."""
+    for i in range(2, len(text)):
+        if text[i] == text[i - 2] and text[i - 1] in "一了" and chars[i - 2][-1:] not in ("", "5"):
+            chars[i] = chars[i - 2]
 
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:
