@@ -319,6 +319,8 @@ def test_polyphones_read_in_their_sentence(
         # the second verb of V了V / V一V reads as the first
         ("护士给他量了▁量▁体温。", "liang2"),
         ("你数一▁数▁有几个人。", "shu3"),
+        # 结 jiē "bear" before the fruit it bears
+        ("院子里的苹果树▁结▁了不少果子。", "jie1"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

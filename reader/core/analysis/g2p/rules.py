@@ -901,6 +901,10 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # jiē "bear (fruit)" before the fruit it bears (结了很多果子, 结出果实); jié elsewhere
+    "结": lambda text, i: (
+        "jie1" if _next(text, i) != "果" and set("果籽瓜穗") & set(_clause(text, i)[:6]) else None
+    ),
     # tiāo "choose; carry on a pole" (你挑一个, 挑了一担水, 挑入宫中); tiǎo "raise, poke,
     # stir up, project" before what it raises (挑起, 挑开, 挑梁; 挑战 and 挑拨 are words)
     "挑": lambda text, i: "tiao3" if _next(text, i) in set("起开破拨逗衅战动亮灯梁檐") else "tiao1",
