@@ -321,6 +321,10 @@ def test_polyphones_read_in_their_sentence(
         ("你数一▁数▁有几个人。", "shu3"),
         # 结 jiē "bear" before the fruit it bears
         ("院子里的苹果树▁结▁了不少果子。", "jie1"),
+        # 冲 chòng "towards" before a person; 扎 zā "tie up" before 紧 or braids
+        ("她回过头来▁冲▁我笑了笑。", "chong4"),
+        ("妈妈给她▁扎▁了两条辫子。", "za1"),
+        ("把袋子口▁扎▁紧。", "za1"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

@@ -901,6 +901,10 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # chòng "towards" before a person (冲我笑了笑, 冲他喊); chōng "rush, wash" elsewhere
+    "冲": lambda text, i: "chong4" if _next(text, i) in _PRONOUNS else None,
+    # zā "tie up" before 紧 or braids (扎紧口袋, 扎了两条辫子); zhā "prick, camp" elsewhere
+    "扎": lambda text, i: "za1" if _next(text, i) == "紧" or "辫" in _clause(text, i)[:5] else None,
     # jiē "bear (fruit)" before the fruit it bears (结了很多果子, 结出果实); jié elsewhere
     "结": lambda text, i: (
         "jie1" if _next(text, i) != "果" and set("果籽瓜穗") & set(_clause(text, i)[:6]) else None
