@@ -325,6 +325,10 @@ def test_polyphones_read_in_their_sentence(
         ("她回过头来▁冲▁我笑了笑。", "chong4"),
         ("妈妈给她▁扎▁了两条辫子。", "za1"),
         ("把袋子口▁扎▁紧。", "za1"),
+        # 应 yìng answering an invitation; the modal yīng elsewhere
+        ("他▁应▁朋友之邀来到北京。", "ying4"),
+        ("代表团▁应▁中国政府之请访华。", "ying4"),
+        ("我们▁应▁尊重他人的要求。", "ying1"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

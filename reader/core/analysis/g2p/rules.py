@@ -608,10 +608,18 @@ _INTO = frozenset(
 )
 
 
+# What 应 yìng "comply with" takes after its inviter: 应朋友之邀, 应他之请 (应…的邀请 is
+# as often "should … an invitation": 你应接受他的邀请).
+_INVITATIONS = ("之邀", "之请")
+
+
 def _ying(text: str, i: int) -> str | None:
-    """A lone 应 is the modal yīng "should"; yìng "answer, respond" ends its clause."""
+    """A lone 应 is the modal yīng "should"; yìng "answer, respond" ends its clause or
+    answers an invitation (应朋友之邀前来)."""
     after = _next(text, i)
-    return "ying4" if after in ("", "了", "声") or after in _ENDS else "ying1"
+    if after in ("", "了", "声") or after in _ENDS:
+        return "ying4"
+    return "ying4" if any(w in _clause(text, i)[1:10] for w in _INVITATIONS) else "ying1"
 
 
 # Verbs whose result complement 倒 is dǎo "fall over" (摔倒, 难不倒, 累倒).
