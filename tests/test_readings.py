@@ -329,6 +329,11 @@ def test_polyphones_read_in_their_sentence(
         ("他▁应▁朋友之邀来到北京。", "ying4"),
         ("代表团▁应▁中国政府之请访华。", "ying4"),
         ("我们▁应▁尊重他人的要求。", "ying1"),
+        # 传 ending a title is the biography zhuàn; 着了 after a harm is zháo
+        ("我读过《鲁迅▁传▁》。", "zhuan4"),
+        ("他把球▁传▁给我。", "chuan2"),
+        ("孩子被雷声吓▁着▁了。", "zhao2"),
+        ("桌上的纸被书压▁着▁。", "zhe5"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

@@ -28,6 +28,8 @@ _DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
+# Verbs whose 着了 is zháo "be hurt by" (吓着了, 冻着了, 被压着了).
+_HARM = set("吓冻烫压累伤撞砸晒淋呛噎熏")
 # 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
 _ZHAO_NEXT = set("急凉火迷地")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
@@ -226,6 +228,8 @@ def _zhe(text: str, i: int) -> str | None:
         after in ("了", "") or after in _ENDS or prev == "不"
     ):
         return "zhao2"  # 找着了, 睡着了, 睡不着
+    if prev in _HARM and after == "了":
+        return "zhao2"  # 吓着了, 被压着了, 冻着了: "be affected by" (压着纸 is durative)
     if _hanzi(prev):
         return "zhe5"  # 躺着, 开着, 笑着说: durative after the verb
     return None
@@ -909,6 +913,14 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
     "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
     "难": _nan,
+    # zhuàn "biography" ending a title or a clause after its subject (鲁迅传, 《刘绍棠传》):
+    # the verb chuán takes an object or a complement (传球, 传开)
+    "传": lambda text, i: (
+        "zhuan4"
+        if _hanzi(_prev(text, i))
+        and (_next(text, i) in _ENDS | set("》〉") or _next(text, i) == "")
+        else None
+    ),
     # chòng "towards" before a person (冲我笑了笑, 冲他喊); chōng "rush, wash" elsewhere
     "冲": lambda text, i: "chong4" if _next(text, i) in _PRONOUNS else None,
     # zā "tie up" before 紧 or braids (扎紧口袋, 扎了两条辫子); zhā "prick, camp" elsewhere
