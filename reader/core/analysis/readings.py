@@ -5,7 +5,9 @@ Three sources, most precise first:
 1. Two word dictionaries, pypinyin's phrases and CC-CEDICT's words with one reading, each
    matched longest-first inside the segmented words: a character inside a known word takes
    the word's reading (银行 yin2 hang2, 行长 hang2 zhang3, 长大 zhang3 da4). Where both
-   agree that is final.
+   agree that is final. A character standing alone takes its reading in the word it
+   makes with a partner split off by 了 / 过 / 个 / 一 (上了当 as 上当 dàng) or doubled
+   before it (撇撇嘴); the second verb of V了V / V一V reads as the first (量了量).
 2. Grammar rules for the function words whose reading depends on their neighbours
    (了 得 地 着 还 长 重 行 …), for characters no word covers, or where a rule agrees with
    the one dictionary that covers it: ``g2p.rules``.
