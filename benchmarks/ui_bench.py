@@ -17,7 +17,12 @@
 5. Scrolling it while a worker thread analyses (Python's default switch interval, then the
    app's).
 6. Opening a 1,000,000-character article: the longest stall of the event loop.
-7. Resident memory with a 1,000,000-character article open (child process).
+7. Resizing the window with it open: the longest stall of the event loop.
+8. Resident memory with a 1,000,000-character article open (child process).
+
+Names on the command line run only those (``launch``, ``first_run``, ``click_to_popup``,
+``scroll_and_relayout``, ``scroll_while_analysing``, ``million_open``, ``million_resize``,
+``memory``).
 
 Everything runs on the offscreen platform, so the figures are CPU cost without a
 compositor; the long articles repeat the real analysed seed page (real tokens).
@@ -349,6 +354,58 @@ def bench_million_open() -> None:
     )
 
 
+def bench_million_resize() -> None:
+    """Resizing the window with a 1,000,000-character article open, its middle in view: the
+    longest stall of the event loop (a 5 ms timer's late ticks) from the resize until the
+    whole article is laid out at the new width and painted, and how long until then."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from ui_bench_support import long_article
+
+    from reader.ui.app import favour_the_ui_thread
+    from reader.ui.article_view.widget import ArticleView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    favour_the_ui_thread()  # as the app does
+    text, tokens = long_article(1_000_000)
+    view = ArticleView()
+    view.resize(1000, 800)
+    view.set_article(text, tokens, "a million characters")
+    view.show()
+    while view.layout_ is None or len(view.layout_.text) < len(text):
+        app.processEvents()
+        time.sleep(0.01)
+    view.scroll_to_char(len(text) // 2)
+    app.processEvents()
+    gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
+    stalls, settled = [], []
+    for width in (700, 1000, 820, 640, 900, 760) * 2:
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda ticks=ticks: ticks.append(time.perf_counter()))
+        timer.start(5)
+        started = time.perf_counter()
+        QTimer.singleShot(0, lambda width=width: view.resize(width, 800))
+        app.processEvents()
+        while view.width() != width or view.relaying_out:
+            app.processEvents()
+            time.sleep(0.001)
+        view.viewport().repaint()
+        finished = time.perf_counter()
+        timer.stop()
+        gaps = [b - a for a, b in itertools.pairwise([started, *ticks, finished])]
+        stalls.append(max(gaps) * 1000)
+        settled.append((finished - started) * 1000)
+    print(
+        f"resizing with a {len(text):,}-character article open ({len(stalls)} widths): "
+        f"longest event-loop stall median {statistics.median(stalls):.0f} ms, worst "
+        f"{max(stalls):.0f} ms (goal <= 100 ms); whole article laid out after median "
+        f"{statistics.median(settled):.0f} ms"
+    )
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -510,15 +567,22 @@ def bench_memory() -> None:
     )
 
 
+BENCHES = {
+    "launch": bench_launch,
+    "first_run": bench_first_run,
+    "click_to_popup": bench_click_to_popup,
+    "scroll_and_relayout": bench_scroll_and_relayout,
+    "scroll_while_analysing": bench_scroll_while_analysing,
+    "million_open": bench_million_open,
+    "million_resize": bench_million_resize,
+    "memory": bench_memory,
+}
+
+
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    bench_launch()
-    bench_first_run()
-    bench_click_to_popup()
-    bench_scroll_and_relayout()
-    bench_scroll_while_analysing()
-    bench_million_open()
-    bench_memory()
+    for name in sys.argv[1:] or BENCHES:
+        BENCHES[name]()
 
 
 if __name__ == "__main__":

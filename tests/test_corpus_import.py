@@ -50,7 +50,11 @@ EXPECTED: dict[str, Expect] = {
         first="诗曰：",
         last="予素慕真仙之雅，爱捃其遗事为一部《飞剑记》，以阐扬万口云云。",
         paragraphs=(300, 380),
-        present=("读罢残编细品论，看来世事未全均。",),
+        present=(
+            "读罢残编细品论，看来世事未全均。",
+            # the source's space where it lost a character (脚上一□，) is kept
+            "身上扒一扒，脚上一 ，腿上揸一揸，",
+        ),
         # a verse after 诗曰： at a long line's end stays apart
         whole=("淡月疏星绕建章，仙风吹下御炉香。", "生在儒林遇太平，悬缕重深布衣轻。"),
         first_within=4,
@@ -89,6 +93,8 @@ EXPECTED: dict[str, Expect] = {
             "便跟着警察进了院内，到一间挂有“接见室”牌子的门前。",
             "夏英杰和方子云也称得上是知名人士，",
             "学生们一窝蜂地从几个教室涌出来",
+            # a speech cut on a bare Hanzi, closed on the next line (法律 / 是公正的…。”)
+            "要相信法律是公正的，一切都是能搞清楚的。”",
             "看着卫生间的门，",
         ),
     ),
@@ -413,6 +419,12 @@ EXPECTED: dict[str, Expect] = {
             "前言LATEX",
             "英文版致谢Much",
             "引号LATEX",
+            # a footnote at a page's foot is not glued into the paragraph the page cuts
+            "文字密一些的地方，4中文排版",
+            "⟨path⟩2类 Unix",
+            # what typesetting left of formulas: glyphs of the private use area, scraps
+            "\uf8f1",
+            "o™)",
         ),
         whole=(
             "目录",
@@ -432,8 +444,15 @@ EXPECTED: dict[str, Expect] = {
             "省略号",
             "CTEX 开发小组",
             "表 3.2: 各种编译方式支持的主流图片格式",
+            # a contents entry wrapped over two lines is one
+            "5.1.5 使用 fontspec 宏包更改字体",
+            # the page break after 文字密一些的地方， and the footnote under it
+            "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎"
+            "（如 upLATEX）的支持。",
+            "2类 Unix 操作系统，包含 Linux、macOS（OS X）。",
         ),
         present=(
+            "文字密一些的地方，单词间距就略窄，反之略宽。",
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
         ),
@@ -458,6 +477,11 @@ EXPECTED: dict[str, Expect] = {
             "新手入门19",
             "浮动对象58",
             "ChangeList of v0.4 A",
+            # a question is not glued to its answer, and the margin's note beside it (New
+            # v0.4, Revised v0.4), cut across the two lines, is not text
+            "软件？Revised",
+            "有什么区别？New",
+            "v0.4 CTEX 首页",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
@@ -467,6 +491,10 @@ EXPECTED: dict[str, Expect] = {
         ),
         whole=(
             "吴凌云 (aloft@ctex.org)",
+            # the title page's legend and its copyright line, each a line of its own
+            "新增 17 18 35 68 78 83 85",
+            "修订 3 12 14 20 39 40 44 53",
+            "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.",
             "2007 年 1 月 30 日 Rev. 82",
             # the contents: one entry a line, without leader dots and page numbers
             "Contents",
@@ -482,6 +510,12 @@ EXPECTED: dict[str, Expect] = {
             # a section's heading over its first question, in the text
             "H 图形表格",
             "H.1 图形",
+            # a question is a line of its own, also after a line of code
+            "28 在 CJK 中如何调整汉字的间距？",
+            "12 哪里可以下载 CTEX 中文套装软件？",
+            "37 如何设置双倍或者更大的行间距？",
+            # the words that lead into a line of code are no heading: one sentence with it
+            "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
         ),
         first_within=1,
         most_repeated=6,
@@ -508,36 +542,37 @@ EXPECTED: dict[str, Expect] = {
     ),
     # Subtitles: one article named after the file as a reader says it (the corpus's names
     # are its own labels, read like release names: underscores are spaces, s01e03 S01E03,
-    # the encoding tag is not part of the title), one paragraph per cue, Chinese only.
+    # the format before the name and the language, script and encoding tags and what
+    # follows them are not part of the title), one paragraph per cue, Chinese only.
     "srt_loki_s01e03_bilingual_chs_eng_utf8bom.srt": Expect(
         articles=(1, 1),
-        titles=("loki S01E03",),
+        titles=("Loki S01E03",),
         first="这里是全宇宙最强大的力量吗？",
         last="字幕翻译： 虫二",
         paragraphs=(470, 484),
-        absent=("_", "utf8bom", "Is this the greatest power", "Sylvie, come on", "-->"),
+        absent=("_", "utf8bom", "bilingual", "chs", "Is this the greatest power", "-->"),
         first_within=1,
         last_within=1,
     ),
     "srt_bridge_of_spies_zhcn_inline_ass_tags.srt": Expect(
         articles=(1, 1),
-        titles=("bridge of spies",),
+        titles=("Bridge of Spies",),
         first="翻译",
         # cue 31 of the file is the epilogue card, timed at 02:14:08, after the last dialogue
         last="在多诺万的谈判之后 他一共拯救了9703名男人 妇女 和儿童",
         paragraphs=(1700, 2069),
-        absent=("{\\", "\\fs16", "And Donovan", "-->"),
+        absent=("{\\", "\\fs16", "And Donovan", "-->", "zhcn", "inline"),
         present=("冷战高潮期间",),
         first_within=1,
         last_within=1,
     ),
     "ass_oslo_2021_trad_utf16le.ass": Expect(
         articles=(1, 1),
-        titles=("ass oslo (2021)",),
+        titles=("Oslo (2021)",),
         first="（阿語）",
         last="謝謝觀賞",
         paragraphs=(1200, 1358),
-        absent=("Dialogue:", "[Script Info]", "*Default"),
+        absent=("Dialogue:", "[Script Info]", "*Default", "trad", "utf16le"),
         present=("我會再確認時間地點", "對 系藍色領帶"),
         first_within=1,
         last_within=1,
@@ -545,11 +580,11 @@ EXPECTED: dict[str, Expect] = {
     # Animated credits repeat one line dozens of times; Japanese lines stand beside Chinese.
     "ass_ainouta_movie_tc_effects_utf8bom.ass": Expect(
         articles=(1, 1),
-        titles=("ass ainouta",),
+        titles=("Ainouta",),
         first="",
         last="來…牽起彼此的手吧",
         paragraphs=(700, 2156),
-        absent=("{\\", "\\pos", "Dialogue:"),
+        absent=("{\\", "\\pos", "Dialogue:", "utf8bom", "effects"),
         present=("讓我聽見愛的歌聲",),
         last_within=1,
         # the credit line animated frame by frame (dozens of cues) is there once or twice;

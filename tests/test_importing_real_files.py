@@ -80,7 +80,21 @@ def test_srt_keeps_the_chinese_dialogue_and_its_timing(tmp_path: Path) -> None:
     ("stem", "title"),
     [
         ("Bridge of Spies (2015) (1080p BluRay x265 Silence).zh-cn", "Bridge of Spies (2015)"),
-        ("oslo.2021.1080p.web.h264-naisu.繁体", "oslo (2021)"),
+        ("oslo.2021.1080p.web.h264-naisu.繁体", "Oslo (2021)"),
+        # a subtitle's own tags (language, script, encoding) are not an episode's title
+        (
+            "[zimuku]_5_Loki.S01E03.Journey.Into.Mystery.720p.chs&eng",
+            "Loki S01E03 – Journey Into Mystery",
+        ),
+        ("Friends.S02E05.zh-tw", "Friends S02E05"),
+        ("Loki.S01E03.zh_CN", "Loki S01E03"),
+        ("The.Lego.Movie.2014.简英双语", "The Lego Movie (2014)"),
+        ("the.lord.of.the.rings.2001.eng.utf8", "The Lord of the Rings (2001)"),
+        ("[SumiSora][Yuru Camp][01][GB][720p]", "Yuru Camp E01"),
+        ("【喵萌奶茶屋】★01月新番★[摇曳露营][01][1080p][简日双语]", "摇曳露营 E01"),
+        # what follows a tag is the release's; a word a tag could be inside a title stays
+        ("srt_bridge_of_spies_zhcn_inline_ass_tags", "Bridge of Spies"),
+        ("Tout.en.haut.du.monde.2015", "Tout en haut du monde (2015)"),
         (
             "[Nekomoe kissaten] Ai no Utagoe wo Kikasete [Movie][BDRip].TC",
             "Ai no Utagoe wo Kikasete",
@@ -391,6 +405,34 @@ def test_a_sentence_cut_across_a_line_of_an_indent_alone_is_joined() -> None:
     assert article.paragraphs.count("他沉默了很久，终于开口说话了，声音却很低。") == 8
 
 
+def test_a_speech_cut_on_a_bare_hanzi_is_joined_where_the_next_line_closes_it() -> None:
+    # the speech opened a line before; its line stops on 律, the next closes it: one cut
+    filler = "\u3000\u3000他沉默了很久，终于开口说话了，声音却很低。\n" * 4
+    cut = (
+        "\u3000\u3000检察官说：“明天你和我们一起回安河，处理一下公司方面的事务。\n"
+        "\u3000\u3000希望你不要背思想包袱，要相信法律\n"
+        "\u3000\u3000是公正的，一切都是能搞清楚的。”\n"
+    )
+    # a poem's lines stop on Hanzi too, with no closing mark after them: each stays a line
+    verses = ["用空，换取瞬间的解脱", "而泪，却从不流落", "上帝从不宽容弱者"]
+    poem = "".join(f"\u3000\u3000{verse}\n" for verse in verses)
+    (article,) = import_text(filler + cut + filler + poem + filler)
+    assert "希望你不要背思想包袱，要相信法律是公正的，一切都是能搞清楚的。”" in article.paragraphs
+    assert article.paragraphs[-7:-4] == verses
+
+
+def test_a_space_a_book_left_for_a_lost_character_stays() -> None:
+    # 脚上一 ，: the old edition lost a character there; the space marks where it was
+    filler = "\u3000\u3000却说他吃醉了酒，遍身流汗，众人皆以为他放酒风。\n" * 8
+    lost = "\u3000\u3000将手儿在脸上抓一抓，身上扒一扒，脚上一 ，腿上揸一揸。\n"
+    (article,) = import_text(filler + lost + filler)
+    assert "将手儿在脸上抓一抓，身上扒一扒，脚上一 ，腿上揸一揸。" in article.paragraphs
+    # where nearly every mark has a space beside it, the spaces are extraction's
+    extracted = "更多版本 （可能 ） ：见网站 ， 或者问作者 。\n" * 8
+    (article,) = import_text(extracted)
+    assert article.paragraphs[0] == "更多版本（可能）：见网站，或者问作者。"
+
+
 def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
     # a stanza or speech over two paragraphs, kept apart by an empty line: two paragraphs
     text = (
@@ -400,6 +442,26 @@ def test_an_empty_line_still_ends_a_speech_that_runs_over_paragraphs() -> None:
     )
     (article,) = import_text(text)
     assert len(article.paragraphs) == 2
+
+
+def test_a_legend_and_a_copyright_line_are_not_glued_together() -> None:
+    # a title page's end: a legend of two rows of numbers, the copyright notice, then the
+    # contents (short lines, so the column there is narrow: no line looks short)
+    body = "本文档的主要目的是帮助你快速的找到问题的答案，因此可能不是非常详细。如果你想系统\n" * 4
+    contents = "".join(f"\u3000{n} 什么是第{n}个问题？\n" for n in range(1, 13))
+    page = (
+        body
+        + "的学习。\n"
+        + "新增 17 18 35 68 78 83 85\n修订 3 12 14 20 39 40 44 53\n"
+        + "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.\n"
+        + contents
+    )
+    (article,) = import_text(page)
+    assert article.paragraphs[1:4] == [
+        "新增 17 18 35 68 78 83 85",
+        "修订 3 12 14 20 39 40 44 53",
+        "Copyright ©2003–2009 CTEX and all the Contributors to CTEX FAQ. All rights reserved.",
+    ]
 
 
 def test_a_title_page_is_not_glued_to_the_text_after_it() -> None:

@@ -164,3 +164,23 @@ def test_build_script_runs(argv: list[str]) -> None:
         check=False,
     )
     assert result.returncode == 0 and "--check" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="the size bars are Linux's and Windows's")
+@pytest.mark.parametrize(
+    ("base_bar", "whole_bar", "within"),
+    [(2_000, 10_000, True), (1_000, 10_000, False), (2_000, 1_800, False)],
+)
+def test_size_report_fails_over_either_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base_bar: int, whole_bar: int, within: bool
+) -> None:
+    """1,500 bytes of numpy and 500 of ONNX Runtime (OCR): 1,500 without OCR and speech."""
+    build = _build_module()
+    bundle = tmp_path / "Reader"
+    resources = build.resources_dir(build.program_dir(tmp_path))
+    for relative, size in (("numpy/core.so", 1_500), ("onnxruntime/capi.so", 500)):
+        (resources / relative).parent.mkdir(parents=True, exist_ok=True)
+        (resources / relative).write_bytes(b"\0" * size)
+    monkeypatch.setattr(build, "BASE_BAR", base_bar)
+    monkeypatch.setattr(build, "WHOLE_BAR", whole_bar)
+    assert build.size_report(bundle) is within

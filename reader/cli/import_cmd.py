@@ -111,8 +111,8 @@ def _import_one(store: Store, path: Path, args: argparse.Namespace) -> bool:
 
 
 def _add_articles(store: Store, path: Path, args: argparse.Namespace) -> None:
+    from reader.core.imported import new_article
     from reader.core.importing import import_file
-    from reader.core.store import NewArticle
 
     articles = import_file(path, encoding=args.encoding, force=args.force)
     for article in articles:
@@ -122,12 +122,7 @@ def _add_articles(store: Store, path: Path, args: argparse.Namespace) -> None:
         for article in articles:
             print(f"would add\t{article.title}\t{len(article.paragraphs)} paragraphs")
         return
-    ids = store.articles.add_many(
-        [
-            NewArticle(a.title, a.text, a.source, a.original_text, a.pages, a.uncertain)
-            for a in articles
-        ]
-    )
+    ids = store.articles.add_many([new_article(a) for a in articles])
     for article_id, article in zip(ids, articles, strict=True):
         print(f"{article_id}\t{article.title}")
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 import pytest
 
-from reader.ui.article_view.breaking import NO_LINE_END, NO_LINE_START
+from reader.ui.article_view.breaking import NO_LINE_END, NO_LINE_START, break_opportunities
 from reader.ui.article_view.layout import ArticleLayout, Hit
 
 
@@ -104,6 +105,50 @@ def test_relayout_of_a_long_text_keeps_every_character_once() -> None:
         for s, e in zip(layout.line_starts, layout.line_ends, strict=True)
     )
     assert not any(line[0] in NO_LINE_START or line[-1] in NO_LINE_END for line in lines(layout))
+
+
+class UnevenMetrics(GridMetrics):
+    """Widths that are not sums of powers of two: the bisection's ``base + width`` rounds
+    differently from the greedy test's ``prefix - base`` at some line ends."""
+
+    def char_advance(self, char: str) -> float:
+        return 0.7 + (ord(char) % 7) * 0.1
+
+
+def test_every_line_is_as_full_as_the_greedy_rule_makes_it() -> None:
+    """Lines end where the greedy pass word by word ends them (the relayout bisects)."""
+    rng = random.Random(20)
+    words = ["".join(rng.choice("中国人民银行说好，。（）") for _ in range(rng.randint(1, 4)))]
+    for _ in range(3000):
+        words.append(
+            "\n"
+            if rng.random() < 0.02
+            else "".join(rng.choice("中国人民银行说好，。（）") for _ in range(rng.randint(1, 4)))
+        )
+    text = "".join(words)
+    starts = [0]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word))
+    layout = ArticleLayout(text, starts, [""] * len(text), UnevenMetrics())
+    # where the word after each break opportunity ends: the next one, or its paragraph's end
+    following: dict[int, int] = {}
+    for start, end in layout.paragraphs:
+        opportunities = break_opportunities(text, start, end, starts)
+        following.update(zip(opportunities, [*opportunities[1:], end], strict=True))
+    # widths that are distances between two characters: lines that fit all but exactly,
+    # where ``base + width`` rounds to the other side (these two were found so)
+    widths = [layout.prefix[i + n] - layout.prefix[i] for i, n in ((4599, 12), (751, 7))]
+    for width in (3.3, 5.05, 7.1, *widths):
+        layout.relayout(width)
+        broken = 0
+        for line_start, line_end in zip(layout.line_starts, layout.line_ends, strict=True):
+            width_used = layout.prefix[line_end] - layout.prefix[line_start]
+            if following.get(line_start, line_end) < line_end:  # two words or more
+                assert width_used <= width  # the last one fitted
+            if line_end in following:  # not a paragraph's end, nor inside a long word
+                broken += 1  # the next line's first word would not have fitted
+                assert layout.prefix[following[line_end]] - layout.prefix[line_start] > width
+        assert broken > layout.line_count / 2
 
 
 def test_ruby_list_must_match_text() -> None:

@@ -316,3 +316,28 @@ def test_keyboard_shortcuts_are_listed_as_the_menus_group_them(
     assert label is not None and "Look up the current word" in label.text()
     assert dialog.width() > 500  # two columns, unwrapped (a message box wrapped them)
     dialog.reject()
+
+
+def test_a_long_article_gets_its_status_marks_while_it_is_typeset(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The analysis of an article typeset on a worker arrives before its layout: the
+    statuses, the session and the statistics are of the analysed words, not of the
+    characters shown."""
+    from reader.core.store import NewArticle
+    from reader.ui.article_view.typesetting import BACKGROUND_CHARS
+
+    line = "他们在银行门口见面了。\n"
+    text = line * (BACKGROUND_CHARS // len(line) + 100)
+    article_id = window.store.articles.add(NewArticle("银行", text))
+    window.show_article(article_id)
+    view = window.view
+    qtbot.waitUntil(lambda: window.session.is_analysed, timeout=60000)
+    assert view.statuses.get("银行") == 0  # a new word: marked
+    assert any(t.text == "银行" and t.readings for t in window.session.tokens)
+    qtbot.waitUntil(lambda: window.vocab_dock.widget() is not None)
+    window.vocab.tabs.setCurrentWidget(window.vocab.stats)  # counted when shown
+    stats = window.vocab.stats.stats
+    assert stats is not None and "银行" in dict(stats.unknown_by_frequency)
+    qtbot.waitUntil(lambda: len(view.tokens) == len(window.session.tokens), timeout=60000)
+    assert view.tokens == window.session.tokens

@@ -213,3 +213,87 @@ def test_the_titles_words_get_their_glosses_in_the_title(qtbot: QtBot) -> None:
     assert [gloss for _x, gloss in view.title_layout.line_glosses(0)] == ["bank"]
     assert [gloss for _x, gloss in view.layout_.line_glosses(0)] == ["he"]
     assert view.title_layout.rubies == ["yín", "háng"]
+
+
+def as_typeset_anew(qtbot: QtBot, view: ArticleView) -> ArticleView:
+    """Another view showing the same text, tokens and title, typeset from scratch."""
+    fresh = ArticleView()
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    base = view.body_length + 1
+    shown = view.tokens[len(view.body_tokens) + 1 :]
+    title = [token._replace(start=token.start - base) for token in shown]
+    fresh.set_article(view.article_text, view.body_tokens, view.title, title)
+    qtbot.waitUntil(lambda: fresh.layout_ is not None and len(fresh.layout_.text) == base - 1)
+    fresh.scroll_to_char(view.reading_position())
+    return fresh
+
+
+def assert_shown_alike(view: ArticleView, fresh: ArticleView) -> None:
+    assert view.text == fresh.text and view.display_text == fresh.display_text
+    assert view.tokens == fresh.tokens
+    assert view._token_starts == fresh._token_starts
+    assert (view._word_starts, view._word_ends) == (fresh._word_starts, fresh._word_ends)
+    assert view.title_layout is not None and fresh.title_layout is not None
+    assert view.layout_ is not None and fresh.layout_ is not None
+    for mine, theirs in ((view.title_layout, fresh.title_layout), (view.layout_, fresh.layout_)):
+        assert mine.text == theirs.text and mine.rubies == theirs.rubies
+        assert list(mine.line_starts) == list(theirs.line_starts)
+        assert list(mine.line_tops) == list(theirs.line_tops) and mine.height == theirs.height
+
+
+def test_a_new_title_typesets_the_title_alone(qtbot: QtBot) -> None:
+    """A rename: the text keeps its layout (not even its lines are broken again while the
+    title keeps its height); what is shown is what typesetting it all anew shows."""
+    text = "他们在银行门口见面了。" * 300
+    view = titled_view(qtbot, text, "银行")
+    view.scroll_to_char(1_500)
+    layout = view.layout_
+    assert layout is not None
+    lines = layout.line_starts
+    view.set_title("门口  见面")
+    assert view.layout_ is layout and layout.line_starts is lines
+    assert view.title == "门口 见面" and view.text == f"{text}\n门口 见面"
+    assert view.reading_position() == 1_500
+    assert_shown_alike(view, as_typeset_anew(qtbot, view))
+    # the title's analysis arrives: the title alone again
+    title = [Token(0, "门口", TokenKind.WORD, ("men2", "kou3")), Token(2, " ", TokenKind.SPACE)]
+    title.append(Token(3, "见面", TokenKind.WORD, ("jian4", "mian4")))
+    view.set_tokens(view.body_tokens, title)
+    assert view.layout_ is layout and view.tokens[-1].start == len(text) + 4
+    assert view.title_layout is not None and view.title_layout.rubies[:2] == ["mén", "kǒu"]
+    assert_shown_alike(view, as_typeset_anew(qtbot, view))
+    # a title of more lines: the text moves down below it, the reading position kept
+    view.set_title("银行门口见面" * 8)
+    assert view.layout_ is layout and view.title_layout.line_count > 1
+    assert layout.line_tops[0] == view.title_layout.height
+    assert view.reading_position() == 1_500
+    assert_shown_alike(view, as_typeset_anew(qtbot, view))
+
+
+def test_a_long_articles_new_title_is_not_typeset_on_the_worker(qtbot: QtBot) -> None:
+    from tests.ui.test_resizing import a_long_article_at
+
+    view = a_long_article_at(qtbot, 60_000)
+    layout = view.layout_
+    view.set_title("银行门口见面" * 8)  # more lines: the text's lines move down, in slices
+    assert view.layout_ is layout and not view._typesetter.busy
+    qtbot.waitUntil(lambda: not view.relaying_out)
+    assert view.reading_position() == 60_000
+    assert_shown_alike(view, as_typeset_anew(qtbot, view))
+
+
+def test_renaming_the_open_article_shows_its_new_title_with_pinyin(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811 (the fixture)
+) -> None:
+    article_id, _title = show_titled_article(qtbot, window)
+    view = window.view
+    layout = view.layout_
+    window.library.rename(article_id, "银行的故事")
+    qtbot.waitUntil(lambda: view.title == "银行的故事" and view.tokens[-1].text == "故事")
+    assert view.tokens[-1].readings  # the new title analysed
+    assert view.layout_ is layout  # the text was not typeset again
+    assert window.windowTitle().startswith("银行的故事")
+    assert view.title_layout is not None and "yín" in view.title_layout.rubies

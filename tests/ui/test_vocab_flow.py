@@ -3,6 +3,7 @@ re-mark the text, the statistics panel, the lists panel (delete and undo)."""
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from reader.ui.vocab.stats_panel import ADD_COLUMN, MEANING, PINYIN, TIMES, WORD
 from tests.ui.test_reader_window import click_word, open_window, show_article_with
 
 if TYPE_CHECKING:
+    from reader.core.cedict import Dictionary
     from tests.conftest import Told
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -492,20 +494,50 @@ def test_the_class_report_makes_a_list_of_the_words_outside(
     assert window.vocab.history.undo_action.text().startswith("&Undo Add")
 
 
-def test_a_class_list_of_hsk_levels_made_in_the_app(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_class_list_of_hsk_levels_made_in_the_app(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """List ▸ New class list of HSK levels…: the words of HSK 3.0 levels 1-3 with their
     readings and senses, marked as taught; "pinyin over words outside the class lists"
     then leaves them bare."""
-    from reader.core.class_lists import hsk_list
+    from reader.core import class_lists
 
-    window.vocab.make_hsk_list(3)
-    window.writer.wait()
+    threads: list[threading.Thread] = []
+
+    def hsk_words(top: int, dictionary: Dictionary) -> list[NewWord]:
+        threads.append(threading.current_thread())
+        return words_of(top, dictionary)
+
+    words_of = class_lists.hsk_words
+    monkeypatch.setattr(class_lists, "hsk_words", hsk_words)
     vocab = window.store.vocab
+    window.vocab.make_hsk_list(3)
+    qtbot.waitUntil(lambda: any(w.name == "HSK 1-3" for w in vocab.lists()), timeout=30000)
+    window.writer.wait()
+    assert threads and threads[0] is not threading.main_thread()  # not while the window waits
     [made] = [w for w in vocab.lists() if w.name == "HSK 1-3"]
-    expected = hsk_list("hsk3")
+    expected = class_lists.hsk_list("hsk3")
     assert expected is not None and made.word_count == len(expected)
     assert vocab.class_list_ids() == {made.id}
     bank = next(w for w in vocab.words(made.id) if w.simplified == "银行")
     assert bank.pinyin == "yin2 hang2" and any("bank" in s for s in bank.senses)
     assert "银行" in window.view.class_words
     assert window.vocab.panel.list_id() == made.id
+
+
+def test_an_hsk_list_that_cannot_be_made_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import class_lists
+
+    def broken(_top: int, _dictionary: Dictionary) -> list[NewWord]:
+        raise OSError("the HSK table is missing")
+
+    monkeypatch.setattr(class_lists, "hsk_words", broken)
+    failed: list[str] = []
+    window.messages.failed.connect(failed.append)
+    window.vocab.make_hsk_list(2)
+    qtbot.waitUntil(lambda: bool(failed), timeout=30000)
+    assert failed == ["HSK 1-2 could not be made: the HSK table is missing"]
+    assert window.activity.text() == failed[0]
+    assert not any(w.name.startswith("HSK") for w in window.store.vocab.lists())

@@ -11,9 +11,13 @@ across a page break): a line at the top or bottom of a page that recurs on other
 once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-A contents page keeps its entries, one a paragraph, without their leader dots and page
-numbers (``1.1 概述 . . . 1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``)
-loses the spaces between its Hanzi. A PDF whose pages hold no text (a scan) is read by OCR
+Lines with nothing to read (what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``,
+and glyphs of the private use area, the pieces of a tall brace) go. A contents page keeps
+its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
+1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
+its Hanzi. Footnotes a page break put inside a paragraph move out of it
+(``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
+whose pages hold no text (a scan) is read by OCR
 instead (``reader.core.importing.ocr``).
 """
 
@@ -21,11 +25,15 @@ from __future__ import annotations
 
 import collections
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from reader.core.importing.article import ImportedArticle
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
+from reader.core.importing.margin_notes import without_margin_notes
+from reader.core.importing.pdf_footnotes import move_footnotes
+from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -46,6 +54,14 @@ _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _NUMBERS = re.compile(r"\d+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
+# what a line needs to be text: a Hanzi or full-width mark, a word (two letters), a number
+# (two digits) or code (``\\[``, ``}``); without any it is what typesetting left of a formula
+# or a drawing (``i=1``, ``∂``, ``a b c``, ``|x| =``)
+_TEXT_MARK = re.compile(rf"[{_HAN}\u3000-\u303f\uff00-\uffef]|[^\W\d_]{{2,}}|\d{{2,}}|[\\{{}}\[\]]")
+_MATH_CATEGORIES = frozenset({"Lu", "Ll", "Lo", "Sm", "So"})  # letters and symbols, not dots
+_CODE_STARTS = ("\\", "$", "%")
+# a glyph with no meaning of its own (PDF fonts put the pieces of a tall brace there)
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
 # a line of a contents page: the entry, then leader dots or a space, then its page number
 _PAGE_REF = r"(?:\d{1,4}|[ivxlc]{1,6})"
@@ -54,6 +70,7 @@ _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
@@ -173,7 +190,7 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     pages = [
         # U+FFFE: PDFium's mark of a word hyphenated at a line's end (Compre-/hensive)
-        text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
+        _PRIVATE_USE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
         for text in _page_texts(data, progress)
     ]
     if not any(text.strip() for text in pages):
@@ -183,13 +200,41 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
         )
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
     kept = [
-        contents_entries([line for line in lines if not _LONE_NUMBER.match(line)])
-        for lines in strip_page_furniture([text.split("\n") for text in pages])
+        contents_entries(without_debris(lines))
+        for lines in move_footnotes(
+            without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
+        )
     ]
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
-    return _LEADER_DOTS.sub(" ", text)
+    # (spaces beside full-width punctuation are extraction's in a PDF, however few)
+    return unspace_punctuation(_LEADER_DOTS.sub(" ", text))
+
+
+def without_debris(lines: list[str]) -> list[str]:
+    """The lines with something to read: not a lone number (an exponent, a footnote mark)
+    nor what typesetting left of a formula (``∑n``, ``Å``, ``o™)``: no Hanzi, word or
+    number, and a symbol beyond ASCII; ``A = B`` may be code). A lone section numeral
+    (``1.``) is a heading, a line of dots alone (``...``) stands for elided text, and a
+    formula's line in a listing of code (after ``\\begin{equation}``) is code."""
+    kept: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if _LONE_NUMBER.match(text):
+            continue
+        debris = (
+            bool(text)
+            and not _TEXT_MARK.search(text)
+            and not SECTION.match(text)
+            and not text.isascii()
+            and any(unicodedata.category(c) in _MATH_CATEGORIES for c in text)
+        )
+        previous = next((other.strip() for other in reversed(kept) if other.strip()), "")
+        if debris and not previous.startswith(_CODE_STARTS):
+            continue
+        kept.append(line)
+    return kept
 
 
 def contents_entries(lines: list[str]) -> list[str]:
@@ -197,6 +242,7 @@ def contents_entries(lines: list[str]) -> list[str]:
     ``1.1 概述 . . . . 1``, ``1.7 术语和概念 8``) reduced to the entries, without their dots
     and page numbers, each indented so it stays a paragraph of its own, and so is the
     short line above the run (``目录``); other lines as they are."""
+    lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
     entries = [_DOTTED_LINE.match(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
     result = list(lines)
@@ -213,6 +259,23 @@ def contents_entries(lines: list[str]) -> list[str]:
             if above and len(above) <= _CONTENTS_HEADING_MAX and not _NUMBERS.search(above):
                 result[start - 1] = "\u3000" + above
         start = end + 1
+    return result
+
+
+def _unwrapped_entries(lines: list[str]) -> list[str]:
+    """The lines, an entry the contents wrapped over two (``5.1.5 使用 fontspec 宏包更改`` /
+    ``字体 . . . 63``: a numbered line without its page, then the rest with its dots) as one."""
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        line, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        head = _ENTRY_NUMBER.match(line) and not _CONTENTS_ENTRY.match(line)
+        if head and _DOTTED_LINE.match(after) and not _ENTRY_NUMBER.match(after):
+            result.append(join_lines([line, after]))
+            i += 2
+            continue
+        result.append(lines[i])
+        i += 1
     return result
 
 

@@ -6,9 +6,14 @@ closing quotes or brackets: 。” ！」 …）), or at a clear structural brea
 - a *short* line (clearly narrower than the column it sits in) followed by a blank line:
   the writer ended it on purpose (a headline, a section marker, an unpunctuated ending);
 - a line that is a structure of its own: a jump line ``（上接1版）``, a photo credit
-  ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``;
-- the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``) or is
-  indented.
+  ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``, a row of numbers under a
+  label (``新增 17 18 35 68``), a FAQ's numbered question (``28 在 CJK 中如何…？``);
+- the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``), a list
+  item (``• …``, ``– …``) or a copyright notice, or is indented.
+
+A short line that opens a paragraph is a heading (its next lines are full), unless it holds
+a clause, or leads into a line of code (``用法是`` / ``\\renewcommand…``), or the next line
+goes on with a gloss and a comma (``积分号 ∫`` / ``(\\int)、求和号…``).
 
 A blank line after a full-width line that does not end a sentence does *not* end the
 paragraph: print extraction puts blank lines in mid-sentence (平仓 / blank / 后成功).
@@ -24,14 +29,16 @@ are paragraphs of their own.
 Text whose lines mostly end sentences (a file with one paragraph per line) is not
 hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
 comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech that the next
-line closes, or across a line of an indent alone (　　), which an editor left behind.
+line closes (also one opened lines before, the line stopping on a bare Hanzi), or across a
+line of an indent alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
 ``2022年9月``), unless the document spaces its numbers off the Hanzi (``共有 89 个问题``:
 then ``版本 6.03，`` is the writer's too); a space between Hanzi and a Latin word is removed
 when it is one-sided (``文化 IP创新`` → ``文化IP创新``) and kept when the Latin word is
 spaced on both sides (``用 IP 创新``, a deliberate style), and spaces inside Latin runs
-(``Hello world``) stay.
+(``Hello world``) stay. Spaces beside full-width punctuation go where the text has them as a
+habit (extraction's); one a book left where it lost a character (``脚上一 ，``) stays.
 """
 
 from __future__ import annotations
@@ -69,6 +76,8 @@ _SPACE_RUN = re.compile(r" {2,}")
 _HYPHEN = "\u2010"  # the hyphen typesetters break words with (ASCII's may be the word's)
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+_QUOTE_MARKS = frozenset("“”「」『』")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -81,7 +90,19 @@ BYLINE = re.compile(
 JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转|轉)[^）)]{0,12}[）)]$")
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
-BULLET = re.compile(r"^[•◦▪●■□◆◇►▶]\s")  # a list item starts a line of its own
+BULLET = re.compile(r"^[•◦▪●■□◆◇►▶–]\s")  # a list item starts a line of its own (– a nested one)
+# a numbered question, as a FAQ sets it on a line of its own (``28 在 CJK 中如何调整汉字的间距？``),
+# maybe with a word of a margin's note that extraction put after it (``…软件？Revised``)
+NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?](?:\s*[A-Za-z]{1,10})?$")
+# a line that goes on with a gloss and a comma (积分号 ∫ / (\int)、求和号…): a heading's
+# next line never does
+_GLOSS_GOES_ON = re.compile(r"^[（(][^）)]{0,30}[）)][，、；,;]")
+_CODE_MARKS = "\\{}$^_&%=;<>"
+_CODE_MIN = 2
+# a copyright notice starts a paragraph (a page's legend above it is not its start)
+COPYRIGHT = re.compile(r"^(?:Copyright\b|©\s*\d{4}|\(C\)\s*\d{4}|版权所有|版權所有)", re.IGNORECASE)
+# a row of a table or a legend: a label, then numbers alone (``新增 17 18 35 68``)
+NUMBER_ROW = re.compile(r"^\S{1,12}(?:\s+\d{1,4}(?:[.,]\d+)?%?){3,}$")
 # A numbered section heading as print sets it on a line of its own (``1.2 第一次使用 LATEX``,
 # ``§3.1 数学公式``), or a contents line with its page number (``7.1 绘图语言简介 87``):
 # numbers with a dot, then words (not a lower-case one: ``2.09 written in German by``)
@@ -114,8 +135,12 @@ _NUMBER_ONE_SIDED = re.compile(rf"[{_HAN}] +\d[\d.,%]*[{_HAN}]|[{_HAN}]\d[\d.,%]
 _SPACE_BY_FULL_WIDTH = re.compile(
     r"(?<=[，。、；：！？（「『【《〈]) +(?=\S)|(?<=\S) +(?=[，。、；：！？）」』】》〉（])"
 )
+_FULL_WIDTH_MARK = re.compile(r"[，。、；：！？（）「」『』【】《》〈〉]")
+_SPACED_MARKS_SHARE = 0.01
+_SPACED_MARKS_MIN = 3
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+_SPACED_HAN = re.compile(rf"[{_HAN}] +[{_HAN}]")
 
 
 class ParagraphKind(Enum):
@@ -176,8 +201,25 @@ def _standalone(line: str) -> bool:
         JUMP_LINE.match(line)
         or CREDIT.match(line)
         or SECTION.match(line)
+        or NUMBER_ROW.match(line)
+        or (NUMBERED_QUESTION.match(line) and width(line) <= HEADING_MAX_WIDTH)
         or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
     ) or _chapter_heading(line)
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of code (``\\NewDocumentEnvironment{⟨name⟩}{⟨arg spec⟩}``): no Hanzi, and
+    markup that prose does not have."""
+    return not _HAN_CHAR.search(line) and sum(line.count(c) for c in _CODE_MARKS) >= _CODE_MIN
+
+
+def _leads_into_code(line: str, next_line: str) -> bool:
+    """Words that lead into a line of code, which the sentence goes on with (用法是 /
+    ``\\renewcommand{…}``); not a row of a table's headings (命令 默认值 含义), nor code
+    with a comment in Chinese (``\\include{…} % 相对路径``)."""
+    code = next_line.startswith("\\") or looks_like_code(next_line)
+    words = bool(_HAN_CHAR.search(line)) and not line.startswith(("\\", "%", "#"))
+    return code and words and not _SPACED_HAN.search(line)
 
 
 def _chapter_heading(line: str) -> bool:
@@ -190,10 +232,6 @@ def _chapter_heading(line: str) -> bool:
     )
 
 
-def _starts_paragraph(raw_line: str, line: str) -> bool:
-    return bool(BYLINE.match(line)) or _standalone(line) or bool(_INDENT.match(raw_line))
-
-
 def numbers_spaced(text: str) -> bool:
     """Whether a document spaces its numbers off the Hanzi (``共有 89 个``, as LaTeX's
     Chinese typesetting does): more numbers between Hanzi spaced on both sides than on one."""
@@ -201,8 +239,26 @@ def numbers_spaced(text: str) -> bool:
     return spaced > sum(1 for _ in _NUMBER_ONE_SIDED.finditer(text))
 
 
-def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
-    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words.
+def punctuation_spaced(text: str) -> bool:
+    """Whether spaces beside full-width punctuation are a habit of the text (what
+    extraction leaves: ``更多版本 （可能 ） ：``), not a writer's one-off: a space a book
+    left where it lost a character (脚上一 ，腿上揸一揸) is text and stays. At least 3 marks
+    spaced, and 1 in 100."""
+    marks = len(_FULL_WIDTH_MARK.findall(text))
+    spaced = sum(1 for _ in _SPACE_BY_FULL_WIDTH.finditer(text))
+    return spaced >= max(_SPACED_MARKS_MIN, marks * _SPACED_MARKS_SHARE)
+
+
+def unspace_punctuation(text: str) -> str:
+    """``text`` without spaces beside full-width punctuation (which holds its own space)."""
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
+
+
+def fix_spacing(
+    text: str, keep_number_spaces: bool | None = None, keep_punctuation_spaces: bool = False
+) -> str:
+    """Remove the spaces extraction put between Hanzi and digits / one-sided Latin words,
+    and beside full-width punctuation unless ``keep_punctuation_spaces``.
 
     The spaces around numbers stay where the document spaces its numbers (its own
     ``numbers_spaced``, judged by the caller on the whole document; else on ``text``)."""
@@ -211,7 +267,9 @@ def fix_spacing(text: str, keep_number_spaces: bool | None = None) -> str:
     if not keep_number_spaces:
         text = _SPACE_HAN_DIGIT.sub("", text)
         text = _SPACE_DIGIT_HAN.sub(r"\1", text)
-    return _fix_latin_gaps(_SPACE_BY_FULL_WIDTH.sub("", text))
+    if not keep_punctuation_spaces:
+        text = unspace_punctuation(text)
+    return _fix_latin_gaps(text)
 
 
 def _fix_latin_gaps(text: str) -> str:
@@ -386,6 +444,22 @@ def _quote_runs_on(line: str, next_line: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
+def _speech_runs_through(line: str, next_line: str) -> bool:
+    """A line inside a speech that stops on a bare Hanzi, and the next line closes the
+    speech without having opened it (…要相信法律 / 是公正的，…清楚的。”): the speech was
+    cut at that line's end, where no sentence can stop. A verse line that ends on a Hanzi
+    (而泪，却从不流落) has no such closing mark after it."""
+    if not _HAN_CHAR.match(line[-1]) or any(mark in line for mark in _QUOTE_MARKS):
+        return False
+    if _standalone(line) or _standalone(next_line):
+        return False  # a chapter's heading over its text
+    for opening, closing in _QUOTE_PAIRS:
+        closes, opens = next_line.find(closing), next_line.find(opening)
+        if closes >= 0 and (opens < 0 or closes < opens):
+            return True
+    return False
+
+
 def _wraps_at_column(line: str, next_line: str, column: float, cut: float) -> bool:
     """A line cut where the text's widest lines are cut (an old glossary at 33 Hanzi), or
     at the column where its cuts cluster (``cut``): it is at least nearly as wide as the
@@ -454,6 +528,7 @@ def _continues_line(
     if (
         last in "、，,"
         or _quote_runs_on(line, next_line)
+        or _speech_runs_through(line, next_line)
         or _wraps_at_column(line, next_line, column, cut)
     ):
         return True
@@ -471,6 +546,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     spaced_numbers = numbers_spaced(raw)
+    kept_spaces = not punctuation_spaced(raw)
     wrapped = _is_hard_wrapped(lines)
     layout_indent = _common_indent(raw_lines)
     # fixed-width text indented as a whole (a man page) keeps its paragraphs apart with
@@ -509,7 +585,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # runs of spaces inside a line are layout (a man page's columns, ".  " after a
             # sentence): one space reads the same
             joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current]))
-            text = fix_spacing(joined, spaced_numbers)
+            text = fix_spacing(joined, spaced_numbers, kept_spaces)
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
 
@@ -522,7 +598,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
-        return bool(BYLINE.match(lines[i]) or BULLET.match(lines[i])) or _standalone(lines[i])
+        starter = BYLINE.match(lines[i]) or BULLET.match(lines[i]) or COPYRIGHT.match(lines[i])
+        return bool(starter) or _standalone(lines[i])
 
     # a title holds no clause (a column's first line does: 6月5日上午，前来…)
     title = next((line for line in lines if line), "")
@@ -559,7 +636,9 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # are full): a heading at a page's top (前言 / LATEX [1] 是…), a section's over
             # its first question, a line of code; not a headline set on short lines that a
             # blank line ends (大足石刻“国际朋友圈” / 不断扩大 / blank), nor a clause cut short
-            # where extraction broke the line (…转换，使用 / \CJKnospace)
+            # where extraction broke the line (…转换，使用 / \CJKnospace), nor the words that
+            # lead into a line of code (用法是 / \renewcommand…, 可以使用 / \textvisiblespace,
+            # 和 / \fi): a heading is over text
             heading = (
                 not blocks
                 and len(current) == 1
@@ -568,6 +647,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
                 and line[-1] not in CLAUSE_PUNCT
                 and not any(mark in line for mark in _CLAUSE_MARKS)
                 and not goes_on
+                and not _leads_into_code(line, following_text[i])
+                and not _GLOSS_GOES_ON.match(following_text[i])
             )
             ends = (
                 opening

@@ -4,9 +4,10 @@ No painting and no Qt: a `FontMetrics` object answers advances and heights, so t
 benchmarks lay out real text without a window. The work is split so that a resize is
 cheap: cell widths and their prefix sums, paragraphs and break opportunities depend only
 on the text, the ruby and the font (`ArticleLayout.__init__`); `relayout(width)` is one
-greedy pass over break opportunities (words, not characters) that records where each line
-starts. A character's x is then a difference of two prefix sums, and hit-testing a point
-is two bisections.
+greedy pass over the lines, each found by a bisection over where its words end, that
+records where each line starts (in slices for a view, `relayout_in_slices`, the lines in
+view first, `lay_out_around`). A character's x is then a difference of two prefix sums,
+and hit-testing a point is two bisections.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, eq, mul, sub
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeAlias, TypeVar
 
 from reader.core.pinyin import takes_apostrophe
 from reader.ui.article_view.breaking import (
@@ -29,6 +30,10 @@ from reader.ui.article_view.breaking import (
 T = TypeVar("T")
 # Items a pass in C handles before another thread may take Python's lock (``_in_turns``)
 _CHUNK = 16_384
+# Characters whose lines one slice of ``relayout_in_slices`` breaks (about 5 ms of CPU)
+SLICE_CHARS = 100_000
+# Line starts, line ends and line tops
+_Lines: TypeAlias = "tuple[array[int], array[int], array[float]]"
 
 
 class FontMetrics(Protocol):
@@ -131,12 +136,19 @@ class ArticleLayout:
         self._gloss_width: dict[str, float] = {}  # each gloss's advance (``_gloss_spares``)
         self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
+        self._paragraph_starts = [start for start, _end in self.paragraphs]
         self._breaks: list[int] = []
         self._paragraph_breaks: list[tuple[int, int]] = []
+        followings: list[int] = []  # where the word after each break opportunity ends
         for start, end in self.paragraphs:
             first = len(self._breaks)
             self._breaks += break_opportunities(text, start, end, token_starts)
             self._paragraph_breaks.append((first, len(self._breaks)))
+            followings += self._breaks[first + 1 :]
+            followings.append(end)
+        # the prefix sum at each of those ends: non-decreasing within a paragraph, so the
+        # first word that overflows a line is found by bisection (``relayout``)
+        self._reach = array("d", map(self.prefix.__getitem__, _in_turns(followings)))
         self.width = 0.0
         self.height = 0.0
         self.line_starts = array("q")
@@ -249,25 +261,83 @@ class ArticleLayout:
     def relayout(self, width: float, top: float = 0.0) -> None:
         """Break every paragraph into lines no wider than ``width`` (greedy, by words), the
         first line at ``top`` (below the title, which the view lays out as its own text)."""
+        deque(self.relayout_in_slices(width, top), maxlen=0)
+
+    def relayout_in_slices(self, width: float, top: float = 0.0) -> Iterator[None]:
+        """`relayout`, pausing after each ``SLICE_CHARS`` characters or so: the lines shown
+        stay as they are until the last slice puts the whole in their place."""
+        lines = _no_lines()
+        starts = self._paragraph_starts
+        first, y = 0, top
+        while True:
+            last = len(starts)
+            if first < last:
+                last = bisect_left(starts, starts[first] + SLICE_CHARS, first + 1)
+            y = self._break_lines(first, last, width, y, lines)
+            if last == len(starts):
+                break
+            first = last
+            yield
         self.width = width
-        metrics = self.metrics
-        y = top
-        line_starts = array("q")
-        line_ends = array("q")
-        line_tops = array("d")
+        self.line_starts, self.line_ends, self.line_tops = lines
+        self.height = y
+
+    def lay_out_around(
+        self, width: float, char: int, char_top: float, above: float, below: float
+    ) -> None:
+        """Only the paragraphs around ``char`` at ``width``, its line's top at ``char_top``:
+        at least one paragraph and ``above`` before its own, ``below`` after its line.
+        What a view shows while the whole is relaid out in slices (a paragraph's lines do
+        not depend on the others: those shown then are the same, only lower or higher).
+        ``height`` stays as it was."""
+        starts = self._paragraph_starts
+        if not starts:
+            return
+        anchor = max(0, bisect_right(starts, char) - 1)
+        own = _no_lines()
+        self._break_lines(anchor, anchor + 1, width, 0.0, own)
+        line = max(0, bisect_right(own[0], char) - 1)
+        y = char_top - own[2][line]  # the anchor paragraph's top
+        first = anchor
+        while first > 0 and (first == anchor or char_top - y < above):
+            first -= 1
+            y -= self._break_lines(first, first + 1, width, 0.0, _no_lines())
+        lines = _no_lines()
+        last = first
+        while last < len(starts) and (last <= anchor or y < char_top + below):
+            y = self._break_lines(last, last + 1, width, y, lines)
+            last += 1
+        self.width = width
+        self.line_starts, self.line_ends, self.line_tops = lines
+
+    def lays_out(self, char: int) -> bool:
+        """Whether ``char`` is on the lines laid out (not so outside `lay_out_around`'s)."""
+        return bool(self.line_starts) and self.line_starts[0] <= char <= self.line_ends[-1]
+
+    def _break_lines(self, first: int, last: int, width: float, y: float, lines: _Lines) -> float:
+        """Append the lines of paragraphs ``first..last`` from ``y`` to ``lines``; the ``y``
+        below them.
+
+        The words that fit on a line are skipped by a bisection over ``_reach``: the work
+        is per line, not per word (a million characters are some 35,000 lines but
+        500,000 words)."""
+        line_starts, line_ends, line_tops = lines
         prefix = self.prefix
         text = self.text
         breaks = self._breaks
-        step = self.line_height + metrics.line_gap
-        for (start, end), (b0, b1) in zip(self.paragraphs, self._paragraph_breaks, strict=True):
+        reach = self._reach
+        step = self.line_height + self.metrics.line_gap
+        paragraph_gap = self.metrics.paragraph_gap
+        for p in range(first, last):
+            start, end = self.paragraphs[p]
+            b0, b1 = self._paragraph_breaks[p]
             line_start = start
             base = prefix[start]
             line_starts.append(start)
             line_tops.append(y)
-            for k in range(b0, b1):
+            k = _first_beyond(reach, base, width, b0, b1)
+            while k < b1:
                 following = breaks[k + 1] if k + 1 < b1 else end
-                if prefix[following] - base <= width:
-                    continue
                 offset = breaks[k]
                 if offset > line_start and not text[offset].isspace():
                     line_ends.append(offset)
@@ -276,7 +346,7 @@ class ArticleLayout:
                     y += step
                     line_starts.append(offset)
                     line_tops.append(y)
-                if prefix[following] - base > width:  # a word longer than a line
+                if reach[k] - base > width:  # a word longer than a line
                     for inner in range(offset + 1, following):
                         if prefix[inner + 1] - base > width and may_break_before(
                             text, inner, line_start
@@ -287,12 +357,10 @@ class ArticleLayout:
                             y += step
                             line_starts.append(inner)
                             line_tops.append(y)
+                k = _first_beyond(reach, base, width, k + 1, b1)
             line_ends.append(end)
-            y += step + metrics.paragraph_gap
-        self.line_starts = line_starts
-        self.line_ends = line_ends
-        self.line_tops = line_tops
-        self.height = y
+            y += step + paragraph_gap
+        return y
 
     # Queries ---------------------------------------------------------------------------
 
@@ -457,6 +525,23 @@ class ArticleLayout:
 
     def line_at_y(self, y: float) -> int:
         return min(max(0, bisect_right(self.line_tops, y) - 1), max(0, self.line_count - 1))
+
+
+def _no_lines() -> _Lines:
+    return array("q"), array("q"), array("d")
+
+
+def _first_beyond(reach: array[float], base: float, width: float, lo: int, hi: int) -> int:
+    """The first ``k`` in ``lo..hi`` whose word ends past a line from ``base``
+    (``reach[k] - base > width``; ``hi`` if none). The bisection compares with
+    ``base + width``, which rounds differently at the boundary: the few steps after it
+    settle on the greedy pass's own test."""
+    k = bisect_right(reach, base + width, lo, hi)
+    while k > lo and reach[k - 1] - base > width:
+        k -= 1
+    while k < hi and reach[k] - base <= width:
+        k += 1
+    return k
 
 
 def _add_at(values: list[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -43,21 +42,47 @@ FIRST_PAGES_CHARS = 8_000
 
 
 @dataclass(frozen=True, slots=True)
-class Typeset:
-    """Everything the view shows of an article under one set of options: the text's
-    layout and the title's (``None``: no title), and the offsets of ``tokens`` (the text's,
-    then a line break and the title's, as ``with_title`` makes them)."""
+class Part:
+    """The article's text or its title typeset, in its own offsets: its tokens, the text
+    in its script, the starts of its tokens and words, the ends of its words, the sandhi
+    shown and its layout (not yet broken into lines)."""
 
     tokens: list[Token]
-    body_tokens: list[Token]
-    display_text: str
+    display: str
     token_starts: list[int]
     word_starts: list[int]
     word_ends: list[int]
     sandhi: dict[int, str]
     layout: ArticleLayout
-    title_layout: ArticleLayout | None
+
+
+@dataclass(frozen=True, slots=True)
+class Typeset:
+    """Everything the view shows of an article under one set of options: the text's part
+    and the title's (``None``: no title), and the view's offsets of both (the text's, then
+    a line break and the title's, as ``with_title`` makes them)."""
+
+    body: Part
+    title: Part | None
+    tokens: list[Token]
+    display_text: str
+    token_starts: list[int]
+    word_starts: list[int]
+    word_ends: list[int]
+    sandhi: dict[int, str]
     whole: bool  # False: the first pages only (``display_text`` past them is unconverted)
+
+    @property
+    def layout(self) -> ArticleLayout:
+        return self.body.layout
+
+    @property
+    def title_layout(self) -> ArticleLayout | None:
+        return None if self.title is None else self.title.layout
+
+    @property
+    def body_tokens(self) -> list[Token]:
+        return self.body.tokens
 
 
 class TypesetMetrics(FontMetrics, Protocol):
@@ -95,115 +120,108 @@ class Request:
 def typeset(request: Request) -> Typeset:
     """The text in its script, the offsets, the rubies, the glosses and the layouts of the
     text and of the title at ``width``."""
-    options = request.options
     text, body = request.text, request.body_length
-    has_title = len(text) > body
-    cut = body if request.laid_out is None else request.laid_out
-    title_tokens = request.title_tokens if has_title else []
-    tokens = with_title(request.tokens, body, title_tokens)
     display = request.display_text
-    if display is None:
-        script = options.script
-        if cut == body:
-            display = in_script(text, script)
-        else:  # the rest of the text is not shown yet: not converted either
-            display = (
-                in_script(text[:cut], script) + text[cut:body] + in_script(text[body:], script)
-            )
+    cut = body if request.laid_out is None else request.laid_out
+    text_part = typeset_part(
+        text[:body] if len(text) > body else text,
+        request.tokens,
+        request,
+        request.metrics,
+        None if display is None else display[:body],
+        cut,
+    )
+    title_part = None
+    if len(text) > body:
+        title_part = typeset_part(
+            text[body + 1 :],
+            request.title_tokens,
+            request,
+            request.title_metrics,
+            None if display is None else display[body + 1 :],
+        )
+    relayout(text_part.layout, None if title_part is None else title_part.layout, request.width)
+    return combine(text_part, title_part, body, request.laid_out is None)
+
+
+def typeset_part(
+    text: str,
+    tokens: list[Token],
+    request: Request,
+    metrics: TypesetMetrics,
+    display: str | None = None,
+    laid_out: int | None = None,
+) -> Part:
+    """``text`` (the article's or the title's) with its ``tokens`` under the request's
+    options, in the request's script unless ``display`` has it so already; only the first
+    ``laid_out`` characters laid out (and converted), if given."""
+    options = request.options
+    cut = len(text) if laid_out is None else laid_out
+    if display is None:  # the rest of the text is not shown yet: not converted either
+        display = in_script(text[:cut], options.script) + text[cut:]
     token_starts = [token.start for token in tokens]
     word_starts, word_ends = word_spans(tokens)
     sandhi = sandhi_changes(tokens) if options.tone_sandhi else {}
     rubies = rubies_for(
-        tokens,
-        len(text),
-        options,
-        request.statuses,
-        request.hsk_level,
-        sandhi,
-        request.class_words,
+        tokens, cut, options, request.statuses, request.hsk_level, sandhi, request.class_words
     )
     glosses = glosses_for(
         tokens, options, request.statuses, request.hsk_level, request.gloss_of, request.class_words
     )
-    body_count = len(request.tokens)
-    words = bisect_left(word_starts, body) if has_title else len(word_starts)
-    offsets = Offsets(display, token_starts, word_starts, word_ends, rubies, glosses)
-    layout = part_layout(offsets, options, 0, cut, (0, body_count), (0, words), request.metrics)
-    title_layout = None
-    if has_title:
-        title_layout = part_layout(
-            offsets,
-            options,
-            body + 1,
-            len(text),
-            (body_count + 1, len(tokens)),
-            (words, len(word_starts)),
-            request.title_metrics,
-        )
-    relayout(layout, title_layout, request.width)
-    return Typeset(
-        tokens,
-        request.tokens,
-        display,
-        token_starts,
-        word_starts,
-        word_ends,
-        sandhi,
-        layout,
-        title_layout,
-        request.laid_out is None,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Offsets:
-    """The view's text in its script and, in its offsets, the starts of its tokens and
-    words, the ends of its words, the ruby over each character and the glosses."""
-
-    display: str
-    token_starts: list[int]
-    word_starts: list[int]
-    word_ends: list[int]
-    rubies: list[str]
-    glosses: dict[int, str]
-
-
-def part_layout(
-    offsets: Offsets,
-    options: DisplayOptions,
-    start: int,
-    end: int,
-    tokens: tuple[int, int],
-    words: tuple[int, int],
-    metrics: TypesetMetrics,
-) -> ArticleLayout:
-    """The layout of ``display[start:end]`` (the text, or the title) in its own offsets,
-    with the tokens and words of ``tokens`` and ``words`` (index ranges) and the glosses
-    of its words."""
-    whole = start == 0 and end == len(offsets.display)
-    glosses = offsets.glosses
-    if not whole:
-        glosses = {i - start: gloss for i, gloss in glosses.items() if start <= i < end}
     band = None
     if glosses:
         band = GlossBand(glosses, metrics.gloss_advance, metrics.gloss_height)
-
-    def part(values: list[int], span: tuple[int, int]) -> list[int]:
-        if start == 0:  # the text's: its offsets are the view's (no title: no copy)
-            return values if span == (0, len(values)) else values[span[0] : span[1]]
-        return [value - start for value in values[span[0] : span[1]]]
-
-    return ArticleLayout(
-        offsets.display if whole else offsets.display[start:end],
-        part(offsets.token_starts, tokens),
-        offsets.rubies if whole else offsets.rubies[start:end],
+    layout = ArticleLayout(
+        display if cut == len(display) else display[:cut],
+        token_starts,
+        rubies,
         metrics,
         show_ruby=options.pinyin is not PinyinForm.HIDDEN,
-        word_starts=part(offsets.word_starts, words),
-        word_ends=part(offsets.word_ends, words),
+        word_starts=word_starts,
+        word_ends=word_ends,
         joined=options.joined_pinyin,
         word_gaps=options.word_gaps,
         glosses=band,
+    )
+    return Part(tokens, display, token_starts, word_starts, word_ends, sandhi, layout)
+
+
+def combine(text: Part, title: Part | None, body_length: int, whole: bool) -> Typeset:
+    """The view's offsets of the text's part and the title's: the title's follow the
+    text's ``body_length`` characters and a line break."""
+    if title is None:
+        return Typeset(
+            text,
+            None,
+            text.tokens,
+            text.display,
+            text.token_starts,
+            text.word_starts,
+            text.word_ends,
+            text.sandhi,
+            whole,
+        )
+    base = body_length + 1
+
+    def moved(offsets: list[int]) -> list[int]:
+        return [offset + base for offset in offsets]
+
+    token_starts = text.token_starts
+    if title.tokens:
+        token_starts = [*token_starts, body_length, *moved(title.token_starts)]
+    sandhi = text.sandhi
+    if title.sandhi:
+        sandhi = {**sandhi, **{index + base: shown for index, shown in title.sandhi.items()}}
+    return Typeset(
+        text,
+        title,
+        with_title(text.tokens, body_length, title.tokens),
+        f"{text.display}\n{title.display}",
+        token_starts,
+        [*text.word_starts, *moved(title.word_starts)],
+        [*text.word_ends, *moved(title.word_ends)],
+        sandhi,
+        whole,
     )
 
 
@@ -239,18 +257,21 @@ class BackgroundTypesetter(QObject):
         super().__init__(parent)
         self._latest = 0
         self._lock = threading.Lock()
+        self.busy = False  # a request is being typeset (set and read on this object's thread)
         self._finished.connect(self._deliver)
 
     def start(self, request: Request) -> None:
         with self._lock:
             self._latest += 1
             generation = self._latest
+        self.busy = True
         threading.Thread(target=self._run, args=(generation, request), daemon=True).start()
 
     def cancel(self) -> None:
         """Drop whatever is being typeset (something newer was typeset meanwhile)."""
         with self._lock:
             self._latest += 1
+        self.busy = False
 
     def _run(self, generation: int, request: Request) -> None:
         # a collection started by the worker's allocations would hold the UI thread up for
@@ -264,4 +285,5 @@ class BackgroundTypesetter(QObject):
         with self._lock:
             if generation != self._latest:
                 return
+        self.busy = False
         self.ready.emit(result)

@@ -45,15 +45,19 @@ from reader.ui.article_view.model import (
     StatusMarks,
     provisional_tokens,
     render_reading,
+    with_title,
 )
+from reader.ui.article_view.resizing import SlicedRelayout
 from reader.ui.article_view.typesetting import (
     BACKGROUND_CHARS,
     BackgroundTypesetter,
     Request,
     Typeset,
+    combine,
     first_pages,
     relayout,
     typeset,
+    typeset_part,
 )
 from reader.ui.theme import is_dark
 
@@ -164,6 +168,7 @@ class ArticleView(QAbstractScrollArea):
         self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
         self.layout_: ArticleLayout | None = None
         self.title_layout: ArticleLayout | None = None  # None: the article has no title
+        self._shown: Typeset | None = None  # what the layouts were typeset from
         self.hover_token: int | None = None
         self.current_char: int | None = None
         self.selection: tuple[int, int] | None = None
@@ -182,6 +187,8 @@ class ArticleView(QAbstractScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._typesetter = BackgroundTypesetter(self)
         self._typesetter.ready.connect(self._show)
+        self._slices = SlicedRelayout(self)  # a long article's relayout after a resize
+        self._slices.settled.connect(self._settled)
 
     # Content ---------------------------------------------------------------------------
 
@@ -216,15 +223,44 @@ class ArticleView(QAbstractScrollArea):
         body_wanted, title_wanted = self._wanted
         if title_tokens is None:
             title_tokens = title_wanted
-        if self.layout_ is not None and tokens == body_wanted and title_tokens == title_wanted:
+        if self.layout_ is not None and tokens == body_wanted:
+            if title_tokens != title_wanted:  # the title's came: only the title anew
+                self._wanted = (body_wanted, list(title_tokens) if self.title else [])
+                self._retitle()
             return
         self._set_tokens(tokens, title_tokens)
         self._rebuild()
+
+    def set_title(self, title: str, title_tokens: Sequence[Token] | None = None) -> None:
+        """A new title over the same text (the article was renamed), with its tokens (by
+        default one per character until the analysis arrives): only the title is typeset
+        anew, the text keeps its layout and the reading position."""
+        self.title = " ".join(title.split())
+        article = self.article_text
+        self.text = f"{article}\n{self.title}" if self.title else article
+        if self.selection is not None and self.selection[1] > self.body_length:
+            self.selection = None
+        if self.current_char is not None and self.current_char > self.body_length:
+            self.current_char = None
+        if self.hover_token is not None and self.hover_token >= len(self._body_tokens):
+            self.hover_token = None
+        if title_tokens is None:
+            title_tokens = provisional_tokens(self.title)
+        self._wanted = (self._wanted[0], list(title_tokens) if self.title else [])
+        self._retitle()
 
     @property
     def article_text(self) -> str:
         """The article's text, without the title that follows it in ``text``."""
         return self.text[: self.body_length]
+
+    @property
+    def tokens_wanted(self) -> list[Token]:
+        """The tokens shown once what is being typeset is (``tokens`` then): the text's,
+        then the title's; a long article's ``tokens`` are the old ones until its worker
+        is done."""
+        body, title = self._wanted
+        return with_title(body, self.body_length, title)
 
     @property
     def body_tokens(self) -> list[Token]:
@@ -286,14 +322,44 @@ class ArticleView(QAbstractScrollArea):
         if self.options.ruby_words is RubyWords.ABOVE_HSK:  # else nothing shown changes
             self._rebuild()
 
+    def _retitle(self) -> None:
+        """Typeset the title alone with its tokens wanted, beside the text's part shown (a
+        whole typeset on its way has the old title: typeset anew instead)."""
+        shown = self._shown
+        if shown is None or self._typesetter.busy or shown.body_tokens is not self._wanted[0]:
+            self._rebuild()
+            return
+        title = None
+        if self.title:
+            request = self._request()
+            title = typeset_part(self.title, self._wanted[1], request, self.title_metrics)
+            title.layout.relayout(request.width)
+        self._show(combine(shown.body, title, self.body_length, shown.whole))
+
     def _rebuild(self, keep_position: bool = True) -> None:
         """Typeset the text and the title with the tokens wanted under the options; a long
         article on a worker thread, meanwhile showing its first pages (a new text) or what
         it showed."""
+        request = self._request()
+        if len(self.text) <= BACKGROUND_CHARS:
+            self._typesetter.cancel()
+            self._show(typeset(request), keep_position)
+            return
+        if not keep_position or self.layout_ is None:
+            self._show(typeset(first_pages(request)), keep_position=False)
+        # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
+        family, size = self.options.font_family, self.options.font_size
+        metrics = QtMetrics(family, size)
+        self._typesetter.start(
+            replace(request, metrics=metrics, title_metrics=title_metrics(family, size))
+        )
+
+    def _request(self) -> Request:
+        """What typesetting the text and the title with the tokens wanted needs."""
         script = self.options.script
         cached = self._converted[0] == (self.text, script)
         body_wanted, title_wanted = self._wanted
-        request = Request(
+        return Request(
             self.text,
             self.body_length,
             body_wanted,
@@ -308,22 +374,15 @@ class ArticleView(QAbstractScrollArea):
             self.text if script is Script.SIMPLIFIED else self._converted[1] if cached else None,
             self.gloss_of,
         )
-        if len(self.text) <= BACKGROUND_CHARS:
-            self._typesetter.cancel()
-            self._show(typeset(request), keep_position)
-            return
-        if not keep_position or self.layout_ is None:
-            self._show(typeset(first_pages(request)), keep_position=False)
-        # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
-        family, size = self.options.font_family, self.options.font_size
-        metrics = QtMetrics(family, size)
-        self._typesetter.start(
-            replace(request, metrics=metrics, title_metrics=title_metrics(family, size))
-        )
 
     def _show(self, done: Typeset, keep_position: bool = True) -> None:
         """Show what ``typeset`` made (at once, or when the worker delivers it)."""
         top = self._reading_char if keep_position else 0
+        retitled = done.layout is self.layout_  # the text's layout kept: a new title only
+        title_height = self._title_height()
+        if not retitled:
+            self._slices.cancel()  # new layouts: the old ones' relayout is moot
+        self._shown = done
         self.tokens = done.tokens
         self._body_tokens = done.body_tokens
         self._token_starts = done.token_starts
@@ -336,6 +395,8 @@ class ArticleView(QAbstractScrollArea):
         self.layout_, self.title_layout = done.layout, done.title_layout
         if done.layout.width != self.column()[1]:
             self._relayout()  # the view was resized while the worker typeset
+        elif retitled and self._title_height() != title_height:
+            self._relayout(self._title_height() - title_height)  # the text moves down or up
         else:
             self._update_scroll_range()
         if keep_position:
@@ -350,12 +411,53 @@ class ArticleView(QAbstractScrollArea):
         width = min(available, MAX_COLUMN_EMS * self.options.font_size)
         return (self.viewport().width() - width) / 2, width
 
-    def _relayout(self) -> None:
-        if self.layout_ is None:
+    def _title_height(self) -> float:
+        return 0.0 if self.title_layout is None else self.title_layout.height
+
+    def _relayout(self, moved: float = 0.0) -> None:
+        """Break the lines at the column's width (or at the same width, ``moved`` down
+        below a title of another height): a long article's in view at once and the whole
+        in slices (`SlicedRelayout`), the reading position's line where it was."""
+        layout = self.layout_
+        if layout is None:
             return
         _left, width = self.column()
-        relayout(self.layout_, self.title_layout, width)
+        if width == layout.width and not self._slices.pending and not moved:
+            self._update_scroll_range()  # only the height changed
+            return
+        self._slices.cancel()
+        if len(self.text) <= BACKGROUND_CHARS or not layout.line_count:
+            relayout(layout, self.title_layout, width)
+            self._update_scroll_range()
+            return
+        title_height = self._title_height()
+        if self.title_layout is not None:
+            self.title_layout.relayout(width)
+        top = self._title_height()
+        moved += top - title_height  # the title of more lines or fewer at this width
+        char = self._reading_char
+        anchor = (char, layout.line_tops[layout.line_of_char(char)] + moved)
+        height = self.viewport().height()
+        self._slices.start(layout, width, top, anchor, (height, 2 * height))
+
+    @property
+    def relaying_out(self) -> bool:
+        """Whether a long article's lines are being broken anew in slices (those in view
+        are already)."""
+        return self._slices.pending
+
+    def _settled(self) -> None:
+        """The whole article is laid out at the new width: the scroll range follows, the
+        reading position's line stays at the top."""
         self._update_scroll_range()
+        self.scroll_to_char(self._reading_char)
+        self.viewport().update()
+
+    def _whole_for(self, char_index: int) -> None:
+        """Finish a relayout in slices if ``char_index`` (of the text) is not laid out."""
+        layout = self.layout_
+        if self._slices.pending and layout is not None and not layout.lays_out(char_index):
+            self._slices.finish()
 
     def _update_scroll_range(self) -> None:
         assert self.layout_ is not None
@@ -376,6 +478,7 @@ class ArticleView(QAbstractScrollArea):
     def _scrolled(self) -> None:
         if not self._scrolling_to:
             self._reading_char = self.top_char()
+            self._slices.finish()  # the lines around the old position may not cover it
 
     def _to_layout(self, point: QPoint | QPointF) -> tuple[float, float]:
         left, _width = self.column()
@@ -390,6 +493,7 @@ class ArticleView(QAbstractScrollArea):
         return int(layout.line_starts[line])
 
     def scroll_to_char(self, char_index: int) -> None:
+        self._whole_for(char_index)
         layout = self.layout_
         if layout is None or layout.line_count == 0:
             return
@@ -410,6 +514,7 @@ class ArticleView(QAbstractScrollArea):
         assert self.layout_ is not None
         if self.title_layout is not None and char_index > self.body_length:
             return self.title_layout, self.body_length + 1
+        self._whole_for(char_index)
         return self.layout_, 0
 
     def ensure_visible(self, char_index: int) -> None:

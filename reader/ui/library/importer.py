@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.imported import new_article
 from reader.core.operations import Changes, Done
 from reader.core.progress import Progress
-from reader.core.store import NewArticle, Store
+from reader.core.store import Store
 
 if TYPE_CHECKING:
     from reader.core.importing import ImportedArticle
@@ -111,20 +112,8 @@ def add_found(store: Store, result: ImportResult, progress: Progress) -> Done[Im
     """Add the articles read, in one transaction."""
     if not result.found:
         return Done(result)
-    source = result.source
     result.ids = store.articles.add_many(
-        [
-            NewArticle(
-                a.title,
-                a.text,
-                a.source if source is None else source,
-                a.original_text,
-                a.pages,
-                a.uncertain,
-            )
-            for a in result.found
-        ],
-        progress,
+        [new_article(a, result.source) for a in result.found], progress
     )
     result.found = []
     return Done(result, Changes(library=True))

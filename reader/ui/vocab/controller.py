@@ -34,6 +34,7 @@ from reader.core.history import (
     WordHistory,
 )
 from reader.core.operations import Changes
+from reader.core.progress import Progress
 from reader.core.store import NewWord, Store, WordStatus
 from reader.core.store.vocab import DEFAULT_LIST_PREFIX
 from reader.core.words import key_for
@@ -233,15 +234,30 @@ class VocabularyController(QObject):
             self.panel.refresh(show_list=action.list_id)
 
     def make_hsk_list(self, top: int) -> None:
-        """A class list of HSK 3.0 levels 1 to ``top``: made, filled, marked as taught."""
+        """A class list of HSK 3.0 levels 1 to ``top``: its words and their entries looked
+        up on the queries thread (thousands of lookups, seconds for HSK 7-9: the window
+        stays responsive), then made, filled and marked as taught by the writer."""
         dictionary = self._session.dictionary
         if dictionary is None:
             self._messages.show("The dictionary is still loading…")
             return
-        from reader.core.class_lists import hsk_words
-
-        words = hsk_words(top, dictionary)
         wanted = "HSK 1" if top == 1 else f"HSK 1-{'7-9' if top == 7 else top}"
+        self._messages.show(f"Making the class list {wanted}…")
+
+        def look_up(_store: Store, _progress: Progress) -> list[NewWord]:
+            from reader.core.class_lists import hsk_words
+
+            return hsk_words(top, dictionary)
+
+        self._context.queries.run(
+            look_up,
+            lambda words: self._store_hsk_list(wanted, words),
+            partial(self._hsk_list_failed, wanted),
+        )
+
+    def _store_hsk_list(self, wanted: str, words: list[NewWord]) -> None:
+        """Make the class list ``wanted`` (a free name like it) of ``words``, marked as
+        taught, in one transaction; then show it."""
 
         def make(store: Store) -> int:
             vocab = store.vocab
@@ -256,8 +272,11 @@ class VocabularyController(QObject):
             self._messages.show(f"{len(words):,} words of {wanted}: taught to the class.")
 
         self._context.writer.run(
-            edit(make, Changes(lists=True)), made, lambda e: self._messages.fail(str(e))
+            edit(make, Changes(lists=True)), made, partial(self._hsk_list_failed, wanted)
         )
+
+    def _hsk_list_failed(self, wanted: str, error: Exception) -> None:
+        self._messages.fail(f"{wanted} could not be made: {error}")
 
     def _show_class_words(self) -> None:
         """The article's words in the class's lists, by token text (either script), for
@@ -292,7 +311,7 @@ class VocabularyController(QObject):
         self._stats_stale = not (force or self.stats.isVisible())
         if self._stats_stale:
             return
-        tokens = self.view.tokens
+        tokens = self._session.tokens  # analysed (a long article's view may not show them yet)
         if self._session.article_id is None or not any(t.entry_ids for t in tokens):
             self.stats.clear()
             return
@@ -304,7 +323,7 @@ class VocabularyController(QObject):
     def _describer(self, stats: ArticleStats) -> Describe:
         """Each unknown word's pinyin as read at its first occurrence and its meanings, as
         "Add" would save them (the occurrences are found once, on the first row shown)."""
-        tokens, keys = self.view.tokens, self._session.word_keys
+        tokens, keys = self._session.tokens, self._session.word_keys
         words = [word for word, _count in stats.unknown_by_frequency]
         first: dict[str, int] = {}
 

@@ -50,10 +50,11 @@ class ArticleLoader(QObject):
     """Shows an article and brings its pinyin: ``settled`` when the long-lived objects of
     the moment are all there (see `reader.ui.app.spare_the_collector`); ``pinyin_came``
     when the article's pinyin has come (or will not: the parts the first paint does not
-    need are built after it)."""
+    need are built after it); ``retitled`` when the open article's new name is shown."""
 
     settled = Signal()
     pinyin_came = Signal()
+    retitled = Signal()  # the open article was renamed: the view shows its new title
 
     def __init__(
         self,
@@ -207,9 +208,26 @@ class ArticleLoader(QObject):
             del self._positions[article_id]
 
     def op_executed(self, changes: Changes) -> None:
-        """A correction changed how the words are cut: the open article anew."""
+        """A correction changed how the words are cut: the open article anew; it was
+        renamed: its title anew."""
         if changes.corrections:
             self.reanalyse()
+        article_id = self._session.article_id
+        if article_id is not None and article_id in changes.articles:
+            self._title_follows(article_id)
+
+    def _title_follows(self, article_id: int) -> None:
+        """Show the open article's title as stored, if it is another: only the title is
+        typeset anew, its words analysed on the queries thread (with the text's, if its
+        analysis is still to come)."""
+        title = self._context.store.articles.info(article_id).title
+        if " ".join(title.split()) == self._view.title:
+            return
+        self._view.set_title(title)
+        self.retitled.emit()
+        if self._pending_analysis is None:
+            self._pending_title = (article_id, self._view.body_tokens)
+            self._analyse_title()
 
     def stop(self) -> None:
         """The window is closing: nothing that arrives later is shown (the window stops
@@ -320,6 +338,10 @@ class ArticleLoader(QObject):
         if self._stopped or article_id != self._session.article_id:
             return
         tokens, title, keys = analysed
+        if title is not None and " ".join("".join(t.text for t in title).split()) != (
+            self._view.title
+        ):
+            title = None  # the old title's: renamed while it was analysed
         self._messages.clear()
         self._view.set_tokens(tokens, title)
         if title is None:  # the stored tokens: the title's come with the analyser
@@ -327,7 +349,7 @@ class ArticleLoader(QObject):
             self._analyse_title()
         self.settled.emit()
         self.pinyin_came.emit()
-        shown = self._view.tokens  # the text's and the title's
+        shown = self._view.tokens_wanted  # the text's and the title's (typeset or not)
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
         marked = {t.text for t in shown if t.kind in (TokenKind.WORD, TokenKind.NAME)}
         statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)

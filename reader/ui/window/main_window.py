@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         self.library.imported.connect(lambda ids: self.show_article(ids[0]))
         self.library.import_failed.connect(lambda _message: self.messages.clear())
         files.article_requested.connect(self.show_article)
-        self.session.shown.connect(lambda _id: self.setWindowTitle(f"{view.title} — Reader"))
+        self.session.shown.connect(lambda _id: self._show_title())
+        self.loader.retitled.connect(self._show_title)
         self.session.analysed.connect(lambda _id: self._vocab_follows())
         self.session.shown.connect(self.scans.article_shown)
         self.scans.paste_action.triggered.connect(self._paste_image)
@@ -250,6 +251,9 @@ class MainWindow(QMainWindow):
         self.loader.pinyin_came.connect(self._finish_after_paint)
         display.changed.connect(self._lookup_follows_display)
         view.zoom_changed.connect(display.zoom_changed)
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(f"{self.view.title} — Reader")
 
     def _lookup_follows_display(self) -> None:
         settings = self.settings

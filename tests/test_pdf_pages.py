@@ -1,0 +1,130 @@
+"""A PDF's pages before they are joined: footnotes out of the paragraph a page break cuts,
+and what typesetting left of formulas dropped (page lists as PDFium gives them)."""
+
+from __future__ import annotations
+
+from reader.core.importing import import_text
+from reader.core.importing.margin_notes import without_margin_notes
+from reader.core.importing.pdf_footnotes import move_footnotes
+from reader.core.importing.pdf_format import contents_entries, without_debris
+
+PROSE = (
+    "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
+    "通常生成一个间距，它会根据行宽和上下文自动调整，文字密一些的地方，单词间距就略窄，反之略"
+    "宽。文字在单词间的空格处断行时，空格生成的间距随之舍去。我们可以使用字符输入一个不会断行"
+    "的空格，通常用在英文人名、图表名称等上下文环境。"
+)
+# print's lines: cut at 36 Hanzi
+LINES = [PROSE[i : i + 36] for i in range(0, len(PROSE), 36)]
+NOTE = "4中文排版实现汉字间断行，则需要宏包的支持。"
+
+
+def _paragraphs(pages: list[list[str]]) -> list[str]:
+    """The paragraphs of the pages joined as ``pdf_text`` joins them."""
+    (article,) = import_text("\n\n".join("\n".join(lines) for lines in pages))
+    return article.paragraphs
+
+
+def test_a_footnote_leaves_the_paragraph_the_page_break_cuts() -> None:
+    # the page breaks after 反之略 (a full line); its note 4 is marked in its text (间距4，)
+    first = [
+        *LINES,
+        "在排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格",
+        "本身通常生成一个间距4，它会根据行宽和上下文自动调整，文字密一些的地方，单词间",
+        "距就略窄，反之略宽。文字在单词间的空格处断行时，空格生成的间距随之就会舍去，反之略",
+        NOTE,
+    ]
+    second = ["宽一些。我们可以使用字符输入一个不会断行的空格。", *LINES]
+    moved = move_footnotes([first, second])
+    assert moved[0] == first[:-1]
+    assert moved[1][1] == "\u3000" + NOTE  # after 宽一些。, where the cut sentence ends
+    paragraphs = _paragraphs(moved)
+    assert paragraphs[1].endswith(
+        "空格生成的间距随之就会舍去，反之略宽一些。我们可以使用字符输入一个不会断行的空格。"
+    )
+    assert NOTE in paragraphs
+
+
+def test_a_footnote_under_a_paragraph_that_ended_stays_a_paragraph_of_its_own() -> None:
+    # the page ends on a line of code, which ends its paragraph however wide it is
+    code = "\\newcounter{⟨counter name⟩}[⟨parent counter name⟩]"
+    first = [
+        *LINES,
+        "定义一个计数器的方法为2：",
+        code,
+        "2但如果你以不同的选项多次引入宏包，则有",
+        "可能会引起错误。",
+    ]
+    second = ["⟨counter name⟩ 为计数器的名称。", *LINES]
+    paragraphs = _paragraphs(move_footnotes([first, second]))
+    assert "2但如果你以不同的选项多次引入宏包，则有可能会引起错误。" in paragraphs
+    assert "⟨counter name⟩ 为计数器的名称。" in paragraphs
+
+
+def test_a_number_at_a_lines_start_that_the_page_does_not_mark_is_text() -> None:
+    page = [*LINES[:3], "3D 打印机在那一年开始进入家庭，价格也降到了普通人能够接受的范围以内"]
+    assert move_footnotes([page, LINES])[0] == page
+
+
+def test_what_a_formula_left_goes_and_code_stays() -> None:
+    lines = [
+        "1 + Å1 − xã3∂f∂t",  # a formula's line with words of its own: kept
+        "Å",
+        "o™)",
+        "∑n",
+        "\\begin{equation}",
+        "A = B",  # a line of the listing
+        "\\end{equation}",
+        "...",  # elided code
+        "1.",  # a section's numeral
+        "12",  # a lone number: an exponent, a footnote mark
+    ]
+    kept = ["1 + Å1 − xã3∂f∂t", "\\begin{equation}", "A = B", "\\end{equation}", "...", "1."]
+    assert without_debris(lines) == kept
+
+
+def test_words_that_lead_into_code_are_not_a_heading() -> None:
+    # a FAQ's answer: 用法是 / its code; the questions are lines of their own, also after code
+    page = [
+        *LINES,
+        "27 在 CJK 中如何使段首缩进两个中文字符宽度？",
+        "在 CJK 环境中使用命令",
+        "\\CJKindent",
+        "28 在 CJK 中如何调整汉字的间距？Revised",  # a word of a margin's note after it
+        "CJK 会在两个汉字之间插入一个 \\CJKglue，因此我们修改它的定义就可以调整汉字的间距。",
+        "用法是",
+        "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}",
+        "其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。",
+        "表 8.5: LATEX 可定制的标题名称",
+        "命令 默认值 含义",  # a table's headings over its rows of code
+        "\\partname Part \\part 命令生成的标题前缀",
+        *LINES,
+    ]
+    paragraphs = _paragraphs([page])
+    code = "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}"
+    assert f"用法是{code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
+    assert "28 在 CJK 中如何调整汉字的间距？Revised" in paragraphs
+    assert "命令 默认值 含义" in paragraphs
+
+
+def test_a_contents_entry_wrapped_over_two_lines_is_one() -> None:
+    page = [
+        "5.1.4 字体编码 . . . . . . . . . 63",
+        "5.1.5 使用 fontspec 宏包更改",
+        "字体 . . . . . . . . . . . . 63",
+        "5.2 文字装饰和强调 . . . . . . . . . . 65",
+    ]
+    entries = ["5.1.4 字体编码", "5.1.5 使用 fontspec 宏包更改字体", "5.2 文字装饰和强调"]
+    assert [line.strip("\u3000") for line in contents_entries(page)] == entries
+
+
+def test_a_margins_note_cut_across_two_lines_goes_where_it_recurs() -> None:
+    # New v0.4 / Revised v0.4 in the margin beside a FAQ's questions
+    pages = [
+        [f"{n} 哪里可以下载第{n}个版本？{note}", f"v0.4 首页上的下载中心第{n}项。"]
+        for n, note in zip(range(1, 7), ("New", "Revised") * 3, strict=True)
+    ]
+    once = ["本页其余的内容。Note", "2021 年的版本。"]  # once: words of the text
+    cleaned = without_margin_notes([[*pages[0], *once], *pages[1:]])
+    assert cleaned[0] == ["1 哪里可以下载第1个版本？", "首页上的下载中心第1项。", *once]
+    assert cleaned[5] == ["6 哪里可以下载第6个版本？", "首页上的下载中心第6项。"]
