@@ -334,6 +334,9 @@ def test_polyphones_read_in_their_sentence(
         ("他把球▁传▁给我。", "chuan2"),
         ("孩子被雷声吓▁着▁了。", "zhao2"),
         ("桌上的纸被书压▁着▁。", "zhe5"),
+        # 长长了 "grew long": zhǎng cháng; 长长的 "long, long"
+        ("他的头发▁长▁长了。", "zhang3"),
+        ("一条▁长▁长的路。", "chang2"),
         # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
         ("孩子晕车，▁吐▁了。", "tu4"),
         ("他▁吐▁了一口痰。", "tu3"),

@@ -280,7 +280,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
 # 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
 # 极差 "range" (statistics) is 极 "extremely" + 差 chà "poor" when said of something (体质极差).
-FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒", "极差"])
+# 长长了 is "grew long", zhǎng cháng (长长的 "long, long" chángcháng).
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒", "极差", "长长"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -305,6 +306,8 @@ def firm_reading(text: str, i: int) -> str | None:
         return "wei4"
     if text[i - 1 : i + 1] == "倾倒" and i >= 1 and _next(text, i) in set("出进入掉"):
         return "dao4"
+    if text[i : i + 2] == "长长" and _next(text, i + 1) == "了":
+        return "zhang3"
     if text[i - 1 : i + 1] == "极差" and i >= 1 and _said_of(text, i - 1):
         return "cha4"
     if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
