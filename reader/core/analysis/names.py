@@ -115,6 +115,15 @@ class NameModel:
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
 
+    def never_begin(self, tags: frozenset[str]) -> frozenset[str]:
+        """The characters the model knows that no word tagged one of ``tags`` begins with
+        (none of their possible states is ``("B", tag)``): a word of two or more starting
+        with one decodes to no such tag, so ``states`` need not run."""
+        begins = np.array([p == "B" and t in tags for p, t in self._states])
+        never = np.flatnonzero(~self._allowed[: len(self._rows), begins].any(axis=1))
+        chars = list(self._rows)  # in row order
+        return frozenset(chars[row] for row in never.tolist())
+
     def states(self, word: str) -> list[State]:
         """The most likely state of each character, as ``jieba.posseg.viterbi``'s route."""
         unseen = len(self._rows)
