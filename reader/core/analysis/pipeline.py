@@ -11,7 +11,7 @@ else a fresh one, stored for next time.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
@@ -73,6 +73,8 @@ class Dictionary(Protocol):
     """What the analysis needs of ``reader.core.cedict.Dictionary``."""
 
     def entries(self, word: str) -> Sequence[Entry]: ...
+
+    def entries_of(self, words: Iterable[str]) -> Mapping[str, Sequence[Entry]]: ...
 
     def entry(self, entry_id: int) -> Entry: ...
 
@@ -180,6 +182,14 @@ class Analyzer:
             found = self._entries[word] = self.dictionary.entries(word)
         return found
 
+    def _look_up_new(
+        self, plan: Iterable[tuple[int, str, TokenKind | None, tuple[str, ...]]]
+    ) -> None:
+        """The entries of the block's words not looked up before, in one batch."""
+        entries = self._entries
+        new = {word for _, _, kind, pieces in plan if kind is None for word in pieces}
+        entries.update(self.dictionary.entries_of(new.difference(entries)))
+
     def _is_word(self, word: str) -> bool:
         return word in self._user_words or bool(self._lookup(word))
 
@@ -250,6 +260,7 @@ class Analyzer:
             for i, read in enumerate(readings):
                 readings[i] = tuple(chars[at : at + len(read)])
                 at += len(read)
+        self._look_up_new(plan)
         tokens: list[Token] = []
         known = self._explained
         fields = self._token_fields
