@@ -442,7 +442,8 @@ EXPECTED: dict[str, Expect] = {
             "英文版致谢",
             "引号",
             "省略号",
-            "CTEX 开发小组",
+            # the preface's signature and the address under it
+            "CTEX 开发小组 https://github.com/CTeX-org",
             "表 3.2: 各种编译方式支持的主流图片格式",
             # a contents entry wrapped over two lines is one
             "5.1.5 使用 fontspec 宏包更改字体",
@@ -516,6 +517,8 @@ EXPECTED: dict[str, Expect] = {
             "37 如何设置双倍或者更大的行间距？",
             # the words that lead into a line of code are no heading: one sentence with it
             "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
+            # a sentence that goes on with an address (on a line of its own) is no heading
+            "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html",
         ),
         first_within=1,
         most_repeated=6,

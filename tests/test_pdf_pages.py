@@ -128,3 +128,22 @@ def test_a_margins_note_cut_across_two_lines_goes_where_it_recurs() -> None:
     cleaned = without_margin_notes([[*pages[0], *once], *pages[1:]])
     assert cleaned[0] == ["1 哪里可以下载第1个版本？", "首页上的下载中心第1项。", *once]
     assert cleaned[5] == ["6 哪里可以下载第6个版本？", "首页上的下载中心第6项。"]
+
+
+def test_a_sentence_that_goes_on_with_an_address_is_not_a_heading() -> None:
+    page = [
+        *LINES,
+        "CTAN 提供了一个搜索引擎",
+        "http://www.ctan.org/search.html",
+        *LINES[:2],
+        "你可以访问",  # an address in a sentence, set on a line of its own
+        "http://www.ctan.org",
+        "来得到更详细的信息。",
+        *LINES,
+        "前言",  # a heading over text stays one
+        *LINES,
+    ]
+    paragraphs = _paragraphs([page])
+    assert "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html" in paragraphs
+    assert "前言" in paragraphs
+    assert any("你可以访问 http://www.ctan.org 来得到更详细的信息。" in p for p in paragraphs)
