@@ -447,6 +447,12 @@ EXPECTED: dict[str, Expect] = {
             "表 3.2: 各种编译方式支持的主流图片格式",
             # a contents entry wrapped over two lines is one
             "5.1.5 使用 fontspec 宏包更改字体",
+            # the index: its group's headings and entries each a paragraph
+            "符号",
+            "\\! (数学命令), 48",
+            "A",
+            "\\Bigg (数学命令), 45",
+            "book 文档类, 5, 19, 20, 72",
             # the page break after 文字密一些的地方， and the footnote under it
             "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎"
             "（如 upLATEX）的支持。",
@@ -517,6 +523,9 @@ EXPECTED: dict[str, Expect] = {
             "37 如何设置双倍或者更大的行间距？",
             # the words that lead into a line of code are no heading: one sentence with it
             "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
+            # the index, one entry a paragraph
+            "命令 (Commands)",
+            "amsmath, 6, 18–21",
             # a sentence that goes on with an address (on a line of its own) is no heading
             "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html",
         ),

@@ -7,6 +7,7 @@ from reader.core.importing import import_text
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_format import contents_entries, without_debris
+from reader.core.importing.pdf_index import index_entries, is_index
 
 PROSE = (
     "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
@@ -147,3 +148,41 @@ def test_a_sentence_that_goes_on_with_an_address_is_not_a_heading() -> None:
     assert "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html" in paragraphs
     assert "前言" in paragraphs
     assert any("你可以访问 http://www.ctan.org 来得到更详细的信息。" in p for p in paragraphs)
+
+
+def test_an_index_keeps_each_entry_and_heading_apart() -> None:
+    # PDFium's lines of an index page: whole entries, and entries cut where the page
+    # numbers are links, one with the next letter's heading glued on
+    page = [
+        "索引",
+        "符号",
+        "\\! (数学命令), 48",
+        "& (单元格/对齐), 27, 46, 47",
+        "A",
+        "abstract 环境, 26",
+        "\\Bigg",
+        "(数学命令), 45",
+        "book 文档类",
+        ",",
+        "5",
+        ", 19",
+        "multline* 环境",
+        "(amsmath), 46 N",
+        "natbib 宏包",
+        ", 78",
+    ]
+    entries = [
+        "索引",
+        "符号",
+        "\\! (数学命令), 48",
+        "& (单元格/对齐), 27, 46, 47",
+        "A",
+        "abstract 环境, 26",
+        "\\Bigg (数学命令), 45",
+        "book 文档类, 5, 19",
+        "multline* 环境 (amsmath), 46",
+        "N",
+        "natbib 宏包, 78",
+    ]
+    assert is_index(page) and not is_index(LINES)
+    assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries
