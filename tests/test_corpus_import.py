@@ -425,6 +425,8 @@ EXPECTED: dict[str, Expect] = {
             # what typesetting left of formulas: glyphs of the private use area, scraps
             "\uf8f1",
             "o™)",
+            # a formula spread over lines by its exponents (a² + b² = c²)
+            "is a 2 + b 2 = c",
         ),
         whole=(
             "目录",
@@ -447,6 +449,7 @@ EXPECTED: dict[str, Expect] = {
             "表 3.2: 各种编译方式支持的主流图片格式",
             # a contents entry wrapped over two lines is one
             "5.1.5 使用 fontspec 宏包更改字体",
+            "The Pythagorean theorem is [公式].",
             # the index: its group's headings and entries each a paragraph
             "符号",
             "\\! (数学命令), 48",
@@ -460,6 +463,7 @@ EXPECTED: dict[str, Expect] = {
         ),
         present=(
             "文字密一些的地方，单词间距就略窄，反之略宽。",
+            "The Pythagorean theorem is: [公式] (4.1) Equation (4.1) is called",
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
         ),

@@ -7,6 +7,7 @@ from reader.core.importing import import_text
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_format import contents_entries, without_debris
+from reader.core.importing.pdf_formulas import FORMULA, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
 
 PROSE = (
@@ -186,3 +187,14 @@ def test_an_index_keeps_each_entry_and_heading_apart() -> None:
     ]
     assert is_index(page) and not is_index(LINES)
     assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries
+
+
+def test_a_formula_spread_over_lines_is_one_placeholder() -> None:
+    # a² + b² = c² as PDFium gives it: each exponent on a line of its own
+    inline = ["The Pythagorean theorem is a", "2 + b", "2 = c", "2", "."]
+    display = ["The Pythagorean theorem is:", "a", "2 + b", "2 = c", "2", "(4.1)"]
+    assert without_formulas(inline) == [f"The Pythagorean theorem is {FORMULA}."]
+    assert without_formulas(display) == [f"The Pythagorean theorem is: {FORMULA}", "(4.1)"]
+    # a table of single letters or digits, code, and a variable in prose stay
+    kept = ["pos a b c", "d e f", "g h i", "4 9 2", "3 5 7", "}", "}", "}", "其中 n 为", "x", "y"]
+    assert without_formulas(kept) == kept
