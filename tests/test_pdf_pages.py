@@ -171,6 +171,8 @@ def test_an_index_keeps_each_entry_and_heading_apart() -> None:
         "(amsmath), 46 N",
         "natbib 宏包",
         ", 78",
+        "pdfTEX,",
+        "8",
     ]
     entries = [
         "索引",
@@ -184,6 +186,7 @@ def test_an_index_keeps_each_entry_and_heading_apart() -> None:
         "multline* 环境 (amsmath), 46",
         "N",
         "natbib 宏包, 78",
+        "pdfTEX, 8",
     ]
     assert is_index(page) and not is_index(LINES)
     assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries

@@ -48,7 +48,12 @@ def index_entries(lines: list[str]) -> list[str]:
         entry = _joined(entry, line) if entry else line
         unclosed = entry.count("(") + entry.count("（") > entry.count(")") + entry.count("）")
         whole = _ENTRY.search(entry) and not _REFS_GO_ON.match(after)
-        cut = unclosed or _PIECE.match(after) or (entry != line and not _ENTRY.search(entry))
+        cut = (
+            unclosed
+            or entry.endswith((",", "，"))  # its page numbers follow (``pdfTEX,`` / ``8``)
+            or _PIECE.match(after)
+            or (entry != line and not _ENTRY.search(entry))
+        )
         if after and not whole and cut:
             continue  # its pieces go on
         result.append("\u3000" + entry)  # an entry, or a heading (``C`` / ``参考文献``)
