@@ -759,6 +759,8 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "区": lambda text, i: "qu1",
     # zhuài "drag, pull" (拖拽, 一拽); yè is 曳's literary reading
     "拽": lambda text, i: "zhuai4",
+    # the surname and 牟利 / 牟取 "seek (profit)" are móu; mù is only the place 牟平
+    "牟": lambda text, i: "mu4" if _next(text, i) == "平" else "mou2",
     # the corner jiǎo after what it is the corner of (屋角, 桌角); jué lives in 角色, 主角
     "角": lambda text, i: "jiao3" if _prev(text, i) in _CORNERED else None,
 }
@@ -886,6 +888,20 @@ def _cha(text: str, i: int) -> str | None:
     return None
 
 
+# Where a thing is left behind: a home, a vehicle, a room, a shop (落在家里, 落在车上).
+_LEFT_IN = set("家车室店馆舍房校司")
+
+
+def _left_behind(text: str, i: int) -> bool:
+    """``text[i]`` (落) is 把 X 落在 + a place things are forgotten in (把手机落在办公室)."""
+    place = _clause(text, i)[1:6]
+    return (
+        _next(text, i) == "在"
+        and "把" in _clause_before(text, i)[-8:]
+        and bool(_LEFT_IN & set(place))
+    )
+
+
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
@@ -962,6 +978,10 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
         "dang4" if _next(text, i) in _PRONOUNS and _next(text, i + 1) in set("是作成") else None
     ),
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
+    # sǎn "come loose" said of what is tied or braided (鞋带散了, 辫子散开); sàn "disperse"
+    "散": lambda text, i: "san3" if _prev(text, i) in set("带发辫绳结扣捆包") else None,
+    # là "leave behind": 把 a thing 落在 where it was forgotten (把伞落在车上); luò "fall"
+    "落": lambda text, i: "la4" if _left_behind(text, i) else None,
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
 
