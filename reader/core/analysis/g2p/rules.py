@@ -496,15 +496,17 @@ def _clause(text: str, i: int) -> str:
 _NOUN_SUFFIX = set("员者家费量品器机率场馆")
 
 
-def _has_verb(text: str) -> bool:
-    """A verb in ``text`` (up to the next 为, which starts another phrase), not the verb
-    of a noun (运动员, 演员)."""
+def _has_verb(text: str, reach: int) -> bool:
+    """A verb in the first ``reach`` characters of ``text`` (up to the next 为, which
+    starts another phrase), not the verb of a noun (运动员, 演员), also where the noun's
+    suffix lies just past ``reach`` (主要演|员)."""
     text = text.split("为", 1)[0]
     found = verbs()
+    end = min(len(text), reach)
     return any(
         text[b : b + 1] not in _NOUN_SUFFIX
-        for a in range(len(text))
-        for b in range(a + 1, min(len(text), a + 4) + 1)
+        for a in range(end)
+        for b in range(a + 1, min(end, a + 4) + 1)
         if (b == a + 1 and text[a] in _SHORT_VERBS) or (b > a + 1 and text[a:b] in found)
     )
 
@@ -515,6 +517,8 @@ def _wei(text: str, i: int) -> str | None:
     if _for_someone(text, i) or after in ("了", "什", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
     person = _pronoun_start(text, i)
+    if person >= 0 and text[max(0, person - 2) : person] in _INTO:
+        return "wei2"  # 任命他为经理, 聘请她为顾问, 推举他们为代表: "appoint … as"
     if person >= 0 and _prev(text, person) in _ASK and after not in _AFTER_COPULA:
         return "wei4"  # 请她为娱乐城助兴, 让他们为大家唱歌: "for", whatever 以 went before
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
@@ -533,7 +537,7 @@ def _wei(text: str, i: int) -> str | None:
         return "wei4"  # 为自由而战, 为考试而紧张: "for, because of"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
         return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
-    return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+    return "wei4" if _has_verb(_clause(text, i), _WEI_REACH) else "wei2"
 
 
 # What follows 而 when it is not the 而 of 为…而 V (而且, 而是, 而已, 而言).
@@ -578,7 +582,8 @@ _SET_AS = set("变改聘")
 
 # What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
 _NOT_YI = set("前后来及上下为便免致至往内外")
-# Two-character verbs after which 为 is "into" (升级为, 转变为, 发展为, 命名为).
+# Two-character verbs after which 为 is "into, as", also after their object (升级为,
+# 转变为, 命名为, 任命他为).
 _INTO = frozenset(
     [
         "升级",
@@ -607,6 +612,13 @@ _INTO = frozenset(
         "选举",
         "任命",
         "聘请",
+        "聘任",
+        "推举",
+        "推选",
+        "提名",
+        "委任",
+        "指定",
+        "册封",
         "誉称",
         "称作",
         "视作",
