@@ -201,6 +201,26 @@ def _reduplicated_before(text: str, i: int) -> bool:
     return i >= 2 and _hanzi(text[i - 1]) and text[i - 1] == text[i - 2]
 
 
+# Verbs and words that put something on or under the ground (掉到地上了, 摔倒地上, 扔在
+# 地上): before them 地上 / 地下 stays the ground, whatever verb follows.
+_ONTO_GROUND = set("在到落掉倒躺坐跪趴扔丢甩吐撂搁砸踩埋放摔洒撒泼滚铺堆从往向于入出回进满遍的了这那块片")
+
+
+def _modified_before(text: str, i: int) -> bool:
+    """An adverbial modifier ends before ``text[i]`` (地): a reduplicated one, or two
+    characters before 地下 / 地上 used as a verb with its aspect or direction (警惕地下了
+    床, 兴奋地上了船, 小心地下来)."""
+    if _reduplicated_before(text, i):
+        return True
+    return (
+        i >= 2
+        and _hanzi(text[i - 2])
+        and _hanzi(text[i - 1])
+        and text[i - 1] not in _ONTO_GROUND
+        and _next(text, i + 1) in set("了着过来去")
+    )
+
+
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if _reduplicated_before(text, i):
@@ -275,8 +295,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # Words whose characters ``firm_reading`` may decide against the dictionaries: 大夫 is the
 # doctor dàifu except as the ancient official (士大夫, 卿大夫 dàfū); the word 应从 "comply"
 # is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
-# 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
-# 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
+# 地下 / 地上 after a reduplicated or a two-character modifier are the adverbial 地 de and
+# the verb 下 / 上 (慢慢地下了楼, 警惕地下了床), not the words "underground, on the ground".
 # 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
 # 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
 # 极差 "range" (statistics) is 极 "extremely" + 差 chà "poor" when said of something (体质极差).
@@ -310,9 +330,9 @@ def firm_reading(text: str, i: int) -> str | None:
         return "zhang3"
     if text[i - 1 : i + 1] == "极差" and i >= 1 and _said_of(text, i - 1):
         return "cha4"
-    if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
+    if text[i : i + 2] in ("地下", "地上") and _modified_before(text, i):
         return "de5"
-    if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
+    if text[i - 1 : i + 1] == "地上" and i >= 1 and _modified_before(text, i - 1):
         return "shang4"
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
