@@ -1018,12 +1018,22 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
 }
 
 
-def rule_reading(text: str, i: int, alone: bool, name: bool = False) -> str | None:
+# Readings of characters in a given name that differ from the reading a model learnt from
+# running text: 应 is yīng there (熊应堂, 赵应华), not yìng "answer".
+_GIVEN_NAME = {"应": "ying1"}
+
+
+def rule_reading(
+    text: str, i: int, alone: bool, name: bool = False, given: bool = False
+) -> str | None:
     """The reading grammar gives ``text[i]``, or None.
 
     ``alone``: the character is a word of its own in the segmentation; ``name``: it starts
-    a unit of two or three characters that no dictionary word covers, a name (曾荫权).
+    a unit of two or three characters that no dictionary word covers, a name (曾荫权);
+    ``given``: it is a later character of such a unit, the given name.
     """
+    if given and text[i] in _GIVEN_NAME:
+        return _GIVEN_NAME[text[i]]
     surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓"
     surname = surname or (alone and _next(text, i) == "某")  # not 山区某县: 区 ends 山区
     if surname and text[i] in _SURNAMES:
