@@ -203,7 +203,9 @@ def _reduplicated_before(text: str, i: int) -> bool:
 
 # Verbs and words that put something on or under the ground (掉到地上了, 摔倒地上, 扔在
 # 地上): before them 地上 / 地下 stays the ground, whatever verb follows.
-_ONTO_GROUND = set("在到落掉倒躺坐跪趴扔丢甩吐撂搁砸踩埋放摔洒撒泼滚铺堆从往向于入出回进满遍的了这那块片")
+_ONTO_GROUND = set("在到落掉倒躺坐跪趴扔丢甩吐撂搁砸踩埋放摔洒撒泼滚铺堆") | set(
+    "从往向于入出回进满遍的了这那块片"
+)
 
 
 def _modified_before(text: str, i: int) -> bool:
