@@ -549,11 +549,6 @@ def test_er_is_never_read_as_its_variant_ren() -> None:
         ("他警觉▁地▁下了车。", "de5"),
         ("孩子们兴奋▁地▁上了船。", "de5"),
         ("她难过▁地▁哭了起来。", "de5"),
-        pytest.param(
-            "老人伤心▁地▁走开了。",
-            "de5",
-            marks=pytest.mark.xfail(strict=True, reason="jieba's unit 伤心地 is read whole"),
-        ),
         ("书从桌上掉到▁地▁上了。", "di4"),
         ("这座城市的▁地▁下有很多管道。", "di4"),
         ("我们的目的▁地▁是上海。", "di4"),
@@ -568,11 +563,6 @@ def test_er_is_never_read_as_its_variant_ren() -> None:
         ("树叶▁落▁在地上。", "luo4"),
         # 散 sǎn "come loose" of what is tied or braided; sàn "disperse" of people
         ("你的鞋带▁散▁了。", "san3"),
-        pytest.param(
-            "她的辫子▁散▁开了。",
-            "san3",
-            marks=pytest.mark.xfail(strict=True, reason="the word 散开 is sàn kāi"),
-        ),
         ("会议结束，大家都▁散▁了。", "san4"),
         # 牟 is Móu (a surname, 牟利 "seek profit"); mù only in the place 牟平
         ("我的同学▁牟▁丽很聪明。", "mou2"),
