@@ -541,3 +541,42 @@ def test_an_hsk_list_that_cannot_be_made_says_so(
     assert failed == ["HSK 1-2 could not be made: the HSK table is missing"]
     assert window.activity.text() == failed[0]
     assert not any(w.name.startswith("HSK") for w in window.store.vocab.lists())
+
+
+def _make_hsk_1(qtbot: QtBot, window: MainWindow) -> int:
+    vocab = window.store.vocab
+    window.vocab.make_hsk_list(1)
+    qtbot.waitUntil(lambda: any(w.name == "HSK 1" for w in vocab.lists()), timeout=30000)
+    window.writer.wait()
+    [made] = [w.id for w in vocab.lists() if w.name == "HSK 1"]
+    return made
+
+
+@pytest.mark.parametrize("collect_in_mine", [False, True])
+def test_a_class_list_made_is_shown_and_add_still_fills_the_same_list(
+    qtbot: QtBot, window: MainWindow, collect_in_mine: bool
+) -> None:
+    """The HSK list made is the one shown, whole; the list Add fills stays what it was (the
+    article's own, or the one chosen with "Collect new words here", still ticked)."""
+    vocab, panel = window.vocab, window.vocab.panel
+    mine = window.store.vocab.create_list("Mine")
+    if collect_in_mine:
+        panel.refresh(show_list=mine)
+        panel.collect_here.setChecked(True)
+    made = _make_hsk_1(qtbot, window)
+    assert panel.list_id() == made
+    shown = [w.simplified for w in panel.model.words]
+    assert shown == [w.simplified for w in window.store.vocab.words(made)] and len(shown) > 100
+    assert panel.count_label.text() == f"{len(shown)} shown"
+    assert panel.collect_here.isChecked() is collect_in_mine
+    assert vocab.target_list_id == (mine if collect_in_mine else None)
+    other = next(t.text for t in window.view.tokens if t.entry_ids and t.text != "银行")
+    vocab.add_words([other])
+    window.writer.wait()
+    lists = window.store.vocab.lists()
+    own = [w.id for w in lists if w.article_id == window.article_id]
+    target = mine if collect_in_mine else own[0]
+    assert len(own) == (0 if collect_in_mine else 1)  # made by the add, when it fills it
+    assert set(window.store.vocab.lists_holding(other)) - {made} == {target}
+    assert panel.list_id() == target  # the list it went to is shown
+    assert other in [w.simplified for w in panel.model.words]
