@@ -67,6 +67,7 @@ HskLookup = Callable[[str], int | None]
 # `UndoActions.do`: do a word action (then call back with it, if given), kept for undo
 DoAction = Callable[[Action, Callable[[Action], object] | None], object]
 _Index = QModelIndex | QPersistentModelIndex
+Words = tuple[list[ListWord], dict[str, int | None]]  # a list's words and their HSK levels
 COLUMNS = ("Word", "Pinyin", "Meaning", "Status", "HSK", "Added")
 HANZI, PINYIN, MEANING, STATUS, HSK, ADDED = range(len(COLUMNS))
 NARROW_HIDES = (ADDED, HSK)  # the columns a narrow panel leaves out, first to last
@@ -99,9 +100,12 @@ class WordTableModel(QAbstractTableModel):
         self._hsk: dict[str, int | None] = {}
         self._sort: tuple[int, Qt.SortOrder] = (ADDED, Qt.SortOrder.AscendingOrder)
 
-    def set_words(self, words: list[ListWord]) -> None:
+    def set_words(self, words: list[ListWord], levels: dict[str, int | None]) -> None:
+        """``levels``: the HSK levels of the words, looked up where they were read (an HSK
+        sort of 10,969 words looking them up here took 340 ms)."""
         self.beginResetModel()
         self.words = words
+        self._hsk = levels
         self._sort_words()
         self.endResetModel()
 
@@ -109,9 +113,6 @@ class WordTableModel(QAbstractTableModel):
         if word not in self._hsk:
             self._hsk[word] = self.hsk_level(word)
         return self._hsk[word]
-
-    def forget_levels(self) -> None:
-        self._hsk.clear()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.words)
@@ -501,7 +502,7 @@ class VocabularyPanel(QWidget):
     def _read_words(self) -> None:
         list_id = self.list_id()
         if list_id is None:
-            self._show_words([])
+            self._show_words([], {})
             return
         statuses = STATUS_FILTERS[self.status_filter.currentText()]
         days = DATE_FILTERS[self.date_filter.currentText()]
@@ -512,36 +513,34 @@ class VocabularyPanel(QWidget):
         level = self.hsk_filter.currentData()
         hsk_level = self.model.hsk_level  # not the model's cache: that is the UI thread's
 
-        def read(store: Store, _progress: Progress) -> Done[list[ListWord]]:
-            return Done(
-                store.vocab.words(
-                    list_id,
-                    statuses=statuses,
-                    added_from=since,
-                    hsk_levels=None if level is None else [level or None],
-                    hsk_level=hsk_level,
-                )
+        def read(store: Store, _progress: Progress) -> Done[Words]:
+            words = store.vocab.words(
+                list_id,
+                statuses=statuses,
+                added_from=since,
+                hsk_levels=None if level is None else [level or None],
+                hsk_level=hsk_level,
             )
+            return Done((words, {w.simplified: hsk_level(w.simplified) for w in words}))
 
         self._reading = True
         self.writer.run(read, self._words_read, self._words_not_read)
 
-    def _words_read(self, words: list[ListWord]) -> None:
+    def _words_read(self, words: Words) -> None:
         self._reading = False
         if self._read_again:  # the filters or the list changed meanwhile
             self._read_again = False
             self._read_words()
         else:
-            self._show_words(words)
+            self._show_words(*words)
 
     def _words_not_read(self, error: Exception) -> None:
         self._reading = self._read_again = False
         self.messages.fail(f"The list could not be read: {error}")
 
-    def _show_words(self, words: list[ListWord]) -> None:
+    def _show_words(self, words: list[ListWord], levels: dict[str, int | None]) -> None:
         selected = {w.id for w in self.selected_words()}
-        self.model.forget_levels()
-        self.model.set_words(words)
+        self.model.set_words(words, levels)
         total = self.lists.currentText()
         self.count_label.setText(f"{self.model.rowCount()} shown" if total else "")
         selection = self.table.selectionModel()
