@@ -98,13 +98,24 @@ def main() -> None:
         gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
         stall, took = longest_stall(
             lambda: window.vocab.make_hsk_list(7),
-            lambda: any(w.name == "HSK 1-7-9" for w in window.store.vocab.lists()),
+            lambda: hsk_list_shown(window),
         )
         print(
             f"the HSK 1-7-9 class list made: longest event-loop stall {stall:.0f} ms "
             f"(goal <= 100 ms), shown after {took:.2f} s"
         )
         window.close()
+
+
+def hsk_list_shown(window: MainWindow) -> bool:
+    """The HSK 1-7-9 list is made and the Lists panel shows all its words."""
+    panel = window.vocab.panel
+    made = [w for w in window.store.vocab.lists() if w.name == "HSK 1-7-9"]
+    return (
+        bool(made)
+        and panel.list_id() == made[0].id
+        and (panel.model.rowCount() == made[0].word_count)
+    )
 
 
 def settle(window: MainWindow) -> None:
