@@ -137,6 +137,27 @@ def test_numbers_latin_punctuation_and_paragraphs(analyzer: Analyzer) -> None:
     assert all(t.readings == () and t.entry_ids == () for t in tokens if not t.is_chinese)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("（中央社記者邱俊欽桃園19日電）", ["19", "日", "電", "）"]),  # not 日電, NEC
+        ("新华社北京9月19日电 记者报道", ["9", "月", "19", "日", "电"]),
+        ("新华社19日报道，", ["19", "日", "报道", "，"]),
+        ("自1日起运营", ["1", "日", "起", "运营"]),
+        ("5月份和5月底", ["5", "月份", "和", "5", "月底"]),  # a date's part stays whole
+        ("花了100日元。", ["100", "日元", "。"]),  # and so does the yen
+    ],
+)
+def test_a_date_after_digits_keeps_its_measure_word(
+    analyzer: Analyzer, text: str, words: list[str]
+) -> None:
+    texts = [t.text for t in analyzer.analyse(text) if t.kind is not TokenKind.SPACE]
+    start = next(i for i, t in enumerate(texts) if t == words[0])
+    assert texts[start : start + len(words)] == words
+    if "日" in words:
+        assert next(t for t in analyzer.analyse(text) if t.text == "日").readings == ("ri4",)
+
+
 def test_progress_counts_paragraphs_and_cancel_stops(analyzer: Analyzer) -> None:
     reports: list[tuple[int, int]] = []
     analyzer.analyse(

@@ -19,6 +19,7 @@ from reader.core.cedict import (
     ReferenceKind,
     parse_source,
 )
+from reader.core.cedict.parser import parse_senses
 from tests.conftest import SHARED
 
 POLYPHONES = ["行", "长", "了", "得", "地"]
@@ -135,6 +136,14 @@ def test_names_and_surnames(dictionary: Dictionary) -> None:
     assert not next(e for e in dictionary.entries("王") if e.pinyin == "wang2").is_name
     assert not dictionary.entries("AA制")[0].is_name  # capital Latin letters are not a name
     assert dictionary.entries("阿拉伯")[0].is_name
+
+
+def test_senses_are_parsed_from_the_body_when_first_read(dictionary: Dictionary) -> None:
+    """An entry keeps its gloss field and parses it on first use: the same senses as the
+    parser's, and an entry whose senses were read still equals (and hashes as) a fresh one."""
+    first, again = dictionary.entries("行")[0], dictionary.entries("行")[0]
+    assert first.senses == parse_senses(first.body) and first.senses[0].gloss
+    assert first == again and hash(first) == hash(again) and {first, again} == {again}
 
 
 def test_matches_at_lists_every_word_longest_first(dictionary: Dictionary) -> None:

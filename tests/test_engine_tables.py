@@ -84,6 +84,30 @@ def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> N
         assert names.states(word) == posseg.viterbi(word, *tables)[1], word
 
 
+def test_the_name_model_is_read_from_the_same_tables_as_jieba_posseg_imports() -> None:
+    """The build reads jieba's pickled copies of its model: they must be its modules' dicts."""
+    import jieba.posseg as posseg
+
+    from reader.core.analysis.names import _posseg_tables
+
+    modules = (posseg.start_P, posseg.trans_P, posseg.emit_P, posseg.char_state_tab_P)
+    assert _posseg_tables() == modules
+
+
+def test_the_name_model_is_read_from_jieba_posseg_where_no_pickles_ship(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A frozen build ships jieba's modules without the pickles: they are imported then."""
+    import jieba
+    import jieba.posseg as posseg
+
+    from reader.core.analysis.names import _posseg_tables
+
+    monkeypatch.setattr(jieba, "__file__", str(tmp_path / "__init__.py"))  # no posseg/*.p
+    tables = _posseg_tables()
+    assert tables[2] is posseg.emit_P and tables[3] is posseg.char_state_tab_P
+
+
 @pytest.mark.slow
 def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     analyzer: Analyzer, tmp_path: Path

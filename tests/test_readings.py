@@ -196,6 +196,8 @@ def test_polyphones_read_in_their_sentence(
         ("他明天来得▁了▁吗？", "liao3"),
         ("言犹未▁尽▁。", "jin4"),  # jìn "exhausted" ends its clause
         ("我们应该▁尽▁快完成。", "jin3"),
+        ("他的财产▁尽▁归长子所有。", "jin4"),  # "all" before its verb
+        ("你先▁尽▁着老人坐。", "jin3"),
         ("他们走到一家茶食▁铺▁里。", "pu4"),  # the shop, before a place word
         ("把被子▁铺▁在床上。", "pu1"),  # 把 … V 在: the verb
         ("铁路要从这里▁铺▁通。", "pu1"),  # before its result complement
@@ -210,6 +212,139 @@ def test_polyphones_read_in_their_sentence(
         ("这家琴▁行▁很大。", "hang2"),
         ("一家人▁行▁至山脚。", "xing2"),
         ("这家店都▁行▁。", "xing2"),
+        ("平镇轮胎▁行▁恶火", "hang2"),  # a headline: the firm named by its goods
+        ("这条街上的电器▁行▁都关门了。", "hang2"),
+        ("这种轮胎▁行▁不行？", "xing2"),
+        # 为 … 而 V: wèi "for the sake of, because of"
+        ("他们▁为▁自由而战。", "wei4"),
+        ("学生▁为▁考试而紧张。", "wei4"),
+        ("他被选▁为▁班长。", "wei2"),
+        # 丧 the verb sàng "lose" (命丧), sāng "funeral" in its words
+        ("三人在车祸中命▁丧▁当场。", "sang4"),
+        ("他回家奔▁丧▁。", "sang1"),
+        # a lone 咽 is the verb yàn "swallow"
+        ("病人▁咽▁东西很困难。", "yan4"),
+        ("他▁咽▁口水。", "yan4"),
+        # a lone 钻 is the verb zuān "go through, bore"
+        ("孩子们▁钻▁山洞玩。", "zuan1"),
+        # 种 before an aspect marker or 的 is the verb zhòng "plant"
+        ("他▁种▁的西红柿很甜。", "zhong4"),
+        ("农民▁种▁了很多玉米。", "zhong4"),
+        ("这里的农民以▁种▁养为主。", "zhong4"),
+        ("这▁种▁的很好吃。", "zhong3"),
+        # a lone 薄 before a noun is the colloquial báo "thin"
+        ("她穿着一件▁薄▁毛衣。", "bao2"),
+        # a reduplicated measure word after 一: 一幢幢 zhuàng
+        ("路边是一▁幢▁幢新楼。", "zhuang4"),
+        ("路边是一幢▁幢▁新楼。", "zhuang4"),
+        # 应从 + what it starts from: the modal yīng "should"
+        ("我们▁应▁从实际出发。", "ying1"),
+        ("改革▁应▁从基层做起。", "ying1"),
+        # 划着 a boat: huá "row"
+        ("渔民▁划▁着小船回来了。", "hua2"),
+        # 得 after 全 "all" is the modal děi
+        ("这些东西全▁得▁搬走。", "dei3"),
+        # the doctor 大夫 dàifu; the official 士大夫 dàfū
+        ("我家的▁大▁夫很好。", "dai4"),
+        ("他是一位士▁大▁夫。", "da4"),
+        # 处 after a bureau's name: the office chù
+        ("海关总署缉私▁处▁今天发出通知。", "chu4"),
+        # a name of CC-CEDICT's keeps its transcription against pypinyin's phrase
+        ("洪▁都▁拉斯位于中美洲。", "du1"),
+        # 地 after a crop is the field dì
+        ("山坡上是一片甘蔗▁地▁。", "di4"),
+        # 请/让 someone 为: the preposition wèi, even after a 以 phrase
+        ("老板以高价请她▁为▁大家唱歌。", "wei4"),
+        # 地 after a reduplicated modifier is the adverbial de, even before 上 / 下
+        ("他轻轻▁地▁下了床。", "de5"),
+        ("他慢慢▁地▁下了楼。", "de5"),
+        ("他悄悄地▁上▁了车。", "shang4"),
+        ("书掉在▁地▁上了。", "di4"),
+        # 种 after a word ending in 一 is no "kind": 单一 + 种养 zhòng
+        ("他们放弃了统一▁种▁养的模式。", "zhong4"),
+        ("第一▁种▁方法最好。", "zhong3"),
+        # 脏 "dirty" zāng; 难 "disaster" nàn; 照个相 xiàng; 当 "regard as" dàng
+        ("他的手很▁脏▁。", "zang1"),
+        ("地上太▁脏▁了。", "zang1"),
+        ("他们在路上遭了▁难▁。", "nan4"),
+        ("这道题太▁难▁了。", "nan2"),
+        ("我给你照个▁相▁。", "xiang4"),
+        ("我▁当▁你是朋友。", "dang4"),
+        ("他▁当▁过兵。", "dang1"),
+        # 拽 zhuài "drag"; a lone 刨 the verb páo "dig"; the pickaxe 镐 gǎo after its material
+        ("他用鼠标把文件拖▁拽▁到桌面上。", "zhuai4"),
+        ("小狗在院子里▁刨▁了一个坑。", "pao2"),
+        ("工人们拿着铁▁镐▁挖土。", "gao3"),
+        # 儿 after a child's condition is the child ér, not the erhua
+        ("这所学校专收聋哑▁儿▁。", "er2"),
+        ("他在这▁儿▁住。", "r5"),
+        # a word of CC-CEDICT's is not read through pypinyin's phrase straddling it (为人)
+        ("我们要▁为▁人民服务。", "wei4"),
+        # 人为 before a person is 人 + 为 wèi; 他们 before 为 stands as 他 does
+        ("他一个人▁为▁大家做了很多事。", "wei4"),
+        ("这是人▁为▁的破坏。", "wei2"),
+        ("他们▁为▁国争光。", "wei4"),
+        ("大家选他们▁为▁代表。", "wei2"),
+        # 盛 chéng before what it fills; 省过来 xǐng; 倾倒出 dào
+        ("妈妈给我▁盛▁了两碗汤。", "cheng2"),
+        ("请给他▁盛▁一碗粥。", "cheng2"),
+        ("她昏迷了很久才▁省▁过来。", "xing3"),
+        ("工厂把污水倾▁倒▁进河里。", "dao4"),
+        ("大楼在地震中倾▁倒▁了。", "dao3"),
+        # 铣 the verb xǐ "mill"; 粘 the verb zhān before where it sticks
+        ("在钢板上▁铣▁出一条槽。", "xi3"),
+        ("口香糖▁粘▁在鞋底上了。", "zhan1"),
+        # 转 before 来 / 回 "turn back" zhuǎn; 转来转去 "go round" zhuàn
+        ("他昏过去很久才醒▁转▁来。", "zhuan3"),
+        # the corner 角 after what has it; the temple 观 after another temple
+        ("猫躲在屋▁角▁睡觉。", "jiao3"),
+        ("山上有很多寺庙和道观，庙▁观▁都很古老。", "guan4"),
+        # the written 着 zhuó "wear" after an adverb, before clothes
+        ("仪仗队员均▁着▁礼服。", "zhuo2"),
+        ("他们都▁着▁急了。", "zhao2"),
+        # 极差 said of something: extremely poor chà; the range jí chā
+        ("这里的交通条件极▁差▁。", "cha4"),
+        ("样本的极▁差▁为五。", "cha1"),
+        # a word split by an aspect marker or a measure (离合词) reads as the word
+        ("他不小心上了▁当▁。", "dang4"),
+        ("昨天他▁着▁了凉，今天发烧了。", "zhao2"),
+        ("孩子▁撒▁了个谎。", "sa1"),
+        ("他真是▁倒▁了霉。", "dao3"),
+        ("她不屑地▁撇▁撇嘴。", "pie3"),  # doubled before the word it starts
+        ("他在晚会上▁露▁了一手。", "lou4"),
+        # a lone 挑 "choose, carry" tiāo; tiǎo "raise" before what it raises
+        ("这么多苹果，你▁挑▁一个吧。", "tiao1"),
+        ("他每天▁挑▁两桶水回家。", "tiao1"),
+        ("她用竹竿▁挑▁开了门帘。", "tiao3"),
+        # the second verb of V了V / V一V reads as the first
+        ("护士给他量了▁量▁体温。", "liang2"),
+        ("你数一▁数▁有几个人。", "shu3"),
+        # 结 jiē "bear" before the fruit it bears
+        ("院子里的苹果树▁结▁了不少果子。", "jie1"),
+        # 冲 chòng "towards" before a person; 扎 zā "tie up" before 紧 or braids
+        ("她回过头来▁冲▁我笑了笑。", "chong4"),
+        ("妈妈给她▁扎▁了两条辫子。", "za1"),
+        ("把袋子口▁扎▁紧。", "za1"),
+        # 应 yìng answering an invitation; the modal yīng elsewhere
+        ("他▁应▁朋友之邀来到北京。", "ying4"),
+        ("代表团▁应▁中国政府之请访华。", "ying4"),
+        ("我们▁应▁尊重他人的要求。", "ying1"),
+        # 传 ending a title is the biography zhuàn; 着了 after a harm is zháo
+        ("我读过《鲁迅▁传▁》。", "zhuan4"),
+        ("他把球▁传▁给我。", "chuan2"),
+        ("孩子被雷声吓▁着▁了。", "zhao2"),
+        ("桌上的纸被书压▁着▁。", "zhe5"),
+        # 长长了 "grew long": zhǎng cháng; 长长的 "long, long"
+        ("他的头发▁长▁长了。", "zhang3"),
+        ("一条▁长▁长的路。", "chang2"),
+        # a lone 吐 ending its clause is tù "vomit"; before its object tǔ "spit"
+        ("孩子晕车，▁吐▁了。", "tu4"),
+        ("他▁吐▁了一口痰。", "tu3"),
+        # a lone 与 is yǔ "and, with"
+        ("文学▁与▁艺术密不可分。", "yu3"),
+        # 区 is qū except as a surname: 山区某县 is not 区某
+        ("太行山▁区▁某县的医院", "qu1"),
+        ("法院判令▁区▁某赔偿。", "ou1"),
     ],
 )
 def test_everyday_polyphones_in_their_sentence(
@@ -310,7 +445,7 @@ def load_cpp(step: int) -> tuple[list[str], list[int], list[str]]:
 @pytest.mark.slow
 def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
     """The whole CPP dev set (9,893 sentences) cut by the app's segmenter: the figure of
-    ``benchmarks/pinyin_cpp.py`` (0.9742 strict; 0.9799 accepting a neutral tone, since
+    ``benchmarks/pinyin_cpp.py`` (0.9753 strict; 0.9810 accepting a neutral tone, since
     CPP labels lexical tones where CC-CEDICT prints 认识 rèn shi), above pypinyin alone
     (0.875) and g2pM alone (0.9736)."""
     texts, positions, labels = load_cpp(1)
@@ -321,24 +456,24 @@ def test_cpp_dev_accuracy(model: ReadingModel, segmenter: Segmenter) -> None:
         g[:-1] == label[:-1] and (g == label or "5" in (g[-1], label[-1]))
         for g, label in zip(guesses, labels, strict=True)
     )
-    assert right / len(labels) >= 0.974
-    assert lenient / len(labels) >= 0.979
+    assert right / len(labels) >= 0.975
+    assert lenient / len(labels) >= 0.980
 
 
 @pytest.mark.parametrize(
     ("name", "measured"),
     [
         ("everyday_sentences.tsv", 0.972),
-        ("everyday_sentences_2.tsv", 0.972),
-        ("everyday_sentences_3.tsv", 0.957),  # held out: measured, never tuned on
-        ("everyday_sentences_4.tsv", 0.927),  # held out too
+        ("everyday_sentences_2.tsv", 0.990),
+        ("everyday_sentences_3.tsv", 0.968),  # held out: measured, never tuned on
+        ("everyday_sentences_4.tsv", 0.937),  # held out too
     ],
 )
 def test_everyday_sentences_accuracy(
     model: ReadingModel, segmenter: Segmenter, name: str, measured: float
 ) -> None:
     """The short learner sentences of ``benchmarks/pinyin_everyday.py`` cut by the app's
-    segmenter (0.9725, 0.9727, 0.9576 and 0.9271), where g2pM alone reaches 0.47-0.64 and
+    segmenter (0.9725, 0.9909, 0.9682 and 0.9375), where g2pM alone reaches 0.47-0.64 and
     pypinyin alone 0.71-0.85."""
     lines = [
         line.split("\t")

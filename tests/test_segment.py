@@ -95,6 +95,9 @@ def test_a_district_of_a_listed_place_is_cut_after_the_place(analyzer: Analyzer)
     # a guide that lost to its characters would keep jieba's HMM from joining them
     assert segmenter.units("新北市中和區") == ["新北市", "中和區"]
     assert segmenter.cut("中和区域的区别") == ["中", "和", "区域", "的", "区别"]
+    # without 区, the place jieba never saw still beats its characters (a headline)
+    assert segmenter.cut("平鎮輪胎行惡火") == ["平鎮", "輪胎", "行", "惡", "火"]
+    assert segmenter.cut("他和美国朋友") == ["他", "和", "美国", "朋友"]  # not 和美, a township
 
 
 def test_reading_units_keep_other_scripts_whole(analyzer: Analyzer) -> None:

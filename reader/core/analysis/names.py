@@ -10,6 +10,7 @@ jieba resolves them (the greatest state wins), so every path is jieba's own.
 
 from __future__ import annotations
 
+import pickle
 import warnings
 from pathlib import Path
 from typing import Final
@@ -25,39 +26,60 @@ State = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
 
 _MIN_FLOAT: Final = -3.14e100  # jieba's score of an emission it never saw
 _ARRAYS: Final = ("start", "trans", "emit", "allowed", "has_next", "next_mask")
+# start, transition and emission probabilities, and each character's possible states
+PossegTables = tuple[
+    dict[State, float],
+    dict[State, dict[State, float]],
+    dict[State, dict[str, float]],
+    dict[str, tuple[State, ...]],
+]
 
 
-def save_name_model(folder: Path) -> None:
-    """Compile jieba.posseg's model into ``folder`` (its import is the slow part: once)."""
+def _posseg_tables() -> PossegTables:
+    """jieba.posseg's model. jieba ships it twice: as modules (2.6 MB of source, which its
+    import compiles where no bytecode is cached: 1.5 s) and as pickles of the same dicts
+    (unpickled in 0.13 s), which are read when there (a frozen build ships the modules)."""
+    import jieba
+
+    folder = Path(jieba.__file__ or "").with_name("posseg")
+    names = ("prob_start", "prob_trans", "prob_emit", "char_state_tab")
+    if all((folder / f"{name}.p").is_file() for name in names):
+        loaded = []
+        for name in names:  # jieba's own package data, as jieba.posseg.load_model reads it
+            with (folder / f"{name}.p").open("rb") as stream:
+                loaded.append(pickle.load(stream))
+        return loaded[0], loaded[1], loaded[2], loaded[3]
     with warnings.catch_warnings():  # its regexes have invalid escapes (compile-time warnings)
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", SyntaxWarning)
         import jieba.posseg as posseg
+    return posseg.start_P, posseg.trans_P, posseg.emit_P, posseg.char_state_tab_P
 
-    states: list[State] = sorted(posseg.trans_P)
+
+def save_name_model(folder: Path) -> None:
+    """Compile jieba.posseg's model into ``folder`` (reading it is the slow part: once)."""
+    start_p, trans_p, emit_p, char_states = _posseg_tables()
+    states: list[State] = sorted(trans_p)
     index = {state: i for i, state in enumerate(states)}
-    chars = sorted(
-        set(posseg.char_state_tab_P) | {c for emit in posseg.emit_P.values() for c in emit}
-    )
+    chars = sorted(set(char_states) | {c for emit in emit_p.values() for c in emit})
     row = {c: i for i, c in enumerate(chars)}
     size = len(states)
     trans = np.full((size, size), -np.inf)
     next_mask = np.zeros((size, size), dtype=np.bool_)
-    for state, targets in posseg.trans_P.items():
+    for state, targets in trans_p.items():
         for target, p in targets.items():
             trans[index[state], index[target]] = p
             next_mask[index[state], index[target]] = True
     # one row per character, and a last row for characters the model never saw
     emit = np.full((len(chars) + 1, size), _MIN_FLOAT)
-    for state, emissions in posseg.emit_P.items():
-        for char, p in emissions.items():
-            emit[row[char], index[state]] = p
+    for state, emissions in emit_p.items():  # a column at a time
+        emit[[row[char] for char in emissions], index[state]] = list(emissions.values())
     allowed = np.ones((len(chars) + 1, size), dtype=np.bool_)  # no entry: any state
-    for char, possible in posseg.char_state_tab_P.items():
+    for char, possible in char_states.items():
         allowed[row[char]] = False
         allowed[row[char], [index[s] for s in possible]] = True
     arrays = {
-        "start": np.array([posseg.start_P[s] for s in states]),
+        "start": np.array([start_p[s] for s in states]),
         "trans": trans,
         "emit": emit,
         "allowed": allowed,

@@ -84,6 +84,11 @@ class _PhraseReadings:
             return default
         return [options.split(",") for options in found.split(" ")]
 
+    def items(self) -> Iterator[tuple[str, list[list[str]]]]:
+        """Every phrase with its readings (as ``get`` gives them), in one walk of the trie."""
+        for phrase, found in _phrase_readings().items():
+            yield phrase, [options.split(",") for options in found.split(" ")]
+
     def __contains__(self, phrase: object) -> bool:
         return phrase in _phrase_readings()
 

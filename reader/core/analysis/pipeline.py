@@ -11,7 +11,7 @@ else a fresh one, stored for next time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
@@ -47,6 +47,22 @@ BLOCK_CHARS = 20_000
 # The readings model reads sentence by sentence; a sentence ends after these or a newline.
 _SENTENCE_ENDS = frozenset("。！？；!?;…")
 _AFTER_SENTENCE = re.compile("(?<=[。！？!?])")
+# After digits, 日 / 月 / 号 close a date (19日, 5月), so a word the segmenter glued onto
+# one is cut apart and the rest cut again: a dateline's 19日電 is 19日 + 電 (not 日電, NEC),
+# 19日报道 is 19日 + 报道. These go on a date as one word: 5月份, 5月底, 100日元.
+_DATE_MEASURES = frozenset("日月号")
+_ON_A_DATE = frozenset(
+    ("份", "底", "初", "中", "末", "内", "中旬", "上旬", "下旬", "元", "圆", "币")
+)
+
+
+def date_apart(words: list[str], cut: Callable[[str], list[str]]) -> list[str]:
+    """``words``, a Chinese run's words after digits, with a date's measure word on its
+    own when the segmenter glued it to the next word; ``cut`` cuts the rest again."""
+    first = words[0] if words else ""
+    if len(first) < 2 or first[0] not in _DATE_MEASURES or first[1:] in _ON_A_DATE:
+        return words
+    return [first[0], *cut("".join(words)[1:])]
 
 
 # a token's fields after its start: text, kind, readings, entry ids, parts
@@ -210,7 +226,9 @@ class Analyzer:
         # per unit the model reads: its start, text, kind (None: Chinese) and pieces shown
         plan: list[tuple[int, str, TokenKind | None, tuple[str, ...]]] = []
         sentences: list[list[str]] = [[]]
+        previous: TokenKind | None = None
         for run_start, run, run_kind in split_runs(text):
+            after, previous = previous, run_kind
             if run_kind is not None:
                 plan.append((offset + run_start, run, run_kind, ()))
                 sentences[-1].append(run)
@@ -218,7 +236,10 @@ class Analyzer:
                     sentences.append([])
                 continue
             start = offset + run_start
-            for unit in corrector.cut(run, units):
+            cut = corrector.cut(run, units)
+            if after is TokenKind.NUMBER and cut[0] not in kept:
+                cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
+            for unit in cut:
                 sentences[-1].append(unit)
                 plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
                 start += len(unit)

@@ -5,7 +5,9 @@ Three sources, most precise first:
 1. Two word dictionaries, pypinyin's phrases and CC-CEDICT's words with one reading, each
    matched longest-first inside the segmented words: a character inside a known word takes
    the word's reading (银行 yin2 hang2, 行长 hang2 zhang3, 长大 zhang3 da4). Where both
-   agree that is final.
+   agree that is final. A character standing alone takes its reading in the word it
+   makes with a partner split off by 了 / 过 / 个 / 一 (上了当 as 上当 dàng) or doubled
+   before it (撇撇嘴); the second verb of V了V / V一V reads as the first (量了量).
 2. Grammar rules for the function words whose reading depends on their neighbours
    (了 得 地 着 还 长 重 行 …), for characters no word covers, or where a rule agrees with
    the one dictionary that covers it: ``g2p.rules``.
@@ -27,15 +29,16 @@ character that is not Hanzi reads "".
 from __future__ import annotations
 
 import gzip
+import itertools
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
-from reader.core.analysis.g2p.rules import FIRM, firm_reading, rule_reading
+from reader.core.analysis.g2p.rules import FIRM, FIRM_WORDS, firm_reading, rule_reading
 from reader.core.analysis.pinyin_tables import (
     PHRASES_DICT,
     PINYIN_DICT,
@@ -65,6 +68,8 @@ _UNSURE = 0.99
 # pypinyin's phrases carry the tone sandhi of 一 and 不 (一个 yí gè); CC-CEDICT, and so
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
+# What splits a word of two characters in speech (离合词): 照了相, 照个相, 睡了一觉, 见过面.
+_SEPARATORS = frozenset("了过个一")
 CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
@@ -156,6 +161,7 @@ class ReadingModel:
                 if o.pp is None and o.cc is None and guess.probability < _UNSURE:
                     voted = self._neighbours_reading(text[o.start : o.end], p - o.start)
                 chars[p] = voted or _decide(o, guess, override)
+            _repeat_doubled_verbs(text, chars)
         return [_split(chars, words) for chars, words in zip(readings, sentences, strict=True)]
 
     def simplified_words(self, words: Sequence[str]) -> list[str]:
@@ -183,6 +189,41 @@ class ReadingModel:
             out.append(twin)
         return out
 
+    def _partner_reading(self, words: Sequence[str], k: int) -> str | None:
+        """The reading of the one-character unit ``words[k]`` as a part of a word of
+        CC-CEDICT's split by an aspect marker or a measure (离合词: 照个相 as 照相 xiàng, 上了
+        当 as 上当 dàng, 遭了难, 睡了一觉, 着了凉 zháo, 露了一手 lòu) or doubled before it
+        (撇撇嘴 as 撇嘴 piě, 眨眨眼), or None. Neutral tones are left alone: they are the
+        whole word's (看一看 is no 看看 kàn kan)."""
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if len(after) == 2 and after[0] == words[k]:
+            return self._syllable_of(after, 0)
+        for step in (1, -1):
+            j, gap = k + step, 0
+            while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
+                gap += len(words[j])
+                j += step
+            # the partner: one character, or two after the first part (露了一手 as 露一手)
+            longest = 2 if step == 1 else 1
+            if not 0 < gap <= 3 or not 0 <= j < len(words) or len(words[j]) > longest:
+                continue
+            if words[j] in _SEPARATORS or words[k] in _SEPARATORS:
+                continue
+            pair = words[k] + words[j] if step == 1 else words[j] + words[k]
+            found = self._syllable_of(pair, 0 if step == 1 else 1)
+            if found is not None:
+                return found
+        return None
+
+    def _syllable_of(self, word: str, i: int) -> str | None:
+        """Syllable ``i`` of ``word`` in a common word of CC-CEDICT's, unless it is a neutral
+        tone or the word is not there."""
+        entry = self._cedict.get(word)
+        if not entry or entry[:1].isupper():
+            return None
+        syllable = entry.lower().split(" ")[i]
+        return None if syllable.endswith("5") else syllable
+
     def _is_word(self, word: str) -> bool:
         return word in self._cedict or word in PHRASES_DICT
 
@@ -204,14 +245,20 @@ class ReadingModel:
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[_Open] = []
-        for word in words:
+        for k, word in enumerate(words):
+            split = self._partner_reading(words, k) if len(word) == 1 else None
+            if split is not None:
+                chars.append(split)  # 照个相 as 照相 zhào xiàng
+                continue
             static = self._word_readings(word)
             if static is not None:
                 chars.extend(static)
                 continue
             pp, cc = self._word_phrases(word)
             for i, char in enumerate(word):
-                firm = firm_reading(text, len(chars)) if char in FIRM else None
+                firm = (
+                    firm_reading(text, len(chars)) if char in FIRM or word in FIRM_WORDS else None
+                )
                 fixed = self._fixed_reading(char, pp[i], cc[i], firm)
                 if fixed is not None:
                     chars.append(fixed)
@@ -254,6 +301,8 @@ class ReadingModel:
         """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence: when
         no character of it is one ``firm_reading`` decides and each has a fixed reading
         (remembered per word: the sentence then costs one lookup a word); else None."""
+        if word in FIRM_WORDS:
+            return None
         pp, cc = self._word_phrases(word)
         out: list[str] = []
         for i, char in enumerate(word):
@@ -306,10 +355,10 @@ class ReadingModel:
         # the other characters with more than one reading in pypinyin's table
         others = {chr(code) for code, readings in PINYIN_DICT.items() if "," in readings} - model
         counts: dict[str, dict[str, int]] = {}
-        words: list[tuple[str, Sequence[str]]] = [
-            (w, r.lower().split(" ")) for w, r in self._cedict.items() if r
-        ]
-        words += [(w, _pypinyin_phrase(w, 0)) for w in PHRASES_DICT]
+        words: Iterator[tuple[str, Sequence[str]]] = itertools.chain(
+            ((w, r.lower().split(" ")) for w, r in self._cedict.items() if r),
+            ((w, _phrase_syllables(w, entry)) for w, entry in PHRASES_DICT.items()),
+        )
         for word, syllables in words:
             for i, char in enumerate(word):
                 if char in model:
@@ -318,14 +367,27 @@ class ReadingModel:
                     keys = [char]
                 else:
                     continue
+                reading = syllables[i]
                 for key in keys:
-                    votes = counts.setdefault(key, {})
-                    votes[syllables[i]] = votes.get(syllables[i], 0) + 1
+                    votes = counts.get(key)
+                    if votes is None:
+                        counts[key] = {reading: 1}
+                    else:
+                        votes[reading] = votes.get(reading, 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
-        """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words."""
-        return tuple(_cover(word, _pypinyin_phrase)), tuple(_cover(word, self._cedict_phrase))
+        """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words.
+
+        Where ``word`` is a common word of CC-CEDICT's and not a phrase of pypinyin's, the
+        pieces of pypinyin's phrases inside it take CC-CEDICT's reading: they straddle its
+        parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself")."""
+        pp = tuple(_cover(word, _pypinyin_phrase))
+        cc = tuple(_cover(word, self._cedict_phrase))
+        entry = self._cedict.get(word)
+        if entry and not entry[:1].isupper() and word not in PHRASES_DICT:
+            pp = tuple(None if p is None else c for p, c in zip(pp, cc, strict=True))
+        return pp, cc
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
         for end in range(min(len(word), start + self._max_cedict), start + 1, -1):
@@ -337,8 +399,10 @@ class ReadingModel:
 
 def _decide(o: _Open, guess: Guess, override: bool) -> str:
     """Phrase readings win unless the model may ``override`` them and is nearly certain;
-    it arbitrates their conflicts. It never overrides CC-CEDICT's neutral tone or erhua
-    with the same syllable's full tone (晚上 wǎn shang, 一点儿): it learnt lexical tones.
+    it arbitrates their conflicts, except inside a name of CC-CEDICT's, whose transcription
+    wins (洪都拉斯 Hóng dū lā sī, where pypinyin has dōu). It never overrides CC-CEDICT's
+    neutral tone or erhua with the same syllable's full tone (晚上 wǎn shang, 一点儿): it
+    learnt lexical tones.
     It overrides the reading of a common word (当天, 结实, 惨重) only where grammar agrees
     with it (一场 chǎng); names and words CC-CEDICT lacks (勃艮第, 呵叻) it may override
     alone: it learnt them from encyclopaedia text, and common words from too few contexts."""
@@ -347,6 +411,8 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
     if kept is not None:
         return kept
     if pp is not None and cc is not None and pp != cc:
+        if not o.common:
+            return cc  # a name of CC-CEDICT's against pypinyin's phrase: 洪都拉斯 Hóng dū
         return guess.reading if guess.reading in (pp, cc) else cc  # 逆差 nì chā
     phrase = pp if pp is not None else cc
     if phrase is None:
@@ -354,6 +420,14 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
     if override and guess.probability >= _OVERRIDE and (o.rule == guess.reading or not o.common):
         return guess.reading
     return phrase
+
+
+def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
+    """The second verb of V一V / V了V reads as the first (量了量 liáng, 数一数 shǔ), whose
+    reading its aspect or delimitative settled; a neutral first reading is left alone."""
+    for i in range(2, len(text)):
+        if text[i] == text[i - 2] and text[i - 1] in "一了" and chars[i - 2][-1:] not in ("", "5"):
+            chars[i] = chars[i - 2]
 
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:
@@ -418,11 +492,16 @@ def _pypinyin_phrase(word: str, start: int) -> Reading:
     for end in range(min(len(word), start + PHRASES_DICT.max_length), start + 1, -1):
         entry = PHRASES_DICT.get(word[start:end])
         if entry is not None:
-            return tuple(
-                _LEXICAL.get(char) or numbered(syllables[0])
-                for char, syllables in zip(word[start:end], entry, strict=True)
-            )
+            return _phrase_syllables(word[start:end], entry)
     return ()
+
+
+def _phrase_syllables(phrase: str, entry: Sequence[Sequence[str]]) -> Reading:
+    """The readings of pypinyin's ``phrase`` from its ``entry`` (its first options)."""
+    return tuple(
+        _LEXICAL.get(char) or numbered(syllables[0])
+        for char, syllables in zip(phrase, entry, strict=True)
+    )
 
 
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:

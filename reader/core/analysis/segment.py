@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 11
+_WORD_LIST_FORMAT: Final = 12
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
 # seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
 # still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not
@@ -117,21 +117,14 @@ def _jieba() -> ModuleType:
     return module
 
 
-def _jieba_words() -> Iterator[tuple[str, int, str]]:
-    """jieba's own word list: (word, frequency, part-of-speech tag)."""
-    path = Path(_jieba().__file__ or "").with_name("dict.txt")
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, freq, tag = line.split()
-            yield word, int(freq), tag
-
-
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
     """jieba's word list for the (simplified, traditional) ``headwords`` plus jieba's own
     other words (with their traditional forms): word → frequency, and which of them are
     those guide words. A traditional form jieba does not know gets the frequency of its
     simplified form, so traditional text is cut as well as simplified text."""
-    known = {word: freq * FREQ_SCALE for word, freq, _ in _jieba_words()}
+    from reader.core.cedict.wordinfo import load_word_counts  # jieba's own list
+
+    known = {word: freq * FREQ_SCALE for word, freq in load_word_counts().items()}
     chosen: dict[str, int] = {}
     traditional_chars: dict[str, set[str]] = {}
     places: list[tuple[str, str]] = []
@@ -139,7 +132,7 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
         if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
             places.append((simplified[:-1], traditional[:-1]))
         found = known.get(simplified) or known.get(traditional) or UNSEEN_WORD_FREQ
-        for word in (simplified, traditional):
+        for word in (simplified,) if traditional == simplified else (simplified, traditional):
             if HAN_RUN.fullmatch(word):
                 own = known.get(word, found)
                 chosen[word] = max(chosen.get(word, own), own)
@@ -147,7 +140,7 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
             traditional_chars.setdefault(simplified, set()).add(traditional)
     guides: dict[str, int] = {}
     for word, found in known.items():
-        if word not in chosen and found >= GUIDE_FREQ and len(word) > 1 and HAN_RUN.fullmatch(word):
+        if found >= GUIDE_FREQ and len(word) > 1 and word not in chosen and HAN_RUN.fullmatch(word):
             guides.setdefault(word, found)
             # its traditional form, where each character has only one (辦公處 as 办公处)
             forms = [traditional_chars.get(char, {char}) for char in word]
@@ -160,10 +153,16 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
     # guide, so that 平镇区 is cut 平镇 + 区, not 平 + 镇区 ("town area" beats the rare 平镇).
     # It counts as a guide seen the fewest times: rarer, it would lose to its characters
     # alone (中 + 和 + 區) and, being a word, keep jieba's HMM from joining them.
+    # Such a place that jieba never saw counts as a word seen as often as the rarest guide:
+    # at a fifth of one occurrence it loses to its characters alone (平 + 镇 in a headline
+    # 平镇轮胎行恶火, where no 区 follows to guide the cut).
     for simplified, traditional in places:
         for district in (simplified + "区", traditional + "區"):
             if simplified in chosen and district not in chosen and district not in known:
                 guides.setdefault(district, GUIDE_FREQ)
+        for place in (simplified, traditional):
+            if chosen.get(place) == UNSEEN_WORD_FREQ:
+                chosen[place] = GUIDE_FREQ
     return chosen | guides, sorted(guides)
 
 

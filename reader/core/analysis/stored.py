@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Bump when the analysis would give different tokens (or stored word counts, keyed by
 # ``reader.core.words``) for the same inputs.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 
 def analysis_key(text: str, corrections_version: int, dictionary_key: str) -> str:

@@ -28,6 +28,7 @@ import marisa_trie
 
 from reader.core import paths
 from reader.core import shipped as shipped_module
+from reader.core.collector import paused
 
 # Bump when what a table folder holds or how it is made changes, so old folders are not read.
 FORMAT: Final = 1
@@ -59,7 +60,8 @@ def compiled(
     building = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-", suffix=".building"))
     try:
         if not (unpack and _unpacked(archive, building)):
-            build(building)
+            with paused():  # a build makes hundreds of thousands of objects, no cycles
+                build(building)
         try:
             os.replace(building, folder)
         except OSError:  # another process finished the same build first

@@ -41,15 +41,13 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     """Write ``words`` (word → jieba frequency, guides included) and which are guides."""
     trie = marisa_trie.Trie(words)
     freq = np.zeros(len(trie), dtype=np.int64)
-    for word, count in words.items():
-        freq[trie[word]] = count
+    freq[[trie[word] for word in words]] = list(words.values())
     guide = np.zeros(len(trie), dtype=np.bool_)
-    for word in guides:
-        guide[trie[word]] = True
+    guide[[trie[word] for word in guides]] = True
     trie.save(str(folder / _WORDS))
     np.save(folder / _FREQ, freq)
     # math.log, as jieba takes it, so the route's sums are the very same floats
-    np.save(folder / _LOG_FREQ, np.array([math.log(int(f)) for f in freq], dtype=np.float64))
+    np.save(folder / _LOG_FREQ, np.array([math.log(f) for f in freq.tolist()], dtype=np.float64))
     np.save(folder / _GUIDE, guide)
     marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
     marisa_trie.Trie({word[:3] for word in words if len(word) > 3}).save(

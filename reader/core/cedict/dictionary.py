@@ -25,6 +25,7 @@ from reader.core.cedict.search import (
     toneless_letters,
 )
 from reader.core.cedict.sources import active_source
+from reader.core.collector import paused
 from reader.core.progress import Progress
 from reader.core.shipped import Damaged, unpack_file
 
@@ -255,10 +256,11 @@ def compile_source(source: Path, progress: Progress | None = None) -> Path:
     Raises ``SourceError`` if the file cannot be read or holds no entries.
     """
     checksum = source_checksum(source)
-    parsed = parse_source(source, progress)
-    if not parsed.records:
-        raise SourceError(f"{source.name} holds no CC-CEDICT entries")
-    target = index_path_for(checksum)
-    build_index(parsed, target, checksum, progress)
+    with paused():  # the records and rows of 120,000 entries, no cycles
+        parsed = parse_source(source, progress)
+        if not parsed.records:
+            raise SourceError(f"{source.name} holds no CC-CEDICT entries")
+        target = index_path_for(checksum)
+        build_index(parsed, target, checksum, progress)
     remove_stale_indexes(target)
     return target

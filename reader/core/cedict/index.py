@@ -149,14 +149,17 @@ def _words(
     """HSK level and frequency band for every headword, in both scripts."""
     hsk = load_hsk_levels()
     edges = band_edges(counts)
+    bands: dict[int, int] = {}  # by count: words share counts
     rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
     for record in records:
+        count = counts.get(record.simplified)
+        band = None
+        if count is not None:
+            band = bands.get(count) or bands.setdefault(count, frequency_band(count, edges))
         for word in (record.simplified, record.traditional):
             if word in rows:
                 continue
             old, new = hsk.get(word) or hsk.get(record.simplified) or (None, None)
-            count = counts.get(record.simplified)
-            band = None if count is None else frequency_band(count, edges)
             if old is not None or new is not None or band is not None:
                 rows[word] = (word, old, new, band)
     return sorted(rows.values())

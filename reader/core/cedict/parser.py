@@ -56,9 +56,7 @@ class Record:
     body: str
 
     def to_entry(self) -> Entry:
-        return Entry(
-            self.id, self.traditional, self.simplified, self.pinyin, parse_senses(self.body)
-        )
+        return Entry(self.id, self.traditional, self.simplified, self.pinyin, self.body)
 
 
 @dataclass

@@ -9,6 +9,7 @@ band 1 = the 1,000 most frequent, 2 = ranks 1,001–3,000, 3 = up to 10,000, 4 =
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -54,15 +55,15 @@ def jieba_dict() -> Traversable:
     return importlib.resources.files("jieba").joinpath("dict.txt")
 
 
+# a line's word and count (``word count [tag]``), found by one scan of the whole file
+_COUNTED = re.compile(r"^([^ \r\n]*) ([0-9]+)(?![^ \r\n])", re.MULTILINE)
+
+
 def load_word_counts(source: Traversable | None = None) -> dict[str, int]:
-    """Word → count from a jieba dictionary file (``word count [tag]`` per line)."""
-    counts: dict[str, int] = {}
+    """Word → count from a jieba dictionary file (``word count [tag]`` per line; other
+    lines are skipped)."""
     text = (source or jieba_dict()).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        fields = line.split(" ", 2)
-        if len(fields) >= 2 and fields[1].isdigit():
-            counts[fields[0]] = int(fields[1])
-    return counts
+    return {word: int(count) for word, count in _COUNTED.findall(text)}
 
 
 def band_edges(counts: dict[str, int]) -> list[int]:

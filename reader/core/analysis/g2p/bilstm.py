@@ -3,9 +3,9 @@
 The weights are those of g2pM 0.1.2.5 (Kakao Brain, Apache-2.0, trained on the CPP corpus),
 converted from its pickles to ``data/g2pm.npz`` so that nothing is unpickled at run time.
 The original runs one sentence at a time in float64; here all sentences of a call run as
-one batch per length bucket in float32, the input projection is precomputed per character,
-and both directions share one batched matrix product per step, which makes it fast enough
-to read whole articles.
+one batch per length bucket in float32, the input projection is precomputed per character
+(and gathered for a few steps at once), and both directions share one batched matrix
+product per step, which makes it fast enough to read whole articles.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _PAD, _UNK, _BOS, _EOS = 0, 1, 2, 3
 _MAX_LEN = 160  # longer sentences are read in pieces of this many characters
 _BATCH = 512
 _THREADED_BATCH = 8  # from this batch size on BLAS would start threads
+_GATHERED = 1 << 20  # floats of input projections gathered at once (4 MB)
 # Readings a character has only as an old variant of another (儿 rén "variant of 人"):
 # never the reading of the character in a text.
 _VARIANT_READINGS = {"儿": "ren2"}
@@ -82,7 +83,8 @@ class PolyphoneModel:
         # serve all four, since sigmoid(z) = (tanh(z / 2) + 1) / 2.
         scale = np.ones(4 * hidden, dtype=np.float32)
         scale[: 2 * hidden] = scale[3 * hidden :] = 0.5
-        self._proj = np.stack(
+        # [2 * vocab, 4H]: the forward direction's rows, then the backward one's
+        self._proj = np.concatenate(
             [
                 (emb @ w("lstm_weight_ih_l0").T + w("lstm_bias_ih_l0") + w("lstm_bias_hh_l0"))
                 * scale,
@@ -93,7 +95,10 @@ class PolyphoneModel:
                 )
                 * scale,
             ]
-        )  # [2, vocab, 4H]
+        )
+        # after the tanh: i, f and o become sigmoids (times 0.5 plus 0.5), g stays
+        self._gate_scale = np.where(scale == 1, np.float32(1), np.float32(0.5))
+        self._gate_shift = np.where(scale == 1, np.float32(0), np.float32(0.5))
         self._whh = np.stack(
             [w("lstm_weight_hh_l0").T * scale, w("lstm_weight_hh_l0_reverse").T * scale]
         )  # [2, H, 4H]
@@ -218,33 +223,31 @@ class PolyphoneModel:
         lengths = [len(t) + 2 for t in texts]
         steps = max(lengths)
         ids = self._ids(texts, steps)
-        # [T, 2, B]: each step gathers its inputs' projections (the whole [T, 2, B, 4H] at
-        # once would be ~170 MB for a full batch of long sentences)
-        step_ids = np.ascontiguousarray(ids.transpose(2, 0, 1))
+        ids[1] += len(self._proj) // 2  # the backward direction's rows of _proj
+        step_ids = ids.transpose(2, 0, 1)  # [T, 2, B]
         hs = self._hidden
-        half = np.float32(0.5)
         out = np.zeros((steps + 1, 2, len(texts), hs), dtype=np.float32)  # out[0]: h before t=0
         c = np.zeros((2, len(texts), hs), dtype=np.float32)
         z = np.empty((2, len(texts), 4 * hs), dtype=np.float32)
         ig = np.empty_like(c)
-        x = np.empty_like(z)
-        for t in range(steps):
-            np.take(self._proj[0], step_ids[t, 0], axis=0, out=x[0])
-            np.take(self._proj[1], step_ids[t, 1], axis=0, out=x[1])
-            np.matmul(out[t], self._whh, out=z)
-            z += x
-            np.tanh(z, out=z)
-            gates = z[..., : 2 * hs]
-            gates *= half
-            gates += half
-            o = z[..., 3 * hs :]
-            o *= half
-            o += half
-            c *= z[..., hs : 2 * hs]
-            np.multiply(z[..., :hs], z[..., 2 * hs : 3 * hs], out=ig)
-            c += ig
-            np.tanh(c, out=ig)
-            np.multiply(o, ig, out=out[t + 1])
+        i, f, g, o = (z[..., k * hs : (k + 1) * hs] for k in range(4))
+        scale, shift = self._gate_scale, self._gate_shift
+        # the inputs' projections of a few steps gathered at once (all of them, [T, 2, B,
+        # 4H], would be ~170 MB for a full batch of long sentences)
+        chunk = max(1, _GATHERED // (2 * len(texts) * 4 * hs))
+        for first in range(0, steps, chunk):
+            inputs = self._proj.take(step_ids[first : first + chunk], axis=0)
+            for t, x in enumerate(inputs, first):
+                np.matmul(out[t], self._whh, out=z)
+                z += x
+                np.tanh(z, out=z)
+                z *= scale
+                z += shift
+                c *= f
+                np.multiply(i, g, out=ig)
+                c += ig
+                np.tanh(c, out=ig)
+                np.multiply(o, ig, out=out[t + 1])
         out = out[1:]
         rows: list[int] = []
         fw: list[int] = []

@@ -22,18 +22,22 @@ _WEI_REACH = 8
 
 _PRONOUNS = set("我你他她它您咱")
 # subjects and adverbs that stand before the modal 得 děi ("must"): 我得走, 明天得早起, 就得去
-_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须")
+_BEFORE_MODAL = _PRONOUNS | set("们就也还都又总可天早须全")
 # degree adverbs: what follows is an adjective (很长 cháng, 太重 zhòng)
 _DEGREE = set("很太真好最更挺特非较多够越")
 _NUMERALS = set("一二两三四五六七八九十百千万几第这那哪每各某半")
 # verbs whose result complement 着 is zháo ("reach the goal"): 找着, 睡着, 猜不着
 _ZHAO_VERBS = set("找睡猜见碰摸借买点着够用")
+# Verbs whose 着了 is zháo "be hurt by" (吓着了, 冻着了, 被压着了).
+_HARM = set("吓冻烫压累伤撞砸晒淋呛噎熏")
 # 着 zháo as "touch, catch": 着急, 着凉, 着火 (also in the dictionaries), 着迷
 _ZHAO_NEXT = set("急凉火迷地")
 # chóng "again": 重写, 重做; the verb after 重 in that sense
 _AGAIN_VERBS = set("写做说来读新复建修演播装考选填画排算印拍开启")
 # what one plants: 种菜 zhòng
 _PLANTED = set("菜树花地田草粮稻麦瓜豆果棉茶苗玉")
+# What grows in a field 地 dì (罂粟地, 甘蔗地, 麦地).
+_CROPS = set("粟麦稻棉薯蔗瓜桑豆")
 _ENDS = set("，。！？；：、,.!?;:…）)」』”’")
 # What a clause starts after (not a closing bracket: "（学名：）为豆科" is the copula).
 _CLAUSE_START = {"", *"，。！？；：、,.!?;:…"}
@@ -43,7 +47,8 @@ _ASPECT = set("了着过得好完上紧起")
 # Result and direction complements, which follow verbs only: 弄干, 钻进, 数到, 藏进.
 _RESULT = set("出进回开到成走掉坏干清通")
 # The verb reading of characters that are also nouns or adjectives (数 shù "number",
-# 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit").
+# 量 liàng "amount", 系 xì "department", 藏 zàng "Tibet", 处 chù "place", 称 chèn "fit",
+# 铣 xiǎn in names: 铣出环形槽 xǐ "mill").
 _VERB = {
     "数": "shu3",
     "量": "liang2",
@@ -56,9 +61,13 @@ _VERB = {
     "盛": "cheng2",
     "弄": "nong4",
     "铺": "pu1",
+    "铣": "xi3",
 }
-# The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant").
-_DURATIVE = {"背": "bei1", "空": "kong4"}
+# Measure words of what a verb fills or lays (盛一碗饭, 铺两床被子).
+_CONTAINERS = set("碗盆杯勺盘锅桶瓢床")
+# The durative 着 after a posture or holding verb: 背着包 bēi, 空着 kòng ("left vacant"),
+# 划着船 huá "row" (huà "mark, plan" takes 着 only in its compounds: 计划着).
+_DURATIVE = {"背": "bei1", "空": "kong4", "划": "hua2"}
 # Verbs read so only as a word of their own with an aspect marker: 供着佛像 gòng "enshrine"
 # (gōng "supply" lives in compounds: 提供, 供应, 供给); 射中了, 猜中了 zhòng "hit".
 _PERFECTIVE = {"供": "gong4", "中": "zhong4"}
@@ -79,6 +88,7 @@ _ADJECTIVE = {
     "累": "lei4",
     "晕": "yun1",
     "倔": "jue4",
+    "脏": "zang1",
 }
 # The measure-word reading after a numeral or demonstrative: 三载 zǎi "years", 一处 chù,
 # 一觉 jiào, 一曲 qǔ, 一间 jiān, 三更 gēng.
@@ -152,6 +162,8 @@ def _word_class(text: str, i: int) -> str | None:
         return _PERFECTIVE[char]
     if char in _VERB and (_verbal(text, i) or _next(text, i) in _RESULT or _ba_zai(text, i)):
         return _VERB[char]
+    if char in _VERB and _next(text, i) in _NUMERALS and _next(text, i + 1) in _CONTAINERS:
+        return _VERB[char]  # 盛一碗饭, 铺两床被子: the verb before what it fills
     return None
 
 
@@ -183,10 +195,20 @@ def _lexical_de(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] != "来" and text[i - 1 : i + 1] in verbs()
 
 
+def _reduplicated_before(text: str, i: int) -> bool:
+    """A reduplicated modifier ends before ``text[i]`` (轻轻, 慢慢, 沉甸甸, 高高兴兴): what
+    follows it is the adverbial 地 de, whatever comes next (轻轻地下了床, 悄悄地上了楼)."""
+    return i >= 2 and _hanzi(text[i - 1]) and text[i - 1] == text[i - 2]
+
+
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
+    if _reduplicated_before(text, i):
+        return "de5"  # 轻轻地下了床, 悄悄地上了楼, 慢慢地走
     if after in set("上下里方面区市县球图点铁址带位") or prev in set("满遍各当原此何其两陆耕荒墓"):
         return "di4"  # 地上, 地方, 地球, 满地, 遍地: the noun "ground, place"
+    if prev in _CROPS:
+        return "di4"  # 罂粟地, 甘蔗地, 西瓜地: the field where it grows
     if prev == "似":
         return "de5"  # 似地 = 似的
     if text[max(0, i - 2) : i] in ("意外", "格外", "额外", "分外"):
@@ -200,15 +222,22 @@ def _zhe(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if after in _ZHAO_NEXT:
         return "zhao2"
-    if prev == "身":
-        return "zhuo2"  # 身着藏袍: "wear" (written style)
+    if prev == "身" or (prev in set("已均皆都仍亦") and _clothes(text, i + 1)):
+        return "zhuo2"  # 身着藏袍, 已着裙装, 均着军装: "wear" (written style)
     if (prev in _ZHAO_VERBS or (prev == "不" and _prev(text, i - 1) in _ZHAO_VERBS)) and (
         after in ("了", "") or after in _ENDS or prev == "不"
     ):
         return "zhao2"  # 找着了, 睡着了, 睡不着
+    if prev in _HARM and after == "了":
+        return "zhao2"  # 吓着了, 被压着了, 冻着了: "be affected by" (压着纸 is durative)
     if _hanzi(prev):
         return "zhe5"  # 躺着, 开着, 笑着说: durative after the verb
     return None
+
+
+def _clothes(text: str, i: int) -> bool:
+    """Clothes start at ``text[i]`` (裙装, 军装, 礼服, 长袍): what the written 着 zhuó wears."""
+    return text[i : i + 1] in set("裙袍衫") or text[i + 1 : i + 2] in set("装服袍衫")
 
 
 def _huan(text: str, i: int) -> str | None:
@@ -242,7 +271,17 @@ def _zhong_chong(text: str, i: int) -> str | None:
     return None
 
 
-FIRM = frozenset("行得")  # the characters ``firm_reading`` may decide
+FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
+# Words whose characters ``firm_reading`` may decide against the dictionaries: 大夫 is the
+# doctor dàifu except as the ancient official (士大夫, 卿大夫 dàfū); the word 应从 "comply"
+# is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
+# 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
+# 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
+# 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
+# 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
+# 极差 "range" (statistics) is 极 "extremely" + 差 chà "poor" when said of something (体质极差).
+# 长长了 is "grew long", zhǎng cháng (长长的 "long, long" chángcháng).
+FIRM_WORDS = frozenset(["大夫", "应从", "地下", "地上", "人为", "倾倒", "极差", "长长"])
 # One-character verbs before a potential complement 得出 / 得到 / 得了 / 得起 (造得出, 买得到,
 # 吃得了): there 得 is the particle de, not the verb dé of the words 得出, 得到.
 _POTENTIAL_VERBS = set(
@@ -257,9 +296,52 @@ def firm_reading(text: str, i: int) -> str | None:
         if _prev(text, i) in _POTENTIAL_VERBS and _next(text, i) in set("出到了起住来过"):
             return "de5"
         return None
+    if text[i] == "幢":
+        return _reduplicated_measure(text, i)
+    if text[i : i + 2] == "大夫":
+        return "da4" if _prev(text, i) in set("士卿夫") else "dai4"
+    if text[i : i + 2] == "应从" and _hanzi(_next(text, i + 1)):
+        return "ying1"
+    if text[i - 1 : i + 1] == "人为" and i >= 1 and _for_someone(text, i):
+        return "wei4"
+    if text[i - 1 : i + 1] == "倾倒" and i >= 1 and _next(text, i) in set("出进入掉"):
+        return "dao4"
+    if text[i : i + 2] == "长长" and _next(text, i + 1) == "了":
+        return "zhang3"
+    if text[i - 1 : i + 1] == "极差" and i >= 1 and _said_of(text, i - 1):
+        return "cha4"
+    if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
+        return "de5"
+    if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
+        return "shang4"
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
         return "hang2"
+    return None
+
+
+def _said_of(text: str, i: int) -> bool:
+    """The word at ``text[i:i + 2]`` is said of what goes before (体质极差), not the noun
+    (样本的极差为五, 计算极差, 极差值)."""
+    return (
+        _hanzi(_prev(text, i))
+        and _prev(text, i) not in set("的算求其")
+        and _next(text, i + 1) not in set("为是值的")
+    )
+
+
+def _for_someone(text: str, i: int) -> bool:
+    """A person follows ``text[i]`` (为): a pronoun or 大家 (为你高兴, 为大家)."""
+    return _next(text, i) in _PRONOUNS or text[i + 1 : i + 3] in _EVERYONE
+
+
+def _reduplicated_measure(text: str, i: int) -> str | None:
+    """The measure reading of a measure word doubled after 一 (一幢幢 zhuàng "building after
+    building"; the word 幢幢 is chuáng "flickering")."""
+    if (_prev(text, i) == "一" and _next(text, i) == text[i]) or (
+        _prev(text, i) == text[i] and _prev(text, i - 1) == "一"
+    ):
+        return _MEASURE[text[i]]
     return None
 
 
@@ -269,8 +351,8 @@ def _xing_hang(text: str, i: int) -> str | None:
         return "hang2"  # 第三行, 这一行: line, trade
     if prev in set("不真也能很") or _next(text, i) in set("吗吧啊呀"):
         return "xing2"  # 不行, 你真行, 行吗: "all right, capable"
-    if _shop(text, i):
-        return "hang2"  # 一家轮胎行, 这家琴行: the firm, counted by 家
+    if _shop(text, i) or _goods_shop(text, i):
+        return "hang2"  # 一家轮胎行, 这家琴行, 轮胎行恶火: the firm, counted or named by its goods
     return None
 
 
@@ -279,6 +361,22 @@ _XING_NEXT = set("至到进走驶经过于在动为使程军事礼凶刺骗窃�
 # What stands between a measure word and a verb 行 rather than a firm's name: 一家人,
 # 一家三口, and adverbs (这家店都行).
 _NOT_FIRM = set("人口都也就还才又可说")
+
+
+# The last character of goods a firm 行 háng is named by (轮胎行, 电器行, 珠宝行, 五金行).
+_GOODS = set("胎器宝材镜具料货金布绸漆纸表鞋帽")
+
+
+def _goods_shop(text: str, i: int) -> bool:
+    """``text[i]`` (行) follows goods and is followed by what is said of it, not by what the
+    verb xíng runs into (轮胎行驶 is a word, 轮胎行不行 the adjective)."""
+    after = _next(text, i)
+    return (
+        _prev(text, i) in _GOODS
+        and _hanzi(after)
+        and after not in _XING_NEXT
+        and after not in set("不人")
+    )
 
 
 def _shop(text: str, i: int) -> bool:
@@ -295,12 +393,16 @@ def _shop(text: str, i: int) -> bool:
     )
 
 
+# Words ending in 一 that are no numeral: 单一种养 is 单一 + 种养 zhòng, not 一种 "a kind".
+_NOT_NUMERAL_ONE = frozenset(["单一", "统一", "唯一", "同一", "专一", "划一", "均一", "万一"])
+
+
 def _zhong(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
-    if prev in _NUMERALS:
+    if prev in _NUMERALS and text[max(0, i - 2) : i] not in _NOT_NUMERAL_ONE:
         return "zhong3"  # 这种, 一种, 各种: the measure word "kind"
-    if after in _PLANTED:
-        return "zhong4"  # 种菜, 种树: "plant"
+    if after in _PLANTED or after in set("了着过的养"):
+        return "zhong4"  # 种菜, 种了, 他种的西红柿, 种养: "plant"
     return None
 
 
@@ -316,6 +418,8 @@ def _zhuan(text: str, i: int) -> str | None:
     after = _next(text, i)
     if after == "" or after in _ENDS or after == "着" or "圈" in text[i + 1 : i + 4]:
         return "zhuan4"  # 轮子在转。, 转着, 转了一圈: "revolve" (zhuǎn "turn to" takes a goal)
+    if after in set("来去回过") and _next(text, i + 1) != "转":
+        return "zhuan3"  # 醒转来, 转回去: "turn back" (转来转去 is "go round")
     return None
 
 
@@ -408,23 +512,49 @@ def _has_verb(text: str) -> bool:
 def _wei(text: str, i: int) -> str | None:
     """为 wèi "for, in order to" or wéi "be, act as"."""
     prev, after = _prev(text, i), _next(text, i)
-    if after in _PRONOUNS or after in ("了", "什", "此") or text[i + 1 : i + 3] in _EVERYONE:
+    if _for_someone(text, i) or after in ("了", "什", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
+    person = _pronoun_start(text, i)
+    if person >= 0 and _prev(text, person) in _ASK and after not in _AFTER_COPULA:
+        return "wei4"  # 请她为娱乐城助兴, 让他们为大家唱歌: "for", whatever 以 went before
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
         return "wei2"  # 为止, 为人所知, 以学生为中心
     if after == "人" and text[i + 2 : i + 4].startswith(_CHARACTER):
         return "wei2"  # 他为人很好: 为人 "conduct oneself"
-    if prev in _PRONOUNS and _prev(text, i - 1) in _BEFORE_COPULA:
-        return "wei2"  # 选他为班长, 封她为公主
+    if person >= 0 and _prev(text, person) in _BEFORE_COPULA:
+        return "wei2"  # 选他为班长, 封她为公主, 选他们为代表
     if text[max(0, i - 2) : i] in _INTO:
         return "wei2"  # 升级为, 转变为: "into"
     if _SET_AS & set(_clause_before(text, i)[-8:-1]):
         return "wei2"  # 变散养为圈养, 聘他为顾问: "change … into, appoint … as"
-    if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or prev in _PRONOUNS:
-        return "wei4"
+    if prev in _CLAUSE_START or prev in _BEFORE_PREPOSITION or person >= 0:
+        return "wei4"  # 也为观众演出, 他们为国争光
+    if _for_the_sake_of(text, i):
+        return "wei4"  # 为自由而战, 为考试而紧张: "for, because of"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
         return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
     return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+
+
+# What follows 而 when it is not the 而 of 为…而 V (而且, 而是, 而已, 而言).
+_NOT_ER = set("且是已言")
+
+
+def _for_the_sake_of(text: str, i: int) -> bool:
+    """``text[i]`` (为) opens 为 X 而 V "do V for the sake of / because of X": an 而 that
+    joins a verb follows within the phrase, before any other 为."""
+    phrase = _clause(text, i)[:12].split("为", 1)[0]
+    at = phrase.find("而", 1)
+    return at != -1 and _hanzi(phrase[at + 1 : at + 2]) and phrase[at + 1] not in _NOT_ER
+
+
+def _pronoun_start(text: str, i: int) -> int:
+    """Where a pronoun ending just before ``text[i]`` starts (他, 他们), or -1."""
+    if _prev(text, i) in _PRONOUNS:
+        return i - 1
+    if _prev(text, i) == "们" and _prev(text, i - 1) in _PRONOUNS:
+        return i - 2
+    return -1
 
 
 def _after_yi(text: str, i: int) -> bool:
@@ -440,6 +570,8 @@ def _after_yi(text: str, i: int) -> bool:
 
 # 为大家 / 为大众 / 为大伙: "for everyone" (为大窑湾港区 is the copula).
 _EVERYONE = frozenset(["大家", "大众", "大伙"])
+# Verbs that ask someone to do something for another (请她为…助兴, 让他为大家唱歌).
+_ASK = set("请让叫帮替求托劝")
 # Verbs whose object stands between them and 为 "into, as": 变 X 为 Y, 聘 X 为 Y.
 _SET_AS = set("变改聘")
 
@@ -483,10 +615,18 @@ _INTO = frozenset(
 )
 
 
+# What 应 yìng "comply with" takes after its inviter: 应朋友之邀, 应他之请 (应…的邀请 is
+# as often "should … an invitation": 你应接受他的邀请).
+_INVITATIONS = ("之邀", "之请")
+
+
 def _ying(text: str, i: int) -> str | None:
-    """A lone 应 is the modal yīng "should"; yìng "answer, respond" ends its clause."""
+    """A lone 应 is the modal yīng "should"; yìng "answer, respond" ends its clause or
+    answers an invitation (应朋友之邀前来)."""
     after = _next(text, i)
-    return "ying4" if after in ("", "了", "声") or after in _ENDS else "ying1"
+    if after in ("", "了", "声") or after in _ENDS:
+        return "ying4"
+    return "ying4" if any(w in _clause(text, i)[1:10] for w in _INVITATIONS) else "ying1"
 
 
 # Verbs whose result complement 倒 is dǎo "fall over" (摔倒, 难不倒, 累倒).
@@ -526,9 +666,15 @@ def _chu(text: str, i: int) -> str | None:
     sentenced = after in _NUMERALS and (prev in _CLAUSE_START or prev in set("被并应可予另再或将"))
     if sentenced or after in set("以理置罚于死分决") or prev in set("论惩判严查"):
         return "chu3"  # 并处三年, 被处二百元罚款 (刑侦处五月… is the office)
+    if _BUREAUS & set(_clause_before(text, i)[-4:-1]):
+        return "chu4"  # 公安局刑侦处, 海关总署缉私处: an office of a bureau
     if prev in _NUMERALS or prev in set("此何各住好坏远近深高低长短妙"):
         return "chu4"
     return None
+
+
+# What ends the name of a bureau or ministry, whose offices are 处 chù (公安局刑侦处).
+_BUREAUS = set("局厅部署委")
 
 
 # 子 zǐ "son, person" after these (之子, 其子, 长子, 三子); elsewhere a lone 子 after a noun
@@ -543,9 +689,15 @@ def _zi(text: str, i: int) -> str | None:
     return "zi5" if _hanzi(prev) else None
 
 
+# What a child 儿 ér is said to be (聋哑儿, 弃儿 and 孤儿 are words): no erhua after these.
+_CHILD_CONDITIONS = set("哑聋盲残弃智")
+
+
 def _er(text: str, i: int) -> str | None:
-    """A lone 儿 after a Hanzi is the erhua suffix (一点儿, 这儿, 玩儿), CC-CEDICT's r5."""
-    return "r5" if _hanzi(_prev(text, i)) else "er2"
+    """A lone 儿 after a Hanzi is the erhua suffix (一点儿, 这儿, 玩儿), CC-CEDICT's r5, but
+    the child ér after a condition (聋哑儿幼儿园, 弱智儿)."""
+    prev = _prev(text, i)
+    return "r5" if _hanzi(prev) and prev not in _CHILD_CONDITIONS else "er2"
 
 
 # Readings of characters as surnames, which differ from their common readings: 姓单 Shàn.
@@ -575,6 +727,17 @@ _SURNAMES = {
 # glues to the next characters (任武钢, 仇深似), so only 姓 and 某 tell their names.
 _NAME_FIRST = set("曾单朴区覃缪翟繁员牟纪")
 
+
+def _sang(text: str, i: int) -> str | None:
+    """丧 the verb sàng "lose" (命丧, 丧了命, 丧父); sāng "funeral" lives in its words (丧事,
+    奔丧, 治丧)."""
+    if _prev(text, i) in set("命沮颓懊") or _next(text, i) in set("了命生失尽气胆心身偶父母夫妻"):
+        return "sang4"
+    return None
+
+
+# What has corners 角 jiǎo (屋角, 墙角, 桌角, 街角).
+_CORNERED = set("屋墙街桌床房院楼门窗炕柜箱檐")
 RULES: dict[str, Callable[[str, int], str | None]] = {
     "得": _de,
     "了": _le,
@@ -591,7 +754,26 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "转": _zhuan,
     "调": _tiao,
     "觉": _jue_jiao,
+    "丧": _sang,
+    # qū "area"; the surname ōu is read at the start of a name (``rule_reading``)
+    "区": lambda text, i: "qu1",
+    # zhuài "drag, pull" (拖拽, 一拽); yè is 曳's literary reading
+    "拽": lambda text, i: "zhuai4",
+    # the corner jiǎo after what it is the corner of (屋角, 桌角); jué lives in 角色, 主角
+    "角": lambda text, i: "jiao3" if _prev(text, i) in _CORNERED else None,
 }
+# Verbs whose object 难 is nàn "disaster" (遭了难, 逃难 and 避难 are words).
+_MEET_DISASTER = set("遭逃避遇落救殉赴")
+
+
+def _nan(text: str, i: int) -> str | None:
+    """A lone 难 is nàn "disaster" as the object of 遭, 逃 … (also after their 了)."""
+    prev = _prev(text, i)
+    if prev in _MEET_DISASTER or (prev == "了" and _prev(text, i - 1) in _MEET_DISASTER):
+        return "nan4"
+    return None
+
+
 # After 教 and a person, a feeling or state makes 教 the causative jiào "make, let" (这件事
 # 教人难过); a skill after them is jiāo "teach" (教我游泳).
 _FEELINGS = (
@@ -654,13 +836,36 @@ def _sai(text: str, i: int) -> str | None:
     return None
 
 
+# What a subject or an adverb leaves before the verb 钻 zuān (孩子们钻山洞, 他又钻进去).
+_BEFORE_VERB = _PRONOUNS | set("们就都又再还要会能去来往向")
+
+
+def _zuan(text: str, i: int) -> str | None:
+    """钻 the verb zuān "go through, bore" after a subject or an adverb; after a noun it is
+    as often the drill zuàn heading a compound the dictionary lacks (钻台, 钻柱, 环钻)."""
+    return "zuan1" if _prev(text, i) in _BEFORE_VERB else None
+
+
+def _yan(text: str, i: int) -> str | None:
+    """咽 the verb yàn "swallow" (咽东西, 咽口水), except for the pharynx yān before or after
+    an anatomical word (咽部, 咽痛, 舌咽神经)."""
+    if _next(text, i) in set("部喉炎头痛腔神峡鼓") or _prev(text, i) in set("舌鼻口"):
+        return "yan1"
+    return "yan4"
+
+
+# Measure words before the adjective 薄 báo "thin" (一件薄毛衣, 一层薄冰).
+_THIN_THINGS = set("件层张片块条床本的")
+
+
 def _jin(text: str, i: int) -> str | None:
-    """A lone 尽 ends its clause or follows a negation as jìn "exhausted, to the end" (言犹未尽,
-    取之不尽); jǐn "as far as possible" comes before what it qualifies (尽早, 尽管 are words)."""
+    """A lone 尽 is jìn "exhausted, to the end; all" (言犹未尽, 取之不尽, 尽得其真传, 尽交他保管);
+    jǐn "as far as possible, give priority" comes before 着 / 早 / 快 / 量 / 管 / 可 / 先, in
+    words or glued to them (尽着老人, 尽早)."""
     after = _next(text, i)
-    if after == "" or after in _ENDS or _prev(text, i) in set("未不无已殆穷"):
-        return "jin4"
-    return None
+    if after == "着":
+        return "jin3"  # 尽着老人先坐: "give priority to"
+    return None if after in set("早快量管可先") else "jin4"
 
 
 def _pu(text: str, i: int) -> str | None:
@@ -698,13 +903,64 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
     "都": lambda text, i: "dou1",
     "更": lambda text, i: "geng4",
     "塞": _sai,
-    # yàn "swallow" before its aspect or complement (咽了气, 咽下去); yān "pharynx" (咽部)
-    "咽": lambda text, i: "yan4" if _verbal(text, i) or _next(text, i) in set("下不进") else None,
+    "咽": _yan,
     "似": lambda text, i: "shi4" if _next(text, i) in ("的", "地") else None,  # 似地 shìde
     "撒": lambda text, i: "sa3" if _next(text, i) in set("在满到下遍上") else None,  # 撒在水面
     "差": _cha,
     "尽": _jin,
     "铺": _pu,
+    "钻": _zuan,
+    "薄": lambda text, i: "bao2" if _prev(text, i) in _THIN_THINGS else None,
+    # yǔ "and, with"; yù "take part" lives in words (参与, 与会)
+    "与": lambda text, i: "yu3",
+    # zāng "dirty"; the organ zàng lives in words (心脏, 内脏) or follows its organ
+    "脏": lambda text, i: "zang4" if _prev(text, i) in set("心肝肾脾肺内") else "zang1",
+    "难": _nan,
+    # zhuàn "biography" ending a title or a clause after its subject (鲁迅传, 《刘绍棠传》):
+    # the verb chuán takes an object or a complement (传球, 传开)
+    "传": lambda text, i: (
+        "zhuan4"
+        if _hanzi(_prev(text, i))
+        and (_next(text, i) in _ENDS | set("》〉") or _next(text, i) == "")
+        else None
+    ),
+    # chòng "towards" before a person (冲我笑了笑, 冲他喊); chōng "rush, wash" elsewhere
+    "冲": lambda text, i: "chong4" if _next(text, i) in _PRONOUNS else None,
+    # zā "tie up" before 紧 or braids (扎紧口袋, 扎了两条辫子); zhā "prick, camp" elsewhere
+    "扎": lambda text, i: "za1" if _next(text, i) == "紧" or "辫" in _clause(text, i)[:5] else None,
+    # jiē "bear (fruit)" before the fruit it bears (结了很多果子, 结出果实); jié elsewhere
+    "结": lambda text, i: (
+        "jie1" if _next(text, i) != "果" and set("果籽瓜穗") & set(_clause(text, i)[:6]) else None
+    ),
+    # tiāo "choose; carry on a pole" (你挑一个, 挑了一担水, 挑入宫中); tiǎo "raise, poke,
+    # stir up, project" before what it raises (挑起, 挑开, 挑梁; 挑战 and 挑拨 are words)
+    "挑": lambda text, i: "tiao3" if _next(text, i) in set("起开破拨逗衅战动亮灯梁檐") else "tiao1",
+    # tù "vomit" ending its clause (他吐了。); tǔ "spit out" takes an object (吐了一口痰)
+    "吐": lambda text, i: "tu4" if _clause(text, i + (_next(text, i) == "了")) == "" else None,
+    # the Taoist temple guàn after another temple or before its abbot (庙观, 观主); guān
+    # "look, view" lives in words (观点, 观察, 参观)
+    "观": lambda text, i: (
+        "guan4" if _prev(text, i) in set("庙寺庵宫") or _next(text, i) == "主" else None
+    ),
+    # the verb zhān "stick to" before where it sticks, and after 一 "as soon as" (一粘潮湿)
+    "粘": lambda text, i: (
+        "zhan1"
+        if _next(text, i) in set("在住到满上贴")
+        or (_prev(text, i) == "一" and _hanzi(_next(text, i)))
+        else None
+    ),
+    # xǐng "come to" before 过 / 悟 (省过来, 省悟); shěng "save, province" elsewhere
+    "省": lambda text, i: "xing3" if _next(text, i) in set("过悟") else None,
+    # the verb páo "dig" (刨坑, 刨出坟墓); the plane bào before its parts (刨刃, 刨身, 刨子)
+    "刨": lambda text, i: None if _next(text, i) in set("子刃身床花刀") else "pao2",
+    # the pickaxe gǎo after its material or shape (铁镐, 斧镐, 十字镐); hào in names (镐京)
+    "镐": lambda text, i: "gao3" if _prev(text, i) in set("铁斧锄字洋") else None,
+    # the photograph xiàng after its measure word or 照 (照个相, 照张相); elsewhere xiāng
+    "相": lambda text, i: "xiang4" if _prev(text, i) in set("个张照") else None,
+    # dàng "regard as" before a person and 是 / 作 / 成 (我当你是朋友)
+    "当": lambda text, i: (
+        "dang4" if _next(text, i) in _PRONOUNS and _next(text, i + 1) in set("是作成") else None
+    ),
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
@@ -716,7 +972,8 @@ def rule_reading(text: str, i: int, alone: bool, name: bool = False) -> str | No
     ``alone``: the character is a word of its own in the segmentation; ``name``: it starts
     a unit of two or three characters that no dictionary word covers, a name (曾荫权).
     """
-    surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓" or _next(text, i) == "某"
+    surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓"
+    surname = surname or (alone and _next(text, i) == "某")  # not 山区某县: 区 ends 山区
     if surname and text[i] in _SURNAMES:
         return _SURNAMES[text[i]]  # 他姓单, 我姓曾, 责令曾某赔偿, 曾荫权
     char = text[i]
