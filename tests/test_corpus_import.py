@@ -425,6 +425,8 @@ EXPECTED: dict[str, Expect] = {
             # what typesetting left of formulas: glyphs of the private use area, scraps
             "\uf8f1",
             "o™)",
+            # a formula spread over lines by its exponents (a² + b² = c²)
+            "is a 2 + b 2 = c",
         ),
         whole=(
             "目录",
@@ -442,10 +444,18 @@ EXPECTED: dict[str, Expect] = {
             "英文版致谢",
             "引号",
             "省略号",
-            "CTEX 开发小组",
+            # the preface's signature and the address under it
+            "CTEX 开发小组 https://github.com/CTeX-org",
             "表 3.2: 各种编译方式支持的主流图片格式",
             # a contents entry wrapped over two lines is one
             "5.1.5 使用 fontspec 宏包更改字体",
+            "The Pythagorean theorem is [公式].",
+            # the index: its group's headings and entries each a paragraph
+            "符号",
+            "\\! (数学命令), 48",
+            "A",
+            "\\Bigg (数学命令), 45",
+            "book 文档类, 5, 19, 20, 72",
             # the page break after 文字密一些的地方， and the footnote under it
             "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎"
             "（如 upLATEX）的支持。",
@@ -453,6 +463,7 @@ EXPECTED: dict[str, Expect] = {
         ),
         present=(
             "文字密一些的地方，单词间距就略窄，反之略宽。",
+            "The Pythagorean theorem is: [公式] (4.1) Equation (4.1) is called",
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
         ),
@@ -516,6 +527,11 @@ EXPECTED: dict[str, Expect] = {
             "37 如何设置双倍或者更大的行间距？",
             # the words that lead into a line of code are no heading: one sentence with it
             "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
+            # the index, one entry a paragraph
+            "命令 (Commands)",
+            "amsmath, 6, 18–21",
+            # a sentence that goes on with an address (on a line of its own) is no heading
+            "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html",
         ),
         first_within=1,
         most_repeated=6,

@@ -7,6 +7,8 @@ from reader.core.importing import import_text
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_format import contents_entries, without_debris
+from reader.core.importing.pdf_formulas import FORMULA, without_formulas
+from reader.core.importing.pdf_index import index_entries, is_index
 
 PROSE = (
     "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
@@ -128,3 +130,74 @@ def test_a_margins_note_cut_across_two_lines_goes_where_it_recurs() -> None:
     cleaned = without_margin_notes([[*pages[0], *once], *pages[1:]])
     assert cleaned[0] == ["1 哪里可以下载第1个版本？", "首页上的下载中心第1项。", *once]
     assert cleaned[5] == ["6 哪里可以下载第6个版本？", "首页上的下载中心第6项。"]
+
+
+def test_a_sentence_that_goes_on_with_an_address_is_not_a_heading() -> None:
+    page = [
+        *LINES,
+        "CTAN 提供了一个搜索引擎",
+        "http://www.ctan.org/search.html",
+        *LINES[:2],
+        "你可以访问",  # an address in a sentence, set on a line of its own
+        "http://www.ctan.org",
+        "来得到更详细的信息。",
+        *LINES,
+        "前言",  # a heading over text stays one
+        *LINES,
+    ]
+    paragraphs = _paragraphs([page])
+    assert "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html" in paragraphs
+    assert "前言" in paragraphs
+    assert any("你可以访问 http://www.ctan.org 来得到更详细的信息。" in p for p in paragraphs)
+
+
+def test_an_index_keeps_each_entry_and_heading_apart() -> None:
+    # PDFium's lines of an index page: whole entries, and entries cut where the page
+    # numbers are links, one with the next letter's heading glued on
+    page = [
+        "索引",
+        "符号",
+        "\\! (数学命令), 48",
+        "& (单元格/对齐), 27, 46, 47",
+        "A",
+        "abstract 环境, 26",
+        "\\Bigg",
+        "(数学命令), 45",
+        "book 文档类",
+        ",",
+        "5",
+        ", 19",
+        "multline* 环境",
+        "(amsmath), 46 N",
+        "natbib 宏包",
+        ", 78",
+        "pdfTEX,",
+        "8",
+    ]
+    entries = [
+        "索引",
+        "符号",
+        "\\! (数学命令), 48",
+        "& (单元格/对齐), 27, 46, 47",
+        "A",
+        "abstract 环境, 26",
+        "\\Bigg (数学命令), 45",
+        "book 文档类, 5, 19",
+        "multline* 环境 (amsmath), 46",
+        "N",
+        "natbib 宏包, 78",
+        "pdfTEX, 8",
+    ]
+    assert is_index(page) and not is_index(LINES)
+    assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries
+
+
+def test_a_formula_spread_over_lines_is_one_placeholder() -> None:
+    # a² + b² = c² as PDFium gives it: each exponent on a line of its own
+    inline = ["The Pythagorean theorem is a", "2 + b", "2 = c", "2", "."]
+    display = ["The Pythagorean theorem is:", "a", "2 + b", "2 = c", "2", "(4.1)"]
+    assert without_formulas(inline) == [f"The Pythagorean theorem is {FORMULA}."]
+    assert without_formulas(display) == [f"The Pythagorean theorem is: {FORMULA}", "(4.1)"]
+    # a table of single letters or digits, code, and a variable in prose stay
+    kept = ["pos a b c", "d e f", "g h i", "4 9 2", "3 5 7", "}", "}", "}", "其中 n 为", "x", "y"]
+    assert without_formulas(kept) == kept

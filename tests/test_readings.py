@@ -539,3 +539,39 @@ def test_shipped_verbs_match_jiebas_dictionary() -> None:
 def test_er_is_never_read_as_its_variant_ren() -> None:
     # 儿 "variant of 人" rén is a dictionary reading, never one of a text
     assert "ren2" not in PolyphoneModel.load().candidates("儿")
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # 地 after an adverbial modifier of two characters is the particle de, also where
+        # jieba reads 地下 / 地上 or a unit X地 (伤心地 "a sad place") as a word
+        ("他警觉▁地▁下了车。", "de5"),
+        ("孩子们兴奋▁地▁上了船。", "de5"),
+        ("她难过▁地▁哭了起来。", "de5"),
+        ("书从桌上掉到▁地▁上了。", "di4"),
+        ("这座城市的▁地▁下有很多管道。", "di4"),
+        ("我们的目的▁地▁是上海。", "di4"),
+        # 为 wéi "as" after a verb of appointing or naming and its object
+        ("公司任命他▁为▁经理。", "wei2"),
+        ("大家推举她▁为▁组长。", "wei2"),
+        ("这部电影的编剧▁为▁王小明。", "wei2"),
+        ("老师▁为▁学生准备了午饭。", "wei4"),
+        # 落 là "leave behind" where 把 put a thing down in a place it was forgotten
+        ("我把雨伞▁落▁在车上了。", "la4"),
+        ("他把手机▁落▁在办公室了。", "la4"),
+        ("树叶▁落▁在地上。", "luo4"),
+        # 散 sǎn "come loose" of what is tied or braided; sàn "disperse" of people
+        ("你的鞋带▁散▁了。", "san3"),
+        ("会议结束，大家都▁散▁了。", "san4"),
+        # 牟 is Móu (a surname, 牟利 "seek profit"); mù only in the place 牟平
+        ("我的同学▁牟▁丽很聪明。", "mou2"),
+        ("他在▁牟▁平区工作。", "mu4"),
+        # 应 in a given name is yīng (熊应堂 is not "should"): a name of three characters
+        ("校长赵▁应▁华讲了话。", "ying1"),
+    ],
+)
+def test_issue14_third_round(
+    model: ReadingModel, segmenter: Segmenter, marked: str, expected: str
+) -> None:
+    assert reading_at(model, segmenter, marked) == expected

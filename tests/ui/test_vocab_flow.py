@@ -166,6 +166,7 @@ def test_panel_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.vocab.words_added) as added:
         window.vocab.add_words(two)
     assert added.args is not None and len(added.args[0]) == 2
+    window.writer.wait()  # the panel's read of the list
     panel = window.vocab.panel
     removed = panel.model.words[0].simplified
     panel.select_word(removed)
@@ -255,18 +256,25 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     window.writer.wait()
     assert window.view.statuses[first] == int(WordStatus.KNOWN)
     panel.status_filter.setCurrentText("Known")
+    window.writer.wait()  # the words of the list read anew
     assert [w.simplified for w in panel.model.words] == [first]
     panel.status_filter.setCurrentText("Not known yet")
+    window.writer.wait()  # the words of the list read anew
     assert [w.simplified for w in panel.model.words] == words[1:4]
     panel.status_filter.setCurrentText("Any status")
+    window.writer.wait()  # the words of the list read anew
     level = window.vocab._hsk(words[1])
     panel.hsk_filter.setCurrentIndex(panel.hsk_filter.findData(level if level else 0))
+    window.writer.wait()  # the words of the list read anew
     assert words[1] in [w.simplified for w in panel.model.words]
     assert all(window.vocab._hsk(w.simplified) == level for w in panel.model.words)
     panel.hsk_filter.setCurrentIndex(0)
+    window.writer.wait()  # the words of the list read anew
     panel.date_filter.setCurrentText("Today")
+    window.writer.wait()  # the words of the list read anew
     assert len(panel.model.words) == 4
     panel.date_filter.setCurrentText("Any date")
+    window.writer.wait()  # the words of the list read anew
     # sort by Hanzi through the header
     panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [w.simplified for w in panel.model.words] == sorted(words[:4], reverse=True)
@@ -280,6 +288,7 @@ def test_panel_filters_status_change_move_and_notes(qtbot: QtBot, window: MainWi
     # move to another list
     other = window.store.vocab.create_list("Review")
     panel.refresh()
+    window.writer.wait()  # the words of the list read anew
     panel.select_word(words[2])
     panel.transfer(other, move=True)
     window.writer.wait()
@@ -541,3 +550,79 @@ def test_an_hsk_list_that_cannot_be_made_says_so(
     assert failed == ["HSK 1-2 could not be made: the HSK table is missing"]
     assert window.activity.text() == failed[0]
     assert not any(w.name.startswith("HSK") for w in window.store.vocab.lists())
+
+
+def _make_hsk_1(qtbot: QtBot, window: MainWindow) -> int:
+    vocab = window.store.vocab
+    window.vocab.make_hsk_list(1)
+    qtbot.waitUntil(lambda: any(w.name == "HSK 1" for w in vocab.lists()), timeout=30000)
+    window.writer.wait()
+    [made] = [w.id for w in vocab.lists() if w.name == "HSK 1"]
+    return made
+
+
+@pytest.mark.parametrize("collect_in_mine", [False, True])
+def test_a_class_list_made_is_shown_and_add_still_fills_the_same_list(
+    qtbot: QtBot, window: MainWindow, collect_in_mine: bool
+) -> None:
+    """The HSK list made is the one shown, whole; the list Add fills stays what it was (the
+    article's own, or the one chosen with "Collect new words here", still ticked)."""
+    vocab, panel = window.vocab, window.vocab.panel
+    mine = window.store.vocab.create_list("Mine")
+    if collect_in_mine:
+        panel.refresh(show_list=mine)
+        panel.collect_here.setChecked(True)
+    made = _make_hsk_1(qtbot, window)
+    assert panel.list_id() == made
+    shown = [w.simplified for w in panel.model.words]
+    assert shown == [w.simplified for w in window.store.vocab.words(made)] and len(shown) > 100
+    assert panel.count_label.text() == f"{len(shown)} shown"
+    assert panel.collect_here.isChecked() is collect_in_mine
+    assert vocab.target_list_id == (mine if collect_in_mine else None)
+    other = next(t.text for t in window.view.tokens if t.entry_ids and t.text != "银行")
+    vocab.add_words([other])
+    window.writer.wait()
+    lists = window.store.vocab.lists()
+    own = [w.id for w in lists if w.article_id == window.article_id]
+    target = mine if collect_in_mine else own[0]
+    assert len(own) == (0 if collect_in_mine else 1)  # made by the add, when it fills it
+    assert set(window.store.vocab.lists_holding(other)) - {made} == {target}
+    assert panel.list_id() == target  # the list it went to is shown
+    assert other in [w.simplified for w in panel.model.words]
+
+
+def test_the_lists_panel_reads_words_off_the_ui_thread_and_shows_the_last_asked(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big list's words are read on the writer's thread; refreshes asked for while one is
+    read end in one more read, of the list asked for last."""
+    from reader.core.store.vocab import Vocab
+
+    vocab = window.store.vocab
+    first, second = vocab.create_list("First"), vocab.create_list("Second")
+    words = [t.text for t in window.view.tokens if t.entry_ids][:3]
+    window.vocab.panel.refresh(show_list=first)
+    window.vocab.panel.collect_here.setChecked(True)
+    window.vocab.add_words(words[:1])
+    window.writer.wait()
+    boxes = window.vocab.panel.lists
+    boxes.setCurrentIndex(boxes.findData(second))  # chosen in the box: Add fills it now
+    window.vocab.add_words(words[1:3])
+    window.writer.wait()
+    threads: list[threading.Thread] = []
+    read = Vocab.words
+
+    def words_of(self: Vocab, list_id: int, **filters: object) -> object:
+        threads.append(threading.current_thread())
+        return read(self, list_id, **filters)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Vocab, "words", words_of)
+    panel = window.vocab.panel
+    panel.refresh(show_list=first)
+    panel.refresh(show_list=second)
+    panel.refresh(show_list=first)
+    assert panel.list_id() == first  # the box follows at once
+    window.writer.wait()
+    assert [w.simplified for w in panel.model.words] == words[:1]
+    assert panel.count_label.text() == "1 shown"
+    assert len(threads) == 2 and threading.main_thread() not in threads

@@ -269,9 +269,9 @@ class ReadingModel:
                 alone = len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None)
                 # a name: a unit of three characters no dictionary covers (曾建恩; two are
                 # as often glued words: 单井, 种果), or a name of CC-CEDICT's (曾荫权)
-                name = i == 0 and 1 < len(word) <= 3 and pp == (None,) * len(word)
+                name = 1 < len(word) <= 3 and pp == (None,) * len(word)
                 name = name and not self._common_at(word, 0) and (len(word) == 3 or bool(cc[0]))
-                rule = rule_reading(text, len(chars), alone, name)
+                rule = rule_reading(text, len(chars), alone, name and i == 0, name and i > 0)
                 if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue

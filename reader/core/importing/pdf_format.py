@@ -12,9 +12,11 @@ once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第�
 概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
 numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
 Lines with nothing to read (what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``,
-and glyphs of the private use area, the pieces of a tall brace) go. A contents page keeps
+and glyphs of the private use area, the pieces of a tall brace) go, and a formula spread
+over lines by its exponents becomes a placeholder (``pdf_formulas``). A contents page keeps
 its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
-1`` → ``1.1 概述``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
+1`` → ``1.1 概述``), and an index its entries and headings, one a paragraph
+(``pdf_index``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
 its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
 whose pages hold no text (a scan) is read by OCR
@@ -33,6 +35,8 @@ from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
+from reader.core.importing.pdf_formulas import without_formulas
+from reader.core.importing.pdf_index import index_entries, is_index
 from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
@@ -200,7 +204,7 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
         )
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
     kept = [
-        contents_entries(without_debris(lines))
+        index_entries(lines) if is_index(lines) else _cleaned(lines)
         for lines in move_footnotes(
             without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
         )
@@ -210,6 +214,11 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
     # (spaces beside full-width punctuation are extraction's in a PDF, however few)
     return unspace_punctuation(_LEADER_DOTS.sub(" ", text))
+
+
+def _cleaned(lines: list[str]) -> list[str]:
+    """A page's lines without its formulas and debris, its contents entries one a line."""
+    return contents_entries(without_debris(without_formulas(lines)))
 
 
 def without_debris(lines: list[str]) -> list[str]:

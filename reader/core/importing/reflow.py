@@ -97,6 +97,12 @@ NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?](?:\s*[A-Za-z]{1
 # a line that goes on with a gloss and a comma (积分号 ∫ / (\int)、求和号…): a heading's
 # next line never does
 _GLOSS_GOES_ON = re.compile(r"^[（(][^）)]{0,30}[）)][，、；,;]")
+# a line that is an address, which the sentence before it goes on with (CTAN 提供了一个搜索
+# 引擎 / http://www.ctan.org/search.html): a heading is over text, not over a link
+_URL = r"(?:(?:https?|ftp)://|www\.)[!-~]+"
+_URL_LINE = re.compile(rf"^{_URL}$", re.IGNORECASE)
+_URL_START = re.compile(rf"^{_URL}(?:\s|$)", re.IGNORECASE)
+_URL_END = re.compile(rf"(?<![A-Za-z0-9.]){_URL}$", re.IGNORECASE)
 _CODE_MARKS = "\\{}$^_&%=;<>"
 _CODE_MIN = 2
 # a copyright notice starts a paragraph (a page's legend above it is not its start)
@@ -316,10 +322,18 @@ def join_lines(lines: list[str]) -> str:
     for line in lines:
         if out.endswith(_HYPHEN) and out[-2:-1].isalpha() and line[:1].islower():
             out = out[:-1]  # a word hyphenated at the line's end (groff's Ar‐ / cfour)
-        elif out and line and _needs_space(out[-1], line[0]):
+        elif out and line and (_needs_space(out[-1], line[0]) or _beside_address(out, line)):
             out += " "
         out += line
     return out
+
+
+def _beside_address(before: str, line: str) -> bool:
+    """An address at a line's start or end, beside Hanzi: the line break is the space that
+    keeps the address apart from the words (访问 / http://www.ctan.org / 来得到); an address
+    cut across two lines is not spaced (its next line goes on in Latin)."""
+    starts = bool(_URL_START.match(line)) and bool(_HAN_CHAR.match(before[-1]))
+    return starts or (bool(_URL_END.search(before)) and bool(_HAN_CHAR.match(line[0])))
 
 
 def _needs_space(left: str, right: str) -> bool:
@@ -638,7 +652,8 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             # blank line ends (大足石刻“国际朋友圈” / 不断扩大 / blank), nor a clause cut short
             # where extraction broke the line (…转换，使用 / \CJKnospace), nor the words that
             # lead into a line of code (用法是 / \renewcommand…, 可以使用 / \textvisiblespace,
-            # 和 / \fi): a heading is over text
+            # 和 / \fi), nor a sentence going on with an address (…搜索引擎 / http://…):
+            # a heading is over text
             heading = (
                 not blocks
                 and len(current) == 1
@@ -649,10 +664,21 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
                 and not goes_on
                 and not _leads_into_code(line, following_text[i])
                 and not _GLOSS_GOES_ON.match(following_text[i])
+                and not _URL_LINE.match(following_text[i])
+            )
+            # a short line without a clause mark and the address under it (a signature and
+            # its site, 提供了一个搜索引擎 / http://…) are a paragraph of their own; after a
+            # colon (下载中心： / http://… / 或者…) the sentence goes on
+            addressed = (
+                len(current) == 2
+                and short[current[0]]
+                and _URL_LINE.match(line)
+                and not any(mark in lines[current[0]] for mark in (*_CLAUSE_MARKS, *CLAUSE_PUNCT))
             )
             ends = (
                 opening
                 or heading
+                or bool(addressed)
                 or _standalone(line)
                 or less_indented
                 or (not blocks and ends_sentence(line))

@@ -37,8 +37,11 @@ from reader.ui.article_view.model import (
 # Articles longer than this are typeset on a worker thread (the layout of 100,000
 # characters takes about 100 ms of CPU on the UI thread, as the relayout goal allows).
 BACKGROUND_CHARS = 120_000
-# Characters typeset at once to show while the worker runs (cut at a line break).
-FIRST_PAGES_CHARS = 8_000
+# Characters typeset at once to show while the worker runs (cut at a line break): a few
+# screens. On the UI thread with cold caches (each character's advance, each reading's
+# marks met for the first time) 8,000 took 70-90 ms, over half the open's 100 ms budget
+# with the first paint after it; 4,000 take about half that.
+FIRST_PAGES_CHARS = 4_000
 
 
 @dataclass(frozen=True, slots=True)

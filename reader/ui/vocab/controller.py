@@ -512,8 +512,7 @@ class VocabularyController(QObject):
     def op_executed(self, changes: Changes) -> None:
         if changes.statuses:
             self._show_statuses(changes.statuses)
-        if changes.lists:
-            self.panel.refresh()
+        if changes.lists:  # the panel reads its list anew on its own (`panel.op_executed`)
             self._sync_states()
             self._show_class_words()  # a class list deleted, or put back by an undo
 

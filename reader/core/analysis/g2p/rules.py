@@ -201,6 +201,28 @@ def _reduplicated_before(text: str, i: int) -> bool:
     return i >= 2 and _hanzi(text[i - 1]) and text[i - 1] == text[i - 2]
 
 
+# Verbs and words that put something on or under the ground (掉到地上了, 摔倒地上, 扔在
+# 地上): before them 地上 / 地下 stays the ground, whatever verb follows.
+_ONTO_GROUND = set("在到落掉倒躺坐跪趴扔丢甩吐撂搁砸踩埋放摔洒撒泼滚铺堆") | set(
+    "从往向于入出回进满遍的了这那块片"
+)
+
+
+def _modified_before(text: str, i: int) -> bool:
+    """An adverbial modifier ends before ``text[i]`` (地): a reduplicated one, or two
+    characters before 地下 / 地上 used as a verb with its aspect or direction (警惕地下了
+    床, 兴奋地上了船, 小心地下来)."""
+    if _reduplicated_before(text, i):
+        return True
+    return (
+        i >= 2
+        and _hanzi(text[i - 2])
+        and _hanzi(text[i - 1])
+        and text[i - 1] not in _ONTO_GROUND
+        and _next(text, i + 1) in set("了着过来去")
+    )
+
+
 def _di(text: str, i: int) -> str | None:
     prev, after = _prev(text, i), _next(text, i)
     if _reduplicated_before(text, i):
@@ -275,8 +297,8 @@ FIRM = frozenset("行得幢")  # the characters ``firm_reading`` may decide
 # Words whose characters ``firm_reading`` may decide against the dictionaries: 大夫 is the
 # doctor dàifu except as the ancient official (士大夫, 卿大夫 dàfū); the word 应从 "comply"
 # is the modal 应 yīng and 从 "from" where something follows (应从实际出发).
-# 地下 / 地上 after a reduplicated modifier are the adverbial 地 de and the verb 下 / 上 (慢慢
-# 地下了楼, 悄悄地上了车), not the words "underground, on the ground".
+# 地下 / 地上 after a reduplicated or a two-character modifier are the adverbial 地 de and
+# the verb 下 / 上 (慢慢地下了楼, 警惕地下了床), not the words "underground, on the ground".
 # 人为 "man-made" is 人 + the preposition 为 wèi before a pronoun or 大家 (一个人为大家做饭).
 # 倾倒 before 出 / 进 / 入 / 掉 is dumping, qīng dào (倾倒出十几桶雨水), not toppling dǎo.
 # 极差 "range" (statistics) is 极 "extremely" + 差 chà "poor" when said of something (体质极差).
@@ -310,9 +332,9 @@ def firm_reading(text: str, i: int) -> str | None:
         return "zhang3"
     if text[i - 1 : i + 1] == "极差" and i >= 1 and _said_of(text, i - 1):
         return "cha4"
-    if text[i : i + 2] in ("地下", "地上") and _reduplicated_before(text, i):
+    if text[i : i + 2] in ("地下", "地上") and _modified_before(text, i):
         return "de5"
-    if text[i - 1 : i + 1] == "地上" and i >= 1 and _reduplicated_before(text, i - 1):
+    if text[i - 1 : i + 1] == "地上" and i >= 1 and _modified_before(text, i - 1):
         return "shang4"
     ordinal = _prev(text, i) == "第" or _prev(text, i - 1) in set("第这那哪每")
     if text[i] == "行" and _prev(text, i) in _NUMERALS and ordinal and _next(text, i) != "人":
@@ -496,15 +518,17 @@ def _clause(text: str, i: int) -> str:
 _NOUN_SUFFIX = set("员者家费量品器机率场馆")
 
 
-def _has_verb(text: str) -> bool:
-    """A verb in ``text`` (up to the next 为, which starts another phrase), not the verb
-    of a noun (运动员, 演员)."""
+def _has_verb(text: str, reach: int) -> bool:
+    """A verb in the first ``reach`` characters of ``text`` (up to the next 为, which
+    starts another phrase), not the verb of a noun (运动员, 演员), also where the noun's
+    suffix lies just past ``reach`` (主要演|员)."""
     text = text.split("为", 1)[0]
     found = verbs()
+    end = min(len(text), reach)
     return any(
         text[b : b + 1] not in _NOUN_SUFFIX
-        for a in range(len(text))
-        for b in range(a + 1, min(len(text), a + 4) + 1)
+        for a in range(end)
+        for b in range(a + 1, min(end, a + 4) + 1)
         if (b == a + 1 and text[a] in _SHORT_VERBS) or (b > a + 1 and text[a:b] in found)
     )
 
@@ -515,6 +539,8 @@ def _wei(text: str, i: int) -> str | None:
     if _for_someone(text, i) or after in ("了", "什", "此"):
         return "wei4"  # 为你高兴, 为了, 为什么, 为大家: "for, because of"
     person = _pronoun_start(text, i)
+    if person >= 0 and text[max(0, person - 2) : person] in _INTO:
+        return "wei2"  # 任命他为经理, 聘请她为顾问, 推举他们为代表: "appoint … as"
     if person >= 0 and _prev(text, person) in _ASK and after not in _AFTER_COPULA:
         return "wei4"  # 请她为娱乐城助兴, 让他们为大家唱歌: "for", whatever 以 went before
     if after in _AFTER_COPULA or "所" in _clause(text, i)[:6] or _after_yi(text, i):
@@ -533,7 +559,7 @@ def _wei(text: str, i: int) -> str | None:
         return "wei4"  # 为自由而战, 为考试而紧张: "for, because of"
     if prev in _BEFORE_COPULA or after in _NUMERALS:
         return "wei2"  # 被选为班长, 和为七, 成绩为二十二秒
-    return "wei4" if _has_verb(_clause(text, i)[:_WEI_REACH]) else "wei2"
+    return "wei4" if _has_verb(_clause(text, i), _WEI_REACH) else "wei2"
 
 
 # What follows 而 when it is not the 而 of 为…而 V (而且, 而是, 而已, 而言).
@@ -578,7 +604,8 @@ _SET_AS = set("变改聘")
 
 # What follows 以 when it is not the 以 of 以…为 (以前, 以后, 以来, 以及, 以上, 以下, 以为).
 _NOT_YI = set("前后来及上下为便免致至往内外")
-# Two-character verbs after which 为 is "into" (升级为, 转变为, 发展为, 命名为).
+# Two-character verbs after which 为 is "into, as", also after their object (升级为,
+# 转变为, 命名为, 任命他为).
 _INTO = frozenset(
     [
         "升级",
@@ -607,6 +634,13 @@ _INTO = frozenset(
         "选举",
         "任命",
         "聘请",
+        "聘任",
+        "推举",
+        "推选",
+        "提名",
+        "委任",
+        "指定",
+        "册封",
         "誉称",
         "称作",
         "视作",
@@ -759,6 +793,8 @@ RULES: dict[str, Callable[[str, int], str | None]] = {
     "区": lambda text, i: "qu1",
     # zhuài "drag, pull" (拖拽, 一拽); yè is 曳's literary reading
     "拽": lambda text, i: "zhuai4",
+    # the surname and 牟利 / 牟取 "seek (profit)" are móu; mù is only the place 牟平
+    "牟": lambda text, i: "mu4" if _next(text, i) == "平" else "mou2",
     # the corner jiǎo after what it is the corner of (屋角, 桌角); jué lives in 角色, 主角
     "角": lambda text, i: "jiao3" if _prev(text, i) in _CORNERED else None,
 }
@@ -886,6 +922,20 @@ def _cha(text: str, i: int) -> str | None:
     return None
 
 
+# Where a thing is left behind: a home, a vehicle, a room, a shop (落在家里, 落在车上).
+_LEFT_IN = set("家车室店馆舍房校司")
+
+
+def _left_behind(text: str, i: int) -> bool:
+    """``text[i]`` (落) is 把 X 落在 + a place things are forgotten in (把手机落在办公室)."""
+    place = _clause(text, i)[1:6]
+    return (
+        _next(text, i) == "在"
+        and "把" in _clause_before(text, i)[-8:]
+        and bool(_LEFT_IN & set(place))
+    )
+
+
 # Rules for a character that is a word by itself: other readings live in compounds.
 ALONE: dict[str, Callable[[str, int], str | None]] = {
     "数": _shu,
@@ -962,16 +1012,30 @@ ALONE: dict[str, Callable[[str, int], str | None]] = {
         "dang4" if _next(text, i) in _PRONOUNS and _next(text, i + 1) in set("是作成") else None
     ),
     "甚": lambda text, i: "shen2" if _next(text, i) == "么" else None,  # 甚么 = 什么
+    # sǎn "come loose" said of what is tied or braided (鞋带散了, 辫子散开); sàn "disperse"
+    "散": lambda text, i: "san3" if _prev(text, i) in set("带发辫绳结扣捆包") else None,
+    # là "leave behind": 把 a thing 落在 where it was forgotten (把伞落在车上); luò "fall"
+    "落": lambda text, i: "la4" if _left_behind(text, i) else None,
     "耶": lambda text, i: "ye2" if _next(text, i) in _ENDS | {"", "吗"} else None,
 }
 
 
-def rule_reading(text: str, i: int, alone: bool, name: bool = False) -> str | None:
+# Readings of characters in a given name that differ from the reading a model learnt from
+# running text: 应 is yīng there (熊应堂, 赵应华), not yìng "answer".
+_GIVEN_NAME = {"应": "ying1"}
+
+
+def rule_reading(
+    text: str, i: int, alone: bool, name: bool = False, given: bool = False
+) -> str | None:
     """The reading grammar gives ``text[i]``, or None.
 
     ``alone``: the character is a word of its own in the segmentation; ``name``: it starts
-    a unit of two or three characters that no dictionary word covers, a name (曾荫权).
+    a unit of two or three characters that no dictionary word covers, a name (曾荫权);
+    ``given``: it is a later character of such a unit, the given name.
     """
+    if given and text[i] in _GIVEN_NAME:
+        return _GIVEN_NAME[text[i]]
     surname = (name and text[i] in _NAME_FIRST) or _prev(text, i) == "姓"
     surname = surname or (alone and _next(text, i) == "某")  # not 山区某县: 区 ends 山区
     if surname and text[i] in _SURNAMES:
