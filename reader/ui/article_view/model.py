@@ -201,6 +201,11 @@ def with_title(tokens: list[Token], length: int, title: Sequence[Token]) -> list
     return [*tokens, Token(length, "\n", TokenKind.SPACE), *moved]
 
 
+def one_line(title: str) -> str:
+    """A title as the view shows it: on one line (a line break would end it)."""
+    return " ".join(title.split())
+
+
 def provisional_tokens(text: str) -> list[Token]:
     """One token per character, shown while the analysis runs (no readings, no entries)."""
     tokens = []

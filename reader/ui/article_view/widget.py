@@ -43,6 +43,7 @@ from reader.ui.article_view.model import (
     DisplayOptions,
     RubyWords,
     StatusMarks,
+    one_line,
     provisional_tokens,
     render_reading,
     with_title,
@@ -201,9 +202,8 @@ class ArticleView(QAbstractScrollArea):
     ) -> None:
         """Show ``text`` under ``title``; ``tokens`` and ``title_tokens`` (by default one
         per character) may be provisional until the analysis arrives."""
-        self.title = " ".join(title.split())  # one line: a line break would end it
         self.body_length = len(text)
-        self.text = f"{text}\n{self.title}" if self.title else text
+        self._put_title(text, title)
         self.uncertain = []
         self.current_char = None
         self.selection = None
@@ -225,8 +225,7 @@ class ArticleView(QAbstractScrollArea):
             title_tokens = title_wanted
         if self.layout_ is not None and tokens == body_wanted:
             if title_tokens != title_wanted:  # the title's came: only the title anew
-                self._wanted = (body_wanted, list(title_tokens) if self.title else [])
-                self._retitle()
+                self._want_title(title_tokens)
             return
         self._set_tokens(tokens, title_tokens)
         self._rebuild()
@@ -235,9 +234,7 @@ class ArticleView(QAbstractScrollArea):
         """A new title over the same text (the article was renamed), with its tokens (by
         default one per character until the analysis arrives): only the title is typeset
         anew, the text keeps its layout and the reading position."""
-        self.title = " ".join(title.split())
-        article = self.article_text
-        self.text = f"{article}\n{self.title}" if self.title else article
+        self._put_title(self.article_text, title)
         if self.selection is not None and self.selection[1] > self.body_length:
             self.selection = None
         if self.current_char is not None and self.current_char > self.body_length:
@@ -246,6 +243,15 @@ class ArticleView(QAbstractScrollArea):
             self.hover_token = None
         if title_tokens is None:
             title_tokens = provisional_tokens(self.title)
+        self._want_title(title_tokens)
+
+    def _put_title(self, article: str, title: str) -> None:
+        """``title`` on one line, after ``article`` in ``text``."""
+        self.title = one_line(title)
+        self.text = f"{article}\n{self.title}" if self.title else article
+
+    def _want_title(self, title_tokens: Sequence[Token]) -> None:
+        """Show the same text under ``title_tokens``: the title alone typeset anew."""
         self._wanted = (self._wanted[0], list(title_tokens) if self.title else [])
         self._retitle()
 

@@ -20,7 +20,7 @@ from reader.core.progress import Progress
 from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
-from reader.ui.article_view.model import provisional_tokens
+from reader.ui.article_view.model import one_line, provisional_tokens
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task
@@ -221,7 +221,7 @@ class ArticleLoader(QObject):
         typeset anew, its words analysed on the queries thread (with the text's, if its
         analysis is still to come)."""
         title = self._context.store.articles.info(article_id).title
-        if " ".join(title.split()) == self._view.title:
+        if one_line(title) == self._view.title:
             return
         self._view.set_title(title)
         self.retitled.emit()
@@ -338,9 +338,7 @@ class ArticleLoader(QObject):
         if self._stopped or article_id != self._session.article_id:
             return
         tokens, title, keys = analysed
-        if title is not None and " ".join("".join(t.text for t in title).split()) != (
-            self._view.title
-        ):
+        if title is not None and one_line("".join(t.text for t in title)) != self._view.title:
             title = None  # the old title's: renamed while it was analysed
         self._messages.clear()
         self._view.set_tokens(tokens, title)
