@@ -30,7 +30,10 @@ def long_article(length: int) -> tuple[str, list[Token]]:
 
 
 def whole(view: ArticleView) -> bool:
-    return view.layout_ is not None and len(view.layout_.text) == view.body_length
+    """The whole text typeset, and laid out whole at the view's width (a width that
+    changed while the worker typeset is laid out again in slices)."""
+    laid_out = view.layout_ is not None and len(view.layout_.text) == view.body_length
+    return laid_out and not view.relaying_out
 
 
 def test_a_long_article_shows_its_first_pages_then_the_whole(qtbot: QtBot) -> None:
