@@ -98,14 +98,56 @@ def test_the_name_model_is_read_from_jieba_posseg_where_no_pickles_ship(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A frozen build ships jieba's modules without the pickles: they are imported then."""
-    import jieba
     import jieba.posseg as posseg
 
+    from reader.core.analysis import jieba_data
     from reader.core.analysis.names import _posseg_tables
 
-    monkeypatch.setattr(jieba, "__file__", str(tmp_path / "__init__.py"))  # no posseg/*.p
+    monkeypatch.setattr(jieba_data, "jieba_folder", lambda: tmp_path)  # no posseg/*.p
     tables = _posseg_tables()
     assert tables[2] is posseg.emit_P and tables[3] is posseg.char_state_tab_P
+
+
+def test_jieba_s_hmm_for_new_words_is_given_the_tables_of_its_modules() -> None:
+    """jieba.finalseg gets its tables from jieba's pickles, not its modules (compiling
+    them is slow): they must be the modules' dicts, items in the same order."""
+    import importlib.util
+
+    from reader.core.analysis.jieba_data import jieba_folder, pickled_tables
+
+    folder = jieba_folder()
+    names = ("prob_start", "prob_trans", "prob_emit")
+    tables = pickled_tables("finalseg", names)
+    assert folder is not None and tables is not None
+    for name, table in zip(names, tables, strict=True):
+        spec = importlib.util.spec_from_file_location(name, folder / "finalseg" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        source = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(source)
+        assert table == source.P
+        assert list(table) == list(source.P)
+        if name != "prob_start":
+            assert all(list(table[k].items()) == list(source.P[k].items()) for k in table)
+
+
+@pytest.mark.parametrize("pickles", [True, False])
+def test_jieba_is_imported_with_its_pickled_tables_or_else_its_modules(pickles: bool) -> None:
+    """Where the pickles ship, jieba.finalseg imports them in place of its modules; where
+    they do not (a frozen build), its modules; it cuts the same either way."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reader.core.analysis import jieba_data\n"
+        f"if not {pickles}: jieba_data.jieba_folder = lambda: None\n"
+        "jieba = jieba_data.imported_jieba()\n"
+        "spec = sys.modules['jieba.finalseg.prob_emit'].__spec__\n"
+        f"assert (spec is None) == {pickles}, spec\n"
+        "assert jieba.lcut('在银行门口见面') == ['在', '银行', '门口', '见面']\n"
+        "assert list(jieba.finalseg.cut('姚树洁说')) == ['姚树洁', '说']\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
 
 
 @pytest.mark.slow

@@ -110,11 +110,11 @@ def longest_parts(word: str, is_word: Callable[[str], bool], longest: int = 8) -
 def _jieba() -> ModuleType:
     """jieba, imported when first needed (0.2–0.5 s), so that importing this module is
     free for the UI thread; its start-up messages are silenced."""
-    import jieba
+    from reader.core.analysis.jieba_data import imported_jieba
 
+    jieba = imported_jieba()
     jieba.setLogLevel(logging.WARNING)
-    module: ModuleType = jieba
-    return module
+    return jieba
 
 
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
