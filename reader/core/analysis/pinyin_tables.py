@@ -14,10 +14,10 @@ from __future__ import annotations
 import gzip
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Final
 
+from reader import installed_version
 from reader.core.analysis.tables import (
     StringMap,
     file_checksum,
@@ -57,9 +57,17 @@ def _open_pypinyin(folder: Path) -> tuple[dict[int, str], StringMap]:
     return chars, phrases
 
 
+def _pypinyin_version() -> str:
+    """pypinyin's version (it names the tables made from it), as importlib.metadata reads it."""
+    found = installed_version("pypinyin")
+    if found is None:  # a build that left out its METADATA (packaging/reader.spec copies it)
+        raise RuntimeError("pypinyin's version cannot be read: its METADATA is not installed")
+    return found
+
+
 @cache
 def _pypinyin() -> tuple[dict[int, str], StringMap]:
-    return load_compiled("pypinyin", [version("pypinyin")], _save_pypinyin, _open_pypinyin)
+    return load_compiled("pypinyin", [_pypinyin_version()], _save_pypinyin, _open_pypinyin)
 
 
 def _char_readings() -> dict[int, str]:
@@ -156,7 +164,7 @@ def neighbour_votes(
             ),
         )
 
-    key = [version("pypinyin"), file_checksum(source), *inputs]
+    key = [_pypinyin_version(), file_checksum(source), *inputs]
     return load_compiled(
         "votes", key, build, lambda folder: VoteTable(StringMap.open(folder / _VOTES, 0))
     )
