@@ -156,14 +156,12 @@ class Analyzer:
         a worker thread)."""
         from reader.core.analysis.readings import ReadingModel
         from reader.core.cedict import Dictionary as CedictDictionary
-        from reader.core.cedict.wordinfo import word_counts_kept
 
-        words = list(user_words)
-        with word_counts_kept():  # a first run compiles the index and word table from them
-            dictionary = dictionary or CedictDictionary.open()
-            key = dictionary.index.stem  # names the release's checksum and the index format
-            segmenter = Segmenter.load(key, dictionary.headwords, words)
+        dictionary = dictionary or CedictDictionary.open()
         readings = readings or ReadingModel.load()
+        words = list(user_words)
+        key = dictionary.index.stem  # names the release's checksum and the index format
+        segmenter = Segmenter.load(key, dictionary.headwords, words)
         segmenter.name_tag("张三")  # loads jieba's POS tables here, not in the first analysis
         return cls(dictionary, readings, segmenter, key, words)
 

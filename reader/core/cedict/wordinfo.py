@@ -8,10 +8,8 @@ band 1 = the 1,000 most frequent, 2 = ranks 1,001–3,000, 3 = up to 10,000, 4 =
 
 from __future__ import annotations
 
-import contextlib
 import importlib.resources
 import re
-import threading
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -63,34 +61,9 @@ _COUNTED = re.compile(r"^([^ \r\n]*) ([0-9]+)(?![^ \r\n])", re.MULTILINE)
 
 def load_word_counts(source: Traversable | None = None) -> dict[str, int]:
     """Word → count from a jieba dictionary file (``word count [tag]`` per line; other
-    lines are skipped); jieba's own read once inside ``word_counts_kept``. Not to be
-    changed: it may be shared."""
-    kept: dict[str, int] | None = getattr(_kept, "counts", None)
-    if source is None and kept is not None:
-        return kept
+    lines are skipped)."""
     text = (source or jieba_dict()).read_text(encoding="utf-8")
-    counts = {word: int(count) for word, count in _COUNTED.findall(text)}
-    if source is None and hasattr(_kept, "counts"):
-        _kept.counts = counts
-    return counts
-
-
-_kept = threading.local()
-
-
-@contextlib.contextmanager
-def word_counts_kept() -> Iterator[None]:
-    """Inside it, this thread reads jieba's counts once: a first run builds both the
-    dictionary index and the segmenter's word table from them (a third of a second each).
-    Outside, nothing keeps the ~40 MB they take."""
-    if hasattr(_kept, "counts"):  # nested: the outer one keeps them
-        yield
-        return
-    _kept.counts = None
-    try:
-        yield
-    finally:
-        del _kept.counts
+    return {word: int(count) for word, count in _COUNTED.findall(text)}
 
 
 def band_edges(counts: dict[str, int]) -> list[int]:
