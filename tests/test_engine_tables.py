@@ -60,6 +60,24 @@ def test_pypinyins_tables_are_served_unchanged() -> None:
     assert PHRASES_DICT.get("不存在的词语") is None
 
 
+def test_pypinyins_tables_are_read_from_its_files_as_its_modules_read_them() -> None:
+    """Their build reads pypinyin's JSON files without importing pypinyin: the same keys,
+    values and order as its ``PINYIN_DICT`` and ``PHRASES_DICT``."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reader.core.analysis.pinyin_tables import _pypinyin_dicts\n"
+        "chars, phrases = _pypinyin_dicts()\n"
+        "assert 'pypinyin' not in sys.modules\n"
+        "from pypinyin.constants import PHRASES_DICT, PINYIN_DICT\n"
+        "assert list(chars.items()) == list(PINYIN_DICT.items())\n"
+        "assert list(phrases.items()) == list(PHRASES_DICT.items())\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
 def test_the_neighbour_votes_are_the_counted_ones(analyzer: Analyzer) -> None:
     model = analyzer.readings
     counted = model._count_neighbour_votes()  # type: ignore[attr-defined]
