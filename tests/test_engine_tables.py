@@ -148,24 +148,39 @@ def test_jieba_s_hmm_for_new_words_is_given_the_tables_of_its_modules() -> None:
             assert all(list(table[k].items()) == list(source.P[k].items()) for k in table)
 
 
-@pytest.mark.parametrize("pickles", [True, False])
-def test_jieba_is_imported_with_its_pickled_tables_or_else_its_modules(pickles: bool) -> None:
-    """Where the pickles ship, jieba.finalseg imports them in place of its modules; where
-    they do not (a frozen build), its modules; it cuts the same either way."""
+@pytest.mark.parametrize(
+    ("bytecode", "pickles", "stand_ins"),
+    [
+        ("none, not written", True, True),
+        ("written", True, False),
+        ("none, not written", False, False),
+    ],
+)
+def test_jieba_is_imported_with_its_pickled_tables_where_it_would_compile_its_modules(
+    tmp_path: Path, bytecode: str, pickles: bool, stand_ins: bool
+) -> None:
+    """Where no bytecode of jieba's modules is cached and none is written, jieba.finalseg
+    imports jieba's pickles in their place; where bytecode is written (it loads faster
+    next time), or no pickles ship (a frozen build), its modules. It cuts the same."""
+    import os
     import subprocess
     import sys
 
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "bytecode"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode == "none, not written":
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     script = (
         "import sys\n"
         "from reader.core.analysis import jieba_data\n"
-        f"if not {pickles}: jieba_data.jieba_folder = lambda: None\n"
+        f"if not {pickles}: jieba_data.pickled_tables = lambda *_: None\n"
         "jieba = jieba_data.imported_jieba()\n"
         "spec = sys.modules['jieba.finalseg.prob_emit'].__spec__\n"
-        f"assert (spec is None) == {pickles}, spec\n"
+        f"assert (spec is None) == {stand_ins}, spec\n"
         "assert jieba.lcut('在银行门口见面') == ['在', '银行', '门口', '见面']\n"
         "assert list(jieba.finalseg.cut('姚树洁说')) == ['姚树洁', '说']\n"
     )
-    subprocess.run([sys.executable, "-c", script], check=True)
+    subprocess.run([sys.executable, "-c", script], check=True, env=env)
 
 
 @pytest.mark.slow
