@@ -31,8 +31,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -355,20 +354,26 @@ class ReadingModel:
         model = self._model.polyphones
         # the other characters with more than one reading in pypinyin's table
         others = {chr(code) for code, readings in PINYIN_DICT.items() if "," in readings} - model
+        counts: dict[str, dict[str, int]] = {}
         words: Iterator[tuple[str, Sequence[str]]] = itertools.chain(
             ((w, r.lower().split(" ")) for w, r in self._cedict.items() if r),
             ((w, _phrase_syllables(w, entry)) for w, entry in PHRASES_DICT.items()),
         )
-        in_model = dict.fromkeys(others, False) | dict.fromkeys(model, True)
-        tally = Counter(_votes_cast(words, in_model))  # counted in C
-        # each key's readings in the order they were first met, as they always were
-        counts: dict[str, dict[str, int]] = {}
-        for (key, reading), n in tally.items():
-            votes = counts.get(key)
-            if votes is None:
-                counts[key] = {reading: n}
-            else:
-                votes[reading] = n
+        for word, syllables in words:
+            for i, char in enumerate(word):
+                if char in model:
+                    keys = _neighbour_keys(word, i)
+                elif char in others:
+                    keys = [char]
+                else:
+                    continue
+                reading = syllables[i]
+                for key in keys:
+                    votes = counts.get(key)
+                    if votes is None:
+                        counts[key] = {reading: 1}
+                    else:
+                        votes[reading] = votes.get(reading, 0) + 1
         return {key: tuple(votes.items()) for key, votes in counts.items()}
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
@@ -390,30 +395,6 @@ class ReadingModel:
             if entry:  # "" is a word of several readings
                 return tuple(entry.lower().split(" "))
         return ()
-
-
-def _votes_cast(
-    words: Iterable[tuple[str, Sequence[str]]], in_model: Mapping[str, bool]
-) -> Iterator[tuple[str, str]]:
-    """Each (key, reading) vote of ``_count_neighbour_votes``: per character of a word
-    that is a polyphone (``in_model``: True for the model's), its reading under each key
-    of ``_neighbour_keys``, or (False) under the character itself."""
-    for word, syllables in words:
-        if in_model.keys().isdisjoint(word):  # most words hold none
-            continue
-        last = len(word) - 1
-        for i, char in enumerate(word):
-            model = in_model.get(char)
-            if model is None:
-                continue
-            reading = syllables[i]
-            if not model:
-                yield char, reading
-                continue
-            if i:
-                yield word[i - 1 : i + 1] + "1", reading
-            if i < last:
-                yield word[i : i + 2] + "0", reading
 
 
 def _decide(o: _Open, guess: Guess, override: bool) -> str:
