@@ -358,12 +358,11 @@ def bench_million_resize() -> None:
     """Resizing the window with a 1,000,000-character article open, its middle in view: the
     longest stall of the event loop (a 5 ms timer's late ticks) from the resize until the
     whole article is laid out at the new width and painted, and how long until then."""
-    import gc
-
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from ui_bench_support import long_article
 
+    from reader.core import collector
     from reader.ui.app import favour_the_ui_thread
     from reader.ui.article_view.widget import ArticleView
 
@@ -379,7 +378,7 @@ def bench_million_resize() -> None:
         time.sleep(0.01)
     view.scroll_to_char(len(text) // 2)
     app.processEvents()
-    gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
+    collector.freeze()  # as the app does once it has settled (`spare_the_collector`)
     stalls, settled = [], []
     for width in (700, 1000, 820, 640, 900, 760) * 2:
         ticks: list[float] = []
@@ -512,16 +511,16 @@ def bench_scroll_while_analysing() -> None:
     """Scrolling the 100,000-character article while a worker thread analyses text, as it
     does when an article opens or the library is counted: Python's default switch interval
     beside the app's (``reader.ui.app.UI_SWITCH_INTERVAL_S``)."""
-    import gc
     import threading
 
+    from reader.core import collector
     from reader.core.progress import Progress
     from reader.ui.app import UI_SWITCH_INTERVAL_S
     from reader.ui.main_window import load_language_tools
 
     analyzer = load_language_tools([], Progress()).analyzer
     app, text, view = long_article_view()
-    gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
+    collector.freeze()  # as the app does once it has settled (`spare_the_collector`)
     bar = view.verticalScrollBar()
     default = sys.getswitchinterval()
     for label, interval in (("Python's default", default), ("the app's", UI_SWITCH_INTERVAL_S)):

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,6 +70,10 @@ MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is ce
 CLICK_SLOP = 4
 TOP_PAD = 8  # room above the reading line when the view scrolls to it
 TITLE_SCALE = 1.35  # the title's font size, in text font sizes
+FIRST_PAINT_WAIT_MS = 300  # a long article's worker starts at the latest after this
+# Strings never drawn before that one paint of a long article's first pages draws (each
+# laid out and its glyphs rendered: some 60 µs); the lines below wait for the next paint.
+NEW_STRINGS_PER_PAINT = 120
 # The boxes of ``text[start:end]`` on one layout's lines (``ArticleView._span_rects`` bound)
 _Rects = Callable[[int, int], list[QRectF]]
 
@@ -274,8 +278,10 @@ class ArticleView(QAbstractScrollArea):
         return self._body_tokens
 
     def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
-        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown)."""
-        self._wanted = (list(tokens), list(title_tokens) if self.title else [])
+        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown); a list
+        is taken as it is (the caller's: copying a long article's took 7-20 ms)."""
+        body = tokens if isinstance(tokens, list) else list(tokens)
+        self._wanted = (body, list(title_tokens) if self.title else [])
 
     def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
@@ -351,14 +357,26 @@ class ArticleView(QAbstractScrollArea):
             self._typesetter.cancel()
             self._show(typeset(request), keep_position)
             return
+        held = False
         if not keep_position or self.layout_ is None:
-            self._show(typeset(first_pages(request)), keep_position=False)
+            self._show(typeset(first_pages(request, self._screen_chars())), keep_position=False)
+            # the worker waits for the first pages' paint (or a moment, if none comes)
+            held = self.isVisible()
+            if held:
+                QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._typesetter.release)
         # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
         family, size = self.options.font_family, self.options.font_size
         metrics = QtMetrics(family, size)
         self._typesetter.start(
-            replace(request, metrics=metrics, title_metrics=title_metrics(family, size))
+            replace(request, metrics=metrics, title_metrics=title_metrics(family, size)), held
         )
+
+    def _screen_chars(self) -> int:
+        """About how many characters a screen and a half holds (lines of a column's full
+        width, each at least twice the font size high): a new long article's first pages."""
+        size = self.options.font_size
+        lines = self.viewport().height() / (2 * size) + 1
+        return round(1.5 * lines * min(MAX_COLUMN_EMS, self.column()[1] / size))
 
     def _request(self) -> Request:
         """What typesetting the text and the title with the tokens wanted needs."""
@@ -573,12 +591,42 @@ class ArticleView(QAbstractScrollArea):
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
         if self.layout_ is None:
             return
+        clip, rest = event.rect(), None
+        if self._typesetter.holding:  # a long article's first paint: in bands, if need be
+            rest = self._cold_cut(clip)
+            if rest is not None:
+                clip = QRect(clip.left(), clip.top(), clip.width(), rest - clip.top())
         parts = [(self.layout_, 0, self.metrics, 0)]
         if self.title_layout is not None:
             parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 3))
         for layout, base, metrics, font_key in parts:
-            self._paint_part(painter, event.rect(), palette, layout, base, metrics, font_key)
+            self._paint_part(painter, clip, palette, layout, base, metrics, font_key)
         painter.end()
+        if rest is not None:
+            below = QRect(0, rest, self.viewport().width(), event.rect().bottom() + 1 - rest)
+            QTimer.singleShot(0, partial(self.viewport().update, below))
+        elif self._typesetter.holding:  # the first pages are painted: now the rest
+            QTimer.singleShot(0, self._typesetter.release)
+
+    def _cold_cut(self, clip: QRect) -> int | None:
+        """The viewport y of the first line in ``clip`` whose strings, with those of the
+        lines above it, would be more than ``NEW_STRINGS_PER_PAINT`` never drawn before
+        (None: all fit): a first paint laying out and rendering every glyph of a screen
+        took 20-30 ms; in bands it is a few short turns, each a frame."""
+        layout = self.layout_
+        assert layout is not None
+        offset = MARGIN - self.verticalScrollBar().value()
+        statics, text = self._statics, layout.text
+        new: set[tuple[int, str]] = set()
+        lines = layout.lines_between(clip.top() - offset, clip.bottom() - offset)
+        for line in lines:
+            chars = text[layout.line_starts[line] : layout.line_ends[line]]
+            new.update((0, char) for char in chars if (0, char) not in statics)
+            rubies = ((1, piece) for _index, _x, piece in layout.line_rubies(line))
+            new.update(key for key in rubies if key not in statics)
+            if len(new) > NEW_STRINGS_PER_PAINT and line > lines.start:
+                return round(layout.line_tops[line] + offset)
+        return None
 
     def _paint_part(
         self,
