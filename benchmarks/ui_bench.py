@@ -315,7 +315,8 @@ def bench_first_run() -> None:
 def bench_million_open() -> None:
     """Opening a 1,000,000-character article in the view: the longest stall of the event
     loop (a 5 ms timer's late ticks) from the call until the whole article is typeset, and
-    how long until then."""
+    how long until then; beside it, the UI thread's own CPU time in that stall (the rest is
+    the worker holding Python's lock, or other processes on a loaded machine)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from ui_bench_support import long_article
@@ -330,27 +331,29 @@ def bench_million_open() -> None:
     view.resize(1000, 800)
     view.show()
     app.processEvents()
-    ticks: list[float] = []
+    ticks: list[tuple[float, float]] = []  # wall clock, the UI thread's CPU
     timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
     timer.start(5)
-    started = time.perf_counter()
+    started = time.perf_counter(), time.thread_time()
     QTimer.singleShot(0, lambda: view.set_article(text, tokens, "a million characters"))
-    deadline = started + 120
+    deadline = started[0] + 120
     while time.perf_counter() < deadline:
         app.processEvents()
         layout = view.layout_
         if layout is not None and len(layout.text) == len(text):
             break
         time.sleep(0.001)
-    finished = time.perf_counter()
+    finished = time.perf_counter(), time.thread_time()
     timer.stop()
-    done = finished - started
+    done = finished[0] - started[0]
     moments = [started, *ticks, finished]
-    gaps = [b - a for a, b in itertools.pairwise(moments)]
+    gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(moments)]
+    stall, cpu = max(gaps)
     print(
         f"opening a {len(text):,}-character article: longest event-loop stall "
-        f"{max(gaps) * 1000:.0f} ms (goal <= 100 ms), whole article typeset after {done:.2f} s"
+        f"{stall * 1000:.0f} ms (goal <= 100 ms; the UI thread's CPU in it {cpu * 1000:.0f} ms),"
+        f" whole article typeset after {done:.2f} s"
     )
 
 
