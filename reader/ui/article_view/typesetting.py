@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -106,7 +106,7 @@ class Request:
 
     text: str
     body_length: int
-    tokens: list[Token]
+    tokens: Sequence[Token]  # a list, or `ProvisionalTokens` (made by ``typeset_part``)
     title_tokens: list[Token]
     options: DisplayOptions
     statuses: Mapping[str, int]
@@ -149,7 +149,7 @@ def typeset(request: Request) -> Typeset:
 
 def typeset_part(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     request: Request,
     metrics: TypesetMetrics,
     display: str | None = None,
@@ -159,6 +159,7 @@ def typeset_part(
     options, in the request's script unless ``display`` has it so already; only the first
     ``laid_out`` characters laid out (and converted), if given."""
     options = request.options
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
     cut = len(text) if laid_out is None else laid_out
     if display is None:  # the rest of the text is not shown yet: not converted either
         display = in_script(text[:cut], options.script) + text[cut:]

@@ -160,7 +160,7 @@ class ArticleView(QAbstractScrollArea):
         # ``with_title``); those being typeset are ``_wanted`` (the same when done)
         self.tokens: list[Token] = []
         self._body_tokens: list[Token] = []
-        self._wanted: tuple[list[Token], list[Token]] = ([], [])
+        self._wanted: tuple[Sequence[Token], list[Token]] = ([], [])
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
@@ -270,7 +270,7 @@ class ArticleView(QAbstractScrollArea):
         then the title's; a long article's ``tokens`` are the old ones until its worker
         is done."""
         body, title = self._wanted
-        return with_title(body, self.body_length, title)
+        return with_title(body if isinstance(body, list) else list(body), self.body_length, title)
 
     @property
     def body_tokens(self) -> list[Token]:
@@ -278,10 +278,10 @@ class ArticleView(QAbstractScrollArea):
         return self._body_tokens
 
     def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
-        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown); a list
-        is taken as it is (the caller's: copying a long article's took 7-20 ms)."""
-        body = tokens if isinstance(tokens, list) else list(tokens)
-        self._wanted = (body, list(title_tokens) if self.title else [])
+        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown), taken as
+        they are (the caller's: copying a long article's list took 7-20 ms; `ProvisionalTokens`
+        are made by the typesetting)."""
+        self._wanted = (tokens, list(title_tokens) if self.title else [])
 
     def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling

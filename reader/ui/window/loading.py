@@ -20,7 +20,7 @@ from reader.core.progress import Progress
 from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
-from reader.ui.article_view.model import one_line, provisional_tokens
+from reader.ui.article_view.model import ProvisionalTokens, one_line
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task
@@ -176,7 +176,9 @@ class ArticleLoader(QObject):
         self.save_position()
         article = self._context.store.articles.get(article_id)
         self._context.settings.last_article_id = article_id
-        self._view.set_article(article.text, provisional_tokens(article.text), article.info.title)
+        # the characters' tokens, made as the view typesets them (a long article's on a worker)
+        text = article.text
+        self._view.set_article(text, ProvisionalTokens(text), article.info.title)
         position = self._positions.get(article_id, article.info.reading_position)
         self._view.scroll_to_char(position)
         self._word_count.setText(f"{article.info.char_count:,} characters")
