@@ -273,6 +273,11 @@ class ArticleView(QAbstractScrollArea):
         return with_title(body if isinstance(body, list) else list(body), self.body_length, title)
 
     @property
+    def title_tokens_wanted(self) -> list[Token]:
+        """The title's tokens shown once what is being typeset is, in the title's offsets."""
+        return self._wanted[1]
+
+    @property
     def body_tokens(self) -> list[Token]:
         """The tokens of the article's text shown, without the title's."""
         return self._body_tokens
