@@ -172,3 +172,20 @@ def test_provisional_tokens_made_as_they_are_read_are_the_characters_tokens(
     view.set_article(long_text, ProvisionalTokens(long_text), "银行门口")
     qtbot.waitUntil(lambda: whole(view), timeout=60_000)
     assert view.body_tokens == provisional_tokens(long_text)
+
+
+def test_a_long_article_keeps_its_look_until_the_layout_at_a_new_size_arrives(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the worker typesets a long article at a new font size, the layout shown is
+    painted in the fonts it was typeset in (in the new ones its characters overlapped)."""
+    text, tokens = long_article(BACKGROUND_CHARS + 10_000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_article(text, tokens, "银行门口")
+    qtbot.waitUntil(lambda: whole(view), timeout=60_000)
+    before = view.grab().toImage()
+    monkeypatch.setattr(typesetting.BackgroundTypesetter, "_spawn", lambda *_args: None)
+    view.set_font_size(view.options.font_size + 6)  # the worker is held: the old layout stays
+    assert view.grab().toImage() == before

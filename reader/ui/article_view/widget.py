@@ -171,6 +171,9 @@ class ArticleView(QAbstractScrollArea):
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
+        # the fonts the layouts shown were typeset in: a long article's old layout is
+        # painted in them until its worker brings the layout at a new size
+        self._shown_metrics = (self.metrics, self.title_metrics)
         self.layout_: ArticleLayout | None = None
         self.title_layout: ArticleLayout | None = None  # None: the article has no title
         self._shown: Typeset | None = None  # what the layouts were typeset from
@@ -300,7 +303,6 @@ class ArticleView(QAbstractScrollArea):
         ):
             self.metrics = QtMetrics(options.font_family, options.font_size)
             self.title_metrics = title_metrics(options.font_family, options.font_size)
-            self._statics.clear()
         same_layout = options == replace(
             self.options,
             tone_scheme=options.tone_scheme,
@@ -412,6 +414,9 @@ class ArticleView(QAbstractScrollArea):
         if not retitled:
             self._slices.cancel()  # new layouts: the old ones' relayout is moot
         self._shown = done
+        if self._shown_metrics[0] is not self.metrics:  # typeset at another size
+            self._shown_metrics = (self.metrics, self.title_metrics)
+            self._statics.clear()
         self.tokens = done.tokens
         self._body_tokens = done.body_tokens
         self._token_starts = done.token_starts
@@ -493,7 +498,7 @@ class ArticleView(QAbstractScrollArea):
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, round(self.layout_.height + 2 * MARGIN) - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
-        bar.setSingleStep(round(self.layout_.line_height + self.metrics.line_gap))
+        bar.setSingleStep(round(self.layout_.line_height + self._shown_metrics[0].line_gap))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -601,9 +606,10 @@ class ArticleView(QAbstractScrollArea):
             rest = self._cold_cut(clip)
             if rest is not None:
                 clip = QRect(clip.left(), clip.top(), clip.width(), rest - clip.top())
-        parts = [(self.layout_, 0, self.metrics, 0)]
+        metrics, title_metrics = self._shown_metrics
+        parts = [(self.layout_, 0, metrics, 0)]
         if self.title_layout is not None:
-            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 3))
+            parts.append((self.title_layout, self.body_length + 1, title_metrics, 3))
         for layout, base, metrics, font_key in parts:
             self._paint_part(painter, clip, palette, layout, base, metrics, font_key)
         painter.end()
