@@ -189,3 +189,33 @@ def test_a_long_article_keeps_its_look_until_the_layout_at_a_new_size_arrives(
     monkeypatch.setattr(typesetting.BackgroundTypesetter, "_spawn", lambda *_args: None)
     view.set_font_size(view.options.font_size + 6)  # the worker is held: the old layout stays
     assert view.grab().toImage() == before
+
+
+def test_the_analysis_of_a_long_article_shows_its_pinyin_at_once_where_the_reader_is(
+    qtbot: QtBot,
+) -> None:
+    """The analysis arriving while the reader is in the first pages: they are typeset with
+    it at once (the pinyin shows), the whole follows; further in, what is shown stays until
+    the whole is typeset."""
+    text, tokens = long_article(BACKGROUND_CHARS + 10_000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.set_article(text, ProvisionalTokens(text), "银行门口")
+    qtbot.waitUntil(lambda: whole(view), timeout=60_000)
+    assert view.layout_ is not None and not any(view.layout_.rubies)
+    view.set_tokens(tokens)
+    layout = view.layout_
+    assert layout is not None and len(layout.text) < len(text) // 4
+    assert layout.rubies[:3] == ["tā", "men", "zài"]
+    qtbot.waitUntil(lambda: whole(view), timeout=60_000)
+    assert view.body_tokens == tokens and view.reading_position() == 0
+    # further in: the layout shown stays (provisional) until the whole comes
+    view.set_tokens(provisional_tokens(text))
+    qtbot.waitUntil(lambda: whole(view) and view.tokens[0].readings == (), timeout=60_000)
+    view.scroll_to_char(80_000)
+    shown = view.layout_
+    view.set_tokens(tokens)
+    assert view.layout_ is shown
+    qtbot.waitUntil(lambda: whole(view) and view.layout_ is not shown, timeout=60_000)
+    assert view.reading_position() == 80_000

@@ -235,7 +235,7 @@ class ArticleView(QAbstractScrollArea):
                 self._want_title(title_tokens)
             return
         self._set_tokens(tokens, title_tokens)
-        self._rebuild()
+        self._rebuild(new_tokens=True)
 
     def set_title(self, title: str, title_tokens: Sequence[Token] | None = None) -> None:
         """A new title over the same text (the article was renamed), with its tokens (by
@@ -355,18 +355,22 @@ class ArticleView(QAbstractScrollArea):
             title.layout.relayout(request.width)
         self._show(combine(shown.body, title, self.body_length, shown.whole))
 
-    def _rebuild(self, keep_position: bool = True) -> None:
+    def _rebuild(self, keep_position: bool = True, new_tokens: bool = False) -> None:
         """Typeset the text and the title with the tokens wanted under the options; a long
-        article on a worker thread, meanwhile showing its first pages (a new text) or what
-        it showed."""
+        article on a worker thread, meanwhile showing its first pages (a new text, or its
+        analysis come while the reader is still in them: the pinyin at once) or what it
+        showed."""
         request = self._request()
         if len(self.text) <= BACKGROUND_CHARS:
             self._typesetter.cancel()
             self._show(typeset(request), keep_position)
             return
         held = False
-        if not keep_position or self.layout_ is None:
-            self._show(typeset(first_pages(request, self._screen_chars())), keep_position=False)
+        screen = self._screen_chars()
+        early = new_tokens and self._reading_char <= screen
+        if not keep_position or self.layout_ is None or early:
+            chars = self._reading_char + screen if keep_position else screen
+            self._show(typeset(first_pages(request, chars)), keep_position)
             # the worker waits for the first pages' paint (or a moment, if none comes)
             held = self.isVisible()
             if held:
