@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import struct
+import sys
 import zlib
+from array import array
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
@@ -51,13 +53,20 @@ class Token(NamedTuple):
 
 
 # --- storage ------------------------------------------------------------------------------
-# An analysis is stored with its article (``store.analyses``) as zlib-compressed JSON in
-# columns, not one object per token: the token texts are not stored at all (the tokens are
-# contiguous, so their lengths and the article's text give them back), nor are the parts
-# (they are pieces of their token: their lengths suffice). A million characters store in
-# ~3 MB and load in about a second, most of it building the Token objects.
+# An analysis is stored with its article (``store.analyses``) in columns, not one object per
+# token: the token texts are not stored at all (the tokens are contiguous, so their lengths
+# and the article's text give them back), nor are the parts (they are pieces of their token:
+# their lengths suffice). The integer columns are packed arrays and the readings the indexes
+# of the article's distinct syllables, all in one zlib stream behind a small header. Reading
+# it back is then a decompression (zlib lets go of Python's lock while it inflates) and
+# memory copies, never one long C call: a ``json.loads`` of a million characters' columns
+# held the lock for a second, and the window, waiting for it on the UI thread, froze.
 
-_FORMAT = 2
+_FORMAT = 3
+_HEADER = struct.Struct("<B5I")  # format; counts of tokens, ids, parts, readings, syllables
+_INTS = "I"  # lengths, entry ids, their counts, part lengths and counts: 32 bits
+_READINGS = "H"  # a character's reading: its index among the article's distinct syllables
+_SLICE = 16_384  # items made by one C call while reading back (a fraction of a millisecond)
 _KIND_CODES: dict[TokenKind, str] = {
     TokenKind.WORD: "w",
     TokenKind.NAME: "n",
@@ -77,52 +86,68 @@ class StoredTokensError(ValueError):
 
 def serialise_tokens(tokens: Sequence[Token]) -> bytes:
     """The tokens of one article, compactly; ``deserialise_tokens`` with its text reverses it."""
-    readings: list[str] = []
-    ids: list[int] = []
-    id_counts: list[int] = []
-    part_lengths: list[int] = []
-    part_counts: list[int] = []
+    lengths = array(_INTS)
+    kinds: list[str] = []
+    syllables: dict[str, int] = {}
+    readings = array(_READINGS)
+    ids = array(_INTS)
+    id_counts = array(_INTS)
+    part_lengths = array(_INTS)
+    part_counts = array(_INTS)
     for token in tokens:
+        lengths.append(len(token.text))
+        kinds.append(_KIND_CODES[token.kind])
         if token.kind in _CHINESE:
-            readings.extend(token.readings or ("",) * len(token.text))
+            for reading in token.readings or ("",) * len(token.text):
+                readings.append(syllables.setdefault(reading, len(syllables)))
         ids.extend(token.entry_ids)
         id_counts.append(len(token.entry_ids))
         part_lengths.extend(len(part) for part in token.parts)
         part_counts.append(len(token.parts))
-    columns = {
-        "v": _FORMAT,
-        "lengths": [len(token.text) for token in tokens],
-        "kinds": "".join(_KIND_CODES[token.kind] for token in tokens),
-        "readings": " ".join(readings),
-        "ids": ids,
-        "id_counts": id_counts,
-        "part_lengths": part_lengths,
-        "part_counts": part_counts,
-    }
-    payload = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(payload.encode("utf-8"), 6)
+    syllable_text = " ".join(syllables).encode("utf-8")
+    header = _HEADER.pack(
+        _FORMAT, len(lengths), len(ids), len(part_lengths), len(readings), len(syllable_text)
+    )
+    compressor = zlib.compressobj(6)
+    body = [
+        compressor.compress(_little_endian(column))
+        for column in (lengths, id_counts, part_counts, ids, part_lengths, readings)
+    ]
+    body.append(compressor.compress("".join(kinds).encode("ascii") + syllable_text))
+    return header + b"".join(body) + compressor.flush()
 
 
 def deserialise_tokens(data: bytes, text: str) -> list[Token]:
     """The tokens of ``text`` that ``serialise_tokens`` stored.
 
-    Raises ``StoredTokensError`` if the data is damaged or does not fit ``text``."""
+    Raises ``StoredTokensError`` if the data is damaged, of another format (analysed again
+    then) or does not fit ``text``."""
     try:
-        columns = json.loads(zlib.decompress(data).decode("utf-8"))
-        if columns.get("v") != _FORMAT:
-            raise StoredTokensError(f"stored tokens have format {columns.get('v')!r}")
-        lengths: list[int] = columns["lengths"]
-        kinds = [_CODE_KINDS[code] for code in columns["kinds"]]
-        readings: list[str] = columns["readings"].split(" ")
-        ids: list[int] = columns["ids"]
-        id_counts: list[int] = columns["id_counts"]
-        part_lengths: list[int] = columns["part_lengths"]
-        part_counts: list[int] = columns["part_counts"]
-        if not len(lengths) == len(kinds) == len(id_counts) == len(part_counts):
+        if not data or data[0] != _FORMAT:
+            raise StoredTokensError(f"stored tokens have format {data[:1]!r}")
+        _format, count, id_total, part_total, reading_total, syllable_size = _HEADER.unpack_from(
+            data
+        )
+        body = memoryview(zlib.decompress(memoryview(data)[_HEADER.size :]))
+        columns = _Columns(body)
+        lengths = columns.ints(_INTS, count)
+        id_counts = columns.ints(_INTS, count)
+        part_counts = columns.ints(_INTS, count)
+        ids = columns.ints(_INTS, id_total)
+        part_lengths = columns.ints(_INTS, part_total)
+        reading_indexes = columns.ints(_READINGS, reading_total)
+        kinds = [_CODE_KINDS[code] for code in columns.text(count)]
+        syllables = columns.text(syllable_size).split(" ")
+        if not columns.at_end():
             raise StoredTokensError("stored token columns differ in length")
-        if sum(lengths) != len(text):
+        if _total(lengths) != len(text):
             raise StoredTokensError("stored tokens are of another text")
-    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
+        if _total(id_counts) != id_total or _total(part_counts) != part_total:
+            raise StoredTokensError("stored token counts differ from their columns")
+        readings: list[str] = []
+        for start in range(0, reading_total, _SLICE):
+            readings.extend(map(syllables.__getitem__, reading_indexes[start : start + _SLICE]))
+    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, IndexError, struct.error) as e:
         if isinstance(e, StoredTokensError):
             raise
         raise StoredTokensError(f"stored tokens are damaged: {e}") from e
@@ -130,15 +155,55 @@ def deserialise_tokens(data: bytes, text: str) -> list[Token]:
         return _build(text, lengths, kinds, readings, ids, id_counts, part_lengths, part_counts)
 
 
+def _little_endian(column: array[int]) -> bytes:
+    if sys.byteorder == "big":
+        column = array(column.typecode, column)
+        column.byteswap()
+    return column.tobytes()
+
+
+class _Columns:
+    """Reads the packed columns of a decompressed body one after another."""
+
+    def __init__(self, body: memoryview) -> None:
+        self._body = body
+        self._at = 0
+
+    def _take(self, size: int) -> memoryview:
+        if self._at + size > len(self._body):
+            raise StoredTokensError("stored token columns are cut short")
+        piece = self._body[self._at : self._at + size]
+        self._at += size
+        return piece
+
+    def ints(self, typecode: str, count: int) -> array[int]:
+        column = array(typecode)
+        column.frombytes(self._take(count * column.itemsize))  # a memory copy
+        if sys.byteorder == "big":
+            column.byteswap()
+        return column
+
+    def text(self, size: int) -> str:
+        return str(self._take(size), "utf-8")
+
+    def at_end(self) -> bool:
+        return self._at == len(self._body)
+
+
+def _total(column: array[int]) -> int:
+    """``sum(column)`` a slice at a time: one C call over the whole would hold the lock."""
+    return sum(sum(column[start : start + _SLICE]) for start in range(0, len(column), _SLICE))
+
+
 def _build(
     text: str,
-    lengths: list[int],
+    lengths: Sequence[int],
     kinds: list[TokenKind],
     readings: list[str],
-    ids: list[int],
-    id_counts: list[int],
-    part_lengths: list[int],
-    part_counts: list[int],
+    ids: Sequence[int],
+    id_counts: Sequence[int],
+    part_lengths: Sequence[int],
+    part_counts: Sequence[int],
 ) -> list[Token]:
     tokens: list[Token] = []
     start = reading = next_id = next_part = 0
