@@ -4,6 +4,8 @@ storage, display forms — with the real CC-CEDICT, readings model, seed page an
 from __future__ import annotations
 
 import itertools
+import json
+import zlib
 from pathlib import Path
 
 import jieba
@@ -27,6 +29,7 @@ from reader.core.importing import import_file
 from reader.core.pinyin import PinyinStyle
 from reader.core.progress import Cancelled, Progress
 from reader.core.store import CorrectionKind, NewArticle, Store
+from tests.conftest import SHARED
 
 
 def _token_at(tokens: list[Token], text: str, word: str, nth: int = 0) -> Token:
@@ -296,6 +299,55 @@ def test_stored_tokens_round_trip_and_damage_is_detected(
         deserialise_tokens(data[:-10], seed_text)
     with pytest.raises(StoredTokensError):
         deserialise_tokens(data, seed_text + "多")
+    with pytest.raises(StoredTokensError):
+        deserialise_tokens(data[:40] + bytes(len(data) - 40), seed_text)
+    with pytest.raises(StoredTokensError):
+        deserialise_tokens(b"", seed_text)
+
+
+def test_stored_tokens_of_a_long_novel_chapter_round_trip(analyzer: Analyzer) -> None:
+    novel = SHARED / "corpus" / "txt_utf8_webnovel_beipan_banner_u3000.txt"
+    if not novel.exists():
+        pytest.skip("needs ../shared/corpus")
+    text = novel.read_text(encoding="utf-8")[:30_000]
+    tokens = analyzer.analyse(text)
+    assert {t.kind for t in tokens} >= {TokenKind.WORD, TokenKind.PUNCT, TokenKind.SPACE}
+    assert any(t.parts for t in tokens) and any(len(t.entry_ids) > 1 for t in tokens)
+    assert deserialise_tokens(serialise_tokens(tokens), text) == tokens
+
+
+_FORMAT_2_KINDS = dict(zip(TokenKind, "wnudlps", strict=True))
+
+
+def _json_format_2(tokens: list[Token]) -> bytes:
+    """Tokens stored the way format 2 stored them (zlib-compressed JSON columns)."""
+    columns = {
+        "v": 2,
+        "lengths": [len(t.text) for t in tokens],
+        "kinds": "".join(_FORMAT_2_KINDS[t.kind] for t in tokens),
+        "readings": " ".join(r for t in tokens if t.is_chinese for r in t.readings),
+        "ids": [i for t in tokens for i in t.entry_ids],
+        "id_counts": [len(t.entry_ids) for t in tokens],
+        "part_lengths": [len(p) for t in tokens for p in t.parts],
+        "part_counts": [len(t.parts) for t in tokens],
+    }
+    return zlib.compress(json.dumps(columns, ensure_ascii=False).encode("utf-8"))
+
+
+def test_an_analysis_stored_in_the_old_format_is_analysed_again_and_overwritten(
+    analyzer: Analyzer, data_dir: Path, seed_text: str, seed_tokens: list[Token]
+) -> None:
+    old = _json_format_2(seed_tokens)
+    with pytest.raises(StoredTokensError):
+        deserialise_tokens(old, seed_text)
+    with Store.open(data_dir / "reader.sqlite3") as store:
+        article = store.articles.add(NewArticle("seed", seed_text))
+        key = analysis_key(seed_text, store.corrections.version(), analyzer.dictionary_key)
+        store.analyses.save(article, key, old)
+        assert stored_analysis(store, article, analyzer.dictionary_key) is None
+        assert analyzer.load_or_analyse(store, article) == seed_tokens
+        assert store.analyses.load(article, key) == serialise_tokens(seed_tokens)
+        assert stored_analysis(store, article, analyzer.dictionary_key) == seed_tokens
 
 
 def test_display_forms() -> None:
