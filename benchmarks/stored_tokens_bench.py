@@ -4,7 +4,9 @@ Reading a stored analysis runs on a worker thread, but a single long C call ther
 ``json.loads`` of the whole article) holds the GIL throughout and freezes the window. A second
 thread asks to wake every 1 ms while the tokens are read back; the longest gap between its
 wake-ups is the longest the UI thread could have been kept waiting. Also prints the CPU time
-(of the reading thread) to serialise and deserialise, and the stored size.
+(of the working thread) and longest stall to serialise, the CPU time to deserialise, the
+longest stall freeing the tokens read back (dropping an article's last reference frees them
+all in one C call), and the stored size.
 
 The baseline is ``reader/core/analysis/tokens.py`` at a git revision (``--baseline REV``,
 default the last one with the JSON format), loaded from git and run on the same tokens.
@@ -30,7 +32,7 @@ from types import ModuleType
 
 _ROOT = Path(__file__).resolve().parent.parent
 _NOVEL = _ROOT / "../shared/corpus/txt_utf8_webnovel_beipan_banner_u3000.txt"
-_JSON_FORMAT_REVISION = "9126b16"
+_JSON_FORMAT_REVISION = "9126b16"  # before format 3
 
 
 def tokens_module_at(revision: str) -> ModuleType:
@@ -81,18 +83,28 @@ def cpu_ms(run: Callable[[], object]) -> float:
     return (time.thread_time() - before) * 1000
 
 
-def figures(module: ModuleType, tokens: Sequence[object], text: str) -> tuple[float, ...]:
-    """Median of 3: serialise CPU, deserialise CPU, longest stall deserialising; and size."""
+def figures(module: ModuleType, tokens: Sequence[object], text: str) -> list[float]:
+    """Medians of 3: CPU and longest stall of serialising, of deserialising, the longest
+    stall of freeing what was read back; and the stored size in MB."""
     data = module.serialise_tokens(tokens)
     assert module.deserialise_tokens(data, text) == tokens
-    serialise = statistics.median(cpu_ms(lambda: module.serialise_tokens(tokens)) for _ in "123")
-    deserialise = statistics.median(
-        cpu_ms(lambda: module.deserialise_tokens(data, text)) for _ in "123"
-    )
-    stall = statistics.median(
-        longest_stall_ms(lambda: module.deserialise_tokens(data, text)) for _ in "123"
-    )
-    return serialise, deserialise, stall, len(data) / 1e6
+    read_back: list[object] = []  # freed apart: its own stall, not the next reading's
+
+    def deserialise() -> None:
+        read_back.append(module.deserialise_tokens(data, text))
+
+    runs = []
+    for _ in range(3):
+        runs.append(
+            (
+                cpu_ms(lambda: module.serialise_tokens(tokens)),
+                longest_stall_ms(lambda: module.serialise_tokens(tokens)),
+                cpu_ms(deserialise),
+                longest_stall_ms(deserialise),
+                longest_stall_ms(read_back.clear),
+            )
+        )
+    return [statistics.median(run[i] for run in runs) for i in range(5)] + [len(data) / 1e6]
 
 
 def main() -> int:
@@ -111,10 +123,16 @@ def main() -> int:
     baseline = tokens_module_at(args.baseline)
     idle = longest_stall_ms(lambda: time.sleep(0.5))
     print(f"{len(text):,} characters, {len(tokens):,} tokens; idle stall {idle:.1f} ms")
-    print(f"{'':24}{'serialise CPU':>15}{'deserialise CPU':>17}{'longest stall':>15}{'stored':>9}")
+    print(f"{'':18}{'serialise: CPU, longest stall':>32}{'deserialise: CPU, stall':>26}", end="")
+    print(f"{'freeing: stall':>16}{'stored':>10}")
     for name, module in ((f"baseline {args.baseline}", baseline), ("this tree", current)):
-        serialise, deserialise, stall, size = figures(module, tokens, text)
-        print(f"{name:24}{serialise:12.0f} ms{deserialise:14.0f} ms{stall:12.1f} ms{size:6.2f} MB")
+        serialise, serialise_stall, deserialise, stall, freeing, size = figures(
+            module, tokens, text
+        )
+        print(
+            f"{name:18}{serialise:19.0f} ms{serialise_stall:8.1f} ms{deserialise:15.0f} ms"
+            f"{stall:8.1f} ms{freeing:13.1f} ms{size:7.2f} MB"
+        )
     return 0
 
 

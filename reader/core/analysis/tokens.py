@@ -8,6 +8,8 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from enum import StrEnum
+from itertools import chain, compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from reader.core.collector import paused
@@ -78,6 +80,10 @@ _KIND_CODES: dict[TokenKind, str] = {
 }
 _CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _CHINESE = (TokenKind.WORD, TokenKind.NAME, TokenKind.UNKNOWN)
+# A token's fields, for ``map`` (a C loop, where a ``for`` over tokens runs bytecode per token).
+_TEXT, _KIND, _ENTRY_IDS, _PARTS = (
+    itemgetter(Token._fields.index(field)) for field in ("text", "kind", "entry_ids", "parts")
+)
 
 
 class StoredTokensError(ValueError):
@@ -94,21 +100,26 @@ def serialise_tokens(tokens: Sequence[Token]) -> bytes:
     id_counts = array(_INTS)
     part_lengths = array(_INTS)
     part_counts = array(_INTS)
-    for token in tokens:
-        lengths.append(len(token.text))
-        kinds.append(_KIND_CODES[token.kind])
-        if token.kind in _CHINESE:
-            for reading in token.readings or ("",) * len(token.text):
-                readings.append(syllables.setdefault(reading, len(syllables)))
-        ids.extend(token.entry_ids)
-        id_counts.append(len(token.entry_ids))
-        part_lengths.extend(len(part) for part in token.parts)
-        part_counts.append(len(token.parts))
+    for start in range(0, len(tokens), _SLICE):  # C calls over a slice, not the whole
+        chunk = tokens[start : start + _SLICE]
+        lengths.extend(map(len, map(_TEXT, chunk)))
+        kinds.append("".join(map(_KIND_CODES.__getitem__, map(_KIND, chunk))))
+        chinese = compress(chunk, map(_CHINESE.__contains__, map(_KIND, chunk)))
+        chunk_readings = list(
+            chain.from_iterable(t.readings or ("",) * len(t.text) for t in chinese)
+        )
+        for syllable in dict.fromkeys(chunk_readings):
+            syllables.setdefault(syllable, len(syllables))
+        readings.extend(map(syllables.__getitem__, chunk_readings))
+        ids.extend(chain.from_iterable(map(_ENTRY_IDS, chunk)))
+        id_counts.extend(map(len, map(_ENTRY_IDS, chunk)))
+        part_lengths.extend(map(len, chain.from_iterable(map(_PARTS, chunk))))
+        part_counts.extend(map(len, map(_PARTS, chunk)))
     syllable_text = " ".join(syllables).encode("utf-8")
     header = _HEADER.pack(
         _FORMAT, len(lengths), len(ids), len(part_lengths), len(readings), len(syllable_text)
     )
-    compressor = zlib.compressobj(6)
+    compressor = zlib.compressobj(3)  # level 6 halves the speed for 8 % fewer bytes
     body = [
         compressor.compress(_little_endian(column))
         for column in (lengths, id_counts, part_counts, ids, part_lengths, readings)
