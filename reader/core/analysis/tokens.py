@@ -67,8 +67,10 @@ class Token(NamedTuple):
 _FORMAT = 3
 _HEADER = struct.Struct("<B5I")  # format; counts of tokens, ids, parts, readings, syllables
 _INTS = "I"  # lengths, entry ids, their counts, part lengths and counts: 32 bits
-_READINGS = "H"  # a character's reading: its index among the article's distinct syllables
-_SLICE = 16_384  # items made by one C call while reading back (a fraction of a millisecond)
+# A character's reading: its index among the article's distinct syllables (pinyin has about
+# 1,600 with their tones; 16 bits hold 65,536).
+_READINGS = "H"
+_SLICE = 16_384  # tokens or items handled by one C call (a fraction of a millisecond)
 _KIND_CODES: dict[TokenKind, str] = {
     TokenKind.WORD: "w",
     TokenKind.NAME: "n",
