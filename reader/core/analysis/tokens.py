@@ -65,11 +65,9 @@ class Token(NamedTuple):
 # held the lock for a second, and the window, waiting for it on the UI thread, froze.
 
 _FORMAT = 3
-_HEADER = struct.Struct("<B5I")  # format; counts of tokens, ids, parts, readings, syllables
-_INTS = "I"  # lengths, entry ids, their counts, part lengths and counts: 32 bits
-# A character's reading: its index among the article's distinct syllables (pinyin has about
-# 1,600 with their tones; 16 bits hold 65,536).
-_READINGS = "H"
+# Format; counts of tokens, ids, parts, readings, syllable bytes; the integer columns' types.
+_HEADER = struct.Struct("<B5I6s")
+_INT_TYPES = "BHI"  # 8, 16 or 32 bits: each integer column in the narrowest that holds it
 _SLICE = 16_384  # tokens or items handled by one C call (a fraction of a millisecond)
 _KIND_CODES: dict[TokenKind, str] = {
     TokenKind.WORD: "w",
@@ -94,14 +92,14 @@ class StoredTokensError(ValueError):
 
 def serialise_tokens(tokens: Sequence[Token]) -> bytes:
     """The tokens of one article, compactly; ``deserialise_tokens`` with its text reverses it."""
-    lengths = array(_INTS)
+    lengths = array("I")
     kinds: list[str] = []
     syllables: dict[str, int] = {}
-    readings = array(_READINGS)
-    ids = array(_INTS)
-    id_counts = array(_INTS)
-    part_lengths = array(_INTS)
-    part_counts = array(_INTS)
+    readings = array("I")  # a character's reading: its index among the distinct syllables
+    ids = array("I")
+    id_counts = array("I")
+    part_lengths = array("I")
+    part_counts = array("I")
     for start in range(0, len(tokens), _SLICE):  # C calls over a slice, not the whole
         chunk = tokens[start : start + _SLICE]
         lengths.extend(map(len, map(_TEXT, chunk)))
@@ -118,14 +116,20 @@ def serialise_tokens(tokens: Sequence[Token]) -> bytes:
         part_lengths.extend(map(len, chain.from_iterable(map(_PARTS, chunk))))
         part_counts.extend(map(len, map(_PARTS, chunk)))
     syllable_text = " ".join(syllables).encode("utf-8")
-    header = _HEADER.pack(
-        _FORMAT, len(lengths), len(ids), len(part_lengths), len(readings), len(syllable_text)
-    )
-    compressor = zlib.compressobj(3)  # level 6 halves the speed for 8 % fewer bytes
-    body = [
-        compressor.compress(_little_endian(column))
-        for column in (lengths, id_counts, part_counts, ids, part_lengths, readings)
+    packed = [
+        _packed(column) for column in (lengths, id_counts, part_counts, ids, part_lengths, readings)
     ]
+    header = _HEADER.pack(
+        _FORMAT,
+        len(lengths),
+        len(ids),
+        len(part_lengths),
+        len(readings),
+        len(syllable_text),
+        "".join(typecode for typecode, _bytes in packed).encode("ascii"),
+    )
+    compressor = zlib.compressobj(3)  # level 6 halves the speed for a few % fewer bytes
+    body = [compressor.compress(column) for _typecode, column in packed]
     body.append(compressor.compress("".join(kinds).encode("ascii") + syllable_text))
     return header + b"".join(body) + compressor.flush()
 
@@ -138,17 +142,20 @@ def deserialise_tokens(data: bytes, text: str) -> list[Token]:
     try:
         if not data or data[0] != _FORMAT:
             raise StoredTokensError(f"stored tokens have format {data[:1]!r}")
-        _format, count, id_total, part_total, reading_total, syllable_size = _HEADER.unpack_from(
-            data
+        _format, count, id_total, part_total, reading_total, syllable_size, typecodes = (
+            _HEADER.unpack_from(data)
         )
+        if not set(typecodes.decode("ascii")) <= set(_INT_TYPES):
+            raise StoredTokensError(f"stored token columns have types {typecodes!r}")
+        types = iter(typecodes.decode("ascii"))
         body = memoryview(zlib.decompress(memoryview(data)[_HEADER.size :]))
         columns = _Columns(body)
-        lengths = columns.ints(_INTS, count)
-        id_counts = columns.ints(_INTS, count)
-        part_counts = columns.ints(_INTS, count)
-        ids = columns.ints(_INTS, id_total)
-        part_lengths = columns.ints(_INTS, part_total)
-        reading_indexes = columns.ints(_READINGS, reading_total)
+        lengths = columns.ints(next(types), count)
+        id_counts = columns.ints(next(types), count)
+        part_counts = columns.ints(next(types), count)
+        ids = columns.ints(next(types), id_total)
+        part_lengths = columns.ints(next(types), part_total)
+        reading_indexes = columns.ints(next(types), reading_total)
         kinds = [_CODE_KINDS[code] for code in columns.text(count)]
         syllables = columns.text(syllable_size).split(" ")
         if not columns.at_end():
@@ -168,11 +175,17 @@ def deserialise_tokens(data: bytes, text: str) -> list[Token]:
         return _build(text, lengths, kinds, readings, ids, id_counts, part_lengths, part_counts)
 
 
-def _little_endian(column: array[int]) -> bytes:
+def _packed(column: array[int]) -> tuple[str, bytes]:
+    """The column's type and bytes (little-endian) in the narrowest type that holds it."""
+    slices = range(0, len(column), _SLICE)
+    largest = max((max(column[start : start + _SLICE]) for start in slices), default=0)
+    typecode = next(t for t in _INT_TYPES if largest < 1 << 8 * array(t).itemsize)
+    narrow = array(typecode)
+    for start in slices:
+        narrow.fromlist(column[start : start + _SLICE].tolist())
     if sys.byteorder == "big":
-        column = array(column.typecode, column)
-        column.byteswap()
-    return column.tobytes()
+        narrow.byteswap()
+    return typecode, narrow.tobytes()
 
 
 class _Columns:
