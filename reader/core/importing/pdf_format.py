@@ -16,7 +16,7 @@ and glyphs of the private use area, the pieces of a tall brace) go, and a formul
 over lines by its exponents becomes a placeholder (``pdf_formulas``). A contents page keeps
 its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
 1`` → ``1.1 概述``), and an index its entries and headings, one a paragraph
-(``pdf_index``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
+(``pdf_index``), and a list of references its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
 its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
 whose pages hold no text (a scan) is read by OCR
@@ -37,6 +37,7 @@ from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
+from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
@@ -203,12 +204,14 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
             "there is no text to import."
         )
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
-    kept = [
-        index_entries(lines) if is_index(lines) else _cleaned(lines)
-        for lines in move_footnotes(
-            without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
-        )
-    ]
+    kept = reference_lists(
+        [
+            index_entries(lines) if is_index(lines) else _cleaned(lines)
+            for lines in move_footnotes(
+                without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
+            )
+        ]
+    )
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)

@@ -78,6 +78,7 @@ _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
 _QUOTE_MARKS = frozenset("“”「」『』")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -451,7 +452,9 @@ def _wrap_width(widths: list[float]) -> float:
 def _quote_runs_on(line: str, next_line: str) -> bool:
     """A quotation left open at the line's end that the next line closes before it opens
     one (…完成了我的工作。 / 以后的日程…你。”): one speech cut in two. A speech that runs
-    over paragraphs opens each of them again (“…), so that is not this."""
+    over paragraphs opens each of them again (“…), so that is not this; nor is a mark named
+    in brackets closed on the line (``(前双引号 “), 14``: an index entry)."""
+    line = _BRACKETED.sub("", line)
     if line.count("“") <= line.count("”"):
         return False
     closing, opening = next_line.find("”"), next_line.find("“")
