@@ -9,6 +9,7 @@ from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_format import contents_entries, without_debris
 from reader.core.importing.pdf_formulas import FORMULA, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
+from reader.core.importing.pdf_references import reference_lists
 
 PROSE = (
     "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
@@ -201,3 +202,126 @@ def test_a_formula_spread_over_lines_is_one_placeholder() -> None:
     # a table of single letters or digits, code, and a variable in prose stay
     kept = ["pos a b c", "d e f", "g h i", "4 9 2", "3 5 7", "}", "}", "}", "其中 n 为", "x", "y"]
     assert without_formulas(kept) == kept
+
+
+def test_a_formulas_tokens_on_the_lines_around_it_go_with_it() -> None:
+    # lshort p. 40 and 51 as PDFium gives them: the operator and its limits at the end of
+    # the sentence's line, the exponents' lines, the words after it on the next line
+    inline = ["In text: limn→∞ Pn", "k=1", "1", "k2 =", "π", "2", "6", "."]
+    assert without_formulas(inline) == [f"In text: {FORMULA}."]
+    theorem = [
+        "relation). The relationship of energy, momentum and mass is",
+        "E",
+        "2 = m2",
+        "0",
+        "c",
+        "4 + p",
+        "2",
+        "c",
+        "2",
+        "where c is the light speed described in theorem 4.8.1.",
+    ]
+    assert without_formulas(theorem) == [
+        f"relation). The relationship of energy, momentum and mass is {FORMULA}",
+        "where c is the light speed described in theorem 4.8.1.",
+    ]
+    # (CTEX FAQ p. 20: ∑ⁿᵢ₌₁ i² = 0 in a sentence; "If" is a word, not a symbol)
+    faq = ["If $\\sum_{i=1}^{n} i^2 = 0$ then ...", "∑n", "i=1", "i", "2 = 0", "If ∑n", "i=1 i"]
+    faq += ["2 = 0 then ...", "我们可以修改为"]
+    assert without_formulas(faq) == [
+        f"If $\\sum_{{i=1}}^{{n}} i^2 = 0$ then ... {FORMULA}",
+        f"If {FORMULA} then ...",
+        "我们可以修改为",
+    ]
+    # a table of Hanzi cells and a verse on lines of their own are no formula
+    cells = ["h 当前位置", "t", "顶部", "b", "底部", "p", "单独成页"]
+    assert without_formulas(cells) == cells
+
+
+def test_the_chinese_after_a_displayed_formula_is_a_paragraph_of_its_own() -> None:
+    # lshort p. 40: a sample's last words, its display, then the book's prose goes on
+    page = ["Or if you like the long one:", "a", "2 + b", "2 = c", "2"]
+    page += ["我们通过一个例子展示行内公式和行间公式的对比。"]
+    assert _paragraphs([[*LINES, *without_formulas(page)]])[-2:] == [
+        f"Or if you like the long one: {FORMULA}",
+        "我们通过一个例子展示行内公式和行间公式的对比。",
+    ]
+    # in a Chinese sentence a formula is a word of it: the sentence goes on
+    prose = ["由勾股定理可知 a", "2 + b", "2 = c", "2", "其中 c 为斜边。"]
+    assert _paragraphs([without_formulas(prose)]) == [f"由勾股定理可知 {FORMULA}其中 c 为斜边。"]
+
+
+def test_an_index_entry_with_a_raised_letter_or_a_quotation_mark_is_whole() -> None:
+    # lshort's index (pp. 121, 123) as PDFium gives it
+    page = [
+        "标点符号",
+        "`` (前双引号 “), 14",
+        "'' (后双引号”), 14",
+        "- (连字号 -), 14",
+        "-- (短破折号 –), 14",
+        "--- (长破折号 —), 14",
+        "LATEX 命令",
+        ",",
+        "4",
+        "LATEX 2",
+        "ε",
+        ",",
+        "1",
+        "\\LaTeXe",
+        ", 15",
+    ]
+    entries = [
+        "标点符号",
+        "`` (前双引号 “), 14",
+        "'' (后双引号”), 14",
+        "- (连字号 -), 14",
+        "-- (短破折号 –), 14",
+        "--- (长破折号 —), 14",
+        "LATEX 命令, 4",
+        "LATEX 2ε, 1",
+        "\\LaTeXe, 15",
+    ]
+    assert is_index(page)
+    assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries
+
+
+def test_a_list_of_references_keeps_each_item_whole_and_apart() -> None:
+    # lshort's bibliography (pp. 113-114) as PDFium gives it, and the appendix after it
+    first = [
+        *LINES,
+        "参考文献",
+        "§ LATEX 经典书籍：",
+        "[1] Leslie Lamport. LATEX: A Document Preparation System, 2nd edition. Addison-Wesley,",
+        "Reading, Massachusetts, 1994, ISBN 0-201-52983-1.",
+        "[6] Donald E. Knuth. The TEXbook, Volume A of Computers and Typesetting, 2nd edition.",
+        "Addison-Wesley, Reading, Massachusetts, 1984, ISBN 0-201-13448-9.",
+    ]
+    first[-2] = first[-2].replace("[6]", "[2]")
+    second = [
+        "[3] The TEX FAQ List. The TEX Frequently Asked Question List.",
+        "https://texfaq.org",
+        "§ 其它网络渠道可获得的资源：",
+        "[4] Palle Jørgensen. The LATEX font catalogue, a font catalogue of LATEX font packages.",
+        "https://www.tug.dk/FontCatalogue/",
+        "[5] Overleaf. Overleaf Documentation.",
+        "https://www.overleaf.com/learn",
+    ]
+    after = ["GNU Free Documentation License", "Version 1.3, 3 November 2008"]
+    assert _paragraphs(reference_lists([first, second, after]))[1:] == [
+        "参考文献",
+        "§ LATEX 经典书籍：",
+        "[1] Leslie Lamport. LATEX: A Document Preparation System, 2nd edition. Addison-Wesley, "
+        "Reading, Massachusetts, 1994, ISBN 0-201-52983-1.",
+        "[2] Donald E. Knuth. The TEXbook, Volume A of Computers and Typesetting, 2nd edition. "
+        "Addison-Wesley, Reading, Massachusetts, 1984, ISBN 0-201-13448-9.",
+        "[3] The TEX FAQ List. The TEX Frequently Asked Question List. https://texfaq.org",
+        "§ 其它网络渠道可获得的资源：",
+        "[4] Palle Jørgensen. The LATEX font catalogue, a font catalogue of LATEX font packages. "
+        "https://www.tug.dk/FontCatalogue/",
+        "[5] Overleaf. Overleaf Documentation. https://www.overleaf.com/learn",
+        "GNU Free Documentation License",
+        "Version 1.3, 3 November 2008",
+    ]
+    # a bracketed number in prose is no list
+    prose = ["见文献", "[14] 搜集了所有符号。"]
+    assert reference_lists([prose]) == [prose]

@@ -1,26 +1,25 @@
 """PDF → its text layer, without the page furniture, rebuilt and split like a plain text.
 
-The text comes from PDFium (pypdfium2; nothing is rendered or run). Measured on the
-corpus's two PDFs (139 and 41 pages), PDFium reads them in 0.90 s and 0.09 s, pdfminer.six
-in 5.3 s and 4.7 s, and pypdf in 4.4 s and 4.3 s, where it also lost every Hanzi of the
-139-page book and the spaces between English words; PDFium and pdfminer.six find the same
-43,307 and 18,737 Hanzi.
+The text comes from PDFium (pypdfium2; nothing is rendered or run). Measured on the corpus's
+two PDFs (139 and 41 pages), PDFium reads them in 0.90 s and 0.09 s, pdfminer.six in 5.3 s
+and 4.7 s, and pypdf in 4.4 s and 4.3 s, where it also lost every Hanzi of the 139-page book
+and the spaces between English words; PDFium and pdfminer.six find the same 43,307 and
+18,737 Hanzi.
 
 Page furniture is taken off each page before the pages are joined (so a sentence runs on
-across a page break): a line at the top or bottom of a page that recurs on other pages
-once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
-概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
-numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-Lines with nothing to read (what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``,
-and glyphs of the private use area, the pieces of a tall brace) go, and a formula spread
-over lines by its exponents becomes a placeholder (``pdf_formulas``). A contents page keeps
-its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
-1`` → ``1.1 概述``), and an index its entries and headings, one a paragraph
-(``pdf_index``), and a list of references its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
-its Hanzi. Footnotes a page break put inside a paragraph move out of it
+across a page break): a line at the top or bottom of a page that recurs on other pages once
+its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本概念``), that
+carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page numbered 3), or that is
+only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``). Lines with nothing to read
+(what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``, and glyphs of the private
+use area, the pieces of a tall brace) go, and a formula spread over lines by its exponents
+becomes a placeholder (``pdf_formulas``). A contents page keeps its entries, one a
+paragraph, without their leader dots and page numbers (``1.1 概述 . . . 1`` → ``1.1 概述``), and
+an index its entries and headings, one a paragraph (``pdf_index``), and a list of references
+its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces
+between its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
-whose pages hold no text (a scan) is read by OCR
-instead (``reader.core.importing.ocr``).
+whose pages hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ _OPERATOR = re.compile(r"^(?:lim|max|min|sup|inf|log|ln|sin|cos|tan|exp|det)")
 # rare beside the words it would be taken for)
 _WORD = re.compile(r"[A-Za-z]{3,}|[a-z]{2}|[A-Z]{2}")
 _TWO_LETTER_WORDS = frozenset(
-    "an as at be by do go he if in is it me my no of on or so to up we".split()
+    {"an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my"}
+    | {"no", "of", "on", "or", "so", "to", "up", "we"}
 )
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

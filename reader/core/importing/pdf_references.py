@@ -14,6 +14,7 @@ part of its last item (``…lnotes2.pdf`` / ``GNU Free Documentation License``).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reader.core.importing.pdf_formulas import PARAGRAPH_START
@@ -30,7 +31,7 @@ def _numbers(lines: list[str]) -> list[int | None]:
     found = [_ITEM.match(line) for line in lines]
     numbers = [int(match.group(1)) if match else None for match in found]
     given = [n for n in numbers if n is not None]
-    follows = {n for n, after in zip(given, given[1:], strict=False) if after == n + 1}
+    follows = {n for n, after in itertools.pairwise(given) if after == n + 1}
     listed = follows | {n + 1 for n in follows}
     return [n if n in listed else None for n in numbers]
 
