@@ -551,7 +551,9 @@ EXPECTED: dict[str, Expect] = {
             "12 哪里可以下载 CTEX 中文套装软件？",
             "37 如何设置双倍或者更大的行间距？",
             # the words that lead into a line of code are no heading: one sentence with it
-            "使用命令\\renewcommand{\\baselinestretch}{⟨倍数⟩}",
+            # (spaced where the line broke: the FAQ spaces commands off the Hanzi, 使用
+            # \\documentstyle 命令定义)
+            "使用命令 \\renewcommand{\\baselinestretch}{⟨倍数⟩}",
             # the index, one entry a paragraph
             "命令 (Commands)",
             "amsmath, 6, 18–21",

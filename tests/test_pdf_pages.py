@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.core.importing import import_text
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.pdf_format import contents_entries, without_debris
+from reader.core.importing.pdf_format import _cleaned, contents_entries, without_debris
 from reader.core.importing.pdf_formulas import FORMULA, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
 from reader.core.importing.pdf_references import reference_lists
@@ -325,3 +325,29 @@ def test_a_list_of_references_keeps_each_item_whole_and_apart() -> None:
     # a bracketed number in prose is no list
     prose = ["见文献", "[14] 搜集了所有符号。"]
     assert reference_lists([prose]) == [prose]
+
+
+def test_a_line_break_between_hanzi_and_latin_is_a_space_where_the_text_spaces_them() -> None:
+    # lshort p. 2: the book spaces Latin words off the Hanzi; where a line broke between
+    # them the break was that space (…是对 / TEX 的一层封装)
+    spaced = "在 Windows 上后缀名为 exe，而在类 Unix 系统上使用 TEX 排版，再用 PDF 阅读器打开，"
+    lines = [spaced] * 4 + ["可以粗略地将它理解成是对", "TEX 的一层封装。"]
+    assert "是对 TEX 的一层封装。" in _paragraphs([lines])[0]
+    # a text that glues them (对TEX的封装) is not spaced where its lines break
+    glued = [line.replace(" ", "") for line in lines]
+    assert "是对TEX的一层封装。" in _paragraphs([glued])[0]
+
+
+def test_a_contents_entry_whose_leader_is_one_dot_and_a_dotted_rule() -> None:
+    # lshort p. vi and p. i: an entry filling its line keeps one leader dot; a rule of dots
+    # between two parts of the acknowledgements
+    contents = ["5.1.6 在 ctex 宏包中更改中文字体 . . . . . . . 65", "5.1.7 使用 unicode-math 宏包"]
+    contents += ["配置 Unicode 数学字体 . 65", "8.4 LATEX 可定制的一些命令和参数 . 101"]
+    assert [line.strip() for line in contents_entries(contents)] == [
+        "5.1.6 在 ctex 宏包中更改中文字体",
+        "5.1.7 使用 unicode-math 宏包配置 Unicode 数学字体",
+        "8.4 LATEX 可定制的一些命令和参数",
+    ]
+    page = [*LINES, "hello 312439151@qq.com", ". " * 40, "4.20 中文版致谢", *LINES]
+    (article,) = import_text("\n".join(_cleaned(page)))
+    assert "4.20 中文版致谢" in article.paragraphs

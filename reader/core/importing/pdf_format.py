@@ -34,7 +34,7 @@ from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.pdf_formulas import without_formulas
+from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
@@ -74,6 +74,10 @@ _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+# an entry that fills its line, its leader shrunk to a dot or few (``配置 Unicode 数学字体 .
+# 65``)
+_SHORT_LEADER_LINE = re.compile(rf"^(\S.*?[^.·…\s])(?:\s+[.·…]){{1,3}}\s+{_PAGE_REF}$")
+_RULE = re.compile(r"^(?:[.·…]\s*){8,}$")  # a dotted rule between parts of a page
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
@@ -220,7 +224,24 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
 
 def _cleaned(lines: list[str]) -> list[str]:
     """A page's lines without its formulas and debris, its contents entries one a line."""
-    return contents_entries(without_debris(without_formulas(lines)))
+    return contents_entries(without_debris(without_formulas(_without_rules(lines))))
+
+
+def _without_rules(lines: list[str]) -> list[str]:
+    """The lines without dotted rules (``. . . . . .`` across the page), the text after
+    each starting a paragraph (``…554502177@qq.com`` / rule / ``4.20 中文版致谢``)."""
+    result: list[str] = []
+    after_rule = False
+    for line in lines:
+        text = line.strip()
+        if _RULE.match(text):
+            after_rule = True
+        elif after_rule and text:
+            result.append(PARAGRAPH_START + text)
+            after_rule = False
+        else:
+            result.append(line)
+    return result
 
 
 def without_debris(lines: list[str]) -> list[str]:
@@ -255,7 +276,7 @@ def contents_entries(lines: list[str]) -> list[str]:
     short line above the run (``目录``); other lines as they are."""
     lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
-    entries = [_DOTTED_LINE.match(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
+    entries = [_dotted_line(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
     result = list(lines)
     start = 0
     while start < len(lines):
@@ -281,13 +302,18 @@ def _unwrapped_entries(lines: list[str]) -> list[str]:
     while i < len(lines):
         line, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
         head = _ENTRY_NUMBER.match(line) and not _CONTENTS_ENTRY.match(line)
-        if head and _DOTTED_LINE.match(after) and not _ENTRY_NUMBER.match(after):
+        if head and _dotted_line(after) and not _ENTRY_NUMBER.match(after):
             result.append(join_lines([line, after]))
             i += 2
             continue
         result.append(lines[i])
         i += 1
     return result
+
+
+def _dotted_line(line: str) -> re.Match[str] | None:
+    """A contents entry with its leader dots (``1.1 概述 . . . 1``), however short."""
+    return _DOTTED_LINE.match(line) or _SHORT_LEADER_LINE.match(line)
 
 
 def _unspaced(line: str) -> str:
