@@ -351,3 +351,32 @@ def test_a_contents_entry_whose_leader_is_one_dot_and_a_dotted_rule() -> None:
     page = [*LINES, "hello 312439151@qq.com", ". " * 40, "4.20 中文版致谢", *LINES]
     (article,) = import_text("\n".join(_cleaned(page)))
     assert "4.20 中文版致谢" in article.paragraphs
+
+
+def test_a_listing_keeps_its_lines_and_the_prose_after_it_is_apart() -> None:
+    # lshort p. 21 (source 3.1, at the page's top) and p. 18: code after a colon
+    listing = [
+        "\\documentclass{book}",
+        "% 导言区，加载宏包和各项设置",
+        "\\usepackage{makeidx} % 调用宏包",
+    ]
+    listing += [
+        "\\makeindex % 开启索引的收集",
+        "\\end{document}",
+        "以上是 book 文档类的文档结构示例。",
+    ]
+    prose = [
+        "而又想手动生成该章节的目录项，可以在标题命令后面使用：",
+        "\\addcontentsline{toc}{⟨level⟩}{⟨title⟩}",
+    ]
+    prose += ["其中 ⟨level⟩ 为章节层次 chapter 或 section 等。"]
+    assert _paragraphs([[*LINES], _cleaned(listing), [*LINES, *_cleaned(prose)]])[1:] == [
+        *listing,
+        PROSE,
+        *prose,
+    ]
+    # code that the words before it lead into stays in their sentence (CTEX FAQ p. 12)
+    led = ["在 CJK* 环境中，可以使用命令", "\\CJKnospace", "则进入 CJK* 模式。"]
+    assert _paragraphs([[*LINES, *_cleaned(led)]])[-1] == (
+        "在 CJK* 环境中，可以使用命令\\CJKnospace则进入 CJK* 模式。"  # (a text that glues them)
+    )

@@ -37,7 +37,13 @@ from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
 from reader.core.importing.pdf_references import reference_lists
-from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
+from reader.core.importing.reflow import (
+    SECTION,
+    ends_sentence,
+    join_lines,
+    looks_like_code,
+    unspace_punctuation,
+)
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -77,6 +83,9 @@ _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry that fills its line, its leader shrunk to a dot or few (``配置 Unicode 数学字体 .
 # 65``)
 _SHORT_LEADER_LINE = re.compile(rf"^(\S.*?[^.·…\s])(?:\s+[.·…]){{1,3}}\s+{_PAGE_REF}$")
+_GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of its own starts with these
+_COMMENT = re.compile(r"(?<!\\)%.*$")  # a comment in a line of TeX
+_HAN_START = re.compile(f"^[{_HAN}]")
 _RULE = re.compile(r"^(?:[.·…]\s*){8,}$")  # a dotted rule between parts of a page
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
@@ -224,7 +233,48 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
 
 def _cleaned(lines: list[str]) -> list[str]:
     """A page's lines without its formulas and debris, its contents entries one a line."""
-    return contents_entries(without_debris(without_formulas(_without_rules(lines))))
+    return _code_apart(contents_entries(without_debris(without_formulas(_without_rules(lines)))))
+
+
+def _code_apart(lines: list[str]) -> list[str]:
+    """The lines with each line of code that follows a colon, a sentence's end or another
+    line of code starting a paragraph, and so the prose after such a listing (``…查阅相应
+    文档：`` / ``texdoc ⟨pkg-name⟩`` / ``其中 ⟨pkg-name⟩ 是…``), which keeps its lines instead
+    of running them into the prose; code that the words before it lead into (``使用命令`` /
+    ``\\renewcommand…``) stays in their sentence."""
+    result: list[str] = []
+    previous = ""
+    listing = False  # the previous line is code set apart
+    for line in lines:
+        text = line.strip()
+        if not text:
+            result.append(line)
+            continue
+        after = previous.endswith((":", "：")) or ends_sentence(previous)
+        code = _code_line(text, listing)
+        if code and not previous:
+            listing = True  # a page that starts with code: its listing's lines go on
+        elif code and (after or listing or looks_like_code(previous)) and text[0] not in _GOES_ON:
+            line = PARAGRAPH_START + text
+            listing = True
+        elif listing and not code and _HAN_START.match(text):
+            line = PARAGRAPH_START + text
+            listing = False
+        else:
+            listing = listing and code
+        result.append(line)
+        previous = text
+    return result
+
+
+def _code_line(text: str, listing: bool) -> bool:
+    """Code: markup prose has not, before a comment in any language (``\\usepackage{x}
+    % 调用宏包``); inside a listing also a comment alone or a command (``\\makeindex``)."""
+    if listing and text.startswith(("%", "\\")):
+        return True
+    return looks_like_code(text) or (
+        text.startswith("\\") and looks_like_code(_COMMENT.sub("", text))
+    )
 
 
 def _without_rules(lines: list[str]) -> list[str]:
