@@ -335,7 +335,20 @@ EXPECTED: dict[str, Expect] = {
             "显示有两个可能，Start menu 和 Start shell。",
             "Display configuration details: 显示 LVM 设备结构，名称和逻辑卷尺寸等",
         ),
-        whole=("警告", "注意", "Create volume group"),
+        # a <pre> keeps its lines (a command, the partition table drawn in text); a
+        # definition list's terms head their descriptions; a footnote whose link is much
+        # of it ([9] … LUKS) is a footnote like the others
+        whole=(
+            "警告",
+            "注意",
+            "Create volume group",
+            "# dpkg-reconfigure tzdata",
+            "SCSI1 (0,0,0) (sda) - 6.4 GB WDC AC36400L",
+            "RAID0",
+            "Passphrase",
+            "Key size: 256",
+            "[9] 使用 passphrase 作为密钥意味着建立分区是使用 LUKS。",
+        ),
         first_within=1,
     ),
     # Mostly navigation around ~370 Hanzi of content.
@@ -383,6 +396,13 @@ EXPECTED: dict[str, Expect] = {
             # space (LDAP⏎编辑器), as a browser shows it
             "或者任何其他的 LDAP 编辑器添加用户和机器。",
             "Documentation/Bookworm 上的维基版并且时常更新。",
+        ),
+        # a <pre>'s commands stay one a line
+        whole=(
+            "$ sudo apt update",
+            "$ sudo apt install task-desktop-xfce lightdm education-menus",
+            'root@tjener:~# ldap-createuser-krb5 -d Teachers harhir "Harry Hirsch"',
+            "changetype: add",
         ),
     ),
     "docx_python100days_complex_expression_essay.docx": Expect(

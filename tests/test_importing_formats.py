@@ -205,6 +205,19 @@ def test_html_with_unclosed_head(tmp_path: Path) -> None:
     assert (article.title, article.text) == ("题目", "正文。")
 
 
+def test_preformatted_lines_stay_lines(tmp_path: Path) -> None:
+    """A <pre> is lines (commands one after another), in a book chapter as on a web page."""
+    pre = "<pre>  $ sudo apt update\n  $ sudo apt install lightdm\n</pre>"
+    data = make_epub([("安装", f"先运行这些命令：</p>{pre}<p>然后重新启动。")])
+    (chapter,) = import_file(write(tmp_path, "book.epub", data))
+    assert chapter.paragraphs == [
+        "先运行这些命令：",
+        "$ sudo apt update",
+        "$ sudo apt install lightdm",
+        "然后重新启动。",
+    ]
+
+
 def test_epub_chapters_in_spine_order_without_cover(tmp_path: Path) -> None:
     data = make_epub(
         [("第一章", "春天来了。"), ("第二章", "夏天到了。"), ("封面", "")], spine=[2, 1, 0]

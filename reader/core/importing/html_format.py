@@ -7,7 +7,8 @@ styles and other non-text elements (their content never reaches the text, nothin
 run); nothing is fetched (links and images are ignored). Navigation, headers, footers and
 asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
 whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
-so source formatting does not leak into Chinese text. Closing tags are matched by count,
+so source formatting does not leak into Chinese text; inside ``<pre>`` (a command, a
+listing, a table drawn in text) each line stays a line. Closing tags are matched by count,
 so a page of unbalanced tags is read in linear time.
 """
 
@@ -115,6 +116,7 @@ class _Extractor(HTMLParser):
         self._skip_depth = 0
         self._furniture_depth = 0
         self._heading_depth = 0
+        self._pre_depth = 0
         self._in_title = False
         self._buffer: list[str] = []
 
@@ -138,6 +140,8 @@ class _Extractor(HTMLParser):
             self._furniture_depth += 1
         if tag in _HEADINGS:
             self._heading_depth += 1
+        if tag == "pre":
+            self._pre_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -156,6 +160,8 @@ class _Extractor(HTMLParser):
                 self._furniture_depth -= 1
             if open_tag in _HEADINGS:
                 self._heading_depth -= 1
+            if open_tag == "pre":
+                self._pre_depth -= 1
             if open_tag == tag:
                 break
 
@@ -166,10 +172,12 @@ class _Extractor(HTMLParser):
             self._buffer.append(data)
 
     def _flush(self) -> None:
-        text = clean_text("".join(self._buffer))
+        raw = "".join(self._buffer)
         self._buffer.clear()
-        if text:
-            self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
+        lines = preformatted_lines(raw) if self._pre_depth else [clean_text(raw)]
+        for text in lines:
+            if text:
+                self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
 
     def close(self) -> None:
         super().close()
@@ -187,6 +195,12 @@ def clean_text(text: str) -> str:
             out += " "
         out += piece
     return fix_spacing(out)
+
+
+def preformatted_lines(text: str) -> list[str]:
+    """The lines of preformatted text (``<pre>``), each one whole: a command or a row of a
+    table drawn in text is a line, not words to be joined with the next."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _wide(char: str) -> bool:
