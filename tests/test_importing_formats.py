@@ -25,11 +25,16 @@ CHAPTER = """<?xml version="1.0" encoding="utf-8"?>
 <body><h1>{title}</h1><p>{body}</p></body></html>"""
 
 
-def make_epub(chapters: list[tuple[str, str]], *, spine: list[int] | None = None) -> bytes:
-    """An EPUB 3 with the chapters as c1.xhtml… (listed in the spine in ``spine`` order)."""
+def make_epub(
+    chapters: list[tuple[str, str]], *, spine: list[int] | None = None, nav: int | None = None
+) -> bytes:
+    """An EPUB 3 with the chapters as c1.xhtml… (listed in the spine in ``spine`` order;
+    chapter ``nav`` is the book's navigation document)."""
     order = spine if spine is not None else list(range(len(chapters)))
     manifest = "".join(
-        f'<item id="c{i}" href="text/c{i}.xhtml" media-type="application/xhtml+xml"/>'
+        f'<item id="c{i}" href="text/c{i}.xhtml" media-type="application/xhtml+xml"'
+        + (' properties="nav"' if i == nav else "")
+        + "/>"
         for i in range(len(chapters))
     )
     itemrefs = "".join(f'<itemref idref="c{i}"/>' for i in order)
@@ -203,6 +208,35 @@ def test_html_with_unclosed_head(tmp_path: Path) -> None:
     html = "<html><head><title>题目</title><meta charset=utf-8><body><p>正文。</p>"
     article = import_file(write(tmp_path, "a.htm", html.encode("utf-8")))[0]
     assert (article.title, article.text) == ("题目", "正文。")
+
+
+def test_epub_navigation_document_is_not_a_chapter(tmp_path: Path) -> None:
+    """An EPUB 3 lists its table of contents (nav.xhtml) in the spine: links, not text."""
+    contents = '<a href="c1.xhtml">第一章</a></p><p><a href="c2.xhtml">第二章</a>'
+    data = make_epub(
+        [("目录", contents), ("第一章", "春天来了。"), ("第二章", "夏天到了。")], nav=0
+    )
+    articles = import_file(write(tmp_path, "book.epub", data))
+    assert [a.title for a in articles] == ["第一章", "第二章"]
+
+
+def test_markdown_front_matter_is_metadata(tmp_path: Path) -> None:
+    """A blog post's YAML (or TOML) front matter is no text; its title is the post's, and
+    the post's headings stay in it as subheadings. A rule over a paragraph is no metadata."""
+    post = (
+        '---\ntitle: "我的周末"\ndate: 2024-05-01\ntags: [日记]\n---\n\n'
+        "周六我去了公园。\n\n## 星期天\n\n在家看书。\n"
+    )
+    article = import_file(write(tmp_path, "post.md", post.encode()))[0]
+    assert (article.title, article.paragraphs) == (
+        "我的周末",
+        ["周六我去了公园。", "星期天", "在家看书。"],
+    )
+    toml = '+++\ntitle = "我的周末"\n+++\n周六我去了公园。\n'
+    article = import_file(write(tmp_path, "toml.md", toml.encode()))[0]
+    assert (article.title, article.paragraphs) == ("我的周末", ["周六我去了公园。"])
+    ruled = "---\n\n上面是一条分隔线。\n\n---\n"
+    assert import_file(write(tmp_path, "rule.md", ruled.encode()))[0].text == "上面是一条分隔线。"
 
 
 def test_preformatted_lines_stay_lines(tmp_path: Path) -> None:
