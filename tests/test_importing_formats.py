@@ -355,6 +355,37 @@ def test_text_lying_about_its_encoding(tmp_path: Path) -> None:
     assert "重庆制造" in import_file(path)[0].text  # detection gets it right
 
 
+NOVEL = "第一章\n\u3000\u3000看守所灰色的高墙布满了电网。\n\u3000\u3000“宋一坤正在接见室。”\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    """Some tools save UTF-16 with no mark: the NULs beside its ASCII are no binary data."""
+    (article,) = import_file(write(tmp_path, "novel.txt", NOVEL.encode(encoding)))
+    assert article.paragraphs == ["看守所灰色的高墙布满了电网。", "“宋一坤正在接见室。”"]
+    assert article.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "stray", "name"),
+    [("utf-8", b"\x93\x94\x96", "UTF-8"), ("gbk", b"\xff", "GB18030")],
+)
+def test_a_few_damaged_bytes_are_left_out_and_said(
+    tmp_path: Path, encoding: str, stray: bytes, name: str
+) -> None:
+    """A long text with a stray byte or three (a cp1252 quote pasted into UTF-8, a download
+    resumed mid-character) opens without them, and the user is told; a short file in
+    another encoding altogether is still refused."""
+    data = (NOVEL.removeprefix("第一章\n") * 200).encode(encoding)
+    middle = data.index("宋一坤".encode(encoding), len(data) // 2)
+    (article,) = import_file(write(tmp_path, "novel.txt", data[:middle] + stray + data[middle:]))
+    assert article.text.count("宋一坤正在接见室") == 200
+    (note,) = article.notes
+    places = "1 place" if len(stray) == 1 else f"{len(stray)} places"
+    assert f"damaged: {places} could not be read as {name}" in note
+    _fails(write(tmp_path, "fr.txt", "Café crème, naïve résumé.".encode("cp1252")), "encoding")
+
+
 def test_explicit_western_encoding(tmp_path: Path) -> None:
     path = write(tmp_path, "fr.txt", "Déjà vu, l’été « chaud ».".encode("cp1252"))
     assert import_file(path, encoding="cp1252")[0].text == "Déjà vu, l’été « chaud »."

@@ -16,10 +16,11 @@ XML, PDF errors, a recursion limit, an unknown charset it declares) becomes an
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.importing.article import ImportedArticle, merge_articles, split_article
-from reader.core.importing.decode import check_encoding, decode_bytes
+from reader.core.importing.decode import check_encoding, decode_text
 from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
@@ -138,12 +139,16 @@ def _articles(
         return articles_from_pdf(data, source, progress)
     if suffix in (".html", ".htm", ".xhtml"):
         return articles_from_html(data, source, encoding)
-    text = decode_bytes(data, encoding)
+    text, _, notes = decode_text(data, encoding)
     if suffix in SUBTITLE_SUFFIXES:
-        return articles_from_subtitles(text, source)
-    if suffix in (".md", ".markdown"):
-        return articles_from_markdown(text, source)
-    return articles_from_text(text, source, progress)
+        articles = articles_from_subtitles(text, source)
+    elif suffix in (".md", ".markdown"):
+        articles = articles_from_markdown(text, source)
+    else:
+        articles = articles_from_text(text, source, progress)
+    if notes:  # said once, with the file's first article (the CLI and GUI list every note)
+        articles[0] = replace(articles[0], notes=articles[0].notes + notes)
+    return articles
 
 
 def import_image(

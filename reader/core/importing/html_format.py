@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes, detect, text_encoding
+from reader.core.importing.decode import decode_bytes, decode_text, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing
@@ -250,19 +250,21 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
         return decode_bytes(data, encoding), ()
     declared = declared_charset(data)
     if declared is None:
-        return decode_bytes(data), ()
+        text, _, damage = decode_text(data)
+        return text, damage
     known = text_encoding(declared) is not None
     if known:
         try:
             return decode_bytes(data, declared), ()
         except ImportFailed:
             pass
-    _, actual = detect(data)  # raises with the detection's own message if that fails too
+    # (raises with the detection's own message if that fails too)
+    text, actual, damage = decode_text(data)
     if known:
         note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
     else:
         note = f"The page names an unknown encoding ({declared}); it was read as {actual}."
-    return decode_bytes(data, actual), (note,)
+    return text, (note, *damage)
 
 
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
