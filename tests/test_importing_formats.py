@@ -441,6 +441,17 @@ def test_not_a_zip(tmp_path: Path, name: str) -> None:
     _fails(write(tmp_path, name, "这只是文字。".encode()), "not a zip")
 
 
+def test_archives_and_old_word_files_say_what_they_are(tmp_path: Path) -> None:
+    """A zip of texts, or a Word 97 .doc renamed .txt, is named for what it is, with what
+    to do (not "binary data")."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("第一章.txt", "春天来了。")
+    _fails(write(tmp_path, "novel.zip", buffer.getvalue()), "zip archive", "unpack")
+    doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    _fails(write(tmp_path, "report.txt", doc), "old Word", ".docx")
+
+
 def test_xml_entities_refused(tmp_path: Path) -> None:
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "哈哈哈哈哈哈哈哈">'
