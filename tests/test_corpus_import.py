@@ -396,6 +396,9 @@ EXPECTED: dict[str, Expect] = {
             # space (LDAP⏎编辑器), as a browser shows it
             "或者任何其他的 LDAP 编辑器添加用户和机器。",
             "Documentation/Bookworm 上的维基版并且时常更新。",
+            # the manual spaces its addresses and dates off the Hanzi
+            "DHCP 在主服务器上为 10.0.0.0/8 网络工作，",
+            '代号 "Squeeze"，发布于 2013-03-03。',
         ),
         # a <pre>'s commands stay one a line
         whole=(

@@ -519,6 +519,14 @@ def test_numbers_spaced_by_the_document_keep_their_spaces() -> None:
     fixed = "全市建成48家工厂，平台达到114家。\n指数为77.77%，位居前列。"
     assert import_text(page)[0].text == fixed
     assert fix_spacing("版本 6.03，", keep_number_spaces=True) == "版本 6.03，"
+    # an address or a date runs to the space or the mark after it: spaced off both sides,
+    # as the writer spaced it (the Debian Edu manual's 为 10.0.0.0/8 网络)
+    assert (
+        fix_spacing("DHCP 在主服务器上为 10.0.0.0/8 网络工作")
+        == "DHCP 在主服务器上为 10.0.0.0/8 网络工作"
+    )
+    assert fix_spacing("代号 Squeeze，发布于 2013-03-03。") == "代号 Squeeze，发布于 2013-03-03。"
+    assert fix_spacing("于 2007-07-22发布") == "于2007-07-22发布"  # glued on one side
 
 
 def test_lines_cut_at_a_re_wrap_column_are_joined() -> None:

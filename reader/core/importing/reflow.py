@@ -127,9 +127,10 @@ ATTRIBUTION = re.compile(
 )
 _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 
-# a space extraction put on one side of a number (年 9月, 达 95.32万): one on both sides is
-# the writer's (1999 文鼎科技, 共 3 个)
-_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^\d.,% ]|$))")
+# a space extraction put on one side of a number (年 9月, 达 95.32万, 为 77.77%，): one on
+# both sides is the writer's (1999 文鼎科技, 共 3 个), and so is one before an address or a
+# date that runs to a space or a mark (为 10.0.0.0/8 网络, 发布于 2013-03-03。)
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) +(?=\d[\d.,%]*(?:[^!-~ ]|$)|\d[!-~]*[{_HAN}])")
 _SPACE_DIGIT_HAN = re.compile(rf"(?<=[{_HAN}])(\d[\d.,%]*) +(?=[{_HAN}])")
 # a number between two Hanzi, spaced off both (共有 89 个: the writer's) or off one only
 # (达 95.32万, 1000 亿: extraction's)
