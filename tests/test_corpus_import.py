@@ -188,6 +188,11 @@ EXPECTED: dict[str, Expect] = {
             "rlogin 和 rsh, 同时在不安全的网络之上, 两个互不信任的主机之间, 提供加密的, "
             "安全的通信连接.",
             "描述 (DESCRIPTION)",
+            # the page spaces its Latin words off the Hanzi: where a line broke between
+            # the two, the break was that space
+            "连接和任意 TCP/IP 端口均可以通过此安全通道转发(forward).",
+            "已经列在远程主机的 /etc/hosts.equiv 或 /etc/ssh/shosts.equiv 文件中,",
+            "详见 ssh-agent(1) 手册页.",
         ),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,

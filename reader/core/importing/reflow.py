@@ -48,6 +48,7 @@ import collections
 import itertools
 import math
 import re
+import string
 from dataclasses import dataclass
 from enum import Enum
 
@@ -73,6 +74,9 @@ _DOUBLE_SPACED_SHARE = 0.9  # of the lines followed by a blank one: blanks are l
 _CLAUSE_MARKS = "，、；。"
 _CUT_CLAUSE_MARKS = "，、；,;"  # not a colon: 诗曰： ends a line before its verse
 _SPACE_RUN = re.compile(r" {2,}")
+_LATIN_START = frozenset("/$~") | frozenset(string.ascii_letters)
+_LATIN_END = frozenset(")/") | frozenset(string.ascii_letters)
+_LATIN_SPACED_MIN = 3
 _HYPHEN = "\u2010"  # the hyphen typesetters break words with (ASCII's may be the word's)
 _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
@@ -147,6 +151,8 @@ _SPACED_MARKS_SHARE = 0.01
 _SPACED_MARKS_MIN = 3
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+_LATIN_SPACED = re.compile(rf"[{_HAN}] +[A-Za-z/$~]|[A-Za-z)/] +[{_HAN}]")
+_LATIN_GLUED = re.compile(rf"[{_HAN}][A-Za-z/$~]|[A-Za-z)/][{_HAN}]")
 _SPACED_HAN = re.compile(rf"[{_HAN}] +[{_HAN}]")
 
 
@@ -246,6 +252,14 @@ def numbers_spaced(text: str) -> bool:
     return spaced > sum(1 for _ in _NUMBER_ONE_SIDED.finditer(text))
 
 
+def latin_spaced(text: str) -> bool:
+    """Whether a document spaces Latin words off the Hanzi (``列在远程主机的 /etc/hosts.equiv
+    或``, ``运行 ssh-keygen(1) 创建``): more such meetings spaced than glued, at least 3. In
+    one that does, a line break between a Hanzi and a Latin word stood for that space."""
+    spaced = sum(1 for _ in _LATIN_SPACED.finditer(text))
+    return spaced >= _LATIN_SPACED_MIN and spaced > sum(1 for _ in _LATIN_GLUED.finditer(text))
+
+
 def punctuation_spaced(text: str) -> bool:
     """Whether spaces beside full-width punctuation are a habit of the text (what
     extraction leaves: ``更多版本 （可能 ） ：``), not a writer's one-off: a space a book
@@ -317,16 +331,33 @@ def _han_gap(text: str, index: int, direction: int) -> str:
     return "spaced" if spaced else "glued"
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join the pieces of one paragraph: no space, except between two Latin words."""
+def join_lines(lines: list[str], latin_spaced: bool = False) -> str:
+    """Join the pieces of one paragraph: no space, except between two Latin words (and,
+    in a document that spaces its Latin words off the Hanzi, between a Latin word and a
+    Hanzi: ``详见⏎ssh-agent(1)``, ``TCP/IP⏎端口``)."""
     out = ""
     for line in lines:
         if out.endswith(_HYPHEN) and out[-2:-1].isalpha() and line[:1].islower():
             out = out[:-1]  # a word hyphenated at the line's end (groff's Ar‐ / cfour)
-        elif out and line and (_needs_space(out[-1], line[0]) or _beside_address(out, line)):
+        elif (
+            out
+            and line
+            and (
+                _needs_space(out[-1], line[0])
+                or _beside_address(out, line)
+                or (latin_spaced and _meets_latin(out[-1], line[0]))
+            )
+        ):
             out += " "
         out += line
     return out
+
+
+def _meets_latin(left: str, right: str) -> bool:
+    """A Hanzi then a Latin word's start, or a Latin word's end then a Hanzi."""
+    if _HAN_CHAR.match(left):
+        return right in _LATIN_START
+    return left in _LATIN_END and bool(_HAN_CHAR.match(right))
 
 
 def _beside_address(before: str, line: str) -> bool:
@@ -561,6 +592,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     spaced_numbers = numbers_spaced(raw)
+    spaced_latin = latin_spaced(raw)
     kept_spaces = not punctuation_spaced(raw)
     wrapped = _is_hard_wrapped(lines)
     layout_indent = _common_indent(raw_lines)
@@ -599,7 +631,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if current:
             # runs of spaces inside a line are layout (a man page's columns, ".  " after a
             # sentence): one space reads the same
-            joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current]))
+            joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current], spaced_latin))
             text = fix_spacing(joined, spaced_numbers, kept_spaces)
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()
