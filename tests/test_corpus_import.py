@@ -242,7 +242,8 @@ EXPECTED: dict[str, Expect] = {
     ),
     "html_news_thepaper.html": Expect(
         articles=(1, 1),
-        titles=("定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...",),
+        # the page cuts its headline short (…无敌免...); the post's first line gives it whole
+        titles=("定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......",),
         first="本文原标题：《定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......》",
         # The post (lines cut by <br>, photos between them) ends "开始搓搓手了！！！" and
         # its credits (编辑|… 来源|…). What follows is not the post: the account's menu

@@ -43,6 +43,10 @@ _FOLLOW = re.compile(r"\s*(?:关注|關注|订阅|訂閱|\+关注)$")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORD = re.compile(r"[^\W_]")
 _LIST_MIN_ITEMS = 2
+_TRUNCATED = re.compile(r"(?:\.{3,}|…+)$")
+_TRUNCATED_MIN_CHARS = 6
+_ORIGINAL_TITLE = re.compile(r"原(?:标题|標題)\s*[:：]\s*《([^》]+)》")
+_ORIGINAL_TITLE_REACH = 5  # of the text's first blocks
 _DESCRIPTION_MIN_CHARS = 4  # letters or Hanzi besides the link's own: 我们的计算美学
 
 
@@ -174,6 +178,19 @@ def _with_lists(
     return result
 
 
+def _completed(title: str, kept: list[tuple[str, bool]]) -> str:
+    """A headline the site cut short (``…地铁直达+无敌免...``) completed from the text's own
+    "原标题：《…》" line when that begins the same way; else as it is."""
+    head = _TRUNCATED.sub("", title)
+    if head == title or len(head) < _TRUNCATED_MIN_CHARS:
+        return title
+    for text, _ in kept[:_ORIGINAL_TITLE_REACH]:
+        match = _ORIGINAL_TITLE.search(text)
+        if match and match.group(1).startswith(head):
+            return match.group(1).strip()
+    return title
+
+
 def _date_line(date: str | None, author: str | None, site: str | None, text: str) -> str:
     """The date (and byline) to open the text with, or "" when the text already has it."""
     if not date:
@@ -246,7 +263,7 @@ def main_text(page: PreparedPage) -> MainText | None:
     # the headline: the heading the article opens with, else the page's title without its
     # site suffix
     title = kept.pop(0)[0] if kept[0][1] and len(kept) > 1 else ""
-    title = title or strip_site_suffix(document.title or "")
+    title = _completed(title or strip_site_suffix(document.title or ""), kept)
     paragraphs = trim_tail(drop_leading_labels(kept), page.site) + footnotes(html, kept)
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
