@@ -177,7 +177,7 @@ EXPECTED: dict[str, Expect] = {
     # Hard-wrapped at 78 columns, every body line indented: lines come back as paragraphs.
     "txt_manpage_ssh_zh_CN_rendered_hardwrapped.txt": Expect(
         articles=(1, 1),
-        titles=("SSH(1) BSD General Commands Manual SSH(1)",),
+        titles=("ssh — OpenSSH SSH 客户端 (远程登录程序)",),
         first="NAME",
         last="中文 man 手册页计划：https://github.com/man-pages-zh/manpages-zh",
         paragraphs=(70, 230),
@@ -199,7 +199,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "txt_manpage_ssh_zh_TW_rendered_hardwrapped_trad.txt": Expect(
         articles=(1, 1),
-        titles=("SSH(1) BSD General Commands Manual SSH(1)",),
+        titles=("ssh — OpenSSH SSH 客戶端 (遠端登入程式)",),
         first="NAME",
         last="中文 man 手冊頁計劃：https://github.com/man-pages-zh/manpages-zh",
         paragraphs=(70, 230),
