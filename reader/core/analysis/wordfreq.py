@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Final
 
 import jieba
-import jieba.finalseg
 import marisa_trie
 import numpy as np
 
+from reader.core.analysis.new_words import hmm_cut
 from reader.core.analysis.tables import open_trie, read_meta, write_meta
 
 _WORDS: Final = "words.marisa"
@@ -269,7 +269,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
             if cut is None:
                 if len(self._hmm) >= _HMM_MEMO:
                     self._hmm.clear()
-                cut = self._hmm[buf] = tuple(jieba.finalseg.cut(buf))
+                cut = self._hmm[buf] = hmm_cut(buf)
             out.extend(cut)
 
     def get_DAG(self, sentence: str) -> _WordGraph:  # noqa: N802 (jieba's name)
