@@ -197,6 +197,9 @@ class ReadingModel:
         after = words[k + 1] if k + 1 < len(words) else ""
         if len(after) == 2 and after[0] == words[k]:
             return self._syllable_of(after, 0)
+        before = words[k - 1] if k else ""
+        if words[k] in _SEPARATORS or not (_separators_only(after) or _separators_only(before)):
+            return None  # no marker or measure beside it: most characters
         for step in (1, -1):
             j, gap = k + step, 0
             while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
@@ -429,6 +432,11 @@ def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
     for i in range(2, len(text)):
         if text[i] == text[i - 2] and text[i - 1] in "一了" and chars[i - 2][-1:] not in ("", "5"):
             chars[i] = chars[i - 2]
+
+
+def _separators_only(word: str) -> bool:
+    """Whether ``word`` (maybe "") is made of what splits a word in speech (了, 一个)."""
+    return word in _SEPARATORS or (len(word) > 1 and set(word) <= _SEPARATORS)
 
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:

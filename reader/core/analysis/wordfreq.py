@@ -145,6 +145,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         self._weights_of_total = array("d")
         self._hmm: dict[str, tuple[str, ...]] = {}
         self._pair_words: dict[str, list[tuple[int, float]]] = {}
+        self._char_words: dict[str, list[tuple[int, float]]] = {}
 
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
@@ -177,6 +178,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
             )
             self._weights_total = self.total
             self._pair_words.clear()  # they hold weights of the old total
+            self._char_words.clear()
         return self._weights_of_total
 
     def _cut_block(self, sentence: str, out: list[str]) -> None:
@@ -249,12 +251,26 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         pair, so a dict of pairs answers them without asking the trie (remembered)."""
         words: WordFrequencies = self.FREQ
         found = _LONGER
-        if pair not in (words.longer_starts if len(pair) == 3 else words.long_starts):
-            prefixes = words.trie.iter_prefixes_with_ids(pair)
-            found = [(len(w), weights[i]) for w, i in prefixes] or alone
+        if len(pair) == 3:
+            if pair not in words.longer_starts:
+                prefixes = words.trie.iter_prefixes_with_ids(pair)
+                found = [(len(w), weights[i]) for w, i in prefixes] or alone
+        elif pair not in words.long_starts:  # the character's word and the pair's, if any
+            char = self._char_words.get(pair[0])
+            if char is None:
+                char = self._char_word(pair[0], weights)
+            index = words.trie.get(pair) if len(pair) == 2 else None
+            found = (char if index is None else [*char, (2, weights[index])]) or alone
         if len(self._pair_words) >= _PAIR_MEMO:
             self._pair_words.clear()
         self._pair_words[pair] = found
+        return found
+
+    def _char_word(self, char: str, weights: array[float]) -> list[tuple[int, float]]:
+        """The (length, weight) of ``char`` as a word (none if it is none), remembered."""
+        index = self.FREQ.trie.get(char)
+        found = [] if index is None else [(1, weights[index])]
+        self._char_words[char] = found
         return found
 
     def _flush(self, buf: str, get: Callable[[str], int | None], out: list[str]) -> None:
