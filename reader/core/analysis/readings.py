@@ -232,7 +232,7 @@ class ReadingModel:
     def _common(self, word: str, i: int) -> bool:
         """``word[i]`` is in a common word of CC-CEDICT inside ``word`` (listed, and not
         only as a name): 分子 in 犯罪分子."""
-        for start in range(i + 1):
+        for start in range(min(i + 1, len(word) - 1)):  # a word of two characters or more
             shortest = max(i + 1 - start, 2)
             for key in self._cedict.prefixes(word[start:]):
                 if len(key) >= shortest and not self._cedict[key][:1].isupper():
@@ -451,10 +451,11 @@ def _neutral(cc: str | None, pp: str | None) -> str | None:
 
 
 def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | None]:
-    """Per character of ``word``: its reading in the longest phrase found there, or None."""
+    """Per character of ``word``: its reading in the longest phrase (of two characters or
+    more) found there, or None."""
     out: list[str | None] = []
     while len(out) < len(word):
-        phrase = phrase_at(word, len(out))
+        phrase = phrase_at(word, len(out)) if len(word) - len(out) > 1 else ()
         if phrase:
             out.extend(phrase)
         else:
