@@ -16,7 +16,6 @@ Run: ``uv run python benchmarks/vocab_ui_bench.py``
 
 from __future__ import annotations
 
-import gc
 import os
 import statistics
 import sys
@@ -31,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtWidgets import QApplication
 from ui_bench_support import long_article
 
+from reader.core import collector
 from reader.core.progress import Progress
 from reader.core.store import NewArticle, WordStatus
 from reader.core.words import word_keys
@@ -95,7 +95,7 @@ def main() -> None:
         add_ms = median_ms(add, 9)
         print(f"add a word in the window (store, panel, stats, view): {add_ms:.1f} ms")
         settle(window)  # what the steps above left queued runs before, not during, this one
-        gc.freeze()  # as the app does once it has settled (`spare_the_collector`)
+        collector.freeze()  # as the app does once it has settled (`spare_the_collector`)
         stall, took = longest_stall(
             lambda: window.vocab.make_hsk_list(7),
             lambda: hsk_list_shown(window),

@@ -4,15 +4,16 @@ import sys
 from pathlib import Path
 
 
-def _installed_version() -> str:
-    """The version pyproject.toml gave the installed distribution, read from its METADATA.
+def installed_version(distribution: str) -> str | None:
+    """The version of an installed distribution, read from its METADATA (None if none).
 
-    Found as importlib.metadata finds it: the first ``reader-*.dist-info`` along sys.path
-    (a PyInstaller bundle has it at its root, by ``copy_metadata``). Importing
-    importlib.metadata (email, zipfile, csv…) took ~35 ms of every launch; this takes ~1 ms.
+    Found as importlib.metadata finds it: the first ``<name>-*.dist-info`` along sys.path
+    (a PyInstaller bundle has ours at its root, by ``copy_metadata``). Importing
+    importlib.metadata (email, zipfile, csv…) took 35–70 ms of every process that asks for a
+    version (ours, and pypinyin's, which names its compiled tables); this takes ~1 ms.
     """
     for folder in sys.path:
-        for info in sorted(Path(folder or ".").glob("reader-*.dist-info")):
+        for info in sorted(Path(folder or ".").glob(f"{distribution}-*.dist-info")):
             try:
                 with open(info / "METADATA", encoding="utf-8") as stream:
                     for line in stream:
@@ -22,7 +23,7 @@ def _installed_version() -> str:
                             break
             except OSError:
                 continue
-    return "0.0.0+unknown"  # running from a tree that was never installed
+    return None
 
 
-__version__ = _installed_version()
+__version__ = installed_version("reader") or "0.0.0+unknown"  # a tree never installed

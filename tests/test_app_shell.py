@@ -36,7 +36,9 @@ def test_version_is_found_where_importlib_metadata_finds_it(
     reading, and find a bundle's dist-info (PyInstaller's copy_metadata) first on sys.path."""
     import reader
 
-    assert reader._installed_version() == version("reader")
+    assert reader.installed_version("reader") == version("reader")
+    assert reader.installed_version("pypinyin") == version("pypinyin")  # names its tables
+    assert reader.installed_version("no-such-distribution") is None
     info = tmp_path / "reader-9.8.7.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(
@@ -44,7 +46,7 @@ def test_version_is_found_where_importlib_metadata_finds_it(
         encoding="utf-8",
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert reader._installed_version() == "9.8.7"
+    assert reader.installed_version("reader") == "9.8.7"
     assert version("reader") == "9.8.7"
 
 

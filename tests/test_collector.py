@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from reader.core.collector import paused
+from reader.core.collector import freeze, paused, unfreeze
 
 
 class _Node:
@@ -34,7 +34,7 @@ def test_a_cycle_made_while_paused_is_still_collected() -> None:
 
 
 def test_objects_frozen_before_stay_frozen() -> None:
-    gc.freeze()
+    freeze()
     try:
         frozen = gc.get_freeze_count()
         with paused():
@@ -42,4 +42,4 @@ def test_objects_frozen_before_stay_frozen() -> None:
         assert gc.get_freeze_count() == frozen  # nothing unfrozen, nothing more frozen
         assert made
     finally:
-        gc.unfreeze()
+        unfreeze()

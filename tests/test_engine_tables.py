@@ -60,6 +60,24 @@ def test_pypinyins_tables_are_served_unchanged() -> None:
     assert PHRASES_DICT.get("不存在的词语") is None
 
 
+def test_pypinyins_tables_are_read_from_its_files_as_its_modules_read_them() -> None:
+    """Their build reads pypinyin's JSON files without importing pypinyin: the same keys,
+    values and order as its ``PINYIN_DICT`` and ``PHRASES_DICT``."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reader.core.analysis.pinyin_tables import _pypinyin_dicts\n"
+        "chars, phrases = _pypinyin_dicts()\n"
+        "assert 'pypinyin' not in sys.modules\n"
+        "from pypinyin.constants import PHRASES_DICT, PINYIN_DICT\n"
+        "assert list(chars.items()) == list(PINYIN_DICT.items())\n"
+        "assert list(phrases.items()) == list(PHRASES_DICT.items())\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
 def test_the_neighbour_votes_are_the_counted_ones(analyzer: Analyzer) -> None:
     model = analyzer.readings
     counted = model._count_neighbour_votes()  # type: ignore[attr-defined]
@@ -131,14 +149,71 @@ def test_the_name_model_is_read_from_jieba_posseg_where_no_pickles_ship(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A frozen build ships jieba's modules without the pickles: they are imported then."""
-    import jieba
     import jieba.posseg as posseg
 
+    from reader.core.analysis import jieba_data
     from reader.core.analysis.names import _posseg_tables
 
-    monkeypatch.setattr(jieba, "__file__", str(tmp_path / "__init__.py"))  # no posseg/*.p
+    monkeypatch.setattr(jieba_data, "jieba_folder", lambda: tmp_path)  # no posseg/*.p
     tables = _posseg_tables()
     assert tables[2] is posseg.emit_P and tables[3] is posseg.char_state_tab_P
+
+
+def test_jieba_s_hmm_for_new_words_is_given_the_tables_of_its_modules() -> None:
+    """jieba.finalseg gets its tables from jieba's pickles, not its modules (compiling
+    them is slow): they must be the modules' dicts, items in the same order."""
+    import importlib.util
+
+    from reader.core.analysis.jieba_data import jieba_folder, pickled_tables
+
+    folder = jieba_folder()
+    names = ("prob_start", "prob_trans", "prob_emit")
+    tables = pickled_tables("finalseg", names)
+    assert folder is not None and tables is not None
+    for name, table in zip(names, tables, strict=True):
+        spec = importlib.util.spec_from_file_location(name, folder / "finalseg" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        source = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(source)
+        assert table == source.P
+        assert list(table) == list(source.P)
+        if name != "prob_start":
+            assert all(list(table[k].items()) == list(source.P[k].items()) for k in table)
+
+
+@pytest.mark.parametrize(
+    ("bytecode", "pickles", "stand_ins"),
+    [
+        ("none, not written", True, True),
+        ("written", True, False),
+        ("none, not written", False, False),
+    ],
+)
+def test_jieba_is_imported_with_its_pickled_tables_where_it_would_compile_its_modules(
+    tmp_path: Path, bytecode: str, pickles: bool, stand_ins: bool
+) -> None:
+    """Where no bytecode of jieba's modules is cached and none is written, jieba.finalseg
+    imports jieba's pickles in their place; where bytecode is written (it loads faster
+    next time), or no pickles ship (a frozen build), its modules. It cuts the same."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "bytecode"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode == "none, not written":
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    script = (
+        "import sys\n"
+        "from reader.core.analysis import jieba_data\n"
+        f"if not {pickles}: jieba_data.pickled_tables = lambda *_: None\n"
+        "jieba = jieba_data.imported_jieba()\n"
+        "spec = sys.modules['jieba.finalseg.prob_emit'].__spec__\n"
+        f"assert (spec is None) == {stand_ins}, spec\n"
+        "assert jieba.lcut('在银行门口见面') == ['在', '银行', '门口', '见面']\n"
+        "assert list(jieba.finalseg.cut('姚树洁说')) == ['姚树洁', '说']\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, env=env)
 
 
 @pytest.mark.slow

@@ -28,11 +28,31 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+_frozen = False  # ``freeze`` was called (and not undone by ``unfreeze``)
+
+
+def freeze() -> None:
+    """``gc.freeze``: what is alive now is out of every later scan (the app, once its
+    window settles), remembered here so that ``paused`` need not ask
+    ``gc.get_freeze_count``, which walks every frozen object: 100-190 ms holding Python's
+    lock with the analyser's tables and a long article frozen, the window stalled."""
+    global _frozen
+    gc.freeze()
+    _frozen = True
+
+
+def unfreeze() -> None:
+    """``gc.unfreeze``: the frozen objects are scanned again."""
+    global _frozen
+    gc.unfreeze()
+    _frozen = False
+
+
 def _age() -> None:
     """The young generations into the oldest, unscanned: ``gc.freeze`` then ``gc.unfreeze``
     (both only splice lists). A cycle among them is still collected, by the next full
-    collection. Not where objects are frozen already (the app's ``gc.freeze`` once its
-    window settles): unfreezing them would undo it."""
-    if gc.get_freeze_count() == 0:
+    collection. Not where objects are frozen already (``freeze``, the app's once its window
+    settles): unfreezing them would undo it."""
+    if not _frozen:
         gc.freeze()
         gc.unfreeze()

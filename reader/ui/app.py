@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 import time
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.core import paths
+from reader.core import collector, paths
 from reader.core.store.database import DB_FILENAME
 from reader.ui.data_check import check_bundled_data
 from reader.ui.db_dialogs import data_folder_or_say, open_store_or_ask
@@ -54,10 +53,11 @@ def spare_the_collector(window: MainWindow) -> None:
 
     The analyser's tables and a long article's tokens are millions of objects; scanning
     them made each full collection take 60-120 ms, a hitch while scrolling or clicking
-    (measured in benchmarks/ui_bench.py's page-down frames). ``gc.freeze`` moves the objects
-    alive when the window settles out of the collector's scans; they are still freed by
-    reference counting when dropped (tokens and tables hold no cycles)."""
-    window.settled.connect(gc.freeze)
+    (measured in benchmarks/ui_bench.py's page-down frames). ``gc.freeze`` (through
+    `reader.core.collector.freeze`) moves the objects alive when the window settles out of
+    the collector's scans; they are still freed by reference counting when dropped (tokens
+    and tables hold no cycles)."""
+    window.settled.connect(collector.freeze)
 
 
 # How long a thread may hold Python's lock while another waits for it. A worker analysing

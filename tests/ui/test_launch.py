@@ -112,12 +112,13 @@ def test_what_lives_for_the_session_is_kept_out_of_full_collections(
 ) -> None:
     import gc
 
+    from reader.core.collector import unfreeze
     from reader.ui.app import spare_the_collector
 
     analysed_article(data_dir, analyzer)
     window = launched(qtbot, data_dir)
     spare_the_collector(window)
-    gc.unfreeze()
+    unfreeze()
     try:
         with qtbot.waitSignal(window.settled, timeout=30000):
             window.show()
@@ -126,7 +127,7 @@ def test_what_lives_for_the_session_is_kept_out_of_full_collections(
         assert frozen > 0
         assert all(o is not window.view.tokens for o in gc.get_objects())  # out of its scans
     finally:
-        gc.unfreeze()  # the rest of the test session collects as usual
+        unfreeze()  # the rest of the test session collects as usual
 
 
 def test_enter_before_the_popup_is_built_asks_to_wait(

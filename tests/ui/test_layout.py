@@ -253,3 +253,27 @@ def test_a_word_cut_by_the_end_of_a_line_keeps_each_syllable_over_its_character(
         for index, x, piece in layout.line_rubies(line):
             centre = x + len(piece) * 0.25 / 2
             assert centre == layout.glyph_x(index) + 0.5
+
+
+def test_a_long_text_is_typeset_the_same_whatever_the_chunks_its_passes_take(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The passes over a long text hand Python's lock back a chunk at a time: where the
+    chunks end changes nothing (cells, offsets, gaps, lines)."""
+    from reader.ui.article_view import layout as layout_module
+
+    words = ([*SENTENCE, ("，", [""]), ("一", ["yī"]), ("\n", [""])]) * 400  # 5,200 characters
+
+    def typeset() -> tuple[list[float], ...]:
+        made = word_layout(words, 13)
+        return (
+            list(made.prefix),
+            list(made.glyph_offset),
+            list(made.trailing_gap),
+            [float(start) for start in made.line_starts],
+        )
+
+    whole = typeset()
+    monkeypatch.setattr(layout_module, "_CHUNK", 7)
+    assert typeset() == whole
+    assert len(whole[0]) == 5_201 and len(whole[3]) > 400

@@ -10,7 +10,6 @@ jieba resolves them (the greatest state wins), so every path is jieba's own.
 
 from __future__ import annotations
 
-import pickle
 import warnings
 from pathlib import Path
 from typing import Final
@@ -18,6 +17,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from reader.core.analysis.jieba_data import imported_jieba, pickled_tables
 from reader.core.analysis.tables import read_meta, write_meta
 
 Array = npt.NDArray[np.float64]
@@ -39,16 +39,11 @@ def _posseg_tables() -> PossegTables:
     """jieba.posseg's model. jieba ships it twice: as modules (2.6 MB of source, which its
     import compiles where no bytecode is cached: 1.5 s) and as pickles of the same dicts
     (unpickled in 0.13 s), which are read when there (a frozen build ships the modules)."""
-    import jieba
-
-    folder = Path(jieba.__file__ or "").with_name("posseg")
     names = ("prob_start", "prob_trans", "prob_emit", "char_state_tab")
-    if all((folder / f"{name}.p").is_file() for name in names):
-        loaded = []
-        for name in names:  # jieba's own package data, as jieba.posseg.load_model reads it
-            with (folder / f"{name}.p").open("rb") as stream:
-                loaded.append(pickle.load(stream))
-        return loaded[0], loaded[1], loaded[2], loaded[3]
+    tables = pickled_tables("posseg", names)
+    if tables is not None:
+        return tables[0], tables[1], tables[2], tables[3]
+    imported_jieba()
     with warnings.catch_warnings():  # its regexes have invalid escapes (compile-time warnings)
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", SyntaxWarning)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Final
 
-import jieba.finalseg as finalseg
+from reader.core.analysis.jieba_data import imported_jieba
 
+finalseg = imported_jieba().finalseg  # its tables unpickled where they would be compiled
 _MIN: Final = finalseg.MIN_FLOAT  # jieba's score of an emission it never saw
 _START: Final = finalseg.start_P
 _TRANS: Final = finalseg.trans_P

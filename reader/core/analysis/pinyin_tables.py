@@ -12,12 +12,16 @@ compiled the same way.
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import json
+import os
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Final
 
+from reader import installed_version
 from reader.core.analysis.tables import (
     StringMap,
     file_checksum,
@@ -34,17 +38,33 @@ _WORDS: Final = "words.marisa"
 _VOTES: Final = "votes.marisa"
 
 
-def _save_pypinyin(folder: Path) -> None:
-    from pypinyin.constants import PHRASES_DICT as PYPINYIN_PHRASES
-    from pypinyin.constants import PINYIN_DICT as PYPINYIN_CHARS
+def _pypinyin_dicts() -> tuple[Mapping[int, str], Mapping[str, list[list[str]]]]:
+    """pypinyin's ``PINYIN_DICT`` and ``PHRASES_DICT``. Its modules load them from JSON
+    files beside them; those are read here the same way (keys, values and order), without
+    importing pypinyin's whole package (0.25 s more where no bytecode is cached, as on a
+    first run), unless pypinyin is imported already or laid out otherwise."""
+    spec = importlib.util.find_spec("pypinyin")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else Path()
+    files = (folder / "pinyin_dict.json", folder / "phrases_dict.json")
+    plain = "pypinyin" not in sys.modules and not os.environ.get("PYPINYIN_NO_PHRASES")
+    if plain and all(file.is_file() for file in files):
+        chars = json.loads(files[0].read_text(encoding="utf-8"))
+        phrases = json.loads(files[1].read_text(encoding="utf-8"))
+        return {int(code): readings for code, readings in chars.items()}, phrases
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-    chars = "".join(f"{code}\t{readings}\n" for code, readings in PYPINYIN_CHARS.items())
+    return PINYIN_DICT, PHRASES_DICT
+
+
+def _save_pypinyin(folder: Path) -> None:
+    char_readings, phrase_readings = _pypinyin_dicts()
+    chars = "".join(f"{code}\t{readings}\n" for code, readings in char_readings.items())
     (folder / _CHARS).write_text(chars, encoding="utf-8")
     longest = StringMap.save(
         folder / _PHRASES,
         (
             (phrase, " ".join(",".join(options) for options in syllables))
-            for phrase, syllables in PYPINYIN_PHRASES.items()
+            for phrase, syllables in phrase_readings.items()
         ),
     )
     write_meta(folder, {"max_phrase": longest})
@@ -57,9 +77,17 @@ def _open_pypinyin(folder: Path) -> tuple[dict[int, str], StringMap]:
     return chars, phrases
 
 
+def _pypinyin_version() -> str:
+    """pypinyin's version (it names the tables made from it), as importlib.metadata reads it."""
+    found = installed_version("pypinyin")
+    if found is None:  # a build that left out its METADATA (packaging/reader.spec copies it)
+        raise RuntimeError("pypinyin's version cannot be read: its METADATA is not installed")
+    return found
+
+
 @cache
 def _pypinyin() -> tuple[dict[int, str], StringMap]:
-    return load_compiled("pypinyin", [version("pypinyin")], _save_pypinyin, _open_pypinyin)
+    return load_compiled("pypinyin", [_pypinyin_version()], _save_pypinyin, _open_pypinyin)
 
 
 def _char_readings() -> dict[int, str]:
@@ -160,7 +188,7 @@ def neighbour_votes(
             ),
         )
 
-    key = [version("pypinyin"), file_checksum(source), *inputs]
+    key = [_pypinyin_version(), file_checksum(source), *inputs]
     return load_compiled(
         "votes", key, build, lambda folder: VoteTable(StringMap.open(folder / _VOTES, 0))
     )

@@ -110,11 +110,11 @@ def longest_parts(word: str, is_word: Callable[[str], bool], longest: int = 8) -
 def _jieba() -> ModuleType:
     """jieba, imported when first needed (0.2–0.5 s), so that importing this module is
     free for the UI thread; its start-up messages are silenced."""
-    import jieba
+    from reader.core.analysis.jieba_data import imported_jieba
 
+    jieba = imported_jieba()
     jieba.setLogLevel(logging.WARNING)
-    module: ModuleType = jieba
-    return module
+    return jieba
 
 
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
@@ -124,29 +124,38 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
     simplified form, so traditional text is cut as well as simplified text."""
     from reader.core.cedict.wordinfo import load_word_counts  # jieba's own list
 
-    known = {word: freq * FREQ_SCALE for word, freq in load_word_counts().items()}
+    counts = load_word_counts()  # times FREQ_SCALE where used (no scaled copy of 349,000)
+    count_of = counts.get
+    is_han = HAN_RUN.fullmatch
     chosen: dict[str, int] = {}
     traditional_chars: dict[str, set[str]] = {}
     places: list[tuple[str, str]] = []
     for simplified, traditional in headwords:
         if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
             places.append((simplified[:-1], traditional[:-1]))
-        found = known.get(simplified) or known.get(traditional) or UNSEEN_WORD_FREQ
+        found = (count_of(simplified) or count_of(traditional) or 0) * FREQ_SCALE
+        found = found or UNSEEN_WORD_FREQ
         for word in (simplified,) if traditional == simplified else (simplified, traditional):
-            if HAN_RUN.fullmatch(word):
-                own = known.get(word, found)
-                chosen[word] = max(chosen.get(word, own), own)
+            if is_han(word):
+                count = count_of(word)
+                own = found if count is None else count * FREQ_SCALE
+                before = chosen.get(word)
+                chosen[word] = own if before is None or own > before else before
         if len(simplified) == 1:
             traditional_chars.setdefault(simplified, set()).add(traditional)
+    # a guide's traditional form, where each character has only one (辦公處 as 办公处)
+    several = {char for char, forms in traditional_chars.items() if len(forms) > 1}
+    to_traditional = str.maketrans(
+        {char: next(iter(forms)) for char, forms in traditional_chars.items() if len(forms) == 1}
+    )
     guides: dict[str, int] = {}
-    for word, found in known.items():
-        if found >= GUIDE_FREQ and len(word) > 1 and word not in chosen and HAN_RUN.fullmatch(word):
+    for word, count in counts.items():
+        found = count * FREQ_SCALE
+        if found >= GUIDE_FREQ and len(word) > 1 and word not in chosen and is_han(word):
             guides.setdefault(word, found)
-            # its traditional form, where each character has only one (辦公處 as 办公处)
-            forms = [traditional_chars.get(char, {char}) for char in word]
-            if all(len(form) == 1 for form in forms):
-                converted = "".join(next(iter(form)) for form in forms)
-                if converted not in chosen and converted not in known:
+            if several.isdisjoint(word):
+                converted = word.translate(to_traditional)
+                if converted not in chosen and converted not in counts:
                     guides.setdefault(converted, found)
     # a place listed alone and with 市, 县, 乡 or 镇 (平镇, 平镇市) is also a district (区) that
     # the dictionary rarely lists (Taiwan's 2010–2014 reforms, counties made districts): a
@@ -158,7 +167,7 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
     # 平镇轮胎行恶火, where no 区 follows to guide the cut).
     for simplified, traditional in places:
         for district in (simplified + "区", traditional + "區"):
-            if simplified in chosen and district not in chosen and district not in known:
+            if simplified in chosen and district not in chosen and district not in counts:
                 guides.setdefault(district, GUIDE_FREQ)
         for place in (simplified, traditional):
             if chosen.get(place) == UNSEEN_WORD_FREQ:

@@ -16,14 +16,20 @@ import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import jieba
 import marisa_trie
 import numpy as np
 
+from reader.core.analysis.jieba_data import imported_jieba
 from reader.core.analysis.new_words import hmm_cut
 from reader.core.analysis.tables import open_trie, read_meta, write_meta
+
+jieba = imported_jieba()  # and with it jieba.finalseg, the HMM for new words
+if TYPE_CHECKING:
+    from jieba import Tokenizer
+else:
+    Tokenizer = jieba.Tokenizer
 
 _WORDS: Final = "words.marisa"
 _FREQ: Final = "freq.npy"
@@ -133,7 +139,7 @@ class _WordGraph(Mapping[int, list[int]]):
         return len(self.weights)
 
 
-class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
+class TrieTokenizer(Tokenizer):  # type: ignore[misc]
     """A jieba tokenizer over ``WordFrequencies`` instead of its dict; ready at once."""
 
     def __init__(self, words: WordFrequencies) -> None:

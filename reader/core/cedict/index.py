@@ -12,6 +12,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from reader import __version__
@@ -55,9 +56,23 @@ CREATE VIRTUAL TABLE glosses USING fts5(
 );
 """
 
+# Each entry under both its headwords, made from the entries where they are (not bound row
+# by row from Python), in the order of (word, id): UTF-8 sorts as code points do.
+_HEADS = """
+INSERT INTO heads
+SELECT simplified, id FROM entries
+UNION ALL SELECT traditional, id FROM entries WHERE traditional != simplified
+ORDER BY 1, 2
+"""
+
 
 def pinyin_plain(pinyin: str) -> str:
-    return "".join(syllable for syllable, _ in numbered_syllables(pinyin))
+    return "".join(map(_plain_token, pinyin.split()))
+
+
+@cache  # a release has a few thousand distinct tokens in 120,000 readings
+def _plain_token(token: str) -> str:
+    return "".join(syllable for syllable, _ in numbered_syllables(token))
 
 
 def build_index(
@@ -111,7 +126,7 @@ def _fill(
             for r in records
         ),
     )
-    connection.executemany("INSERT OR IGNORE INTO heads VALUES (?, ?)", _heads(records))
+    connection.execute(_HEADS)
     if progress is not None:
         progress.step(2, 4, "Indexing HSK levels and word frequency")
     connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _words(records, counts))
@@ -136,13 +151,6 @@ def _fill(
         progress.step(4, 4, "Dictionary ready")
 
 
-def _heads(records: list[Record]) -> list[tuple[str, int]]:
-    rows = [(r.simplified, r.id) for r in records]
-    rows.extend((r.traditional, r.id) for r in records if r.traditional != r.simplified)
-    rows.sort()
-    return rows
-
-
 def _words(
     records: list[Record], counts: dict[str, int]
 ) -> list[tuple[str, int | None, int | None, int | None]]:
@@ -151,15 +159,16 @@ def _words(
     edges = band_edges(counts)
     bands: dict[int, int] = {}  # by count: words share counts
     rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
-    for record in records:
-        count = counts.get(record.simplified)
+    none = (None, None)
+    for _, traditional, simplified, _, _ in records:
+        count = counts.get(simplified)
         band = None
         if count is not None:
             band = bands.get(count) or bands.setdefault(count, frequency_band(count, edges))
-        for word in (record.simplified, record.traditional):
+        for word in (simplified,) if traditional == simplified else (simplified, traditional):
             if word in rows:
                 continue
-            old, new = hsk.get(word) or hsk.get(record.simplified) or (None, None)
+            old, new = hsk.get(word) or hsk.get(simplified) or none
             if old is not None or new is not None or band is not None:
                 rows[word] = (word, old, new, band)
     return sorted(rows.values())

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.cedict.model import Classifier, Entry, Reference, ReferenceKind, Sense
 from reader.core.progress import Progress
@@ -45,9 +46,9 @@ class ParseError:
         return f"line {self.line_number}: {self.reason}: {self.text[:80]!r}"
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """A well-formed line before its senses are structured (what the index stores)."""
+class Record(NamedTuple):
+    """A well-formed line before its senses are structured (what the index stores): a
+    tuple, made several times faster than a frozen dataclass (a release has 120,000)."""
 
     id: int
     traditional: str
@@ -131,6 +132,7 @@ def parse_source(path: Path, progress: Progress | None = None) -> ParseResult:
 def parse_text(data: bytes, progress: Progress | None = None) -> ParseResult:
     """Parse a whole release; entries get their line number (1-based) as id."""
     result = ParseResult()
+    records, errors, header = result.records, result.errors, result.header
     lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
     total = len(lines)
     for number, raw in enumerate(lines, start=1):
@@ -139,19 +141,19 @@ def parse_text(data: bytes, progress: Progress | None = None) -> ParseResult:
         try:
             line = raw.decode("utf-8").rstrip("\r")
         except UnicodeDecodeError:
-            result.errors.append(ParseError(number, raw.decode("utf-8", "replace"), "not UTF-8"))
+            errors.append(ParseError(number, raw.decode("utf-8", "replace"), "not UTF-8"))
             continue
         if line.startswith("#!"):
             key, _, value = line[2:].strip().partition("=")
-            result.header[key.strip()] = value.strip()
+            header[key.strip()] = value.strip()
         elif line.startswith("#") or not line.strip():
             continue
         else:
             record_or_error = parse_line(line, number)
             if isinstance(record_or_error, Record):
-                result.records.append(record_or_error)
+                records.append(record_or_error)
             else:
-                result.errors.append(record_or_error)
+                errors.append(record_or_error)
     return result
 
 

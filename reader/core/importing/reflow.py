@@ -78,6 +78,7 @@ _LATIN_PUNCTUATION = frozenset(",.;:!?)")
 _LATIN_CLOSERS = frozenset(")]}>\"'")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
 _QUOTE_MARKS = frozenset("“”「」『』")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _CONTINUATION = re.compile(r"^[，。、；：！？）」』”’,;:!?)]")
 
 # A report's dateline: a paper's or site's 讯 (新渝报讯, 本报讯) or an agency's 电 after a date
@@ -146,6 +147,11 @@ _SPACED_MARKS_SHARE = 0.01
 _SPACED_MARKS_MIN = 3
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+\-]*(?: [A-Za-z0-9][A-Za-z0-9.&'+\-]*)*")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+# a Latin word (or command) beside a Hanzi inside a line: spaced off it, or glued to it
+_LATIN_SPACED = re.compile(rf"[{_HAN}] [A-Za-z0-9\\]|[A-Za-z0-9] [{_HAN}]")
+_LATIN_GLUED = re.compile(rf"[{_HAN}][A-Za-z0-9\\]|[A-Za-z0-9][{_HAN}]")
+_LATIN_SPACED_RATIO = 4  # spaced this many times as often as glued: the document's habit
+_LATIN_SPACED_MIN = 20
 _SPACED_HAN = re.compile(rf"[{_HAN}] +[{_HAN}]")
 
 
@@ -245,6 +251,14 @@ def numbers_spaced(text: str) -> bool:
     return spaced > sum(1 for _ in _NUMBER_ONE_SIDED.finditer(text))
 
 
+def latin_spaced(text: str) -> bool:
+    """Whether a document spaces Latin words off the Hanzi (``使用 TeXworks 编写``, as
+    LaTeX's Chinese typesetting does): far more often than it glues them to them."""
+    spaced = sum(1 for _ in _LATIN_SPACED.finditer(text))
+    glued = sum(1 for _ in _LATIN_GLUED.finditer(text))
+    return spaced >= max(_LATIN_SPACED_MIN, _LATIN_SPACED_RATIO * glued)
+
+
 def punctuation_spaced(text: str) -> bool:
     """Whether spaces beside full-width punctuation are a habit of the text (what
     extraction leaves: ``更多版本 （可能 ） ：``), not a writer's one-off: a space a book
@@ -316,13 +330,23 @@ def _han_gap(text: str, index: int, direction: int) -> str:
     return "spaced" if spaced else "glued"
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join the pieces of one paragraph: no space, except between two Latin words."""
+def join_lines(lines: list[str], spaced_latin: bool = False) -> str:
+    """Join the pieces of one paragraph: no space, except between two Latin words, and
+    between a Latin word and a Hanzi in a text that spaces them (``spaced_latin``: its
+    ``latin_spaced``; the line break stood for its space: 对 / TEX 的一层封装)."""
     out = ""
     for line in lines:
         if out.endswith(_HYPHEN) and out[-2:-1].isalpha() and line[:1].islower():
             out = out[:-1]  # a word hyphenated at the line's end (groff's Ar‐ / cfour)
-        elif out and line and (_needs_space(out[-1], line[0]) or _beside_address(out, line)):
+        elif (
+            out
+            and line
+            and (
+                _needs_space(out[-1], line[0])
+                or _beside_address(out, line)
+                or (spaced_latin and bool(_LATIN_GLUED.fullmatch(out[-1] + line[0])))
+            )
+        ):
             out += " "
         out += line
     return out
@@ -451,7 +475,9 @@ def _wrap_width(widths: list[float]) -> float:
 def _quote_runs_on(line: str, next_line: str) -> bool:
     """A quotation left open at the line's end that the next line closes before it opens
     one (…完成了我的工作。 / 以后的日程…你。”): one speech cut in two. A speech that runs
-    over paragraphs opens each of them again (“…), so that is not this."""
+    over paragraphs opens each of them again (“…), so that is not this; nor is a mark named
+    in brackets closed on the line (``(前双引号 “), 14``: an index entry)."""
+    line = _BRACKETED.sub("", line)
     if line.count("“") <= line.count("”"):
         return False
     closing, opening = next_line.find("”"), next_line.find("“")
@@ -560,6 +586,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
     raw_lines = raw.split("\n")
     lines = [line.strip() for line in raw_lines]
     spaced_numbers = numbers_spaced(raw)
+    spaced_latin = latin_spaced(raw)
     kept_spaces = not punctuation_spaced(raw)
     wrapped = _is_hard_wrapped(lines)
     layout_indent = _common_indent(raw_lines)
@@ -598,7 +625,7 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if current:
             # runs of spaces inside a line are layout (a man page's columns, ".  " after a
             # sentence): one space reads the same
-            joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current]))
+            joined = _SPACE_RUN.sub(" ", join_lines([lines[i] for i in current], spaced_latin))
             text = fix_spacing(joined, spaced_numbers, kept_spaces)
             result.append(Paragraph(text, _kind(text), current[0], current[-1]))
             current.clear()

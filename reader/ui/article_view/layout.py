@@ -29,7 +29,7 @@ from reader.ui.article_view.breaking import (
 
 T = TypeVar("T")
 # Items a pass in C handles before another thread may take Python's lock (``_in_turns``)
-_CHUNK = 16_384
+_CHUNK = 4_096
 # Characters whose lines one slice of ``relayout_in_slices`` breaks (about 5 ms of CPU)
 SLICE_CHARS = 100_000
 # Line starts, line ends and line tops
@@ -139,12 +139,12 @@ class ArticleLayout:
         self._paragraph_starts = [start for start, _end in self.paragraphs]
         self._breaks: list[int] = []
         self._paragraph_breaks: list[tuple[int, int]] = []
-        followings: list[int] = []  # where the word after each break opportunity ends
+        followings = array("q")  # where the word after each break opportunity ends
         for start, end in self.paragraphs:
             first = len(self._breaks)
             self._breaks += break_opportunities(text, start, end, token_starts)
             self._paragraph_breaks.append((first, len(self._breaks)))
-            followings += self._breaks[first + 1 :]
+            followings.extend(self._breaks[first + 1 :])
             followings.append(end)
         # the prefix sum at each of those ends: non-decreasing within a paragraph, so the
         # first word that overflows a line is found by bisection (``relayout``)
@@ -168,30 +168,34 @@ class ArticleLayout:
         and words runs in C (map, accumulate) but for one pass over the words."""
         metrics = self.metrics
         text = self.text
-        char_width = {char: metrics.char_advance(char) for char in set(text)}
+        char_width = {char: metrics.char_advance(char) for char in _distinct(text)}
         char_width["\n"] = 0.0
-        advances = list(map(char_width.__getitem__, _in_turns(text)))
+        advances = array("d", map(char_width.__getitem__, _in_turns(text)))
         if self.word_starts:
             return self._typeset_words(advances, word_gaps)
         widths = advances
         if self.show_ruby:
             gap = metrics.ruby_gap
-            ruby_width = {ruby: self._ruby_advance(ruby) + gap for ruby in set(self.rubies) if ruby}
+            ruby_width = {
+                ruby: self._ruby_advance(ruby) + gap for ruby in _distinct(self.rubies) if ruby
+            }
             ruby_width[""] = 0.0
-            widths = list(map(max, _in_turns(advances), map(ruby_width.__getitem__, self.rubies)))
+            widths = array(
+                "d", map(max, _in_turns(advances), map(ruby_width.__getitem__, self.rubies))
+            )
             # a character under a wider ruby is centred in its cell
             self.glyph_offset = array(
                 "d", map(mul, map(sub, _in_turns(widths), advances), repeat(0.5))
             )
         return _prefix_sums(_in_turns(widths))
 
-    def _typeset_words(self, advances: list[float], word_gaps: bool) -> array[float]:
+    def _typeset_words(self, advances: array[float], word_gaps: bool) -> array[float]:
         """Cells of the characters of each word: their advance, the word's spare room from
         a pinyin wider than its characters at its two edges, and the gap before a word
         that follows at once."""
         starts, ends = self.word_starts, self.word_ends
-        lasts = list(map(sub, _in_turns(ends), repeat(1)))
-        spares: list[float] = []
+        lasts = array("q", map(sub, _in_turns(ends), repeat(1)))
+        spares = array("d")
         if self.show_ruby:
             # How much wider than its character each syllable is, with the separator drawn
             # before it inside a word (an apostrophe before a, o, e when joined: xī'ān; a
@@ -199,7 +203,7 @@ class ArticleLayout:
             # word's first syllable taken off again.
             rubies = self.rubies
             before: dict[str, float] = {}
-            for ruby in set(rubies):
+            for ruby in _distinct(rubies):
                 mark = ("'" if takes_apostrophe(ruby) else "") if self.joined else " "
                 before[ruby] = self._ruby_advance(mark + ruby) - self._ruby_advance(ruby)
             inner = {ruby: self._ruby_advance(ruby) + gap for ruby, gap in before.items()}
@@ -207,10 +211,10 @@ class ArticleLayout:
             first_separators = map(before.__getitem__, map(rubies.__getitem__, _in_turns(starts)))
             beyond = map(sub, _differences(excess, starts, ends), first_separators)
             beyond = map(add, beyond, repeat(self.metrics.ruby_gap))
-            spares = list(map(mul, map(max, beyond, repeat(0.0)), repeat(0.5)))  # each edge
+            spares = array("d", map(mul, map(max, beyond, repeat(0.0)), repeat(0.5)))  # each edge
         hanging = spares  # a wide pinyin hangs into the margin; a wide gloss does not
         if self.glosses is not None:
-            spares = self._gloss_spares(list(spares) or [0.0] * len(starts), advances)
+            spares = self._gloss_spares(array("d", spares or bytes(8 * len(starts))), advances)
         widths = advances
         # The few words with spare room, then the gaps: scattered by map (in C), ~20x
         # faster than a Python loop over 60,000 words.
@@ -224,13 +228,15 @@ class ArticleLayout:
             self.hang = array("d", bytes(8 * len(self.text)))
             _set_at(self.hang, first_chars, [hanging[i] if hanging else 0.0 for i in roomy])
         if word_gaps:
-            followed = list(compress(lasts, map(eq, islice(_in_turns(starts), 1, None), ends)))
+            followed = array(
+                "q", compress(lasts, map(eq, islice(_in_turns(starts), 1, None), ends))
+            )
             gap = repeat(self.metrics.word_gap, len(followed))
             _add_at(widths, followed, gap)
             _set_at(self.trailing_gap, followed, repeat(self.metrics.word_gap))
         return _prefix_sums(_in_turns(widths))
 
-    def _gloss_spares(self, spares: list[float], advances: list[float]) -> list[float]:
+    def _gloss_spares(self, spares: array[float], advances: array[float]) -> array[float]:
         """Each edge's spare room with the glosses: a word under a gloss wider than its
         characters takes half the difference at each edge (as a wide pinyin)."""
         assert self.glosses is not None
@@ -544,15 +550,13 @@ def _first_beyond(reach: array[float], base: float, width: float, lo: int, hi: i
     return k
 
 
-def _add_at(values: list[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:
+def _add_at(values: array[float], indexes: Sequence[int], amounts: Iterable[float]) -> None:
     """``values[i] += amount`` for each index (the indexes distinct)."""
-    _set_at(values, _in_turns(indexes), map(add, map(values.__getitem__, indexes), amounts))
+    _set_at(values, indexes, map(add, map(values.__getitem__, indexes), amounts))
 
 
-def _set_at(
-    values: list[float] | array[float], indexes: Iterable[int], new: Iterable[float]
-) -> None:
-    deque(map(values.__setitem__, indexes, new), maxlen=0)
+def _set_at(values: array[float], indexes: Sequence[int], new: Iterable[float]) -> None:
+    deque(map(values.__setitem__, _in_turns(indexes), new), maxlen=0)
 
 
 def _in_turns(items: Sequence[T]) -> Iterator[T]:
@@ -560,6 +564,15 @@ def _in_turns(items: Sequence[T]) -> Iterator[T]:
     accumulate) over a long article then lets another thread take Python's lock between
     chunks, so a layout built on a worker never holds the UI thread up for long."""
     return chain.from_iterable(items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK))
+
+
+def _distinct(items: Sequence[T]) -> set[T]:
+    """``set(items)``, built a chunk at a time: one call over a long article's characters
+    would hold Python's lock for tens of milliseconds (see ``_in_turns``)."""
+    found: set[T] = set()
+    for i in range(0, len(items), _CHUNK):
+        found.update(items[i : i + _CHUNK])
+    return found
 
 
 def _prefix_sums(values: Iterable[float]) -> array[float]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from typing import overload
 
 from reader.core.analysis.display import with_sandhi
 from reader.core.analysis.tokens import Token, TokenKind
@@ -208,15 +209,46 @@ def one_line(title: str) -> str:
 
 def provisional_tokens(text: str) -> list[Token]:
     """One token per character, shown while the analysis runs (no readings, no entries)."""
-    tokens = []
-    for index, char in enumerate(text):
-        if char.isspace():
-            kind = TokenKind.SPACE
-        elif "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f":
-            kind = TokenKind.UNKNOWN
-        elif char.isalnum():
-            kind = TokenKind.LATIN
-        else:
-            kind = TokenKind.PUNCT
-        tokens.append(Token(index, char, kind))
-    return tokens
+    return list(ProvisionalTokens(text))
+
+
+class ProvisionalTokens(Sequence[Token]):
+    """``provisional_tokens(text)``, each made when it is read: a long article's are then
+    made by the worker that typesets it (`reader.ui.article_view.typesetting`), not on the
+    UI thread as it opens (a million characters: 1-2.4 s)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [_provisional(i, self._text[i]) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._text)
+        if not 0 <= index < len(self._text):
+            raise IndexError(index)
+        return _provisional(index, self._text[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(_provisional, range(len(self._text)), self._text)
+
+
+def _provisional(index: int, char: str) -> Token:
+    if char.isspace():
+        kind = TokenKind.SPACE
+    elif "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f":
+        kind = TokenKind.UNKNOWN
+    elif char.isalnum():
+        kind = TokenKind.LATIN
+    else:
+        kind = TokenKind.PUNCT
+    return Token(index, char, kind)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -37,11 +37,11 @@ from reader.ui.article_view.model import (
 # Articles longer than this are typeset on a worker thread (the layout of 100,000
 # characters takes about 100 ms of CPU on the UI thread, as the relayout goal allows).
 BACKGROUND_CHARS = 120_000
-# Characters typeset at once to show while the worker runs (cut at a line break): a few
-# screens. On the UI thread with cold caches (each character's advance, each reading's
-# marks met for the first time) 8,000 took 70-90 ms, over half the open's 100 ms budget
-# with the first paint after it; 4,000 take about half that.
-FIRST_PAGES_CHARS = 4_000
+# At least this many characters are typeset at once to show while the worker runs (the
+# view asks for a screen and a half, `ArticleView._screen_chars`; cut at a line break). On
+# the UI thread it costs some 3 ms per 1,000 characters (more with cold caches: each
+# character's advance, each reading's marks met for the first time).
+FIRST_PAGES_CHARS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class Request:
 
     text: str
     body_length: int
-    tokens: list[Token]
+    tokens: Sequence[Token]  # a list, or `ProvisionalTokens` (made by ``typeset_part``)
     title_tokens: list[Token]
     options: DisplayOptions
     statuses: Mapping[str, int]
@@ -149,7 +149,7 @@ def typeset(request: Request) -> Typeset:
 
 def typeset_part(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     request: Request,
     metrics: TypesetMetrics,
     display: str | None = None,
@@ -159,6 +159,7 @@ def typeset_part(
     options, in the request's script unless ``display`` has it so already; only the first
     ``laid_out`` characters laid out (and converted), if given."""
     options = request.options
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
     cut = len(text) if laid_out is None else laid_out
     if display is None:  # the rest of the text is not shown yet: not converted either
         display = in_script(text[:cut], options.script) + text[cut:]
@@ -237,12 +238,12 @@ def relayout(layout: ArticleLayout, title_layout: ArticleLayout | None, width: f
     layout.relayout(width, top)
 
 
-def first_pages(request: Request) -> Request:
-    """``request`` with only the text's first ``FIRST_PAGES_CHARS`` characters or so laid
-    out (cut at a line break, whole tokens; the title whole, at its offsets): what is
-    shown while the whole article is typeset."""
+def first_pages(request: Request, chars: int = FIRST_PAGES_CHARS) -> Request:
+    """``request`` with only the text's first ``chars`` characters or so laid out (cut at a
+    line break, whole tokens; the title whole, at its offsets): what is shown while the
+    whole article is typeset."""
     text, body = request.text, request.body_length
-    cut = text.find("\n", FIRST_PAGES_CHARS, body)
+    cut = text.find("\n", max(chars, FIRST_PAGES_CHARS), body)
     cut = body if cut == -1 else cut + 1
     tokens = [token for token in request.tokens[: cut + 1] if token.start + len(token.text) <= cut]
     cut = tokens[-1].start + len(tokens[-1].text) if tokens else 0
@@ -251,7 +252,10 @@ def first_pages(request: Request) -> Request:
 
 class BackgroundTypesetter(QObject):
     """Typesets on a worker thread; ``ready`` brings the latest request's result to the
-    thread this object lives in (a result overtaken by a newer request is dropped)."""
+    thread this object lives in (a result overtaken by a newer request is dropped).
+
+    A request can be held back until ``release``: the view's first paint of a new article
+    then has Python's lock to itself (with the worker running it took twice as long)."""
 
     ready = Signal(object)  # Typeset
     _finished = Signal(int, object)  # generation, Typeset: from the worker, queued
@@ -261,13 +265,30 @@ class BackgroundTypesetter(QObject):
         self._latest = 0
         self._lock = threading.Lock()
         self.busy = False  # a request is being typeset (set and read on this object's thread)
+        self._held: tuple[int, Request] | None = None  # started by ``release``
         self._finished.connect(self._deliver)
 
-    def start(self, request: Request) -> None:
+    def start(self, request: Request, held: bool = False) -> None:
+        """Typeset ``request`` (``held``: once ``release`` is called)."""
         with self._lock:
             self._latest += 1
             generation = self._latest
         self.busy = True
+        self._held = (generation, request) if held else None
+        if not held:
+            self._spawn(generation, request)
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def release(self) -> None:
+        """Start the request held back, if there is one."""
+        held, self._held = self._held, None
+        if held is not None:
+            self._spawn(*held)
+
+    def _spawn(self, generation: int, request: Request) -> None:
         threading.Thread(target=self._run, args=(generation, request), daemon=True).start()
 
     def cancel(self) -> None:
@@ -275,6 +296,7 @@ class BackgroundTypesetter(QObject):
         with self._lock:
             self._latest += 1
         self.busy = False
+        self._held = None
 
     def _run(self, generation: int, request: Request) -> None:
         # a collection started by the worker's allocations would hold the UI thread up for

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,6 +70,10 @@ MAX_COLUMN_EMS = 42  # lines longer than this are hard to read: the column is ce
 CLICK_SLOP = 4
 TOP_PAD = 8  # room above the reading line when the view scrolls to it
 TITLE_SCALE = 1.35  # the title's font size, in text font sizes
+FIRST_PAINT_WAIT_MS = 300  # a long article's worker starts at the latest after this
+# Strings never drawn before that one paint of a long article's first pages draws (each
+# laid out and its glyphs rendered: some 60 µs); the lines below wait for the next paint.
+NEW_STRINGS_PER_PAINT = 120
 # The boxes of ``text[start:end]`` on one layout's lines (``ArticleView._span_rects`` bound)
 _Rects = Callable[[int, int], list[QRectF]]
 
@@ -156,7 +160,7 @@ class ArticleView(QAbstractScrollArea):
         # ``with_title``); those being typeset are ``_wanted`` (the same when done)
         self.tokens: list[Token] = []
         self._body_tokens: list[Token] = []
-        self._wanted: tuple[list[Token], list[Token]] = ([], [])
+        self._wanted: tuple[Sequence[Token], list[Token]] = ([], [])
         self._token_starts: list[int] = []
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
@@ -167,6 +171,9 @@ class ArticleView(QAbstractScrollArea):
         self.hsk_level: Callable[[str], int | None] = lambda _word: None
         self.metrics = QtMetrics(self.options.font_family, self.options.font_size)
         self.title_metrics = title_metrics(self.options.font_family, self.options.font_size)
+        # the fonts the layouts shown were typeset in: a long article's old layout is
+        # painted in them until its worker brings the layout at a new size
+        self._shown_metrics = (self.metrics, self.title_metrics)
         self.layout_: ArticleLayout | None = None
         self.title_layout: ArticleLayout | None = None  # None: the article has no title
         self._shown: Typeset | None = None  # what the layouts were typeset from
@@ -228,7 +235,7 @@ class ArticleView(QAbstractScrollArea):
                 self._want_title(title_tokens)
             return
         self._set_tokens(tokens, title_tokens)
-        self._rebuild()
+        self._rebuild(new_tokens=True)
 
     def set_title(self, title: str, title_tokens: Sequence[Token] | None = None) -> None:
         """A new title over the same text (the article was renamed), with its tokens (by
@@ -266,7 +273,12 @@ class ArticleView(QAbstractScrollArea):
         then the title's; a long article's ``tokens`` are the old ones until its worker
         is done."""
         body, title = self._wanted
-        return with_title(body, self.body_length, title)
+        return with_title(body if isinstance(body, list) else list(body), self.body_length, title)
+
+    @property
+    def title_tokens_wanted(self) -> list[Token]:
+        """The title's tokens shown once what is being typeset is, in the title's offsets."""
+        return self._wanted[1]
 
     @property
     def body_tokens(self) -> list[Token]:
@@ -274,8 +286,10 @@ class ArticleView(QAbstractScrollArea):
         return self._body_tokens
 
     def _set_tokens(self, tokens: Sequence[Token], title_tokens: Sequence[Token]) -> None:
-        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown)."""
-        self._wanted = (list(tokens), list(title_tokens) if self.title else [])
+        """The tokens the next ``_rebuild`` typesets (``tokens`` is what is shown), taken as
+        they are (the caller's: copying a long article's list took 7-20 ms; `ProvisionalTokens`
+        are made by the typesetting)."""
+        self._wanted = (tokens, list(title_tokens) if self.title else [])
 
     def set_uncertain(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark the characters OCR was unsure of (a red wavy line under them, as a spelling
@@ -289,7 +303,6 @@ class ArticleView(QAbstractScrollArea):
         ):
             self.metrics = QtMetrics(options.font_family, options.font_size)
             self.title_metrics = title_metrics(options.font_family, options.font_size)
-            self._statics.clear()
         same_layout = options == replace(
             self.options,
             tone_scheme=options.tone_scheme,
@@ -342,23 +355,39 @@ class ArticleView(QAbstractScrollArea):
             title.layout.relayout(request.width)
         self._show(combine(shown.body, title, self.body_length, shown.whole))
 
-    def _rebuild(self, keep_position: bool = True) -> None:
+    def _rebuild(self, keep_position: bool = True, new_tokens: bool = False) -> None:
         """Typeset the text and the title with the tokens wanted under the options; a long
-        article on a worker thread, meanwhile showing its first pages (a new text) or what
-        it showed."""
+        article on a worker thread, meanwhile showing its first pages (a new text, or its
+        analysis come while the reader is still in them: the pinyin at once) or what it
+        showed."""
         request = self._request()
         if len(self.text) <= BACKGROUND_CHARS:
             self._typesetter.cancel()
             self._show(typeset(request), keep_position)
             return
-        if not keep_position or self.layout_ is None:
-            self._show(typeset(first_pages(request)), keep_position=False)
+        held = False
+        screen = self._screen_chars()
+        early = new_tokens and self._reading_char <= screen
+        if not keep_position or self.layout_ is None or early:
+            chars = self._reading_char + screen if keep_position else screen
+            self._show(typeset(first_pages(request, chars)), keep_position)
+            # the worker waits for the first pages' paint (or a moment, if none comes)
+            held = self.isVisible()
+            if held:
+                QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._typesetter.release)
         # the worker's metrics are its own: Qt's font metrics are reentrant, not shared
         family, size = self.options.font_family, self.options.font_size
         metrics = QtMetrics(family, size)
         self._typesetter.start(
-            replace(request, metrics=metrics, title_metrics=title_metrics(family, size))
+            replace(request, metrics=metrics, title_metrics=title_metrics(family, size)), held
         )
+
+    def _screen_chars(self) -> int:
+        """About how many characters a screen and a half holds (lines of a column's full
+        width, each at least twice the font size high): a new long article's first pages."""
+        size = self.options.font_size
+        lines = self.viewport().height() / (2 * size) + 1
+        return round(1.5 * lines * min(MAX_COLUMN_EMS, self.column()[1] / size))
 
     def _request(self) -> Request:
         """What typesetting the text and the title with the tokens wanted needs."""
@@ -389,6 +418,9 @@ class ArticleView(QAbstractScrollArea):
         if not retitled:
             self._slices.cancel()  # new layouts: the old ones' relayout is moot
         self._shown = done
+        if self._shown_metrics[0] is not self.metrics:  # typeset at another size
+            self._shown_metrics = (self.metrics, self.title_metrics)
+            self._statics.clear()
         self.tokens = done.tokens
         self._body_tokens = done.body_tokens
         self._token_starts = done.token_starts
@@ -470,7 +502,7 @@ class ArticleView(QAbstractScrollArea):
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, round(self.layout_.height + 2 * MARGIN) - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
-        bar.setSingleStep(round(self.layout_.line_height + self.metrics.line_gap))
+        bar.setSingleStep(round(self.layout_.line_height + self._shown_metrics[0].line_gap))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -573,12 +605,43 @@ class ArticleView(QAbstractScrollArea):
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
         if self.layout_ is None:
             return
-        parts = [(self.layout_, 0, self.metrics, 0)]
+        clip, rest = event.rect(), None
+        if self._typesetter.holding:  # a long article's first paint: in bands, if need be
+            rest = self._cold_cut(clip)
+            if rest is not None:
+                clip = QRect(clip.left(), clip.top(), clip.width(), rest - clip.top())
+        metrics, title_metrics = self._shown_metrics
+        parts = [(self.layout_, 0, metrics, 0)]
         if self.title_layout is not None:
-            parts.append((self.title_layout, self.body_length + 1, self.title_metrics, 3))
+            parts.append((self.title_layout, self.body_length + 1, title_metrics, 3))
         for layout, base, metrics, font_key in parts:
-            self._paint_part(painter, event.rect(), palette, layout, base, metrics, font_key)
+            self._paint_part(painter, clip, palette, layout, base, metrics, font_key)
         painter.end()
+        if rest is not None:
+            below = QRect(0, rest, self.viewport().width(), event.rect().bottom() + 1 - rest)
+            QTimer.singleShot(0, partial(self.viewport().update, below))
+        elif self._typesetter.holding:  # the first pages are painted: now the rest
+            QTimer.singleShot(0, self._typesetter.release)
+
+    def _cold_cut(self, clip: QRect) -> int | None:
+        """The viewport y of the first line in ``clip`` whose strings, with those of the
+        lines above it, would be more than ``NEW_STRINGS_PER_PAINT`` never drawn before
+        (None: all fit): a first paint laying out and rendering every glyph of a screen
+        took 20-30 ms; in bands it is a few short turns, each a frame."""
+        layout = self.layout_
+        assert layout is not None
+        offset = MARGIN - self.verticalScrollBar().value()
+        statics, text = self._statics, layout.text
+        new: set[tuple[int, str]] = set()
+        lines = layout.lines_between(clip.top() - offset, clip.bottom() - offset)
+        for line in lines:
+            chars = text[layout.line_starts[line] : layout.line_ends[line]]
+            new.update((0, char) for char in chars if (0, char) not in statics)
+            rubies = ((1, piece) for _index, _x, piece in layout.line_rubies(line))
+            new.update(key for key in rubies if key not in statics)
+            if len(new) > NEW_STRINGS_PER_PAINT and line > lines.start:
+                return round(layout.line_tops[line] + offset)
+        return None
 
     def _paint_part(
         self,

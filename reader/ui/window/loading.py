@@ -9,6 +9,7 @@ other components follow the session."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -20,7 +21,7 @@ from reader.core.progress import Progress
 from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
-from reader.ui.article_view.model import one_line, provisional_tokens
+from reader.ui.article_view.model import ProvisionalTokens, one_line
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task
@@ -42,8 +43,28 @@ _READ_AT_ONCE = 10_000
 # analysis is not stored) and their word keys (token text → simplified key), all computed
 # on the queries thread (the key map costs tens of milliseconds on a long article), and
 # what the writer is to store of a new analysis (None: it was stored already).
-Analysed = tuple[list[Token], list[Token] | None, dict[str, str]]
-Made = tuple[list[Token], list[Token], dict[str, str], "NewAnalysis | None"]
+Analysed = tuple[list[Token], list[Token] | None, dict[str, str], "Counted"]
+Made = tuple[list[Token], list[Token], dict[str, str], "Counted", "NewAnalysis | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What showing an analysis needs of the text's many tokens, counted with it on the
+    queries thread (on the UI thread a million characters' took 0.5 s of CPU): the token
+    texts that take a status mark, the running words and the different words."""
+
+    marked: frozenset[str]
+    words: int
+    different: int
+
+
+def counted(tokens: list[Token], keys: dict[str, str]) -> Counted:
+    marked = frozenset(t.text for t in tokens if t.kind in MARKED_KINDS)
+    chinese = [t.text for t in tokens if t.is_chinese]
+    return Counted(marked, len(chinese), len({keys[text] for text in chinese}))
+
+
+MARKED_KINDS = (TokenKind.WORD, TokenKind.NAME)  # the tokens whose status is shown
 
 
 class ArticleLoader(QObject):
@@ -176,7 +197,9 @@ class ArticleLoader(QObject):
         self.save_position()
         article = self._context.store.articles.get(article_id)
         self._context.settings.last_article_id = article_id
-        self._view.set_article(article.text, provisional_tokens(article.text), article.info.title)
+        # the characters' tokens, made as the view typesets them (a long article's on a worker)
+        text = article.text
+        self._view.set_article(text, ProvisionalTokens(text), article.info.title)
         position = self._positions.get(article_id, article.info.reading_position)
         self._view.scroll_to_char(position)
         self._word_count.setText(f"{article.info.char_count:,} characters")
@@ -265,7 +288,10 @@ class ArticleLoader(QObject):
                 from reader.core.analysis.stored import stored_analysis  # off the UI thread
 
                 tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                return None if tokens is None else (tokens, None, word_keys(tokens, dictionary))
+                if tokens is None:
+                    return None
+                keys = word_keys(tokens, dictionary)
+                return tokens, None, keys, counted(tokens, keys)
 
             self._queries.run(
                 stored,
@@ -280,7 +306,8 @@ class ArticleLoader(QObject):
         def work(store: Store, progress: Progress) -> Made:
             tokens, new = analyzer.read_or_analyse(store, article_id, progress)
             title = analyzer.analyse_title(store, article_id)
-            return tokens, title, word_keys([*tokens, *title], dictionary), new
+            keys = word_keys([*tokens, *title], dictionary)
+            return tokens, title, keys, counted(tokens, keys), new
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -295,14 +322,14 @@ class ArticleLoader(QObject):
     def _analysis_made(self, article_id: int, made: Made) -> None:
         """Shown at once; a new analysis then goes to the writer to be stored (the library
         hears of the article's % known when it is)."""
-        tokens, title, keys, new = made
+        tokens, title, keys, counts, new = made
         if new is not None and not self._stopped:
             self._context.writer.run(
                 lambda store, _progress: save_analysis(store, new),
                 on_error=lambda _error: None,  # not stored (deleted meanwhile): made again
                 priority=BACKGROUND,
             )
-        self._analysis_ready(article_id, (tokens, title, keys))
+        self._analysis_ready(article_id, (tokens, title, keys, counts))
 
     def _analyse_title(self) -> None:
         """The title of an article shown with its stored tokens, once the analyser is here
@@ -316,7 +343,8 @@ class ArticleLoader(QObject):
 
         def work(store: Store, _progress: Progress) -> Analysed:
             title = analyzer.analyse_title(store, article_id)
-            return tokens, title, word_keys([*tokens, *title], dictionary)
+            keys = word_keys([*tokens, *title], dictionary)
+            return tokens, title, keys, counted(tokens, keys)
 
         self._queries.run(
             work,
@@ -337,7 +365,7 @@ class ArticleLoader(QObject):
     def _analysis_ready(self, article_id: int, analysed: Analysed) -> None:
         if self._stopped or article_id != self._session.article_id:
             return
-        tokens, title, keys = analysed
+        tokens, title, keys, counts = analysed
         if title is not None and one_line("".join(t.text for t in title)) != self._view.title:
             title = None  # the old title's: renamed while it was analysed
         self._messages.clear()
@@ -349,13 +377,13 @@ class ArticleLoader(QObject):
         self.pinyin_came.emit()
         shown = self._view.tokens_wanted  # the text's and the title's (typeset or not)
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
-        marked = {t.text for t in shown if t.kind in (TokenKind.WORD, TokenKind.NAME)}
+        title_words = {t.text for t in self._view.title_tokens_wanted if t.kind in MARKED_KINDS}
+        marked = counts.marked | title_words
         statuses = self._context.store.vocab.statuses_for(keys[w] for w in marked)
         self._view.set_word_statuses({w: int(statuses[keys[w]]) for w in marked})
-        chinese = [t for t in tokens if t.is_chinese]
-        unique = len({keys[t.text] for t in chinese})
         self._word_count.setText(
-            f"{len(chinese):,} words ({unique:,} different) · {self._view.body_length:,} characters"
+            f"{counts.words:,} words ({counts.different:,} different) · "
+            f"{self._view.body_length:,} characters"
         )
         self._session.set_analysis(article_id, shown, keys)
 
