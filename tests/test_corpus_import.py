@@ -188,6 +188,11 @@ EXPECTED: dict[str, Expect] = {
             "rlogin 和 rsh, 同时在不安全的网络之上, 两个互不信任的主机之间, 提供加密的, "
             "安全的通信连接.",
             "描述 (DESCRIPTION)",
+            # the page spaces its Latin words off the Hanzi: where a line broke between
+            # the two, the break was that space
+            "连接和任意 TCP/IP 端口均可以通过此安全通道转发(forward).",
+            "已经列在远程主机的 /etc/hosts.equiv 或 /etc/ssh/shosts.equiv 文件中,",
+            "详见 ssh-agent(1) 手册页.",
         ),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,
@@ -237,7 +242,8 @@ EXPECTED: dict[str, Expect] = {
     ),
     "html_news_thepaper.html": Expect(
         articles=(1, 1),
-        titles=("定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...",),
+        # the page cuts its headline short (…无敌免...); the post's first line gives it whole
+        titles=("定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......",),
         first="本文原标题：《定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......》",
         # The post (lines cut by <br>, photos between them) ends "开始搓搓手了！！！" and
         # its credits (编辑|… 来源|…). What follows is not the post: the account's menu
@@ -335,7 +341,20 @@ EXPECTED: dict[str, Expect] = {
             "显示有两个可能，Start menu 和 Start shell。",
             "Display configuration details: 显示 LVM 设备结构，名称和逻辑卷尺寸等",
         ),
-        whole=("警告", "注意", "Create volume group"),
+        # a <pre> keeps its lines (a command, the partition table drawn in text); a
+        # definition list's terms head their descriptions; a footnote whose link is much
+        # of it ([9] … LUKS) is a footnote like the others
+        whole=(
+            "警告",
+            "注意",
+            "Create volume group",
+            "# dpkg-reconfigure tzdata",
+            "SCSI1 (0,0,0) (sda) - 6.4 GB WDC AC36400L",
+            "RAID0",
+            "Passphrase",
+            "Key size: 256",
+            "[9] 使用 passphrase 作为密钥意味着建立分区是使用 LUKS。",
+        ),
         first_within=1,
     ),
     # Mostly navigation around ~370 Hanzi of content.
@@ -383,6 +402,16 @@ EXPECTED: dict[str, Expect] = {
             # space (LDAP⏎编辑器), as a browser shows it
             "或者任何其他的 LDAP 编辑器添加用户和机器。",
             "Documentation/Bookworm 上的维基版并且时常更新。",
+            # the manual spaces its addresses and dates off the Hanzi
+            "DHCP 在主服务器上为 10.0.0.0/8 网络工作，",
+            '代号 "Squeeze"，发布于 2013-03-03。',
+        ),
+        # a <pre>'s commands stay one a line
+        whole=(
+            "$ sudo apt update",
+            "$ sudo apt install task-desktop-xfce lightdm education-menus",
+            'root@tjener:~# ldap-createuser-krb5 -d Teachers harhir "Harry Hirsch"',
+            "changetype: add",
         ),
     ),
     "docx_python100days_complex_expression_essay.docx": Expect(

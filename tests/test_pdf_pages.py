@@ -105,7 +105,8 @@ def test_words_that_lead_into_code_are_not_a_heading() -> None:
     ]
     paragraphs = _paragraphs([page])
     code = "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}"
-    assert f"用法是{code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
+    # the page spaces its Latin words and commands off the Hanzi: the line break is a space
+    assert f"用法是 {code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
     assert "28 在 CJK 中如何调整汉字的间距？Revised" in paragraphs
     assert "命令 默认值 含义" in paragraphs
 
