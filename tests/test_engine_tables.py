@@ -102,6 +102,39 @@ def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> N
         assert names.states(word) == posseg.viterbi(word, *tables)[1], word
 
 
+def test_new_words_are_cut_as_jieba_finalseg_cuts_them() -> None:
+    """The four-state decoding gives jieba's HMM cut, ties and unknown characters included."""
+    import jieba.finalseg as finalseg
+
+    from reader.core.analysis.new_words import hmm_cut
+
+    random.seed(20)
+    runs = ["姚树洁说", "周和华", "中", "", "a中b", "〇中文", "的的的的的的", "𠀀𠀁中"]
+    text = "".join(novel_runs(30_000))
+    for size in (2, 3, 5, 9, 30):
+        for _ in range(300):
+            start = random.randrange(len(text) - size + 1)
+            runs.append(text[start : start + size])
+    runs += ["".join(random.choices(text, k=random.randint(2, 12))) for _ in range(2_000)]
+    for run in runs:
+        assert hmm_cut(run) == tuple(finalseg.cut(run)), run
+
+
+def test_a_string_maps_prefixes_are_its_keys_that_begin_a_text() -> None:
+    """``prefixes`` (one walk of the trie) finds what asking each length in turn finds."""
+    from reader.core.analysis.readings import CEDICT_WORDS, load_cedict_words
+
+    words = load_cedict_words(CEDICT_WORDS)
+    text = "".join(novel_runs(20_000)) + "中华人民共和国成立了为人民服务"
+    for start in range(len(text) - 8):
+        window = text[start : start + 8]
+        expected = [window[:n] for n in range(1, 9) if window[:n] in words]
+        assert words.prefixes(window) == expected, window
+        phrases = [window[:n] for n in range(1, 9) if window[:n] in PHRASES_DICT]
+        assert PHRASES_DICT.prefixes(window) == phrases, window
+    assert words.prefixes("") == []
+
+
 def test_the_name_model_is_read_from_the_same_tables_as_jieba_posseg_imports() -> None:
     """The build reads jieba's pickled copies of its model: they must be its modules' dicts."""
     import jieba.posseg as posseg

@@ -33,6 +33,19 @@ def test_import_seed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "平仓\n\n后成功" in article.original_text
 
 
+@pytest.mark.parametrize("before", [["--data-dir", "{dir}"], ["--data-dir={dir}"]])
+def test_data_dir_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before: list[str]
+) -> None:
+    """`reader --data-dir DIR import FILE` imports into DIR, as `reader import --data-dir`."""
+    text = tmp_path / "a.txt"
+    text.write_text("好文章。", encoding="utf-8")
+    folder = tmp_path / "data"
+    args = [part.format(dir=folder) for part in before]
+    assert main([*args, "import", str(text)]) == 0
+    assert _library(folder) == [("好文章", str(text))]
+
+
 def test_bad_files_add_nothing(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

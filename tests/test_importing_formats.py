@@ -25,11 +25,16 @@ CHAPTER = """<?xml version="1.0" encoding="utf-8"?>
 <body><h1>{title}</h1><p>{body}</p></body></html>"""
 
 
-def make_epub(chapters: list[tuple[str, str]], *, spine: list[int] | None = None) -> bytes:
-    """An EPUB 3 with the chapters as c1.xhtml… (listed in the spine in ``spine`` order)."""
+def make_epub(
+    chapters: list[tuple[str, str]], *, spine: list[int] | None = None, nav: int | None = None
+) -> bytes:
+    """An EPUB 3 with the chapters as c1.xhtml… (listed in the spine in ``spine`` order;
+    chapter ``nav`` is the book's navigation document)."""
     order = spine if spine is not None else list(range(len(chapters)))
     manifest = "".join(
-        f'<item id="c{i}" href="text/c{i}.xhtml" media-type="application/xhtml+xml"/>'
+        f'<item id="c{i}" href="text/c{i}.xhtml" media-type="application/xhtml+xml"'
+        + (' properties="nav"' if i == nav else "")
+        + "/>"
         for i in range(len(chapters))
     )
     itemrefs = "".join(f'<itemref idref="c{i}"/>' for i in order)
@@ -205,6 +210,48 @@ def test_html_with_unclosed_head(tmp_path: Path) -> None:
     assert (article.title, article.text) == ("题目", "正文。")
 
 
+def test_epub_navigation_document_is_not_a_chapter(tmp_path: Path) -> None:
+    """An EPUB 3 lists its table of contents (nav.xhtml) in the spine: links, not text."""
+    contents = '<a href="c1.xhtml">第一章</a></p><p><a href="c2.xhtml">第二章</a>'
+    data = make_epub(
+        [("目录", contents), ("第一章", "春天来了。"), ("第二章", "夏天到了。")], nav=0
+    )
+    articles = import_file(write(tmp_path, "book.epub", data))
+    assert [a.title for a in articles] == ["第一章", "第二章"]
+
+
+def test_markdown_front_matter_is_metadata(tmp_path: Path) -> None:
+    """A blog post's YAML (or TOML) front matter is no text; its title is the post's, and
+    the post's headings stay in it as subheadings. A rule over a paragraph is no metadata."""
+    post = (
+        '---\ntitle: "我的周末"\ndate: 2024-05-01\ntags: [日记]\n---\n\n'
+        "周六我去了公园。\n\n## 星期天\n\n在家看书。\n"
+    )
+    article = import_file(write(tmp_path, "post.md", post.encode()))[0]
+    assert (article.title, article.paragraphs) == (
+        "我的周末",
+        ["周六我去了公园。", "星期天", "在家看书。"],
+    )
+    toml = '+++\ntitle = "我的周末"\n+++\n周六我去了公园。\n'
+    article = import_file(write(tmp_path, "toml.md", toml.encode()))[0]
+    assert (article.title, article.paragraphs) == ("我的周末", ["周六我去了公园。"])
+    ruled = "---\n\n上面是一条分隔线。\n\n---\n"
+    assert import_file(write(tmp_path, "rule.md", ruled.encode()))[0].text == "上面是一条分隔线。"
+
+
+def test_preformatted_lines_stay_lines(tmp_path: Path) -> None:
+    """A <pre> is lines (commands one after another), in a book chapter as on a web page."""
+    pre = "<pre>  $ sudo apt update\n  $ sudo apt install lightdm\n</pre>"
+    data = make_epub([("安装", f"先运行这些命令：</p>{pre}<p>然后重新启动。")])
+    (chapter,) = import_file(write(tmp_path, "book.epub", data))
+    assert chapter.paragraphs == [
+        "先运行这些命令：",
+        "$ sudo apt update",
+        "$ sudo apt install lightdm",
+        "然后重新启动。",
+    ]
+
+
 def test_epub_chapters_in_spine_order_without_cover(tmp_path: Path) -> None:
     data = make_epub(
         [("第一章", "春天来了。"), ("第二章", "夏天到了。"), ("封面", "")], spine=[2, 1, 0]
@@ -308,6 +355,37 @@ def test_text_lying_about_its_encoding(tmp_path: Path) -> None:
     assert "重庆制造" in import_file(path)[0].text  # detection gets it right
 
 
+NOVEL = "第一章\n\u3000\u3000看守所灰色的高墙布满了电网。\n\u3000\u3000“宋一坤正在接见室。”\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    """Some tools save UTF-16 with no mark: the NULs beside its ASCII are no binary data."""
+    (article,) = import_file(write(tmp_path, "novel.txt", NOVEL.encode(encoding)))
+    assert article.paragraphs == ["看守所灰色的高墙布满了电网。", "“宋一坤正在接见室。”"]
+    assert article.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "stray", "name"),
+    [("utf-8", b"\x93\x94\x96", "UTF-8"), ("gbk", b"\xff", "GB18030")],
+)
+def test_a_few_damaged_bytes_are_left_out_and_said(
+    tmp_path: Path, encoding: str, stray: bytes, name: str
+) -> None:
+    """A long text with a stray byte or three (a cp1252 quote pasted into UTF-8, a download
+    resumed mid-character) opens without them, and the user is told; a short file in
+    another encoding altogether is still refused."""
+    data = (NOVEL.removeprefix("第一章\n") * 200).encode(encoding)
+    middle = data.index("宋一坤".encode(encoding), len(data) // 2)
+    (article,) = import_file(write(tmp_path, "novel.txt", data[:middle] + stray + data[middle:]))
+    assert article.text.count("宋一坤正在接见室") == 200
+    (note,) = article.notes
+    places = "1 place" if len(stray) == 1 else f"{len(stray)} places"
+    assert f"damaged: {places} could not be read as {name}" in note
+    _fails(write(tmp_path, "fr.txt", "Café crème, naïve résumé.".encode("cp1252")), "encoding")
+
+
 def test_explicit_western_encoding(tmp_path: Path) -> None:
     path = write(tmp_path, "fr.txt", "Déjà vu, l’été « chaud ».".encode("cp1252"))
     assert import_file(path, encoding="cp1252")[0].text == "Déjà vu, l’été « chaud »."
@@ -361,6 +439,17 @@ def test_zip_bombs(tmp_path: Path, name: str, data: bytes) -> None:
 @pytest.mark.parametrize("name", ["book.epub", "report.docx"])
 def test_not_a_zip(tmp_path: Path, name: str) -> None:
     _fails(write(tmp_path, name, "这只是文字。".encode()), "not a zip")
+
+
+def test_archives_and_old_word_files_say_what_they_are(tmp_path: Path) -> None:
+    """A zip of texts, or a Word 97 .doc renamed .txt, is named for what it is, with what
+    to do (not "binary data")."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("第一章.txt", "春天来了。")
+    _fails(write(tmp_path, "novel.zip", buffer.getvalue()), "zip archive", "unpack")
+    doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    _fails(write(tmp_path, "report.txt", doc), "old Word", ".docx")
 
 
 def test_xml_entities_refused(tmp_path: Path) -> None:

@@ -519,6 +519,14 @@ def test_numbers_spaced_by_the_document_keep_their_spaces() -> None:
     fixed = "全市建成48家工厂，平台达到114家。\n指数为77.77%，位居前列。"
     assert import_text(page)[0].text == fixed
     assert fix_spacing("版本 6.03，", keep_number_spaces=True) == "版本 6.03，"
+    # an address or a date runs to the space or the mark after it: spaced off both sides,
+    # as the writer spaced it (the Debian Edu manual's 为 10.0.0.0/8 网络)
+    assert (
+        fix_spacing("DHCP 在主服务器上为 10.0.0.0/8 网络工作")
+        == "DHCP 在主服务器上为 10.0.0.0/8 网络工作"
+    )
+    assert fix_spacing("代号 Squeeze，发布于 2013-03-03。") == "代号 Squeeze，发布于 2013-03-03。"
+    assert fix_spacing("于 2007-07-22发布") == "于2007-07-22发布"  # glued on one side
 
 
 def test_lines_cut_at_a_re_wrap_column_are_joined() -> None:
@@ -684,3 +692,25 @@ def test_a_task_list_s_boxes_are_no_text(tmp_path: Path) -> None:
     text = "# 计划\n\n- [x] 补完基本区汉字；\n- [ ] 补全谚文音节。\n"
     (article,) = import_file(write(tmp_path, "plan.md", text.encode("utf-8")))
     assert article.paragraphs == ["补完基本区汉字；", "补全谚文音节。"]
+
+
+def test_a_line_break_between_hanzi_and_latin_is_the_document_s_space() -> None:
+    """A hard-wrapped page that spaces its Latin words off the Hanzi (a man page): the
+    break between 详见 and ssh-agent(1) was a space. One that glues them keeps them glued
+    (他拿出⏎iPhone手机: the word is glued on its other side)."""
+    spaced = (
+        "     ssh 支持基于 RSA 的认证. 用户通过运行 ssh-keygen(1) 创建密钥对, 详见\n"
+        "     ssh-agent(1) 手册页. 所有 X11 和 TCP/IP\n"
+        "     连接都被自动加密, 保存在 $HOME/.ssh/known_hosts 中.\n"
+    )
+    (article,) = import_text(spaced)
+    assert "详见 ssh-agent(1) 手册页." in article.text
+    assert "所有 X11 和 TCP/IP 连接都被自动加密" in article.text
+    glued = (
+        "天黑了，他走进房间，坐了下来，从口袋里拿出\n"
+        "iPhone手机，看了一眼，又用Excel算了算，再打开\nWord写信。\n"
+    )
+    assert import_text(glued)[0].paragraphs[-1] == (
+        "天黑了，他走进房间，坐了下来，从口袋里拿出iPhone手机，看了一眼，又用Excel算了算，"
+        "再打开Word写信。"
+    )

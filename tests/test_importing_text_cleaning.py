@@ -55,3 +55,26 @@ def test_pasted_text_and_html_are_cleaned_the_same_way(tmp_path: Path) -> None:
     page.write_text("<html><body><p>他说\x08：&#8220;你好。&#8221;</p></body></html>", "utf-8")
     (article,) = import_file(page)
     assert "他说：“你好。”" in article.text
+
+
+def test_a_rendered_man_page_is_titled_by_its_name_line() -> None:
+    # groff's header (name and section at both ends) names the page; its NAME line says it
+    page = (
+        "LS(1)                        用户命令                        LS(1)\n\n"
+        "名称\n     ls - 列出目录内容\n\n"
+        "总览\n     ls [选项]... [文件]...\n\n"
+        "描述\n     列出文件的信息（默认为当前目录）。如果没有指定排序方式，\n"
+        "     则按字母顺序排列。\n\n"
+        "GNU coreutils 8.32             2020年3月                        LS(1)\n"
+    )
+    (article,) = import_text(page)
+    assert article.title == "ls - 列出目录内容"
+    assert "列出文件的信息（默认为当前目录）。如果没有指定排序方式，则按字母顺序排列。" in (
+        article.paragraphs
+    )
+
+
+def test_a_header_line_without_a_name_and_section_is_no_man_page() -> None:
+    text = "第一章    开始    第一章\n\n天亮了。他走出门去，看见一只猫 - 白色的。\n"
+    (article,) = import_text(text)
+    assert article.title.startswith("第一章")

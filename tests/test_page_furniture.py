@@ -133,9 +133,46 @@ def test_the_footnotes_of_the_text_s_marks_end_it() -> None:
         ("本节将会描述各个安装组件的细节。", False),
         ("包括那些称为“传统”的 locale [6]，用于系统。", False),
     ]
-    blocks = [
-        *kept,
-        ("[6] 传统 locale 是那些没有使用 UTF-8 的 locale。", False),
-        ("[9] 正文里没有这个注的标记。", False),
+    # read from the page itself: a note whose link is much of it is one too (trafilatura
+    # drops it); a note whose mark the text lacks is not the text's
+    page = (
+        "<html><body>"
+        + "".join(f"<p>{text}</p>" for text, _ in kept)
+        + '<div class="footnotes"><p><a href="#a"><sup>[6] </sup></a>传统 locale 是那些'
+        "没有使用 UTF-8 的 locale。</p>"
+        '<p><a href="#b"><sup>[4] </sup></a><a href="https://example.org/">LUKS</a>。</p>'
+        "<p>[9] 正文里没有这个注的标记。</p></div></body></html>"
+    )
+    kept.append(("建立分区是使用 LUKS[4]。", False))
+    assert footnotes(page, kept) == [
+        "[6] 传统 locale 是那些没有使用 UTF-8 的 locale。",
+        "[4] LUKS。",
     ]
-    assert footnotes(blocks, kept) == ["[6] 传统 locale 是那些没有使用 UTF-8 的 locale。"]
+
+
+def test_a_headline_the_site_cut_short_is_completed_from_the_original_title(
+    tmp_path: Path,
+) -> None:
+    """澎湃号 pages cut a long headline (…无敌免...) in <title> and <h1>; the post's first line
+    "本文原标题：《…》" has it whole. Any other headline ending in dots stays as it is."""
+    story = "".join(
+        f"<p>第{i}段：广州南沙国际邮轮母港将于11月17日正式开港，可停靠目前世界上最大的邮轮。</p>"
+        for i in range(8)
+    )
+
+    def page(original: str) -> str:
+        cut = "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免..."
+        return (
+            f"<html><head><title>{cut}_政务_澎湃新闻</title></head><body>"
+            f'<div class="main"><h1>{cut}</h1><p>本文原标题：《{original}》</p>{story}</div>'
+            "</body></html>"
+        )
+
+    whole = "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......"
+    (tmp_path / "a.html").write_text(page(whole), encoding="utf-8")
+    assert import_file(tmp_path / "a.html")[0].title == whole
+    (tmp_path / "b.html").write_text(page("另一篇文章的标题"), encoding="utf-8")
+    assert (
+        import_file(tmp_path / "b.html")[0].title
+        == "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免..."
+    )

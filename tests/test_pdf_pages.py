@@ -6,9 +6,10 @@ from __future__ import annotations
 from reader.core.importing import import_text
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.pdf_format import contents_entries, without_debris
+from reader.core.importing.pdf_format import _cleaned, contents_entries, without_debris
 from reader.core.importing.pdf_formulas import FORMULA, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
+from reader.core.importing.pdf_references import reference_lists
 
 PROSE = (
     "在西文排版实践中，断行的位置优先选取在两个单词之间，也就是在源代码中输入的空格。空格本身"
@@ -104,7 +105,8 @@ def test_words_that_lead_into_code_are_not_a_heading() -> None:
     ]
     paragraphs = _paragraphs([page])
     code = "\\renewcommand{\\CJKglue}{\\hskip ⟨b⟩ plus ⟨p⟩ minus ⟨m⟩}"
-    assert f"用法是{code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
+    # the page spaces its Latin words and commands off the Hanzi: the line break is a space
+    assert f"用法是 {code}其中 ⟨b⟩、⟨p⟩ 和 ⟨m⟩ 都是 TEX 长度。" in paragraphs
     assert "28 在 CJK 中如何调整汉字的间距？Revised" in paragraphs
     assert "命令 默认值 含义" in paragraphs
 
@@ -201,3 +203,181 @@ def test_a_formula_spread_over_lines_is_one_placeholder() -> None:
     # a table of single letters or digits, code, and a variable in prose stay
     kept = ["pos a b c", "d e f", "g h i", "4 9 2", "3 5 7", "}", "}", "}", "其中 n 为", "x", "y"]
     assert without_formulas(kept) == kept
+
+
+def test_a_formulas_tokens_on_the_lines_around_it_go_with_it() -> None:
+    # lshort p. 40 and 51 as PDFium gives them: the operator and its limits at the end of
+    # the sentence's line, the exponents' lines, the words after it on the next line
+    inline = ["In text: limn→∞ Pn", "k=1", "1", "k2 =", "π", "2", "6", "."]
+    assert without_formulas(inline) == [f"In text: {FORMULA}."]
+    theorem = [
+        "relation). The relationship of energy, momentum and mass is",
+        "E",
+        "2 = m2",
+        "0",
+        "c",
+        "4 + p",
+        "2",
+        "c",
+        "2",
+        "where c is the light speed described in theorem 4.8.1.",
+    ]
+    assert without_formulas(theorem) == [
+        f"relation). The relationship of energy, momentum and mass is {FORMULA}",
+        "where c is the light speed described in theorem 4.8.1.",
+    ]
+    # (CTEX FAQ p. 20: ∑ⁿᵢ₌₁ i² = 0 in a sentence; "If" is a word, not a symbol)
+    faq = ["If $\\sum_{i=1}^{n} i^2 = 0$ then ...", "∑n", "i=1", "i", "2 = 0", "If ∑n", "i=1 i"]
+    faq += ["2 = 0 then ...", "我们可以修改为"]
+    assert without_formulas(faq) == [
+        f"If $\\sum_{{i=1}}^{{n}} i^2 = 0$ then ... {FORMULA}",
+        f"If {FORMULA} then ...",
+        "我们可以修改为",
+    ]
+    # a table of Hanzi cells and a verse on lines of their own are no formula
+    cells = ["h 当前位置", "t", "顶部", "b", "底部", "p", "单独成页"]
+    assert without_formulas(cells) == cells
+
+
+def test_the_chinese_after_a_displayed_formula_is_a_paragraph_of_its_own() -> None:
+    # lshort p. 40: a sample's last words, its display, then the book's prose goes on
+    page = ["Or if you like the long one:", "a", "2 + b", "2 = c", "2"]
+    page += ["我们通过一个例子展示行内公式和行间公式的对比。"]
+    assert _paragraphs([[*LINES, *without_formulas(page)]])[-2:] == [
+        f"Or if you like the long one: {FORMULA}",
+        "我们通过一个例子展示行内公式和行间公式的对比。",
+    ]
+    # in a Chinese sentence a formula is a word of it: the sentence goes on
+    prose = ["由勾股定理可知 a", "2 + b", "2 = c", "2", "其中 c 为斜边。"]
+    assert _paragraphs([without_formulas(prose)]) == [f"由勾股定理可知 {FORMULA}其中 c 为斜边。"]
+
+
+def test_an_index_entry_with_a_raised_letter_or_a_quotation_mark_is_whole() -> None:
+    # lshort's index (pp. 121, 123) as PDFium gives it
+    page = [
+        "标点符号",
+        "`` (前双引号 “), 14",
+        "'' (后双引号”), 14",
+        "- (连字号 -), 14",
+        "-- (短破折号 –), 14",
+        "--- (长破折号 —), 14",
+        "LATEX 命令",
+        ",",
+        "4",
+        "LATEX 2",
+        "ε",
+        ",",
+        "1",
+        "\\LaTeXe",
+        ", 15",
+    ]
+    entries = [
+        "标点符号",
+        "`` (前双引号 “), 14",
+        "'' (后双引号”), 14",
+        "- (连字号 -), 14",
+        "-- (短破折号 –), 14",
+        "--- (长破折号 —), 14",
+        "LATEX 命令, 4",
+        "LATEX 2ε, 1",
+        "\\LaTeXe, 15",
+    ]
+    assert is_index(page)
+    assert _paragraphs([[*LINES, *index_entries(page)]])[-len(entries) :] == entries
+
+
+def test_a_list_of_references_keeps_each_item_whole_and_apart() -> None:
+    # lshort's bibliography (pp. 113-114) as PDFium gives it, and the appendix after it
+    first = [
+        *LINES,
+        "参考文献",
+        "§ LATEX 经典书籍：",
+        "[1] Leslie Lamport. LATEX: A Document Preparation System, 2nd edition. Addison-Wesley,",
+        "Reading, Massachusetts, 1994, ISBN 0-201-52983-1.",
+        "[6] Donald E. Knuth. The TEXbook, Volume A of Computers and Typesetting, 2nd edition.",
+        "Addison-Wesley, Reading, Massachusetts, 1984, ISBN 0-201-13448-9.",
+    ]
+    first[-2] = first[-2].replace("[6]", "[2]")
+    second = [
+        "[3] The TEX FAQ List. The TEX Frequently Asked Question List.",
+        "https://texfaq.org",
+        "§ 其它网络渠道可获得的资源：",
+        "[4] Palle Jørgensen. The LATEX font catalogue, a font catalogue of LATEX font packages.",
+        "https://www.tug.dk/FontCatalogue/",
+        "[5] Overleaf. Overleaf Documentation.",
+        "https://www.overleaf.com/learn",
+    ]
+    after = ["GNU Free Documentation License", "Version 1.3, 3 November 2008"]
+    assert _paragraphs(reference_lists([first, second, after]))[1:] == [
+        "参考文献",
+        "§ LATEX 经典书籍：",
+        "[1] Leslie Lamport. LATEX: A Document Preparation System, 2nd edition. Addison-Wesley, "
+        "Reading, Massachusetts, 1994, ISBN 0-201-52983-1.",
+        "[2] Donald E. Knuth. The TEXbook, Volume A of Computers and Typesetting, 2nd edition. "
+        "Addison-Wesley, Reading, Massachusetts, 1984, ISBN 0-201-13448-9.",
+        "[3] The TEX FAQ List. The TEX Frequently Asked Question List. https://texfaq.org",
+        "§ 其它网络渠道可获得的资源：",
+        "[4] Palle Jørgensen. The LATEX font catalogue, a font catalogue of LATEX font packages. "
+        "https://www.tug.dk/FontCatalogue/",
+        "[5] Overleaf. Overleaf Documentation. https://www.overleaf.com/learn",
+        "GNU Free Documentation License",
+        "Version 1.3, 3 November 2008",
+    ]
+    # a bracketed number in prose is no list
+    prose = ["见文献", "[14] 搜集了所有符号。"]
+    assert reference_lists([prose]) == [prose]
+
+
+def test_a_line_break_between_hanzi_and_latin_is_a_space_where_the_text_spaces_them() -> None:
+    # lshort p. 2: the book spaces Latin words off the Hanzi; where a line broke between
+    # them the break was that space (…是对 / TEX 的一层封装)
+    spaced = "在 Windows 上后缀名为 exe，而在类 Unix 系统上使用 TEX 排版，再用 PDF 阅读器打开，"
+    lines = [spaced] * 4 + ["可以粗略地将它理解成是对", "TEX 的一层封装。"]
+    assert "是对 TEX 的一层封装。" in _paragraphs([lines])[0]
+    # a text that glues them (对TEX的封装) is not spaced where its lines break
+    glued = [line.replace(" ", "") for line in lines]
+    assert "是对TEX的一层封装。" in _paragraphs([glued])[0]
+
+
+def test_a_contents_entry_whose_leader_is_one_dot_and_a_dotted_rule() -> None:
+    # lshort p. vi and p. i: an entry filling its line keeps one leader dot; a rule of dots
+    # between two parts of the acknowledgements
+    contents = ["5.1.6 在 ctex 宏包中更改中文字体 . . . . . . . 65", "5.1.7 使用 unicode-math 宏包"]
+    contents += ["配置 Unicode 数学字体 . 65", "8.4 LATEX 可定制的一些命令和参数 . 101"]
+    assert [line.strip() for line in contents_entries(contents)] == [
+        "5.1.6 在 ctex 宏包中更改中文字体",
+        "5.1.7 使用 unicode-math 宏包配置 Unicode 数学字体",
+        "8.4 LATEX 可定制的一些命令和参数",
+    ]
+    page = [*LINES, "hello 312439151@qq.com", ". " * 40, "4.20 中文版致谢", *LINES]
+    (article,) = import_text("\n".join(_cleaned(page)))
+    assert "4.20 中文版致谢" in article.paragraphs
+
+
+def test_a_listing_keeps_its_lines_and_the_prose_after_it_is_apart() -> None:
+    # lshort p. 21 (source 3.1, at the page's top) and p. 18: code after a colon
+    listing = [
+        "\\documentclass{book}",
+        "% 导言区，加载宏包和各项设置",
+        "\\usepackage{makeidx} % 调用宏包",
+    ]
+    listing += [
+        "\\makeindex % 开启索引的收集",
+        "\\end{document}",
+        "以上是 book 文档类的文档结构示例。",
+    ]
+    prose = [
+        "而又想手动生成该章节的目录项，可以在标题命令后面使用：",
+        "\\addcontentsline{toc}{⟨level⟩}{⟨title⟩}",
+    ]
+    prose += ["其中 ⟨level⟩ 为章节层次 chapter 或 section 等。"]
+    assert _paragraphs([[*LINES], _cleaned(listing), [*LINES, *_cleaned(prose)]])[1:] == [
+        *listing,
+        PROSE,
+        *prose,
+    ]
+    # code that the words before it lead into stays in their sentence (CTEX FAQ p. 12)
+    led = ["在 CJK* 环境中，可以使用命令", "\\CJKnospace", "则进入 CJK* 模式。"]
+    assert _paragraphs([[*LINES, *_cleaned(led)]])[-1] == (
+        "在 CJK* 环境中，可以使用命令\\CJKnospace则进入 CJK* 模式。"  # (a text that glues them)
+    )

@@ -75,8 +75,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
     commands = {module.NAME: module for module in _subcommands()}
+    args_list = _command_first(list(sys.argv[1:] if argv is None else argv), commands)
     if args_list and args_list[0] in commands:
         module = commands[args_list[0]]
         parser = argparse.ArgumentParser(prog=f"reader {module.NAME}", description=module.HELP)
@@ -90,6 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         return _guarded("smoke test failed", args.data_dir, lambda: run_smoke_test(args.data_dir))
     return run_gui(args.file, args.data_dir)
+
+
+def _command_first(args: list[str], commands: dict[str, ModuleType]) -> list[str]:
+    """``reader --data-dir DIR import …`` read as ``reader import --data-dir DIR …``: the
+    option every command has may stand before the command's name too (without this the
+    name was taken for a file to open and the command refused as unrecognised)."""
+    if len(args) >= 3 and args[0] == "--data-dir" and args[2] in commands:
+        return [args[2], *args[:2], *args[3:]]
+    if len(args) >= 2 and args[0].startswith("--data-dir=") and args[1] in commands:
+        return [args[1], args[0], *args[2:]]
+    return args
 
 
 def _guarded(prefix: str, data_dir: str | None, run: Callable[[], int]) -> int:

@@ -134,9 +134,8 @@ class NameModel:
                 active = expected if expected.any() else np.ones_like(expected)
             targets = np.flatnonzero(active)
             # jieba: max over (V[t-1][y0] + trans[y0][y] + emit[y], y0), in that order
-            sums = (score[previous][:, None] + self._trans[np.ix_(previous, targets)]) + self._emit[
-                row, targets
-            ]
+            moves = self._trans[previous[:, None], targets]
+            sums = (score[previous][:, None] + moves) + self._emit[row, targets]
             best = _last_argmax(sums)
             score = np.full(len(self._states), -np.inf)
             score[targets] = sums[best, np.arange(len(targets))]

@@ -120,6 +120,10 @@ class _PhraseReadings:
     def __contains__(self, phrase: object) -> bool:
         return phrase in _phrase_readings()
 
+    def prefixes(self, text: str) -> list[str]:
+        """The phrases that begin ``text``, shortest first."""
+        return _phrase_readings().prefixes(text)
+
     def __iter__(self) -> Iterator[str]:
         return iter(_phrase_readings())
 

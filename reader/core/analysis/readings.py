@@ -31,7 +31,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -47,7 +47,7 @@ from reader.core.analysis.pinyin_tables import (
     neighbour_votes,
 )
 from reader.core.analysis.pinyin_tables import cedict_words as compiled_cedict_words
-from reader.core.analysis.tables import fingerprint, longest_key
+from reader.core.analysis.tables import StringMap, fingerprint
 from reader.core.script_conversion import to_simplified
 
 Reading = tuple[str, ...]
@@ -121,10 +121,9 @@ class ReadingModel:
     so one model may serve several threads.
     """
 
-    def __init__(self, polyphones: PolyphoneModel, cedict_words: Mapping[str, str]) -> None:
+    def __init__(self, polyphones: PolyphoneModel, cedict_words: StringMap) -> None:
         self._model = polyphones
         self._cedict = cedict_words
-        self._max_cedict = longest_key(cedict_words)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
@@ -198,6 +197,9 @@ class ReadingModel:
         after = words[k + 1] if k + 1 < len(words) else ""
         if len(after) == 2 and after[0] == words[k]:
             return self._syllable_of(after, 0)
+        before = words[k - 1] if k else ""
+        if words[k] in _SEPARATORS or not (_separators_only(after) or _separators_only(before)):
+            return None  # no marker or measure beside it: most characters
         for step in (1, -1):
             j, gap = k + step, 0
             while 0 <= j < len(words) and set(words[j]) <= _SEPARATORS:
@@ -230,10 +232,10 @@ class ReadingModel:
     def _common(self, word: str, i: int) -> bool:
         """``word[i]`` is in a common word of CC-CEDICT inside ``word`` (listed, and not
         only as a name): 分子 in 犯罪分子."""
-        for start in range(i + 1):
-            for end in range(max(i + 1, start + 2), min(len(word), start + self._max_cedict) + 1):
-                entry = self._cedict.get(word[start:end])
-                if entry is not None and not entry[:1].isupper():
+        for start in range(min(i + 1, len(word) - 1)):  # a word of two characters or more
+            shortest = max(i + 1 - start, 2)
+            for key in self._cedict.prefixes(word[start:]):
+                if len(key) >= shortest and not self._cedict[key][:1].isupper():
                     return True
         return False
 
@@ -390,8 +392,10 @@ class ReadingModel:
         return pp, cc
 
     def _cedict_phrase(self, word: str, start: int) -> Reading:
-        for end in range(min(len(word), start + self._max_cedict), start + 1, -1):
-            entry = self._cedict.get(word[start:end])
+        for key in reversed(self._cedict.prefixes(word[start:])):  # the longest first
+            if len(key) < 2:
+                break
+            entry = self._cedict[key]
             if entry:  # "" is a word of several readings
                 return tuple(entry.lower().split(" "))
         return ()
@@ -430,6 +434,11 @@ def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
             chars[i] = chars[i - 2]
 
 
+def _separators_only(word: str) -> bool:
+    """Whether ``word`` (maybe "") is made of what splits a word in speech (了, 一个)."""
+    return word in _SEPARATORS or (len(word) > 1 and set(word) <= _SEPARATORS)
+
+
 def _neutral(cc: str | None, pp: str | None) -> str | None:
     """CC-CEDICT's neutral tone where pypinyin gives the same syllable a full one (晚上
     wǎn shang, 答应 dā ying, 一下子 yí xià zi) and its erhua (哪儿 nǎr), so the reading
@@ -442,10 +451,11 @@ def _neutral(cc: str | None, pp: str | None) -> str | None:
 
 
 def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | None]:
-    """Per character of ``word``: its reading in the longest phrase found there, or None."""
+    """Per character of ``word``: its reading in the longest phrase (of two characters or
+    more) found there, or None."""
     out: list[str | None] = []
     while len(out) < len(word):
-        phrase = phrase_at(word, len(out))
+        phrase = phrase_at(word, len(out)) if len(word) - len(out) > 1 else ()
         if phrase:
             out.extend(phrase)
         else:
@@ -453,7 +463,7 @@ def _cover(word: str, phrase_at: Callable[[str, int], Reading]) -> list[str | No
     return out
 
 
-def load_cedict_words(path: Path) -> Mapping[str, str]:
+def load_cedict_words(path: Path) -> StringMap:
     """The shipped table of CC-CEDICT words with one reading (see ``derive_cedict_words``):
     word → space-separated syllables."""
     return compiled_cedict_words(path)
@@ -489,11 +499,10 @@ def derive_cedict_words(cedict: Path) -> str:
 
 def _pypinyin_phrase(word: str, start: int) -> Reading:
     """Readings of the longest dictionary phrase of 2+ characters at ``word[start:]``."""
-    for end in range(min(len(word), start + PHRASES_DICT.max_length), start + 1, -1):
-        entry = PHRASES_DICT.get(word[start:end])
-        if entry is not None:
-            return _phrase_syllables(word[start:end], entry)
-    return ()
+    found = PHRASES_DICT.prefixes(word[start:])
+    phrase = found[-1] if found else ""  # the longest
+    entry = PHRASES_DICT.get(phrase) if len(phrase) > 1 else None
+    return () if entry is None else _phrase_syllables(phrase, entry)
 
 
 def _phrase_syllables(phrase: str, entry: Sequence[Sequence[str]]) -> Reading:

@@ -164,6 +164,12 @@ class StringMap(Mapping[str, str]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._trie
 
+    def prefixes(self, text: str) -> list[str]:
+        """The keys that begin ``text``, shortest first: one walk of the trie, where asking
+        for each length in turn costs a lookup a length."""
+        found: list[str] = self._trie.prefixes(text)
+        return found
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._trie.keys())
 
@@ -172,13 +178,6 @@ class StringMap(Mapping[str, str]):
 
     def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
         return ((key, value.decode("utf-8")) for key, value in self._trie.items())
-
-
-def longest_key(mapping: Mapping[str, object]) -> int:
-    """The length of the longest key (without reading them all when the map knows it)."""
-    if isinstance(mapping, StringMap):
-        return mapping.max_length
-    return max(map(len, mapping), default=0)
 
 
 def fingerprint(mapping: Mapping[str, str]) -> str:

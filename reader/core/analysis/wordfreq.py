@@ -22,6 +22,7 @@ import marisa_trie
 import numpy as np
 
 from reader.core.analysis.jieba_data import imported_jieba
+from reader.core.analysis.new_words import hmm_cut
 from reader.core.analysis.tables import open_trie, read_meta, write_meta
 
 jieba = imported_jieba()  # and with it jieba.finalseg, the HMM for new words
@@ -150,6 +151,7 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         self._weights_of_total = array("d")
         self._hmm: dict[str, tuple[str, ...]] = {}
         self._pair_words: dict[str, list[tuple[int, float]]] = {}
+        self._char_words: dict[str, list[tuple[int, float]]] = {}
 
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
@@ -182,6 +184,7 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             )
             self._weights_total = self.total
             self._pair_words.clear()  # they hold weights of the old total
+            self._char_words.clear()
         return self._weights_of_total
 
     def _cut_block(self, sentence: str, out: list[str]) -> None:
@@ -254,12 +257,26 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         pair, so a dict of pairs answers them without asking the trie (remembered)."""
         words: WordFrequencies = self.FREQ
         found = _LONGER
-        if pair not in (words.longer_starts if len(pair) == 3 else words.long_starts):
-            prefixes = words.trie.iter_prefixes_with_ids(pair)
-            found = [(len(w), weights[i]) for w, i in prefixes] or alone
+        if len(pair) == 3:
+            if pair not in words.longer_starts:
+                prefixes = words.trie.iter_prefixes_with_ids(pair)
+                found = [(len(w), weights[i]) for w, i in prefixes] or alone
+        elif pair not in words.long_starts:  # the character's word and the pair's, if any
+            char = self._char_words.get(pair[0])
+            if char is None:
+                char = self._char_word(pair[0], weights)
+            index = words.trie.get(pair) if len(pair) == 2 else None
+            found = (char if index is None else [*char, (2, weights[index])]) or alone
         if len(self._pair_words) >= _PAIR_MEMO:
             self._pair_words.clear()
         self._pair_words[pair] = found
+        return found
+
+    def _char_word(self, char: str, weights: array[float]) -> list[tuple[int, float]]:
+        """The (length, weight) of ``char`` as a word (none if it is none), remembered."""
+        index = self.FREQ.trie.get(char)
+        found = [] if index is None else [(1, weights[index])]
+        self._char_words[char] = found
         return found
 
     def _flush(self, buf: str, get: Callable[[str], int | None], out: list[str]) -> None:
@@ -274,7 +291,7 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             if cut is None:
                 if len(self._hmm) >= _HMM_MEMO:
                     self._hmm.clear()
-                cut = self._hmm[buf] = tuple(jieba.finalseg.cut(buf))
+                cut = self._hmm[buf] = hmm_cut(buf)
             out.extend(cut)
 
     def get_DAG(self, sentence: str) -> _WordGraph:  # noqa: N802 (jieba's name)

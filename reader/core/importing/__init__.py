@@ -16,10 +16,11 @@ XML, PDF errors, a recursion limit, an unknown charset it declares) becomes an
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.importing.article import ImportedArticle, merge_articles, split_article
-from reader.core.importing.decode import check_encoding, decode_bytes
+from reader.core.importing.decode import check_encoding, decode_text
 from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 _IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, Excel .xls
 _IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x00*")
 
 
@@ -138,12 +141,31 @@ def _articles(
         return articles_from_pdf(data, source, progress)
     if suffix in (".html", ".htm", ".xhtml"):
         return articles_from_html(data, source, encoding)
-    text = decode_bytes(data, encoding)
+    _refuse_other_documents(path, data)
+    text, _, notes = decode_text(data, encoding)
     if suffix in SUBTITLE_SUFFIXES:
-        return articles_from_subtitles(text, source)
-    if suffix in (".md", ".markdown"):
-        return articles_from_markdown(text, source)
-    return articles_from_text(text, source, progress)
+        articles = articles_from_subtitles(text, source)
+    elif suffix in (".md", ".markdown"):
+        articles = articles_from_markdown(text, source)
+    else:
+        articles = articles_from_text(text, source, progress)
+    if notes:  # said once, with the file's first article (the CLI and GUI list every note)
+        articles[0] = replace(articles[0], notes=articles[0].notes + notes)
+    return articles
+
+
+def _refuse_other_documents(path: Path, data: bytes) -> None:
+    """A zip archive or an old Word file, read as text, would be refused as binary data:
+    say what it is and what to do instead."""
+    if data.startswith(_ZIP_SIGNATURE):
+        raise ImportFailed(
+            f"{path.name} is a zip archive: unpack it and import the files inside "
+            "(an .epub or .docx must keep its own extension)."
+        )
+    if data.startswith(_OLE_SIGNATURE):
+        raise ImportFailed(
+            f"{path.name} is an old Word (.doc) or Office file: save it as .docx and import that."
+        )
 
 
 def import_image(

@@ -9,6 +9,13 @@ use code points, so the right reading scores near 1 and the wrong one far lower 
 Latin letters and punctuation count as common: a French text read as cp1252 is fine). We do not
 use charset-normalizer here: on short Chinese snippets it guesses Korean (cp949).
 
+Two shapes real files come in are read too, and the user is told: UTF-16 without a
+byte-order mark (NULs beside every ASCII character; tried only when the file has NULs),
+and a file with a few damaged bytes (a download cut short and resumed, a cp1252 quote
+pasted into UTF-8): when no encoding reads it strictly, the one that reads it with the
+fewest bad places (at most ``MAX_DAMAGED_SHARE`` of its bytes) is used, the bad places
+are left out, and a note says how many.
+
 An explicit encoding overrides the detection but is still checked: if it cannot decode
 the bytes, or decodes them into mostly uncommon characters, the import fails with a
 message instead of showing garbage.
@@ -32,6 +39,10 @@ _BOMS = (
 _CJK_CANDIDATES = ("gb18030", "big5")
 _SAMPLE_CHARS = 20_000  # enough to tell the encodings apart; keeps scoring fast
 MIN_PLAUSIBILITY = 0.6  # below this share of common characters a reading is garbage
+MAX_DAMAGED_SHARE = 0.001  # 1 byte in 1,000 that no encoding reads: a damaged text file
+_MIN_DAMAGED_ALLOWED = 2  # (a short file: a stray byte or two)
+_UTF16 = ("utf-16-le", "utf-16-be")
+_REPLACEMENT = "\ufffd"
 
 
 def _is_common(char: str) -> bool:
@@ -72,6 +83,12 @@ def _check_not_binary(data: bytes) -> None:
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     """The text of ``data``; ``encoding`` (any Python codec name) overrides detection."""
+    return decode_text(data, encoding)[0]
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """The text of ``data``, the encoding it was read in, and what the user is to be told
+    (the damaged places left out)."""
     if not data.strip():
         raise ImportFailed("The file is empty.")
     if len(data) > MAX_FILE_BYTES:
@@ -79,11 +96,21 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
             f"The file is too large ({len(data) // (1024 * 1024)} MB; "
             f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
-    text = _decode_explicit(data, encoding) if encoding else detect(data)[0]
+    notes: tuple[str, ...] = ()
+    if encoding:
+        text, found = _decode_explicit(data, encoding), encoding
+    else:
+        text, found, damaged = _detect(data)
+        if damaged:
+            places = "place" if damaged == 1 else "places"
+            notes = (
+                f"The file is damaged: {damaged} {places} could not be read as {found} "
+                "and were left out.",
+            )
     text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ImportFailed("The file is empty.")
-    return text
+    return text, found, notes
 
 
 def text_encoding(encoding: str) -> str | None:
@@ -128,19 +155,29 @@ def _decode_explicit(data: bytes, encoding: str) -> str:
 
 def detect(data: bytes) -> tuple[str, str]:
     """The text of ``data`` and the name of the encoding it was found to be in."""
+    text, found, _ = _detect(data)
+    return text, found
+
+
+def _detect(data: bytes) -> tuple[str, str, int]:
+    """The text, its encoding's name and how many damaged places were left out of it."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name).lstrip("\ufeff"), name.replace("-sig", "").upper()
+                return data.decode(name).lstrip("\ufeff"), name.replace("-sig", "").upper(), 0
             except UnicodeDecodeError:
                 label = name.replace("-sig", "").upper()
                 raise ImportFailed(
                     f"The file says it is {label} (it starts with a {label} mark) "
                     "but its contents are not."
                 ) from None
+    if data.count(b"\x00") > MAX_NULS:
+        utf16 = _utf16_without_mark(data)
+        if utf16 is not None:
+            return utf16
     _check_not_binary(data)
     try:
-        return data.decode("utf-8"), "UTF-8"
+        return data.decode("utf-8"), "UTF-8", 0
     except UnicodeDecodeError:
         pass
     readings: list[tuple[float, str, str]] = []
@@ -151,14 +188,54 @@ def detect(data: bytes) -> tuple[str, str]:
             continue
         readings.append((plausibility(text), text, name.upper()))
     if not readings:
+        damaged = _damaged_reading(data)
+        if damaged is not None:
+            return damaged
         raise ImportFailed(
             "The file's encoding is not recognised (it is not UTF-8, UTF-16, GB18030/GBK "
             "or Big5); choose the encoding by hand."
         )
     score, text, found = max(readings, key=lambda reading: reading[0])
     if score < MIN_PLAUSIBILITY:
+        damaged = _damaged_reading(data)
+        if damaged is not None:
+            return damaged
         raise ImportFailed(
             "The file's encoding is not recognised (no encoding gives readable text); "
             "choose the encoding by hand, or it may not be a text file."
         )
-    return text, found
+    return text, found, 0
+
+
+def _utf16_without_mark(data: bytes) -> tuple[str, str, int] | None:
+    """UTF-16 saved without its byte-order mark, read in the byte order that gives text
+    (binary data decodes into rare characters and controls: None)."""
+    for name in _UTF16:
+        try:
+            text = data.decode(name)
+            check_text(text)
+        except (UnicodeDecodeError, ImportFailed):
+            continue
+        if plausibility(text) >= MIN_PLAUSIBILITY:
+            return text, name.replace("-", "").upper().replace("UTF16", "UTF-16"), 0
+    return None
+
+
+def _damaged_reading(data: bytes) -> tuple[str, str, int] | None:
+    """The reading of a text with a few damaged bytes that loses the fewest (its bad places
+    left out), if one loses few enough and the rest is readable."""
+    allowed = max(_MIN_DAMAGED_ALLOWED, int(len(data) * MAX_DAMAGED_SHARE))
+    best: tuple[int, str, str] | None = None
+    for name in ("utf-8", *_CJK_CANDIDATES):
+        text = data.decode(name, errors="replace")
+        damaged = text.count(_REPLACEMENT)
+        if name == "utf-8":
+            damaged -= data.count(_REPLACEMENT.encode())  # the file's own marks
+        if damaged > allowed or (best is not None and damaged >= best[0]):
+            continue
+        if plausibility(text) >= MIN_PLAUSIBILITY:
+            best = (damaged, text, name.upper())
+    if best is None:
+        return None
+    damaged, text, found = best
+    return text.replace(_REPLACEMENT, ""), found, damaged

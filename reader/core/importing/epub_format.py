@@ -3,7 +3,9 @@
 The container is opened through ``SafeZip`` (limits in ``limits``); the package document
 is found through ``META-INF/container.xml`` and read with ElementTree after the entity
 check. Chapters are XHTML read by the same extractor as HTML pages (nothing run or
-fetched); chapters without text (covers, images) are skipped.
+fetched); chapters without text (covers, images) are skipped, and so is an EPUB 3
+book's navigation document when its spine lists it (``properties="nav"``): its table of
+contents is links to the chapters, not a chapter.
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ def chapter_paths(archive: SafeZip) -> tuple[str, list[str]]:
     manifest = {
         e.get("id"): e.get("href", "")
         for e in package.iter()
-        if _local(e.tag) == "item" and e.get("id")
+        if _local(e.tag) == "item"
+        and e.get("id")
+        and "nav" not in (e.get("properties") or "").split()
     }
     title = next(((e.text or "").strip() for e in package.iter() if _local(e.tag) == "title"), "")
     spine = [e.get("idref") for e in package.iter() if _local(e.tag) == "itemref"]

@@ -7,7 +7,8 @@ styles and other non-text elements (their content never reaches the text, nothin
 run); nothing is fetched (links and images are ignored). Navigation, headers, footers and
 asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
 whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
-so source formatting does not leak into Chinese text. Closing tags are matched by count,
+so source formatting does not leak into Chinese text; inside ``<pre>`` (a command, a
+listing, a table drawn in text) each line stays a line. Closing tags are matched by count,
 so a page of unbalanced tags is read in linear time.
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.decode import decode_bytes, detect, text_encoding
+from reader.core.importing.decode import decode_bytes, decode_text, text_encoding
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAIN_TEXT_MAX_TAGS, check_length, check_tags
 from reader.core.importing.reflow import fix_spacing
@@ -115,6 +116,7 @@ class _Extractor(HTMLParser):
         self._skip_depth = 0
         self._furniture_depth = 0
         self._heading_depth = 0
+        self._pre_depth = 0
         self._in_title = False
         self._buffer: list[str] = []
 
@@ -138,6 +140,8 @@ class _Extractor(HTMLParser):
             self._furniture_depth += 1
         if tag in _HEADINGS:
             self._heading_depth += 1
+        if tag == "pre":
+            self._pre_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -156,6 +160,8 @@ class _Extractor(HTMLParser):
                 self._furniture_depth -= 1
             if open_tag in _HEADINGS:
                 self._heading_depth -= 1
+            if open_tag == "pre":
+                self._pre_depth -= 1
             if open_tag == tag:
                 break
 
@@ -166,10 +172,12 @@ class _Extractor(HTMLParser):
             self._buffer.append(data)
 
     def _flush(self) -> None:
-        text = clean_text("".join(self._buffer))
+        raw = "".join(self._buffer)
         self._buffer.clear()
-        if text:
-            self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
+        lines = preformatted_lines(raw) if self._pre_depth else [clean_text(raw)]
+        for text in lines:
+            if text:
+                self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
 
     def close(self) -> None:
         super().close()
@@ -187,6 +195,12 @@ def clean_text(text: str) -> str:
             out += " "
         out += piece
     return fix_spacing(out)
+
+
+def preformatted_lines(text: str) -> list[str]:
+    """The lines of preformatted text (``<pre>``), each one whole: a command or a row of a
+    table drawn in text is a line, not words to be joined with the next."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _wide(char: str) -> bool:
@@ -236,19 +250,21 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
         return decode_bytes(data, encoding), ()
     declared = declared_charset(data)
     if declared is None:
-        return decode_bytes(data), ()
+        text, _, damage = decode_text(data)
+        return text, damage
     known = text_encoding(declared) is not None
     if known:
         try:
             return decode_bytes(data, declared), ()
         except ImportFailed:
             pass
-    _, actual = detect(data)  # raises with the detection's own message if that fails too
+    # (raises with the detection's own message if that fails too)
+    text, actual, damage = decode_text(data)
     if known:
         note = f"The page says it is in {declared}, but it is not; it was read as {actual}."
     else:
         note = f"The page names an unknown encoding ({declared}); it was read as {actual}."
-    return decode_bytes(data, actual), (note,)
+    return text, (note, *damage)
 
 
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:

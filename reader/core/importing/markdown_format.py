@@ -3,7 +3,9 @@
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
 and block quotes; a novel with chapter headings (``## 第一章：…``) is one article per
 chapter; emphasis, code marks, links (their text is kept) and images (dropped) are
-reduced to plain text; raw HTML tags are removed. The first heading is the title.
+reduced to plain text; raw HTML tags are removed. The first heading is the title, unless
+the file opens with front matter (a blog post's or a static site's ``---`` YAML or ``+++``
+TOML block of metadata): that is no text, and its ``title`` is the article's.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MIN_CHAPTERS = 2  # one "第一章" heading is a section; two or more make a book
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+# opened by its first key (``title: …``, ``date = …``): a rule over a paragraph is no metadata
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n([\w-]+[ \t]*[:=].*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"""^title\s*[:=]\s*(["']?)(.*?)\1\s*$""", re.M)
+
+
+def front_matter(text: str) -> tuple[str, str]:
+    """The text without its front matter, and the title the front matter gives (or "")."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, ""
+    title = _FRONT_TITLE.search(match.group(2))
+    return text[match.end() :], title.group(2).strip() if title else ""
 
 
 def _emphasised(match: re.Match[str]) -> str:
@@ -64,8 +78,8 @@ def inline(text: str) -> str:
 def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     check_length(len(text))
     original = text
-    text = _COMMENT.sub("", text)
-    headings: list[str] = []
+    text, meta_title = front_matter(_COMMENT.sub("", text))
+    headings: list[str] = [meta_title] if meta_title else []
     paras: list[str] = []
     block: list[str] = []
     in_fence = False

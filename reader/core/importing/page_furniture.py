@@ -15,6 +15,8 @@ Before extraction, on the page's tree:
   trafilatura drops an element whose class says ``menu``, ``bar`` or ``meta``, and a
   manual's ``<span class="guimenuitem">Start menu</span>`` is a word of its sentence
   ("显示有两个可能， 和 。" was what was left).
+- A definition list's term (``<dt>``) is a paragraph: trafilatura drops every ``<dt>``,
+  and a manual's terms (RAID0, Passphrase, Key size: 256) head what follows them.
 - A block that holds only an image is a line break: the text before it and after it are
   two lines ("…789间。" and "资料图" were glued into one).
 - Captions go: a ``<figcaption>``; the line just after an image that repeats the image's
@@ -348,6 +350,8 @@ def prepare(html: str) -> PreparedPage:
         return PreparedPage(html, ())
     title = root.findtext(".//title") or ""
     _drop_hidden(root)
+    for term in root.iter("dt"):
+        term.tag = "p"
     census = _census(root)
     unwrap: list[Any] = []
     images: list[Any] = []

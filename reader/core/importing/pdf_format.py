@@ -1,26 +1,25 @@
 """PDF → its text layer, without the page furniture, rebuilt and split like a plain text.
 
-The text comes from PDFium (pypdfium2; nothing is rendered or run). Measured on the
-corpus's two PDFs (139 and 41 pages), PDFium reads them in 0.90 s and 0.09 s, pdfminer.six
-in 5.3 s and 4.7 s, and pypdf in 4.4 s and 4.3 s, where it also lost every Hanzi of the
-139-page book and the spaces between English words; PDFium and pdfminer.six find the same
-43,307 and 18,737 Hanzi.
+The text comes from PDFium (pypdfium2; nothing is rendered or run). Measured on the corpus's
+two PDFs (139 and 41 pages), PDFium reads them in 0.90 s and 0.09 s, pdfminer.six in 5.3 s
+and 4.7 s, and pypdf in 4.4 s and 4.3 s, where it also lost every Hanzi of the 139-page book
+and the spaces between English words; PDFium and pdfminer.six find the same 43,307 and
+18,737 Hanzi.
 
 Page furniture is taken off each page before the pages are joined (so a sentence runs on
-across a page break): a line at the top or bottom of a page that recurs on other pages
-once its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本
-概念``), that carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page
-numbered 3), or that is only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``).
-Lines with nothing to read (what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``,
-and glyphs of the private use area, the pieces of a tall brace) go, and a formula spread
-over lines by its exponents becomes a placeholder (``pdf_formulas``). A contents page keeps
-its entries, one a paragraph, without their leader dots and page numbers (``1.1 概述 . . .
-1`` → ``1.1 概述``), and an index its entries and headings, one a paragraph
-(``pdf_index``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces between
-its Hanzi. Footnotes a page break put inside a paragraph move out of it
+across a page break): a line at the top or bottom of a page that recurs on other pages once
+its numbers are ignored (``CTEX FAQ … v0.4 beta Copyright …``, ``4 第一章 LATEX 的基本概念``), that
+carries the page's own number (``§1.2 第一次使用 LATEX 3`` on the page numbered 3), or that is
+only a page number (``15``, ``15 / 57``, ``- 15 -``, ``第 15 页``). Lines with nothing to read
+(what typesetting left of a formula: ``i=1``, ``∂``, ``a b c``, and glyphs of the private
+use area, the pieces of a tall brace) go, and a formula spread over lines by its exponents
+becomes a placeholder (``pdf_formulas``). A contents page keeps its entries, one a
+paragraph, without their leader dots and page numbers (``1.1 概述 . . . 1`` → ``1.1 概述``), and
+an index its entries and headings, one a paragraph (``pdf_index``), and a list of references
+its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``) loses the spaces
+between its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
-whose pages hold no text (a scan) is read by OCR
-instead (``reader.core.importing.ocr``).
+whose pages hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
 """
 
 from __future__ import annotations
@@ -35,9 +34,16 @@ from reader.core.importing.errors import ImportFailed
 from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
-from reader.core.importing.pdf_formulas import without_formulas
+from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_index import index_entries, is_index
-from reader.core.importing.reflow import SECTION, join_lines, unspace_punctuation
+from reader.core.importing.pdf_references import reference_lists
+from reader.core.importing.reflow import (
+    SECTION,
+    ends_sentence,
+    join_lines,
+    looks_like_code,
+    unspace_punctuation,
+)
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Progress
 
@@ -74,6 +80,13 @@ _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+# an entry that fills its line, its leader shrunk to a dot or few (``配置 Unicode 数学字体 .
+# 65``)
+_SHORT_LEADER_LINE = re.compile(rf"^(\S.*?[^.·…\s])(?:\s+[.·…]){{1,3}}\s+{_PAGE_REF}$")
+_GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of its own starts with these
+_COMMENT = re.compile(r"(?<!\\)%.*$")  # a comment in a line of TeX
+_HAN_START = re.compile(f"^[{_HAN}]")
+_RULE = re.compile(r"^(?:[.·…]\s*){8,}$")  # a dotted rule between parts of a page
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
 _HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
@@ -203,12 +216,14 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
             "there is no text to import."
         )
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
-    kept = [
-        index_entries(lines) if is_index(lines) else _cleaned(lines)
-        for lines in move_footnotes(
-            without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
-        )
-    ]
+    kept = reference_lists(
+        [
+            index_entries(lines) if is_index(lines) else _cleaned(lines)
+            for lines in move_footnotes(
+                without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
+            )
+        ]
+    )
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
@@ -218,7 +233,65 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
 
 def _cleaned(lines: list[str]) -> list[str]:
     """A page's lines without its formulas and debris, its contents entries one a line."""
-    return contents_entries(without_debris(without_formulas(lines)))
+    return _code_apart(contents_entries(without_debris(without_formulas(_without_rules(lines)))))
+
+
+def _code_apart(lines: list[str]) -> list[str]:
+    """The lines with each line of code that follows a colon, a sentence's end or another
+    line of code starting a paragraph, and so the prose after such a listing (``…查阅相应
+    文档：`` / ``texdoc ⟨pkg-name⟩`` / ``其中 ⟨pkg-name⟩ 是…``), which keeps its lines instead
+    of running them into the prose; code that the words before it lead into (``使用命令`` /
+    ``\\renewcommand…``) stays in their sentence."""
+    result: list[str] = []
+    previous = ""
+    listing = False  # the previous line is code set apart
+    for line in lines:
+        text = line.strip()
+        if not text:
+            result.append(line)
+            continue
+        after = previous.endswith((":", "：")) or ends_sentence(previous)
+        code = _code_line(text, listing)
+        if code and not previous:
+            listing = True  # a page that starts with code: its listing's lines go on
+        elif code and (after or listing or looks_like_code(previous)) and text[0] not in _GOES_ON:
+            line = PARAGRAPH_START + text
+            listing = True
+        elif listing and not code and _HAN_START.match(text):
+            line = PARAGRAPH_START + text
+            listing = False
+        else:
+            listing = listing and code
+        result.append(line)
+        previous = text
+    return result
+
+
+def _code_line(text: str, listing: bool) -> bool:
+    """Code: markup prose has not, before a comment in any language (``\\usepackage{x}
+    % 调用宏包``); inside a listing also a comment alone or a command (``\\makeindex``)."""
+    if listing and text.startswith(("%", "\\")):
+        return True
+    return looks_like_code(text) or (
+        text.startswith("\\") and looks_like_code(_COMMENT.sub("", text))
+    )
+
+
+def _without_rules(lines: list[str]) -> list[str]:
+    """The lines without dotted rules (``. . . . . .`` across the page), the text after
+    each starting a paragraph (``…554502177@qq.com`` / rule / ``4.20 中文版致谢``)."""
+    result: list[str] = []
+    after_rule = False
+    for line in lines:
+        text = line.strip()
+        if _RULE.match(text):
+            after_rule = True
+        elif after_rule and text:
+            result.append(PARAGRAPH_START + text)
+            after_rule = False
+        else:
+            result.append(line)
+    return result
 
 
 def without_debris(lines: list[str]) -> list[str]:
@@ -253,7 +326,7 @@ def contents_entries(lines: list[str]) -> list[str]:
     short line above the run (``目录``); other lines as they are."""
     lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
-    entries = [_DOTTED_LINE.match(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
+    entries = [_dotted_line(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
     result = list(lines)
     start = 0
     while start < len(lines):
@@ -279,13 +352,18 @@ def _unwrapped_entries(lines: list[str]) -> list[str]:
     while i < len(lines):
         line, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
         head = _ENTRY_NUMBER.match(line) and not _CONTENTS_ENTRY.match(line)
-        if head and _DOTTED_LINE.match(after) and not _ENTRY_NUMBER.match(after):
+        if head and _dotted_line(after) and not _ENTRY_NUMBER.match(after):
             result.append(join_lines([line, after]))
             i += 2
             continue
         result.append(lines[i])
         i += 1
     return result
+
+
+def _dotted_line(line: str) -> re.Match[str] | None:
+    """A contents entry with its leader dots (``1.1 概述 . . . 1``), however short."""
+    return _DOTTED_LINE.match(line) or _SHORT_LEADER_LINE.match(line)
 
 
 def _unspaced(line: str) -> str:

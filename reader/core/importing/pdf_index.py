@@ -1,7 +1,8 @@
 """A book's index, as a PDF gives its pages: entries (``\\addcontentsline, 20``, ``表格,
 27–32``) with a group's heading among them (``符号``, ``A``, ``命令 (Commands)``), an entry
 often cut into its term and its page numbers (``\\Bigg`` / ``(数学命令), 45``, ``book 文档类``
-/ ``,`` / ``5`` / ``, 19``) where the numbers are links.
+/ ``,`` / ``5`` / ``, 19``) where the numbers are links, or where a letter of the term is
+raised (``LATEX 2`` / ``ε`` / ``,`` / ``1``).
 
 Read as prose, the lines run together into one paragraph a page long with the headings
 glued on (``符号\\! (数学命令), 48& (单元格/对齐), 27…``); an index page's entries are put
@@ -20,6 +21,9 @@ from reader.core.importing.reflow import join_lines
 _ENTRY = re.compile(r",\s*(?:\d{1,4}(?:\s*[–-]\s*\d{1,4})?|[ivxlc]{1,6})$")
 _REFS_GO_ON = re.compile(r"^(?:[,，]|[–-]\s*\d)")  # more page numbers of the entry before
 _PIECE = re.compile(r"^[,，–(（)）-]")  # a piece of an entry after its term
+# a raised letter of a term (Greek, beyond ASCII) on a line of its own, alone or before
+# the comma of the page numbers (``LATEX 2`` / ``ε`` / ``,`` / ``1``)
+_RAISED = re.compile(r"^[^\W\d_\x00-\x7f](?=[,，]|$)")
 # a letter's heading that extraction put at the end of the entry before it (``(amsmath),
 # 46 N``, ``(hyperref), 84I``)
 _HEADING_AFTER = re.compile(r"^(.*,\s*\d{1,4})\s*([A-Z])$")
@@ -52,6 +56,7 @@ def index_entries(lines: list[str]) -> list[str]:
             unclosed
             or entry.endswith((",", "，"))  # its page numbers follow (``pdfTEX,`` / ``8``)
             or _PIECE.match(after)
+            or _RAISED.match(after)
             or (entry != line and not _ENTRY.search(entry))
         )
         if after and not whole and cut:
@@ -64,7 +69,7 @@ def index_entries(lines: list[str]) -> list[str]:
 def _joined(entry: str, piece: str) -> str:
     """An entry and its next piece, spaced as the index sets them (``\\Bigg (数学命令), 45``,
     ``book 文档类, 5, 19``)."""
-    if _REFS_GO_ON.match(piece) or piece.startswith((")", "）")):
+    if _REFS_GO_ON.match(piece) or piece.startswith((")", "）")) or _RAISED.match(piece):
         return entry + piece
     if entry.endswith(",") or piece.startswith("("):
         return entry + " " + piece

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
@@ -22,6 +23,10 @@ _BANNER_LINE_MAX = 40  # a line this short that is an advertisement, anywhere in
 # a rendered man page's last line: the same word at both ends of a spread-out line
 # (``BSD    September 25, 1999    BSD``)
 _MAN_FOOTER = re.compile(r"^(\S+) {3,}\S.* {3,}\1$")
+# its first line: the page's name and section at both ends (``SSH(1)   BSD General … SSH(1)``)
+_MAN_HEADER = re.compile(r"^(\S+\(\w+\)) {3,}\S.* {3,}\1$")
+_MAN_NAME_REACH = 4  # non-blank lines after the header that may hold the NAME line
+_MAN_NAME_LINE = re.compile(r"^\S+(?:, \S+)* [—–-] \S")  # ``ssh — OpenSSH SSH 客户端``
 
 
 def drop_site_banners(text: str) -> str:
@@ -54,6 +59,20 @@ def drop_site_banners(text: str) -> str:
     return "\n".join(kept)
 
 
+def man_page_title(text: str) -> str | None:
+    """A rendered man page's title: its NAME line (``ssh — OpenSSH SSH 客户端 (远程登录程序)``),
+    else the name and section its header gives (``SSH(1)``); None for any other text. The
+    header line itself (name, manual, name) reads as no title."""
+    filled = (line.strip() for line in text.split("\n") if line.strip())
+    header = _MAN_HEADER.match(next(filled, ""))
+    if header is None:
+        return None
+    for _, line in zip(range(_MAN_NAME_REACH), filled, strict=False):
+        if _MAN_NAME_LINE.match(line):
+            return line
+    return header.group(1)
+
+
 def articles_from_text(
     text: str, source: str, progress: Progress | None = None
 ) -> list[ImportedArticle]:
@@ -63,7 +82,8 @@ def articles_from_text(
     check_length(len(text))
     text = drop_site_banners(text)
     paras = paragraphs(text, progress)
-    return [
-        make_article(a.title, a.paragraphs, a.original, source)
-        for a in split_page(paras, text.split("\n"))
-    ]
+    split = split_page(paras, text.split("\n"))
+    man_title = man_page_title(text)
+    if man_title and split:
+        split[0] = replace(split[0], title=man_title)
+    return [make_article(a.title, a.paragraphs, a.original, source) for a in split]

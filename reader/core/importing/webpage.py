@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.importing.html_format import clean_text
+from reader.core.importing.html_format import clean_text, preformatted_lines
 from reader.core.importing.page_furniture import (
     PreparedPage,
     drop_leading_labels,
@@ -43,6 +43,10 @@ _FOLLOW = re.compile(r"\s*(?:关注|關注|订阅|訂閱|\+关注)$")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORD = re.compile(r"[^\W_]")
 _LIST_MIN_ITEMS = 2
+_TRUNCATED = re.compile(r"(?:\.{3,}|…+)$")
+_TRUNCATED_MIN_CHARS = 6
+_ORIGINAL_TITLE = re.compile(r"原(?:标题|標題)\s*[:：]\s*《([^》]+)》")
+_ORIGINAL_TITLE_REACH = 5  # of the text's first blocks
 _DESCRIPTION_MIN_CHARS = 4  # letters or Hanzi besides the link's own: 我们的计算美学
 
 
@@ -63,7 +67,10 @@ def _compact(text: str) -> str:
 
 def _lines(element: Any) -> list[str]:
     """A block's lines: a line break (``<br>``) on a page ends a paragraph; a line break in
-    the page's source is only whitespace (joined as a wrapped line is)."""
+    the page's source is only whitespace (joined as a wrapped line is), except in a code
+    block (trafilatura's reading of ``<pre>``), whose every line is a line."""
+    if element.tag == "code":
+        return preformatted_lines("".join(element.itertext()))
     for line_break in element.iter("lb"):
         line_break.tail = _LINE_BREAK + (line_break.tail or "")
     lines = (clean_text(line) for line in "".join(element.itertext()).split(_LINE_BREAK))
@@ -171,6 +178,19 @@ def _with_lists(
     return result
 
 
+def _completed(title: str, kept: list[tuple[str, bool]]) -> str:
+    """A headline the site cut short (``…地铁直达+无敌免...``) completed from the text's own
+    "原标题：《…》" line when that begins the same way; else as it is."""
+    head = _TRUNCATED.sub("", title)
+    if head == title or len(head) < _TRUNCATED_MIN_CHARS:
+        return title
+    for text, _ in kept[:_ORIGINAL_TITLE_REACH]:
+        match = _ORIGINAL_TITLE.search(text)
+        if match and match.group(1).startswith(head):
+            return match.group(1).strip()
+    return title
+
+
 def _date_line(date: str | None, author: str | None, site: str | None, text: str) -> str:
     """The date (and byline) to open the text with, or "" when the text already has it."""
     if not date:
@@ -189,16 +209,26 @@ def _date_line(date: str | None, author: str | None, site: str | None, text: str
     return f"{match.group(0)} {byline}"
 
 
-def footnotes(blocks: list[tuple[str, bool]], kept: list[tuple[str, bool]]) -> list[str]:
-    """The notes (``[4] 科技术语：…``) of the marks the kept text has (``locale [4]``): a
-    manual's footnotes, which neither confirming reading keeps."""
+def footnotes(html: str, kept: list[tuple[str, bool]]) -> list[str]:
+    """The notes (``[4] 科技术语：…``) of the marks the kept text has (``locale [4]``), in
+    the page's order: a manual's footnotes, which neither confirming reading keeps (and
+    trafilatura drops one whose link is much of it: ``[9] …是使用 LUKS。``)."""
+    import lxml.html
+
     text = "".join(t for t, _ in kept)
     kept_texts = {t for t, _ in kept}
-    return [
-        t
-        for t, _ in blocks
-        if (mark := _FOOTNOTE.match(t)) and mark.group(1) in text and t not in kept_texts
-    ]
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    notes = (clean_text(e.text_content()) for e in root.iter("p", "li", "dd"))
+    return list(
+        dict.fromkeys(
+            note
+            for note in notes
+            if (mark := _FOOTNOTE.match(note)) and mark.group(1) in text and note not in kept_texts
+        )
+    )
 
 
 def main_text(page: PreparedPage) -> MainText | None:
@@ -233,8 +263,8 @@ def main_text(page: PreparedPage) -> MainText | None:
     # the headline: the heading the article opens with, else the page's title without its
     # site suffix
     title = kept.pop(0)[0] if kept[0][1] and len(kept) > 1 else ""
-    title = title or strip_site_suffix(document.title or "")
-    paragraphs = trim_tail(drop_leading_labels(kept), page.site) + footnotes(blocks, kept)
+    title = _completed(title or strip_site_suffix(document.title or ""), kept)
+    paragraphs = trim_tail(drop_leading_labels(kept), page.site) + footnotes(html, kept)
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
         paragraphs.insert(0, date)
