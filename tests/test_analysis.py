@@ -313,7 +313,10 @@ def test_stored_tokens_of_a_long_novel_chapter_round_trip(analyzer: Analyzer) ->
     tokens = analyzer.analyse(text)
     assert {t.kind for t in tokens} >= {TokenKind.WORD, TokenKind.PUNCT, TokenKind.SPACE}
     assert any(t.parts for t in tokens) and any(len(t.entry_ids) > 1 for t in tokens)
-    assert deserialise_tokens(serialise_tokens(tokens), text) == tokens
+    read_back = deserialise_tokens(serialise_tokens(tokens), text)
+    assert read_back == tokens
+    assert all(type(token) is Token for token in read_back)
+    assert read_back[5].end == tokens[5].end and read_back[5].is_chinese == tokens[5].is_chinese
 
 
 _FORMAT_2_KINDS = dict(zip(TokenKind, "wnudlps", strict=True))
