@@ -31,6 +31,10 @@
 #   goes through a pipe;
 # - the desktop process (explorer.exe) and Wine's services inherit the pipe of whichever
 #   program starts them and hold it open: both are started first, on /dev/null.
+# - Wine 8 never asks Linux for the AMX registers, which the Windows onnxruntime uses where CPUID
+#   offers them (Sapphire Rapids and later): OCR died of an illegal instruction. On such a CPU
+#   wine/allow_amx.c, preloaded into every Wine process, asks for them (`allow_amx` below; a
+#   32-bit Wine process preloads an empty library of its own class).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -95,7 +99,7 @@ winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 install_debian_packages() {
     local wanted=(wine wine64 wine32:i386 xvfb xauth xdotool binutils-mingw-w64-x86-64
-                  poppler-utils imagemagick)
+                  poppler-utils imagemagick gcc)
     command -v npm >/dev/null || wanted+=(npm)  # Node may come from elsewhere (NodeSource)
     local missing=()
     for package in "${wanted[@]}"; do
@@ -109,6 +113,19 @@ install_debian_packages() {
     local apt=(apt-get -o DPkg::Lock::Timeout=600)
     { "${apt[@]}" update -qq && "${apt[@]}" install -y -qq --no-install-recommends \
         "${missing[@]}"; } >"$LOGS/apt.txt" 2>&1 || { tail -n 20 "$LOGS/apt.txt"; return 1; }
+}
+
+allow_amx() {
+    grep -qw amx_tile /proc/cpuinfo || return 0
+    local out="$WORK/amx"
+    mkdir -p "$out/lib/x86_64-linux-gnu" "$out/lib/i386-linux-gnu"
+    gcc -shared -fPIC -O2 -o "$out/lib/x86_64-linux-gnu/allow_amx.so" "$HERE/wine/allow_amx.c" \
+        || return 1
+    as --32 -o "$out/empty32.o" /dev/null || return 1
+    ld -m elf_i386 -shared -o "$out/lib/i386-linux-gnu/allow_amx.so" "$out/empty32.o" || return 1
+    # shellcheck disable=SC2016  # $LIB is ld.so's: the library of the process's own class
+    export LD_PRELOAD="$out/\$LIB/allow_amx.so${LD_PRELOAD:+:$LD_PRELOAD}"
+    step "this CPU has AMX: Wine processes ask Linux for it (wine/allow_amx.c)"
 }
 
 start_display() {
@@ -398,6 +415,7 @@ main() {
     mkdir -p "$WORK" "$LOGS"
     rm -f "$LOGS"/check-*.txt
     install_debian_packages || fatal "installing Debian packages"
+    allow_amx || fatal "building wine/allow_amx.c"
     trap stop_all EXIT
     start_display || fatal "starting Xvfb"
     start_wine || fatal "starting Wine (see $LOGS/wineboot.txt)"
