@@ -277,3 +277,23 @@ def test_a_long_text_is_typeset_the_same_whatever_the_chunks_its_passes_take(
     monkeypatch.setattr(layout_module, "_CHUNK", 7)
     assert typeset() == whole
     assert len(whole[0]) == 5_201 and len(whole[3]) > 400
+
+
+def test_an_unspaced_latin_run_is_not_cut_between_its_tokens() -> None:
+    """``最新更新：2016/03/19 10:48`` (a CNA page): the segmenter makes ``10``, ``:``,
+    ``48`` tokens, and a line that broke after ``10:`` read as two numbers."""
+    text = "最新更新：2016/03/19 10:48"
+    starts = [0, 2, 4, 5, 9, 10, 12, 13, 15, 16, 18, 19]
+    # 更新, the date after the colon, the space and the time: never inside the date or time
+    assert break_opportunities(text, 0, len(text), starts) == [0, 2, 5, 15, 16]
+
+
+def test_a_latin_run_wider_than_the_line_is_still_cut() -> None:
+    """An address longer than a line is one unbreakable run, cut where the line ends."""
+    address = "https://example.com/" + "a/" * 20
+    text = "访问" + address
+    starts = [0, 2, *range(7, len(text), 2)]  # the segmenter's many small tokens
+    layout = ArticleLayout(text, starts, [""] * len(text), GridMetrics())
+    layout.relayout(10)
+    assert layout.line_count > 4
+    assert all(e - s <= 10 for s, e in zip(layout.line_starts, layout.line_ends, strict=True))
