@@ -124,6 +124,19 @@ def test_a_batch_goes_on_past_a_bad_file(
     assert len(_library(data_dir)) == 2
 
 
+def test_english_is_refused_unless_forced(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = tmp_path / "notes.txt"
+    english.write_text("Remember to buy milk, eggs and bread on the way home.", encoding="utf-8")
+    assert main(["import", str(english)]) == 1
+    err = capsys.readouterr().err
+    assert "does not look Chinese" in err and "--force" in err
+    assert _library(data_dir) == []
+    assert main(["import", "--force", str(english)]) == 0
+    assert [title for title, _ in _library(data_dir)] == ["Remember to buy milk…"]
+
+
 def test_annotate_takes_an_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "big5.txt"
     path.write_bytes("銀行".encode("big5"))

@@ -290,7 +290,8 @@ def test_docx_text_box_is_not_doubled(tmp_path: Path) -> None:
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
-    article = import_file(write(tmp_path, "a.pdf", make_pdf("Hello from the text layer.")))[0]
+    path = write(tmp_path, "a.pdf", make_pdf("Hello from the text layer."))
+    article = import_file(path, force=True)[0]  # (English: the user said to import it)
     assert article.text == "Hello from the text layer."
 
 

@@ -268,5 +268,16 @@ def test_japanese_is_imported_only_when_confirmed(
     qtbot.waitUntil(lambda: not pane.importing, timeout=20_000)
     [asked] = told.messages
     assert asked.asks and "looks Japanese" in asked.text
+    assert asked.title == "Import text that is not Chinese?"
     titles = [a.title for a in store.articles.all()]
     assert titles == (["吾輩は猫である"] if answer else [])
+
+
+def test_english_is_asked_about_before_it_is_imported(
+    qtbot: QtBot, pane: LibraryPane, store: Store, told: Told
+) -> None:
+    told.answers = [True]
+    pane.import_text("Remember to buy milk, eggs and bread on the way home.")
+    qtbot.waitUntil(lambda: bool(store.articles.all()), timeout=20_000)
+    [asked] = told.messages
+    assert asked.asks and "does not look Chinese" in asked.text

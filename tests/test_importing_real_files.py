@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.importing import ImportFailed, LooksJapanese, import_file, import_text
+from reader.core.importing import (
+    ImportFailed,
+    LooksJapanese,
+    LooksNotChinese,
+    NotChinese,
+    import_file,
+    import_text,
+)
 from reader.core.importing.limits import MAX_TEXT_CHARS
 from reader.core.importing.page_furniture import strip_site_suffix
 from reader.core.importing.pdf_format import contents_entries, strip_page_furniture
@@ -226,6 +233,27 @@ def test_japanese_is_refused_unless_forced(tmp_path: Path) -> None:
         import_text(JAPANESE)
 
 
+ENGLISH = "The quick brown fox jumps over the lazy dog, and then it sleeps. " * 5
+
+
+def test_text_in_another_language_is_refused_unless_forced(tmp_path: Path) -> None:
+    path = write(tmp_path, "fox.txt", (ENGLISH + "你好").encode("utf-8"))
+    with pytest.raises(LooksNotChinese, match="does not look Chinese"):
+        import_file(path)
+    assert import_file(path, force=True)[0].text.startswith("The quick brown fox")
+    with pytest.raises(NotChinese):  # the one base the GUI and the CLI catch
+        import_text("Привет, как дела? Сегодня хорошая погода.")
+    with pytest.raises(NotChinese):
+        import_text(JAPANESE)
+
+
+def test_chinese_with_much_english_or_few_letters_is_chinese() -> None:
+    # a man page's way: an option in English, its meaning in Chinese
+    manual = "-L port:host:hostport 将本地主机的指定端口转发到远程主机。\n" * 10
+    assert import_text(manual)
+    assert import_text("OK 好")  # too few letters to tell
+
+
 def test_chinese_with_a_little_japanese_is_chinese(tmp_path: Path) -> None:
     text = "今天我们去了一家叫「の」的咖啡店。" * 20 + "こちらのページは繁体字版です。"
     assert import_file(write(tmp_path, "zh.txt", text.encode("utf-8")))
@@ -257,8 +285,9 @@ def test_too_many_tags_are_refused_before_parsing(tmp_path: Path) -> None:
     ],
 )
 def test_hostile_markup_imports(tmp_path: Path, name: str, text: str) -> None:
-    """Each of these was quadratic once (minutes); their times are in the benchmark."""
-    assert import_file(write(tmp_path, name, text.encode("utf-8")))
+    """Each of these was quadratic once (minutes); their times are in the benchmark. (Their
+    letters are not Chinese: ``force``, as a user who was asked would.)"""
+    assert import_file(write(tmp_path, name, text.encode("utf-8")), force=True)
 
 
 def test_nested_code_in_a_page_keeps_its_order(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ export, an Anki "notes in plain text" export, a known-words file of one word per
 added as a new list named after the file (a known-words file marks its words known); a
 ``.csv`` or ``.tsv`` that is not a word list is refused, never stored as an article. A
 lesson pack (``.readerpack``) adds its article, corrections and word list as File ▸ Open
-does, or nothing when it was opened before. A text that looks Japanese is refused unless
-``--force``. ``--dry-run`` prints what would be added (and, for a word list, updated or
-skipped) and changes nothing.
+does, or nothing when it was opened before. A text that does not look Chinese (Japanese,
+English, …) is refused unless ``--force``. ``--dry-run`` prints what would be added (and,
+for a word list, updated or skipped) and changes nothing.
 
 A file that cannot be imported is reported on stderr and adds nothing; the others are
 still imported, and the exit code is 1 if any file failed. Each article added is printed as
@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the text files' encoding (e.g. gb18030, big5, utf-16); default: detect it",
     )
     parser.add_argument(
-        "--force", action="store_true", help="import a text that looks Japanese all the same"
+        "--force", action="store_true", help="import a text that does not look Chinese all the same"
     )
     parser.add_argument(
         "--pack-rules-for-library",
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _import_one(store: Store, path: Path, args: argparse.Namespace) -> bool:
     """One file in (or printed, with ``--dry-run``); False after a message on stderr."""
-    from reader.core.importing import ImportFailed, LooksJapanese
+    from reader.core.importing import ImportFailed, NotChinese
     from reader.core.store import StoreError
 
     try:
@@ -98,7 +98,7 @@ def _import_one(store: Store, path: Path, args: argparse.Namespace) -> bool:
             _add_word_list(store, path, *words, dry_run=args.dry_run)
         else:
             _add_articles(store, path, args)
-    except LooksJapanese as error:
+    except NotChinese as error:
         print(f"reader import: {path}: {error} Use --force to import it anyway.", file=sys.stderr)
         return False
     except (ImportFailed, StoreError) as error:

@@ -25,7 +25,12 @@ from reader.core.importing.docx_format import articles_from_docx
 from reader.core.importing.epub_format import articles_from_epub
 from reader.core.importing.errors import ImportFailed
 from reader.core.importing.html_format import articles_from_html
-from reader.core.importing.language import LooksJapanese, check_chinese
+from reader.core.importing.language import (
+    LooksJapanese,
+    LooksNotChinese,
+    NotChinese,
+    check_chinese,
+)
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
@@ -38,6 +43,8 @@ __all__ = [
     "ImportFailed",
     "ImportedArticle",
     "LooksJapanese",
+    "LooksNotChinese",
+    "NotChinese",
     "import_file",
     "import_image",
     "import_text",
@@ -100,8 +107,8 @@ def import_file(
 ) -> list[ImportedArticle]:
     """The articles in the file at ``path``; ``encoding`` overrides detection for text.
 
-    A text that looks Japanese raises ``LooksJapanese`` unless ``force`` (the user said
-    to import it anyway).
+    A text that does not look Chinese (Japanese, English, …) raises ``NotChinese`` unless
+    ``force`` (the user said to import it anyway).
     """
     path = Path(path)
     if encoding is not None:

@@ -4,8 +4,8 @@ then add them all (an operation for the app's writer, `reader.ui.operations`).
 Nothing is written until every file has been read, and the articles go in with one
 transaction, so a cancelled import leaves no trace. A file that cannot be imported is
 reported and adds nothing; the others still go in, also when a reader's library fails
-in a way nobody foresaw. A text that looks Japanese is set aside
-(``ImportResult.japanese``) for the user to confirm, then imported with ``force``.
+in a way nobody foresaw. A text that does not look Chinese (Japanese, English, …) is set
+aside (``ImportResult.not_chinese``) for the user to confirm, then imported with ``force``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class ImportResult:
     ids: list[int] = field(default_factory=list)  # the articles added, in order
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what was decided)
-    japanese: list[tuple[str, str]] = field(default_factory=list)  # (file, message): ask first
+    not_chinese: list[tuple[str, str]] = field(default_factory=list)  # (file, message): ask first
     found: list[ImportedArticle] = field(default_factory=list)  # read, to be added
     source: str | None = None  # the library's "source" of each (None: the file's)
 
@@ -57,7 +57,7 @@ def read_files(
     """Each file on its own: one that fails is reported and the others are read."""
     # The file readers (and their HTML, XML, zip and PDF libraries) load with the first
     # import, on the worker: the app's launch does not wait for them.
-    from reader.core.importing import ImportFailed, LooksJapanese, import_file
+    from reader.core.importing import ImportFailed, NotChinese, import_file
     from reader.core.progress import Cancelled
 
     result = ImportResult()
@@ -66,8 +66,8 @@ def read_files(
         part.step(0, 1, "reading")
         try:
             articles = import_file(Path(name), encoding=encoding, progress=part, force=force)
-        except LooksJapanese as error:
-            result.japanese.append((name, str(error)))
+        except NotChinese as error:
+            result.not_chinese.append((name, str(error)))
             continue
         except ImportFailed as error:
             result.failures.append((name, str(error)))
@@ -84,13 +84,13 @@ def read_files(
 
 
 def read_pasted(text: str, _progress: Progress, force: bool = False) -> ImportResult:
-    from reader.core.importing import ImportFailed, LooksJapanese, import_text
+    from reader.core.importing import ImportFailed, NotChinese, import_text
 
     result = ImportResult(source="")
     try:
         result.found = import_text(text, force=force)
-    except LooksJapanese as error:
-        result.japanese.append((PASTED, str(error)))
+    except NotChinese as error:
+        result.not_chinese.append((PASTED, str(error)))
     except ImportFailed as error:
         result.failures.append((PASTED, str(error)))
     return result

@@ -381,8 +381,8 @@ class LibraryPane(QWidget):
         self, files: list[str], encoding: str | None = None, force: bool = False
     ) -> None:
         """Import ``files`` off the UI thread (imports queue up and run one at a time);
-        ``encoding`` defaults to the one chosen in the pane (None: detect). Files that look
-        Japanese are imported (``force``) only once the user confirms."""
+        ``encoding`` defaults to the one chosen in the pane (None: detect). Files that do not
+        look Chinese are imported (``force``) only once the user confirms."""
         if not files:
             return
         encoding = encoding or self.encoding.currentData()
@@ -423,7 +423,7 @@ class LibraryPane(QWidget):
         self, read: Callable[[Progress], ImportResult], anyway: Callable[[list[str]], None]
     ) -> None:
         """``read`` on the runner, then what it found added by the writer; ``anyway``
-        imports the files that looked Japanese once the user confirms."""
+        imports the files that did not look Chinese once the user confirms."""
         if not self.pending:
             self.progress.setRange(0, 0)
             self.progress_label.setText("Importing…")
@@ -440,8 +440,8 @@ class LibraryPane(QWidget):
         def added(result: ImportResult) -> None:
             settle()
             self._import_done(result)
-            if result.japanese and self._confirm_japanese(result.japanese):
-                anyway([name for name, _ in result.japanese])
+            if result.not_chinese and self._confirm_not_chinese(result.not_chinese):
+                anyway([name for name, _ in result.not_chinese])
 
         def failed(error: Exception) -> None:
             settle()
@@ -481,11 +481,12 @@ class LibraryPane(QWidget):
             notes = "\n\n".join(f"{Path(n).name}: {m}" for n, m in result.notes)
             self.messages.inform("Imported", notes, parent=self)
 
-    def _confirm_japanese(self, files: list[tuple[str, str]]) -> bool:
-        """Ask before importing texts that look Japanese (their words are not in CC-CEDICT)."""
+    def _confirm_not_chinese(self, files: list[tuple[str, str]]) -> bool:
+        """Ask before importing texts that do not look Chinese (their words are not in
+        CC-CEDICT)."""
         listing = "\n\n".join(f"{Path(name).name}: {message}" for name, message in files)
         return self.messages.confirm(
-            "Import Japanese text?", f"{listing}\n\nImport it anyway?", parent=self
+            "Import text that is not Chinese?", f"{listing}\n\nImport it anyway?", parent=self
         )
 
     def _report(self, message: str) -> None:
