@@ -146,6 +146,16 @@ def test_a_damaged_subtitle_file_is_refused(tmp_path: Path) -> None:
         import_file(write(tmp_path, "bad.ass", b"[Events]\nFormat: Start\nDialogue: x"))
 
 
+@pytest.mark.parametrize("suffix", [".srt", ".ass", ".ssa", ".vtt"])
+def test_a_subtitle_file_without_cues_is_read_as_text(tmp_path: Path, suffix: str) -> None:
+    text = "第一课 你好\n\n你好！我叫王明。\n\n你叫什么名字？\n"
+    (article,) = import_file(write(tmp_path, f"lesson{suffix}", text.encode("utf-8")))
+    assert article.paragraphs == ["你好！我叫王明。", "你叫什么名字？"]
+    assert article.title == "第一课 你好"
+    assert not article.cue_times
+    assert any("no subtitles" in note and "plain text" in note for note in article.notes)
+
+
 def test_running_headers_footers_and_page_numbers_leave_the_pages() -> None:
     pages = []
     for number in range(1, 9):

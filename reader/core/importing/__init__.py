@@ -34,7 +34,11 @@ from reader.core.importing.language import (
 from reader.core.importing.limits import MAX_FILE_BYTES
 from reader.core.importing.markdown_format import articles_from_markdown
 from reader.core.importing.pdf_format import articles_from_pdf
-from reader.core.importing.subtitle_format import SUBTITLE_SUFFIXES, articles_from_subtitles
+from reader.core.importing.subtitle_format import (
+    SUBTITLE_SUFFIXES,
+    NoCues,
+    articles_from_subtitles,
+)
 from reader.core.importing.text_format import articles_from_text
 from reader.core.progress import Cancelled, Progress
 
@@ -151,7 +155,11 @@ def _articles(
     _refuse_other_documents(path, data)
     text, _, notes = decode_text(data, encoding)
     if suffix in SUBTITLE_SUFFIXES:
-        articles = articles_from_subtitles(text, source)
+        try:
+            articles = articles_from_subtitles(text, source)
+        except NoCues as no_cues:  # a text under a subtitle's name: read it as one
+            articles = articles_from_text(text, source, progress)
+            notes = (*notes, str(no_cues))
     elif suffix in (".md", ".markdown"):
         articles = articles_from_markdown(text, source)
     else:

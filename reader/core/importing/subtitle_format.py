@@ -6,7 +6,8 @@ comment lines are skipped, and a cue never shown (zero length, a template) is dr
 Of a bilingual cue only the Chinese lines stay (an English or Japanese line beside them
 goes), and when the file has Chinese at all, cues without any (an untranslated song, a
 Japanese karaoke line) go too. Animated credits repeat one string in dozens of back-to-back
-cues: a cue that repeats the text of one still on screen (or just gone) is dropped.
+cues: a cue that repeats the text of one still on screen (or just gone) is dropped. A file
+with no cue at all raises ``NoCues`` (it is read as plain text).
 
 The article is titled from the file name as a reader would say it (``release_name``:
 ``Loki.S01E03.720p.WEB-DL.x264-GROUP.chs`` → ``Loki S01E03``). Each paragraph is one
@@ -34,6 +35,17 @@ _REPEAT_GAP_MS = 1000  # a repeat this soon after the same text: an animation fr
 _FORMATS = {".srt": "srt", ".ass": "ass", ".ssa": "ssa", ".vtt": "vtt"}
 
 
+class NoCues(ImportFailed):
+    """The file holds not one cue (a text saved under a subtitle's name): the importer reads
+    it as plain text instead, and says so."""
+
+    def __init__(self, suffix: str) -> None:
+        super().__init__(
+            f"This file is named like a subtitle file ({suffix}) but holds no subtitles: "
+            "it was imported as plain text."
+        )
+
+
 def _chinese(line: str) -> bool:
     """Hanzi, and not a Japanese line (which has kana among its kanji)."""
     han = len(_HAN.findall(line))
@@ -57,6 +69,8 @@ def articles_from_subtitles(text: str, source: str) -> list[ImportedArticle]:
         raise ImportFailed(
             "This subtitle file cannot be read (it is damaged or not in the format its name says)."
         ) from None
+    if not subs.events:
+        raise NoCues(suffix)
     cues = sorted(
         (
             (event.start, event.end, _cue_lines(event.plaintext))
