@@ -9,7 +9,8 @@ closing quotes or brackets: 。” ！」 …）), or at a clear structural brea
   ``新渝报记者 谢凤 摄``, a lone section numeral ``一`` or ``三、``, a row of numbers under a
   label (``新增 17 18 35 68``), a FAQ's numbered question (``28 在 CJK 中如何…？``);
 - the next line starts a report (``新渝报讯（记者 …）``, ``新华社北京6月5日电（…）``), a list
-  item (``• …``, ``– …``) or a copyright notice, or is indented.
+  item (``• …``, ``– …``, ``1. …``, ``1) …``) or a copyright notice, or is indented;
+- in a text of fewer than five lines (a pasted note), any blank line.
 
 A short line that opens a paragraph is a heading (its next lines are full), unless it holds
 a clause, or leads into a line of code (``用法是`` / ``\\renewcommand…``), or the next line
@@ -26,8 +27,8 @@ a page with columns of different widths is handled.
 The short lines that open hard-wrapped text (a title page: title, version, author, date)
 are paragraphs of their own.
 
-Text whose lines mostly end sentences (a file with one paragraph per line) is not
-hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
+Text whose lines mostly end sentences (a file with one paragraph per line), or whose lines
+are all short (verse: no line 8 Hanzi wide), is not hard-wrapped: there every line is a paragraph, except where the line was cut: at a clause
 comma, at the text's widest column (a glossary cut at 33 Hanzi), in a speech that the next
 line closes (also one opened lines before, the line stopping on a bare Hanzi), or across a
 line of an indent alone (　　), which an editor left behind.
@@ -62,6 +63,8 @@ SHORT_RATIO = 0.8
 _WINDOW = 10
 HEADING_MAX_WIDTH = 40
 _WRAPPED_MIN_SHARE = 0.3
+_WRAPPED_MIN_WIDTH = 8  # a text wrapped at a column has some line this wide (verse has not)
+_FEW_LINES = 5  # a text this short (a pasted note): a blank line in it is always a break
 _COMMON_INDENT_SHARE = 0.6  # the commonest indent, which 60 % of the lines have at least
 _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
 _TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
@@ -97,6 +100,7 @@ JUMP_LINE = re.compile(r"^[（(](?:上接|下转|下轉|接上|紧接|緊接|转
 CREDIT = re.compile(r"^[^，。！？\n]{0,30}\s(?:摄|摄影|攝|攝影)$")
 SECTION = re.compile(r"^(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})[、.．]?$")
 BULLET = re.compile(r"^[•◦▪●■□◆◇►▶–]\s")  # a list item starts a line of its own (– a nested one)
+NUMBERED_ITEM = re.compile(r"^\d{1,3}(?:\.\s|[)）])")  # 1. … or 1) …: so does a numbered one
 # a numbered question, as a FAQ sets it on a line of its own (``28 在 CJK 中如何调整汉字的间距？``),
 # maybe with a word of a margin's note that extraction put after it (``…软件？Revised``)
 NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s+[^\s\d].{0,60}[？?](?:\s*[A-Za-z]{1,10})?$")
@@ -401,8 +405,10 @@ def _column_widths(widths: list[float]) -> list[float]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Many lines stop short of a sentence's end, and some line is as wide as a column: a
+    text of short lines (verse, 床前明月光 / 疑是地上霜) is no wrapped prose."""
     counted = [line for line in lines if width(line) >= _COUNTED_MIN_WIDTH]
-    if not counted:
+    if not counted or max(width(line) for line in counted) < _WRAPPED_MIN_WIDTH:
         return False
     open_ended = sum(1 for line in counted if not ends_sentence(line))
     return open_ended / len(counted) >= _WRAPPED_MIN_SHARE
@@ -473,9 +479,9 @@ def _blank_separated(lines: list[str]) -> bool:
 def _wrap_width(widths: list[float]) -> float:
     """The width at which a text with one paragraph per line still wraps its longest ones
     (an old glossary cut at 36 columns): many lines stop at exactly the widest width.
-    Infinite when there is no such column."""
+    Infinite when there is no such column, or it is a verse's (all lines short)."""
     filled = [w for w in widths if w > 0]
-    if not filled:
+    if not filled or max(filled) < _WRAPPED_MIN_WIDTH:
         return math.inf
     widest = max(filled)
     at_widest = sum(1 for w in filled if w >= widest - 0.5)
@@ -528,9 +534,11 @@ def _wraps_at_column(line: str, next_line: str, column: float, cut: float) -> bo
 
 def _wrap_column(widths: list[float]) -> float:
     """The width of a text's widest lines (the 98th percentile of its lines' widths,
-    short lines left out): where a text with one paragraph per line was cut, if it was."""
+    short lines left out): where a text with one paragraph per line was cut, if it was.
+    Infinite for a text of short lines (verse is not cut at its lines' width)."""
     counted = sorted(w for w in widths if w >= _COUNTED_MIN_WIDTH)
-    return counted[int(len(counted) * _COLUMN_QUANTILE)] if counted else math.inf
+    column = counted[int(len(counted) * _COLUMN_QUANTILE)] if counted else math.inf
+    return column if column >= _WRAPPED_MIN_WIDTH else math.inf
 
 
 def _cut_column(lines: list[str], following: list[str]) -> float:
@@ -651,17 +659,23 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
             return indent > _indent(raw_lines[current[-1]])
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
-        starter = BYLINE.match(lines[i]) or BULLET.match(lines[i]) or COPYRIGHT.match(lines[i])
+        starter = (
+            BYLINE.match(lines[i])
+            or BULLET.match(lines[i])
+            or NUMBERED_ITEM.match(lines[i])
+            or COPYRIGHT.match(lines[i])
+        )
         return bool(starter) or _standalone(lines[i])
 
     # a title holds no clause (a column's first line does: 6月5日上午，前来…)
     title = next((line for line in lines if line), "")
     opening = not any(mark in title for mark in _CLAUSE_MARKS)
+    few = sum(1 for line in lines if line) < _FEW_LINES
     for i, line in enumerate(lines):
         if progress is not None and i % 2000 == 0:
             progress.step(i, len(lines), "Rebuilding paragraphs")
         if not line:
-            if blocks or (
+            if (blocks or few) or (
                 wrapped and current and widths[current[-1]] < SHORT_RATIO * columns[current[-1]]
             ):
                 flush()  # a blank line between whole blocks, or after a short line
