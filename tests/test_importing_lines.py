@@ -41,7 +41,10 @@ def test_a_blank_line_in_a_short_note_is_a_break() -> None:
 
 
 def test_a_wrapped_text_still_joins() -> None:
-    text = "这是一段从书上复制下来的文字，每一行\n都在固定的宽度断开，所以需要把这些行\n重新连起来，成为一个完整的段落。\n"
+    text = (
+        "这是一段从书上复制下来的文字，每一行\n都在固定的宽度断开，所以需要把这些行\n"
+        "重新连起来，成为一个完整的段落。\n"
+    )
     assert rebuild(text) == (
         "这是一段从书上复制下来的文字，每一行都在固定的宽度断开，所以需要把这些行"
         "重新连起来，成为一个完整的段落。"
