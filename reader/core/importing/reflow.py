@@ -30,8 +30,9 @@ are paragraphs of their own.
 Text whose lines mostly end sentences (a file with one paragraph per line), or whose lines
 are all short (verse: no line 8 Hanzi wide), is not hard-wrapped: there every line is a
 paragraph, except where the line was cut: at a clause comma, at the text's widest column (a
-glossary cut at 33 Hanzi; not a verse's), in a speech that the next line closes (also one opened lines before, the line stopping on a bare Hanzi), or across a
-line of an indent alone (　　), which an editor left behind.
+glossary cut at 33 Hanzi; not a verse's), in a speech that the next line closes (also one
+opened lines before, the line stopping on a bare Hanzi), or across a line of an indent
+alone (　　), which an editor left behind.
 
 Spaces that extraction put between Hanzi and digits are removed (``2022年 9月`` →
 ``2022年9月``), unless the document spaces its numbers off the Hanzi (``共有 89 个问题``:
