@@ -154,10 +154,12 @@ EXPECTED: dict[str, Expect] = {
         first_within=1,
         last_within=1,
     ),
-    # 504 numbered sayings, one per line: no dateline, no split.
+    # 504 numbered sayings, one per line: no dateline, no split. No line titles it (the
+    # first is saying 1.): the file's name does, as a reader says it (its original name was
+    # 论语.txt; this corpus's name is its label: lunyu, with the encoding tags left out).
     "txt_utf8_crlf_lunyu_classical_trad_numbered.txt": Expect(
         articles=(1, 1),
-        titles=("1. 子曰：「學而時習之",),
+        titles=("lunyu classical numbered",),
         first="1. 子曰：「學而時習之，不亦說乎？",
         last="504.子曰：「不知命，無以為君子也。",
         paragraphs=(504, 504),

@@ -158,12 +158,12 @@ def _articles(
         try:
             articles = articles_from_subtitles(text, source)
         except NoCues as no_cues:  # a text under a subtitle's name: read it as one
-            articles = articles_from_text(text, source, progress)
+            articles = articles_from_text(text, source, progress, path.stem)
             notes = (*notes, str(no_cues))
     elif suffix in (".md", ".markdown"):
         articles = articles_from_markdown(text, source)
     else:
-        articles = articles_from_text(text, source, progress)
+        articles = articles_from_text(text, source, progress, path.stem)
     if notes:  # said once, with the file's first article (the CLI and GUI list every note)
         articles[0] = replace(articles[0], notes=articles[0].notes + notes)
     return articles

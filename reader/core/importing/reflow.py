@@ -128,9 +128,11 @@ NUMBERED_HEADING = re.compile(
     r"^§?\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+[^\s\da-z，。、；：！？,;:!?][^，。、；：！？,;:!?]{0,40}$"
 )
 # A chapter heading, also behind the prefixes download sites and Markdown give it
-# (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix.
+# (正文 第一章 …, ## 第一章：…, 《》目录 第一回 …); ``chapter_title`` drops the prefix. A
+# textbook's lessons are its chapters (第一课 问候, Lesson 1: 你好，朋友).
 CHAPTER = re.compile(
-    r"^(?:(?:#{1,6}\s*|正文\s*|目录\s*)?(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇].*)"
+    r"^(?:(?:#{1,6}\s*|正文\s*|目录\s*)?(第[一二三四五六七八九十百千〇零两\d]+[章节回卷部篇课課].*"
+    r"|(?:[Ll]esson|LESSON|[Uu]nit|UNIT) ?\d{1,3}\b.*)"
     r"|《[^》]{0,20}》\s*目录\s*(\S.*))$"
 )
 ATTRIBUTION = re.compile(

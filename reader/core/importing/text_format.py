@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
+from reader.core.importing.file_title import file_title
 from reader.core.importing.limits import check_length
 from reader.core.importing.reflow import paragraphs
-from reader.core.importing.split import split_page
+from reader.core.importing.split import SplitArticle, split_page, title_from_text
 from reader.core.progress import Progress
 
 # A download site's line at the top or the end of a file: its address and its pitch.
@@ -27,6 +28,11 @@ _MAN_FOOTER = re.compile(r"^(\S+) {3,}\S.* {3,}\1$")
 _MAN_HEADER = re.compile(r"^(\S+\(\w+\)) {3,}\S.* {3,}\1$")
 _MAN_NAME_REACH = 4  # non-blank lines after the header that may hold the NAME line
 _MAN_NAME_LINE = re.compile(r"^\S+(?:, \S+)* [—–-] \S")  # ``ssh — OpenSSH SSH 客户端``
+# an item's number: 1. / 1、 / (1) / 第一、 / 一、 (not 1.5亿: a number's point)
+_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[)）]|第?[一二三四五六七八九十]{1,3}[、，,：:])\s*"
+)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def drop_site_banners(text: str) -> str:
@@ -73,9 +79,25 @@ def man_page_title(text: str) -> str | None:
     return header.group(1)
 
 
+def _untitled_text_title(article: SplitArticle, file_name: str | None) -> str:
+    """The title of a text with no heading to title it (its first words did): the file's
+    name when it says what the text is and it names a Chinese text, or the first words are
+    only an item of a list (``1. 子曰：「學而時習之…``); an item's number never opens one."""
+    first = article.paragraphs[0] if article.paragraphs else ""
+    numbered = _ITEM_NUMBER.match(first)
+    named = file_title(file_name) if file_name else None
+    if named and (numbered or _HAN.search(named)):
+        return named
+    if numbered and first[numbered.end() :].strip():
+        return title_from_text([first[numbered.end() :], *article.paragraphs[1:]])
+    return article.title
+
+
 def articles_from_text(
-    text: str, source: str, progress: Progress | None = None
+    text: str, source: str, progress: Progress | None = None, file_name: str | None = None
 ) -> list[ImportedArticle]:
+    """``file_name`` (without its extension) may title a text that has no heading: a file's,
+    not a pasted text's or a PDF's (which has its own title page)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise ImportFailed("There is no text to import.")
@@ -86,4 +108,6 @@ def articles_from_text(
     man_title = man_page_title(text)
     if man_title and split:
         split[0] = replace(split[0], title=man_title)
+    elif len(split) == 1 and split[0].title == title_from_text(split[0].paragraphs):
+        split[0] = replace(split[0], title=_untitled_text_title(split[0], file_name))
     return [make_article(a.title, a.paragraphs, a.original, source) for a in split]
