@@ -352,6 +352,12 @@ EXPECTED: dict[str, Expect] = {
             "Create volume group",
             "# dpkg-reconfigure tzdata",
             "SCSI1 (0,0,0) (sda) - 6.4 GB WDC AC36400L",
+            # (and its rows under it keep their indentation and columns)
+            "      #1 primary   16.4 MB  B f ext2       /boot",
+            # a table's header row (<th>) is a row like the others
+            "分区方式 所需最小空间 所新建的分区",
+            "所有文件在同一分区 600MB /, swap",
+            "类型 最少设备 备用设备 幸免于磁盘损坏？ 可用空间",
             "RAID0",
             "Passphrase",
             "Key size: 256",
@@ -422,10 +428,19 @@ EXPECTED: dict[str, Expect] = {
         first="",
         last="",
         # the heading, 9 paragraphs of prose and 7 code blocks whose lines are cut by
-        # <w:br/>: each of the 42 code lines is a line of its own
+        # <w:br/>: each of the 42 code lines is a line of its own, and the ones a tab
+        # indents (style SourceCode: an if's branch, a function's body) keep it
         paragraphs=(45, 55),
         present=("Larry Wall", "Guido van Rossum"),
-        whole=("a = int(input('a = '))", "the_max = a if a > b else b", "print(True and a or b)"),
+        whole=(
+            "a = int(input('a = '))",
+            "the_max = a if a > b else b",
+            "print(True and a or b)",
+            "if a > b:",
+            "    the_max = a",
+            "def the_max(x, y):",
+            "    return x if x > y else y",
+        ),
     ),
     # Running headers ("§1.2 第一次使用 LATEX 3", "4 第一章 LATEX 的基本概念") and page
     # numbers are page furniture; sentences continue across lines and pages.

@@ -16,6 +16,7 @@ from reader.core.importing.split import title_from_text
 
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 _SPACE_RUN = re.compile(r" {2,}")
+_CLOSING_BRACKETS = frozenset(")]}")
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,35 @@ class ImportedArticle:
         return self.text.split("\n")
 
 
-def make_article(title: str, paras: list[str], original: str, source: str) -> ImportedArticle:
+def make_article(
+    title: str,
+    paras: list[str],
+    original: str,
+    source: str,
+    keep_indent: frozenset[int] = frozenset(),
+) -> ImportedArticle:
     """An article from any format: control characters and the replacement marks of
     characters the source itself had already lost (U+FFFD) are removed here, once, and so
-    are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots)."""
-    cleaned = [p for p in (_clean(p) for p in paras) if p]
-    paras = [p for p in cleaned if has_words(p)] or cleaned
+    are paragraphs of punctuation alone (``**`` separators, a contents page's leader dots).
+
+    The paragraphs at ``keep_indent`` are lines of code (a ``<pre>``, a fenced block, a
+    Word code style): their indentation is their meaning (Python's blocks), so it stays
+    (a tab as four spaces), and a line that closes a block with a bracket alone (``}``,
+    ``});``) is code too (a lone ``#`` is not)."""
+    cleaned = [
+        (code, text)
+        for code, text in (
+            (i in keep_indent, _clean_code(p) if i in keep_indent else _clean(p))
+            for i, p in enumerate(paras)
+        )
+        if text
+    ]
+    kept = [
+        text
+        for code, text in cleaned
+        if has_words(text) or (code and any(c in _CLOSING_BRACKETS for c in text))
+    ]
+    paras = kept or [text for _, text in cleaned]
     title = _SPACE_RUN.sub(" ", _clean(title))  # a title is one line: no layout spacing
     return ImportedArticle(title or title_from_text(paras), "\n".join(paras), original, source)
 
@@ -56,6 +80,11 @@ def has_words(text: str) -> bool:
 
 def _clean(text: str) -> str:
     return strip_controls(text).replace("\ufffd", "").strip()
+
+
+def _clean_code(line: str) -> str:
+    cleaned = strip_controls(line).replace("\ufffd", "").expandtabs(4).rstrip()
+    return cleaned if cleaned.strip() else ""
 
 
 def split_article(article: ImportedArticle, paragraph_index: int) -> tuple[ImportedArticle, ...]:

@@ -8,7 +8,7 @@ run); nothing is fetched (links and images are ignored). Navigation, headers, fo
 asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
 whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
 so source formatting does not leak into Chinese text; inside ``<pre>`` (a command, a
-listing, a table drawn in text) each line stays a line. Closing tags are matched by count,
+listing, a table drawn in text) each line stays a line, with its indentation. Closing tags are matched by count,
 so a page of unbalanced tags is read in linear time.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -104,6 +105,7 @@ class Block:
     text: str
     heading: bool
     furniture: bool
+    code: bool = False  # a line of a ``<pre>``: its indentation stays
 
 
 class _Extractor(HTMLParser):
@@ -174,10 +176,12 @@ class _Extractor(HTMLParser):
     def _flush(self) -> None:
         raw = "".join(self._buffer)
         self._buffer.clear()
-        lines = preformatted_lines(raw) if self._pre_depth else [clean_text(raw)]
+        code = self._pre_depth > 0
+        lines = preformatted_lines(raw) if code else [clean_text(raw)]
         for text in lines:
             if text:
-                self.blocks.append(Block(text, self._heading_depth > 0, self._furniture_depth > 0))
+                heading, furniture = self._heading_depth > 0, self._furniture_depth > 0
+                self.blocks.append(Block(text, heading, furniture, code))
 
     def close(self) -> None:
         super().close()
@@ -199,8 +203,10 @@ def clean_text(text: str) -> str:
 
 def preformatted_lines(text: str) -> list[str]:
     """The lines of preformatted text (``<pre>``), each one whole: a command or a row of a
-    table drawn in text is a line, not words to be joined with the next."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    table drawn in text is a line, not words to be joined with the next. Each keeps its
+    indentation beyond the block's own (a listing's nesting, a drawn table's columns)."""
+    lines = textwrap.dedent(text.expandtabs(4)).split("\n")
+    return [line.rstrip() for line in lines if line.strip()]
 
 
 def _wide(char: str) -> bool:
@@ -227,15 +233,16 @@ def article_from_blocks(
     page_title: str, blocks: list[Block], original: str, source: str
 ) -> ImportedArticle | None:
     """One article: titled by its first heading (else the page title, else its first words)."""
-    texts = [b.text for b in blocks]
+    blocks = list(blocks)
     first_heading = next((i for i, b in enumerate(blocks) if b.heading), None)
     if first_heading is not None and first_heading <= 2:
-        title = texts.pop(first_heading)
+        title = blocks.pop(first_heading).text.strip()
     else:
         title = page_title
-    if not texts:
+    if not blocks:
         return None  # a cover or a part-title page: nothing to read
-    return make_article(title, texts, original, source)
+    code = frozenset(i for i, block in enumerate(blocks) if block.code)
+    return make_article(title, [b.text for b in blocks], original, source, code)
 
 
 def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]]:
@@ -280,7 +287,7 @@ def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[I
         page, found = prepared.html, main_text(prepared)
     article: ImportedArticle | None
     if found is not None:
-        article = make_article(found.title, found.paragraphs, html, source)
+        article = make_article(found.title, found.paragraphs, html, source, found.code)
     else:
         page_title, blocks = extract(page)
         article = article_from_blocks(page_title, blocks, html, source)

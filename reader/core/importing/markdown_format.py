@@ -1,7 +1,9 @@
 """Markdown → articles: headings as titles, markup stripped to plain paragraphs.
 
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
-and block quotes; a novel with chapter headings (``## 第一章：…``) is one article per
+and block quotes; a fenced code block's lines are lines of their own, with their
+indentation; a table's rows are one paragraph each (its cells side by side, its ``|---|``
+rule gone); a novel with chapter headings (``## 第一章：…``) is one article per
 chapter; emphasis, code marks, links (their text is kept) and images (dropped) are
 reduced to plain text; raw HTML tags are removed. The first heading is the title, unless
 the file opens with front matter (a blog post's or a static site's ``---`` YAML or ``+++``
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 
 from reader.core.importing.article import ImportedArticle, make_article
 from reader.core.importing.errors import ImportFailed
@@ -31,6 +34,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # | 字体 | 版本 |
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Link text and targets never hold a bracket of their own kind and emphasis never crosses
 # its marker: a line of 200,000 "[" or "*" is then read in one pass, not one per bracket.
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
@@ -81,7 +86,9 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     text, meta_title = front_matter(_COMMENT.sub("", text))
     headings: list[str] = [meta_title] if meta_title else []
     paras: list[str] = []
+    code: set[int] = set()  # the paragraphs that are lines of code
     block: list[str] = []
+    fenced: list[str] = []
     in_fence = False
     spaced = numbers_spaced(text)
 
@@ -89,6 +96,13 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
         if block:
             paras.append(fix_spacing(join_lines([inline(line) for line in block]), spaced))
             block.clear()
+
+    def close_fence() -> None:
+        for line in textwrap.dedent("\n".join(fenced).expandtabs(4)).split("\n"):
+            if line.strip():
+                code.add(len(paras))
+                paras.append(line.rstrip())
+        fenced.clear()
 
     def heading(title: str) -> None:
         title = fix_spacing(inline(title).strip(), spaced)
@@ -100,15 +114,23 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
     for raw in text.split("\n"):
         if _FENCE.match(raw):
             flush()
+            if in_fence:
+                close_fence()
             in_fence = not in_fence
             continue
         if in_fence:
-            if raw.strip():
-                paras.append(raw.strip())
+            fenced.append(raw)
             continue
         line = raw.strip()
         if not line or (_RULE.match(raw) and not block) or _REF_DEF.match(raw):
             flush()
+            continue
+        if _TABLE_ROW.match(raw) or (_TABLE_RULE.match(raw) and "|" in raw):
+            flush()
+            if not _TABLE_RULE.match(raw):
+                # (cells apart: the space between two is no space extraction put in)
+                cells = (fix_spacing(inline(c).strip(), spaced) for c in line.strip("|").split("|"))
+                paras.append(" ".join(cell for cell in cells if cell))
             continue
         if match := _ATX.match(raw):
             flush()
@@ -122,13 +144,14 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
         else:
             block.append(line)
     flush()
+    close_fence()  # (a fence never closed runs to the end)
     if not paras and not headings:
         raise ImportFailed("The file is empty.")
     chapters = [i for i, para in enumerate(paras) if CHAPTER.match(para)]
     if len(chapters) >= _MIN_CHAPTERS:
         return _chapters(paras, chapters, headings[0] if headings else "", original, source)
     title = headings[0] if headings else ""
-    return [make_article(title, paras or headings, original, source)]
+    return [make_article(title, paras or headings, original, source, frozenset(code))]
 
 
 def _chapters(

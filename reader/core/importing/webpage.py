@@ -34,7 +34,7 @@ from reader.core.importing.page_furniture import (
 )
 
 _BLOCK_TAGS = frozenset({"head", "p", "item", "code", "quote", "cell", "row"})
-_READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "dd", "dt")
+_READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "th", "td", "dd", "dt")
 _LINE_BREAK = "\u2028"  # Unicode's line separator: a line break wherever it stands
 _SPACES = re.compile(r"\s+")
 _DATE_IN_TEXT = re.compile(r"(\d{4})\s*[-年/.]\s*0?(\d{1,2})\s*[-月/.]\s*0?(\d{1,2})")
@@ -54,6 +54,7 @@ _DESCRIPTION_MIN_CHARS = 4  # letters or Hanzi besides the link's own: 我们的
 class MainText:
     title: str
     paragraphs: list[str]
+    code: frozenset[int] = frozenset()  # the paragraphs that are lines of code
 
 
 def _quiet() -> None:
@@ -268,4 +269,6 @@ def main_text(page: PreparedPage) -> MainText | None:
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
         paragraphs.insert(0, date)
-    return MainText(title, paragraphs)
+    # (a code block's lines keep their indentation: every other line is clean_text's, stripped)
+    code = frozenset(i for i, text in enumerate(paragraphs) if text[:1].isspace())
+    return MainText(title, paragraphs, code)
