@@ -78,12 +78,13 @@ def _lines(element: Any) -> list[str]:
     return [line for line in lines if line]
 
 
-def _blocks(body: Any) -> list[tuple[str, bool]]:
+def _blocks(body: Any) -> tuple[list[tuple[str, bool]], set[str]]:
     """(text, is heading) for each line of trafilatura's reading, in order: a table row of
     plain cells is one line (its cells side by side); a row whose cells hold paragraphs
     (a layout table: a manual's 警告 box, a two-column page) gives those paragraphs; code
-    inside a paragraph is part of it."""
+    inside a paragraph is part of it. And the lines of its code blocks (``<pre>``)."""
     found: list[tuple[str, bool]] = []
+    code: set[str] = set()
     stack: list[Any] = list(reversed(body))
     while stack:  # depth first, in order, without recursion (a page may nest deeply)
         element = stack.pop()
@@ -91,10 +92,13 @@ def _blocks(body: Any) -> list[tuple[str, bool]]:
             cells = [" ".join(_lines(cell)) for cell in element.iter("cell")]
             found.append((" ".join(cell for cell in cells if cell), False))
         elif _is_block(element) and element.tag != "row" and not _has_blocks(element):
-            found.extend((line, element.tag == "head") for line in _lines(element))
+            lines = _lines(element)
+            found.extend((line, element.tag == "head") for line in lines)
+            if element.tag == "code":
+                code.update(lines)
         else:
             stack.extend(reversed(element))
-    return [(text, heading) for text, heading in found if text]
+    return [(text, heading) for text, heading in found if text], code
 
 
 def _has_blocks(element: Any, *besides: str) -> bool:
@@ -249,7 +253,7 @@ def main_text(page: PreparedPage) -> MainText | None:
     )
     if document is None or document.body is None:
         return None
-    blocks = _blocks(document.body)
+    blocks, code_lines = _blocks(document.body)
     strict = _compact(trafilatura.extract(html, favor_precision=True, include_tables=True) or "")
     readability = _readability_root(html)
     other = _readability_text(readability)
@@ -269,6 +273,5 @@ def main_text(page: PreparedPage) -> MainText | None:
     date = _date_line(document.date, document.author, document.sitename, "".join(paragraphs))
     if date:
         paragraphs.insert(0, date)
-    # (a code block's lines keep their indentation: every other line is clean_text's, stripped)
-    code = frozenset(i for i, text in enumerate(paragraphs) if text[:1].isspace())
+    code = frozenset(i for i, text in enumerate(paragraphs) if text in code_lines)
     return MainText(title, paragraphs, code)
