@@ -97,6 +97,8 @@ _VOID = frozenset(
 )
 _SPACE_WITH_BREAK = re.compile(r"[ \t\f\r]*\n\s*")
 _SPACES = re.compile(r"[ \t\f\r\u00a0]+")
+_SPACE_RUN = re.compile(r"\s+")
+_SMALL_PAGE_CHARS = 2000  # of main text: a poem's page, a short note
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -274,6 +276,19 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, tuple[str, ...]
     return text, (note, *damage)
 
 
+def _whole_page(title: str, paragraphs: list[str], page: str) -> list[Block] | None:
+    """The page's own reading of a small page (a poem, a note) whose main text is all its
+    text: nothing was furniture, so that is the same text, with its lines as the page has
+    them (the extractors give a page this small back as one block, its <br> lines run
+    together). None for any other page."""
+    text = _SPACE_RUN.sub("", title + "".join(paragraphs))
+    if len(text) > _SMALL_PAGE_CHARS:
+        return None
+    _, blocks = extract(page)
+    whole = bool(blocks) and all(_SPACE_RUN.sub("", block.text) in text for block in blocks)
+    return blocks if whole else None
+
+
 def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[ImportedArticle]:
     """A saved web page: its main text (``webpage``), or all its text if it has none."""
     from reader.core.importing.page_furniture import prepare
@@ -286,8 +301,13 @@ def articles_from_html(data: bytes, source: str, encoding: str | None) -> list[I
         prepared = prepare(html)
         page, found = prepared.html, main_text(prepared)
     article: ImportedArticle | None
-    if found is not None:
+    own = _whole_page(found.title, found.paragraphs, page) if found is not None else None
+    if found is not None and own is None:
         article = make_article(found.title, found.paragraphs, html, source, found.code)
+    elif found is not None and own is not None:  # (its headline is the one to keep)
+        own = own[1:] if own and own[0].text == found.title else own
+        own = [replace(block, heading=False) for block in own]
+        article = article_from_blocks(found.title, own, html, source)
     else:
         page_title, blocks = extract(page)
         article = article_from_blocks(page_title, blocks, html, source)

@@ -428,15 +428,17 @@ def _calls_to_action(text: str) -> bool:
 
 def trim_tail(paragraphs: list[str], site: tuple[str, ...]) -> list[str]:
     """The text without the site notices, calls to action and dangling labels it ends
-    with (at most half of it)."""
+    with (at most half of it). A label dangles alone: short lines after short lines are
+    verse (红豆生南国 / 春来发几枝 / …), which stays."""
     kept = list(paragraphs)
     floor = max(1, len(kept) - max(1, len(kept) // 2))
     notices = 0
     while len(kept) > floor:
         last = kept[-1]
+        alone = _dangling(last) and not (len(kept) > 1 and _dangling(kept[-2]))
         if notices < _NOTICES_MAX and _names_site(last, site):
             notices += 1
-        elif not (_dangling(last) or _calls_to_action(last)):
+        elif not (alone or _calls_to_action(last)):
             break
         kept.pop()
     return kept
