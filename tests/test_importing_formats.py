@@ -367,6 +367,28 @@ def test_utf16_without_byte_order_mark(tmp_path: Path, encoding: str) -> None:
     assert article.notes == ()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？",
+        "學而時習之，不亦說乎？\n有朋自遠方來，不亦樂乎？",
+    ],
+)
+def test_utf16_chinese_without_a_mark_or_nuls(tmp_path: Path, encoding: str, text: str) -> None:
+    """Hanzi alone in UTF-16 with no mark have no NULs (one line break at most): the
+    shape of its high bytes tells it, where GB18030 or Big5 read it as garbage."""
+    (article,) = import_file(write(tmp_path, "poem.txt", text.encode(encoding)))
+    assert article.text == text
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_gbk_and_big5_are_not_taken_for_utf16(tmp_path: Path, encoding: str) -> None:
+    text = "學而時習之，不亦說乎？有朋自遠方來，不亦樂乎？人不知而不慍，不亦君子乎？"
+    (article,) = import_file(write(tmp_path, "lunyu.txt", text.encode(encoding)))
+    assert article.text == text
+
+
 @pytest.mark.parametrize(
     ("encoding", "stray", "name"),
     [("utf-8", b"\x93\x94\x96", "UTF-8"), ("gbk", b"\xff", "GB18030")],

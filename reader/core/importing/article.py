@@ -91,14 +91,17 @@ def split_article(article: ImportedArticle, paragraph_index: int) -> tuple[Impor
     """Two articles: paragraphs before ``paragraph_index`` and from it on.
 
     The second is titled by its first paragraph when that is a heading (which then leaves
-    the text), else by its first words. Both keep the whole original text.
+    the text) other than the first words of what follows, else by its first words. Both
+    keep the whole original text.
     """
     paras = article.paragraphs
     if not 0 < paragraph_index < len(paras):
         raise ValueError(f"cannot split {len(paras)} paragraphs at {paragraph_index}")
     head, tail = paras[:paragraph_index], paras[paragraph_index:]
     first = paragraphs(tail[0])
-    if len(tail) > 1 and len(first) == 1 and first[0].kind is ParagraphKind.HEADING:
+    heading = len(tail) > 1 and len(first) == 1 and first[0].kind is ParagraphKind.HEADING
+    # (not a heading that reads as the rest's first words: merging would not give it back)
+    if heading and title_from_text(tail[1:]) != tail[0]:
         title, tail = tail[0], tail[1:]
     else:
         title = title_from_text(tail)

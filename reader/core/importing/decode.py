@@ -10,11 +10,13 @@ Latin letters and punctuation count as common: a French text read as cp1252 is f
 use charset-normalizer here: on short Chinese snippets it guesses Korean (cp949).
 
 Two shapes real files come in are read too, and the user is told: UTF-16 without a
-byte-order mark (NULs beside every ASCII character; tried only when the file has NULs),
-and a file with a few damaged bytes (a download cut short and resumed, a cp1252 quote
-pasted into UTF-8): when no encoding reads it strictly, the one that reads it with the
-fewest bad places (at most ``MAX_DAMAGED_SHARE`` of its bytes) is used, the bad places
-are left out, and a note says how many.
+byte-order mark (NULs beside every ASCII character; or, in a text of Hanzi with hardly any
+ASCII, one byte of nearly every pair a Hanzi's or a full-width mark's high byte, 0x4E-0x9F,
+0x30, 0xFF: then it competes with the GB18030 and Big5 readings), and a file with a few
+damaged bytes (a download cut short and resumed, a cp1252 quote pasted into UTF-8): when
+no encoding reads it strictly, the one that reads it with the fewest bad places (at most
+``MAX_DAMAGED_SHARE`` of its bytes) is used, the bad places are left out, and a note says
+how many.
 
 An explicit encoding overrides the detection but is still checked: if it cannot decode
 the bytes, or decodes them into mostly uncommon characters, the import fails with a
@@ -42,6 +44,9 @@ MIN_PLAUSIBILITY = 0.6  # below this share of common characters a reading is gar
 MAX_DAMAGED_SHARE = 0.001  # 1 byte in 1,000 that no encoding reads: a damaged text file
 _MIN_DAMAGED_ALLOWED = 2  # (a short file: a stray byte or two)
 _UTF16 = ("utf-16-le", "utf-16-be")
+# the high bytes of UTF-16 Chinese: ASCII, general punctuation (“”), CJK marks, Hanzi, full-width
+_UTF16_HIGH_BYTES = frozenset({0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)})
+_UTF16_SHAPED_SHARE = 0.9
 _REPLACEMENT = "\ufffd"
 
 
@@ -181,6 +186,11 @@ def _detect(data: bytes) -> tuple[str, str, int]:
     except UnicodeDecodeError:
         pass
     readings: list[tuple[float, str, str]] = []
+    for name in _UTF16:
+        if _utf16_shaped(data, name):
+            reading = _utf16_without_mark(data, (name,))
+            if reading is not None:
+                readings.append((plausibility(reading[0]), reading[0], reading[1]))
     for name in _CJK_CANDIDATES:
         try:
             text = data.decode(name)
@@ -207,10 +217,23 @@ def _detect(data: bytes) -> tuple[str, str, int]:
     return text, found, 0
 
 
-def _utf16_without_mark(data: bytes) -> tuple[str, str, int] | None:
+def _utf16_shaped(data: bytes, name: str) -> bool:
+    """Bytes shaped like Chinese in UTF-16 of that byte order: an even count, and nearly
+    every pair's high byte one that Chinese text has (see ``_UTF16_HIGH_BYTES``)."""
+    if len(data) % 2:
+        return False
+    sample = data[: 2 * _SAMPLE_CHARS]
+    high = sample[1::2] if name == "utf-16-le" else sample[0::2]
+    shaped = sum(1 for byte in high if byte in _UTF16_HIGH_BYTES)
+    return bool(high) and shaped >= _UTF16_SHAPED_SHARE * len(high)
+
+
+def _utf16_without_mark(
+    data: bytes, orders: tuple[str, ...] = _UTF16
+) -> tuple[str, str, int] | None:
     """UTF-16 saved without its byte-order mark, read in the byte order that gives text
     (binary data decodes into rare characters and controls: None)."""
-    for name in _UTF16:
+    for name in orders:
         try:
             text = data.decode(name)
             check_text(text)
