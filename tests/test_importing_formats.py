@@ -382,6 +382,26 @@ def test_utf16_chinese_without_a_mark_or_nuls(tmp_path: Path, encoding: str, tex
     assert article.text == text
 
 
+def test_cp1252_quotes_in_a_gbk_file_are_quotes(tmp_path: Path) -> None:
+    """Typed on Windows: “我们” as cp1252 quotes among GBK (GBK reads 0x93 and the next
+    byte as a rare character: 撐颐敲…), and a quote GBK reads as no character at all."""
+    story = "他说：我们明天去公园吧。她回答：好的，我们一起去。" * 30
+    data = story.encode("gbk")
+    at = data.index("我们明天".encode("gbk"))
+    data = data[:at] + b"\x93" + data[at : at + 8] + b"\x94" + data[at + 8 :]
+    data = b"He said \x93OK\x94 " + data
+    (article,) = import_file(write(tmp_path, "story.txt", data))
+    assert article.text.startswith("He said “OK” 他说：“我们明天”去公园吧。")
+    assert article.notes == ()
+
+
+def test_a_traditional_gbk_text_keeps_its_characters(tmp_path: Path) -> None:
+    # (損, 換, 憂 start with the bytes cp1252 gives its quotes: a traditional text has many)
+    text = "禮，所損益，可知也。其疾之憂。等我換好衣服，轉換格式。" * 10
+    (article,) = import_file(write(tmp_path, "trad.txt", text.encode("gbk")))
+    assert article.text == text
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "big5"])
 def test_gbk_and_big5_are_not_taken_for_utf16(tmp_path: Path, encoding: str) -> None:
     text = "學而時習之，不亦說乎？有朋自遠方來，不亦樂乎？人不知而不慍，不亦君子乎？"

@@ -16,7 +16,9 @@ ASCII, one byte of nearly every pair a Hanzi's or a full-width mark's high byte,
 damaged bytes (a download cut short and resumed, a cp1252 quote pasted into UTF-8): when
 no encoding reads it strictly, the one that reads it with the fewest bad places (at most
 ``MAX_DAMAGED_SHARE`` of its bytes) is used, the bad places are left out, and a note says
-how many.
+how many. A GBK file with curly quotes typed on Windows in cp1252 (bytes 0x91-0x94, which
+GBK reads as the first byte of a rare character, garbling the next one too: “我们” →
+撐颐敲) has them read as the quotes they are.
 
 An explicit encoding overrides the detection but is still checked: if it cannot decode
 the bytes, or decodes them into mostly uncommon characters, the import fails with a
@@ -26,6 +28,7 @@ message instead of showing garbage.
 from __future__ import annotations
 
 import codecs
+import re
 
 from reader.core.importing.controls import MAX_NULS, check_text
 from reader.core.importing.errors import ImportFailed
@@ -44,6 +47,16 @@ MIN_PLAUSIBILITY = 0.6  # below this share of common characters a reading is gar
 MAX_DAMAGED_SHARE = 0.001  # 1 byte in 1,000 that no encoding reads: a damaged text file
 _MIN_DAMAGED_ALLOWED = 2  # (a short file: a stray byte or two)
 _UTF16 = ("utf-16-le", "utf-16-be")
+# cp1252's ‘ ’ “ ” and the same marks in GBK; a GBK character, byte by byte (an ASCII run, a
+# four-byte GB18030 one, a pair, or a byte that starts nothing)
+_CP1252_QUOTES = {0x91: "‘".encode("gbk"), 0x92: "’".encode("gbk")}
+_CP1252_QUOTES |= {0x93: "“".encode("gbk"), 0x94: "”".encode("gbk")}
+_QUOTE_WINDOW = 9  # bytes: the quote and the four characters after it
+_SIMPLIFIED_SHARE = 0.97  # of a GBK text's characters in GB2312 (the misread quotes are not)
+_GBK_CHARACTER = re.compile(
+    rb"[\x00-\x7f]+|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]|.",
+    re.S,
+)
 # the high bytes of UTF-16 Chinese: ASCII, general punctuation (“”), CJK marks, Hanzi, full-width
 _UTF16_HIGH_BYTES = frozenset({0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)})
 _UTF16_SHAPED_SHARE = 0.9
@@ -191,9 +204,10 @@ def _detect(data: bytes) -> tuple[str, str, int]:
             reading = _utf16_without_mark(data, (name,))
             if reading is not None:
                 readings.append((plausibility(reading[0]), reading[0], reading[1]))
+    quoted = _with_gbk_quotes(data) if _may_hold_cp1252_quotes(data) else data
     for name in _CJK_CANDIDATES:
         try:
-            text = data.decode(name)
+            text = (quoted if name == "gb18030" else data).decode(name)
         except UnicodeDecodeError:
             continue
         readings.append((plausibility(text), text, name.upper()))
@@ -215,6 +229,58 @@ def _detect(data: bytes) -> tuple[str, str, int]:
             "choose the encoding by hand, or it may not be a text file."
         )
     return text, found, 0
+
+
+def _may_hold_cp1252_quotes(data: bytes) -> bool:
+    """Quote bytes in a text whose GBK reading is simplified Chinese, nearly all of it in
+    GB2312: a traditional text in GBK has characters that start with those bytes, a
+    simplified one hardly ever (what GBK adds to GB2312 is traditional and rare)."""
+    if not any(bytes([byte]) in data for byte in _CP1252_QUOTES):
+        return False
+    sample = [c for c in data.decode("gb18030", errors="replace")[:_SAMPLE_CHARS] if ord(c) > 0xFF]
+    return bool(sample) and _everyday("".join(sample)) >= _SIMPLIFIED_SHARE * len(sample)
+
+
+def _with_gbk_quotes(data: bytes) -> bytes:
+    """``data`` (GBK) with each cp1252 curly quote byte that starts a character made GBK's
+    quote where that reads better (or GBK reads no character there): the text ``“我们”``
+    typed on Windows, which GBK reads as a rare character of the quote and the next byte,
+    and the next characters out of step."""
+    out: list[bytes] = []
+    pos = 0
+    while pos < len(data):
+        match = _GBK_CHARACTER.match(data, pos)
+        assert match is not None  # (its last alternative matches any byte)
+        quote = _CP1252_QUOTES.get(data[pos])
+        if quote is not None and (len(match.group()) == 1 or _reads_better(quote, data, pos)):
+            out.append(quote)
+            pos += 1
+        else:
+            out.append(match.group())
+            pos = match.end()
+    return b"".join(out)
+
+
+def _reads_better(quote: bytes, data: bytes, pos: int) -> bool:
+    """More of the next few characters are everyday ones (GB2312's, or ASCII) with the byte
+    at ``pos`` read as ``quote`` than as GBK reads it."""
+    window = data[pos : pos + _QUOTE_WINDOW]
+    as_is = window.decode("gb18030", errors="replace")
+    as_quote = (quote + window[1:]).decode("gb18030", errors="replace")
+    return _everyday(as_quote) >= _everyday(as_is) + 2  # (the quote itself and one more)
+
+
+def _everyday(text: str) -> int:
+    """How many of ``text``'s characters are ASCII or GB2312's."""
+    return sum(1 for char in text if char.isascii() or _in_gb2312(char))
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _utf16_shaped(data: bytes, name: str) -> bool:
