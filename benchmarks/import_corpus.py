@@ -128,11 +128,11 @@ def main() -> None:
         totals["source"] += source
         share = f"{kept / source:6.1%}" if source else "     -"
         print(f"{name[:58]:58} {seconds:6.2f} {len(result):4} {paragraphs:6} {chars:8} {share}")
-    share = totals["kept"] / totals["source"] if totals["source"] else 0.0
+    kept_share = totals["kept"] / totals["source"] if totals["source"] else 0.0
     print(
         f"{'TOTAL (' + str(len(names)) + ' documents, ' + str(refused) + ' refused)':58} "
         f"{totals['time']:6.2f} {totals['articles']:4} {totals['paragraphs']:6} "
-        f"{totals['chars']:8} {share:6.1%}"
+        f"{totals['chars']:8} {kept_share:6.1%}"
     )
 
 
