@@ -155,11 +155,11 @@ EXPECTED: dict[str, Expect] = {
         last_within=1,
     ),
     # 504 numbered sayings, one per line: no dateline, no split. No line titles it (the
-    # first is saying 1.): the file's name does, as a reader says it (its original name was
-    # 论语.txt; this corpus's name is its label: lunyu, with the encoding tags left out).
+    # first is saying 1.) and the file's name is a Latin label (it was 论语.txt): the first
+    # saying's words title it, without its number.
     "txt_utf8_crlf_lunyu_classical_trad_numbered.txt": Expect(
         articles=(1, 1),
-        titles=("lunyu classical numbered",),
+        titles=("子曰：「學而時習之，不亦說乎",),
         first="1. 子曰：「學而時習之，不亦說乎？",
         last="504.子曰：「不知命，無以為君子也。",
         paragraphs=(504, 504),

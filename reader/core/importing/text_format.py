@@ -81,12 +81,13 @@ def man_page_title(text: str) -> str | None:
 
 def _untitled_text_title(article: SplitArticle, file_name: str | None) -> str:
     """The title of a text with no heading to title it (its first words did): the file's
-    name when it says what the text is and it names a Chinese text, or the first words are
-    only an item of a list (``1. 子曰：「學而時習之…``); an item's number never opens one."""
+    name when it says what the text is in Chinese (``论语.txt``; a Latin name such as
+    ``lunyu_numbered`` reads worse than the text's own words), else the first words, an
+    item's number never opening them (``1. 子曰：「學而時習之…``)."""
     first = article.paragraphs[0] if article.paragraphs else ""
     numbered = _ITEM_NUMBER.match(first)
     named = file_title(file_name) if file_name else None
-    if named and (numbered or _HAN.search(named)):
+    if named and _HAN.search(named):
         return named
     if numbered and first[numbered.end() :].strip():
         return title_from_text([first[numbered.end() :], *article.paragraphs[1:]])
