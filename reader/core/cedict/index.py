@@ -151,7 +151,8 @@ def _fill_words(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
     made from the first entry (by id) under it that gives it a level or a band; its level
     is its own, else its entry's simplified form's. Made in SQL from ``heads`` and
     ``entries`` (whose ``frequency`` is the count, 0 for a word jieba does not count), not
-    row by row from Python."""
+    row by row from Python: SQLite takes a group's other columns from the row of its
+    ``MIN()``, the first entry."""
     connection.execute("CREATE TEMP TABLE hsk (word TEXT PRIMARY KEY, old INT, new INT)")
     connection.executemany(
         "INSERT INTO hsk VALUES (?, ?, ?)",
@@ -163,7 +164,8 @@ def _fill_words(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
         "INSERT INTO uncounted VALUES (?)", ((w,) for w, n in counts.items() if n == 0)
     )
     edges = band_edges(counts)
-    band = "".join(f" + (e.frequency < {edge:d})" for edge in edges)  # frequency_band
+    # band 1 for the commonest, one more per edge above the count: ties share a band
+    band = "".join(f" + (e.frequency < {edge:d})" for edge in edges)
     connection.execute(
         f"""
         INSERT INTO words

@@ -76,8 +76,3 @@ def band_edges(counts: dict[str, int]) -> list[int]:
     """The counts at the band limit ranks (see the module docstring)."""
     ordered = sorted(counts.values(), reverse=True)
     return [ordered[limit - 1] for limit in BAND_LIMITS if limit <= len(ordered)]
-
-
-def frequency_band(count: int, edges: list[int]) -> int:
-    """Band 1 (most common) … 5 (rare) of a word counted ``count`` times; ties share a band."""
-    return sum(count < edge for edge in edges) + 1
