@@ -333,7 +333,7 @@ def test_the_words_table_takes_each_words_first_entry_with_a_level_or_band(
         Record(8, "乾", "干", "gan1", "/dry/"),
         Record(9, "乾", "乾", "qian2", "/heaven/"),
     ]
-    monkeypatch.setattr(index_module, "load_word_counts", lambda: counts)
+    monkeypatch.setattr(index_module, "load_word_counts", lambda keep: counts)
     monkeypatch.setattr(index_module, "load_hsk_levels", lambda: hsk)
     target = tmp_path / "index.sqlite"
     index_module.build_index(ParseResult(records=records), target, "0" * 64)
@@ -365,3 +365,10 @@ def test_finding_jiebas_word_counts_does_not_compile_its_hmm_tables() -> None:
     if compiled_each_time != "True":
         pytest.skip("jieba's bytecode is cached here: its import compiles nothing")
     assert unpickled == "True"
+
+
+def test_jiebas_counts_kept_for_the_next_load_only() -> None:
+    kept = load_word_counts(keep=True)  # as the index build asks, for the word table next
+    assert kept["的"] > 100_000
+    assert load_word_counts() is kept
+    assert load_word_counts() is not kept  # taken: not held on to for the process's life

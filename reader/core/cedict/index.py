@@ -102,7 +102,7 @@ def _fill(
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(_SCHEMA)
-    counts = load_word_counts()
+    counts = load_word_counts(keep=True)  # for the segmenter's word table, made next
     if progress is not None:
         progress.step(1, 4, "Indexing entries")
     records = parsed.records
