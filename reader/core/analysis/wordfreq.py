@@ -48,14 +48,17 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     """Write ``words`` (word → jieba frequency, guides included) and which are guides."""
     trie = marisa_trie.Trie(words)
     # filled through iterators, not lists of 290,000 Python ints (the peak of a first run)
+    ids = _ids(trie, words, len(words))
     freq = np.zeros(len(trie), dtype=np.int64)
-    freq[_ids(trie, words, len(words))] = np.fromiter(words.values(), np.int64, len(words))
+    freq[ids] = np.fromiter(words.values(), np.int64, len(words))
+    # math.log, as jieba takes it, so the route's sums are the very same floats
+    log_freq = np.zeros(len(trie), dtype=np.float64)
+    log_freq[ids] = np.fromiter(map(math.log, words.values()), np.float64, len(words))
     guide = np.zeros(len(trie), dtype=np.bool_)
     guide[_ids(trie, guides)] = True
     trie.save(str(folder / _WORDS))
     np.save(folder / _FREQ, freq)
-    # math.log, as jieba takes it, so the route's sums are the very same floats
-    np.save(folder / _LOG_FREQ, np.fromiter(map(math.log, freq.tolist()), np.float64, len(freq)))
+    np.save(folder / _LOG_FREQ, log_freq)
     np.save(folder / _GUIDE, guide)
     marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
     marisa_trie.Trie({word[:3] for word in words if len(word) > 3}).save(
