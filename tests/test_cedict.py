@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +24,9 @@ from reader.core.cedict import (
     ReferenceKind,
     parse_source,
 )
-from reader.core.cedict.parser import parse_senses
+from reader.core.cedict import index as index_module
+from reader.core.cedict.parser import Record, parse_senses
+from reader.core.cedict.wordinfo import band_edges, load_hsk_levels, load_word_counts
 from tests.conftest import SHARED
 
 POLYPHONES = ["行", "长", "了", "得", "地"]
@@ -264,3 +271,104 @@ def test_the_index_is_cached_in_the_cache_dir(dictionary: Dictionary) -> None:
     reopened = Dictionary.open(paths.bundled_cedict())
     assert reopened.index == dictionary.index
     assert Path(reopened.source) == paths.bundled_cedict()
+
+
+def _words_rows_as_python_made_them(
+    records: list[Record], counts: dict[str, int], hsk: dict[str, tuple[int | None, int | None]]
+) -> list[tuple[str, int | None, int | None, int | None]]:
+    """The ``words`` table as the index used to fill it, row by row from Python: the
+    reference the SQL that fills it now is held to."""
+    edges = band_edges(counts)
+    rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
+    for _, traditional, simplified, _, _ in records:
+        count = counts.get(simplified)
+        band = None if count is None else sum(count < edge for edge in edges) + 1
+        for word in (simplified,) if traditional == simplified else (simplified, traditional):
+            if word in rows:
+                continue
+            old, new = hsk.get(word) or hsk.get(simplified) or (None, None)
+            if old is not None or new is not None or band is not None:
+                rows[word] = (word, old, new, band)
+    return sorted(rows.values())
+
+
+def _words_rows(index: Path) -> list[tuple[object, ...]]:
+    with contextlib.closing(sqlite3.connect(index)) as connection:
+        return connection.execute("SELECT * FROM words ORDER BY word").fetchall()
+
+
+def test_the_words_table_is_the_one_python_made(
+    dictionary: Dictionary, parsed: ParseResult
+) -> None:
+    expected = _words_rows_as_python_made_them(
+        parsed.records, load_word_counts(), load_hsk_levels()
+    )
+    assert len(expected) > 100_000
+    assert _words_rows(dictionary.index) == expected
+
+
+def test_the_words_table_takes_each_words_first_entry_with_a_level_or_band(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 乙 has no level nor count in its first entry: its second gives it one; 丙 is
+    # counted 0 times (still a band); 丁 is known only through its simplified form 丅;
+    # 乾 takes the band of its first entry's simplified form 干 (common), not its own
+    counts = {
+        "甲": 900,
+        "乙乙": 5,
+        "丙": 0,
+        "干": 1_500,
+        "乾": 5,
+        **{f"词{i}": i for i in range(1, 2_000)},
+    }
+    hsk: dict[str, tuple[int | None, int | None]] = {"甲": (1, None), "丅": (None, 3)}
+    records = [
+        Record(1, "乙", "乙", "yi3", "/first/"),
+        Record(2, "甲", "甲", "jia3", "/armour/"),
+        Record(3, "乙乙", "乙乙", "yi3 yi3", "/a word/"),
+        Record(4, "乙", "乙乙", "yi3", "/odd/"),
+        Record(5, "丙", "丙", "bing3", "/third/"),
+        Record(6, "丁", "丅", "ding1", "/fourth/"),
+        Record(7, "甲", "甲", "jia2", "/again/"),
+        Record(8, "乾", "干", "gan1", "/dry/"),
+        Record(9, "乾", "乾", "qian2", "/heaven/"),
+    ]
+    monkeypatch.setattr(index_module, "load_word_counts", lambda keep: counts)
+    monkeypatch.setattr(index_module, "load_hsk_levels", lambda: hsk)
+    target = tmp_path / "index.sqlite"
+    index_module.build_index(ParseResult(records=records), target, "0" * 64)
+    expected = _words_rows_as_python_made_them(records, counts, hsk)
+    assert {row[0] for row in expected} == {"甲", "乙", "乙乙", "丙", "丁", "丅", "干", "乾"}
+    assert {row[0]: row[3] for row in expected}["乾"] == 1
+    assert _words_rows(target) == expected
+
+
+def test_finding_jiebas_word_counts_does_not_compile_its_hmm_tables() -> None:
+    # where no bytecode is cached nor written, plain ``import jieba`` compiles the 1.7 MB
+    # source of finalseg's tables; the first build finds dict.txt without doing so
+    script = (
+        "import sys\n"
+        "from reader.core.analysis.jieba_data import _compiled_each_time, jieba_folder\n"
+        "from reader.core.cedict.wordinfo import jieba_dict\n"
+        "folder = jieba_folder()\n"
+        "assert folder is not None\n"
+        "compiled_each_time = _compiled_each_time(folder)\n"
+        "assert jieba_dict().is_file()\n"
+        "table = sys.modules['jieba.finalseg.prob_emit']\n"
+        "print(compiled_each_time, getattr(table, '__file__', None) is None)\n"
+    )
+    environment = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=environment
+    )
+    compiled_each_time, unpickled = result.stdout.split()
+    if compiled_each_time != "True":
+        pytest.skip("jieba's bytecode is cached here: its import compiles nothing")
+    assert unpickled == "True"
+
+
+def test_jiebas_counts_kept_for_the_next_load_only() -> None:
+    kept = load_word_counts(keep=True)  # as the index build asks, for the word table next
+    assert kept["的"] > 100_000
+    assert load_word_counts() is kept
+    assert load_word_counts() is not kept  # taken: not held on to for the process's life

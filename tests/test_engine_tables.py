@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -243,6 +244,22 @@ def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
         assert list(ours.cut(run, HMM=True)) == expected, run
         assert ours.cut_han(run) == expected, run
         assert HAN_RUN.fullmatch(run)
+
+
+def test_the_word_table_answers_every_word_as_its_word_list(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    words, guides = word_list(analyzer.dictionary.headwords())  # type: ignore[attr-defined]
+    save_word_table(tmp_path, words, guides)
+    table = WordFrequencies(tmp_path)
+    guiding = set(guides)
+    assert len(table.trie) == len(words) and guiding < set(words)
+    for word, freq in words.items():
+        assert table.get(word) == freq, word
+        assert table.log_freq[table.trie[word]] == math.log(freq), word  # the very float
+        assert table.is_guide(word) == (word in guiding), word
+    assert table.total == sum(words.values())
+    assert table.max_word_length == max(map(len, words))
 
 
 def test_a_damaged_table_is_built_again(tmp_path: Path) -> None:

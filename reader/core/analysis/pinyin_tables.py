@@ -183,7 +183,7 @@ def neighbour_votes(
         StringMap.save(
             folder / _VOTES,
             (
-                (key, ",".join(f"{reading}:{n}" for reading, n in pairs))
+                (key, ",".join([f"{reading}:{n}" for reading, n in pairs]))
                 for key, pairs in votes.items()
             ),
         )

@@ -158,10 +158,10 @@ class Analyzer:
         from reader.core.cedict import Dictionary as CedictDictionary
 
         dictionary = dictionary or CedictDictionary.open()
-        readings = readings or ReadingModel.load()
         words = list(user_words)
         key = dictionary.index.stem  # names the release's checksum and the index format
-        segmenter = Segmenter.load(key, dictionary.headwords, words)
+        segmenter = Segmenter.load(key, dictionary.headwords, words)  # takes what the index kept
+        readings = readings or ReadingModel.load()
         segmenter.name_tag("张三")  # loads jieba's POS tables here, not in the first analysis
         return cls(dictionary, readings, segmenter, key, words)
 

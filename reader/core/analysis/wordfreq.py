@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 import marisa_trie
 import numpy as np
+import numpy.typing as npt
 
 from reader.core.analysis.jieba_data import imported_jieba
 from reader.core.analysis.new_words import hmm_cut
@@ -46,14 +47,18 @@ _LONGER: Final[list[tuple[int, float]]] = []  # a pair some longer word starts w
 def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) -> None:
     """Write ``words`` (word → jieba frequency, guides included) and which are guides."""
     trie = marisa_trie.Trie(words)
+    # filled through iterators, not lists of 290,000 Python ints (the peak of a first run)
+    ids = _ids(trie, words, len(words))
     freq = np.zeros(len(trie), dtype=np.int64)
-    freq[[trie[word] for word in words]] = list(words.values())
+    freq[ids] = np.fromiter(words.values(), np.int64, len(words))
+    # math.log, as jieba takes it, so the route's sums are the very same floats
+    log_freq = np.zeros(len(trie), dtype=np.float64)
+    log_freq[ids] = np.fromiter(map(math.log, words.values()), np.float64, len(words))
     guide = np.zeros(len(trie), dtype=np.bool_)
-    guide[[trie[word] for word in guides]] = True
+    guide[_ids(trie, guides)] = True
     trie.save(str(folder / _WORDS))
     np.save(folder / _FREQ, freq)
-    # math.log, as jieba takes it, so the route's sums are the very same floats
-    np.save(folder / _LOG_FREQ, np.array([math.log(f) for f in freq.tolist()], dtype=np.float64))
+    np.save(folder / _LOG_FREQ, log_freq)
     np.save(folder / _GUIDE, guide)
     marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
     marisa_trie.Trie({word[:3] for word in words if len(word) > 3}).save(
@@ -61,6 +66,11 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     )
     longest = max(map(len, words), default=1)
     write_meta(folder, {"total": int(freq.sum()), "max_word_length": longest})
+
+
+def _ids(trie: marisa_trie.Trie, words: Iterable[str], count: int = -1) -> npt.NDArray[np.int64]:
+    """The trie ids of ``words``, ``count`` of them if known."""
+    return np.fromiter(map(trie.__getitem__, words), np.int64, count)
 
 
 class WordFrequencies:

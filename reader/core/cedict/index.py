@@ -24,13 +24,8 @@ from reader.core.cedict.cache import (
     index_path_for,
     source_checksum,
 )
-from reader.core.cedict.parser import ParseResult, Record
-from reader.core.cedict.wordinfo import (
-    band_edges,
-    frequency_band,
-    load_hsk_levels,
-    load_word_counts,
-)
+from reader.core.cedict.parser import ParseResult
+from reader.core.cedict.wordinfo import band_edges, load_hsk_levels, load_word_counts
 from reader.core.pinyin import numbered_syllables
 from reader.core.progress import Progress
 
@@ -107,7 +102,7 @@ def _fill(
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(_SCHEMA)
-    counts = load_word_counts()
+    counts = load_word_counts(keep=True)  # for the segmenter's word table, made next
     if progress is not None:
         progress.step(1, 4, "Indexing entries")
     records = parsed.records
@@ -129,7 +124,7 @@ def _fill(
     connection.execute(_HEADS)
     if progress is not None:
         progress.step(2, 4, "Indexing HSK levels and word frequency")
-    connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _words(records, counts))
+    _fill_words(connection, counts)
     connection.executemany(
         "INSERT INTO parse_errors VALUES (?, ?, ?)",
         ((e.line_number, e.text, e.reason) for e in parsed.errors),
@@ -151,27 +146,45 @@ def _fill(
         progress.step(4, 4, "Dictionary ready")
 
 
-def _words(
-    records: list[Record], counts: dict[str, int]
-) -> list[tuple[str, int | None, int | None, int | None]]:
-    """HSK level and frequency band for every headword, in both scripts."""
-    hsk = load_hsk_levels()
+def _fill_words(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
+    """HSK level and frequency band for every headword, in both scripts: a word's row is
+    made from the first entry (by id) under it that gives it a level or a band; its level
+    is its own, else its entry's simplified form's. Made in SQL from ``heads`` and
+    ``entries`` (whose ``frequency`` is the count, 0 for a word jieba does not count), not
+    row by row from Python: SQLite takes a group's other columns from the row of its
+    ``MIN()``, the first entry."""
+    connection.execute("CREATE TEMP TABLE hsk (word TEXT PRIMARY KEY, old INT, new INT)")
+    connection.executemany(
+        "INSERT INTO hsk VALUES (?, ?, ?)",
+        ((word, old, new) for word, (old, new) in load_hsk_levels().items()),
+    )
+    # a word jieba counts 0 times still has a band (none in jieba's own list)
+    connection.execute("CREATE TEMP TABLE uncounted (word TEXT PRIMARY KEY)")
+    connection.executemany(
+        "INSERT INTO uncounted VALUES (?)", ((w,) for w, n in counts.items() if n == 0)
+    )
     edges = band_edges(counts)
-    bands: dict[int, int] = {}  # by count: words share counts
-    rows: dict[str, tuple[str, int | None, int | None, int | None]] = {}
-    none = (None, None)
-    for _, traditional, simplified, _, _ in records:
-        count = counts.get(simplified)
-        band = None
-        if count is not None:
-            band = bands.get(count) or bands.setdefault(count, frequency_band(count, edges))
-        for word in (simplified,) if traditional == simplified else (simplified, traditional):
-            if word in rows:
-                continue
-            old, new = hsk.get(word) or hsk.get(simplified) or none
-            if old is not None or new is not None or band is not None:
-                rows[word] = (word, old, new, band)
-    return sorted(rows.values())
+    # band 1 for the commonest, one more per edge above the count: ties share a band
+    band = "".join(f" + (e.frequency < {edge:d})" for edge in edges)
+    connection.execute(
+        f"""
+        INSERT INTO words
+        SELECT word, hsk_old, hsk_new, word_band FROM (
+            SELECT h.word AS word, MIN(h.entry_id),
+                CASE WHEN own.word IS NULL THEN simple.old ELSE own.old END AS hsk_old,
+                CASE WHEN own.word IS NULL THEN simple.new ELSE own.new END AS hsk_new,
+                CASE WHEN e.frequency > 0 OR e.simplified IN uncounted THEN 1{band} END AS word_band
+            FROM heads h JOIN entries e ON e.id = h.entry_id
+            LEFT JOIN hsk own ON own.word = h.word
+            LEFT JOIN hsk simple ON simple.word = e.simplified
+            WHERE hsk_old IS NOT NULL OR hsk_new IS NOT NULL OR word_band IS NOT NULL
+            GROUP BY h.word
+        )
+        ORDER BY word
+        """
+    )
+    connection.execute("DROP TABLE hsk")
+    connection.execute("DROP TABLE uncounted")
 
 
 def remove_stale_indexes(keep: Path) -> None:
