@@ -123,11 +123,13 @@ EXPECTED: dict[str, Expect] = {
         last_within=1,
     ),
     # A classical glossary, every line indented with 　　; some entries wrap over lines
-    # (弘、廓 … 戎、 / 骏、假 … 简、 / 、昄、晊，大也。) and must come back as one.
+    # (弘、廓 … 戎、 / 骏、假 … 简、 / 、昄、晊，大也。) and must come back as one. Its 19
+    # chapters (释诂第一 … 释畜第十九) are listed first, then each heads its entries: one
+    # article per chapter, the book's name opening the first, the list of them gone.
     "txt_gb18030_erya_classical_rarechars.txt": Expect(
-        articles=(1, 20),
-        titles=("尔雅",),
-        first="释诂第一",
+        articles=(19, 19),
+        titles=("释诂第一", "释言第二", "释训第三"),
+        first="初、哉、首、基、肇、祖、元、胎、俶、落、权舆，始也。",
         last="鸡三尺为鶤。──六畜。",
         paragraphs=(1500, 1640),  # 1,644 non-blank lines; ~80 do not end a sentence
         present=(
@@ -142,8 +144,10 @@ EXPECTED: dict[str, Expect] = {
             "室中谓之时，堂上谓之行，堂下谓之步，门外谓之趋，中庭谓之走，大路谓之奔。",
             "东陵阠，南陵息慎，西陵威夷，中陵朱滕，北陵西隃雁门是也。陵莫大于加陵，"
             "梁莫大于湨梁，坟莫大于河坟。──八陵。",
+            # 释鱼第十六's first entry is one Hanzi: the heading stays a heading
+            "鲤。",
         ),
-        first_within=25,
+        absent=("释鱼第十六鲤",),
     ),
     "txt_utf16le_bom_sizijianlue_classical_verse.txt": Expect(
         articles=(1, 1),

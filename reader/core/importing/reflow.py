@@ -135,6 +135,9 @@ CHAPTER = re.compile(
     r"|(?:[Ll]esson|LESSON|[Uu]nit|UNIT) ?\d{1,3}\b.*)"
     r"|《[^》]{0,20}》\s*目录\s*(\S.*))$"
 )
+# a classical book's chapter, its name and its number (释诂第一, 学而第一, 逍遥游第一): a
+# line of its own; ``split`` makes it a chapter where the text has a first and a second
+NAMED_CHAPTER = re.compile(r"^[\u4e00-\u9fff]{1,4}第([一二三四五六七八九十百]{1,4})$")
 ATTRIBUTION = re.compile(
     r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
 )
@@ -226,6 +229,7 @@ def _standalone(line: str) -> bool:
         or NUMBER_ROW.match(line)
         or (NUMBERED_QUESTION.match(line) and width(line) <= HEADING_MAX_WIDTH)
         or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
+        or NAMED_CHAPTER.match(line)
     ) or _chapter_heading(line)
 
 
