@@ -346,6 +346,9 @@ EXPECTED: dict[str, Expect] = {
             "使用 SSH 开始远程安装之后，您不该返回本地控制台运行的安装会话。",
             "显示有两个可能，Start menu 和 Start shell。",
             "Display configuration details: 显示 LVM 设备结构，名称和逻辑卷尺寸等",
+            # an ordered list's items keep their numbers (…取决于 / 1. 安装下一步…)
+            "1. 安装下一步选择的任务，",
+            "4. 安装介质上的软件包在网络镜像里面是否有更新版本",
         ),
         # a <pre> keeps its lines (a command, the partition table drawn in text); a
         # definition list's terms head their descriptions; a footnote whose link is much
@@ -414,6 +417,9 @@ EXPECTED: dict[str, Expect] = {
             # space (LDAP⏎编辑器), as a browser shows it
             "或者任何其他的 LDAP 编辑器添加用户和机器。",
             "Documentation/Bookworm 上的维基版并且时常更新。",
+            # the steps of an ordered list keep their numbers
+            "1. 登录到主服务器。",
+            "3. 使用 GOsa² 添加工作站。",
             # the manual spaces its addresses and dates off the Hanzi
             "DHCP 在主服务器上为 10.0.0.0/8 网络工作，",
             '代号 "Squeeze"，发布于 2013-03-03。',
@@ -637,7 +643,13 @@ EXPECTED: dict[str, Expect] = {
         last="",
         paragraphs=(40, 120),
         absent=("![", "](http", "base64", "img.shields.io"),
-        present=("An open-source Chinese font derived from Fontworks' Klee One.",),
+        present=(
+            "An open-source Chinese font derived from Fontworks' Klee One.",
+            # the numbered ways to get the font keep their numbers; a bullet goes
+            "1. 进入 Release 界面下载对应版本的 TTF 格式文件",
+            "6. 如果您使用 Windows，已经安装过 Scoop",
+            "@CL-Jeremy、@夜煞之乐 为字形设计提供指导；",
+        ),
     ),
     # Subtitles: one article named after the file as a reader says it (the corpus's names
     # are its own labels, read like release names: underscores are spaces, s01e03 S01E03,

@@ -4,7 +4,10 @@ an ordered list."""
 
 from __future__ import annotations
 
-from reader.core.importing import import_text
+from pathlib import Path
+
+from reader.core.importing import import_file, import_text
+from reader.core.importing.html_format import extract
 
 _CLASSICAL = (
     "尔雅\n"
@@ -34,3 +37,62 @@ def test_a_motto_named_first_is_no_chapter() -> None:
     text = "质量月\n\n安全第一\n\n工厂今天召开大会，强调安全生产。\n\n大家都表示赞同。\n"
     (article,) = import_text(text)
     assert "安全第一" in article.paragraphs
+
+
+def test_a_markdown_ordered_list_keeps_its_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "说明.md"
+    path.write_text(
+        "# 获取字体\n\n1. 进入下载界面下载对应版本的文件。\n2. 在镜像仓库中下载。\n\n"
+        "- 补完常用汉字；\n- [x] 补全常用谚文音节。\n",
+        encoding="utf-8",
+    )
+    (article,) = import_file(path)
+    assert article.paragraphs == [
+        "1. 进入下载界面下载对应版本的文件。",
+        "2. 在镜像仓库中下载。",
+        "补完常用汉字；",
+        "补全常用谚文音节。",
+    ]
+
+
+def test_a_book_chapter_s_ordered_list_keeps_its_numbers() -> None:
+    # (an EPUB chapter is read by this reader)
+    _, blocks = extract(
+        "<body><p>步骤如下：</p><ol><li><p>登录到主服务器。</p></li><li>添加用户。</li></ol>"
+        '<ol start="3"><li>添加工作站。</li></ol><ul><li>注意备份。</li></ul></body>'
+    )
+    assert [b.text for b in blocks] == [
+        "步骤如下：",
+        "1. 登录到主服务器。",
+        "2. 添加用户。",
+        "3. 添加工作站。",
+        "注意备份。",
+    ]
+
+
+def test_a_web_page_s_ordered_list_keeps_its_numbers(tmp_path: Path) -> None:
+    steps = "".join(
+        f"<li><p>{step}</p></li>"
+        for step in (
+            "安装下一步选择的任务，",
+            "这些任务所需的软件包，",
+            "已检测的安装介质上的软件包。",
+        )
+    )
+    body = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "如果您选择了镜像，安装程序需要从网络下载的数据量取决于以下几个方面的因素：",
+            "安装程序会先检查安装介质上已有的软件包，然后只从网络镜像下载缺少的部分。",
+            "注意，即使您没有选择网络镜像，安全更新仍然会从互联网下载，以保证系统的安全。",
+        )
+    )
+    page = (
+        "<html><head><title>选择网络镜像</title></head><body><article><h1>选择网络镜像</h1>"
+        f"{body}<ol>{steps}</ol>{body}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (article,) = import_file(path)
+    assert "1. 安装下一步选择的任务，" in article.paragraphs
+    assert "3. 已检测的安装介质上的软件包。" in article.paragraphs

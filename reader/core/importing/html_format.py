@@ -123,6 +123,10 @@ class _Extractor(HTMLParser):
         self._pre_depth = 0
         self._in_title = False
         self._buffer: list[str] = []
+        # per open list, the number of its last item (None for a <ul>), and the number
+        # the next text block takes (an ordered item's: ``1. 登录到主服务器。``)
+        self._lists: list[int | None] = []
+        self._marker = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body" and self._open["head"]:
@@ -146,6 +150,11 @@ class _Extractor(HTMLParser):
             self._heading_depth += 1
         if tag == "pre":
             self._pre_depth += 1
+        if tag in ("ol", "ul"):
+            self._lists.append(_list_start(attrs) - 1 if tag == "ol" else None)
+        if tag == "li" and self._lists and self._lists[-1] is not None:
+            self._lists[-1] += 1
+            self._marker = f"{self._lists[-1]}. "
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -166,6 +175,8 @@ class _Extractor(HTMLParser):
                 self._heading_depth -= 1
             if open_tag == "pre":
                 self._pre_depth -= 1
+            if open_tag in ("ol", "ul") and self._lists:
+                self._lists.pop()
             if open_tag == tag:
                 break
 
@@ -183,11 +194,18 @@ class _Extractor(HTMLParser):
         for text in lines:
             if text:
                 heading, furniture = self._heading_depth > 0, self._furniture_depth > 0
+                text, self._marker = self._marker + text, ""
                 self.blocks.append(Block(text, heading, furniture, code))
 
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _list_start(attrs: list[tuple[str, str | None]]) -> int:
+    """An ``<ol>``'s first number (``start="3"``), else 1."""
+    start = dict(attrs).get("start") or ""
+    return int(start) if start.isdigit() else 1
 
 
 def clean_text(text: str) -> str:

@@ -29,8 +29,9 @@ from reader.core.importing.reflow import (
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-# a list item's marker, and a task list's box with it (``- [x] 补完…``: the box is no text)
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# a list item's marker, and a task list's box with it (``- [x] 补完…``: the box is no text);
+# an ordered item keeps its number (``1.``: steps are followed, and referred to, by it)
+_ITEM = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -63,6 +64,10 @@ def front_matter(text: str) -> tuple[str, str]:
         return text, ""
     title = _FRONT_TITLE.search(match.group(2))
     return text[match.end() :], title.group(2).strip() if title else ""
+
+
+def _item_number(match: re.Match[str]) -> str:
+    return f"{match.group(1)}. " if match.group(1) else ""
 
 
 def _emphasised(match: re.Match[str]) -> str:
@@ -140,7 +145,7 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
             heading(title)
         elif _ITEM.match(raw) or _QUOTE.match(raw):
             flush()
-            block.append(_ITEM.sub("", _QUOTE.sub("", raw)).strip())  # > - item
+            block.append(_ITEM.sub(_item_number, _QUOTE.sub("", raw)).strip())  # > - item
         else:
             block.append(line)
     flush()
