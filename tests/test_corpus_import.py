@@ -149,13 +149,16 @@ EXPECTED: dict[str, Expect] = {
         ),
         absent=("释鱼第十六鲤",),
     ),
+    # Its first line is the book's name and byline (《四字鉴略》 清 王仕云): the name titles
+    # it, the dynasty and author open the text.
     "txt_utf16le_bom_sizijianlue_classical_verse.txt": Expect(
         articles=(1, 1),
-        titles=("《四字鉴略》 清 王仕云",),
+        titles=("四字鉴略",),
         first="粤自盘古，生于大荒。首出御世，肇开混茫。",
         last="辛亥革命，帝制告终。",
         paragraphs=(220, 232),
-        first_within=1,
+        whole=("清 王仕云",),
+        first_within=2,
         last_within=1,
     ),
     # 504 numbered sayings, one per line: no dateline, no split. No line titles it (the

@@ -96,3 +96,14 @@ def test_a_web_page_s_ordered_list_keeps_its_numbers(tmp_path: Path) -> None:
     (article,) = import_file(path)
     assert "1. 安装下一步选择的任务，" in article.paragraphs
     assert "3. 已检测的安装介质上的软件包。" in article.paragraphs
+
+
+def test_a_book_s_name_in_brackets_titles_it_and_its_byline_opens_the_text() -> None:
+    verse = "\u3000\u3000粤自盘古，生于大荒。首出御世，肇开混茫。\n" * 3
+    (book,) = import_text("《四字鉴略》 清 王仕云\n" + verse)
+    assert book.title == "四字鉴略"
+    assert book.paragraphs[0] == "清 王仕云"
+    (essay,) = import_text(
+        "《红楼梦》中的女性形象\n\n" + "小说写了很多女性，各有各的命运和性格。\n" * 3
+    )
+    assert essay.title == "《红楼梦》中的女性形象"

@@ -47,6 +47,13 @@ _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
 _TITLES = (ParagraphKind.HEADING, ParagraphKind.CHAPTER)
 _TRAILING_NUMBER = re.compile(r"\d+$")
+# a book's name in 《》 alone or with its dynasty and author (《四字鉴略》 清 王仕云,
+# 《飞剑记》 明 邓志谟著): the book is called by its name, the byline opens its text
+_BOOK_HEADING = re.compile(
+    r"^《([^《》]+)》(?:\s*([（(【\[]?(?:先秦|[秦汉漢晋晉隋唐宋辽遼金元明清]|[东西東][汉漢晋晉]"
+    r"|[南北]宋|三国|三國|五代|民国|民國)[）)】\]]?\s*[\u4e00-\u9fff·]{2,6}"
+    r"|[\u4e00-\u9fff·]{2,4}\s*(?:著|撰|编|編|编著|編著)))?$"
+)
 _NEWS = (ParagraphKind.BYLINE, ParagraphKind.JUMP, ParagraphKind.CREDIT)
 
 
@@ -244,7 +251,10 @@ def _book_article(
     """``skipped`` paragraphs (a contents) leave the text but stay in the original."""
     texts = [paras[i].text for i in group if i not in skipped]
     first = paras[group[0]]
-    if first.kind is ParagraphKind.CHAPTER or (
+    book = _BOOK_HEADING.match(texts[0]) if first.kind is ParagraphKind.HEADING else None
+    if book and len(group) > 1:
+        title, body = book.group(1).strip(), [b for b in (book.group(2), *texts[1:]) if b]
+    elif first.kind is ParagraphKind.CHAPTER or (
         first.kind is ParagraphKind.HEADING and len(group) > 1
     ):
         title, body = chapter_title(texts[0]), texts[1:]
