@@ -663,8 +663,10 @@ EXPECTED: dict[str, Expect] = {
         titles=("Loki S01E03",),
         first="这里是全宇宙最强大的力量吗？",
         last="字幕翻译： 虫二",
-        paragraphs=(470, 484),
+        # 479 cues; 33 hold two speakers, a dash each (-绝对不可能 -真的是这样): a line each
+        paragraphs=(505, 515),
         absent=("_", "utf8bom", "bilingual", "chs", "Is this the greatest power", "-->"),
+        whole=("-绝对不可能", "-真的是这样"),
         first_within=1,
         last_within=1,
     ),
@@ -674,7 +676,7 @@ EXPECTED: dict[str, Expect] = {
         first="翻译",
         # cue 31 of the file is the epilogue card, timed at 02:14:08, after the last dialogue
         last="在多诺万的谈判之后 他一共拯救了9703名男人 妇女 和儿童",
-        paragraphs=(1700, 2069),
+        paragraphs=(1700, 2125),  # (53 cues of two speakers: a line each)
         absent=("{\\", "\\fs16", "And Donovan", "-->", "zhcn", "inline"),
         present=("冷战高潮期间",),
         first_within=1,
@@ -685,7 +687,7 @@ EXPECTED: dict[str, Expect] = {
         titles=("Oslo (2021)",),
         first="（阿語）",
         last="謝謝觀賞",
-        paragraphs=(1200, 1358),
+        paragraphs=(1200, 1415),  # (54 cues of two speakers: a line each)
         absent=("Dialogue:", "[Script Info]", "*Default", "trad", "utf16le"),
         present=("我會再確認時間地點", "對 系藍色領帶"),
         first_within=1,

@@ -107,3 +107,29 @@ def test_a_book_s_name_in_brackets_titles_it_and_its_byline_opens_the_text() -> 
         "《红楼梦》中的女性形象\n\n" + "小说写了很多女性，各有各的命运和性格。\n" * 3
     )
     assert essay.title == "《红楼梦》中的女性形象"
+
+
+def test_two_speakers_in_one_cue_are_a_line_each(tmp_path: Path) -> None:
+    path = tmp_path / "film.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\n-绝对不可能 -真的是这样\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\n－好了 现在开始搜查\n－谢谢你\n\n"
+        "3\n00:00:07,000 --> 00:00:09,000\n气温是 -5度\n",
+        encoding="utf-8",
+    )
+    (article,) = import_file(path)
+    assert article.paragraphs == [
+        "-绝对不可能",
+        "-真的是这样",
+        "－好了 现在开始搜查",
+        "－谢谢你",
+        "气温是 -5度",
+    ]
+    # each speaker's line is shown for the whole cue
+    assert article.cue_times == (
+        (1000, 3000),
+        (1000, 3000),
+        (4000, 6000),
+        (4000, 6000),
+        (7000, 9000),
+    )
