@@ -202,7 +202,12 @@ EXPECTED: dict[str, Expect] = {
             "连接和任意 TCP/IP 端口均可以通过此安全通道转发(forward).",
             "已经列在远程主机的 /etc/hosts.equiv 或 /etc/ssh/shosts.equiv 文件中,",
             "详见 ssh-agent(1) 手册页.",
+            # an option's text begins on its line (-n      把 stdin …) and goes on under
+            # itself: one paragraph, not cut where the first line ends (… ssh / 在后台…)
+            "(实际上防止从 stdin 读取数据). ssh 在后台运行时一定会用到这个选项.",
+            "可以在远程机器上执行任何全屏幕(screen-based)程序",
         ),
+        whole=("-A 允许转发认证代理的连接. 可以在配置文件中对每个主机单独设定这个参数.",),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,
     ),
@@ -212,7 +217,7 @@ EXPECTED: dict[str, Expect] = {
         first="NAME",
         last="中文 man 手冊頁計劃：https://github.com/man-pages-zh/manpages-zh",
         paragraphs=(70, 230),
-        present=("描述 (DESCRIPTION)",),
+        present=("描述 (DESCRIPTION)", "(實際上防止從 stdin 讀取資料). ssh 在後臺執行時"),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,
     ),

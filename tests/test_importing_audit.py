@@ -133,3 +133,21 @@ def test_two_speakers_in_one_cue_are_a_line_each(tmp_path: Path) -> None:
         (4000, 6000),
         (7000, 9000),
     )
+
+
+def test_a_man_page_option_s_text_goes_on_under_itself() -> None:
+    page = (
+        "SSH(1)                    BSD General Commands Manual                    SSH(1)\n\n"
+        "     命令行选项有:\n\n"
+        "     -n      把 stdin 重定向到 /dev/null (实际上防止从 stdin 读取数据).  ssh\n"
+        "             在后台运行时一定会用到这个选项. 它的常用技巧是远程运行 X11 程序.\n\n"
+        "     -b bind_address\n"
+        "             在拥有多个接口或地址别名的机器上, 指定收发接口.\n\n"
+        "BSD                          September 25, 1999                          BSD\n"
+    )
+    (article,) = import_text(page)
+    (option,) = [p for p in article.paragraphs if p.startswith("-n ")]
+    # (how the page spaces Latin off Hanzi is judged on a whole page: not on this one)
+    assert option.endswith("在后台运行时一定会用到这个选项. 它的常用技巧是远程运行 X11 程序.")
+    # an option whose text is under it alone stays a line of its own
+    assert "-b bind_address" in article.paragraphs

@@ -68,6 +68,9 @@ _WRAPPED_MIN_WIDTH = 8  # a text wrapped at a column has some line this wide (ve
 _FEW_LINES = 5  # a text this short (a pasted note): a blank line in it is always a break
 _COMMON_INDENT_SHARE = 0.6  # the commonest indent, which 60 % of the lines have at least
 _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
+_ITEM_HEAD = re.compile(
+    r"^ *[\x21-\x7e]{1,24} {2,}(?=\S)"
+)  # ``     -n      ``: an item, spaced off
 _TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
 _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
 _WRAP_MIN_SHARE = 0.02
@@ -442,6 +445,13 @@ def _kind(text: str) -> ParagraphKind:
     return ParagraphKind.BODY
 
 
+def _item_text_column(raw_line: str) -> float | None:
+    """Where the text of a man page's item starts on its first line, after the item and
+    a run of spaces (``     -n      把 stdin…``), in the units of ``_indent``; else None."""
+    match = _ITEM_HEAD.match(raw_line)
+    return len(match.group(0)) / 2 if match else None
+
+
 def _indent(raw_line: str) -> float:
     """How far a line is indented, in Hanzi widths (a tab counts 4 spaces)."""
     lead = raw_line[: len(raw_line) - len(raw_line.lstrip())]
@@ -662,8 +672,11 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if layout_indent and indent < layout_indent:
             return True  # less indented than the body: a section heading
         if layout_indent and indent > layout_indent:
-            # a hanging indent (an option's description) goes on at the same depth
-            return indent > _indent(raw_lines[current[-1]])
+            # a hanging indent (an option's description) goes on at the same depth, and
+            # under an item whose own text begins at that depth (``-n      把 stdin … ssh``
+            # / ``在后台运行时…``: the item's text, wrapped)
+            previous = raw_lines[current[-1]]
+            return indent > _indent(previous) and _item_text_column(previous) != indent
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
         starter = (
