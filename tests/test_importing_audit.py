@@ -59,7 +59,8 @@ def test_a_book_chapter_s_ordered_list_keeps_its_numbers() -> None:
     # (an EPUB chapter is read by this reader)
     _, blocks = extract(
         "<body><p>步骤如下：</p><ol><li><p>登录到主服务器。</p></li><li>添加用户。</li></ol>"
-        '<ol start="3"><li>添加工作站。</li></ol><ul><li>注意备份。</li></ul></body>'
+        '<ol start="3"><li>添加工作站。</li></ol><ul><li>注意备份。</li></ul>'
+        '<ol style="list-style: none"><li>1、打开菜单。</li></ol></body>'
     )
     assert [b.text for b in blocks] == [
         "步骤如下：",
@@ -67,6 +68,7 @@ def test_a_book_chapter_s_ordered_list_keeps_its_numbers() -> None:
         "2. 添加用户。",
         "3. 添加工作站。",
         "注意备份。",
+        "1、打开菜单。",  # (its own number: not numbered again)
     ]
 
 

@@ -98,6 +98,7 @@ _VOID = frozenset(
 _SPACE_WITH_BREAK = re.compile(r"[ \t\f\r]*\n\s*")
 _SPACES = re.compile(r"[ \t\f\r\u00a0]+")
 _SPACE_RUN = re.compile(r"\s+")
+_OWN_NUMBER = re.compile(r"^\(?\d{1,3}[.、)）]")
 _SMALL_PAGE_CHARS = 2000  # of main text: a poem's page, a short note
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -154,7 +155,7 @@ class _Extractor(HTMLParser):
             self._lists.append(_list_start(attrs) - 1 if tag == "ol" else None)
         if tag == "li" and self._lists and self._lists[-1] is not None:
             self._lists[-1] += 1
-            self._marker = f"{self._lists[-1]}. "
+            self._marker = str(self._lists[-1])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -194,12 +195,18 @@ class _Extractor(HTMLParser):
         for text in lines:
             if text:
                 heading, furniture = self._heading_depth > 0, self._furniture_depth > 0
-                text, self._marker = self._marker + text, ""
+                text, self._marker = numbered_item(self._marker, text), ""
                 self.blocks.append(Block(text, heading, furniture, code))
 
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def numbered_item(number: str, text: str) -> str:
+    """An ordered list's item as the page shows it (``1. 登录到主服务器。``); one that
+    writes its number itself (``1、…``, a list styled without numbers) as it is."""
+    return f"{number}. {text}" if number and not _OWN_NUMBER.match(text) else text
 
 
 def _list_start(attrs: list[tuple[str, str | None]]) -> int:

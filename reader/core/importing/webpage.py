@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.importing.html_format import clean_text, preformatted_lines
+from reader.core.importing.html_format import clean_text, numbered_item, preformatted_lines
 from reader.core.importing.page_furniture import (
     PreparedPage,
     drop_leading_labels,
@@ -255,8 +255,8 @@ def numbered(html: str, kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             paragraph = next(item.iter("p"), None)
             for element in (item, paragraph):
                 if element is not None:
-                    numbers.setdefault(_compact(element.text_content()), f"{n}. ")
-    return [(numbers.get(_compact(text), "") + text, heading) for text, heading in kept]
+                    numbers.setdefault(_compact(element.text_content()), str(n))
+    return [(numbered_item(numbers.get(_compact(text), ""), text), h) for text, h in kept]
 
 
 def main_text(page: PreparedPage) -> MainText | None:
