@@ -8,7 +8,8 @@ run); nothing is fetched (links and images are ignored). Navigation, headers, fo
 asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
 whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
 so source formatting does not leak into Chinese text; inside ``<pre>`` (a command, a
-listing, a table drawn in text) each line stays a line, with its indentation. Closing tags
+listing, a table drawn in text) each line stays a line, with its indentation; an ordered
+list's items keep their numbers (``1. 登录到主服务器。``). Closing tags
 are matched by count, so a page of unbalanced tags is read in linear time.
 """
 

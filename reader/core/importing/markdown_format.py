@@ -1,7 +1,7 @@
 """Markdown → articles: headings as titles, markup stripped to plain paragraphs.
 
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
-and block quotes; a fenced code block's lines are lines of their own, with their
+(an ordered one keeps its number, a bullet goes) and block quotes; a fenced code block's lines are lines of their own, with their
 indentation; a table's rows are one paragraph each (its cells side by side, its ``|---|``
 rule gone); a novel with chapter headings (``## 第一章：…``) is one article per
 chapter; emphasis, code marks, links (their text is kept) and images (dropped) are
