@@ -3,8 +3,8 @@
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
 (an ordered one keeps its number, a bullet goes) and block quotes; a fenced code block's
 lines are lines of their own, with their indentation; a table's rows are one paragraph each
-(its cells side by side, its ``|---|`` rule gone); a novel with chapter headings (``##
-第一章：…``) is one article per chapter; emphasis, code marks, links (their text is kept) and
+(its cells side by side, its ``|---|`` rule gone); a novel with chapter headings
+(``## 第一章：…``) is one article per chapter; emphasis, code marks, links (their text is kept) and
 images (dropped) are reduced to plain text; raw HTML tags are removed. The first heading is
 the title, unless the file opens with front matter (a blog post's or a static site's ``---``
 YAML or ``+++`` TOML block of metadata): that is no text, and its ``title`` is the
