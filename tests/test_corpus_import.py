@@ -123,11 +123,13 @@ EXPECTED: dict[str, Expect] = {
         last_within=1,
     ),
     # A classical glossary, every line indented with 　　; some entries wrap over lines
-    # (弘、廓 … 戎、 / 骏、假 … 简、 / 、昄、晊，大也。) and must come back as one.
+    # (弘、廓 … 戎、 / 骏、假 … 简、 / 、昄、晊，大也。) and must come back as one. Its 19
+    # chapters (释诂第一 … 释畜第十九) are listed first, then each heads its entries: one
+    # article per chapter, the book's name opening the first, the list of them gone.
     "txt_gb18030_erya_classical_rarechars.txt": Expect(
-        articles=(1, 20),
-        titles=("尔雅",),
-        first="释诂第一",
+        articles=(19, 19),
+        titles=("释诂第一", "释言第二", "释训第三"),
+        first="初、哉、首、基、肇、祖、元、胎、俶、落、权舆，始也。",
         last="鸡三尺为鶤。──六畜。",
         paragraphs=(1500, 1640),  # 1,644 non-blank lines; ~80 do not end a sentence
         present=(
@@ -142,16 +144,21 @@ EXPECTED: dict[str, Expect] = {
             "室中谓之时，堂上谓之行，堂下谓之步，门外谓之趋，中庭谓之走，大路谓之奔。",
             "东陵阠，南陵息慎，西陵威夷，中陵朱滕，北陵西隃雁门是也。陵莫大于加陵，"
             "梁莫大于湨梁，坟莫大于河坟。──八陵。",
+            # 释鱼第十六's first entry is one Hanzi: the heading stays a heading
+            "鲤。",
         ),
-        first_within=25,
+        absent=("释鱼第十六鲤",),
     ),
+    # Its first line is the book's name and byline (《四字鉴略》 清 王仕云): the name titles
+    # it, the dynasty and author open the text.
     "txt_utf16le_bom_sizijianlue_classical_verse.txt": Expect(
         articles=(1, 1),
-        titles=("《四字鉴略》 清 王仕云",),
+        titles=("四字鉴略",),
         first="粤自盘古，生于大荒。首出御世，肇开混茫。",
         last="辛亥革命，帝制告终。",
         paragraphs=(220, 232),
-        first_within=1,
+        whole=("清 王仕云",),
+        first_within=2,
         last_within=1,
     ),
     # 504 numbered sayings, one per line: no dateline, no split. No line titles it (the
@@ -195,7 +202,12 @@ EXPECTED: dict[str, Expect] = {
             "连接和任意 TCP/IP 端口均可以通过此安全通道转发(forward).",
             "已经列在远程主机的 /etc/hosts.equiv 或 /etc/ssh/shosts.equiv 文件中,",
             "详见 ssh-agent(1) 手册页.",
+            # an option's text begins on its line (-n      把 stdin …) and goes on under
+            # itself: one paragraph, not cut where the first line ends (… ssh / 在后台…)
+            "(实际上防止从 stdin 读取数据). ssh 在后台运行时一定会用到这个选项.",
+            "可以在远程机器上执行任何全屏幕(screen-based)程序",
         ),
+        whole=("-A 允许转发认证代理的连接. 可以在配置文件中对每个主机单独设定这个参数.",),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,
     ),
@@ -205,7 +217,7 @@ EXPECTED: dict[str, Expect] = {
         first="NAME",
         last="中文 man 手冊頁計劃：https://github.com/man-pages-zh/manpages-zh",
         paragraphs=(70, 230),
-        present=("描述 (DESCRIPTION)",),
+        present=("描述 (DESCRIPTION)", "(實際上防止從 stdin 讀取資料). ssh 在後臺執行時"),
         absent=("BSD September 25, 1999 BSD",),
         last_within=3,
     ),
@@ -342,6 +354,9 @@ EXPECTED: dict[str, Expect] = {
             "使用 SSH 开始远程安装之后，您不该返回本地控制台运行的安装会话。",
             "显示有两个可能，Start menu 和 Start shell。",
             "Display configuration details: 显示 LVM 设备结构，名称和逻辑卷尺寸等",
+            # an ordered list's items keep their numbers (…取决于 / 1. 安装下一步…)
+            "1. 安装下一步选择的任务，",
+            "4. 安装介质上的软件包在网络镜像里面是否有更新版本",
         ),
         # a <pre> keeps its lines (a command, the partition table drawn in text); a
         # definition list's terms head their descriptions; a footnote whose link is much
@@ -410,6 +425,9 @@ EXPECTED: dict[str, Expect] = {
             # space (LDAP⏎编辑器), as a browser shows it
             "或者任何其他的 LDAP 编辑器添加用户和机器。",
             "Documentation/Bookworm 上的维基版并且时常更新。",
+            # the steps of an ordered list keep their numbers
+            "1. 登录到主服务器。",
+            "3. 使用 GOsa² 添加工作站。",
             # the manual spaces its addresses and dates off the Hanzi
             "DHCP 在主服务器上为 10.0.0.0/8 网络工作，",
             '代号 "Squeeze"，发布于 2013-03-03。',
@@ -633,7 +651,13 @@ EXPECTED: dict[str, Expect] = {
         last="",
         paragraphs=(40, 120),
         absent=("![", "](http", "base64", "img.shields.io"),
-        present=("An open-source Chinese font derived from Fontworks' Klee One.",),
+        present=(
+            "An open-source Chinese font derived from Fontworks' Klee One.",
+            # the numbered ways to get the font keep their numbers; a bullet goes
+            "1. 进入 Release 界面下载对应版本的 TTF 格式文件",
+            "6. 如果您使用 Windows，已经安装过 Scoop",
+            "@CL-Jeremy、@夜煞之乐 为字形设计提供指导；",
+        ),
     ),
     # Subtitles: one article named after the file as a reader says it (the corpus's names
     # are its own labels, read like release names: underscores are spaces, s01e03 S01E03,
@@ -644,8 +668,10 @@ EXPECTED: dict[str, Expect] = {
         titles=("Loki S01E03",),
         first="这里是全宇宙最强大的力量吗？",
         last="字幕翻译： 虫二",
-        paragraphs=(470, 484),
+        # 479 cues; 33 hold two speakers, a dash each (-绝对不可能 -真的是这样): a line each
+        paragraphs=(505, 515),
         absent=("_", "utf8bom", "bilingual", "chs", "Is this the greatest power", "-->"),
+        whole=("-绝对不可能", "-真的是这样"),
         first_within=1,
         last_within=1,
     ),
@@ -655,7 +681,7 @@ EXPECTED: dict[str, Expect] = {
         first="翻译",
         # cue 31 of the file is the epilogue card, timed at 02:14:08, after the last dialogue
         last="在多诺万的谈判之后 他一共拯救了9703名男人 妇女 和儿童",
-        paragraphs=(1700, 2069),
+        paragraphs=(1700, 2125),  # (53 cues of two speakers: a line each)
         absent=("{\\", "\\fs16", "And Donovan", "-->", "zhcn", "inline"),
         present=("冷战高潮期间",),
         first_within=1,
@@ -666,7 +692,7 @@ EXPECTED: dict[str, Expect] = {
         titles=("Oslo (2021)",),
         first="（阿語）",
         last="謝謝觀賞",
-        paragraphs=(1200, 1358),
+        paragraphs=(1200, 1415),  # (54 cues of two speakers: a line each)
         absent=("Dialogue:", "[Script Info]", "*Default", "trad", "utf16le"),
         present=("我會再確認時間地點", "對 系藍色領帶"),
         first_within=1,

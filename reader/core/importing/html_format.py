@@ -8,7 +8,8 @@ run); nothing is fetched (links and images are ignored). Navigation, headers, fo
 asides are dropped as page furniture; if that leaves nothing, they are kept. A run of
 whitespace holding a line break is joined as a wrapped line is (no space between Hanzi),
 so source formatting does not leak into Chinese text; inside ``<pre>`` (a command, a
-listing, a table drawn in text) each line stays a line, with its indentation. Closing tags
+listing, a table drawn in text) each line stays a line, with its indentation; an ordered
+list's items keep their numbers (``1. 登录到主服务器。``). Closing tags
 are matched by count, so a page of unbalanced tags is read in linear time.
 """
 
@@ -98,6 +99,7 @@ _VOID = frozenset(
 _SPACE_WITH_BREAK = re.compile(r"[ \t\f\r]*\n\s*")
 _SPACES = re.compile(r"[ \t\f\r\u00a0]+")
 _SPACE_RUN = re.compile(r"\s+")
+_OWN_NUMBER = re.compile(r"^\(?\d{1,3}[.、)）]")
 _SMALL_PAGE_CHARS = 2000  # of main text: a poem's page, a short note
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -123,6 +125,10 @@ class _Extractor(HTMLParser):
         self._pre_depth = 0
         self._in_title = False
         self._buffer: list[str] = []
+        # per open list, the number of its last item (None for a <ul>), and the number
+        # the next text block takes (an ordered item's: ``1. 登录到主服务器。``)
+        self._lists: list[int | None] = []
+        self._marker = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body" and self._open["head"]:
@@ -146,6 +152,11 @@ class _Extractor(HTMLParser):
             self._heading_depth += 1
         if tag == "pre":
             self._pre_depth += 1
+        if tag in ("ol", "ul"):
+            self._lists.append(_list_start(attrs) - 1 if tag == "ol" else None)
+        if tag == "li" and self._lists and self._lists[-1] is not None:
+            self._lists[-1] += 1
+            self._marker = str(self._lists[-1])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -166,6 +177,8 @@ class _Extractor(HTMLParser):
                 self._heading_depth -= 1
             if open_tag == "pre":
                 self._pre_depth -= 1
+            if open_tag in ("ol", "ul") and self._lists:
+                self._lists.pop()
             if open_tag == tag:
                 break
 
@@ -183,11 +196,24 @@ class _Extractor(HTMLParser):
         for text in lines:
             if text:
                 heading, furniture = self._heading_depth > 0, self._furniture_depth > 0
+                text, self._marker = numbered_item(self._marker, text), ""
                 self.blocks.append(Block(text, heading, furniture, code))
 
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def numbered_item(number: str, text: str) -> str:
+    """An ordered list's item as the page shows it (``1. 登录到主服务器。``); one that
+    writes its number itself (``1、…``, a list styled without numbers) as it is."""
+    return f"{number}. {text}" if number and not _OWN_NUMBER.match(text) else text
+
+
+def _list_start(attrs: list[tuple[str, str | None]]) -> int:
+    """An ``<ol>``'s first number (``start="3"``), else 1."""
+    start = dict(attrs).get("start") or ""
+    return int(start) if start.isdigit() else 1
 
 
 def clean_text(text: str) -> str:

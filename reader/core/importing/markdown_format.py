@@ -1,13 +1,14 @@
 """Markdown → articles: headings as titles, markup stripped to plain paragraphs.
 
 Paragraphs are blocks separated by blank lines, headings (``#`` or underlined), list items
-and block quotes; a fenced code block's lines are lines of their own, with their
-indentation; a table's rows are one paragraph each (its cells side by side, its ``|---|``
-rule gone); a novel with chapter headings (``## 第一章：…``) is one article per
-chapter; emphasis, code marks, links (their text is kept) and images (dropped) are
-reduced to plain text; raw HTML tags are removed. The first heading is the title, unless
-the file opens with front matter (a blog post's or a static site's ``---`` YAML or ``+++``
-TOML block of metadata): that is no text, and its ``title`` is the article's.
+(an ordered one keeps its number, a bullet goes) and block quotes; a fenced code block's
+lines are lines of their own, with their indentation; a table's rows are one paragraph each
+(its cells side by side, its ``|---|`` rule gone); a novel with chapter headings
+(``## 第一章：…``) is one article per chapter; emphasis, code marks, links (their text is kept) and
+images (dropped) are reduced to plain text; raw HTML tags are removed. The first heading is
+the title, unless the file opens with front matter (a blog post's or a static site's ``---``
+YAML or ``+++`` TOML block of metadata): that is no text, and its ``title`` is the
+article's.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from reader.core.importing.reflow import (
 
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-# a list item's marker, and a task list's box with it (``- [x] 补完…``: the box is no text)
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# a list item's marker, and a task list's box with it (``- [x] 补完…``: the box is no text);
+# an ordered item keeps its number (``1.``: steps are followed, and referred to, by it)
+_ITEM = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(?:\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -63,6 +65,10 @@ def front_matter(text: str) -> tuple[str, str]:
         return text, ""
     title = _FRONT_TITLE.search(match.group(2))
     return text[match.end() :], title.group(2).strip() if title else ""
+
+
+def _item_number(match: re.Match[str]) -> str:
+    return f"{match.group(1)}. " if match.group(1) else ""
 
 
 def _emphasised(match: re.Match[str]) -> str:
@@ -140,7 +146,7 @@ def articles_from_markdown(text: str, source: str) -> list[ImportedArticle]:
             heading(title)
         elif _ITEM.match(raw) or _QUOTE.match(raw):
             flush()
-            block.append(_ITEM.sub("", _QUOTE.sub("", raw)).strip())  # > - item
+            block.append(_ITEM.sub(_item_number, _QUOTE.sub("", raw)).strip())  # > - item
         else:
             block.append(line)
     flush()

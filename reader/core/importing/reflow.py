@@ -68,6 +68,9 @@ _WRAPPED_MIN_WIDTH = 8  # a text wrapped at a column has some line this wide (ve
 _FEW_LINES = 5  # a text this short (a pasted note): a blank line in it is always a break
 _COMMON_INDENT_SHARE = 0.6  # the commonest indent, which 60 % of the lines have at least
 _BLOCK_OPEN_SHARE = 0.2  # blank-separated blocks: at most 1 in 5 may end mid-sentence
+_ITEM_HEAD = re.compile(
+    r"^ *[\x21-\x7e]{1,24} {2,}(?=\S)"
+)  # ``     -n      ``: an item, spaced off
 _TAIL_MAX_WIDTH = 2  # 也。: the end of a sentence wrapped onto a line of its own
 _WRAP_MIN_LINES = 5  # a wrap column: at least 5 lines, and 2 % of them, stop at it
 _WRAP_MIN_SHARE = 0.02
@@ -135,6 +138,9 @@ CHAPTER = re.compile(
     r"|(?:[Ll]esson|LESSON|[Uu]nit|UNIT) ?\d{1,3}\b.*)"
     r"|《[^》]{0,20}》\s*目录\s*(\S.*))$"
 )
+# a classical book's chapter, its name and its number (释诂第一, 学而第一, 逍遥游第一): a
+# line of its own; ``split`` makes it a chapter where the text has a first and a second
+NAMED_CHAPTER = re.compile(r"^[\u4e00-\u9fff]{1,4}第([一二三四五六七八九十百]{1,4})$")
 ATTRIBUTION = re.compile(
     r"[。！？”」』]\s*[（(]?(?:据|據|来源[:：]|來源[:：]|摘自|转自|轉自)[^，。\s]{1,20}[）)]?$"
 )
@@ -226,6 +232,7 @@ def _standalone(line: str) -> bool:
         or NUMBER_ROW.match(line)
         or (NUMBERED_QUESTION.match(line) and width(line) <= HEADING_MAX_WIDTH)
         or (NUMBERED_HEADING.match(line) and width(line) <= HEADING_MAX_WIDTH)
+        or NAMED_CHAPTER.match(line)
     ) or _chapter_heading(line)
 
 
@@ -436,6 +443,13 @@ def _kind(text: str) -> ParagraphKind:
     ):
         return ParagraphKind.HEADING
     return ParagraphKind.BODY
+
+
+def _item_text_column(raw_line: str) -> float | None:
+    """Where the text of a man page's item starts on its first line, after the item and
+    a run of spaces (``     -n      把 stdin…``), in the units of ``_indent``; else None."""
+    match = _ITEM_HEAD.match(raw_line)
+    return len(match.group(0)) / 2 if match else None
 
 
 def _indent(raw_line: str) -> float:
@@ -658,8 +672,11 @@ def paragraphs(raw: str, progress: Progress | None = None) -> list[Paragraph]:
         if layout_indent and indent < layout_indent:
             return True  # less indented than the body: a section heading
         if layout_indent and indent > layout_indent:
-            # a hanging indent (an option's description) goes on at the same depth
-            return indent > _indent(raw_lines[current[-1]])
+            # a hanging indent (an option's description) goes on at the same depth, and
+            # under an item whose own text begins at that depth (``-n      把 stdin … ssh``
+            # / ``在后台运行时…``: the item's text, wrapped)
+            previous = raw_lines[current[-1]]
+            return indent > _indent(previous) and _item_text_column(previous) != indent
         if _INDENT.match(raw_lines[i]) and indent > layout_indent:
             return True
         starter = (

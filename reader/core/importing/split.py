@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from reader.core.importing.reflow import (
     BYLINE,
     CLAUSE_PUNCT,
+    NAMED_CHAPTER,
     SENTENCE_END,
     Paragraph,
     ParagraphKind,
@@ -46,6 +47,13 @@ _WORD_CHAR = re.compile(r"[\w]", re.UNICODE)
 _OPENING_QUOTES = "“‘「『\"'《"
 _TITLES = (ParagraphKind.HEADING, ParagraphKind.CHAPTER)
 _TRAILING_NUMBER = re.compile(r"\d+$")
+# a book's name in 《》 alone or with its dynasty and author (《四字鉴略》 清 王仕云,
+# 《飞剑记》 明 邓志谟著): the book is called by its name, the byline opens its text
+_BOOK_HEADING = re.compile(
+    r"^《([^《》]+)》(?:\s*([（(【\[]?(?:先秦|[秦汉漢晋晉隋唐宋辽遼金元明清]|[东西東][汉漢晋晉]"
+    r"|[南北]宋|三国|三國|五代|民国|民國)[）)】\]]?\s*[\u4e00-\u9fff·]{2,6}"
+    r"|[\u4e00-\u9fff·]{2,4}\s*(?:著|撰|编|編|编著|編著)))?$"
+)
 _NEWS = (ParagraphKind.BYLINE, ParagraphKind.JUMP, ParagraphKind.CREDIT)
 
 
@@ -186,12 +194,13 @@ def split_book(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
     """A text in reading order, one article per chapter titled by its heading.
 
     What stands before the first chapter opens it when it is headings only (the book's
-    title and author: not the chapter's title), else it is an article of its own (a
+    title and author: not the chapter's title; its contents, a list of the chapters the
+    reader now has as articles, leave the text), else it is an article of its own (a
     preface). A "chapter" with nothing but headings under it (a line of the contents)
     stays with the text before it. No chapters: one article, titled by its first line
     when that is a heading, else by its first words.
     """
-    starts = _chapter_starts(paras)
+    starts, contents = _chapter_starts(paras)
     groups: list[list[int]] = [[]]
     for i in range(len(paras)):
         if i in starts and groups[-1]:
@@ -199,31 +208,53 @@ def split_book(paras: list[Paragraph], raw_lines: list[str]) -> list[SplitArticl
         groups[-1].append(i)
     merged: list[list[int]] = []
     for group in groups:
-        has_body = any(paras[i].kind not in _TITLES for i in group[1:])
+        has_body = any(paras[i].kind not in _TITLES for i in group[1:] if i not in contents)
         if merged and not has_body:
             merged[-1].extend(group)  # a contents line, or a heading with nothing after it
         else:
             merged.append(group)
     front = merged[0]
+    skipped: set[int] = set()
     if len(merged) > 1 and all(paras[i].kind is ParagraphKind.HEADING for i in front):
         chapter = merged[1]
         merged = [[chapter[0], *front, *chapter[1:]], *merged[2:]]
-    return [_book_article(paras, raw_lines, group) for group in merged]
+        skipped = contents & set(front)
+    return [_book_article(paras, raw_lines, group, skipped) for group in merged]
 
 
-def _chapter_starts(paras: list[Paragraph]) -> set[int]:
-    """The chapter headings that start a chapter: not a contents line, whose heading
-    (without its page number) comes again later in the text."""
-    chapters = [i for i, p in enumerate(paras) if p.kind is ParagraphKind.CHAPTER]
+def _chapter_starts(paras: list[Paragraph]) -> tuple[set[int], set[int]]:
+    """The chapter headings that start a chapter, and the contents lines: those whose
+    heading (without its page number) comes again later in the text."""
+    chapters = sorted(
+        {i for i, p in enumerate(paras) if p.kind is ParagraphKind.CHAPTER} | _named(paras)
+    )
     keys = {i: _TRAILING_NUMBER.sub("", "".join(paras[i].text.split())) for i in chapters}
     last = {key: i for i, key in keys.items()}
-    return {i for i in chapters if last[keys[i]] == i}
+    starts = {i for i in chapters if last[keys[i]] == i}
+    return starts, set(chapters) - starts
 
 
-def _book_article(paras: list[Paragraph], raw_lines: list[str], group: list[int]) -> SplitArticle:
-    texts = [paras[i].text for i in group]
+def _named(paras: list[Paragraph]) -> set[int]:
+    """The headings of a classical book's chapters (释诂第一 … 释畜第十九), if it has a
+    first and a second (安全第一 alone is a motto)."""
+    found = {
+        i: match.group(1)
+        for i, p in enumerate(paras)
+        if p.kind is ParagraphKind.HEADING and (match := NAMED_CHAPTER.match(p.text))
+    }
+    return set(found) if {"一", "二"} <= set(found.values()) else set()
+
+
+def _book_article(
+    paras: list[Paragraph], raw_lines: list[str], group: list[int], skipped: set[int]
+) -> SplitArticle:
+    """``skipped`` paragraphs (a contents) leave the text but stay in the original."""
+    texts = [paras[i].text for i in group if i not in skipped]
     first = paras[group[0]]
-    if first.kind is ParagraphKind.CHAPTER or (
+    book = _BOOK_HEADING.match(texts[0]) if first.kind is ParagraphKind.HEADING else None
+    if book and len(group) > 1:
+        title, body = book.group(1).strip(), [b for b in (book.group(2), *texts[1:]) if b]
+    elif first.kind is ParagraphKind.CHAPTER or (
         first.kind is ParagraphKind.HEADING and len(group) > 1
     ):
         title, body = chapter_title(texts[0]), texts[1:]

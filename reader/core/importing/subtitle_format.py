@@ -6,14 +6,15 @@ comment lines are skipped, and a cue never shown (zero length, a template) is dr
 Of a bilingual cue only the Chinese lines stay (an English or Japanese line beside them
 goes), and when the file has Chinese at all, cues without any (an untranslated song, a
 Japanese karaoke line) go too. Animated credits repeat one string in dozens of back-to-back
-cues: a cue that repeats the text of one still on screen (or just gone) is dropped. A file
-with no cue at all raises ``NoCues`` (it is read as plain text).
+cues: a cue that repeats the text of one still on screen (or just gone) is dropped. A cue
+of two speakers, each opened by a dash (``-绝对不可能 -真的是这样``), is a line each. A
+file with no cue at all raises ``NoCues`` (it is read as plain text).
 
 The article is titled from the file name as a reader would say it (``release_name``:
 ``Loki.S01E03.720p.WEB-DL.x264-GROUP.chs`` → ``Loki S01E03``). Each paragraph is one
-cue; ``cue_times`` holds its (start, end) in milliseconds. The original text is the
-subtitle file itself, so the library keeps the timings with the article: importing the
-stored original again gives them back.
+cue (or one speaker's part of it); ``cue_times`` holds its (start, end) in milliseconds.
+The original text is the subtitle file itself, so the library keeps the timings with the
+article: importing the stored original again gives them back.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _REPEAT_GAP_MS = 1000  # a repeat this soon after the same text: an animation frame
 _FORMATS = {".srt": "srt", ".ass": "ass", ".ssa": "ssa", ".vtt": "vtt"}
+# two speakers in one cue, each line opened by a dash (-绝对不可能 -真的是这样): where the
+# second one's begins (a dash before words, not a minus before a number)
+_SPEAKER = re.compile(r"^[\-－—]+(?=[^\s\d\-－—])")
+_NEXT_SPEAKER = re.compile(r"\s+(?=[\-－—]+[^\s\d\-－—])")
 
 
 class NoCues(ImportFailed):
@@ -92,8 +97,9 @@ def articles_from_subtitles(text: str, source: str) -> list[ImportedArticle]:
             shown_until[line] = max(end, shown_until[line])
             continue
         shown_until[line] = end
-        paragraphs.append(line)
-        times.append((start, end))
+        speakers = _NEXT_SPEAKER.split(line) if _SPEAKER.match(line) else [line]
+        paragraphs.extend(speakers)
+        times.extend([(start, end)] * len(speakers))
     if not paragraphs:
         raise ImportFailed("This subtitle file has no dialogue to read.")
     article = make_article(readable_title(Path(source).stem), paragraphs, text, source)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.importing.html_format import clean_text, preformatted_lines
+from reader.core.importing.html_format import clean_text, numbered_item, preformatted_lines
 from reader.core.importing.page_furniture import (
     PreparedPage,
     drop_leading_labels,
@@ -236,6 +236,29 @@ def footnotes(html: str, kept: list[tuple[str, bool]]) -> list[str]:
     )
 
 
+def numbered(html: str, kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``kept`` with the items of the page's ordered lists numbered as the page shows them
+    (``1. 安装下一步选择的任务，``: a step is followed, and referred to, by its number),
+    which the extractors' readings drop. An item is known by its text, or its first
+    paragraph's."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return kept
+    numbers: dict[str, str] = {}
+    for ordered in root.iter("ol"):
+        start = ordered.get("start") or ""
+        first = int(start) if start.isdigit() else 1
+        for n, item in enumerate((c for c in ordered if c.tag == "li"), start=first):
+            paragraph = next(item.iter("p"), None)
+            for element in (item, paragraph):
+                if element is not None:
+                    numbers.setdefault(_compact(element.text_content()), str(n))
+    return [(numbered_item(numbers.get(_compact(text), ""), text), h) for text, h in kept]
+
+
 def main_text(page: PreparedPage) -> MainText | None:
     """The article of a web page (see the module docstring), or None if there is none."""
     import trafilatura
@@ -265,6 +288,7 @@ def main_text(page: PreparedPage) -> MainText | None:
     kept = _with_lists(kept, _described_lists(readability), other)
     if not kept:
         return None
+    kept = numbered(html, kept)
     # the headline: the heading the article opens with, else the page's title without its
     # site suffix
     title = kept.pop(0)[0] if kept[0][1] and len(kept) > 1 else ""
