@@ -35,7 +35,9 @@ from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
+from reader.core.importing.pdf_hyphens import rejoined
 from reader.core.importing.pdf_index import index_entries, is_index
+from reader.core.importing.pdf_layout import laid_out_text
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import (
     SECTION,
@@ -124,7 +126,7 @@ def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
                 progress.step(number, count, "Reading pages")
             page = document[number]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            pages.append(laid_out_text(textpage))
             textpage.close()
             page.close()
         return pages
@@ -206,9 +208,8 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     pages = [
-        # U+FFFE: PDFium's mark of a word hyphenated at a line's end (Compre-/hensive)
-        _PRIVATE_USE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
-        for text in _page_texts(data, progress)
+        _PRIVATE_USE.sub("", text.replace("\r", "\n"))
+        for text in rejoined(_page_texts(data, progress))
     ]
     if not any(text.strip() for text in pages):
         raise NoTextLayer(

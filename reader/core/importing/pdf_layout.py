@@ -1,0 +1,256 @@
+"""A PDF page's lines with what their positions say: table cells, paragraph starts.
+
+PDFium's text (``get_text_range``) is a page's lines in reading order with a space where
+a gap was, however wide: a table row (``width=⟨width⟩ 将图片缩放到宽度为 ⟨width⟩``) reads
+as a sentence, and a paragraph that ends without a full stop runs into the next one. The
+character boxes say more, and only the ones beside a space and at a line's start are
+fetched (a call each: 2 a line and 2 a space, an eighth of the characters on the corpus's
+books, where fetching every box would add a quarter to the import).
+
+- A gap of 1–20 em inside a line is a table's column gap when the cell after it starts
+  where a cell of the line above or below starts (a column's left edge), or when it is
+  3 em or more; word spaces, even stretched, stay under 1 em. The cells on either side
+  must hold a letter, digit or Hanzi (``|Test some words. |`` is a framed box, no row).
+  Cells are joined by a tab and each row starts a paragraph.
+- A line set 1.5–2.6 em right of the line under it starts a paragraph (a book's first-line
+  indent: 2 em in Chinese), and so does one set so far right of the line above, when it
+  starts with a Hanzi (a one-line paragraph above another's indented first line).
+- A line set in from both its neighbours (a command displayed in the text: ``texdoc
+  ⟨pkg-name⟩``, ``\\newpage``) is a line of its own, and the text under it starts anew.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.importing.pdf_formulas import PARAGRAPH_START
+from reader.core.importing.pdf_glyphs import readable_glyphs
+from reader.core.importing.reflow import ends_sentence
+
+if TYPE_CHECKING:
+    import pypdfium2
+
+CELL = "\t"
+_CELL_MIN_EM = 1.0  # a stretched word space stays under this
+_CELL_CLEAR_EM = 3.0  # a gap this wide is a column's whatever the lines around it
+_CELL_MAX_EM = 20.0  # wider: a running header's number at the far margin, no table
+_ALIGNED_EM = 0.2  # two cells start in one column
+_SAME_X = 1.0  # points: lines that start this close start at one place
+_EDGE_LINES = 3
+_INDENT_MIN_EM = 1.5
+_INDENT_MAX_EM = 2.4  # (a listing of code is set in further: 2.6 em in lshort)
+_FILLED = re.compile(r"[^\W_]")  # a cell holds a letter, digit or Hanzi
+_HAN_START = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r" +")
+_NUMBERED = re.compile(
+    r"^(?:§\s*)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?$|^第[一二三四五六七八九十百\d]{1,4}[章节篇部]$"
+)
+_NAME_MAX = 128
+_MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\d", re.I)
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int  # the index of its first character on the page
+    x: float = 0.0  # the left edge of its first character
+    end: float = 0.0  # the right edge of its last
+    em: float = 0.0  # its first character's font size
+    cells: tuple[tuple[int, float, float], ...] = ()  # candidate gaps: offset, gap, x after
+
+
+class _Boxes:
+    """Character boxes of one text page, fetched one at a time."""
+
+    def __init__(self, textpage: pypdfium2.PdfTextPage, text_length: int) -> None:
+        import pypdfium2.raw as pdfium
+
+        self._raw = textpage.raw
+        self._box = pdfium.FPDFText_GetCharBox
+        self._size = pdfium.FPDFText_GetFontSize
+        self._char_index = pdfium.FPDFText_GetCharIndexFromTextIndex
+        self._font = pdfium.FPDFText_GetFontInfo
+        self._name = ctypes.create_string_buffer(_NAME_MAX)
+        # the text holds one character per PDFium character but where it does not
+        self._mapped = text_length != pdfium.FPDFText_CountChars(self._raw)
+        self._left, self._right = ctypes.c_double(), ctypes.c_double()
+        self._bottom, self._top = ctypes.c_double(), ctypes.c_double()
+        self._refs = tuple(
+            ctypes.byref(v) for v in (self._left, self._right, self._bottom, self._top)
+        )
+
+    def _index(self, text_index: int) -> int:
+        return int(self._char_index(self._raw, text_index)) if self._mapped else text_index
+
+    def left(self, text_index: int) -> float:
+        self._box(self._raw, self._index(text_index), *self._refs)
+        return self._left.value
+
+    def right(self, text_index: int) -> float:
+        self._box(self._raw, self._index(text_index), *self._refs)
+        return self._right.value
+
+    def size(self, text_index: int) -> float:
+        return float(self._size(self._raw, self._index(text_index)))
+
+    def font_name(self, text_index: int) -> str:
+        """The name of the character's font, without a subset's prefix (``CMTT9``)."""
+        length = self._font(self._raw, self._index(text_index), self._name, _NAME_MAX, None)
+        return self._name.raw[: max(min(length, _NAME_MAX) - 1, 0)].decode("latin-1").split("+")[-1]
+
+    def monospace(self, text_index: int) -> bool:
+        """Whether the character is set in a typewriter font (``CMTT9``, ``LMMono10``)."""
+        return bool(_MONOSPACE.search(self.font_name(text_index)))
+
+
+def laid_out_text(textpage: pypdfium2.PdfTextPage) -> str:
+    """The page's text, one line a line (``\\n``), with its table rows' cells joined by a
+    tab and a ``PARAGRAPH_START`` before each line that starts a paragraph."""
+    text = textpage.get_text_range()
+    boxes = _Boxes(textpage, len(text))
+    text = readable_glyphs(text, boxes.font_name)
+    lines: list[_Line] = []
+    start = 0
+    for piece in text.split("\r\n"):
+        lines.append(_measured(_Line(piece, start), boxes))
+        start += len(piece) + 2
+    filled = [line for line in lines if line.em > 0]
+    marks = _paragraph_starts(filled, boxes)
+    cells = _table_cells(filled, boxes)
+    out: list[str] = []
+    after_row = False  # the text under a table starts anew
+    for line in lines:
+        offsets = cells.get(id(line), ())
+        row = _row(line.text, offsets) if offsets else line.text
+        start = bool(offsets) or id(line) in marks or (after_row and line.em > 0)
+        out.append(PARAGRAPH_START + row if start else row)
+        after_row = bool(offsets) or (after_row and line.em <= 0)
+    return "\n".join(out)
+
+
+def _measured(line: _Line, boxes: _Boxes) -> _Line:
+    stripped = line.text.lstrip(" ")
+    if not stripped.strip():
+        return line
+    first = line.start + len(line.text) - len(stripped)
+    line.em = boxes.size(first)
+    if line.em <= 0:
+        return line
+    line.x = boxes.left(first)
+    line.end = boxes.right(line.start + len(line.text.rstrip(" ")) - 1)
+    candidates: list[tuple[int, float, float]] = []
+    for match in _SPACES.finditer(line.text, len(line.text) - len(stripped)):
+        before, after = match.start() - 1, match.end()
+        if before < 0 or after >= len(line.text):
+            continue
+        x_after = boxes.left(line.start + after)
+        gap = (x_after - boxes.right(line.start + before)) / line.em
+        if _CELL_MIN_EM <= gap <= _CELL_MAX_EM:
+            candidates.append((match.start(), gap, x_after))
+    line.cells = tuple(candidates)
+    return line
+
+
+def _table_cells(lines: list[_Line], boxes: _Boxes) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Per line (by id) that is a table row: the spans of the gaps between its cells (not
+    in a line of code, whose spaces are its own: ``\\usepackage{x}   % 注释``)."""
+    rows: dict[int, tuple[tuple[int, int], ...]] = {}
+    right = _column_right(lines) + _SAME_X
+    for i, line in enumerate(lines):
+        if not line.cells or boxes.monospace(line.start + line.cells[0][0] - 1):
+            continue
+        around = [x for other in lines[max(i - 1, 0) : i + 2] if other is not line
+                  for _, _, x in other.cells]
+        gaps: list[tuple[int, int]] = []
+        for offset, gap, x in line.cells:
+            aligned = any(abs(x - o) <= _ALIGNED_EM * line.em for o in around)
+            if (aligned or gap >= _CELL_CLEAR_EM) and x < right:
+                end = offset + len(line.text[offset:]) - len(line.text[offset:].lstrip(" "))
+                gaps.append((offset, end))
+        if gaps and _NUMBERED.match(line.text[: gaps[0][0]].strip()):
+            gaps = gaps[1:]  # a heading's or contents entry's number: ``1.1.1 TEX``
+        pieces = _split(line.text, gaps)
+        if gaps and all(_FILLED.search(piece) for piece in pieces):
+            rows[id(line)] = tuple(gaps)
+    return rows
+
+
+def _split(text: str, gaps: list[tuple[int, int]]) -> list[str]:
+    bounds = [0, *(b for gap in gaps for b in gap), len(text)]
+    return [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+
+
+def _row(text: str, gaps: tuple[tuple[int, int], ...]) -> str:
+    return CELL.join(piece.strip() for piece in _split(text, list(gaps)))
+
+
+def _paragraph_starts(lines: list[_Line], boxes: _Boxes) -> set[int]:
+    """The ids of the lines that start a paragraph by where they are set."""
+    starts: set[int] = set()
+    left = _column_left(lines)
+    apart = after_apart = False  # the line (above) is code set apart from the text
+    for i, line in enumerate(lines):
+        above = lines[i - 1] if i else None
+        under = lines[i + 1] if i + 1 < len(lines) else None
+        if _indented(line, left) and (
+            (under is not None and _at(under, left))
+            or (above is not None and _at(above, left) and _HAN_START.match(line.text))
+        ):
+            starts.add(id(line))
+        set_in = line.x - left > _INDENT_MAX_EM * line.em
+        display = set_in and boxes.monospace(line.start)
+        apart = display and (apart or above is None or _leads_into_display(above.text))
+        if apart:
+            starts.add(id(line))
+        elif after_apart and not display:
+            starts.add(id(line))
+        elif (
+            set_in
+            and not display
+            and _HAN_START.match(line.text)
+            and (above is None or abs(above.x - line.x) > _SAME_X)
+        ):
+            starts.add(id(line))  # a caption, a centred line: not the text above's
+        after_apart = apart
+    return starts
+
+
+def _column_left(lines: list[_Line]) -> float:
+    """The text column's left edge: the leftmost place at least three lines start at (the
+    commonest may be a listing's, set in from it)."""
+    xs = sorted(line.x for line in lines)
+    for k, x in enumerate(xs):
+        if bisect.bisect_right(xs, x + _SAME_X) - k >= _EDGE_LINES:
+            return x
+    return xs[0] if xs else 0.0
+
+
+def _column_right(lines: list[_Line]) -> float:
+    """The text column's right edge: the rightmost place at least three lines end at (a
+    justified paragraph's lines; a margin's note is beyond it)."""
+    ends = sorted((line.end for line in lines), reverse=True)
+    for k, end in enumerate(ends):
+        if k + _EDGE_LINES <= len(ends) and end - ends[k + _EDGE_LINES - 1] <= _SAME_X:
+            return end
+    return ends[0] if ends else 0.0
+
+
+def _leads_into_display(text: str) -> bool:
+    """A line after which a displayed line of code is one of its own (after a colon or a
+    sentence's end); after other words it goes on their sentence (使用命令 / ``\\renew…``)."""
+    stripped = text.rstrip()
+    return stripped.endswith((":", "：")) or ends_sentence(stripped)
+
+
+def _indented(line: _Line, left: float) -> bool:
+    """Set in from the column's edge by a first line's indent."""
+    return _INDENT_MIN_EM * line.em <= line.x - left <= _INDENT_MAX_EM * line.em
+
+
+def _at(line: _Line, left: float) -> bool:
+    """Set at the column's edge (a paragraph's other lines)."""
+    return abs(line.x - left) <= _ALIGNED_EM * line.em
