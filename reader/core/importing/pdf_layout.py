@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.importing.pdf_formulas import PARAGRAPH_START
-from reader.core.importing.pdf_glyphs import readable_glyphs
+from reader.core.importing.pdf_glyphs import DANGEROUS_BEND, readable_glyphs
 from reader.core.importing.reflow import ends_sentence
 
 if TYPE_CHECKING:
@@ -123,11 +123,17 @@ def laid_out_text(textpage: pypdfium2.PdfTextPage) -> str:
     cells = _table_cells(filled, boxes)
     out: list[str] = []
     after_row = False  # the text under a table starts anew
+    sign = ""  # a dangerous bend alone on its line, in the margin of the text it marks
     for line in lines:
+        if line.text.strip() and not line.text.strip(DANGEROUS_BEND + " "):
+            sign = line.text.strip() + " "
+            continue
         offsets = cells.get(id(line), ())
         row = _row(line.text, offsets) if offsets else line.text
+        if sign and line.em > 0:
+            row, sign = sign + row.lstrip(), ""
         start = bool(offsets) or id(line) in marks or (after_row and line.em > 0)
-        out.append(PARAGRAPH_START + row if start else row)
+        out.append(PARAGRAPH_START + row if start or row.startswith(DANGEROUS_BEND) else row)
         after_row = bool(offsets) or (after_row and line.em <= 0)
     return "\n".join(out)
 
