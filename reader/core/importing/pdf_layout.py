@@ -254,18 +254,18 @@ def _paragraph_starts(lines: list[_Line], boxes: _Boxes) -> set[int]:
         ):
             starts.add(id(line))
         set_in = line.x - left > _INDENT_MAX_EM * line.em
-        display = set_in and boxes.monospace(line.start)
-        apart = display and (apart or above is None or _leads_into_display(above.text))
-        if apart:
-            starts.add(id(line))
-        elif after_apart and not display:
-            starts.add(id(line))
-        elif (
+        leads = set_in and (apart or above is None or _leads_into_display(above.text))
+        caption = bool(
             set_in
-            and not display
             and _HAN_START.match(line.text)
             and (above is None or abs(above.x - line.x) > _SAME_X)
-        ):
+        )
+        # (the font is asked only where it decides)
+        display = set_in and (leads or after_apart or caption) and boxes.monospace(line.start)
+        apart = display and leads
+        if apart or (after_apart and not display):
+            starts.add(id(line))
+        elif caption and not display:
             starts.add(id(line))  # a caption, a centred line: not the text above's
         after_apart = apart
     return starts
