@@ -79,6 +79,7 @@ _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
 _PAGE_REF = r"(?:\d{1,4}|[ivxlc]{1,6})"
 _CONTENTS_ENTRY = re.compile(rf"^(\S[^。，；]*?)(?:\s*(?:[.·…]\s*){{2,}}|\s+){_PAGE_REF}$")
 _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+_LEADER_END = re.compile(rf"[.·…]\s*{_PAGE_REF}\s*$")  # what every entry with a leader has
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
@@ -324,7 +325,10 @@ def contents_entries(lines: list[str]) -> list[str]:
     """A page's lines with each run of contents entries (a run with leader dots in it:
     ``1.1 概述 . . . . 1``, ``1.7 术语和概念 8``) reduced to the entries, without their dots
     and page numbers, each indented so it stays a paragraph of its own, and so is the
-    short line above the run (``目录``); other lines as they are."""
+    short line above the run (``目录``); other lines as they are (all of them on a page
+    without a leader before a page number, most pages: the test is a tenth of the work)."""
+    if not any(_LEADER_END.search(line) for line in lines):
+        return lines
     lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
     entries = [_dotted_line(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
@@ -371,6 +375,8 @@ def _unspaced(line: str) -> str:
     """A letter-spaced line (``第 一 章 概 述``: most Hanzi pairs spaced) without the spaces
     between its Hanzi; a line with a deliberate space (``第二章 用 LATEX``) keeps it."""
     spaced = len(_SPACE_BETWEEN_HAN.findall(line))
+    if not spaced:
+        return line
     glued = len(_HAN_PAIR.findall(line))
     return _SPACE_BETWEEN_HAN.sub("", line) if spaced > glued else line
 
