@@ -20,6 +20,13 @@ its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``
 between its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
 whose pages hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
+
+Each page's lines come with what their places on the page say (``pdf_layout``): a table's
+rows are paragraphs with their cells tab-joined, an indented first line or a caption
+starts a paragraph, and code displayed after a colon keeps its lines. A word PDFium found
+hyphenated at a line's end is whole again or keeps its hyphen as the rest of the document
+says (``pdf_hyphens``), and the symbols TeX fonts leave as control codes are put back (the
+dangerous bend ☡, ‰ and •: ``pdf_glyphs``).
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ def _broken(text: str) -> list[tuple[int, int, str, str, str]]:
 
 
 def _resolved(text: str, word: Callable[[str, str, str], str]) -> str:
-    pieces, end = [], 0
+    pieces: list[str] = []
+    end = 0
     for start, stop, command, left, right in _broken(text):
         pieces.extend((text[end:start], word(command, left, right)))
         end = stop

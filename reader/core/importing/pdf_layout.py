@@ -2,21 +2,27 @@
 
 PDFium's text (``get_text_range``) is a page's lines in reading order with a space where
 a gap was, however wide: a table row (``width=⟨width⟩ 将图片缩放到宽度为 ⟨width⟩``) reads
-as a sentence, and a paragraph that ends without a full stop runs into the next one. The
-character boxes say more, and only the ones beside a space and at a line's start are
-fetched (a call each: 2 a line and 2 a space, an eighth of the characters on the corpus's
-books, where fetching every box would add a quarter to the import).
+as a sentence, and a paragraph that ends without a full stop runs into the next. The
+character boxes say more; only those at each line's ends and beside the spaces of lines
+that stop short of the column's right edge are fetched (a C call each, some 60,000 on a
+250-page book: 0.08 s, where every box would cost 0.35 s).
 
 - A gap of 1–20 em inside a line is a table's column gap when the cell after it starts
   where a cell of the line above or below starts (a column's left edge), or when it is
-  3 em or more; word spaces, even stretched, stay under 1 em. The cells on either side
-  must hold a letter, digit or Hanzi (``|Test some words. |`` is a framed box, no row).
-  Cells are joined by a tab and each row starts a paragraph.
-- A line set 1.5–2.6 em right of the line under it starts a paragraph (a book's first-line
-  indent: 2 em in Chinese), and so does one set so far right of the line above, when it
-  starts with a Hanzi (a one-line paragraph above another's indented first line).
-- A line set in from both its neighbours (a command displayed in the text: ``texdoc
-  ⟨pkg-name⟩``, ``\\newpage``) is a line of its own, and the text under it starts anew.
+  3 em or more, and it is inside the column (a margin's note beyond it is no cell). Word
+  spaces, even stretched, stay under 1 em. The cells on either side must hold a letter,
+  digit or Hanzi (``|Test some words. |`` is a framed box), a heading's number is no cell
+  (``1.1.1 TEX``, ``第八章 …``) and a line of code keeps its spaces. Cells are joined by a
+  tab; each row starts a paragraph, and so does the text under the table.
+- A line set 1.5–2.4 em in from the column's left edge starts a paragraph (a book's
+  first-line indent: 2 em in Chinese) when the line under it is at the edge, or when it
+  starts with a Hanzi and the line above is (a one-line paragraph above another).
+- A line set in further in a typewriter font after a colon or a sentence's end (``…如下
+  命令：`` / ``\\newpage`` / ``\\clearpage``) is code set apart: each of its lines is one
+  of its own, and the text under it starts anew (``texdoc ⟨pkg-name⟩`` / ``其中 …``);
+  after other words it goes on their sentence (``使用命令`` / ``\\renewcommand…``).
+- A line set in further that starts with a Hanzi, not under a line set as far in, is a
+  caption or a centred line (``表 3.3: …``): not the text above's.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.importing.pdf_formulas import PARAGRAPH_START
 from reader.core.importing.pdf_glyphs import DANGEROUS_BEND, readable_glyphs
@@ -54,11 +61,15 @@ _MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\
 
 # PDFium's functions as plain C calls on addresses: pypdfium2's checked prototypes take
 # 1.7 µs a call where these take 1.1 (the layout makes some 60,000 on a 250-page book)
-_BOX = ctypes.CFUNCTYPE(ctypes.c_int, *(ctypes.c_void_p,), ctypes.c_int, *(ctypes.c_void_p,) * 4)
+_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 4)
 _SIZE = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
 
 
-def _unchecked(function: object, prototype: type[ctypes._CFuncPtr]) -> ctypes._CFuncPtr:
+_Call = Callable[..., Any]
+
+
+def _unchecked(function: Any, prototype: Callable[[int | None], _Call]) -> _Call:
+    """The C function behind a ``pypdfium2.raw`` function (a ctypes pointer) as ``prototype``."""
     return prototype(ctypes.cast(function, ctypes.c_void_p).value)
 
 
@@ -169,7 +180,7 @@ def _measured(text: str, boxes: _Boxes) -> list[_Line]:
     for k, line in enumerate(filled):
         line.x, line.end = lefts[2 * k], rights[2 * k + 1]
     right = _column_right(filled)
-    short = [line for line in filled if 0 < line.em and line.end < right - line.em]
+    short = [line for line in filled if line.em > 0 and line.end < right - line.em]
     sides: list[int] = []  # the characters beside each run of spaces
     runs: list[list[int]] = []
     for line in short:
@@ -215,8 +226,12 @@ def _table_cells(lines: list[_Line], boxes: _Boxes) -> dict[int, tuple[tuple[int
     for i, line in enumerate(lines):
         if not line.cells or boxes.monospace(line.start + line.cells[0][0] - 1):
             continue
-        around = [x for other in lines[max(i - 1, 0) : i + 2] if other is not line
-                  for _, _, x in other.cells]
+        around = [
+            x
+            for other in lines[max(i - 1, 0) : i + 2]
+            if other is not line
+            for _, _, x in other.cells
+        ]
         gaps: list[tuple[int, int]] = []
         for offset, gap, x in line.cells:
             aligned = any(abs(x - o) <= _ALIGNED_EM * line.em for o in around)
