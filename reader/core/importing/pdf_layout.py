@@ -163,8 +163,9 @@ def _measured(text: str, boxes: _Boxes) -> list[_Line]:
     """The page's lines, each with where it starts and ends, its size and the gaps wide
     enough to be a table's. The boxes are fetched at once: first each line's ends, then
     the characters beside each run of spaces of the lines that stop an em or more short
-    of the column's right edge (a justified line reaching it is prose, and so is a table
-    as wide as the column, whose rows stay as they are; this halves the calls)."""
+    of the page's widest line (a justified line reaching the column's edge is prose, and
+    so is a table as wide as the column, whose rows stay as they are; this halves the
+    calls)."""
     lines: list[_Line] = []
     ends: list[int] = []  # each line's first and last characters
     filled: list[_Line] = []  # the lines with text
@@ -179,7 +180,9 @@ def _measured(text: str, boxes: _Boxes) -> list[_Line]:
     lefts, rights = boxes.edges(ends)
     for k, line in enumerate(filled):
         line.x, line.end = lefts[2 * k], rights[2 * k + 1]
-    right = _column_right(filled)
+    # (the widest line: a page of tables has few lines at the column's edge, but its
+    # running header reaches it)
+    right = max((line.end for line in filled), default=0.0)
     short = [line for line in filled if line.em > 0 and line.end < right - line.em]
     sides: list[int] = []  # the characters beside each run of spaces
     runs: list[list[int]] = []
