@@ -56,6 +56,8 @@ _NUMBERED = re.compile(
     r"^(?:§\s*)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?$|^第[一二三四五六七八九十百\d]{1,4}[章节篇部]$"
 )
 _NAME_MAX = 128
+_COMMENTS = ("%", "#", "//")
+_ALIGNED_SOURCE = re.compile(r"&|\\\\\s*$")  # a TeX table's or alignment's source line
 _MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\d", re.I)
 
 
@@ -223,11 +225,13 @@ def _pieces(text: str) -> list[tuple[str, int]]:
 
 def _table_cells(lines: list[_Line], boxes: _Boxes) -> dict[int, tuple[tuple[int, int], ...]]:
     """Per line (by id) that is a table row: the spans of the gaps between its cells (not
-    in a line of code, whose spaces are its own: ``\\usepackage{x}   % 注释``)."""
+    the gap before a comment in a line of code, typewriter on both sides, whose spaces are
+    its own: ``\\usepackage{x}   % 注释``, nor in the source of a TeX table or alignment:
+    ``a &=1 &   b &=2 \\\\``; cells of code are cells: ``\\tiny⇥5pt``, ``etex⇥latex``)."""
     rows: dict[int, tuple[tuple[int, int], ...]] = {}
     right = _column_right(lines) + _SAME_X
     for i, line in enumerate(lines):
-        if not line.cells or boxes.monospace(line.start + line.cells[0][0] - 1):
+        if not line.cells:
             continue
         around = [
             x
@@ -238,8 +242,16 @@ def _table_cells(lines: list[_Line], boxes: _Boxes) -> dict[int, tuple[tuple[int
         gaps: list[tuple[int, int]] = []
         for offset, gap, x in line.cells:
             aligned = any(abs(x - o) <= _ALIGNED_EM * line.em for o in around)
-            if (aligned or gap >= _CELL_CLEAR_EM) and x < right:
-                end = offset + len(line.text[offset:]) - len(line.text[offset:].lstrip(" "))
+            end = offset + len(line.text[offset:]) - len(line.text[offset:].lstrip(" "))
+            if (
+                (aligned or gap >= _CELL_CLEAR_EM)
+                and x < right
+                and not (
+                    (line.text.startswith(_COMMENTS, end) or _ALIGNED_SOURCE.search(line.text))
+                    and boxes.monospace(line.start + offset - 1)
+                    and boxes.monospace(line.start + end)
+                )
+            ):
                 gaps.append((offset, end))
         if gaps and _NUMBERED.match(line.text[: gaps[0][0]].strip()):
             gaps = gaps[1:]  # a heading's or contents entry's number: ``1.1.1 TEX``
