@@ -531,6 +531,11 @@ EXPECTED: dict[str, Expect] = {
             "参数\t含义",
             "width=⟨width⟩\t将图片缩放到宽度为 ⟨width⟩",
             "angle=⟨angle⟩\t将图片逆时针旋转 ⟨angle⟩ 度",
+            # tables 5.1 and 5.3 on one page, their first column of commands typewriter
+            "\\rmfamily\t\\textrm{…}\troman\t衬线字体（罗马体）",
+            "字号\t10pt 选项（默认）\t11pt 选项\t12pt 选项",
+            "\\tiny\t5pt\t6pt\t6pt",
+            "\\Huge\t24.88pt\t24.88pt\t24.88pt",
             # commands displayed after a colon, each a line of its own, and the text
             # after them apart (断页的命令有两个： / \newpage / \clearpage / 通常情况下…,
             # …可查阅相应文档： / texdoc ⟨pkg-name⟩ / 其中 ⟨pkg-name⟩ 是…)
