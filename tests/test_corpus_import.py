@@ -501,6 +501,14 @@ EXPECTED: dict[str, Expect] = {
             # a list of references: an item not glued after the address of the one before
             "/FontCatalogue/[20]",
             "survey.pdf§",
+            # a table's rows are not one sentence (表 3.3: width=⟨width⟩ 将图片缩放到宽度为
+            # ⟨width⟩ and the rows under it, set in two columns), nor glued to its caption
+            "⟨width⟩height=⟨height⟩",
+            "可选参数参数",
+            # a word whose own hyphen ends a line keeps it (Shift-JIS); a TeX command's
+            # name broken at a line's end is whole (\page-/style, beside ⟨page-style⟩)
+            "ShiftJIS",
+            "\\page-style{fancy}",
         ),
         whole=(
             "目录",
@@ -549,6 +557,27 @@ EXPECTED: dict[str, Expect] = {
             "\\usepackage{makeidx} % 调用 makeidx 宏包，用来处理索引",
             "\\makeindex % 开启索引的收集",
             "GNU Free Documentation License",
+            # the tables of the front matter and of 3.7, a row a paragraph, its cells
+            # tab-separated, and the caption over 3.3 a line of its own
+            "CTEX 论坛 ID\t翻译章节\t源文件名",
+            "经典问题\t前言\toverview.tex",
+            "zpxing\t前言、第二章、第五章 1–2.4 & 3、第六章",
+            "表 3.3: \\includegraphics 命令的可选参数",
+            "参数\t含义",
+            "width=⟨width⟩\t将图片缩放到宽度为 ⟨width⟩",
+            "angle=⟨angle⟩\t将图片逆时针旋转 ⟨angle⟩ 度",
+            # tables 5.1 and 5.3 on one page, their first column of commands typewriter
+            "\\rmfamily\t\\textrm{…}\troman\t衬线字体（罗马体）",
+            "字号\t10pt 选项（默认）\t11pt 选项\t12pt 选项",
+            "\\tiny\t5pt\t6pt\t6pt",
+            "\\Huge\t24.88pt\t24.88pt\t24.88pt",
+            # commands displayed after a colon, each a line of its own, and the text
+            # after them apart (断页的命令有两个： / \newpage / \clearpage / 通常情况下…,
+            # …可查阅相应文档： / texdoc ⟨pkg-name⟩ / 其中 ⟨pkg-name⟩ 是…)
+            "\\newpage",
+            "\\clearpage",
+            "texdoc ⟨pkg-name⟩",
+            "\\tableofcontents",
             # the page break after 文字密一些的地方， and the footnote under it
             "4中文排版实现汉字间断行，则需要宏包（如 xeCJK 等）或特殊的排版引擎"
             "（如 upLATEX）的支持。",
@@ -561,6 +590,9 @@ EXPECTED: dict[str, Expect] = {
             "momentum and mass is [公式] where c is the light speed",
             "许多用户会使用 TeXworks 或 TeXstudio 等编辑器来编写 LATEX 文档。这些编辑器提供的"
             "编译功能，实际上只是对特定命令行程序的封装，而并非魔法。",
+            "日本的 Shift-JIS、中国大陆的 GB 2312",
+            "通常先用 \\pagestyle{fancy} 调用这个样式。",
+            "center-aligned, top-aligned, bottom-aligned tabulars.",
         ),
         first_within=2,
         most_repeated=12,
@@ -588,12 +620,18 @@ EXPECTED: dict[str, Expect] = {
             "软件？Revised",
             "有什么区别？New",
             "v0.4 CTEX 首页",
+            # a name with its own hyphen at a line's end (CTEX-/Ext) keeps it
+            "CTEXExt",
         ),
         present=(
             "Leslie Lamport 开发的 LATEX 是当今世界上最流行和使用最为广泛的 TEX 宏集。",
             # page 6 ends "… \\documentstyle 命令定", page 7 goes on under its header
             # "C 安装升级 7" (also a line of the contents, so not checked as absent)
             "使用 \\documentstyle 命令定义文档类型以及所包含宏包，如",
+            "分别是 CTEX-Fonts、CTEX-CS 和 CTEX-Ext。",
+            # the text companion font's bullet starts its list's items (• http://…)
+            "• http://bbs.ctex.org",
+            "• dvips 可以直接使用 Type1 字库",
         ),
         whole=(
             "吴凌云 (aloft@ctex.org)",
@@ -629,6 +667,13 @@ EXPECTED: dict[str, Expect] = {
             "amsmath, 6, 18–21",
             # a sentence that goes on with an address (on a line of its own) is no heading
             "CTAN 提供了一个搜索引擎 http://www.ctan.org/search.html",
+            # the title page's legend: manfnt's dangerous bend with the words beside it,
+            # and the question about the per mille sign (TS1's ‰)
+            "☡ 符号表示后面的内容需要比较深的 LATEX 知识。",
+            "78 如何显示千分号 ‰？",
+            # a URL displayed in a sentence stays in it
+            "CTAN 可以说几乎收罗了世界上所有的 TEX 相关软件、文档，并保证不断更新。你可以访问 "
+            "http://www.ctan.org 来得到更详细的信息。在 CTAN 中搜索文件可以参见 问题 14。",
         ),
         first_within=1,
         most_repeated=6,

@@ -20,6 +20,13 @@ its items (``pdf_references``). A letter-spaced line of Chinese (``第 一 章``
 between its Hanzi. Footnotes a page break put inside a paragraph move out of it
 (``pdf_footnotes``), and a margin's notes cut across two lines go (``margin_notes``). A PDF
 whose pages hold no text (a scan) is read by OCR instead (``reader.core.importing.ocr``).
+
+Each page's lines come with what their places on the page say (``pdf_layout``): a table's
+rows are paragraphs with their cells tab-joined, an indented first line or a caption
+starts a paragraph, and code displayed after a colon keeps its lines. A word PDFium found
+hyphenated at a line's end is whole again or keeps its hyphen as the rest of the document
+says (``pdf_hyphens``), and the symbols TeX fonts leave as control codes are put back (the
+dangerous bend ☡, ‰ and •: ``pdf_glyphs``).
 """
 
 from __future__ import annotations
@@ -35,7 +42,9 @@ from reader.core.importing.limits import MAX_PDF_PAGES
 from reader.core.importing.margin_notes import without_margin_notes
 from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
+from reader.core.importing.pdf_hyphens import rejoined
 from reader.core.importing.pdf_index import index_entries, is_index
+from reader.core.importing.pdf_layout import laid_out_text
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import (
     SECTION,
@@ -77,6 +86,7 @@ _LEADER_DOTS = re.compile(r"\s*(?:[.·…]\s*){4,}(?=\d|$)", re.M)
 _PAGE_REF = r"(?:\d{1,4}|[ivxlc]{1,6})"
 _CONTENTS_ENTRY = re.compile(rf"^(\S[^。，；]*?)(?:\s*(?:[.·…]\s*){{2,}}|\s+){_PAGE_REF}$")
 _DOTTED_ENTRY = re.compile(rf"(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
+_LEADER_END = re.compile(rf"[.·…]\s*{_PAGE_REF}\s*$")  # what every entry with a leader has
 # an entry with leader dots is one whatever its words hold (``16 我下载了一些新的宏包，该如何
 # 安装到我的系统中去？ . . . 8``); without them a comma says it is a sentence
 _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
@@ -124,7 +134,7 @@ def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
                 progress.step(number, count, "Reading pages")
             page = document[number]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            pages.append(laid_out_text(textpage))
             textpage.close()
             page.close()
         return pages
@@ -206,9 +216,8 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     pages = [
-        # U+FFFE: PDFium's mark of a word hyphenated at a line's end (Compre-/hensive)
-        _PRIVATE_USE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", ""))
-        for text in _page_texts(data, progress)
+        _PRIVATE_USE.sub("", text.replace("\r", "\n"))
+        for text in rejoined(_page_texts(data, progress))
     ]
     if not any(text.strip() for text in pages):
         raise NoTextLayer(
@@ -323,7 +332,10 @@ def contents_entries(lines: list[str]) -> list[str]:
     """A page's lines with each run of contents entries (a run with leader dots in it:
     ``1.1 概述 . . . . 1``, ``1.7 术语和概念 8``) reduced to the entries, without their dots
     and page numbers, each indented so it stays a paragraph of its own, and so is the
-    short line above the run (``目录``); other lines as they are."""
+    short line above the run (``目录``); other lines as they are (all of them on a page
+    without a leader before a page number, most pages: the test is a tenth of the work)."""
+    if not any(_LEADER_END.search(line) for line in lines):
+        return lines
     lines = _unwrapped_entries(lines)
     stripped = [line.strip() for line in lines]
     entries = [_dotted_line(line) or _CONTENTS_ENTRY.match(line) for line in stripped]
@@ -370,6 +382,8 @@ def _unspaced(line: str) -> str:
     """A letter-spaced line (``第 一 章 概 述``: most Hanzi pairs spaced) without the spaces
     between its Hanzi; a line with a deliberate space (``第二章 用 LATEX``) keeps it."""
     spaced = len(_SPACE_BETWEEN_HAN.findall(line))
+    if not spaced:
+        return line
     glued = len(_HAN_PAIR.findall(line))
     return _SPACE_BETWEEN_HAN.sub("", line) if spaced > glued else line
 
