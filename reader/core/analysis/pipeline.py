@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 # Characters analysed per batch: big enough for the readings model to batch well, small
 # enough that progress moves and a cancel is honoured within a fraction of a second.
 BLOCK_CHARS = 20_000
+# Chinese runs whose units and pieces are remembered (runs repeat: 说, 他说, 当然)
+_RUN_MEMO = 1 << 16
 # The readings model reads sentence by sentence; a sentence ends after these or a newline.
 _SENTENCE_ENDS = frozenset("。！？；!?;…")
 _AFTER_SENTENCE = re.compile("(?<=[。！？!?])")
@@ -143,6 +145,8 @@ class Analyzer:
         self._user_words = set(user_words)
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[tuple[str, tuple[str, ...]], _TokenFields] = {}
+        # a Chinese run without rules → each unit the model reads with its pieces shown
+        self._runs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
 
     @classmethod
     def create(
@@ -168,13 +172,32 @@ class Analyzer:
     def add_user_word(self, word: str) -> None:
         """A word the user added (``store.corrections.add_user_word``) is a unit from now on."""
         self._user_words.add(word)
-        self._explained.clear()
+        self._forget()
         self.segmenter.add_word(word)
 
     def remove_user_word(self, word: str) -> None:
         self._user_words.discard(word)
-        self._explained.clear()
+        self._forget()
         self.segmenter.remove_word(word)
+
+    def _forget(self) -> None:
+        """A user's word changes what is a unit, so the remembered cuts and tokens go."""
+        self._explained.clear()
+        self._runs.clear()
+
+    def _run_units(
+        self, run: str, units: Callable[[str], list[str]]
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The units of a Chinese ``run`` no rule touches, each with its pieces shown
+        (remembered: runs repeat)."""
+        found = self._runs.get(run)
+        if found is None:
+            pieces_of = self.segmenter.pieces
+            found = tuple((unit, pieces_of(unit)) for unit in units(run))
+            if len(self._runs) >= _RUN_MEMO:
+                self._runs.clear()
+            self._runs[run] = found
+        return found
 
     def _lookup(self, word: str) -> Sequence[Entry]:
         found = self._entries.get(word)
@@ -246,11 +269,18 @@ class Analyzer:
                     sentences.append([])
                 continue
             start = offset + run_start
+            sentence = sentences[-1]
+            if not corrector and after is not TokenKind.NUMBER:
+                for unit, pieces in self._run_units(run, units):
+                    sentence.append(unit)
+                    plan.append((start, unit, None, pieces))
+                    start += len(unit)
+                continue
             cut = corrector.cut(run, units)
             if after is TokenKind.NUMBER and cut[0] not in kept:
                 cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
             for unit in cut:
-                sentences[-1].append(unit)
+                sentence.append(unit)
                 plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
                 start += len(unit)
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
