@@ -186,14 +186,16 @@ class Analyzer:
         self._runs.clear()
 
     def _run_units(
-        self, run: str, units: Callable[[str], list[str]]
+        self, run: str, units: Callable[[str], list[str]], shown: set[str]
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The units of a Chinese ``run`` no rule touches, each with its pieces shown
-        (remembered: runs repeat)."""
+        (remembered: runs repeat); the pieces of a run not remembered go into ``shown``,
+        to be looked up (a remembered run's were looked up when it was first seen)."""
         found = self._runs.get(run)
         if found is None:
             pieces_of = self.segmenter.pieces
             found = tuple((unit, pieces_of(unit)) for unit in units(run))
+            shown.update(piece for _, pieces in found for piece in pieces)
             if len(self._runs) >= _RUN_MEMO:
                 self._runs.clear()
             self._runs[run] = found
@@ -205,13 +207,10 @@ class Analyzer:
             found = self._entries[word] = self.dictionary.entries(word)
         return found
 
-    def _look_up_new(
-        self, plan: Iterable[tuple[int, str, TokenKind | None, tuple[str, ...]]]
-    ) -> None:
+    def _look_up_new(self, words: set[str]) -> None:
         """The entries of the block's words not looked up before, in one batch."""
         entries = self._entries
-        new = {word for _, _, kind, pieces in plan if kind is None for word in pieces}
-        entries.update(self.dictionary.entries_of(new.difference(entries)))
+        entries.update(self.dictionary.entries_of(words.difference(entries)))
 
     def _is_word(self, word: str) -> bool:
         return word in self._user_words or bool(self._lookup(word))
@@ -258,6 +257,7 @@ class Analyzer:
         pieces_of = self.segmenter.pieces
         # per unit the model reads: its start, text, kind (None: Chinese) and pieces shown
         plan: list[tuple[int, str, TokenKind | None, tuple[str, ...]]] = []
+        shown: set[str] = set()  # the pieces to look up
         sentences: list[list[str]] = [[]]
         previous: TokenKind | None = None
         for run_start, run, run_kind in split_runs(text):
@@ -271,7 +271,7 @@ class Analyzer:
             start = offset + run_start
             sentence = sentences[-1]
             if not corrector and after is not TokenKind.NUMBER:
-                for unit, pieces in self._run_units(run, units):
+                for unit, pieces in self._run_units(run, units, shown):
                     sentence.append(unit)
                     plan.append((start, unit, None, pieces))
                     start += len(unit)
@@ -280,8 +280,10 @@ class Analyzer:
             if after is TokenKind.NUMBER and cut[0] not in kept:
                 cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
             for unit in cut:
+                pieces = (unit,) if unit in kept else pieces_of(unit)
                 sentence.append(unit)
-                plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
+                plan.append((start, unit, None, pieces))
+                shown.update(pieces)
                 start += len(unit)
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:
@@ -290,7 +292,7 @@ class Analyzer:
             for i, read in enumerate(readings):
                 readings[i] = tuple(chars[at : at + len(read)])
                 at += len(read)
-        self._look_up_new(plan)
+        self._look_up_new(shown)
         tokens: list[Token] = []
         known = self._explained
         fields = self._token_fields

@@ -69,7 +69,8 @@ _UNSURE = 0.99
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
 # What splits a word of two characters in speech (离合词): 照了相, 照个相, 睡了一觉, 见过面.
-_SEPARATORS = frozenset("了过个一")
+_SEPARATOR_CHARS = "了过个一"
+_SEPARATORS = frozenset(_SEPARATOR_CHARS)
 CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
@@ -436,7 +437,7 @@ def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
 
 def _separators_only(word: str) -> bool:
     """Whether ``word`` (maybe "") is made of what splits a word in speech (了, 一个)."""
-    return word in _SEPARATORS or (len(word) > 1 and set(word) <= _SEPARATORS)
+    return word != "" and not word.strip(_SEPARATOR_CHARS)
 
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:
