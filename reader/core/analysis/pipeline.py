@@ -296,11 +296,12 @@ class Analyzer:
         tokens: list[Token] = []
         known = self._explained
         fields = self._token_fields
-        # Token(start, *fields) as its own __new__ makes it, at half the cost (one a word)
+        # Token(start, *fields) as its own __new__ makes it (defaults included), at half
+        # the cost (one a word)
         token = tuple.__new__
         for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
             if kind is not None:
-                tokens.append(Token(start, unit, kind))
+                tokens.append(token(Token, (start, unit, kind, (), (), ())))
             elif len(pieces) == 1:
                 rest = known.get((unit, reading)) or fields(unit, reading)
                 tokens.append(token(Token, (start, *rest)))
