@@ -539,9 +539,11 @@ def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[s
 
 
 def _split(chars: list[str], words: Sequence[str]) -> list[Reading]:
+    syllables = tuple(chars)  # a tuple's slice is a tuple: no list made per word
     out: list[Reading] = []
     i = 0
     for word in words:
-        out.append(tuple(chars[i : i + len(word)]))
-        i += len(word)
+        j = i + len(word)
+        out.append(syllables[i:j])
+        i = j
     return out
