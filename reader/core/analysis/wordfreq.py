@@ -226,16 +226,10 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         starts = triples = self._pair_words
         # jieba: log(FREQ.get(char) or 1) less the total's
         alone = [(1, 0.0 - math.log(self.total))]
-        # each character with the next (the last alone), and their words, in C loops
-        pairs = list(map(str.__add__, sentence, sentence[1:]))
-        pairs.append(sentence[-1])
-        found = list(map(starts.get, pairs))
         for k in range(n - 1, -1, -1):
-            here = found[k]
-            if here is None:  # new, or made for an earlier position of this sentence
-                here = starts.get(pairs[k])
-                if here is None:
-                    here = self._starts(pairs[k], weights, alone)
+            here = starts.get(sentence[k : k + 2])
+            if here is None:
+                here = self._starts(sentence[k : k + 2], weights, alone)
             if here is _LONGER:  # the same again with three characters
                 here = triples.get(sentence[k : k + 3])
                 if here is None:
