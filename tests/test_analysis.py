@@ -398,3 +398,12 @@ def test_a_users_word_is_a_word_until_removed(analyzer: Analyzer) -> None:
     finally:
         analyzer.remove_user_word("陆海新")
     assert "陆海新" not in [t.text for t in analyzer.analyse(text)]
+
+
+def test_a_run_seen_before_is_cut_again_after_digits(analyzer: Analyzer) -> None:
+    """Runs' cuts are remembered, but after digits 日 closes a date: the 日电 (NEC) of a run
+    seen before is 日 + 电 in a dateline."""
+    assert [t.text for t in analyzer.analyse("日电报道")] == ["日电", "报道"]
+    dateline = analyzer.analyse("新华社北京19日电报道")
+    assert [t.text for t in dateline] == ["新华社", "北京", "19", "日", "电", "报道"]
+    assert [t.text for t in analyzer.analyse("日电报道")] == ["日电", "报道"]

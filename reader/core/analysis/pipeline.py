@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 # Characters analysed per batch: big enough for the readings model to batch well, small
 # enough that progress moves and a cancel is honoured within a fraction of a second.
 BLOCK_CHARS = 20_000
+# Chinese runs whose units and pieces are remembered (runs repeat: 说, 他说, 当然)
+_RUN_MEMO = 1 << 16
 # The readings model reads sentence by sentence; a sentence ends after these or a newline.
 _SENTENCE_ENDS = frozenset("。！？；!?;…")
 _AFTER_SENTENCE = re.compile("(?<=[。！？!?])")
@@ -143,6 +145,8 @@ class Analyzer:
         self._user_words = set(user_words)
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[tuple[str, tuple[str, ...]], _TokenFields] = {}
+        # a Chinese run without rules → each unit the model reads with its pieces shown
+        self._runs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
 
     @classmethod
     def create(
@@ -168,13 +172,34 @@ class Analyzer:
     def add_user_word(self, word: str) -> None:
         """A word the user added (``store.corrections.add_user_word``) is a unit from now on."""
         self._user_words.add(word)
-        self._explained.clear()
+        self._forget()
         self.segmenter.add_word(word)
 
     def remove_user_word(self, word: str) -> None:
         self._user_words.discard(word)
-        self._explained.clear()
+        self._forget()
         self.segmenter.remove_word(word)
+
+    def _forget(self) -> None:
+        """A user's word changes what is a unit, so the remembered cuts and tokens go."""
+        self._explained.clear()
+        self._runs.clear()
+
+    def _run_units(
+        self, run: str, units: Callable[[str], list[str]], shown: set[str]
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The units of a Chinese ``run`` no rule touches, each with its pieces shown
+        (remembered: runs repeat); the pieces of a run not remembered go into ``shown``,
+        to be looked up (a remembered run's were looked up when it was first seen)."""
+        found = self._runs.get(run)
+        if found is None:
+            pieces_of = self.segmenter.pieces
+            found = tuple((unit, pieces_of(unit)) for unit in units(run))
+            shown.update(piece for _, pieces in found for piece in pieces)
+            if len(self._runs) >= _RUN_MEMO:
+                self._runs.clear()
+            self._runs[run] = found
+        return found
 
     def _lookup(self, word: str) -> Sequence[Entry]:
         found = self._entries.get(word)
@@ -182,13 +207,10 @@ class Analyzer:
             found = self._entries[word] = self.dictionary.entries(word)
         return found
 
-    def _look_up_new(
-        self, plan: Iterable[tuple[int, str, TokenKind | None, tuple[str, ...]]]
-    ) -> None:
+    def _look_up_new(self, words: set[str]) -> None:
         """The entries of the block's words not looked up before, in one batch."""
         entries = self._entries
-        new = {word for _, _, kind, pieces in plan if kind is None for word in pieces}
-        entries.update(self.dictionary.entries_of(new.difference(entries)))
+        entries.update(self.dictionary.entries_of(words.difference(entries)))
 
     def _is_word(self, word: str) -> bool:
         return word in self._user_words or bool(self._lookup(word))
@@ -235,6 +257,7 @@ class Analyzer:
         pieces_of = self.segmenter.pieces
         # per unit the model reads: its start, text, kind (None: Chinese) and pieces shown
         plan: list[tuple[int, str, TokenKind | None, tuple[str, ...]]] = []
+        shown: set[str] = set()  # the pieces to look up
         sentences: list[list[str]] = [[]]
         previous: TokenKind | None = None
         for run_start, run, run_kind in split_runs(text):
@@ -246,12 +269,21 @@ class Analyzer:
                     sentences.append([])
                 continue
             start = offset + run_start
+            sentence = sentences[-1]
+            if not corrector and after is not TokenKind.NUMBER:
+                for unit, pieces in self._run_units(run, units, shown):
+                    sentence.append(unit)
+                    plan.append((start, unit, None, pieces))
+                    start += len(unit)
+                continue
             cut = corrector.cut(run, units)
             if after is TokenKind.NUMBER and cut[0] not in kept:
                 cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
             for unit in cut:
-                sentences[-1].append(unit)
-                plan.append((start, unit, None, (unit,) if unit in kept else pieces_of(unit)))
+                pieces = (unit,) if unit in kept else pieces_of(unit)
+                sentence.append(unit)
+                plan.append((start, unit, None, pieces))
+                shown.update(pieces)
                 start += len(unit)
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:
@@ -260,15 +292,16 @@ class Analyzer:
             for i, read in enumerate(readings):
                 readings[i] = tuple(chars[at : at + len(read)])
                 at += len(read)
-        self._look_up_new(plan)
+        self._look_up_new(shown)
         tokens: list[Token] = []
         known = self._explained
         fields = self._token_fields
-        # Token(start, *fields) as its own __new__ makes it, at half the cost (one a word)
+        # Token(start, *fields) as its own __new__ makes it (defaults included), at half
+        # the cost (one a word)
         token = tuple.__new__
         for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
             if kind is not None:
-                tokens.append(Token(start, unit, kind))
+                tokens.append(token(Token, (start, unit, kind, (), (), ())))
             elif len(pieces) == 1:
                 rest = known.get((unit, reading)) or fields(unit, reading)
                 tokens.append(token(Token, (start, *rest)))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property, lru_cache
@@ -69,7 +70,10 @@ _UNSURE = 0.99
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
 # What splits a word of two characters in speech (离合词): 照了相, 照个相, 睡了一觉, 见过面.
-_SEPARATORS = frozenset("了过个一")
+_SEPARATOR_CHARS = "了过个一"
+# V一V and V了V, overlapping ones too (a lookahead): 量了量, 数一数
+_DOUBLED = re.compile("(?=(.)[一了]\\1)", re.DOTALL)
+_SEPARATORS = frozenset(_SEPARATOR_CHARS)
 CEDICT_WORDS = Path(__file__).resolve().parent / "data" / "cedict_words.tsv.gz"
 
 
@@ -429,14 +433,15 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
 def _repeat_doubled_verbs(text: str, chars: list[str]) -> None:
     """The second verb of V一V / V了V reads as the first (量了量 liáng, 数一数 shǔ), whose
     reading its aspect or delimitative settled; a neutral first reading is left alone."""
-    for i in range(2, len(text)):
-        if text[i] == text[i - 2] and text[i - 1] in "一了" and chars[i - 2][-1:] not in ("", "5"):
+    for match in _DOUBLED.finditer(text):  # in order, so 量了量了量 reads three as one
+        i = match.start() + 2
+        if chars[i - 2][-1:] not in ("", "5"):
             chars[i] = chars[i - 2]
 
 
 def _separators_only(word: str) -> bool:
     """Whether ``word`` (maybe "") is made of what splits a word in speech (了, 一个)."""
-    return word in _SEPARATORS or (len(word) > 1 and set(word) <= _SEPARATORS)
+    return word != "" and not word.strip(_SEPARATOR_CHARS)
 
 
 def _neutral(cc: str | None, pp: str | None) -> str | None:
@@ -534,9 +539,11 @@ def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[s
 
 
 def _split(chars: list[str], words: Sequence[str]) -> list[Reading]:
+    syllables = tuple(chars)  # a tuple's slice is a tuple: no list made per word
     out: list[Reading] = []
     i = 0
     for word in words:
-        out.append(tuple(chars[i : i + len(word)]))
-        i += len(word)
+        j = i + len(word)
+        out.append(syllables[i:j])
+        i = j
     return out

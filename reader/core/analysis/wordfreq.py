@@ -170,6 +170,9 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         total, and the HMM's answers remembered. The same floats in the same order, so
         the same cut (``tests/test_engine_tables.py`` compares it with jieba's)."""
         words: list[str] = []
+        if sentence and min(sentence) >= "\u4e00" and max(sentence) <= "\u9fd5":
+            self._cut_block(sentence, words)  # all Hanzi jieba knows: one block, no regex
+            return words
         for block in jieba.re_han_default.split(sentence):
             if not block:
                 continue
