@@ -484,6 +484,12 @@ class ArticleView(QAbstractScrollArea):
         are already)."""
         return self._slices.pending
 
+    @property
+    def settling(self) -> bool:
+        """Whether work for what is shown is still to come between the window's events: a
+        long article typeset on its worker, or its lines broken in slices."""
+        return self._typesetter.busy or self._slices.pending
+
     def _settled(self) -> None:
         """The whole article is laid out at the new width: the scroll range follows, the
         reading position's line stays at the top."""
