@@ -368,6 +368,19 @@ class ArticleLayout:
             y += step + paragraph_gap
         return y
 
+    def lists(self) -> list[Sequence[object]]:
+        """Its Python lists (the arrays are one object each): what freeing it frees."""
+        return [
+            self.rubies,
+            self.token_starts,
+            self.word_starts,
+            self.word_ends,
+            self._breaks,
+            self.paragraphs,
+            self._paragraph_starts,
+            self._paragraph_breaks,
+        ]
+
     # Queries ---------------------------------------------------------------------------
 
     @property

@@ -33,6 +33,7 @@ from reader.ui.article_view.model import (
     with_title,
     word_spans,
 )
+from reader.ui.article_view.releasing import release
 
 # Articles longer than this are typeset on a worker thread (the layout of 100,000
 # characters takes about 100 ms of CPU on the UI thread, as the relayout goal allows).
@@ -86,6 +87,19 @@ class Typeset:
     @property
     def body_tokens(self) -> list[Token]:
         return self.body.tokens
+
+    def lists(self) -> list[Sequence[object]]:
+        """Its Python lists (tokens, offsets, the layouts'), each once: what freeing it
+        frees (`reader.ui.article_view.releasing`)."""
+        found: dict[int, Sequence[object]] = {}
+        for part in (self.body, self.title):
+            if part is not None:
+                for items in (part.tokens, part.token_starts, part.word_starts, part.word_ends):
+                    found[id(items)] = items
+                found.update((id(items), items) for items in part.layout.lists())
+        for items in (self.tokens, self.token_starts, self.word_starts, self.word_ends):
+            found[id(items)] = items
+        return list(found.values())
 
 
 class TypesetMetrics(FontMetrics, Protocol):
@@ -309,6 +323,7 @@ class BackgroundTypesetter(QObject):
     def _deliver(self, generation: int, result: Typeset) -> None:
         with self._lock:
             if generation != self._latest:
+                release(result.lists())  # overtaken: freed off this thread
                 return
         self.busy = False
         self.ready.emit(result)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
 from reader.core.settings import Script
+from reader.ui.article_view import releasing
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
@@ -48,6 +49,7 @@ from reader.ui.article_view.model import (
     render_reading,
     with_title,
 )
+from reader.ui.article_view.releasing import release
 from reader.ui.article_view.resizing import SlicedRelayout
 from reader.ui.article_view.typesetting import (
     BACKGROUND_CHARS,
@@ -417,6 +419,9 @@ class ArticleView(QAbstractScrollArea):
         title_height = self._title_height()
         if not retitled:
             self._slices.cancel()  # new layouts: the old ones' relayout is moot
+        if self._shown is not None:  # what only the old typeset holds: freed off this thread
+            kept = {id(items) for items in done.lists()}
+            release(items for items in self._shown.lists() if id(items) not in kept)
         self._shown = done
         if self._shown_metrics[0] is not self.metrics:  # typeset at another size
             self._shown_metrics = (self.metrics, self.title_metrics)
@@ -487,8 +492,9 @@ class ArticleView(QAbstractScrollArea):
     @property
     def settling(self) -> bool:
         """Whether work for what is shown is still to come between the window's events: a
-        long article typeset on its worker, or its lines broken in slices."""
-        return self._typesetter.busy or self._slices.pending
+        long article typeset on its worker, its lines broken in slices, or what it showed
+        before being freed."""
+        return self._typesetter.busy or self._slices.pending or releasing.pending()
 
     def _settled(self) -> None:
         """The whole article is laid out at the new width: the scroll range follows, the

@@ -1,0 +1,50 @@
+"""Freeing what a long article's view held without stalling the window.
+
+A million characters' tokens, their offsets and the layout's lists are millions of small
+objects, which Python frees one by one when the last reference to them goes: leaving the
+article dropped them all in one go, 200-500 ms holding Python's lock with the window
+stalled. `release` hands them to a thread that frees them a chunk at a time, so that the
+UI thread takes the lock back between chunks (`reader.ui.app.UI_SWITCH_INTERVAL_S`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+
+# Items freed between two chances for another thread to take Python's lock (a token and
+# what only it holds: some 0.3 µs; a chunk then a millisecond or two)
+CHUNK = 4_096
+# Lists shorter than this are left to be freed where they are dropped (microseconds)
+LONG = 20_000
+_threads: list[threading.Thread] = []  # those started by `release` (see `pending`)
+
+
+def release(lists: Iterable[Sequence[object]]) -> None:
+    """Free the items of the long ones of ``lists`` on a thread of their own, a chunk at
+    a time: the caller drops its references to them as it likes, none then frees more
+    than a list's worth of references (the lists are not changed)."""
+    long = [items for items in lists if len(items) >= LONG]
+    if long:
+        thread = threading.Thread(target=free_in_chunks, args=(long,), daemon=True)
+        thread.start()
+        _threads[:] = [*(t for t in _threads if t.is_alive()), thread]
+
+
+def pending() -> bool:
+    """Whether something released is still being freed (tests, benchmarks)."""
+    return any(thread.is_alive() for thread in _threads)
+
+
+def free_in_chunks(lists: list[Sequence[object]]) -> None:
+    """Take ``lists`` over (emptying it) and drop their items a chunk at a time: whatever
+    dies with them dies then, not in one call (on a worker thread already: its own
+    garbage)."""
+    doomed: list[object] = []
+    while lists:
+        items = lists.pop()
+        for start in range(0, len(items), CHUNK):
+            doomed += items[start : start + CHUNK]
+        del items  # the list itself goes (its items are held by ``doomed``)
+    while doomed:
+        del doomed[-CHUNK:]
