@@ -9,7 +9,9 @@ UI thread takes the lock back between chunks (`reader.ui.app.UI_SWITCH_INTERVAL_
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 
 # Items freed between two chances for another thread to take Python's lock (a token and
@@ -17,13 +19,16 @@ from collections.abc import Iterable, Sequence
 CHUNK = 4_096
 # Lists shorter than this are left to be freed where they are dropped (microseconds)
 LONG = 20_000
+# How long the thread waits for the caller to drop a list (its view, the signal that
+# brought it) before it lets go of its own reference and leaves the list to its holder
+HELD_S = 2.0
 _threads: list[threading.Thread] = []  # those started by `release` (see `pending`)
 
 
 def release(lists: Iterable[Sequence[object]]) -> None:
     """Free the items of the long ones of ``lists`` on a thread of their own, a chunk at
-    a time: the caller drops its references to them as it likes, none then frees more
-    than a list's worth of references (the lists are not changed)."""
+    a time, once the caller has dropped its references to the lists (the lists are not
+    changed; one still held elsewhere after ``HELD_S`` is only let go of)."""
     long = [items for items in lists if len(items) >= LONG]
     if long:
         thread = threading.Thread(target=free_in_chunks, args=(long,), daemon=True)
@@ -38,13 +43,22 @@ def pending() -> bool:
 
 def free_in_chunks(lists: list[Sequence[object]]) -> None:
     """Take ``lists`` over (emptying it) and drop their items a chunk at a time: whatever
-    dies with them dies then, not in one call (on a worker thread already: its own
-    garbage)."""
+    dies with them dies then, not in one call."""
     doomed: list[object] = []
     while lists:
         items = lists.pop()
+        _wait_until_alone(items)
         for start in range(0, len(items), CHUNK):
             doomed += items[start : start + CHUNK]
         del items  # the list itself goes (its items are held by ``doomed``)
     while doomed:
         del doomed[-CHUNK:]
+
+
+def _wait_until_alone(items: Sequence[object]) -> None:
+    """Wait (a while at most) until the only references to ``items`` are the caller's
+    variable and this function's (with ``getrefcount``'s own, three): else the caller's
+    last reference, dropped after this thread is done, would free them all at once."""
+    deadline = time.monotonic() + HELD_S
+    while sys.getrefcount(items) > 3 and time.monotonic() < deadline:
+        time.sleep(0.002)
