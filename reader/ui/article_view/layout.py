@@ -369,17 +369,9 @@ class ArticleLayout:
         return y
 
     def lists(self) -> list[Sequence[object]]:
-        """Its Python lists (the arrays are one object each): what freeing it frees."""
-        return [
-            self.rubies,
-            self.token_starts,
-            self.word_starts,
-            self.word_ends,
-            self._breaks,
-            self.paragraphs,
-            self._paragraph_starts,
-            self._paragraph_breaks,
-        ]
+        """The Python lists it made (its arrays are one object each; its rubies and
+        offsets are the caller's): what freeing it frees."""
+        return [self._breaks, self.paragraphs, self._paragraph_starts, self._paragraph_breaks]
 
     # Queries ---------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -23,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.analysis.tokens import Token
 from reader.core.collector import paused
 from reader.core.script_conversion import in_script
+from reader.core.settings import Script
 from reader.ui.article_view.layout import ArticleLayout, FontMetrics, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
@@ -43,6 +45,9 @@ BACKGROUND_CHARS = 120_000
 # the UI thread it costs some 3 ms per 1,000 characters (more with cold caches: each
 # character's advance, each reading's marks met for the first time).
 FIRST_PAGES_CHARS = 1_000
+# Characters a worker's typeset handles between two looks at whether it is still wanted
+# (and, converting the script, two calls of OpenCC: each holds Python's lock)
+CANCEL_CHARS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,17 @@ class Part:
     word_ends: list[int]
     sandhi: dict[int, str]
     layout: ArticleLayout
+
+    def lists(self) -> list[Sequence[object]]:
+        """Its Python lists: what freeing it frees (`reader.ui.article_view.releasing`)."""
+        own: list[Sequence[object]] = [
+            self.tokens,
+            self.token_starts,
+            self.word_starts,
+            self.word_ends,
+            self.layout.rubies,
+        ]
+        return [*own, *self.layout.lists()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +107,16 @@ class Typeset:
     def lists(self) -> list[Sequence[object]]:
         """Its Python lists (tokens, offsets, the layouts'), each once: what freeing it
         frees (`reader.ui.article_view.releasing`)."""
-        found: dict[int, Sequence[object]] = {}
-        for part in (self.body, self.title):
-            if part is not None:
-                for items in (part.tokens, part.token_starts, part.word_starts, part.word_ends):
-                    found[id(items)] = items
-                found.update((id(items), items) for items in part.layout.lists())
-        for items in (self.tokens, self.token_starts, self.word_starts, self.word_ends):
-            found[id(items)] = items
+        own: list[Sequence[object]] = [
+            self.tokens,
+            self.token_starts,
+            self.word_starts,
+            self.word_ends,
+        ]
+        parts = [] if self.title is None else self.title.lists()
+        found: dict[int, Sequence[object]] = {
+            id(items): items for items in (*own, *self.body.lists(), *parts)
+        }
         return list(found.values())
 
 
@@ -134,9 +152,18 @@ class Request:
     laid_out: int | None = None  # the text's characters laid out (None: all of them)
 
 
-def typeset(request: Request) -> Typeset:
+class Cancelled(Exception):
+    """A typeset given up: something newer is wanted (``typeset``'s ``cancelled``)."""
+
+
+def _never() -> bool:
+    return False
+
+
+def typeset(request: Request, cancelled: Callable[[], bool] = _never) -> Typeset:
     """The text in its script, the offsets, the rubies, the glosses and the layouts of the
-    text and of the title at ``width``."""
+    text and of the title at ``width``; raises `Cancelled` between its steps once
+    ``cancelled()`` (a worker's typeset overtaken: no use finishing it)."""
     text, body = request.text, request.body_length
     display = request.display_text
     cut = body if request.laid_out is None else request.laid_out
@@ -147,6 +174,7 @@ def typeset(request: Request) -> Typeset:
         request.metrics,
         None if display is None else display[:body],
         cut,
+        cancelled,
     )
     title_part = None
     if len(text) > body:
@@ -156,9 +184,21 @@ def typeset(request: Request) -> Typeset:
             request,
             request.title_metrics,
             None if display is None else display[body + 1 :],
+            cancelled=cancelled,
         )
-    relayout(text_part.layout, None if title_part is None else title_part.layout, request.width)
+    title_layout = None if title_part is None else title_part.layout
+    try:
+        for _slice in relayout_in_slices(text_part.layout, title_layout, request.width):
+            _check(cancelled)
+    except Cancelled:
+        release(text_part.lists())  # what it made so far: freed a chunk at a time
+        raise
     return combine(text_part, title_part, body, request.laid_out is None)
+
+
+def _check(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled
 
 
 def typeset_part(
@@ -168,40 +208,89 @@ def typeset_part(
     metrics: TypesetMetrics,
     display: str | None = None,
     laid_out: int | None = None,
+    cancelled: Callable[[], bool] = _never,
 ) -> Part:
     """``text`` (the article's or the title's) with its ``tokens`` under the request's
     options, in the request's script unless ``display`` has it so already; only the first
-    ``laid_out`` characters laid out (and converted), if given."""
+    ``laid_out`` characters laid out (and converted), if given. Raises `Cancelled` between
+    its steps once ``cancelled()``, what it made freed a chunk at a time."""
     options = request.options
-    tokens = tokens if isinstance(tokens, list) else list(tokens)
-    cut = len(text) if laid_out is None else laid_out
-    if display is None:  # the rest of the text is not shown yet: not converted either
-        display = in_script(text[:cut], options.script) + text[cut:]
-    token_starts = [token.start for token in tokens]
-    word_starts, word_ends = word_spans(tokens)
-    sandhi = sandhi_changes(tokens) if options.tone_sandhi else {}
-    rubies = rubies_for(
-        tokens, cut, options, request.statuses, request.hsk_level, sandhi, request.class_words
-    )
-    glosses = glosses_for(
-        tokens, options, request.statuses, request.hsk_level, request.gloss_of, request.class_words
-    )
-    band = None
-    if glosses:
-        band = GlossBand(glosses, metrics.gloss_advance, metrics.gloss_height)
-    layout = ArticleLayout(
-        display if cut == len(display) else display[:cut],
-        token_starts,
-        rubies,
-        metrics,
-        show_ruby=options.pinyin is not PinyinForm.HIDDEN,
-        word_starts=word_starts,
-        word_ends=word_ends,
-        joined=options.joined_pinyin,
-        word_gaps=options.word_gaps,
-        glosses=band,
-    )
+    made: list[Sequence[object]] = []  # the long lists made here (none is the caller's)
+    try:
+        if not isinstance(tokens, list):
+            tokens = _listed(tokens, cancelled, made)
+        cut = len(text) if laid_out is None else laid_out
+        if display is None:  # the rest of the text is not shown yet: not converted either
+            display = _in_script(text[:cut], options.script, cancelled) + text[cut:]
+        token_starts = [token.start for token in tokens]
+        made.append(token_starts)
+        word_starts, word_ends = word_spans(tokens)
+        made += (word_starts, word_ends)
+        _check(cancelled)
+        sandhi = sandhi_changes(tokens) if options.tone_sandhi else {}
+        rubies = rubies_for(
+            tokens, cut, options, request.statuses, request.hsk_level, sandhi, request.class_words
+        )
+        made.append(rubies)
+        _check(cancelled)
+        glosses = glosses_for(
+            tokens,
+            options,
+            request.statuses,
+            request.hsk_level,
+            request.gloss_of,
+            request.class_words,
+        )
+        band = None
+        if glosses:
+            band = GlossBand(glosses, metrics.gloss_advance, metrics.gloss_height)
+        _check(cancelled)
+        layout = ArticleLayout(
+            display if cut == len(display) else display[:cut],
+            token_starts,
+            rubies,
+            metrics,
+            show_ruby=options.pinyin is not PinyinForm.HIDDEN,
+            word_starts=word_starts,
+            word_ends=word_ends,
+            joined=options.joined_pinyin,
+            word_gaps=options.word_gaps,
+            glosses=band,
+        )
+        made += layout.lists()
+        _check(cancelled)
+    except Cancelled:
+        release(made)
+        raise
     return Part(tokens, display, token_starts, word_starts, word_ends, sandhi, layout)
+
+
+def _listed(
+    tokens: Sequence[Token], cancelled: Callable[[], bool], made: list[Sequence[object]]
+) -> list[Token]:
+    """``tokens`` (`ProvisionalTokens`: made as they are read) as a list, made a
+    ``CANCEL_CHARS`` at a time (put in ``made`` at once: freed if cancelled)."""
+    listed: list[Token] = []
+    made.append(listed)
+    for start in range(0, len(tokens), CANCEL_CHARS):
+        _check(cancelled)
+        listed += tokens[start : start + CANCEL_CHARS]
+    return listed
+
+
+def _in_script(text: str, script: Script, cancelled: Callable[[], bool]) -> str:
+    """``in_script`` a ``CANCEL_CHARS`` or so at a time, cut after line breaks (no phrase
+    spans one): OpenCC converts a call's text holding Python's lock, a million characters
+    100-270 ms with the window stalled."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + CANCEL_CHARS)
+        end = len(text) if end == -1 else end + 1
+        _check(cancelled)
+        pieces.append(in_script(text[start:end], script))
+        start = end
+    return "".join(pieces)
 
 
 def combine(text: Part, title: Part | None, body_length: int, whole: bool) -> Typeset:
@@ -245,11 +334,18 @@ def combine(text: Part, title: Part | None, body_length: int, whole: bool) -> Ty
 
 def relayout(layout: ArticleLayout, title_layout: ArticleLayout | None, width: float) -> None:
     """Break the title's lines and the text's at ``width``, the text below the title."""
+    deque(relayout_in_slices(layout, title_layout, width), maxlen=0)
+
+
+def relayout_in_slices(
+    layout: ArticleLayout, title_layout: ArticleLayout | None, width: float
+) -> Iterator[None]:
+    """`relayout`, pausing between the text's slices (`ArticleLayout.relayout_in_slices`)."""
     top = 0.0
     if title_layout is not None:
         title_layout.relayout(width)
         top = title_layout.height
-    layout.relayout(width, top)
+    yield from layout.relayout_in_slices(width, top)
 
 
 def first_pages(request: Request, chars: int = FIRST_PAGES_CHARS) -> Request:
@@ -315,8 +411,11 @@ class BackgroundTypesetter(QObject):
     def _run(self, generation: int, request: Request) -> None:
         # a collection started by the worker's allocations would hold the UI thread up for
         # its whole sweep of the heap (hundreds of ms with a long article's tokens)
-        with paused():
-            result = typeset(request)
+        try:
+            with paused():
+                result = typeset(request, lambda: generation != self._latest)
+        except Cancelled:  # overtaken (another article, another size): never shown
+            return
         with contextlib.suppress(RuntimeError):  # the view is gone
             self._finished.emit(generation, result)
 
