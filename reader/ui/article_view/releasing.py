@@ -42,23 +42,24 @@ def pending() -> bool:
 
 
 def free_in_chunks(lists: list[Sequence[object]]) -> None:
-    """Take ``lists`` over (emptying it) and drop their items a chunk at a time: whatever
-    dies with them dies then, not in one call."""
-    doomed: list[object] = []
+    """Take ``lists`` over (emptying it) and empty each list a chunk at a time once this
+    thread alone holds it: whatever dies with its items dies then, not in one call."""
     while lists:
         items = lists.pop()
-        _wait_until_alone(items)
-        for start in range(0, len(items), CHUNK):
-            doomed += items[start : start + CHUNK]
-        del items  # the list itself goes (its items are held by ``doomed``)
-    while doomed:
-        del doomed[-CHUNK:]
+        if _alone(items) and isinstance(items, list):
+            while items:
+                del items[-CHUNK:]
+        del items
 
 
-def _wait_until_alone(items: Sequence[object]) -> None:
-    """Wait (a while at most) until the only references to ``items`` are the caller's
-    variable and this function's (with ``getrefcount``'s own, three): else the caller's
-    last reference, dropped after this thread is done, would free them all at once."""
+def _alone(items: Sequence[object]) -> bool:
+    """Whether, within ``HELD_S``, the only references to ``items`` come to be the
+    caller's variable and this function's (with ``getrefcount``'s own, three): else the
+    caller's last reference, dropped after this thread is done, would free them all at
+    once, and the list is someone else's to change."""
     deadline = time.monotonic() + HELD_S
-    while sys.getrefcount(items) > 3 and time.monotonic() < deadline:
+    while sys.getrefcount(items) > 3:
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.002)
+    return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -58,22 +59,15 @@ class Part:
 
     tokens: list[Token]
     display: str
-    token_starts: list[int]
-    word_starts: list[int]
-    word_ends: list[int]
+    token_starts: array[int]
+    word_starts: array[int]
+    word_ends: array[int]
     sandhi: dict[int, str]
     layout: ArticleLayout
 
     def lists(self) -> list[Sequence[object]]:
         """Its Python lists: what freeing it frees (`reader.ui.article_view.releasing`)."""
-        own: list[Sequence[object]] = [
-            self.tokens,
-            self.token_starts,
-            self.word_starts,
-            self.word_ends,
-            self.layout.rubies,
-        ]
-        return [*own, *self.layout.lists()]
+        return [self.tokens, self.layout.rubies, *self.layout.lists()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +80,9 @@ class Typeset:
     title: Part | None
     tokens: list[Token]
     display_text: str
-    token_starts: list[int]
-    word_starts: list[int]
-    word_ends: list[int]
+    token_starts: array[int]
+    word_starts: array[int]
+    word_ends: array[int]
     sandhi: dict[int, str]
     whole: bool  # False: the first pages only (``display_text`` past them is unconverted)
 
@@ -107,15 +101,9 @@ class Typeset:
     def lists(self) -> list[Sequence[object]]:
         """Its Python lists (tokens, offsets, the layouts'), each once: what freeing it
         frees (`reader.ui.article_view.releasing`)."""
-        own: list[Sequence[object]] = [
-            self.tokens,
-            self.token_starts,
-            self.word_starts,
-            self.word_ends,
-        ]
         parts = [] if self.title is None else self.title.lists()
         found: dict[int, Sequence[object]] = {
-            id(items): items for items in (*own, *self.body.lists(), *parts)
+            id(items): items for items in (self.tokens, *self.body.lists(), *parts)
         }
         return list(found.values())
 
@@ -150,6 +138,7 @@ class Request:
     display_text: str | None = None  # the text in its script, when the view has it
     gloss_of: Callable[[Token], str] = lambda _token: ""  # a word's short gloss
     laid_out: int | None = None  # the text's characters laid out (None: all of them)
+    shown: Typeset | None = None  # what the view shows (``combine`` reuses its tokens)
 
 
 class Cancelled(Exception):
@@ -193,7 +182,7 @@ def typeset(request: Request, cancelled: Callable[[], bool] = _never) -> Typeset
     except Cancelled:
         release(text_part.lists())  # what it made so far: freed a chunk at a time
         raise
-    return combine(text_part, title_part, body, request.laid_out is None)
+    return combine(text_part, title_part, body, request.laid_out is None, request.shown)
 
 
 def _check(cancelled: Callable[[], bool]) -> None:
@@ -222,10 +211,8 @@ def typeset_part(
         cut = len(text) if laid_out is None else laid_out
         if display is None:  # the rest of the text is not shown yet: not converted either
             display = _in_script(text[:cut], options.script, cancelled) + text[cut:]
-        token_starts = [token.start for token in tokens]
-        made.append(token_starts)
+        token_starts = array("q", [token.start for token in tokens])  # see word_spans
         word_starts, word_ends = word_spans(tokens)
-        made += (word_starts, word_ends)
         _check(cancelled)
         sandhi = sandhi_changes(tokens) if options.tone_sandhi else {}
         rubies = rubies_for(
@@ -293,9 +280,13 @@ def _in_script(text: str, script: Script, cancelled: Callable[[], bool]) -> str:
     return "".join(pieces)
 
 
-def combine(text: Part, title: Part | None, body_length: int, whole: bool) -> Typeset:
+def combine(
+    text: Part, title: Part | None, body_length: int, whole: bool, shown: Typeset | None = None
+) -> Typeset:
     """The view's offsets of the text's part and the title's: the title's follow the
-    text's ``body_length`` characters and a line break."""
+    text's ``body_length`` characters and a line break. The view's tokens are those of
+    ``shown`` (what the view shows) if made of the same two lists: a list of a million
+    tokens made anew held Python's lock for 60-150 ms at the collection that first saw it."""
     if title is None:
         return Typeset(
             text,
@@ -310,23 +301,27 @@ def combine(text: Part, title: Part | None, body_length: int, whole: bool) -> Ty
         )
     base = body_length + 1
 
-    def moved(offsets: list[int]) -> list[int]:
-        return [offset + base for offset in offsets]
+    def moved(offsets: array[int]) -> array[int]:
+        return array("q", [offset + base for offset in offsets])
 
     token_starts = text.token_starts
     if title.tokens:
-        token_starts = [*token_starts, body_length, *moved(title.token_starts)]
+        token_starts = token_starts + array("q", [body_length]) + moved(title.token_starts)
     sandhi = text.sandhi
     if title.sandhi:
         sandhi = {**sandhi, **{index + base: shown for index, shown in title.sandhi.items()}}
+    tokens = None
+    if shown is not None and shown.title is not None:
+        same = shown.body.tokens is text.tokens and shown.title.tokens is title.tokens
+        tokens = shown.tokens if same else None
     return Typeset(
         text,
         title,
-        with_title(text.tokens, body_length, title.tokens),
+        with_title(text.tokens, body_length, title.tokens) if tokens is None else tokens,
         f"{text.display}\n{title.display}",
         token_starts,
-        [*text.word_starts, *moved(title.word_starts)],
-        [*text.word_ends, *moved(title.word_ends)],
+        text.word_starts + moved(title.word_starts),
+        text.word_ends + moved(title.word_ends),
         sandhi,
         whole,
     )

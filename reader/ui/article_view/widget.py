@@ -163,9 +163,9 @@ class ArticleView(QAbstractScrollArea):
         self.tokens: list[Token] = []
         self._body_tokens: list[Token] = []
         self._wanted: tuple[Sequence[Token], list[Token]] = ([], [])
-        self._token_starts: list[int] = []
-        self._word_starts: list[int] = []
-        self._word_ends: list[int] = []
+        self._token_starts: Sequence[int] = []
+        self._word_starts: Sequence[int] = []
+        self._word_ends: Sequence[int] = []
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
@@ -410,6 +410,7 @@ class ArticleView(QAbstractScrollArea):
             self.column()[1],
             self.text if script is Script.SIMPLIFIED else self._converted[1] if cached else None,
             self.gloss_of,
+            shown=self._shown,
         )
 
     def _show(self, done: Typeset, keep_position: bool = True) -> None:
