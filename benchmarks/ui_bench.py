@@ -415,12 +415,14 @@ def million_view() -> tuple[Any, Any]:
     """The application as the app sets it up, and an article view of 1000 x 800 shown."""
     from PySide6.QtWidgets import QApplication
 
+    from reader.core import collector
     from reader.ui.app import favour_the_ui_thread
     from reader.ui.article_view.widget import ArticleView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     favour_the_ui_thread()  # as the app does
     view = ArticleView()
+    view.typeset_arrived.connect(collector.freeze)  # as the window's `settled` does
     view.resize(1000, 800)
     view.show()
     app.processEvents()

@@ -142,6 +142,9 @@ class ArticleView(QAbstractScrollArea):
     current_changed = Signal(int, int)  # the keyboard cursor moved to a word / character
     dismissed = Signal()  # Esc, or a click on nothing
     zoom_changed = Signal(int)
+    # a long article's typeset came from its worker and is shown: objects that live on
+    # (`reader.ui.app.spare_the_collector` keeps such out of the collector's scans)
+    typeset_arrived = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,7 +199,7 @@ class ArticleView(QAbstractScrollArea):
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._typesetter = BackgroundTypesetter(self)
-        self._typesetter.ready.connect(self._show)
+        self._typesetter.ready.connect(self._arrived)
         self._slices = SlicedRelayout(self)  # a long article's relayout after a resize
         self._slices.settled.connect(self._settled)
 
@@ -446,6 +449,10 @@ class ArticleView(QAbstractScrollArea):
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _arrived(self, done: Typeset) -> None:
+        self._show(done)
+        self.typeset_arrived.emit()
 
     # Geometry --------------------------------------------------------------------------
 
