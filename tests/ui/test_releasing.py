@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 from reader.ui.article_view import releasing, widget
 from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.releasing import LONG, release
+from reader.ui.article_view.typesetting import BACKGROUND_CHARS
 from reader.ui.article_view.widget import ArticleView
+from reader.ui.window import session
 
 
 class Counted:
@@ -57,3 +59,27 @@ def test_leaving_a_long_article_releases_what_only_it_held(
     released.clear()
     view.set_font_size(view.options.font_size + 2)  # the same tokens, laid out anew
     assert released and not any(items is view.tokens for items in released)
+
+
+def test_the_session_releases_the_tokens_of_the_article_it_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    released: list[Sequence[object]] = []
+    monkeypatch.setattr(session, "release", lambda lists: released.extend(lists))
+    reading = session.ReadingSession()
+    tokens = provisional_tokens("你好。")
+    reading.set_analysis(1, tokens, {})
+    reading.set_analysis(1, tokens, {})  # the same list again: still in use
+    assert not any(items is tokens for items in released)
+    reading.open(2)
+    assert any(items is tokens for items in released) and reading.tokens == []
+
+
+def test_a_long_typeset_from_the_worker_is_said_to_have_arrived(qtbot: QtBot) -> None:
+    """The window's `settled` follows it: the collector then leaves its lists alone."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    text = "他们在银行门口见面了。\n" * (BACKGROUND_CHARS // 12 + 100)
+    with qtbot.waitSignal(view.typeset_arrived, timeout=60_000):
+        view.set_article(text, provisional_tokens(text), "长")
+    assert view.layout_ is not None and len(view.layout_.text) == len(text)
