@@ -6,7 +6,10 @@ A long article (a million characters: about 1.5 s of CPU) is typeset on a worker
 (``BackgroundTypesetter``) so that the window never stalls; the view shows its first
 pages, typeset at once, or keeps what it showed, until the whole is ready. Nothing here
 touches a widget: the worker is given a metrics object of its own (Qt's font metrics are
-reentrant, not shared), and the result reaches the view through a queued signal.
+reentrant, not shared), and the result reaches the view through a queued signal. A
+typeset overtaken by a newer request (another article, another size) stops at its next
+step instead of finishing; what it made, and what a replaced typeset held, is freed a
+chunk at a time off the UI thread (`reader.ui.article_view.releasing`).
 """
 
 from __future__ import annotations
