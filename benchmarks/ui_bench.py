@@ -320,39 +320,17 @@ def bench_million_open() -> None:
     loop (a 5 ms timer's late ticks) from the call until the whole article is typeset, and
     how long until then; beside it, the UI thread's own CPU time in that stall (the rest is
     the worker holding Python's lock, or other processes on a loaded machine)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from ui_bench_support import long_article
+    from ui_bench_support import long_article, longest_stall
 
-    from reader.ui.app import favour_the_ui_thread
-    from reader.ui.article_view.widget import ArticleView
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    favour_the_ui_thread()  # as the app does
+    app, view = million_view()
     text, tokens = long_article(1_000_000)
-    view = ArticleView()
-    view.resize(1000, 800)
-    view.show()
-    app.processEvents()
-    ticks: list[tuple[float, float]] = []  # wall clock, the UI thread's CPU
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
-    timer.start(5)
-    started = time.perf_counter(), time.thread_time()
-    QTimer.singleShot(0, lambda: view.set_article(text, tokens, "a million characters"))
-    deadline = started[0] + 120
-    while time.perf_counter() < deadline:
-        app.processEvents()
+
+    def typeset() -> bool:
         layout = view.layout_
-        if layout is not None and len(layout.text) == len(text):
-            break
-        time.sleep(0.001)
-    finished = time.perf_counter(), time.thread_time()
-    timer.stop()
-    done = finished[0] - started[0]
-    moments = [started, *ticks, finished]
-    gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(moments)]
-    stall, cpu = max(gaps)
+        return layout is not None and len(layout.text) == len(text)
+
+    action = lambda: view.set_article(text, tokens, "a million characters")  # noqa: E731
+    stall, cpu, done = longest_stall(app, action, typeset)
     print(
         f"opening a {len(text):,}-character article: longest event-loop stall "
         f"{stall * 1000:.0f} ms (goal <= 100 ms; the UI thread's CPU in it {cpu * 1000:.0f} ms),"
