@@ -10,7 +10,7 @@ from typing import ClassVar
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.ui.article_view import releasing, widget
+from reader.ui.article_view import releasing
 from reader.ui.article_view.model import provisional_tokens
 from reader.ui.article_view.releasing import LONG, release
 from reader.ui.article_view.typesetting import BACKGROUND_CHARS
@@ -45,7 +45,7 @@ def test_leaving_a_long_article_releases_what_only_it_held(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     released: list[Sequence[object]] = []
-    monkeypatch.setattr(widget, "release", lambda lists: released.extend(lists))
+    monkeypatch.setattr(releasing, "release", lambda lists: released.extend(lists))
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 700)

@@ -31,7 +31,7 @@ def release(lists: Iterable[Sequence[object]]) -> None:
     changed; one still held elsewhere after ``HELD_S`` is only let go of)."""
     long = [items for items in lists if len(items) >= LONG]
     if long:
-        thread = threading.Thread(target=free_in_chunks, args=(long,), daemon=True)
+        thread = threading.Thread(target=_free_in_chunks, args=(long,), daemon=True)
         thread.start()
         _threads[:] = [*(t for t in _threads if t.is_alive()), thread]
 
@@ -41,7 +41,7 @@ def pending() -> bool:
     return any(thread.is_alive() for thread in _threads)
 
 
-def free_in_chunks(lists: list[Sequence[object]]) -> None:
+def _free_in_chunks(lists: list[Sequence[object]]) -> None:
     """Take ``lists`` over (emptying it) and empty each list a chunk at a time once this
     thread alone holds it: whatever dies with its items dies then, not in one call."""
     while lists:

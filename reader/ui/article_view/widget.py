@@ -49,7 +49,6 @@ from reader.ui.article_view.model import (
     render_reading,
     with_title,
 )
-from reader.ui.article_view.releasing import release
 from reader.ui.article_view.resizing import SlicedRelayout
 from reader.ui.article_view.typesetting import (
     BACKGROUND_CHARS,
@@ -425,7 +424,7 @@ class ArticleView(QAbstractScrollArea):
             self._slices.cancel()  # new layouts: the old ones' relayout is moot
         if self._shown is not None:  # what only the old typeset holds: freed off this thread
             kept = {id(items) for items in done.lists()}
-            release(items for items in self._shown.lists() if id(items) not in kept)
+            releasing.release(items for items in self._shown.lists() if id(items) not in kept)
         self._shown = done
         if self._shown_metrics[0] is not self.metrics:  # typeset at another size
             self._shown_metrics = (self.metrics, self.title_metrics)
@@ -451,6 +450,7 @@ class ArticleView(QAbstractScrollArea):
         self.viewport().update()
 
     def _arrived(self, done: Typeset) -> None:
+        """A worker's typeset: shown, then said (its lists live as long as it is shown)."""
         self._show(done)
         self.typeset_arrived.emit()
 
