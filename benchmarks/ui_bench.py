@@ -18,11 +18,14 @@
    app's).
 6. Opening a 1,000,000-character article: the longest stall of the event loop.
 7. Resizing the window with it open: the longest stall of the event loop.
-8. Resident memory with a 1,000,000-character article open (child process).
+8. Leaving it for another article: the longest stall of the event loop.
+9. Changing the font size with it open: the longest stall.
+10. Switching the script (simplified, traditional) with it open: the longest stall.
+11. Resident memory with a 1,000,000-character article open (child process).
 
 Names on the command line run only those (``launch``, ``first_run``, ``click_to_popup``,
 ``scroll_and_relayout``, ``scroll_while_analysing``, ``million_open``, ``million_resize``,
-``memory``).
+``million_leave``, ``million_font``, ``million_script``, ``memory``).
 
 Everything runs on the offscreen platform, so the figures are CPU cost without a
 compositor; the long articles repeat the real analysed seed page (real tokens).
@@ -317,39 +320,17 @@ def bench_million_open() -> None:
     loop (a 5 ms timer's late ticks) from the call until the whole article is typeset, and
     how long until then; beside it, the UI thread's own CPU time in that stall (the rest is
     the worker holding Python's lock, or other processes on a loaded machine)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from ui_bench_support import long_article
+    from ui_bench_support import long_article, longest_stall
 
-    from reader.ui.app import favour_the_ui_thread
-    from reader.ui.article_view.widget import ArticleView
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    favour_the_ui_thread()  # as the app does
+    app, view = million_view()
     text, tokens = long_article(1_000_000)
-    view = ArticleView()
-    view.resize(1000, 800)
-    view.show()
-    app.processEvents()
-    ticks: list[tuple[float, float]] = []  # wall clock, the UI thread's CPU
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
-    timer.start(5)
-    started = time.perf_counter(), time.thread_time()
-    QTimer.singleShot(0, lambda: view.set_article(text, tokens, "a million characters"))
-    deadline = started[0] + 120
-    while time.perf_counter() < deadline:
-        app.processEvents()
+
+    def typeset() -> bool:
         layout = view.layout_
-        if layout is not None and len(layout.text) == len(text):
-            break
-        time.sleep(0.001)
-    finished = time.perf_counter(), time.thread_time()
-    timer.stop()
-    done = finished[0] - started[0]
-    moments = [started, *ticks, finished]
-    gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(moments)]
-    stall, cpu = max(gaps)
+        return layout is not None and len(layout.text) == len(text)
+
+    action = lambda: view.set_article(text, tokens, "a million characters")  # noqa: E731
+    stall, cpu, done = longest_stall(app, action, typeset)
     print(
         f"opening a {len(text):,}-character article: longest event-loop stall "
         f"{stall * 1000:.0f} ms (goal <= 100 ms; the UI thread's CPU in it {cpu * 1000:.0f} ms),"
@@ -406,6 +387,103 @@ def bench_million_resize() -> None:
         f"{max(stalls):.0f} ms (goal <= 100 ms); whole article laid out after median "
         f"{statistics.median(settled):.0f} ms"
     )
+
+
+def million_view() -> tuple[Any, Any]:
+    """The application as the app sets it up, and an article view of 1000 x 800 shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core import collector
+    from reader.ui.app import favour_the_ui_thread
+    from reader.ui.article_view.widget import ArticleView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    favour_the_ui_thread()  # as the app does
+    view = ArticleView()
+    view.typeset_arrived.connect(collector.freeze)  # as the window's `settled` does
+    view.resize(1000, 800)
+    view.show()
+    app.processEvents()
+    return app, view
+
+
+def open_million(app: Any, view: Any) -> None:
+    """A 1,000,000-character article with its stored tokens (the view holds the only
+    reference), wholly typeset, its middle in view, the collector frozen as the app does
+    once it has settled (`spare_the_collector`)."""
+    from ui_bench_support import stored_article
+
+    from reader.core import collector
+
+    text, tokens = stored_article(1_000_000)
+    view.set_article(text, tokens, "a million characters")
+    del tokens
+    while view.settling:
+        app.processEvents()
+        time.sleep(0.005)
+    view.scroll_to_char(len(text) // 2)
+    app.processEvents()
+    collector.freeze()
+
+
+def print_stalls(what: str, runs: list[tuple[float, float, float]]) -> None:
+    stalls = [stall * 1000 for stall, _cpu, _done in runs]
+    cpu = [cpu * 1000 for _stall, cpu, _done in runs]
+    done = [done * 1000 for _stall, _cpu, done in runs]
+    print(
+        f"{what} ({len(runs)} runs): longest event-loop stall median "
+        f"{statistics.median(stalls):.0f} ms, worst {max(stalls):.0f} ms (goal <= 100 ms; the "
+        f"UI thread's CPU in it median {statistics.median(cpu):.0f} ms); settled after median "
+        f"{statistics.median(done):.0f} ms"
+    )
+
+
+def bench_million_leave() -> None:
+    """Leaving a 1,000,000-character article for the seed page: the longest stall of the
+    event loop from the call until the seed is shown and the long article's objects are
+    freed (the view settled)."""
+    from ui_bench_support import longest_stall, seed_tokens
+
+    app, view = million_view()
+    text, tokens = seed_tokens()
+    runs = []
+    for _ in range(5):
+        open_million(app, view)
+        action = lambda: view.set_article(text, list(tokens), "seed")  # noqa: E731
+        runs.append(longest_stall(app, action, lambda: not view.settling))
+    print_stalls("leaving a 1,000,000-character article for another", runs)
+
+
+def bench_million_font() -> None:
+    """Changing the font size with a 1,000,000-character article open, its middle in view:
+    the longest stall of the event loop until the whole is typeset at the new size."""
+    from ui_bench_support import longest_stall
+
+    app, view = million_view()
+    open_million(app, view)
+    runs = []
+    for size in (24, 22) * 3:
+        action = lambda size=size: view.set_font_size(size)  # noqa: E731
+        runs.append(longest_stall(app, action, lambda: not view.settling))
+    print_stalls("changing the font size with a 1,000,000-character article open", runs)
+
+
+def bench_million_script() -> None:
+    """Switching simplified ↔ traditional with a 1,000,000-character article open: the
+    longest stall of the event loop until the whole is shown in the new script."""
+    from dataclasses import replace
+
+    from ui_bench_support import longest_stall
+
+    from reader.core.settings import Script
+
+    app, view = million_view()
+    open_million(app, view)
+    runs = []
+    for script in (Script.TRADITIONAL, Script.SIMPLIFIED) * 3:
+        action = lambda s=script: view.set_options(replace(view.options, script=s))  # noqa: E731
+        runs.append(longest_stall(app, action, lambda: not view.settling))
+    print_stalls("switching the script with a 1,000,000-character article open", runs)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -577,6 +655,9 @@ BENCHES = {
     "scroll_while_analysing": bench_scroll_while_analysing,
     "million_open": bench_million_open,
     "million_resize": bench_million_resize,
+    "million_leave": bench_million_leave,
+    "million_font": bench_million_font,
+    "million_script": bench_million_script,
     "memory": bench_memory,
 }
 

@@ -1,7 +1,11 @@
-"""Helpers for ui_bench: long articles made of the real analysed seed page, and RSS."""
+"""Helpers for ui_bench: long articles made of the real analysed seed page, the longest
+stall of the event loop while something runs, and RSS."""
 
 from __future__ import annotations
 
+import itertools
+import time
+from collections.abc import Callable
 from functools import lru_cache
 
 from reader.core.analysis.tokens import Token
@@ -42,6 +46,43 @@ def long_article(length: int) -> tuple[str, list[Token]]:
         result.append(Token(offset + len(text), "\n", result[-1].kind.SPACE))
         offset += len(text) + 1
     return "".join(pieces), result
+
+
+def stored_article(length: int) -> tuple[str, list[Token]]:
+    """``long_article``'s tokens as a launch reads them back from the store (each token's
+    readings and entries tuples its own, as in the app): what leaving the article frees."""
+    from reader.core.analysis.tokens import deserialise_tokens, serialise_tokens
+
+    text, tokens = long_article(length)
+    return text, deserialise_tokens(serialise_tokens(tokens), text)
+
+
+def longest_stall(
+    app: object, action: Callable[[], None], done: Callable[[], bool], timeout: float = 120
+) -> tuple[float, float, float]:
+    """Run ``action`` from the event loop and turn the loop until ``done()``: the longest
+    gap between two turns (a 5 ms timer's ticks, from the call to the end) in seconds, the
+    UI thread's CPU time in that gap, and the time until ``done``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    ticks: list[tuple[float, float]] = []  # wall clock, the UI thread's CPU
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
+    timer.start(5)
+    started = time.perf_counter(), time.thread_time()
+    QTimer.singleShot(0, action)
+    app.processEvents()
+    deadline = started[0] + timeout
+    while not done() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    finished = time.perf_counter(), time.thread_time()
+    timer.stop()
+    gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise([started, *ticks, finished])]
+    stall, cpu = max(gaps)
+    return stall, cpu, finished[0] - started[0]
 
 
 def rss_mb() -> float:

@@ -137,12 +137,12 @@ class ArticleLayout:
         self.prefix = self._cell_prefix_sums(word_gaps)
         self.paragraphs = _paragraphs(text)
         self._paragraph_starts = [start for start, _end in self.paragraphs]
-        self._breaks: list[int] = []
+        self._breaks = array("q")  # an array: one object for the collector (see model.word_spans)
         self._paragraph_breaks: list[tuple[int, int]] = []
         followings = array("q")  # where the word after each break opportunity ends
         for start, end in self.paragraphs:
             first = len(self._breaks)
-            self._breaks += break_opportunities(text, start, end, token_starts)
+            self._breaks.extend(break_opportunities(text, start, end, token_starts))
             self._paragraph_breaks.append((first, len(self._breaks)))
             followings.extend(self._breaks[first + 1 :])
             followings.append(end)
@@ -367,6 +367,11 @@ class ArticleLayout:
             line_ends.append(end)
             y += step + paragraph_gap
         return y
+
+    def lists(self) -> list[Sequence[object]]:
+        """The Python lists it made (its arrays are one object each; its rubies and
+        offsets are the caller's): what freeing it frees."""
+        return [self.paragraphs, self._paragraph_starts, self._paragraph_breaks]
 
     # Queries ---------------------------------------------------------------------------
 

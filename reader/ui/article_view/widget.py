@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from reader.core.analysis.tokens import Token, TokenKind
 from reader.core.pinyin import tone_of
 from reader.core.settings import Script
+from reader.ui.article_view import releasing
 from reader.ui.article_view.colors import ToneScheme, status_background, tone_color
 from reader.ui.article_view.finding import next_occurrence, occurrences, visible_occurrences
 from reader.ui.article_view.layout import ArticleLayout
@@ -140,6 +141,9 @@ class ArticleView(QAbstractScrollArea):
     current_changed = Signal(int, int)  # the keyboard cursor moved to a word / character
     dismissed = Signal()  # Esc, or a click on nothing
     zoom_changed = Signal(int)
+    # a long article's typeset came from its worker and is shown: objects that live on
+    # (`reader.ui.app.spare_the_collector` keeps such out of the collector's scans)
+    typeset_arrived = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,9 +165,9 @@ class ArticleView(QAbstractScrollArea):
         self.tokens: list[Token] = []
         self._body_tokens: list[Token] = []
         self._wanted: tuple[Sequence[Token], list[Token]] = ([], [])
-        self._token_starts: list[int] = []
-        self._word_starts: list[int] = []
-        self._word_ends: list[int] = []
+        self._token_starts: Sequence[int] = []
+        self._word_starts: Sequence[int] = []
+        self._word_ends: Sequence[int] = []
         self.options = DisplayOptions()
         self.statuses: Mapping[str, int] = {}
         self.class_words: frozenset[str] = frozenset()  # token texts of the class's words
@@ -194,7 +198,7 @@ class ArticleView(QAbstractScrollArea):
         self._scrolling_to = False
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._typesetter = BackgroundTypesetter(self)
-        self._typesetter.ready.connect(self._show)
+        self._typesetter.ready.connect(self._arrived)
         self._slices = SlicedRelayout(self)  # a long article's relayout after a resize
         self._slices.settled.connect(self._settled)
 
@@ -408,6 +412,7 @@ class ArticleView(QAbstractScrollArea):
             self.column()[1],
             self.text if script is Script.SIMPLIFIED else self._converted[1] if cached else None,
             self.gloss_of,
+            shown=self._shown,
         )
 
     def _show(self, done: Typeset, keep_position: bool = True) -> None:
@@ -417,6 +422,9 @@ class ArticleView(QAbstractScrollArea):
         title_height = self._title_height()
         if not retitled:
             self._slices.cancel()  # new layouts: the old ones' relayout is moot
+        if self._shown is not None:  # what only the old typeset holds: freed off this thread
+            kept = {id(items) for items in done.lists()}
+            releasing.release(items for items in self._shown.lists() if id(items) not in kept)
         self._shown = done
         if self._shown_metrics[0] is not self.metrics:  # typeset at another size
             self._shown_metrics = (self.metrics, self.title_metrics)
@@ -440,6 +448,11 @@ class ArticleView(QAbstractScrollArea):
         if keep_position:
             self.scroll_to_char(top)
         self.viewport().update()
+
+    def _arrived(self, done: Typeset) -> None:
+        """A worker's typeset: shown, then said (its lists live as long as it is shown)."""
+        self._show(done)
+        self.typeset_arrived.emit()
 
     # Geometry --------------------------------------------------------------------------
 
@@ -483,6 +496,13 @@ class ArticleView(QAbstractScrollArea):
         """Whether a long article's lines are being broken anew in slices (those in view
         are already)."""
         return self._slices.pending
+
+    @property
+    def settling(self) -> bool:
+        """Whether work for what is shown is still to come between the window's events: a
+        long article typeset on its worker, its lines broken in slices, or what it showed
+        before being freed."""
+        return self._typesetter.busy or self._slices.pending or releasing.pending()
 
     def _settled(self) -> None:
         """The whole article is laid out at the new width: the scroll range follows, the

@@ -373,7 +373,6 @@ class ArticleLoader(QObject):
         if title is None:  # the stored tokens: the title's come with the analyser
             self._pending_title = (article_id, tokens)
             self._analyse_title()
-        self.settled.emit()
         self.pinyin_came.emit()
         shown = self._view.tokens_wanted  # the text's and the title's (typeset or not)
         # Statuses are keyed by the word's simplified form; the view looks up token texts.
@@ -386,6 +385,7 @@ class ArticleLoader(QObject):
             f"{self._view.body_length:,} characters"
         )
         self._session.set_analysis(article_id, shown, keys)
+        self.settled.emit()  # after the session's list of the tokens is made: it lives on
 
     def _analysis_failed(self, error: Exception) -> None:
         self.pinyin_came.emit()

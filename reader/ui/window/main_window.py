@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         for part in (self.library, self.loader):  # each decides what it redraws
             self.writer.changed.connect(part.op_executed)
         self.loader.settled.connect(self.settled)
+        self.view.typeset_arrived.connect(self.settled)  # a long article's layouts live on
         self.loader.pinyin_came.connect(self._finish_after_paint)
         display.changed.connect(self._lookup_follows_display)
         view.zoom_changed.connect(display.zoom_changed)

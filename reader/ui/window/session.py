@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.ui.article_view.releasing import release
+
 if TYPE_CHECKING:  # both load on a worker after the first paint; typing them costs nothing
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.analysis.tokens import Token
@@ -45,13 +47,23 @@ class ReadingSession(QObject):
 
     def open(self, article_id: int) -> None:
         self.article_id = article_id
+        self._let_go(self.tokens)
         self.tokens, self.word_keys = [], {}
         self.shown.emit(article_id)
 
     def set_analysis(self, article_id: int, tokens: list[Token], keys: dict[str, str]) -> None:
+        if tokens is not self.tokens:
+            self._let_go(self.tokens)
         self.tokens, self.word_keys = tokens, keys
         self.analysed_article = article_id
         self.analysed.emit(article_id)
+
+    @staticmethod
+    def _let_go(tokens: list[Token]) -> None:
+        """The old tokens freed off the UI thread (`reader.ui.article_view.releasing`): this
+        list may be the last to hold a long article's million tokens once the view's are
+        freed, and freeing them at once stalled the window for 100-300 ms."""
+        release([tokens])
 
     def set_dictionary(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
