@@ -26,7 +26,8 @@ rows are paragraphs with their cells tab-joined, an indented first line or a cap
 starts a paragraph, and code displayed after a colon keeps its lines. A word PDFium found
 hyphenated at a line's end is whole again or keeps its hyphen as the rest of the document
 says (``pdf_hyphens``), and the symbols TeX fonts leave as control codes are put back (the
-dangerous bend ☡, ‰ and •: ``pdf_glyphs``).
+dangerous bend ☡, ‰ and •: ``pdf_glyphs``). A listing's lines keep their indents
+(``pdf_listings``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_hyphens import rejoined
 from reader.core.importing.pdf_index import index_entries, is_index
-from reader.core.importing.pdf_layout import laid_out_text
+from reader.core.importing.pdf_layout import CodeLine, LaidOutPage, laid_out_page
+from reader.core.importing.pdf_listings import with_indents
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import (
     SECTION,
@@ -118,7 +120,7 @@ def _open(data: bytes) -> pypdfium2.PdfDocument:
         raise ImportFailed("This PDF is damaged; its text cannot be read.") from None
 
 
-def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
+def _page_texts(data: bytes, progress: Progress | None) -> list[LaidOutPage]:
     import pypdfium2
 
     document = _open(data)
@@ -128,13 +130,13 @@ def _page_texts(data: bytes, progress: Progress | None) -> list[str]:
             raise ImportFailed(
                 f"This PDF is too long ({count} pages; the limit is {MAX_PDF_PAGES})."
             )
-        pages: list[str] = []
+        pages: list[LaidOutPage] = []
         for number in range(count):
             if progress is not None:
                 progress.step(number, count, "Reading pages")
             page = document[number]
             textpage = page.get_textpage()
-            pages.append(laid_out_text(textpage))
+            pages.append(laid_out_page(textpage))
             textpage.close()
             page.close()
         return pages
@@ -214,10 +216,12 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     return result
 
 
-def pdf_text(data: bytes, progress: Progress | None = None) -> str:
+def pdf_text(data: bytes, progress: Progress | None = None) -> tuple[str, list[CodeLine]]:
+    """The document's text and the lines of its listings of code that keep an indent."""
+    laid_out = _page_texts(data, progress)
     pages = [
         _PRIVATE_USE.sub("", text.replace("\r", "\n"))
-        for text in rejoined(_page_texts(data, progress))
+        for text in rejoined([page.text for page in laid_out])
     ]
     if not any(text.strip() for text in pages):
         raise NoTextLayer(
@@ -237,7 +241,8 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> str:
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
     # (spaces beside full-width punctuation are extraction's in a PDF, however few)
-    return unspace_punctuation(_LEADER_DOTS.sub(" ", text))
+    code = [line for page in laid_out for line in page.code]
+    return unspace_punctuation(_LEADER_DOTS.sub(" ", text)), code
 
 
 def _cleaned(lines: list[str]) -> list[str]:
@@ -392,7 +397,7 @@ def articles_from_pdf(
     data: bytes, source: str, progress: Progress | None = None
 ) -> list[ImportedArticle]:
     try:
-        text = pdf_text(data, progress)
+        text, code = pdf_text(data, progress)
     except NoTextLayer:
         from reader.core.importing.ocr import articles_from_scanned_pdf  # (NumPy: only here)
 
@@ -401,4 +406,4 @@ def articles_from_pdf(
             return articles_from_scanned_pdf(document, source, progress)
         finally:
             document.close()
-    return articles_from_text(text, source, progress)
+    return with_indents(articles_from_text(text, source, progress), code)

@@ -23,11 +23,16 @@ that stop short of the column's right edge are fetched (a C call each, some 60,0
   after other words it goes on their sentence (``使用命令`` / ``\\renewcommand…``).
 - A line set in further that starts with a Hanzi, not under a line set as far in, is a
   caption or a centred line (``表 3.3: …``): not the text above's.
+- A listing of code (lines in a typewriter font, one of them set in from the column's
+  edge, in one size) gives each line its indent: how many characters it starts right of
+  the listing's leftmost line (the pen's positions, a character's advance apart), which
+  the text's spaces do not say (PDFium puts none before a line).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import ctypes
 import re
 from collections.abc import Callable
@@ -59,6 +64,10 @@ _NAME_MAX = 128
 _COMMENTS = ("%", "#", "//")
 _ALIGNED_SOURCE = re.compile(r"&|\\\\\s*$")  # a TeX table's or alignment's source line
 _MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\d", re.I)
+_SAME_SIZE = 0.1  # points: a listing's lines are set in one size
+# prose that starts with a word in a typewriter font (``\\usepackage 可以一次性调用…``,
+# ``legalpaper。有关…``): a Hanzi before any comment or brace (``% 调用宏包``, ``{简介}``)
+_PROSE_AFTER_CODE = re.compile(r"^[^%#{]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # PDFium's functions as plain C calls on addresses: pypdfium2's checked prototypes take
@@ -73,6 +82,22 @@ _Call = Callable[..., Any]
 def _unchecked(function: Any, prototype: Callable[[int | None], _Call]) -> _Call:
     """The C function behind a ``pypdfium2.raw`` function (a ctypes pointer) as ``prototype``."""
     return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeLine:
+    """A line of a listing of code and its indent, in characters."""
+
+    text: str
+    indent: int
+
+
+@dataclass(frozen=True, slots=True)
+class LaidOutPage:
+    """A page's text (see ``laid_out_page``) and its listings' lines, in reading order."""
+
+    text: str
+    code: tuple[CodeLine, ...]
 
 
 @dataclass(slots=True)
@@ -97,6 +122,7 @@ class _Boxes:
         self._size = _unchecked(pdfium.FPDFText_GetFontSize, _SIZE)
         self._char_index = pdfium.FPDFText_GetCharIndexFromTextIndex
         self._font = pdfium.FPDFText_GetFontInfo
+        self._origin = pdfium.FPDFText_GetCharOrigin
         self._name = ctypes.create_string_buffer(_NAME_MAX)
         # the text holds one character per PDFium character but where it does not
         self._mapped = text_length != pdfium.FPDFText_CountChars(self._raw)
@@ -121,6 +147,13 @@ class _Boxes:
             rights.append(edges[1])
         return lefts, rights
 
+    def origin(self, text_index: int) -> tuple[float, float]:
+        """Where the pen stood for the character (x, y): a typewriter's are a character's
+        advance apart, which its box's edges are not (``\\`` and ``}`` are inked apart)."""
+        x, y = ctypes.c_double(), ctypes.c_double()
+        self._origin(self._raw, self._index(text_index), x, y)
+        return x.value, y.value
+
     def size(self, text_index: int) -> float:
         return float(self._size(self._address, self._index(text_index)))
 
@@ -134,9 +167,10 @@ class _Boxes:
         return bool(_MONOSPACE.search(self.font_name(text_index)))
 
 
-def laid_out_text(textpage: pypdfium2.PdfTextPage) -> str:
+def laid_out_page(textpage: pypdfium2.PdfTextPage) -> LaidOutPage:
     """The page's text, one line a line (``\\n``), with its table rows' cells joined by a
-    tab and a ``PARAGRAPH_START`` before each line that starts a paragraph."""
+    tab and a ``PARAGRAPH_START`` before each line that starts a paragraph; and the lines
+    of its listings of code with their indents."""
     text = textpage.get_text_range()
     boxes = _Boxes(textpage, len(text))
     text = readable_glyphs(text, boxes.font_name)
@@ -158,7 +192,75 @@ def laid_out_text(textpage: pypdfium2.PdfTextPage) -> str:
         start = bool(offsets) or id(line) in marks or (after_row and line.em > 0)
         out.append(PARAGRAPH_START + row if start or row.startswith(DANGEROUS_BEND) else row)
         after_row = bool(offsets) or (after_row and line.em <= 0)
-    return "\n".join(out)
+    return LaidOutPage("\n".join(out), _code_lines(filled, boxes, cells))
+
+
+def _code_lines(
+    lines: list[_Line], boxes: _Boxes, rows: dict[int, tuple[tuple[int, int], ...]]
+) -> tuple[CodeLine, ...]:
+    """The lines of the page's listings, each with its indent: a run of lines of code in
+    a typewriter font and one size around one set in from the column's edge (the font is
+    asked of those set in, most lines are not, and of the lines beside them), not a
+    table's ``rows`` (cells in a typewriter font: ``fleqn⇥令行间公式左对齐``)."""
+    left = _column_left(lines)
+    typewriter: dict[int, bool] = {}
+
+    def mono(i: int) -> bool:
+        if i not in typewriter:
+            line = lines[i]
+            prose = id(line) in rows or _PROSE_AFTER_CODE.match(line.text)
+            typewriter[i] = not prose and boxes.monospace(_first(line))
+        return typewriter[i]
+
+    def same_run(i: int, j: int) -> bool:
+        return abs(lines[i].em - lines[j].em) <= _SAME_SIZE and mono(j)
+
+    code: list[CodeLine] = []
+    end = 0
+    for i, line in enumerate(lines):
+        if i < end or line.x - left <= _SAME_X or not mono(i):
+            continue
+        start = i
+        while start > end and same_run(start, start - 1):
+            start -= 1
+        end = i + 1
+        while end < len(lines) and same_run(end - 1, end):
+            end += 1
+        code.extend(_indented_listing(lines[start:end], boxes))
+    return tuple(code)
+
+
+def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[CodeLine]:
+    """A run's lines with their indents: the pen's place at each line's start, right of
+    the leftmost one's, in characters (the advance from a line's first character to its
+    second, the commonest). A line set above the one before it starts another listing
+    (the box beside a listing that shows what it typesets: ``\\verb|\\LaTeX|`` / ``LaTeX``)."""
+    firsts = [_first(line) for line in lines]
+    origins = [boxes.origin(k) for k in firsts]
+    advances = sorted(
+        boxes.origin(k + 1)[0] - x
+        for line, k, (x, _) in zip(lines, firsts, origins, strict=True)
+        if line.text[k - line.start + 1 : k - line.start + 2].strip()
+    )
+    advance = advances[len(advances) // 2] if advances else 0.0
+    if advance <= 0:
+        return []
+    cuts = [0, *(j for j in range(1, len(lines)) if origins[j][1] >= origins[j - 1][1]), len(lines)]
+    code: list[CodeLine] = []
+    for start, end in itertools.pairwise(cuts):
+        if end - start < 2:
+            continue
+        base = min(x for x, _ in origins[start:end])
+        code.extend(
+            CodeLine(line.text.strip(), round((x - base) / advance))
+            for line, (x, _) in zip(lines[start:end], origins[start:end], strict=True)
+        )
+    return code
+
+
+def _first(line: _Line) -> int:
+    """The page's index of the line's first character that is not a space."""
+    return line.start + len(line.text) - len(line.text.lstrip(" "))
 
 
 def _measured(text: str, boxes: _Boxes) -> list[_Line]:
