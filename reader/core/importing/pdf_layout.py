@@ -32,8 +32,8 @@ that stop short of the column's right edge are fetched (a C call each, some 60,0
 from __future__ import annotations
 
 import bisect
-import itertools
 import ctypes
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
