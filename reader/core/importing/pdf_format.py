@@ -229,19 +229,27 @@ def pdf_text(data: bytes, progress: Progress | None = None) -> tuple[str, list[C
             "there is no text to import."
         )
     # the furniture first: a contents page's running header (``CONTENTS 2``) is no entry
+    paged = move_footnotes(
+        without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
+    )
+    indexes = [is_index(lines) for lines in paged]
     kept = reference_lists(
         [
-            index_entries(lines) if is_index(lines) else _cleaned(lines)
-            for lines in move_footnotes(
-                without_margin_notes(strip_page_furniture([text.split("\n") for text in pages]))
-            )
+            index_entries(lines) if index else _cleaned(lines)
+            for lines, index in zip(paged, indexes, strict=True)
         ]
     )
     # a blank line between pages: after a page's full last line the sentence goes on, after
     # a short one (a paragraph's end, the contents' last entry) it does not (see ``reflow``)
     text = "\n\n".join("\n".join(_unspaced(line) for line in lines) for lines in kept)
     # (spaces beside full-width punctuation are extraction's in a PDF, however few)
-    code = [line for page in laid_out for line in page.code]
+    # (an index's entries in a typewriter font are no listing: ``\\bm, 20`` / `` btSect, 28``)
+    code = [
+        line
+        for page, index in zip(laid_out, indexes, strict=True)
+        if not index
+        for line in page.code
+    ]
     return unspace_punctuation(_LEADER_DOTS.sub(" ", text)), code
 
 
