@@ -11,7 +11,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from reader.core.importing.pdf_formulas import PARAGRAPH_START
-from reader.core.importing.pdf_layout import CELL, laid_out_text
+from reader.core.importing.pdf_layout import CELL, CodeLine, LaidOutPage, laid_out_page
 
 LEFT = 72.0
 # a full line of the column: in Helvetica 10 pt it reaches 466 (checked below)
@@ -47,13 +47,16 @@ def page_pdf(lines: list[list[Piece]]) -> bytes:
     return buffer.getvalue()
 
 
-def laid_out(lines: list[list[Piece]]) -> list[str]:
+def laid_out_page_of(lines: list[list[Piece]]) -> LaidOutPage:
     document = pypdfium2.PdfDocument(page_pdf(lines))
     try:
-        textpage = document[0].get_textpage()
-        return laid_out_text(textpage).split("\n")
+        return laid_out_page(document[0].get_textpage())
     finally:
         document.close()
+
+
+def laid_out(lines: list[list[Piece]]) -> list[str]:
+    return laid_out_page_of(lines).text.split("\n")
 
 
 def prose(text: str, x: float = LEFT) -> list[Piece]:
@@ -147,6 +150,40 @@ def test_code_displayed_after_a_colon_keeps_its_lines() -> None:
         PARAGRAPH_START + "\\clearpage",
         PARAGRAPH_START + "which both end the page, but the second also flushes the floats.",
     ]
+
+
+def test_a_listing_s_lines_have_their_indents_in_typewriter_characters() -> None:
+    # Courier 10 pt advances 6 points a character: set in 12 and 24 points from the
+    # listing's leftmost line, its items are 2 and 4 characters in (the text's lines
+    # carry no spaces before them)
+    code = [
+        prose("The list is written so:"),
+        [(LEFT + 30, "F2", "\\\\begin{itemize}")],
+        [(LEFT + 42, "F2", "\\\\item One")],
+        [(LEFT + 54, "F2", "\\\\item Deeper")],
+        [(LEFT + 30, "F2", "\\\\end{itemize}")],
+        prose("and it makes a list."),
+    ]
+    page = laid_out_page_of([*BODY, *code, *BODY])
+    assert page.code == (
+        CodeLine("\\begin{itemize}", 0),
+        CodeLine("\\item One", 2),
+        CodeLine("\\item Deeper", 4),
+        CodeLine("\\end{itemize}", 0),
+    )
+    assert page.text.split("\n")[5] == PARAGRAPH_START + "\\item One"
+
+
+def test_a_line_in_another_font_is_not_the_listing_s() -> None:
+    # a caption set in, in Helvetica, over one line of Courier set further in: the
+    # listing is that line alone, with nothing to be indented from
+    lines = [
+        *BODY,
+        [(LEFT + 30, "F1", "A caption set in, in Helvetica")],
+        [(LEFT + 42, "F2", "\\\\item One")],
+        *BODY,
+    ]
+    assert laid_out_page_of(lines).code == ()
 
 
 def test_code_the_words_before_lead_into_stays_in_their_sentence() -> None:
