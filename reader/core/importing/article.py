@@ -16,7 +16,7 @@ from reader.core.importing.split import title_from_text
 
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 _SPACE_RUN = re.compile(r" {2,}")
-_CLOSING_BRACKETS = frozenset(")]}")
+_BRACKETS = frozenset("()[]{}")
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def make_article(
 
     The paragraphs at ``keep_indent`` are lines of code (a ``<pre>``, a fenced block, a
     Word code style): their indentation is their meaning (Python's blocks), so it stays
-    (a tab as four spaces), and a line that closes a block with a bracket alone (``}``,
-    ``});``) is code too (a lone ``#`` is not)."""
+    (a tab as four spaces), and a line that opens or closes a block with a bracket alone
+    (``{``, ``}``, ``});``, TeX's ``\\[``) is code too (a lone ``#`` is not)."""
     cleaned = [
         (code, text)
         for code, text in (
@@ -66,7 +66,7 @@ def make_article(
     kept = [
         text
         for code, text in cleaned
-        if has_words(text) or (code and any(c in _CLOSING_BRACKETS for c in text))
+        if has_words(text) or (code and any(c in _BRACKETS for c in text))
     ]
     paras = kept or [text for _, text in cleaned]
     title = _SPACE_RUN.sub(" ", _clean(title))  # a title is one line: no layout spacing

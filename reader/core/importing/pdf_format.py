@@ -45,7 +45,7 @@ from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_hyphens import rejoined
 from reader.core.importing.pdf_index import index_entries, is_index
-from reader.core.importing.pdf_layout import CodeLine, LaidOutPage, laid_out_page
+from reader.core.importing.pdf_layout import GOES_ON, CodeLine, LaidOutPage, laid_out_page
 from reader.core.importing.pdf_listings import with_indents
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import (
@@ -95,7 +95,6 @@ _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # an entry that fills its line, its leader shrunk to a dot or few (``配置 Unicode 数学字体 .
 # 65``)
 _SHORT_LEADER_LINE = re.compile(rf"^(\S.*?[^.·…\s])(?:\s+[.·…]){{1,3}}\s+{_PAGE_REF}$")
-_GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of its own starts with these
 _COMMENT = re.compile(r"(?<!\\)%.*$")  # a comment in a line of TeX
 _HAN_START = re.compile(f"^[{_HAN}]")
 _RULE = re.compile(r"^(?:[.·…]\s*){8,}$")  # a dotted rule between parts of a page
@@ -276,7 +275,7 @@ def _code_apart(lines: list[str]) -> list[str]:
         code = _code_line(text, listing)
         if code and not previous:
             listing = True  # a page that starts with code: its listing's lines go on
-        elif code and (after or listing or looks_like_code(previous)) and text[0] not in _GOES_ON:
+        elif code and (after or listing or looks_like_code(previous)) and text[0] not in GOES_ON:
             line = PARAGRAPH_START + text
             listing = True
         elif listing and not code and _HAN_START.match(text):

@@ -64,6 +64,7 @@ _NAME_MAX = 128
 _COMMENTS = ("%", "#", "//")
 _ALIGNED_SOURCE = re.compile(r"&|\\\\\s*$")  # a TeX table's or alignment's source line
 _MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\d", re.I)
+GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of its own starts with these
 _SAME_SIZE = 0.1  # points: a listing's lines are set in one size
 # prose that starts with a word in a typewriter font (``\\usepackage 可以一次性调用…``,
 # ``legalpaper。有关…``): a Hanzi before any comment or brace (``% 调用宏包``, ``{简介}``)
@@ -178,6 +179,9 @@ def laid_out_page(textpage: pypdfium2.PdfTextPage) -> LaidOutPage:
     filled = [line for line in lines if line.em > 0]
     marks = _paragraph_starts(filled, boxes)
     cells = _table_cells(filled, boxes)
+    code = _code_lines(filled, boxes, cells)
+    # (a listing's line starts a paragraph: ``#include <iostream>`` / ``int main()``)
+    listed = {id(line) for line, _ in code if line.text.lstrip()[:1] not in GOES_ON}
     out: list[str] = []
     after_row = False  # the text under a table starts anew
     sign = ""  # a dangerous bend alone on its line, in the margin of the text it marks
@@ -189,15 +193,18 @@ def laid_out_page(textpage: pypdfium2.PdfTextPage) -> LaidOutPage:
         row = _row(line.text, offsets) if offsets else line.text
         if sign and line.em > 0:
             row, sign = sign + row.lstrip(), ""
-        start = bool(offsets) or id(line) in marks or (after_row and line.em > 0)
+        start = bool(offsets) or id(line) in marks or id(line) in listed
+        start = start or (after_row and line.em > 0)
         out.append(PARAGRAPH_START + row if start or row.startswith(DANGEROUS_BEND) else row)
         after_row = bool(offsets) or (after_row and line.em <= 0)
-    return LaidOutPage("\n".join(out), _code_lines(filled, boxes, cells))
+    return LaidOutPage(
+        "\n".join(out), tuple(CodeLine(line.text.strip(), indent) for line, indent in code)
+    )
 
 
 def _code_lines(
     lines: list[_Line], boxes: _Boxes, rows: dict[int, tuple[tuple[int, int], ...]]
-) -> tuple[CodeLine, ...]:
+) -> list[tuple[_Line, int]]:
     """The lines of the page's listings, each with its indent: a run of lines of code in
     a typewriter font and one size around one set in from the column's edge (the font is
     asked of those set in, most lines are not, and of the lines beside them), not a
@@ -215,7 +222,7 @@ def _code_lines(
     def same_run(i: int, j: int) -> bool:
         return abs(lines[i].em - lines[j].em) <= _SAME_SIZE and mono(j)
 
-    code: list[CodeLine] = []
+    code: list[tuple[_Line, int]] = []
     end = 0
     for i, line in enumerate(lines):
         if i < end or line.x - left <= _SAME_X or not mono(i):
@@ -227,10 +234,10 @@ def _code_lines(
         while end < len(lines) and same_run(end - 1, end):
             end += 1
         code.extend(_indented_listing(lines[start:end], boxes))
-    return tuple(code)
+    return code
 
 
-def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[CodeLine]:
+def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[tuple[_Line, int]]:
     """A run's lines with their indents: the pen's place at each line's start, right of
     the leftmost one's, in characters (the advance from a line's first character to its
     second, the commonest). A line set above the one before it starts another listing
@@ -246,13 +253,13 @@ def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[CodeLine]:
     if advance <= 0:
         return []
     cuts = [0, *(j for j in range(1, len(lines)) if origins[j][1] >= origins[j - 1][1]), len(lines)]
-    code: list[CodeLine] = []
+    code: list[tuple[_Line, int]] = []
     for start, end in itertools.pairwise(cuts):
         if end - start < 2:
             continue
         base = min(x for x, _ in origins[start:end])
         code.extend(
-            CodeLine(line.text.strip(), round((x - base) / advance))
+            (line, round((x - base) / advance))
             for line, (x, _) in zip(lines[start:end], origins[start:end], strict=True)
         )
     return code

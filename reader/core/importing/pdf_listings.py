@@ -6,12 +6,15 @@ the paragraphs that are those lines get it back and are kept as code (``make_art
 ``keep_indent``). A paragraph is a listing's line when its characters (spaces aside: the
 text's spacing was fixed on the way) are the line's, the two sequences aligned in order
 (``\\item`` recurs: which one is which is where it stands); a line that ran into a
-sentence or was dropped matches no paragraph and is left as it is.
+sentence matches no paragraph and is left as it is. The lines between two that are
+paragraphs side by side were dropped on the way as no text (``}``, a lone number) and
+come back, as code, between them.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 from reader.core.importing.article import ImportedArticle, make_article
@@ -19,6 +22,8 @@ from reader.core.importing.controls import strip_controls
 from reader.core.importing.pdf_layout import CodeLine
 
 _NOT_COMPARED = re.compile(r"[\s\ue000-\uf8ff\ufffd]+")  # spaces, private-use glyphs, lost ones
+
+_Place = tuple[int, int]  # an article's index, a paragraph's index in it
 
 
 def with_indents(articles: list[ImportedArticle], code: list[CodeLine]) -> list[ImportedArticle]:
@@ -28,25 +33,39 @@ def with_indents(articles: list[ImportedArticle], code: list[CodeLine]) -> list[
     places = [(a, p) for a, article in enumerate(articles) for p in range(len(article.paragraphs))]
     keys = [_key(text) for article in articles for text in article.paragraphs]
     matcher = difflib.SequenceMatcher(None, [_key(line.text) for line in code], keys, False)
-    indents: dict[tuple[int, int], int] = {}
-    for block in matcher.get_matching_blocks():
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    lines: dict[_Place, list[CodeLine]] = {}  # a paragraph's line and the dropped ones after
+    for block in blocks:
         for k in range(block.size):
-            indents[places[block.b + k]] = code[block.a + k].indent
+            lines[places[block.b + k]] = [code[block.a + k]]
+    for before, after in itertools.pairwise(blocks):
+        last_a, last_b = before.a + before.size - 1, before.b + before.size - 1
+        if after.b == last_b + 1 and places[after.b][0] == places[last_b][0]:
+            lines[places[last_b]].extend(code[last_a + 1 : after.a])
+    touched = {a for a, _ in lines}
     return [
-        _indented(a, article, indents) if any(i == a for i, _ in indents) else article
+        _indented(a, article, lines) if a in touched else article
         for a, article in enumerate(articles)
     ]
 
 
 def _indented(
-    index: int, article: ImportedArticle, indents: dict[tuple[int, int], int]
+    index: int, article: ImportedArticle, lines: dict[_Place, list[CodeLine]]
 ) -> ImportedArticle:
-    paras = article.paragraphs
-    code = frozenset(p for a, p in indents if a == index)
-    indented = [
-        " " * indents[index, p] + text if p in code else text for p, text in enumerate(paras)
-    ]
-    return make_article(article.title, indented, article.original_text, article.source, code)
+    paras: list[str] = []
+    code: set[int] = set()
+    for p, text in enumerate(article.paragraphs):
+        listed = lines.get((index, p))
+        if listed is None:
+            paras.append(text)
+            continue
+        first, *dropped = listed
+        code.update(range(len(paras), len(paras) + len(listed)))
+        paras.append(" " * first.indent + text)
+        paras.extend(" " * line.indent + line.text for line in dropped)
+    return make_article(
+        article.title, paras, article.original_text, article.source, frozenset(code)
+    )
 
 
 def _key(text: str) -> str:
