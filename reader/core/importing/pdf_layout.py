@@ -23,10 +23,11 @@ that stop short of the column's right edge are fetched (a C call each, some 60,0
   after other words it goes on their sentence (``使用命令`` / ``\\renewcommand…``).
 - A line set in further that starts with a Hanzi, not under a line set as far in, is a
   caption or a centred line (``表 3.3: …``): not the text above's.
-- A listing of code (lines in a typewriter font, one of them set in from the column's
-  edge, in one size) gives each line its indent: how many characters it starts right of
-  the listing's leftmost line (the pen's positions, a character's advance apart), which
-  the text's spaces do not say (PDFium puts none before a line).
+- A listing of code (lines of code in a typewriter font and one size, one of them set in
+  from the column's edge; a Hanzi before any comment or brace is prose's) has each line
+  start a paragraph and gives it its indent: how many characters it starts right of the
+  listing's leftmost line (the pen's positions, a character's advance apart), which the
+  text's spaces do not say (PDFium puts none before a line).
 """
 
 from __future__ import annotations
