@@ -76,6 +76,7 @@ _PROSE_AFTER_CODE = re.compile(r"^[^%#{]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaf
 # 1.7 µs a call where these take 1.1 (the layout makes some 60,000 on a 250-page book)
 _BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 4)
 _SIZE = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
+_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 2)
 
 
 _Call = Callable[..., Any]
@@ -124,7 +125,8 @@ class _Boxes:
         self._size = _unchecked(pdfium.FPDFText_GetFontSize, _SIZE)
         self._char_index = pdfium.FPDFText_GetCharIndexFromTextIndex
         self._font = pdfium.FPDFText_GetFontInfo
-        self._origin = pdfium.FPDFText_GetCharOrigin
+        self._origin = _unchecked(pdfium.FPDFText_GetCharOrigin, _ORIGIN)
+        self._pen = (ctypes.c_double * 2)()  # x, y
         self._name = ctypes.create_string_buffer(_NAME_MAX)
         # the text holds one character per PDFium character but where it does not
         self._mapped = text_length != pdfium.FPDFText_CountChars(self._raw)
@@ -152,9 +154,12 @@ class _Boxes:
     def origin(self, text_index: int) -> tuple[float, float]:
         """Where the pen stood for the character (x, y): a typewriter's are a character's
         advance apart, which its box's edges are not (``\\`` and ``}`` are inked apart)."""
-        x, y = ctypes.c_double(), ctypes.c_double()
-        self._origin(self._raw, self._index(text_index), x, y)
-        return x.value, y.value
+        pen = self._pen
+        at = ctypes.addressof(pen)
+        self._origin(
+            self._address, self._index(text_index), at, at + ctypes.sizeof(ctypes.c_double)
+        )
+        return pen[0], pen[1]
 
     def size(self, text_index: int) -> float:
         return float(self._size(self._address, self._index(text_index)))

@@ -18,10 +18,10 @@ import itertools
 import re
 
 from reader.core.importing.article import ImportedArticle, make_article
-from reader.core.importing.controls import strip_controls
 from reader.core.importing.pdf_layout import CodeLine
 
-_NOT_COMPARED = re.compile(r"[\s\ue000-\uf8ff\ufffd]+")  # spaces, private-use glyphs, lost ones
+# spaces, control codes, private-use glyphs and lost ones: the text lost them on the way
+_NOT_COMPARED = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]+")
 
 _Place = tuple[int, int]  # an article's index, a paragraph's index in it
 
@@ -30,9 +30,19 @@ def with_indents(articles: list[ImportedArticle], code: list[CodeLine]) -> list[
     """The articles, each paragraph that is a listing's line indented as that line was."""
     if not any(line.indent for line in code):
         return articles
-    places = [(a, p) for a, article in enumerate(articles) for p in range(len(article.paragraphs))]
-    keys = [_key(text) for article in articles for text in article.paragraphs]
-    matcher = difflib.SequenceMatcher(None, [_key(line.text) for line in code], keys, False)
+    code_keys = [_key(line.text) for line in code]
+    known = set(code_keys)
+    longest = max(len(line.text) for line in code)
+    # the paragraphs that may be a listing's line (most are prose, too long to be one)
+    places: list[_Place] = []
+    keys: list[str] = []
+    for a, article in enumerate(articles):
+        for p, text in enumerate(article.paragraphs):
+            key = _key(text) if len(text) <= longest else ""
+            if key in known:
+                places.append((a, p))
+                keys.append(key)
+    matcher = difflib.SequenceMatcher(None, code_keys, keys, False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     lines: dict[_Place, list[CodeLine]] = {}  # a paragraph's line and the dropped ones after
     for block in blocks:
@@ -40,8 +50,9 @@ def with_indents(articles: list[ImportedArticle], code: list[CodeLine]) -> list[
             lines[places[block.b + k]] = [code[block.a + k]]
     for before, after in itertools.pairwise(blocks):
         last_a, last_b = before.a + before.size - 1, before.b + before.size - 1
-        if after.b == last_b + 1 and places[after.b][0] == places[last_b][0]:
-            lines[places[last_b]].extend(code[last_a + 1 : after.a])
+        (a, p), (next_a, next_p) = places[last_b], places[after.b]
+        if after.b == last_b + 1 and (next_a, next_p) == (a, p + 1):
+            lines[a, p].extend(code[last_a + 1 : after.a])
     touched = {a for a, _ in lines}
     return [
         _indented(a, article, lines) if a in touched else article
@@ -69,4 +80,4 @@ def _indented(
 
 
 def _key(text: str) -> str:
-    return _NOT_COMPARED.sub("", strip_controls(text))
+    return _NOT_COMPARED.sub("", text)
