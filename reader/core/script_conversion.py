@@ -8,8 +8,8 @@ length is redone piece by piece and, at worst, a character is kept as it is.
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
-from functools import cache
 from typing import Protocol
 
 from reader.core.settings import Script
@@ -34,12 +34,44 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@cache
-def _converter(config: str) -> _Converter:
-    import opencc  # a C++ extension: loaded on first use, not at import of this module
+_built: dict[str, _Converter] = {}
+_building = threading.Lock()
 
-    converter: _Converter = opencc.OpenCC(config)
+
+def _converter(config: str) -> _Converter:
+    """OpenCC's converter for ``config``, built once: the build (s2tw 100-280 ms) holds
+    Python's lock, the window stalled, whichever thread runs it; one that finds another
+    thread building waits for it (the lock's wait lets go of Python's)."""
+    converter = _built.get(config)
+    if converter is None:
+        with _building:
+            converter = _built.get(config)
+            if converter is None:
+                import opencc  # a C++ extension: loaded on first use, not at import
+
+                converter = _built[config] = opencc.OpenCC(config)
     return converter
+
+
+def _config(script: Script) -> str:
+    return f"s2{_STANDARDS.get(script, TraditionalStandard.TAIWAN).value}"
+
+
+def built(script: Script) -> bool:
+    """Whether the converter showing ``script`` (Taiwan's if simplified) is built."""
+    return _config(script) in _built
+
+
+def build_ahead(script: Script) -> threading.Thread:
+    """Build, on a thread of its own, the converter showing ``script`` needs (Taiwan's if
+    it is simplified: the first traditional one offered), so that the first switch does
+    not: called once the window is idle, where the build's hold of Python's lock meets no
+    input. (t2s, which reads traditional text, builds in 3 ms: not worth its memory.)"""
+    thread = threading.Thread(
+        target=_converter, args=(_config(script),), name="opencc-build-ahead", daemon=True
+    )
+    thread.start()
+    return thread
 
 
 def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandard.TAIWAN) -> str:
