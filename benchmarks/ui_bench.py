@@ -468,22 +468,60 @@ def bench_million_font() -> None:
     print_stalls("changing the font size with a 1,000,000-character article open", runs)
 
 
+SCRIPT_ROUNDS = 5  # fresh processes per kind: the first switch happens once in each
+
+
 def bench_million_script() -> None:
     """Switching simplified ↔ traditional with a 1,000,000-character article open: the
-    longest stall of the event loop until the whole is shown in the new script."""
+    longest stall of the event loop until the whole is shown in the new script. The first
+    switch of a session, in fresh child processes, with the converter cold (built by the
+    switch) and built ahead as the window does once idle (`build_ahead`, whose own stall
+    is printed); later switches pooled over the children."""
+    here = str(Path(__file__).resolve().parent)
+    runs: dict[str, dict[str, list[tuple[float, float, float]]]] = {"cold": {}, "ahead": {}}
+    for _ in range(SCRIPT_ROUNDS):
+        for kind, figures in runs.items():
+            result = subprocess.run(
+                [sys.executable, __file__, "million_script_child", kind],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=here,
+            )
+            if result.returncode != 0:
+                raise SystemExit(result.stderr[-2000:])
+            for name, values in json.loads(result.stdout.splitlines()[-1]).items():
+                figures.setdefault(name, []).extend((a, b, c) for a, b, c in values)
+    what = "with a 1,000,000-character article open"
+    for kind, figures in runs.items():
+        label = "converter cold" if kind == "cold" else "converter built ahead"
+        if "ahead" in figures:
+            print_stalls(f"building the converter ahead, idle, {what}", figures["ahead"])
+        print_stalls(f"first switch to traditional ({label}) {what}", figures["first"])
+        print_stalls(f"first switch back to simplified ({label}) {what}", figures["back"])
+        print_stalls(f"later switches ({label}) {what}", figures["later"])
+
+
+def bench_million_script_child(kind: str) -> None:
+    """One session of `bench_million_script`: its stalls as JSON on the last line."""
     from dataclasses import replace
 
     from ui_bench_support import longest_stall
 
+    from reader.core.script_conversion import build_ahead, built
     from reader.core.settings import Script
 
     app, view = million_view()
     open_million(app, view)
-    runs = []
-    for script in (Script.TRADITIONAL, Script.SIMPLIFIED) * 3:
+    figures: dict[str, list[tuple[float, float, float]]] = {"first": [], "back": [], "later": []}
+    if kind == "ahead":
+        start = lambda: build_ahead(view.options.script)  # noqa: E731
+        figures["ahead"] = [longest_stall(app, start, lambda: built(Script.TRADITIONAL))]
+    for index, script in enumerate((Script.TRADITIONAL, Script.SIMPLIFIED) * 3):
         action = lambda s=script: view.set_options(replace(view.options, script=s))  # noqa: E731
-        runs.append(longest_stall(app, action, lambda: not view.settling))
-    print_stalls("switching the script with a 1,000,000-character article open", runs)
+        stall = longest_stall(app, action, lambda: not view.settling)
+        figures["first" if index == 0 else "back" if index == 1 else "later"].append(stall)
+    print(json.dumps(figures))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -664,6 +702,9 @@ BENCHES = {
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if sys.argv[1:2] == ["million_script_child"]:
+        bench_million_script_child(sys.argv[2])
+        return
     for name in sys.argv[1:] or BENCHES:
         BENCHES[name]()
 
