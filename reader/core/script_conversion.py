@@ -12,6 +12,7 @@ import threading
 from enum import StrEnum
 from typing import Protocol
 
+from reader.core.script_conversion_dicts import made, make
 from reader.core.settings import Script
 
 
@@ -39,9 +40,10 @@ _building = threading.Lock()
 
 
 def _converter(config: str) -> _Converter:
-    """OpenCC's converter for ``config``, built once: the build (s2tw 100-280 ms) holds
-    Python's lock, the window stalled, whichever thread runs it; one that finds another
-    thread building waits for it (the lock's wait lets go of Python's)."""
+    """OpenCC's converter for ``config``, built once, from its faster form if made
+    (`script_conversion_dicts`): the build holds Python's lock, the window stalled,
+    whichever thread runs it (s2tw 100-280 ms, its faster form 35 ms); one that finds
+    another thread building waits for it (the lock's wait lets go of Python's)."""
     converter = _built.get(config)
     if converter is None:
         with _building:
@@ -49,7 +51,7 @@ def _converter(config: str) -> _Converter:
             if converter is None:
                 import opencc  # a C++ extension: loaded on first use, not at import
 
-                converter = _built[config] = opencc.OpenCC(config)
+                converter = _built[config] = opencc.OpenCC(str(made(config) or config))
     return converter
 
 
@@ -64,12 +66,17 @@ def built(script: Script) -> bool:
 
 def build_ahead(script: Script) -> threading.Thread:
     """Build, on a thread of its own, the converter showing ``script`` needs (Taiwan's if
-    it is simplified: the first traditional one offered), so that the first switch does
-    not: called once the window is idle, where the build's hold of Python's lock meets no
-    input. (t2s, which reads traditional text, builds in 3 ms: not worth its memory.)"""
-    thread = threading.Thread(
-        target=_converter, args=(_config(script),), name="opencc-build-ahead", daemon=True
-    )
+    it is simplified: the first traditional one offered), its faster form made first if
+    it is not yet, so that the first switch does neither: called once the window is idle.
+    (t2s, which reads traditional text, builds in 3 ms: not worth its memory.)"""
+    config = _config(script)
+
+    def build() -> None:
+        if config not in _built and made(config) is None:
+            make(config)
+        _converter(config)
+
+    thread = threading.Thread(target=build, name="opencc-build-ahead", daemon=True)
     thread.start()
     return thread
 
