@@ -46,14 +46,15 @@ def test_length_is_kept_for_every_character() -> None:
 
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """No converter built yet; each build from now on as (config, the building thread)."""
+    """No converter built yet; each build from now on as (config, the building thread),
+    whether from the standard config or its faster form."""
     import opencc
 
     made: list[tuple[str, str]] = []
     real = opencc.OpenCC
 
     def recording(config: str) -> Any:
-        made.append((config, threading.current_thread().name))
+        made.append((Path(config).stem, threading.current_thread().name))  # s2tw, s2tw.json
         return real(config)
 
     monkeypatch.setattr(script_conversion, "_built", {})
@@ -100,3 +101,23 @@ def test_conversions_built_ahead_equal_those_built_on_the_spot(
     assert [in_script(text, script) for script in scripts] == on_the_spot
     assert on_the_spot[0] != text and len(on_the_spot[0]) == len(text)
     assert {thread for _config, thread in builds[3:]} == {"opencc-build-ahead"}
+
+
+def test_built_ahead_from_the_faster_form_made_first(
+    builds: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import opencc
+
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    configs: list[str] = []
+    recording = opencc.OpenCC
+
+    def listing(config: str) -> Any:
+        configs.append(config)
+        return recording(config)
+
+    monkeypatch.setattr(opencc, "OpenCC", listing)
+    build_ahead(Script.TRADITIONAL_HK).join()
+    assert configs == [str(tmp_path / f"opencc-{opencc.__version__}" / "s2hk.json")]
+    assert to_traditional("头发", TraditionalStandard.HONG_KONG) == "頭髮"
+    assert builds == [("s2hk", "opencc-build-ahead")]

@@ -30,7 +30,8 @@ def test_the_window_builds_the_converter_off_its_thread_once_started(
     real = opencc.OpenCC
 
     def recording(config: str) -> Any:
-        builds.append((config, threading.current_thread() is threading.main_thread()))
+        on_ui = threading.current_thread() is threading.main_thread()
+        builds.append((Path(config).stem, on_ui))  # s2tw, or its faster form s2tw.json
         return real(config)
 
     monkeypatch.setattr(script_conversion, "_built", {})
