@@ -469,20 +469,30 @@ def bench_million_font() -> None:
 
 
 SCRIPT_ROUNDS = 5  # fresh processes per kind: the first switch happens once in each
+SCRIPT_KINDS = {
+    "standard": "OpenCC's standard config, built by the switch (as before #20)",
+    "faster": "its faster form, made in an earlier session, built by the switch",
+    "ahead": "built ahead, idle, as the window does, in a first session (form made too)",
+}
 
 
 def bench_million_script() -> None:
     """Switching simplified ↔ traditional with a 1,000,000-character article open: the
     longest stall of the event loop until the whole is shown in the new script. The first
-    switch of a session, in fresh child processes, with the converter cold (built by the
-    switch) and built ahead as the window does once idle (`build_ahead`, whose own stall
-    is printed); later switches pooled over the children."""
+    switch of a session, in fresh child processes, for each of `SCRIPT_KINDS` (the build
+    ahead's own stall printed too); later switches pooled over the children."""
+    from reader.core import script_conversion_dicts
+
     here = str(Path(__file__).resolve().parent)
-    runs: dict[str, dict[str, list[tuple[float, float, float]]]] = {"cold": {}, "ahead": {}}
+    made_before = Path(tempfile.mkdtemp(prefix="reader-bench-opencc-"))
+    script_conversion_dicts._folder = lambda: made_before  # type: ignore[attr-defined]
+    script_conversion_dicts.make("s2tw")
+    runs: dict[str, dict[str, list[tuple[float, float, float]]]] = {k: {} for k in SCRIPT_KINDS}
     for _ in range(SCRIPT_ROUNDS):
         for kind, figures in runs.items():
+            folder = made_before if kind == "faster" else Path(tempfile.mkdtemp(prefix="reader-"))
             result = subprocess.run(
-                [sys.executable, __file__, "million_script_child", kind],
+                [sys.executable, __file__, "million_script_child", kind, str(folder)],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -494,23 +504,28 @@ def bench_million_script() -> None:
                 figures.setdefault(name, []).extend((a, b, c) for a, b, c in values)
     what = "with a 1,000,000-character article open"
     for kind, figures in runs.items():
-        label = "converter cold" if kind == "cold" else "converter built ahead"
+        print(f"{kind}: {SCRIPT_KINDS[kind]}")
         if "ahead" in figures:
-            print_stalls(f"building the converter ahead, idle, {what}", figures["ahead"])
-        print_stalls(f"first switch to traditional ({label}) {what}", figures["first"])
-        print_stalls(f"first switch back to simplified ({label}) {what}", figures["back"])
-        print_stalls(f"later switches ({label}) {what}", figures["later"])
+            print_stalls(f"  building the converter ahead {what}", figures["ahead"])
+        print_stalls(f"  first switch to traditional {what}", figures["first"])
+        print_stalls(f"  first switch back to simplified {what}", figures["back"])
+        print_stalls(f"  later switches {what}", figures["later"])
 
 
-def bench_million_script_child(kind: str) -> None:
-    """One session of `bench_million_script`: its stalls as JSON on the last line."""
+def bench_million_script_child(kind: str, folder: str) -> None:
+    """One session of `bench_million_script`, its OpenCC forms in ``folder``: its stalls
+    as JSON on the last line."""
     from dataclasses import replace
 
     from ui_bench_support import longest_stall
 
+    from reader.core import script_conversion, script_conversion_dicts
     from reader.core.script_conversion import build_ahead, built
     from reader.core.settings import Script
 
+    script_conversion_dicts._folder = lambda: Path(folder)  # type: ignore[attr-defined]
+    if kind == "standard":
+        script_conversion.made = lambda config: None  # type: ignore[attr-defined]
     app, view = million_view()
     open_million(app, view)
     figures: dict[str, list[tuple[float, float, float]]] = {"first": [], "back": [], "later": []}
@@ -703,7 +718,7 @@ BENCHES = {
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if sys.argv[1:2] == ["million_script_child"]:
-        bench_million_script_child(sys.argv[2])
+        bench_million_script_child(sys.argv[2], sys.argv[3])
         return
     for name in sys.argv[1:] or BENCHES:
         BENCHES[name]()
