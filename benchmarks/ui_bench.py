@@ -20,7 +20,9 @@
 7. Resizing the window with it open: the longest stall of the event loop.
 8. Leaving it for another article: the longest stall of the event loop.
 9. Changing the font size with it open: the longest stall.
-10. Switching the script (simplified, traditional) with it open: the longest stall.
+10. Switching the script (simplified, traditional) with it open: the longest stall; the
+    first switch of a session (fresh processes: OpenCC's converter built by it, from the
+    standard config or its faster form, or built ahead) apart from later ones.
 11. Resident memory with a 1,000,000-character article open (child process).
 
 Names on the command line run only those (``launch``, ``first_run``, ``click_to_popup``,

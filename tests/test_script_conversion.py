@@ -18,6 +18,7 @@ from reader.core.script_conversion import (
     to_simplified,
     to_traditional,
 )
+from reader.core.script_conversion_dicts import made
 from reader.core.settings import Script
 
 # a Shanghai regulation in simplified characters (../shared/corpus/SOURCES.md)
@@ -121,3 +122,14 @@ def test_built_ahead_from_the_faster_form_made_first(
     assert configs == [str(tmp_path / f"opencc-{opencc.__version__}" / "s2hk.json")]
     assert to_traditional("头发", TraditionalStandard.HONG_KONG) == "頭髮"
     assert builds == [("s2hk", "opencc-build-ahead")]
+
+
+def test_built_already_the_faster_form_is_still_made_for_the_next_launch(
+    builds: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    assert in_script("发展", Script.TRADITIONAL) == "發展"  # shown at launch: built there
+    assert made("s2tw") is None
+    build_ahead(Script.TRADITIONAL).join()
+    assert made("s2tw") is not None
+    assert [config for config, _thread in builds] == ["s2tw"]  # not built twice

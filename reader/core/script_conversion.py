@@ -72,7 +72,7 @@ def build_ahead(script: Script) -> threading.Thread:
     config = _config(script)
 
     def build() -> None:
-        if config not in _built and made(config) is None:
+        if made(config) is None:  # made even if built already: the next launch uses it
             make(config)
         _converter(config)
 
