@@ -41,9 +41,7 @@ def test_the_faster_form_converts_the_seed_as_the_standard_config(cache: Path, c
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 @pytest.mark.parametrize("config", ["s2tw", "s2hk"])
-def test_the_faster_form_converts_real_documents_alike(
-    cache: Path, config: str
-) -> None:
+def test_the_faster_form_converts_real_documents_alike(cache: Path, config: str) -> None:
     faster = make(config)
     assert faster is not None
     standard, fast = opencc.OpenCC(config), opencc.OpenCC(str(faster))
