@@ -66,14 +66,16 @@ def built(script: Script) -> bool:
 
 def build_ahead(script: Script) -> threading.Thread:
     """Build, on a thread of its own, the converter showing ``script`` needs (Taiwan's if
-    it is simplified: the first traditional one offered), its faster form made first if
-    it is not yet, so that the first switch does neither: called once the window is idle.
+    it is simplified: the first traditional one offered), the faster forms made first if
+    they are not yet, so that the first switch does neither (to another standard, it
+    builds the faster form): called once the window is idle.
     (t2s, which reads traditional text, builds in 3 ms: not worth its memory.)"""
     config = _config(script)
 
     def build() -> None:
-        if made(config) is None:  # made even if built already: the next launch uses it
-            make(config)
+        for standard in _STANDARDS:  # each one's form (the dictionaries are shared), made
+            if made(_config(standard)) is None:  # even if built: the next launch uses it
+                make(_config(standard))
         _converter(config)
 
     thread = threading.Thread(target=build, name="opencc-build-ahead", daemon=True)
