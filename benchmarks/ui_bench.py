@@ -20,7 +20,9 @@
 7. Resizing the window with it open: the longest stall of the event loop.
 8. Leaving it for another article: the longest stall of the event loop.
 9. Changing the font size with it open: the longest stall.
-10. Switching the script (simplified, traditional) with it open: the longest stall.
+10. Switching the script (simplified, traditional) with it open: the longest stall; the
+    first switch of a session (fresh processes: OpenCC's converter built by it, from the
+    standard config or its faster form, or built ahead) apart from later ones.
 11. Resident memory with a 1,000,000-character article open (child process).
 
 Names on the command line run only those (``launch``, ``first_run``, ``click_to_popup``,
@@ -468,22 +470,75 @@ def bench_million_font() -> None:
     print_stalls("changing the font size with a 1,000,000-character article open", runs)
 
 
+SCRIPT_ROUNDS = 5  # fresh processes per kind: the first switch happens once in each
+SCRIPT_KINDS = {
+    "standard": "OpenCC's standard config, built by the switch (as before #20)",
+    "faster": "its faster form, made in an earlier session, built by the switch",
+    "ahead": "built ahead, idle, as the window does, in a first session (form made too)",
+}
+
+
 def bench_million_script() -> None:
     """Switching simplified ↔ traditional with a 1,000,000-character article open: the
-    longest stall of the event loop until the whole is shown in the new script."""
+    longest stall of the event loop until the whole is shown in the new script. The first
+    switch of a session, in fresh child processes, for each of `SCRIPT_KINDS` (the build
+    ahead's own stall printed too); later switches pooled over the children."""
+    from reader.core import script_conversion_dicts
+
+    here = str(Path(__file__).resolve().parent)
+    made_before = Path(tempfile.mkdtemp(prefix="reader-bench-opencc-"))
+    script_conversion_dicts._folder = lambda: made_before  # type: ignore[attr-defined]
+    script_conversion_dicts.make("s2tw")
+    runs: dict[str, dict[str, list[tuple[float, float, float]]]] = {k: {} for k in SCRIPT_KINDS}
+    for _ in range(SCRIPT_ROUNDS):
+        for kind, figures in runs.items():
+            folder = made_before if kind == "faster" else Path(tempfile.mkdtemp(prefix="reader-"))
+            result = subprocess.run(
+                [sys.executable, __file__, "million_script_child", kind, str(folder)],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=here,
+            )
+            if result.returncode != 0:
+                raise SystemExit(result.stderr[-2000:])
+            for name, values in json.loads(result.stdout.splitlines()[-1]).items():
+                figures.setdefault(name, []).extend((a, b, c) for a, b, c in values)
+    what = "with a 1,000,000-character article open"
+    for kind, figures in runs.items():
+        print(f"{kind}: {SCRIPT_KINDS[kind]}")
+        if "ahead" in figures:
+            print_stalls(f"  building the converter ahead {what}", figures["ahead"])
+        print_stalls(f"  first switch to traditional {what}", figures["first"])
+        print_stalls(f"  first switch back to simplified {what}", figures["back"])
+        print_stalls(f"  later switches {what}", figures["later"])
+
+
+def bench_million_script_child(kind: str, folder: str) -> None:
+    """One session of `bench_million_script`, its OpenCC forms in ``folder``: its stalls
+    as JSON on the last line."""
     from dataclasses import replace
 
     from ui_bench_support import longest_stall
 
+    from reader.core import script_conversion, script_conversion_dicts
+    from reader.core.script_conversion import build_ahead, built
     from reader.core.settings import Script
 
+    script_conversion_dicts._folder = lambda: Path(folder)  # type: ignore[attr-defined]
+    if kind == "standard":
+        script_conversion.made = lambda config: None  # type: ignore[attr-defined]
     app, view = million_view()
     open_million(app, view)
-    runs = []
-    for script in (Script.TRADITIONAL, Script.SIMPLIFIED) * 3:
+    figures: dict[str, list[tuple[float, float, float]]] = {"first": [], "back": [], "later": []}
+    if kind == "ahead":
+        start = lambda: build_ahead(view.options.script)  # noqa: E731
+        figures["ahead"] = [longest_stall(app, start, lambda: built(Script.TRADITIONAL))]
+    for index, script in enumerate((Script.TRADITIONAL, Script.SIMPLIFIED) * 3):
         action = lambda s=script: view.set_options(replace(view.options, script=s))  # noqa: E731
-        runs.append(longest_stall(app, action, lambda: not view.settling))
-    print_stalls("switching the script with a 1,000,000-character article open", runs)
+        stall = longest_stall(app, action, lambda: not view.settling)
+        figures["first" if index == 0 else "back" if index == 1 else "later"].append(stall)
+    print(json.dumps(figures))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -664,6 +719,9 @@ BENCHES = {
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if sys.argv[1:2] == ["million_script_child"]:
+        bench_million_script_child(sys.argv[2], sys.argv[3])
+        return
     for name in sys.argv[1:] or BENCHES:
         BENCHES[name]()
 

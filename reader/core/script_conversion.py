@@ -8,10 +8,11 @@ length is redone piece by piece and, at worst, a character is kept as it is.
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
-from functools import cache
 from typing import Protocol
 
+from reader.core.script_conversion_dicts import made, make
 from reader.core.settings import Script
 
 
@@ -34,12 +35,52 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@cache
-def _converter(config: str) -> _Converter:
-    import opencc  # a C++ extension: loaded on first use, not at import of this module
+_built: dict[str, _Converter] = {}
+_building = threading.Lock()
 
-    converter: _Converter = opencc.OpenCC(config)
+
+def _converter(config: str) -> _Converter:
+    """OpenCC's converter for ``config``, built once, from its faster form if made
+    (`script_conversion_dicts`): the build holds Python's lock, the window stalled,
+    whichever thread runs it (s2tw 100-280 ms, its faster form 35 ms); one that finds
+    another thread building waits for it (the lock's wait lets go of Python's)."""
+    converter = _built.get(config)
+    if converter is None:
+        with _building:
+            converter = _built.get(config)
+            if converter is None:
+                import opencc  # a C++ extension: loaded on first use, not at import
+
+                converter = _built[config] = opencc.OpenCC(str(made(config) or config))
     return converter
+
+
+def _config(script: Script) -> str:
+    return f"s2{_STANDARDS.get(script, TraditionalStandard.TAIWAN).value}"
+
+
+def built(script: Script) -> bool:
+    """Whether the converter showing ``script`` (Taiwan's if simplified) is built."""
+    return _config(script) in _built
+
+
+def build_ahead(script: Script) -> threading.Thread:
+    """Build, on a thread of its own, the converter showing ``script`` needs (Taiwan's if
+    it is simplified: the first traditional one offered), the faster forms made first if
+    they are not yet, so that the first switch does neither (to another standard, it
+    builds the faster form): called once the window is idle.
+    (t2s, which reads traditional text, builds in 3 ms: not worth its memory.)"""
+    config = _config(script)
+
+    def build() -> None:
+        for standard in _STANDARDS:  # each one's form (the dictionaries are shared), made
+            if made(_config(standard)) is None:  # even if built: the next launch uses it
+                make(_config(standard))
+        _converter(config)
+
+    thread = threading.Thread(target=build, name="opencc-build-ahead", daemon=True)
+    thread.start()
+    return thread
 
 
 def to_traditional(text: str, standard: TraditionalStandard = TraditionalStandard.TAIWAN) -> str:

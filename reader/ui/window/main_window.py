@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.script_conversion import build_ahead
 from reader.core.settings import load_settings, save_settings
 from reader.core.store import Store
 from reader.core.store.database import DB_FILENAME
@@ -86,6 +87,9 @@ _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 # 56.5 % of the width (678 px) (tests/ui/test_first_run_layout.py)
 FIRST_RUN_DOCK_WIDTHS = [200, 310]
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+# ms after the secondary parts are built (the launch's last work) until the script's
+# converter is built ahead: the window idle by then
+BUILD_AHEAD_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -363,6 +367,13 @@ class MainWindow(QMainWindow):
                 self.edit_menu,
             )
             self._connect_secondary(self._secondary)
+            QTimer.singleShot(BUILD_AHEAD_MS, self, self._build_converter_ahead)
+
+    def _build_converter_ahead(self) -> None:
+        """The script's converter, built on a thread of its own once the window is idle: the
+        first switch to traditional does not stall building it (`build_ahead`)."""
+        if not self._closed:
+            build_ahead(self.view.options.script)
 
     def _connect_secondary(self, parts: SecondaryParts) -> None:
         self.menuBar().insertMenu(self.help_menu.menuAction(), parts.vocab.menu)
