@@ -133,3 +133,18 @@ def test_built_already_the_faster_form_is_still_made_for_the_next_launch(
     build_ahead(Script.TRADITIONAL).join()
     assert made("s2tw") is not None and made("s2hk") is not None  # for a switch to either
     assert [config for config, _thread in builds] == ["s2tw"]  # not built twice
+
+
+def test_a_damaged_faster_form_falls_back_to_the_standard_config(
+    builds: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A made form OpenCC cannot open (damaged, or on a path it cannot read) costs the
+    learner nothing: the standard config converts."""
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    build_ahead(Script.TRADITIONAL).join()
+    faster = made("s2tw")
+    assert faster is not None
+    (faster.parent / "lookup.ocd2").write_bytes(b"not a dictionary")
+    monkeypatch.setattr(script_conversion, "_built", {})
+    assert in_script("头发", Script.TRADITIONAL) == "頭髮"
+    assert [config for config, _thread in builds][-2:] == ["s2tw", "s2tw"]  # tried, then standard

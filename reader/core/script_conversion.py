@@ -49,10 +49,24 @@ def _converter(config: str) -> _Converter:
         with _building:
             converter = _built.get(config)
             if converter is None:
-                import opencc  # a C++ extension: loaded on first use, not at import
-
-                converter = _built[config] = opencc.OpenCC(str(made(config) or config))
+                converter = _built[config] = _built_converter(config)
     return converter
+
+
+def _built_converter(config: str) -> _Converter:
+    """From the faster form if made and it opens (a damaged file, or a path OpenCC cannot
+    open: a Windows user's name in Chinese), else from the standard config."""
+    import opencc  # a C++ extension: loaded on first use, not at import
+
+    faster = made(config)
+    if faster is not None:
+        try:
+            converter: _Converter = opencc.OpenCC(str(faster))
+            return converter
+        except RuntimeError:  # OpenCC's error for a file it cannot read
+            pass
+    standard: _Converter = opencc.OpenCC(config)
+    return standard
 
 
 def _config(script: Script) -> str:

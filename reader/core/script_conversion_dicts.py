@@ -115,7 +115,15 @@ def _write_dict(entries: dict[str, str], target: Path) -> None:
 def _opencc_dict(source: Path, source_format: str, target: Path, target_format: str) -> None:
     tool = _opencc_dir() / "bin" / "opencc_dict"
     command = [str(tool), "-i", str(source), "-o", str(target), "-f", source_format]
-    subprocess.run([*command, "-t", target_format], check=True, capture_output=True, timeout=60)
+    # (on Windows, a console program started by the windowed app opens no console window)
+    hidden = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    subprocess.run(
+        [*command, "-t", target_format],
+        check=True,
+        capture_output=True,
+        timeout=60,
+        creationflags=hidden,
+    )
 
 
 def _with_paths(node: Any, share: Path) -> Any:
