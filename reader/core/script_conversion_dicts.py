@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,8 @@ def make(config: str) -> Path | None:
     """Make ``config``'s faster form (its two dictionaries once for all configs); None if
     the config is not shaped as described above, the dictionaries disagree, or
     ``opencc_dict`` fails: the standard config serves then."""
+    if not _tool().is_file():  # the frozen app ships no tools: nothing to try at each launch
+        return None
     share = _opencc_dir() / "share" / "opencc"
     spec = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
     chain = spec.get("conversion_chain") or [{}]
@@ -112,9 +115,13 @@ def _write_dict(entries: dict[str, str], target: Path) -> None:
         )
 
 
+def _tool() -> Path:
+    name = "opencc_dict.exe" if sys.platform == "win32" else "opencc_dict"
+    return _opencc_dir() / "bin" / name
+
+
 def _opencc_dict(source: Path, source_format: str, target: Path, target_format: str) -> None:
-    tool = _opencc_dir() / "bin" / "opencc_dict"
-    command = [str(tool), "-i", str(source), "-o", str(target), "-f", source_format]
+    command = [str(_tool()), "-i", str(source), "-o", str(target), "-f", source_format]
     # (on Windows, a console program started by the windowed app opens no console window)
     hidden = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     subprocess.run(

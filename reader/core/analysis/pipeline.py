@@ -271,19 +271,16 @@ class Analyzer:
             start = offset + run_start
             sentence = sentences[-1]
             if not corrector and after is not TokenKind.NUMBER:
-                for unit, pieces in self._run_units(run, units, shown):
-                    sentence.append(unit)
-                    plan.append((start, unit, None, pieces))
-                    start += len(unit)
-                continue
-            cut = corrector.cut(run, units)
-            if after is TokenKind.NUMBER and cut[0] not in kept:
-                cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
-            for unit in cut:
-                pieces = (unit,) if unit in kept else pieces_of(unit)
+                cut_run = self._run_units(run, units, shown)
+            else:  # rules apply, or a date may follow digits: cut anew, not remembered
+                cut = corrector.cut(run, units)
+                if after is TokenKind.NUMBER and cut[0] not in kept:
+                    cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
+                cut_run = tuple((u, (u,) if u in kept else pieces_of(u)) for u in cut)
+                shown.update(piece for _, pieces in cut_run for piece in pieces)
+            for unit, pieces in cut_run:
                 sentence.append(unit)
                 plan.append((start, unit, None, pieces))
-                shown.update(pieces)
                 start += len(unit)
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:

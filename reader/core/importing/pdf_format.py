@@ -45,7 +45,14 @@ from reader.core.importing.pdf_footnotes import move_footnotes
 from reader.core.importing.pdf_formulas import PARAGRAPH_START, without_formulas
 from reader.core.importing.pdf_hyphens import rejoined
 from reader.core.importing.pdf_index import index_entries, is_index
-from reader.core.importing.pdf_layout import GOES_ON, CodeLine, LaidOutPage, laid_out_page
+from reader.core.importing.pdf_layout import (
+    GOES_ON,
+    HAN,
+    HAN_START,
+    CodeLine,
+    LaidOutPage,
+    laid_out_page,
+)
 from reader.core.importing.pdf_listings import with_indents
 from reader.core.importing.pdf_references import reference_lists
 from reader.core.importing.reflow import (
@@ -73,12 +80,11 @@ _ROMAN_HEADER = re.compile(r"^([ivxlc]{1,6})\s+\S.{0,14}$|^\S.{0,14}\s+([ivxlc]{
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _NUMBERS = re.compile(r"\d+")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # an exponent, a footnote mark: no text
 # what a line needs to be text: a Hanzi or full-width mark, a word (two letters), a number
 # (two digits) or code (``\\[``, ``}``); without any it is what typesetting left of a formula
 # or a drawing (``i=1``, ``∂``, ``a b c``, ``|x| =``)
-_TEXT_MARK = re.compile(rf"[{_HAN}\u3000-\u303f\uff00-\uffef]|[^\W\d_]{{2,}}|\d{{2,}}|[\\{{}}\[\]]")
+_TEXT_MARK = re.compile(rf"[{HAN}\u3000-\u303f\uff00-\uffef]|[^\W\d_]{{2,}}|\d{{2,}}|[\\{{}}\[\]]")
 _MATH_CATEGORIES = frozenset({"Lu", "Ll", "Lo", "Sm", "So"})  # letters and symbols, not dots
 _CODE_STARTS = ("\\", "$", "%")
 # a glyph with no meaning of its own (PDF fonts put the pieces of a tall brace there)
@@ -96,12 +102,11 @@ _DOTTED_LINE = re.compile(rf"^(\S.*?)\s*(?:[.·…]\s*){{4,}}{_PAGE_REF}$")
 # 65``)
 _SHORT_LEADER_LINE = re.compile(rf"^(\S.*?[^.·…\s])(?:\s+[.·…]){{1,3}}\s+{_PAGE_REF}$")
 _COMMENT = re.compile(r"(?<!\\)%.*$")  # a comment in a line of TeX
-_HAN_START = re.compile(f"^[{_HAN}]")
 _RULE = re.compile(r"^(?:[.·…]\s*){8,}$")  # a dotted rule between parts of a page
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\s")  # 5.1.5, A.1
 _CONTENTS_HEADING_MAX = 12  # ``目录``, ``Contents``: the short line above the entries
-_HAN_PAIR = re.compile(rf"[{_HAN}](?=[{_HAN}])")
-_SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
+_HAN_PAIR = re.compile(rf"[{HAN}](?=[{HAN}])")
+_SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
 
 
 class NoTextLayer(ImportFailed):
@@ -278,7 +283,7 @@ def _code_apart(lines: list[str]) -> list[str]:
         elif code and (after or listing or looks_like_code(previous)) and text[0] not in GOES_ON:
             line = PARAGRAPH_START + text
             listing = True
-        elif listing and not code and _HAN_START.match(text):
+        elif listing and not code and HAN_START.match(text):
             line = PARAGRAPH_START + text
             listing = False
         else:

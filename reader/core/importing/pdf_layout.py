@@ -57,7 +57,8 @@ _EDGE_LINES = 3
 _INDENT_MIN_EM = 1.5
 _INDENT_MAX_EM = 2.4  # (a listing of code is set in further: 2.6 em in lshort)
 _FILLED = re.compile(r"[^\W_]")  # a cell holds a letter, digit or Hanzi
-_HAN_START = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Hanzi a PDF's text holds
+HAN_START = re.compile(f"^[{HAN}]")
 _NUMBERED = re.compile(
     r"^(?:§\s*)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?$|^第[一二三四五六七八九十百\d]{1,4}[章节篇部]$"
 )
@@ -69,7 +70,7 @@ GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of 
 _SAME_SIZE = 0.1  # points: a listing's lines are set in one size
 # prose that starts with a word in a typewriter font (``\\usepackage 可以一次性调用…``,
 # ``legalpaper。有关…``): a Hanzi before any comment or brace (``% 调用宏包``, ``{简介}``)
-_PROSE_AFTER_CODE = re.compile(r"^[^%#{]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PROSE_AFTER_CODE = re.compile(f"^[^%#{{]*[{HAN}]")
 
 
 # PDFium's functions as plain C calls on addresses: pypdfium2's checked prototypes take
@@ -395,14 +396,14 @@ def _paragraph_starts(lines: list[_Line], boxes: _Boxes) -> set[int]:
         under = lines[i + 1] if i + 1 < len(lines) else None
         if _indented(line, left) and (
             (under is not None and _at(under, left))
-            or (above is not None and _at(above, left) and _HAN_START.match(line.text))
+            or (above is not None and _at(above, left) and HAN_START.match(line.text))
         ):
             starts.add(id(line))
         set_in = line.x - left > _INDENT_MAX_EM * line.em
         leads = set_in and (apart or above is None or _leads_into_display(above.text))
         caption = bool(
             set_in
-            and _HAN_START.match(line.text)
+            and HAN_START.match(line.text)
             and (above is None or abs(above.x - line.x) > _SAME_X)
         )
         # (the font is asked only where it decides)
