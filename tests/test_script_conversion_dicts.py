@@ -66,3 +66,14 @@ def test_a_failing_opencc_dict_leaves_the_standard_config(
     monkeypatch.setattr(script_conversion_dicts, "_opencc_dict", failing)
     assert make("s2tw") is None
     assert made("s2tw") is None
+
+
+def test_an_earlier_opencc_s_forms_are_removed_once_this_one_s_are_made(cache: Path) -> None:
+    earlier = cache / "opencc-0.9.0"
+    earlier.mkdir()
+    (earlier / "lookup.ocd2").write_bytes(b"an earlier version's dictionary")
+    unrelated = cache / "tables"
+    unrelated.mkdir()
+    assert make("s2tw") is not None
+    assert not earlier.exists()
+    assert unrelated.is_dir() and (cache / f"opencc-{opencc.__version__}").is_dir()

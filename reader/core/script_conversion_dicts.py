@@ -9,12 +9,15 @@ single characters, so wherever a phrase matched it was at least as long) build i
 They are made once per OpenCC version into the cache, by OpenCC's own ``opencc_dict`` (a
 child process: Python's lock stays free), on the thread that builds a converter ahead;
 until then, or if they cannot be made, the standard config is used. (s2t, with no
-segmentation of its own and one group, builds in 60 ms: it stays as it is.)
+segmentation of its own and one group, builds in 60 ms: it stays as it is.) The folders
+an earlier OpenCC made (1.9 MB each) are removed once this version's are in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -77,6 +80,7 @@ def make(config: str) -> Path | None:
                 return None
             _write_dict(union, phrases)
             _write_dict(characters | union, lookup)  # a phrase's value over a character's
+            _remove_other_versions(folder)
         spec = _with_paths(spec, share)
         spec["segmentation"]["dict"] = {"type": "ocd2", "file": str(phrases)}
         spec["conversion_chain"][0]["dict"] = {"type": "ocd2", "file": str(lookup)}
@@ -88,6 +92,15 @@ def make(config: str) -> Path | None:
         )
     except (OSError, ValueError, subprocess.SubprocessError):  # the standard config serves
         return None
+
+
+def _remove_other_versions(folder: Path) -> None:
+    """The faster forms an earlier (or later) OpenCC made beside ``folder``: never read
+    by this one, whose dictionaries they are not."""
+    for other in folder.parent.glob("opencc-*"):
+        if other != folder and other.is_dir():
+            with contextlib.suppress(OSError):
+                shutil.rmtree(other)
 
 
 def _entries(files: list[Path]) -> dict[str, str] | None:
