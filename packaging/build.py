@@ -236,6 +236,13 @@ def check_frozen(programs: Path, version: str, scratch: Path) -> None:
     if frozen.stdout != from_source.stdout:
         raise CheckError("annotate of the OCR sample differs between frozen and source")
 
+    check("the bundle ships OpenCC's faster dictionaries (the frozen app cannot make them)")
+    import opencc
+
+    dictionaries = resources_dir(programs) / "precompiled" / f"opencc-{opencc.__version__}.zip"
+    if not dictionaries.is_file():
+        raise CheckError(f"{dictionaries} is missing: the first switch to traditional stalls")
+
     check("the runs above wrote nothing inside the program folder")
     after = snapshot(programs.parent if programs.name == "MacOS" else programs)
     if after != before:

@@ -557,8 +557,9 @@ EXPECTED: dict[str, Expect] = {
             # a listing's lines and its comments in Chinese, each a line (source 3.1)
             "\\documentclass{book}",
             "% 导言区，加载宏包和各项设置，包括参考文献、索引等",
-            "\\usepackage{makeidx} % 调用 makeidx 宏包，用来处理索引",
-            "\\makeindex % 开启索引的收集",
+            # (and their comments in a column, as p. 21 sets them)
+            "\\usepackage{makeidx}        % 调用 makeidx 宏包，用来处理索引",
+            "\\makeindex                  % 开启索引的收集",
             "GNU Free Documentation License",
             # the tables of the front matter and of 3.7, a row a paragraph, its cells
             # tab-separated, and the caption over 3.3 a line of its own

@@ -124,3 +124,34 @@ def test_lshort_s_prose_is_never_indented(lshort: list[str]) -> None:
     assert len(indented) > 100
     # a Hanzi in an indented line is in a comment or an argument, never prose's
     assert not [p for p in indented if _HAN.search(re.split(r"[%{]", p)[0])]
+
+
+def test_lshort_s_columns_aligned_with_spaces_stay_aligned(lshort: list[str]) -> None:
+    # p. 28 (the PDF's 40th page): the tabular's source lines its cells up under the
+    # header row's (L under left, C under center, R under right), as the grey box sets it
+    assert _run(
+        lshort,
+        [
+            "  left & center & right",
+            "       & par box with fixed width\\\\",
+            "  L    & C      & R     & P \\\\",
+        ],
+    )
+    # p. 21 (the PDF's 33rd): source 3.1's comments in one column right of its commands
+    assert _run(
+        lshort,
+        [
+            "\\usepackage{makeidx}        % 调用 makeidx 宏包，用来处理索引",
+            "\\makeindex                  % 开启索引的收集",
+            "\\bibliographystyle{plain}   % 指定参考文献样式为 plain",
+        ],
+    )
+    assert _run(lshort, ["\\frontmatter         % 前言部分", "\\maketitle           % 标题页"])
+
+
+def test_lshort_s_typeset_results_beside_a_listing_keep_single_spaces(lshort: list[str]) -> None:
+    # p. 49 (the PDF's 61st): the spacing commands' table shows each one's result in the
+    # text font beside it; those gaps are the result's, not the listing's columns
+    assert "\\quad a a \\: a a" in lshort
+    # p. 61 (the PDF's 73rd): the example's result set beside its last line
+    assert any(p.endswith("letters}. He likes large and small letters.") for p in lshort)

@@ -11,6 +11,7 @@ import pytest
 
 from reader.core import paths, script_conversion_dicts
 from reader.core.script_conversion_dicts import made, make
+from reader.core.shipped import archive_for, pack
 
 CORPUS = Path("../shared/corpus")
 # texts in simplified characters, read as they are (../shared/corpus/SOURCES.md)
@@ -66,3 +67,61 @@ def test_a_failing_opencc_dict_leaves_the_standard_config(
     monkeypatch.setattr(script_conversion_dicts, "_opencc_dict", failing)
     assert make("s2tw") is None
     assert made("s2tw") is None
+
+
+def test_an_earlier_opencc_s_forms_are_removed_once_this_one_s_are_made(cache: Path) -> None:
+    earlier = cache / "opencc-0.9.0"
+    earlier.mkdir()
+    (earlier / "lookup.ocd2").write_bytes(b"an earlier version's dictionary")
+    unrelated = cache / "tables"
+    unrelated.mkdir()
+    assert make("s2tw") is not None
+    assert not earlier.exists()
+    assert unrelated.is_dir() and (cache / f"opencc-{opencc.__version__}").is_dir()
+
+
+@pytest.fixture
+def shipped_only(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A build's shipped dictionaries (made by precompile's call, packed as it packs them)
+    and an app without ``opencc_dict``, as the frozen app is: the shipped folder."""
+    build = tmp_path_factory.mktemp("build")
+    monkeypatch.setenv("READER_CACHE_DIR", str(build))
+    assert script_conversion_dicts.make_dictionaries()
+    folder = build / f"opencc-{opencc.__version__}"
+    assert sorted(path.name for path in folder.iterdir()) == ["lookup.ocd2", "phrases.ocd2"]
+    precompiled = tmp_path_factory.mktemp("precompiled")
+    pack(folder, archive_for(precompiled / folder.name))
+    monkeypatch.setenv("READER_CACHE_DIR", str(cache))
+    monkeypatch.setenv("READER_PRECOMPILED_DIR", str(precompiled))
+    monkeypatch.setattr(script_conversion_dicts, "_tool", lambda: cache / "no-opencc_dict")
+    return precompiled
+
+
+def test_without_opencc_dict_the_shipped_dictionaries_make_the_faster_form(
+    cache: Path, shipped_only: Path
+) -> None:
+    faster = make("s2tw")
+    assert faster is not None and faster.is_relative_to(cache)
+    text = paths.seed_article().read_text(encoding="utf-8")
+    assert opencc.OpenCC(str(faster)).convert(text) == opencc.OpenCC("s2tw").convert(text)
+    assert make("s2hk") is not None  # the same two dictionaries serve both
+
+
+def test_a_damaged_shipped_archive_leaves_the_standard_config(
+    cache: Path, shipped_only: Path
+) -> None:
+    archive = archive_for(shipped_only / f"opencc-{opencc.__version__}")
+    archive.write_bytes(archive.read_bytes()[:5000])
+    assert make("s2tw") is None and made("s2tw") is None
+    folder = cache / f"opencc-{opencc.__version__}"
+    assert not folder.exists() or not list(folder.iterdir())  # nothing half-unpacked left
+
+
+def test_without_the_tool_or_a_shipped_archive_nothing_is_tried(
+    cache: Path, shipped_only: Path
+) -> None:
+    archive_for(shipped_only / f"opencc-{opencc.__version__}").unlink()
+    assert make("s2tw") is None
+    assert not (cache / f"opencc-{opencc.__version__}").exists()

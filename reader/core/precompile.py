@@ -7,7 +7,8 @@ the data, versions and format it was made from, so a file made from other data i
 found and the app compiles into its cache as before (a fresh clone has none: its first run
 compiles). Each is shipped as a zip archive (``reader.core.shipped``: 53 MB of tables and
 index in 17 MB), unpacked into the cache on first use. Nothing here is downloaded: it is
-made from the bundled CC-CEDICT and the installed jieba and pypinyin.
+made from the bundled CC-CEDICT and the installed jieba, pypinyin and OpenCC (whose
+faster dictionaries, ``script_conversion_dicts``, the frozen app could not make).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader.core import paths, shipped
+from reader.core import paths, script_conversion_dicts, shipped
 from reader.core.analysis.tables import TABLES_FOLDER
 
 _NOT_SHIPPED = {"cedict-checksums.json"}  # remembers this machine's file stamps
@@ -41,6 +42,8 @@ def precompile(target: Path | None = None) -> Path:
         analyzer = Analyzer.create()
         # reads every table the analysis opens lazily (the neighbour votes among them)
         analyzer.analyse(rebuild(paths.seed_article().read_text(encoding="utf-8")))
+        # OpenCC's faster dictionaries: the frozen app has no opencc_dict to make them
+        script_conversion_dicts.make_dictionaries()
         pack_all(building, packing)
         for path in [packing, *packing.rglob("*")]:  # readable by every user of an install
             path.chmod(0o755 if path.is_dir() else 0o644)

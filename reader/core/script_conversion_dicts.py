@@ -7,24 +7,30 @@ of its 100-280 ms, holding Python's lock. The same lookups from one dictionary e
 union's keys, which agree where both have one; then the characters' keys under them, all
 single characters, so wherever a phrase matched it was at least as long) build in 35 ms.
 They are made once per OpenCC version into the cache, by OpenCC's own ``opencc_dict`` (a
-child process: Python's lock stays free), on the thread that builds a converter ahead;
-until then, or if they cannot be made, the standard config is used. (s2t, with no
-segmentation of its own and one group, builds in 60 ms: it stays as it is.)
+child process: Python's lock stays free), on the thread that builds a converter ahead, or
+unpacked from the copy a build ships (``precompile``: the frozen app has no such tool);
+until then, or if they cannot be had, the standard config is used. (s2t, with no
+segmentation of its own and one group, builds in 60 ms: it stays as it is.) The folders
+an earlier OpenCC made (1.9 MB each) are removed once this version's are in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths
+from reader.core import paths, shipped
 from reader.core.atomic import write_atomically
 
 _PHRASES = ["STPhrases.ocd2", "STPhrases_GeneratedFromRegionalPhrases.ocd2"]
+_PHRASES_FILE, _LOOKUP_FILE = "phrases.ocd2", "lookup.ocd2"  # the faster forms' two
 _CHARACTERS = "STCharacters.ocd2"
 _UNION = {
     "type": "group",
@@ -57,26 +63,22 @@ def made(config: str) -> Path | None:
 
 
 def make(config: str) -> Path | None:
-    """Make ``config``'s faster form (its two dictionaries once for all configs); None if
-    the config is not shaped as described above, the dictionaries disagree, or
-    ``opencc_dict`` fails: the standard config serves then."""
-    if not _tool().is_file():  # the frozen app ships no tools: nothing to try at each launch
-        return None
+    """Make ``config``'s faster form (its two dictionaries once for all configs, or
+    unpacked from those a build ships); None if the config is not shaped as described
+    above, the dictionaries disagree, or they can be neither made nor unpacked: the
+    standard config serves then."""
+    folder = _folder()
+    phrases, lookup = folder / _PHRASES_FILE, folder / _LOOKUP_FILE
+    if not (lookup.is_file() or _shipped().is_file() or _tool().is_file()):
+        return None  # a frozen app built without them: nothing to try at each launch
     share = _opencc_dir() / "share" / "opencc"
     spec = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
     chain = spec.get("conversion_chain") or [{}]
     if spec.get("segmentation", {}).get("dict") != _UNION or chain[0].get("dict") != _LOOKUP:
         return None  # another shape (s2t, t2s): built fast enough as it is
-    folder = _folder()
-    phrases, lookup = folder / "phrases.ocd2", folder / "lookup.ocd2"
     try:
-        if not lookup.is_file():
-            union = _entries([share / name for name in _PHRASES])
-            characters = _entries([share / _CHARACTERS])
-            if union is None or characters is None or any(len(k) != 1 for k in characters):
-                return None
-            _write_dict(union, phrases)
-            _write_dict(characters | union, lookup)  # a phrase's value over a character's
+        if not lookup.is_file() and not (_unpacked(folder) or make_dictionaries()):
+            return None
         spec = _with_paths(spec, share)
         spec["segmentation"]["dict"] = {"type": "ocd2", "file": str(phrases)}
         spec["conversion_chain"][0]["dict"] = {"type": "ocd2", "file": str(lookup)}
@@ -88,6 +90,59 @@ def make(config: str) -> Path | None:
         )
     except (OSError, ValueError, subprocess.SubprocessError):  # the standard config serves
         return None
+
+
+def make_dictionaries() -> bool:
+    """Make the faster forms' two dictionaries into the cache with ``opencc_dict`` (a
+    build's precompile ships them: the frozen app has no such tool); whether they are
+    there now. Raises OSError, ValueError or SubprocessError where the tool fails."""
+    if not _tool().is_file():
+        return False
+    share = _opencc_dir() / "share" / "opencc"
+    union = _entries([share / name for name in _PHRASES])
+    characters = _entries([share / _CHARACTERS])
+    if union is None or characters is None or any(len(k) != 1 for k in characters):
+        return False
+    folder = _folder()
+    _write_dict(union, folder / _PHRASES_FILE)
+    _write_dict(characters | union, folder / _LOOKUP_FILE)  # a phrase's value over a character's
+    _remove_other_versions(folder)
+    return True
+
+
+def _shipped() -> Path:
+    """Where a build ships this OpenCC version's two dictionaries (``precompile``)."""
+    return shipped.archive_for(paths.precompiled_dir() / _folder().name)
+
+
+def _unpacked(folder: Path) -> bool:
+    """Whether the shipped dictionaries could be unpacked into ``folder`` (a damaged
+    archive leaves nothing: they are made, where the tool is, or the standard serves)."""
+    if not _shipped().is_file():
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=folder, prefix=".unpacking-"))
+    try:
+        shipped.unpack_folder(_shipped(), building)
+        if not all((building / name).is_file() for name in (_PHRASES_FILE, _LOOKUP_FILE)):
+            return False
+        for name in (_PHRASES_FILE, _LOOKUP_FILE):  # the lookup last: it says both are there
+            os.replace(building / name, folder / name)
+    except shipped.Damaged:
+        return False
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    _remove_other_versions(folder)
+    return True
+
+
+def _remove_other_versions(folder: Path) -> None:
+    """The faster forms an earlier (or later) OpenCC made beside ``folder``: never read
+    by this one, whose dictionaries they are not."""
+    for other in folder.parent.glob("opencc-*"):
+        if other != folder and other.is_dir():
+            with contextlib.suppress(OSError):
+                shutil.rmtree(other)
 
 
 def _entries(files: list[Path]) -> dict[str, str] | None:

@@ -6,7 +6,17 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QTableView,
+    QWidget,
+)
 
 SQUEEZED_COMBO_CHARS = 5  # a choice box in a narrow pane shows this much of its choice
 
@@ -44,6 +54,41 @@ def squeezable(box: QComboBox) -> None:
     """``box`` keeps its full width where there is room and shrinks, eliding its text, in
     a narrow pane: its choices' width no longer sets the pane's minimum width."""
     box.setMinimumWidth(box.fontMetrics().averageCharWidth() * SQUEEZED_COMBO_CHARS + 28)
+    box.installEventFilter(_ElidedChoice(box))
+
+
+class _ElidedChoice(QObject):
+    """Paints a squeezed choice box's current text elided (``Detect enc…``) where the box
+    is narrower than it: Qt's styles cut it off mid-letter."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QComboBox):
+            return False
+        option = QStyleOptionComboBox()
+        watched.initStyleOption(option)
+        shown = shown_choice(watched, option)
+        if shown == option.currentText:
+            return False  # it fits: Qt paints it as ever
+        option.currentText = shown
+        painter = QStylePainter(watched)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        painter.end()
+        return True
+
+
+def shown_choice(box: QComboBox, option: QStyleOptionComboBox | None = None) -> str:
+    """The current text of a (non-editable) ``box`` as it fits its text field, elided."""
+    if option is None:
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+    if box.isEditable():
+        return option.currentText
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    room = field.width() - (0 if option.currentIcon.isNull() else option.iconSize.width() + 4)
+    return option.fontMetrics.elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
 
 
 def passing_label(label: QLabel) -> None:

@@ -36,6 +36,7 @@ import bisect
 import ctypes
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,7 @@ _ALIGNED_SOURCE = re.compile(r"&|\\\\\s*$")  # a TeX table's or alignment's sour
 _MONOSPACE = re.compile(r"typewriter|mono|courier|consol|^(?:cm|lm|ec|sf|t1)?tt\d", re.I)
 GOES_ON = frozenset("，。、；：！？）」』”’,;:!?)")  # no line of its own starts with these
 _SAME_SIZE = 0.1  # points: a listing's lines are set in one size
+_INNER_SPACES = re.compile(" +")
 # prose that starts with a word in a typewriter font (``\\usepackage 可以一次性调用…``,
 # ``legalpaper。有关…``): a Hanzi before any comment or brace (``% 调用宏包``, ``{简介}``)
 _PROSE_AFTER_CODE = re.compile(f"^[^%#{{]*[{HAN}]")
@@ -204,14 +206,12 @@ def laid_out_page(textpage: pypdfium2.PdfTextPage) -> LaidOutPage:
         start = start or (after_row and line.em > 0)
         out.append(PARAGRAPH_START + row if start or row.startswith(DANGEROUS_BEND) else row)
         after_row = bool(offsets) or (after_row and line.em <= 0)
-    return LaidOutPage(
-        "\n".join(out), tuple(CodeLine(line.text.strip(), indent) for line, indent in code)
-    )
+    return LaidOutPage("\n".join(out), tuple(listing for _, listing in code))
 
 
 def _code_lines(
     lines: list[_Line], boxes: _Boxes, rows: dict[int, tuple[tuple[int, int], ...]]
-) -> list[tuple[_Line, int]]:
+) -> list[tuple[_Line, CodeLine]]:
     """The lines of the page's listings, each with its indent: a run of lines of code in
     a typewriter font and one size around one set in from the column's edge (the font is
     asked of those set in, most lines are not, and of the lines beside them), not a
@@ -229,7 +229,7 @@ def _code_lines(
     def same_run(i: int, j: int) -> bool:
         return abs(lines[i].em - lines[j].em) <= _SAME_SIZE and mono(j)
 
-    code: list[tuple[_Line, int]] = []
+    code: list[tuple[_Line, CodeLine]] = []
     end = 0
     for i, line in enumerate(lines):
         if i < end or line.x - left <= _SAME_X or not mono(i):
@@ -244,7 +244,7 @@ def _code_lines(
     return code
 
 
-def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[tuple[_Line, int]]:
+def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[tuple[_Line, CodeLine]]:
     """A run's lines with their indents: the pen's place at each line's start, right of
     the leftmost one's, in characters (the advance from a line's first character to its
     second, the commonest). A line set above the one before it starts another listing
@@ -260,16 +260,39 @@ def _indented_listing(lines: list[_Line], boxes: _Boxes) -> list[tuple[_Line, in
     if advance <= 0:
         return []
     cuts = [0, *(j for j in range(1, len(lines)) if origins[j][1] >= origins[j - 1][1]), len(lines)]
-    code: list[tuple[_Line, int]] = []
+    code: list[tuple[_Line, CodeLine]] = []
     for start, end in itertools.pairwise(cuts):
         if end - start < 2:
             continue
         base = min(x for x, _ in origins[start:end])
-        code.extend(
-            (line, round((x - base) / advance))
-            for line, (x, _) in zip(lines[start:end], origins[start:end], strict=True)
-        )
+        for line, (x, _) in zip(lines[start:end], origins[start:end], strict=True):
+            code.append(
+                (line, CodeLine(_spaced(line, boxes, advance), round((x - base) / advance)))
+            )
     return code
+
+
+def _spaced(line: _Line, boxes: _Boxes, advance: float) -> str:
+    """A listing's line with each run of spaces inside it as wide as the page sets it:
+    PDFium gives one space for any gap, so columns aligned with spaces (``Roman    & I``
+    under ``Alphabet & A``) would close up. A gap is counted in the typewriter's advances
+    from the pen's place at the character before it (a Hanzi there takes two), between
+    two characters of the typewriter's only: not the gap to what the listing typesets
+    beside it, nor that text's own spaces."""
+    text = line.text.strip(" ")
+    first = line.start + len(line.text) - len(line.text.lstrip(" "))
+    out: list[str] = []
+    end = 0
+    for gap in _INNER_SPACES.finditer(text):
+        before, after = gap.start() - 1, gap.end()
+        width = 2 if unicodedata.east_asian_width(text[before]) in "WF" else 1
+        dx = boxes.origin(first + after)[0] - boxes.origin(first + before)[0]
+        spaces = round(dx / advance) - width  # (the fonts asked only of a wider gap)
+        if spaces > 1 and not (boxes.monospace(first + before) and boxes.monospace(first + after)):
+            spaces = 1
+        out += [text[end : before + 1], " " * max(1, spaces)]
+        end = after
+    return "".join([*out, text[end:]]).strip()
 
 
 def _first(line: _Line) -> int:

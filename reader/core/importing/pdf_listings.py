@@ -72,7 +72,9 @@ def _indented(
             continue
         first, *dropped = listed
         code.update(range(len(paras), len(paras) + len(listed)))
-        paras.append(" " * first.indent + text)
+        # its spacing as the page sets it, where the text only closed up its gaps
+        spaced = first.text if first.text.split() == text.split() else text
+        paras.append(" " * first.indent + spaced)
         paras.extend(" " * line.indent + line.text for line in dropped)
     return make_article(
         article.title, paras, article.original_text, article.source, frozenset(code)
