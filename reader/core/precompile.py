@@ -36,11 +36,14 @@ def precompile(target: Path | None = None) -> Path:
     os.environ[paths.CACHE_DIR_ENV] = str(building)
     try:
         from reader.core.analysis.pipeline import Analyzer
+        from reader.core.cedict import Dictionary
         from reader.core.importing.reflow import rebuild
 
-        analyzer = Analyzer.create()
+        dictionary = Dictionary.open()
+        analyzer = Analyzer.create(dictionary=dictionary)
         # reads every table the analysis opens lazily (the neighbour votes among them)
         analyzer.analyse(rebuild(paths.seed_article().read_text(encoding="utf-8")))
+        dictionary.ready()  # its index written whole (its last part on a thread)
         pack_all(building, packing)
         for path in [packing, *packing.rglob("*")]:  # readable by every user of an install
             path.chmod(0o755 if path.is_dir() else 0o644)

@@ -25,7 +25,7 @@ from reader.core.cedict.cache import (
     source_checksum,
 )
 from reader.core.cedict.parser import ParseResult
-from reader.core.cedict.wordinfo import band_edges, load_hsk_levels, load_word_counts
+from reader.core.cedict.wordinfo import band_edges, load_hsk_levels
 from reader.core.pinyin import numbered_syllables
 from reader.core.progress import Progress
 
@@ -70,69 +70,10 @@ def _plain_token(token: str) -> str:
     return "".join(syllable for syllable, _ in numbered_syllables(token))
 
 
-def build_index(
-    parsed: ParseResult, target: Path, checksum: str, progress: Progress | None = None
-) -> None:
-    """Write the index for ``parsed`` to ``target`` atomically (temp file, then rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(target.parent)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=temp_prefix(target.stem), suffix=".building", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
-        connection = sqlite3.connect(temporary)
-        try:
-            _fill(connection, parsed, checksum, progress)
-        finally:
-            connection.close()
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
-def _fill(
-    connection: sqlite3.Connection,
-    parsed: ParseResult,
-    checksum: str,
-    progress: Progress | None,
-) -> None:
-    connection.execute("PRAGMA journal_mode = OFF")
-    connection.execute("PRAGMA synchronous = OFF")
-    connection.executescript(_SCHEMA)
-    counts = load_word_counts(keep=True)  # for the segmenter's word table, made next
-    if progress is not None:
-        progress.step(1, 4, "Indexing entries")
+def index_meta(parsed: ParseResult, checksum: str) -> dict[str, str]:
+    """The ``meta`` table of the index of ``parsed``."""
     records = parsed.records
-    connection.executemany(
-        "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                r.id,
-                r.traditional,
-                r.simplified,
-                r.pinyin,
-                r.body,
-                pinyin_plain(r.pinyin),
-                counts.get(r.simplified, 0),
-            )
-            for r in records
-        ),
-    )
-    connection.execute(_HEADS)
-    if progress is not None:
-        progress.step(2, 4, "Indexing HSK levels and word frequency")
-    _fill_words(connection, counts)
-    connection.executemany(
-        "INSERT INTO parse_errors VALUES (?, ?, ?)",
-        ((e.line_number, e.text, e.reason) for e in parsed.errors),
-    )
-    if progress is not None:
-        progress.step(3, 4, "Indexing English glosses")
-    connection.execute("INSERT INTO glosses(glosses) VALUES ('rebuild')")
-    meta = {
+    return {
         "checksum": checksum,
         "app_version": __version__,
         "schema": str(SCHEMA_VERSION),
@@ -140,30 +81,126 @@ def _fill(
         "max_word_length": str(max((len(r.simplified) for r in records), default=0)),
         **{f"header.{key}": value for key, value in parsed.header.items()},
     }
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    connection.commit()
-    if progress is not None:
-        progress.step(4, 4, "Dictionary ready")
 
 
-def _fill_words(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
+def build_index(
+    parsed: ParseResult,
+    target: Path,
+    checksum: str,
+    counts: dict[str, int],
+    progress: Progress | None = None,
+) -> None:
+    """Write the index for ``parsed`` to ``target`` atomically (temp file, then rename);
+    ``counts`` are jieba's word counts (``load_word_counts``)."""
+    IndexBuild(parsed, target, checksum, counts, progress).finish()
+
+
+class IndexBuild:
+    """An index being written in two parts: made here, the rows bound from Python (the
+    entries, HSK levels, uncounted words); then ``finish``: what SQL makes of them (each
+    headword's rows, the words' levels and bands, the English search), which holds no
+    Python lock and so may run on another thread (one at a time) while this one works on.
+    Written to a temporary file, renamed to ``target`` when complete."""
+
+    def __init__(
+        self,
+        parsed: ParseResult,
+        target: Path,
+        checksum: str,
+        counts: dict[str, int],
+        progress: Progress | None = None,
+    ) -> None:
+        self._target = target
+        self._progress = progress
+        self._meta = index_meta(parsed, checksum)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(target.parent)
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=temp_prefix(target.stem), suffix=".building", dir=target.parent
+        )
+        os.close(handle)
+        self._temporary = Path(temporary_name)
+        try:
+            self._connection = sqlite3.connect(self._temporary, check_same_thread=False)
+            try:
+                self._bind(parsed, counts)
+            except BaseException:
+                self._connection.close()
+                raise
+        except BaseException:
+            self._temporary.unlink(missing_ok=True)
+            raise
+
+    def _step(self, done: int, message: str) -> None:
+        if self._progress is not None:
+            self._progress.step(done, 4, message)
+
+    def _bind(self, parsed: ParseResult, counts: dict[str, int]) -> None:
+        connection = self._connection
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.executescript(_SCHEMA)
+        self._step(1, "Indexing entries")
+        connection.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    r.id,
+                    r.traditional,
+                    r.simplified,
+                    r.pinyin,
+                    r.body,
+                    pinyin_plain(r.pinyin),
+                    counts.get(r.simplified, 0),
+                )
+                for r in parsed.records
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO parse_errors VALUES (?, ?, ?)",
+            ((e.line_number, e.text, e.reason) for e in parsed.errors),
+        )
+        connection.execute("CREATE TEMP TABLE hsk (word TEXT PRIMARY KEY, old INT, new INT)")
+        connection.executemany(
+            "INSERT INTO hsk VALUES (?, ?, ?)",
+            ((word, old, new) for word, (old, new) in load_hsk_levels().items()),
+        )
+        # a word jieba counts 0 times still has a band (none in jieba's own list)
+        connection.execute("CREATE TEMP TABLE uncounted (word TEXT PRIMARY KEY)")
+        connection.executemany(
+            "INSERT INTO uncounted VALUES (?)", ((w,) for w, n in counts.items() if n == 0)
+        )
+        self._edges = band_edges(counts)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", self._meta.items())
+
+    def finish(self) -> None:
+        """Make the rest of the index and put it in place (or remove it, failing)."""
+        try:
+            try:
+                connection = self._connection
+                connection.execute(_HEADS)
+                self._step(2, "Indexing HSK levels and word frequency")
+                _fill_words(connection, self._edges)
+                self._step(3, "Indexing English glosses")
+                connection.execute("INSERT INTO glosses(glosses) VALUES ('rebuild')")
+                connection.commit()
+            finally:
+                self._connection.close()
+            os.replace(self._temporary, self._target)
+            self._step(4, "Dictionary ready")
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                self._temporary.unlink()
+
+
+def _fill_words(connection: sqlite3.Connection, edges: list[int]) -> None:
     """HSK level and frequency band for every headword, in both scripts: a word's row is
     made from the first entry (by id) under it that gives it a level or a band; its level
-    is its own, else its entry's simplified form's. Made in SQL from ``heads`` and
-    ``entries`` (whose ``frequency`` is the count, 0 for a word jieba does not count), not
-    row by row from Python: SQLite takes a group's other columns from the row of its
-    ``MIN()``, the first entry."""
-    connection.execute("CREATE TEMP TABLE hsk (word TEXT PRIMARY KEY, old INT, new INT)")
-    connection.executemany(
-        "INSERT INTO hsk VALUES (?, ?, ?)",
-        ((word, old, new) for word, (old, new) in load_hsk_levels().items()),
-    )
-    # a word jieba counts 0 times still has a band (none in jieba's own list)
-    connection.execute("CREATE TEMP TABLE uncounted (word TEXT PRIMARY KEY)")
-    connection.executemany(
-        "INSERT INTO uncounted VALUES (?)", ((w,) for w, n in counts.items() if n == 0)
-    )
-    edges = band_edges(counts)
+    is its own, else its entry's simplified form's. Made in SQL from ``heads``,
+    ``entries`` (whose ``frequency`` is the count, 0 for a word jieba does not count) and
+    the temporary tables ``hsk`` and ``uncounted``, not row by row from Python: SQLite
+    takes a group's other columns from the row of its ``MIN()``, the first entry.
+    ``edges``: the counts at the band limits (``band_edges``)."""
     # band 1 for the commonest, one more per edge above the count: ties share a band
     band = "".join(f" + (e.frequency < {edge:d})" for edge in edges)
     connection.execute(
