@@ -1,4 +1,5 @@
-"""A release compiled while the caller goes on: the parse answers what it can, lookups wait."""
+"""A release compiled while the caller goes on (the parse answers what it can, lookups
+wait), and its English search compiled when it is first searched."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from reader.core.cedict import Dictionary
 from reader.core.cedict import index as index_module
-from reader.core.cedict.cache import index_path_for, source_checksum
+from reader.core.cedict.cache import english_path_for, index_path_for, source_checksum
 from reader.core.progress import Progress
 
 RELEASE = (
@@ -112,3 +113,21 @@ def test_with_progress_shown_the_index_is_written_before_open_returns(release: P
     shown = Progress(lambda done, total, message: steps.append(message))
     dictionary = Dictionary.open(release, progress=shown)
     assert dictionary.index.exists() and steps[-1] == "Dictionary ready"
+
+
+def test_the_english_search_is_compiled_on_the_first_english_search(release: Path) -> None:
+    dictionary = Dictionary.open(release)
+    assert [e.pinyin for e in dictionary.entries("中")] == ["zhong1", "zhong4"]
+    english = english_path_for(dictionary.index)
+    assert not english.exists()  # not in the way of the first lookups
+    found = [e.simplified for e in dictionary.search_english("bank")]
+    assert english.exists() and found == ["银行", "行长"]
+    assert [e.simplified for e in Dictionary.open(release).search_english("bank")] == found
+
+
+def test_a_damaged_english_search_is_compiled_again(release: Path) -> None:
+    english = Dictionary.open(release).english_index()
+    english.write_bytes(b"not sqlite" * 100)
+    dictionary = Dictionary.open(release)  # a new connection: it attaches the file anew
+    assert [e.simplified for e in dictionary.search_english("middle")] == ["中"]
+    assert english.read_bytes()[:15] == b"SQLite format 3"

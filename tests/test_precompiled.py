@@ -123,6 +123,25 @@ def test_the_shipped_index_is_unpacked_when_the_cache_has_none(
         assert [entry.pinyin for entry in reopened.entries("银行")] == ["yin2 hang2"]
 
 
+def test_the_shipped_english_search_is_unpacked_when_the_cache_has_none(
+    shipped: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "small.u8"
+    source.write_text("銀行 银行 [yin2 hang2] /bank/\n", encoding="utf-8")
+    english = Dictionary.open(source).english_index()
+    shipped.mkdir()
+    pack(english, archive_for(shipped / english.name))
+    english.unlink()
+
+    def fail(*_args: object) -> None:
+        raise AssertionError("compiled although shipped")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("reader.core.cedict.dictionary.build_english", fail)
+        assert [e.simplified for e in Dictionary.open(source).search_english("bank")] == ["银行"]
+    assert english.exists()
+
+
 def test_precompile_packs_what_the_first_run_looks_for(shipped: Path, tmp_path: Path) -> None:
     source = tmp_path / "small.u8"
     source.write_text("銀行 银行 [yin2 hang2] /bank/\n", encoding="utf-8")

@@ -43,7 +43,7 @@ def precompile(target: Path | None = None) -> Path:
         analyzer = Analyzer.create(dictionary=dictionary)
         # reads every table the analysis opens lazily (the neighbour votes among them)
         analyzer.analyse(rebuild(paths.seed_article().read_text(encoding="utf-8")))
-        dictionary.ready()  # its index written whole (its last part on a thread)
+        dictionary.english_index()  # compiled on the first English search: shipped too
         pack_all(building, packing)
         for path in [packing, *packing.rglob("*")]:  # readable by every user of an install
             path.chmod(0o755 if path.is_dir() else 0o644)

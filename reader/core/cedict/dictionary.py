@@ -8,6 +8,7 @@ A release with no index yet is parsed at once and its index written on a thread 
 (``Compiling``): SQLite does most of that work without holding Python's lock, so on a first
 run it overlaps what the caller does next (the segmenter's and the readings' tables), which
 needs only what the parse gave (the headwords, the meta). Lookups wait until it is written.
+The English search is a file of its own, compiled by the first English search.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.cedict.cache import index_path_for, shipped_index_for, source_checksum
-from reader.core.cedict.index import IndexBuild, index_meta, remove_stale_indexes
+from reader.core.cedict.cache import (
+    english_path_for,
+    index_path_for,
+    shipped_index_for,
+    source_checksum,
+)
+from reader.core.cedict.index import IndexBuild, build_english, index_meta, remove_stale_indexes
 from reader.core.cedict.model import Entry, HskLevel, Reference
 from reader.core.cedict.parser import ParseError, ParseResult, Record, SourceError, parse_source
 from reader.core.cedict.search import (
@@ -34,7 +40,7 @@ from reader.core.cedict.sources import active_source
 from reader.core.cedict.wordinfo import load_word_counts
 from reader.core.collector import paused
 from reader.core.progress import Progress
-from reader.core.shipped import Damaged, unpack_file
+from reader.core.shipped import Damaged, archive_for, unpack_file
 
 _ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
 _ENGLISH_CANDIDATES = 200
@@ -272,11 +278,11 @@ class Dictionary:
         # Candidates: the best bm25 matches (short glosses) and the most frequent words
         # (long entries like 好 or 水, which bm25 ranks low); then ranked in Python.
         select = (
-            f"SELECT w.band, e.frequency, {_ENTRY_COLUMNS} FROM glosses g "
+            f"SELECT w.band, e.frequency, {_ENTRY_COLUMNS} FROM english.glosses g "
             "JOIN entries e ON e.id = g.rowid LEFT JOIN words w ON w.word = e.simplified "
-            "WHERE glosses MATCH ? ORDER BY {} LIMIT ?"
+            "WHERE g.glosses MATCH ? ORDER BY {} LIMIT ?"
         )
-        connection = self._connection()
+        connection = self._english_connection()
         scored = {}
         for order in ("g.rank", "e.frequency DESC"):
             for band, count, *row in connection.execute(
@@ -287,12 +293,47 @@ class Dictionary:
         ranked = sorted(scored.values(), key=lambda item: (item[0], item[1]))
         return [entry for _, _, entry in ranked[:limit]]
 
+    def english_index(self) -> Path:
+        """The English search's own file (``cache.english_path_for``), compiled the first
+        time it is needed (unpacked if a build shipped it): it is not in a first run's
+        way, and most runs never search in English."""
+        self.ready()
+        english = english_path_for(self.index)
+        with _ENGLISH_LOCK:
+            if not english.exists():
+                shipped = archive_for(paths.precompiled_dir() / english.name)
+                if shipped.is_file():
+                    with contextlib.suppress(Damaged):  # damaged: compile one instead
+                        unpack_file(shipped, english)
+            if not english.exists():
+                build_english(self.index, english)
+        return english
+
+    def _english_connection(self) -> sqlite3.Connection:
+        """This thread's connection, with the English search attached (as ``english``)."""
+        connection = self._connection()
+        if not getattr(self._local, "english", False):
+            english = self.english_index()
+            try:
+                connection.execute("ATTACH DATABASE ? AS english", (f"{english.as_uri()}?mode=ro",))
+                connection.execute("SELECT 1 FROM english.glosses LIMIT 1").fetchall()
+            except sqlite3.DatabaseError:  # damaged on disk: compiled again, once
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("DETACH DATABASE english")
+                english.unlink(missing_ok=True)
+                connection.execute(
+                    "ATTACH DATABASE ? AS english", (f"{self.english_index().as_uri()}?mode=ro",)
+                )
+            self._local.english = True
+        return connection
+
     def close(self) -> None:
         """Close this thread's connection (others close when their threads end)."""
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
             self._local.connection = None
+            self._local.english = False
 
 
 class Compiling:
@@ -343,6 +384,7 @@ class Compiling:
             raise self._error
 
 
+_ENGLISH_LOCK = threading.Lock()  # one build of an English search in a process at a time
 _COMPILING_LOCK = threading.Lock()
 _compiling: dict[Path, Compiling] = {}  # index path → its build under way in this process
 

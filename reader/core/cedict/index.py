@@ -21,6 +21,7 @@ from reader.core.atomic import remove_stale_temps, temp_prefix
 from reader.core.cedict.cache import (
     INDEX_PREFIX,
     SCHEMA_VERSION,
+    english_path_for,
     index_path_for,
     source_checksum,
 )
@@ -46,9 +47,12 @@ CREATE TABLE words (
     word TEXT PRIMARY KEY, hsk_old INTEGER, hsk_new INTEGER, band INTEGER
 ) WITHOUT ROWID;
 CREATE TABLE parse_errors (line INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL);
-CREATE VIRTUAL TABLE glosses USING fts5(
-    body, content='entries', content_rowid='id', tokenize='porter unicode61'
-);
+"""
+# The English search (``build_english``): each entry's glosses, by its id, without a copy
+# of the text (contentless: only ids and ranks are read from it).
+_ENGLISH_SCHEMA = """
+CREATE VIRTUAL TABLE glosses USING fts5(body, content='', tokenize='porter unicode61');
+INSERT INTO glosses(rowid, body) SELECT id, body FROM dictionary.entries ORDER BY id;
 """
 
 # Each entry under both its headwords, made from the entries where they are (not bound row
@@ -98,7 +102,7 @@ def build_index(
 class IndexBuild:
     """An index being written in two parts: made here, the rows bound from Python (the
     entries, HSK levels, uncounted words); then ``finish``: what SQL makes of them (each
-    headword's rows, the words' levels and bands, the English search), which holds no
+    headword's rows, the words' levels and bands), which holds no
     Python lock and so may run on another thread (one at a time) while this one works on.
     Written to a temporary file, renamed to ``target`` when complete."""
 
@@ -133,7 +137,7 @@ class IndexBuild:
 
     def _step(self, done: int, message: str) -> None:
         if self._progress is not None:
-            self._progress.step(done, 4, message)
+            self._progress.step(done, 3, message)
 
     def _bind(self, parsed: ParseResult, counts: dict[str, int]) -> None:
         connection = self._connection
@@ -181,13 +185,11 @@ class IndexBuild:
                 connection.execute(_HEADS)
                 self._step(2, "Indexing HSK levels and word frequency")
                 _fill_words(connection, self._edges)
-                self._step(3, "Indexing English glosses")
-                connection.execute("INSERT INTO glosses(glosses) VALUES ('rebuild')")
                 connection.commit()
             finally:
                 self._connection.close()
             os.replace(self._temporary, self._target)
-            self._step(4, "Dictionary ready")
+            self._step(3, "Dictionary ready")
         finally:
             with contextlib.suppress(FileNotFoundError):
                 self._temporary.unlink()
@@ -224,13 +226,43 @@ def _fill_words(connection: sqlite3.Connection, edges: list[int]) -> None:
     connection.execute("DROP TABLE uncounted")
 
 
+def build_english(index: Path, target: Path) -> None:
+    """Write the English search of the complete ``index`` to ``target`` (temp file, then
+    rename; another process that wrote it first wins)."""
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=temp_prefix(target.stem), suffix=".building", dir=target.parent
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        connection = sqlite3.connect(temporary.as_uri(), uri=True)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("ATTACH DATABASE ? AS dictionary", (f"{index.as_uri()}?mode=ro",))
+            connection.executescript(_ENGLISH_SCHEMA)
+            connection.commit()
+        finally:
+            connection.close()
+        try:
+            os.replace(temporary, target)
+        except OSError:  # held open where that forbids it (Windows): the other one stays
+            if not target.exists():
+                raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
 def remove_stale_indexes(keep: Path) -> None:
-    """Delete every compiled index but ``keep`` and the bundled release's; best effort.
+    """Delete every compiled index (and its English search) but ``keep`` and the bundled
+    release's; best effort.
 
     The bundled one stays so going back to it (a new data dir, a removed import) is instant.
     """
     bundled = index_path_for(source_checksum(paths.bundled_cedict()))
+    kept = {keep, bundled, english_path_for(keep), english_path_for(bundled)}
     for path in keep.parent.glob(f"{INDEX_PREFIX}*.sqlite"):
-        if path not in (keep, bundled):
+        if path not in kept:
             with contextlib.suppress(OSError):
                 path.unlink()
