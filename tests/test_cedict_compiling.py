@@ -3,6 +3,7 @@ wait), and its English search compiled when it is first searched."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -131,3 +132,15 @@ def test_a_damaged_english_search_is_compiled_again(release: Path) -> None:
     dictionary = Dictionary.open(release)  # a new connection: it attaches the file anew
     assert [e.simplified for e in dictionary.search_english("middle")] == ["中"]
     assert english.read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_the_entries_are_inserted_whole_under_a_small_variable_limit() -> None:
+    """Thousands of rows a statement, fewer where SQLite takes fewer values (999 before
+    3.32): two rows a statement here, the last alone."""
+    connection = sqlite3.connect(":memory:")
+    connection.executescript(index_module._SCHEMA)
+    connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)
+    values = [v for i in range(1, 6) for v in (i, "中", "中", "zhong1", f"/{i}/", "zhong", i)]
+    index_module._insert_entries(connection, values)
+    rows = connection.execute("SELECT id, body, frequency FROM entries ORDER BY id").fetchall()
+    assert rows == [(i, f"/{i}/", i) for i in range(1, 6)]

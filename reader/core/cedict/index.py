@@ -9,6 +9,7 @@ a failed build never leaves a half-built index where the app looks for one.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import tempfile
@@ -54,6 +55,8 @@ _ENGLISH_SCHEMA = """
 CREATE VIRTUAL TABLE glosses USING fts5(body, content='', tokenize='porter unicode61');
 INSERT INTO glosses(rowid, body) SELECT id, body FROM dictionary.entries ORDER BY id;
 """
+
+_ROWS_A_STATEMENT = 4_000  # entries inserted by one statement (28,000 values)
 
 # Each entry under both its headwords, made from the entries where they are (not bound row
 # by row from Python), in the order of (word, id): UTF-8 sorts as code points do.
@@ -145,9 +148,9 @@ class IndexBuild:
         connection.execute("PRAGMA synchronous = OFF")
         connection.executescript(_SCHEMA)
         self._step(1, "Indexing entries")
-        connection.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
+        # the entries' values in a row, bound by ``finish``: made here, from the parse
+        self._entries = list(
+            itertools.chain.from_iterable(
                 (
                     r.id,
                     r.traditional,
@@ -158,7 +161,7 @@ class IndexBuild:
                     counts.get(r.simplified, 0),
                 )
                 for r in parsed.records
-            ),
+            )
         )
         connection.executemany(
             "INSERT INTO parse_errors VALUES (?, ?, ?)",
@@ -182,6 +185,7 @@ class IndexBuild:
         try:
             try:
                 connection = self._connection
+                _insert_entries(connection, self._entries)
                 connection.execute(_HEADS)
                 self._step(2, "Indexing HSK levels and word frequency")
                 _fill_words(connection, self._edges)
@@ -193,6 +197,19 @@ class IndexBuild:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 self._temporary.unlink()
+
+
+def _insert_entries(connection: sqlite3.Connection, values: list[object]) -> None:
+    """``values`` (the columns of each entry in turn) into ``entries``, thousands of rows a
+    statement: on another thread than the one making Python objects, a statement a row
+    waited for Python's lock at each row (a second for the entries, not a fifth)."""
+    fields = 7
+    most = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // fields
+    rows = max(1, min(_ROWS_A_STATEMENT, most))
+    for at in range(0, len(values), rows * fields):
+        chunk = values[at : at + rows * fields]
+        marks = ",".join(["(?, ?, ?, ?, ?, ?, ?)"] * (len(chunk) // fields))
+        connection.execute(f"INSERT INTO entries VALUES {marks}", chunk)
 
 
 def _fill_words(connection: sqlite3.Connection, edges: list[int]) -> None:
