@@ -13,6 +13,7 @@ import itertools
 import os
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -199,7 +200,7 @@ class IndexBuild:
                 self._temporary.unlink()
 
 
-def _insert_entries(connection: sqlite3.Connection, values: list[object]) -> None:
+def _insert_entries(connection: sqlite3.Connection, values: Sequence[object]) -> None:
     """``values`` (the columns of each entry in turn) into ``entries``, thousands of rows a
     statement: on another thread than the one making Python objects, a statement a row
     waited for Python's lock at each row (a second for the entries, not a fifth)."""
