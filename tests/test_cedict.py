@@ -333,10 +333,9 @@ def test_the_words_table_takes_each_words_first_entry_with_a_level_or_band(
         Record(8, "乾", "干", "gan1", "/dry/"),
         Record(9, "乾", "乾", "qian2", "/heaven/"),
     ]
-    monkeypatch.setattr(index_module, "load_word_counts", lambda keep: counts)
     monkeypatch.setattr(index_module, "load_hsk_levels", lambda: hsk)
     target = tmp_path / "index.sqlite"
-    index_module.build_index(ParseResult(records=records), target, "0" * 64)
+    index_module.build_index(ParseResult(records=records), target, "0" * 64, counts)
     expected = _words_rows_as_python_made_them(records, counts, hsk)
     assert {row[0] for row in expected} == {"甲", "乙", "乙乙", "丙", "丁", "丅", "干", "乾"}
     assert {row[0]: row[3] for row in expected}["乾"] == 1

@@ -11,7 +11,7 @@ import pytest
 
 from reader.core import paths
 from reader.core.cedict import Dictionary, ImportRejectedError, import_release
-from reader.core.cedict.cache import index_path_for, source_checksum
+from reader.core.cedict.cache import english_path_for, index_path_for, source_checksum
 from reader.core.cedict.sources import imported_source_path
 from reader.core.progress import Cancelled, Progress
 
@@ -146,7 +146,9 @@ def test_the_index_is_rebuilt_when_the_source_changes(
 
 def test_a_damaged_index_is_rebuilt(tmp_path: Path, real_lines: list[str]) -> None:
     release = write(tmp_path / "small.u8", real_lines[:200])
-    index = Dictionary.open(release).index
+    first = Dictionary.open(release)
+    first.ready()  # its index written (on a thread of its own)
+    index = first.index
     index.write_bytes(b"this is not sqlite" * 100)
     reopened = Dictionary.open(release)
     assert reopened.entry_count == 200
@@ -195,10 +197,12 @@ def test_an_undated_import_always_wins(
 
 def test_stale_indexes_are_removed_but_the_bundled_one_stays(tmp_path: Path) -> None:
     bundled = index_path_for(source_checksum(paths.bundled_cedict()))
-    Dictionary.open(paths.bundled_cedict())
+    Dictionary.open(paths.bundled_cedict()).english_index()  # the index, then its search
     stale = paths.cache_dir() / "cedict-0123456789abcdef01234567-0.0.1-s1.sqlite"
     stale.write_bytes(b"old")
     release = write(tmp_path / "small.u8", ["中 中 [zhong1] /middle/\n"])
-    kept = Dictionary.open(release).index
+    opened = Dictionary.open(release)
+    opened.ready()
+    kept = opened.index
     assert not stale.exists()
-    assert kept.exists() and bundled.exists()
+    assert kept.exists() and bundled.exists() and english_path_for(bundled).exists()

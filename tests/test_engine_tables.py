@@ -81,7 +81,7 @@ def test_pypinyins_tables_are_read_from_its_files_as_its_modules_read_them() -> 
 
 def test_the_neighbour_votes_are_the_counted_ones(analyzer: Analyzer) -> None:
     model = analyzer.readings
-    counted = model._count_neighbour_votes()  # type: ignore[attr-defined]
+    counted = model.count_neighbour_votes()  # type: ignore[attr-defined]
     table = model._neighbour_votes  # type: ignore[attr-defined]
     assert counted and all(table.get(key) == votes for key, votes in counted.items())
     assert table.get("不是键") == ()

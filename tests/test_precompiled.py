@@ -90,7 +90,9 @@ def test_the_shipped_index_is_unpacked_when_the_cache_has_none(
         "銀行 银行 [yin2 hang2] /bank/\n行長 行长 [hang2 zhang3] /bank president/\n",
         encoding="utf-8",
     )
-    index = Dictionary.open(source).index
+    first = Dictionary.open(source)
+    first.ready()  # its index written (on a thread of its own)
+    index = first.index
     assert index == index_path_for(source_checksum(source))
     compiled_bytes = index.read_bytes()
     shipped.mkdir()
@@ -116,14 +118,36 @@ def test_the_shipped_index_is_unpacked_when_the_cache_has_none(
         else:
             archive.write_bytes(damaged)
         reopened = Dictionary.open(source)
+        reopened.ready()
         assert reopened.index == index and index.read_bytes() == compiled_bytes
         assert [entry.pinyin for entry in reopened.entries("银行")] == ["yin2 hang2"]
+
+
+def test_the_shipped_english_search_is_unpacked_when_the_cache_has_none(
+    shipped: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "small.u8"
+    source.write_text("銀行 银行 [yin2 hang2] /bank/\n", encoding="utf-8")
+    english = Dictionary.open(source).english_index()
+    shipped.mkdir()
+    pack(english, archive_for(shipped / english.name))
+    english.unlink()
+
+    def fail(*_args: object) -> None:
+        raise AssertionError("compiled although shipped")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("reader.core.cedict.dictionary.build_english", fail)
+        assert [e.simplified for e in Dictionary.open(source).search_english("bank")] == ["银行"]
+    assert english.exists()
 
 
 def test_precompile_packs_what_the_first_run_looks_for(shipped: Path, tmp_path: Path) -> None:
     source = tmp_path / "small.u8"
     source.write_text("銀行 银行 [yin2 hang2] /bank/\n", encoding="utf-8")
-    index = Dictionary.open(source).index  # into the cache, as precompile's build does
+    opened = Dictionary.open(source)  # into the cache, as precompile's build does
+    opened.ready()
+    index = opened.index
     table = compiled("demo", ["v1"], lambda folder: _write(folder, "packed"))
     (paths.cache_dir() / CHECKSUMS_FILE).write_text("{}", encoding="utf-8")
     shipped.mkdir()

@@ -37,11 +37,14 @@ def precompile(target: Path | None = None) -> Path:
     os.environ[paths.CACHE_DIR_ENV] = str(building)
     try:
         from reader.core.analysis.pipeline import Analyzer
+        from reader.core.cedict import Dictionary
         from reader.core.importing.reflow import rebuild
 
-        analyzer = Analyzer.create()
+        dictionary = Dictionary.open()
+        analyzer = Analyzer.create(dictionary=dictionary)
         # reads every table the analysis opens lazily (the neighbour votes among them)
         analyzer.analyse(rebuild(paths.seed_article().read_text(encoding="utf-8")))
+        dictionary.english_index()  # compiled on the first English search: shipped too
         # OpenCC's faster dictionaries: the frozen app has no opencc_dict to make them
         script_conversion_dicts.make_dictionaries()
         pack_all(building, packing)

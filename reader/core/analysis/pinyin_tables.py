@@ -1,12 +1,12 @@
-"""pypinyin's readings, CC-CEDICT's one-reading words and the neighbour votes, compiled.
+"""pypinyin's readings and CC-CEDICT's one-reading words, compiled.
 
 pypinyin keeps its character and phrase readings in Python modules that take most of a
 second to import and tens of MB; the readings model only looks words up in them. Here
 they are compiled once per pypinyin version into the cache (``tables``) and served by
 ``PINYIN_DICT`` and ``PHRASES_DICT``, which answer as pypinyin's dicts do (the same
 values, every reading kept) and open on first use (``PINYIN_DICT``: on first import).
-The shipped CC-CEDICT word table and the neighbour-vote table derived from both are
-compiled the same way.
+The shipped CC-CEDICT word table is compiled the same way (and the neighbour votes
+derived from both: ``votes``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import importlib.util
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -30,12 +30,9 @@ from reader.core.analysis.tables import (
     write_meta,
 )
 
-Votes = tuple[tuple[str, int], ...]
-
 _CHARS: Final = "chars.tsv"
 _PHRASES: Final = "phrases.marisa"
 _WORDS: Final = "words.marisa"
-_VOTES: Final = "votes.marisa"
 
 
 def _pypinyin_dicts() -> tuple[Mapping[int, str], Mapping[str, list[list[str]]]]:
@@ -77,7 +74,7 @@ def _open_pypinyin(folder: Path) -> tuple[dict[int, str], StringMap]:
     return chars, phrases
 
 
-def _pypinyin_version() -> str:
+def pypinyin_version() -> str:
     """pypinyin's version (it names the tables made from it), as importlib.metadata reads it."""
     found = installed_version("pypinyin")
     if found is None:  # a build that left out its METADATA (packaging/reader.spec copies it)
@@ -87,7 +84,7 @@ def _pypinyin_version() -> str:
 
 @cache
 def _pypinyin() -> tuple[dict[int, str], StringMap]:
-    return load_compiled("pypinyin", [_pypinyin_version()], _save_pypinyin, _open_pypinyin)
+    return load_compiled("pypinyin", [pypinyin_version()], _save_pypinyin, _open_pypinyin)
 
 
 def _char_readings() -> dict[int, str]:
@@ -155,40 +152,3 @@ def cedict_words(path: Path) -> StringMap:
         return StringMap.open(folder / _WORDS, int(read_meta(folder)["max_word"]))
 
     return load_compiled("cedict-words", [file_checksum(path)], build, open_words)
-
-
-class VoteTable:
-    """Neighbour pair → (reading, count) pairs, as the readings model counted them."""
-
-    def __init__(self, votes: StringMap) -> None:
-        self._votes = votes
-
-    def get(self, key: str, default: Votes = ()) -> Votes:
-        found = self._votes.get(key)
-        if found is None:
-            return default
-        pairs = (vote.rsplit(":", 1) for vote in found.split(","))
-        return tuple((reading, int(count)) for reading, count in pairs)
-
-
-def neighbour_votes(
-    count: Callable[[], Mapping[str, Votes]], inputs: Sequence[str], source: Path
-) -> VoteTable:
-    """The votes ``count`` makes from ``inputs`` (the fingerprints of its tables and the
-    polyphones), compiled once; ``source`` is the module that counts them (any change to it
-    counts them again)."""
-
-    def build(folder: Path) -> None:
-        votes = count()
-        StringMap.save(
-            folder / _VOTES,
-            (
-                (key, ",".join([f"{reading}:{n}" for reading, n in pairs]))
-                for key, pairs in votes.items()
-            ),
-        )
-
-    key = [_pypinyin_version(), file_checksum(source), *inputs]
-    return load_compiled(
-        "votes", key, build, lambda folder: VoteTable(StringMap.open(folder / _VOTES, 0))
-    )

@@ -40,15 +40,17 @@ from typing import NamedTuple
 from reader.core.analysis.g2p import PolyphoneModel
 from reader.core.analysis.g2p.bilstm import Guess
 from reader.core.analysis.g2p.rules import FIRM, FIRM_WORDS, firm_reading, rule_reading
-from reader.core.analysis.pinyin_tables import (
-    PHRASES_DICT,
-    PINYIN_DICT,
-    Votes,
-    VoteTable,
-    neighbour_votes,
-)
+from reader.core.analysis.pinyin_tables import PHRASES_DICT, PINYIN_DICT
 from reader.core.analysis.pinyin_tables import cedict_words as compiled_cedict_words
 from reader.core.analysis.tables import StringMap, fingerprint
+from reader.core.analysis.votes import (
+    Votes,
+    VoteTable,
+    count_votes,
+    neighbour_keys,
+    neighbour_votes,
+    votes_key,
+)
 from reader.core.script_conversion import to_simplified
 
 Reading = tuple[str, ...]
@@ -109,13 +111,6 @@ class _Open(NamedTuple):
     end: int
     rule: str | None
     common: bool
-
-
-def _neighbour_keys(text: str, i: int) -> list[str]:
-    """The keys of ``text[i]`` in ``_neighbour_votes``: the pair with its left neighbour
-    ("钢琴1" for 琴), then the pair with its right one ("弹钢0" for 弹), where they exist."""
-    pairs = (text[i - 1 : i + 1] + "1" if i else "", text[i : i + 2] + "0")
-    return [key for key in pairs if len(key) == 3]
 
 
 class ReadingModel:
@@ -323,7 +318,7 @@ class ReadingModel:
         neighbour give it (a strict majority among the model's candidates), or None."""
         candidates = self._model.candidates(text[p])
         votes = dict.fromkeys(candidates, 0)
-        for key in _neighbour_keys(text, p):
+        for key in neighbour_keys(text, p):
             for reading, count in self._neighbour_votes.get(key, ()):
                 if reading in votes:
                     votes[reading] += count
@@ -347,40 +342,25 @@ class ReadingModel:
 
     @cached_property
     def _neighbour_votes(self) -> VoteTable:
-        """``_count_neighbour_votes``, compiled once into the cache."""
-        polyphones = "".join(sorted(self._model.polyphones))
-        inputs = [fingerprint(self._cedict), polyphones]
-        return neighbour_votes(self._count_neighbour_votes, inputs, Path(__file__))
+        """``count_neighbour_votes``, compiled once into the cache (or shipped: ``votes``)."""
+        return neighbour_votes(self.count_neighbour_votes, self._vote_inputs())
 
-    def _count_neighbour_votes(self) -> dict[str, Votes]:
-        """Per pair of characters in a dictionary word and the index (0 or 1) of a
-        polyphone in it ("盛饭0"): each reading that character has in the words with that
-        pair, and in how many; per polyphone the model does not know ("颇"): each reading
-        it has in the dictionary words, and in how many."""
-        model = self._model.polyphones
-        # the other characters with more than one reading in pypinyin's table
-        others = {chr(code) for code, readings in PINYIN_DICT.items() if "," in readings} - model
-        counts: dict[str, dict[str, int]] = {}
+    def _vote_inputs(self) -> list[str]:
+        """What the votes are counted from, besides pypinyin (its version names it)."""
+        return [fingerprint(self._cedict), "".join(sorted(self._model.polyphones))]
+
+    def neighbour_votes_key(self) -> str:
+        """The key the votes counted by ``count_neighbour_votes`` are shipped under."""
+        return votes_key(self._vote_inputs())
+
+    def count_neighbour_votes(self) -> dict[str, Votes]:
+        """The votes (``votes.count_votes``) of CC-CEDICT's words with one reading and
+        pypinyin's phrases (each read as ``_pypinyin_phrase`` reads it)."""
         words: Iterator[tuple[str, Sequence[str]]] = itertools.chain(
             ((w, r.lower().split(" ")) for w, r in self._cedict.items() if r),
             ((w, _phrase_syllables(w, entry)) for w, entry in PHRASES_DICT.items()),
         )
-        for word, syllables in words:
-            for i, char in enumerate(word):
-                if char in model:
-                    keys = _neighbour_keys(word, i)
-                elif char in others:
-                    keys = [char]
-                else:
-                    continue
-                reading = syllables[i]
-                for key in keys:
-                    votes = counts.get(key)
-                    if votes is None:
-                        counts[key] = {reading: 1}
-                    else:
-                        votes[reading] = votes.get(reading, 0) + 1
-        return {key: tuple(votes.items()) for key, votes in counts.items()}
+        return count_votes(self._model.polyphones, PINYIN_DICT, words)
 
     def _phrases(self, word: str) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
         """Per character of ``word``: its reading in pypinyin's and in CC-CEDICT's words.

@@ -135,11 +135,16 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
     for simplified, traditional in headwords:
         if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
             places.append((simplified[:-1], traditional[:-1]))
-        found = (count_of(simplified) or count_of(traditional) or 0) * FREQ_SCALE
-        found = found or UNSEEN_WORD_FREQ
-        for word in (simplified,) if traditional == simplified else (simplified, traditional):
+        # each form's count looked up once: a form jieba does not count takes the pair's
+        own_count = count_of(simplified)
+        other_count = None if traditional == simplified else count_of(traditional)
+        found = (own_count or other_count or 0) * FREQ_SCALE or UNSEEN_WORD_FREQ
+        for word, count in (
+            ((simplified, own_count),)
+            if traditional == simplified
+            else ((simplified, own_count), (traditional, other_count))
+        ):
             if is_han(word):
-                count = count_of(word)
                 own = found if count is None else count * FREQ_SCALE
                 before = chosen.get(word)
                 chosen[word] = own if before is None or own > before else before
@@ -151,9 +156,10 @@ def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], lis
         {char: next(iter(forms)) for char, forms in traditional_chars.items() if len(forms) == 1}
     )
     guides: dict[str, int] = {}
+    fewest = -(-GUIDE_FREQ // FREQ_SCALE)  # the count of GUIDE_FREQ, rounded up
     for word, count in counts.items():
-        found = count * FREQ_SCALE
-        if found >= GUIDE_FREQ and len(word) > 1 and word not in chosen and is_han(word):
+        if count >= fewest and len(word) > 1 and word not in chosen and is_han(word):
+            found = count * FREQ_SCALE
             guides.setdefault(word, found)
             if several.isdisjoint(word):
                 converted = word.translate(to_traditional)

@@ -18,7 +18,7 @@ from reader.core import paths
 from reader.core.atomic import write_bytes_atomically
 from reader.core.shipped import archive_for
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the English search in a file of its own (``english_path_for``)
 INDEX_PREFIX = "cedict-"
 CHECKSUMS_FILE = "cedict-checksums.json"
 
@@ -54,6 +54,12 @@ def index_path_for(checksum: str) -> Path:
     """Where the index of the source with ``checksum`` is compiled: in the cache dir."""
     version = __version__.replace("+", "_")
     return paths.cache_dir() / f"{INDEX_PREFIX}{checksum[:24]}-{version}-s{SCHEMA_VERSION}.sqlite"
+
+
+def english_path_for(index: Path) -> Path:
+    """Where the English search of ``index`` is compiled, beside it: the first time a
+    process searches it (``Dictionary.search_english``), not when the index is."""
+    return index.with_name(f"{index.stem}.english.sqlite")
 
 
 def shipped_index_for(checksum: str) -> Path | None:

@@ -3,6 +3,12 @@
 One read-only SQLite connection per thread (the analysis worker and the UI thread both look
 words up); entries are built from index rows on demand and cached, so repeated lookups of
 common words cost a dictionary hit.
+
+A release with no index yet is parsed at once and its index written on a thread of its own
+(``Compiling``): SQLite does most of that work without holding Python's lock, so on a first
+run it overlaps what the caller does next (the segmenter's and the readings' tables), which
+needs only what the parse gave (the headwords, the meta). Lookups wait until it is written.
+The English search is a file of its own, compiled by the first English search.
 """
 
 from __future__ import annotations
@@ -15,10 +21,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.cedict.cache import index_path_for, shipped_index_for, source_checksum
-from reader.core.cedict.index import build_index, remove_stale_indexes
+from reader.core.cedict.cache import (
+    english_path_for,
+    index_path_for,
+    shipped_index_for,
+    source_checksum,
+)
+from reader.core.cedict.index import IndexBuild, build_english, index_meta, remove_stale_indexes
 from reader.core.cedict.model import Entry, HskLevel, Reference
-from reader.core.cedict.parser import ParseError, Record, SourceError, parse_source
+from reader.core.cedict.parser import ParseError, ParseResult, Record, SourceError, parse_source
 from reader.core.cedict.search import (
     english_rank,
     english_terms,
@@ -26,9 +37,10 @@ from reader.core.cedict.search import (
     toneless_letters,
 )
 from reader.core.cedict.sources import active_source
+from reader.core.cedict.wordinfo import load_word_counts
 from reader.core.collector import paused
 from reader.core.progress import Progress
-from reader.core.shipped import Damaged, unpack_file
+from reader.core.shipped import Damaged, archive_for, unpack_file
 
 _ENTRY_COLUMNS = "e.id, e.traditional, e.simplified, e.pinyin, e.body"
 _ENGLISH_CANDIDATES = 200
@@ -43,11 +55,16 @@ def _entry(id_: int, traditional: str, simplified: str, pinyin: str, body: str) 
 class Dictionary:
     """CC-CEDICT lookups. Get one with ``Dictionary.open()``."""
 
-    def __init__(self, index: Path, source: Path) -> None:
+    def __init__(self, index: Path, source: Path, compiling: Compiling | None = None) -> None:
         self.index = index
         self.source = source
         self._local = threading.local()
-        meta = {str(key): str(value) for key, value in self._query("SELECT key, value FROM meta")}
+        self._compiling = compiling  # until the first lookup has waited for it
+        if compiling is None:
+            rows = self._query("SELECT key, value FROM meta")
+            meta = {str(key): str(value) for key, value in rows}
+        else:
+            meta = compiling.meta
         self.entry_count = int(meta["entries"])
         self.max_word_length = int(meta["max_word_length"])
         self.release_date = meta.get("header.date", "")
@@ -83,24 +100,36 @@ class Dictionary:
         except OSError as error:
             raise SourceError(f"cannot read {source}: {error}") from error
         index = index_path_for(checksum)
+        with _COMPILING_LOCK:  # one build of an index in a process at a time
+            compiling = _compiling.get(index)
+        if compiling is not None:
+            return cls(index, source, compiling)
         shipped = None if index.exists() else shipped_index_for(checksum)
         if shipped is not None:
             with contextlib.suppress(Damaged):  # damaged: compile one instead
                 unpack_file(shipped, index)
         if not index.exists():
-            compile_source(source, progress)
+            return cls(index, source, compile_source(source, progress, wait=progress is not None))
         try:
             return cls(index, source)
         except sqlite3.DatabaseError:  # damaged cache file: rebuild it once
             index.unlink(missing_ok=True)
-            compile_source(source, progress)
-            return cls(index, source)
+            return cls(index, source, compile_source(source, progress))
+
+    def ready(self) -> None:
+        """Wait until the index is written, if it is being compiled (lookups wait by
+        themselves); raises what its compiling raised."""
+        compiling = self._compiling
+        if compiling is not None:
+            compiling.wait()
+            self._compiling = None  # the parse it holds is freed
 
     # --- connections -------------------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
+            self.ready()
             connection = sqlite3.connect(f"{self.index.as_uri()}?mode=ro", uri=True)
             self._local.connection = connection
         return connection
@@ -200,7 +229,10 @@ class Dictionary:
 
     def headwords(self) -> list[tuple[str, str]]:
         """(simplified, traditional) of every entry, once each, in file order: the
-        segmenter's word list."""
+        segmenter's word list (from the parse while the index is being written)."""
+        compiling = self._compiling
+        if compiling is not None and not compiling.done():
+            return list(dict.fromkeys((r.simplified, r.traditional) for r in compiling.records))
         rows: list[tuple[str, str]] = (
             self._connection().execute("SELECT simplified, traditional FROM entries").fetchall()
         )
@@ -246,11 +278,11 @@ class Dictionary:
         # Candidates: the best bm25 matches (short glosses) and the most frequent words
         # (long entries like 好 or 水, which bm25 ranks low); then ranked in Python.
         select = (
-            f"SELECT w.band, e.frequency, {_ENTRY_COLUMNS} FROM glosses g "
+            f"SELECT w.band, e.frequency, {_ENTRY_COLUMNS} FROM english.glosses g "
             "JOIN entries e ON e.id = g.rowid LEFT JOIN words w ON w.word = e.simplified "
-            "WHERE glosses MATCH ? ORDER BY {} LIMIT ?"
+            "WHERE g.glosses MATCH ? ORDER BY {} LIMIT ?"
         )
-        connection = self._connection()
+        connection = self._english_connection()
         scored = {}
         for order in ("g.rank", "e.frequency DESC"):
             for band, count, *row in connection.execute(
@@ -261,25 +293,113 @@ class Dictionary:
         ranked = sorted(scored.values(), key=lambda item: (item[0], item[1]))
         return [entry for _, _, entry in ranked[:limit]]
 
+    def english_index(self) -> Path:
+        """The English search's own file (``cache.english_path_for``), compiled the first
+        time it is needed (unpacked if a build shipped it): it is not in a first run's
+        way, and most runs never search in English."""
+        self.ready()
+        english = english_path_for(self.index)
+        with _ENGLISH_LOCK:
+            if not english.exists():
+                shipped = archive_for(paths.precompiled_dir() / english.name)
+                if shipped.is_file():
+                    with contextlib.suppress(Damaged):  # damaged: compile one instead
+                        unpack_file(shipped, english)
+            if not english.exists():
+                build_english(self.index, english)
+        return english
+
+    def _english_connection(self) -> sqlite3.Connection:
+        """This thread's connection, with the English search attached (as ``english``)."""
+        connection = self._connection()
+        if not getattr(self._local, "english", False):
+            english = self.english_index()
+            try:
+                connection.execute("ATTACH DATABASE ? AS english", (f"{english.as_uri()}?mode=ro",))
+                connection.execute("SELECT 1 FROM english.glosses LIMIT 1").fetchall()
+            except sqlite3.DatabaseError:  # damaged on disk: compiled again, once
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("DETACH DATABASE english")
+                english.unlink(missing_ok=True)
+                connection.execute(
+                    "ATTACH DATABASE ? AS english", (f"{self.english_index().as_uri()}?mode=ro",)
+                )
+            self._local.english = True
+        return connection
+
     def close(self) -> None:
         """Close this thread's connection (others close when their threads end)."""
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
             self._local.connection = None
+            self._local.english = False
 
 
-def compile_source(source: Path, progress: Progress | None = None) -> Path:
-    """Parse ``source`` and write its index; returns the index path.
+class Compiling:
+    """A release parsed, its index being written (its last part on a thread of its own
+    unless ``wait``: ``IndexBuild``): the meta and records of the parse, and ``wait``."""
+
+    def __init__(self, parsed: ParseResult, target: Path, checksum: str) -> None:
+        self.meta = index_meta(parsed, checksum)
+        self.records = parsed.records
+        self._parsed: ParseResult | None = parsed  # until its rows are bound
+        self._target = target
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def run(self, progress: Progress | None, wait: bool) -> None:
+        """Write the index, to the end here (``wait``) or with its last part on a thread
+        that a process's exit waits for (the index is then complete for the next run)."""
+        parsed, self._parsed = self._parsed, None
+        assert parsed is not None  # run once
+        counts = load_word_counts(keep=True)  # kept for the segmenter's word table
+        build = IndexBuild(parsed, self._target, self.meta["checksum"], counts, progress)
+        if wait:
+            build.finish()
+            remove_stale_indexes(self._target)
+            return
+        with _COMPILING_LOCK:
+            _compiling[self._target] = self
+        self._thread = threading.Thread(target=self._finish, args=(build,), name="cedict-index")
+        self._thread.start()
+
+    def _finish(self, build: IndexBuild) -> None:
+        try:
+            build.finish()
+            remove_stale_indexes(self._target)
+        except BaseException as error:  # handed to whoever waits (a lookup)
+            self._error = error
+        finally:
+            with _COMPILING_LOCK:
+                _compiling.pop(self._target, None)
+
+    def done(self) -> bool:
+        return self._thread is None or not self._thread.is_alive()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+_ENGLISH_LOCK = threading.Lock()  # one build of an English search in a process at a time
+_COMPILING_LOCK = threading.Lock()
+_compiling: dict[Path, Compiling] = {}  # index path → its build under way in this process
+
+
+def compile_source(source: Path, progress: Progress | None = None, wait: bool = True) -> Compiling:
+    """Parse ``source`` and write its index (before returning if ``wait``, else on a
+    thread: ``Compiling.wait``).
 
     Raises ``SourceError`` if the file cannot be read or holds no entries.
     """
     checksum = source_checksum(source)
-    with paused():  # the records and rows of 120,000 entries, no cycles
+    with paused():  # the records of 120,000 entries, no cycles
         parsed = parse_source(source, progress)
         if not parsed.records:
             raise SourceError(f"{source.name} holds no CC-CEDICT entries")
-        target = index_path_for(checksum)
-        build_index(parsed, target, checksum, progress)
-    remove_stale_indexes(target)
-    return target
+        compiling = Compiling(parsed, index_path_for(checksum), checksum)
+        compiling.run(progress, wait)
+    return compiling

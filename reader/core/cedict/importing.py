@@ -34,6 +34,7 @@ from reader.core.cedict.parser import (
     release_date,
 )
 from reader.core.cedict.sources import imported_source_path, in_the_future, release_time
+from reader.core.cedict.wordinfo import load_word_counts
 from reader.core.progress import Progress
 
 MAX_ERROR_RATIO = 0.01  # a real release has none; more than 1% means it is not CC-CEDICT
@@ -100,7 +101,7 @@ def import_release(
     index = index_path_for(checksum)
     target = imported_source_path(data_dir)
     try:
-        build_index(parsed, index, checksum, progress)
+        build_index(parsed, index, checksum, load_word_counts(keep=True), progress)
         _copy_atomically(file, target)
     except (OSError, sqlite3.Error) as error:  # both leave no temporary file behind
         full = getattr(error, "errno", None) in FULL_DISK_ERRNOS or "full" in str(error)
