@@ -285,9 +285,9 @@ class Analyzer:
                 cut = corrector.cut(run, units)
                 if after is TokenKind.NUMBER and cut[0] not in kept:
                     cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
-                pieces = tuple((u,) if u in kept else pieces_of(u) for u in cut)
-                shown.update(chain.from_iterable(pieces))
-                cut_run = (tuple(cut), pieces)
+                cut_pieces = tuple((u,) if u in kept else pieces_of(u) for u in cut)
+                shown.update(chain.from_iterable(cut_pieces))
+                cut_run = (tuple(cut), cut_pieces)
             sentences[-1].extend(cut_run[0])
             plan.append((offset + run_start, run, None, cut_run))
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
@@ -304,14 +304,14 @@ class Analyzer:
         # Token(start, *fields) as its own __new__ makes it (defaults included), at half
         # the cost (one a word)
         token = tuple.__new__
-        read = iter(readings).__next__
+        next_reading = iter(readings).__next__
         for start, run, kind, (units_read, shown_as) in plan:
             if kind is not None:
-                read()  # the run's readings, all ""
+                next_reading()  # the run's readings, all ""
                 tokens.append(token(Token, (start, run, kind, (), (), ())))
                 continue
             for unit, pieces in zip(units_read, shown_as, strict=True):
-                reading = read()
+                reading = next_reading()
                 if len(pieces) == 1:
                     rest = known.get((unit, reading)) or fields(unit, reading)
                     tokens.append(token(Token, (start, *rest)))
