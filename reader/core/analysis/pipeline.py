@@ -21,6 +21,7 @@ from reader.core.analysis.reading_fixes import ReadingFix, apply_fixes
 from reader.core.analysis.segment import (
     NAME_TAGS,
     PERSON_TAGS,
+    Run,
     Segmenter,
     longest_parts,
     split_runs,
@@ -190,16 +191,35 @@ class Analyzer:
         self._explained.clear()
         self._runs.clear()
 
-    def _run_units(self, run: str, shown: set[str]) -> _RunCut:
+    def _prepare(self, runs: Sequence[Run], corrector: Corrector) -> dict[str, str]:
+        """Hand the segmenter every text of Chinese ``runs`` that the block will cut, to
+        find their routes in one batch: each run not remembered (each run's stretches
+        between the rules' texts, with rules), as simplified text; returns the runs'
+        simplified twins."""
+        from reader.core.analysis.readings import simplified_cuts  # loaded by create()
+
+        remembered = {} if corrector else self._runs
+        twins = {run: "" for _, run, kind in runs if kind is None and run not in remembered}
+        cuts: dict[str, None] = {}
+        for run in twins:
+            twins[run] = to_simplified(run)
+            for rest in corrector.rest(run) if corrector else (run,):
+                twin = twins[run] if rest == run else to_simplified(rest)
+                cuts.update(dict.fromkeys(simplified_cuts(rest, twin)))
+        self.segmenter.prepare(cuts)
+        return twins
+
+    def _run_units(self, run: str, shown: set[str], twins: Mapping[str, str]) -> _RunCut:
         """The units of a Chinese ``run`` no rule touches and the pieces each is shown in
         (remembered: runs repeat); the pieces of a run not remembered go into ``shown``,
-        to be looked up (a remembered run's were looked up when it was first seen)."""
+        to be looked up (a remembered run's were looked up when it was first seen).
+        ``twins``: the simplified twins of the runs not remembered."""
         found = self._runs.get(run)
         if found is None:
             from reader.core.analysis.readings import simplified_units  # loaded by create()
 
             segmenter = self.segmenter
-            if to_simplified(run) == run:
+            if (twins.get(run) or to_simplified(run)) == run:
                 units, pieces = zip(*segmenter.shown_units(run), strict=True)
             else:  # traditional, cut as its simplified twin
                 units = tuple(simplified_units(segmenter.units, run))
@@ -271,7 +291,9 @@ class Analyzer:
         shown: set[str] = set()  # the pieces to look up
         sentences: list[list[str]] = [[]]
         previous: TokenKind | None = None
-        for run_start, run, run_kind in split_runs(text):
+        runs = split_runs(text)
+        twins = self._prepare(runs, corrector)
+        for run_start, run, run_kind in runs:
             after, previous = previous, run_kind
             if run_kind is not None:
                 plan.append((offset + run_start, run, run_kind, _NOT_CUT))
@@ -280,7 +302,7 @@ class Analyzer:
                     sentences.append([])
                 continue
             if not corrector and after is not TokenKind.NUMBER:
-                cut_run = self._run_units(run, shown)
+                cut_run = self._run_units(run, shown, twins)
             else:  # rules apply, or a date may follow digits: cut anew, not remembered
                 cut = corrector.cut(run, units)
                 if after is TokenKind.NUMBER and cut[0] not in kept:

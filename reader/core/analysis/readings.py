@@ -527,6 +527,14 @@ def _phrase_syllables(phrase: str, entry: Sequence[Sequence[str]]) -> Reading:
     )
 
 
+def simplified_cuts(text: str, twin: str) -> list[str]:
+    """What ``simplified_units`` hands ``units`` for ``text``, whose simplified twin is
+    ``twin``: the text itself, or its twin and, with 著, the twin with 着."""
+    if twin == text:
+        return [text]
+    return [twin, twin.replace("著", "着")] if "著" in twin else [twin]
+
+
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:
     """``text`` cut by ``units`` as its simplified twin is cut (one length per unit), so
     that a traditional sentence is read in the same words as the simplified one. OpenCC
