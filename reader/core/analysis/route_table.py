@@ -59,9 +59,10 @@ class Positions(NamedTuple):
 def route_arrays(words: WordFrequencies) -> dict[str, npt.NDArray[np.generic]]:
     """The table's arrays for the words of ``words``'s trie (trie ids, so that weights
     come from the word list's frequencies whatever its total)."""
-    keys, ids = zip(*words.trie.iteritems(), strict=True) if len(words.trie) else ((), ())
+    trie = words.trie
+    keys = list(map(trie.restore_key, range(len(trie))))  # in id order: twice as fast
     lengths = np.fromiter(map(len, keys), np.int64, len(keys))
-    trie_ids = np.array(ids, dtype=np.int64)
+    trie_ids = np.arange(len(keys), dtype=np.int64)
     codes = _codes("".join(keys))
     starts = np.cumsum(lengths) - lengths
     first = codes[starts]
