@@ -169,8 +169,11 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
 
     def prepare(self, sentences: Iterable[str]) -> None:
         """Find the routes of ``sentences`` (runs of Hanzi about to be cut) in one batch,
-        for ``cut_han`` to take: the table is read for all their positions at once."""
-        blocks = [s for s in sentences if _one_block(s)]
+        for ``cut_han`` to take: the table is read for all their positions at once (the
+        user's words, where there are any, are not in it: those routes are found as jieba
+        finds them)."""
+        added = self.FREQ.added_trie() is not None
+        blocks = [] if added else [s for s in sentences if _one_block(s)]
         self._ready = dict(zip(blocks, self._ends_many(blocks), strict=True)) if blocks else {}
 
     def cut_han(self, sentence: str) -> list[str]:
