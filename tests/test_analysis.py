@@ -12,7 +12,12 @@ import jieba
 import pytest
 
 from reader.core import paths
-from reader.core.analysis.corrections import CorrectionError, merge_rule, split_rule
+from reader.core.analysis.corrections import (
+    CorrectionError,
+    Corrector,
+    merge_rule,
+    split_rule,
+)
 from reader.core.analysis.display import show, with_sandhi
 from reader.core.analysis.pipeline import Analyzer, order_entries
 from reader.core.analysis.readings import ReadingModel
@@ -196,6 +201,29 @@ def test_corrections_apply_wherever_the_text_occurs(analyzer: Analyzer) -> None:
     merged = tokens[5]
     assert merged.kind is TokenKind.UNKNOWN and merged.parts == ("银行", "行长")
     assert merged.readings == ("yin2", "hang2", "hang2", "zhang3")
+
+
+def test_a_corrector_names_beforehand_the_stretches_it_hands_to_the_segmenter() -> None:
+    """The pipeline cuts a block's stretches between rules in one batch before cutting
+    the block: ``rest`` must be exactly what ``cut`` asks ``cut_rest`` about."""
+
+    class Rule:
+        def __init__(self, text: str, parts: tuple[str, ...]) -> None:
+            self.text, self.parts = text, parts
+
+    corrector = Corrector([Rule("互联互通", ("互联", "互", "通")), Rule("行长", ("行长",))])
+    asked: list[str] = []
+
+    def cut_rest(text: str) -> list[str]:
+        asked.append(text)
+        return list(text)
+
+    for han in ("推动互联互通银行行长说", "互联互通", "说行长", "银行", "行长行长互联互通"):
+        asked.clear()
+        words = corrector.cut(han, cut_rest)
+        assert asked == corrector.rest(han), han
+        assert "".join(words) == han
+    assert Corrector().rest("银行") == ["银行"]
 
 
 def test_a_guide_read_whole_gives_its_readings_to_the_pieces_shown(analyzer: Analyzer) -> None:

@@ -13,6 +13,7 @@ from pypinyin.constants import PINYIN_DICT as PYPINYIN_CHARS
 
 from reader.core.analysis.pinyin_tables import PHRASES_DICT, PINYIN_DICT
 from reader.core.analysis.pipeline import Analyzer
+from reader.core.analysis.route_table import SEVERAL, TRIE, RouteTable, route_arrays
 from reader.core.analysis.segment import HAN_RUN, Segmenter, split_runs, word_list
 from reader.core.analysis.tables import compiled
 from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies, save_word_table
@@ -235,6 +236,9 @@ def test_the_trie_tokenizer_cuts_as_jieba_does_with_the_same_words(
     assert runs
     for run in runs:
         assert ours.cut_han(run) == list(theirs.cut(run, HMM=True)), run
+    batched = TrieTokenizer(WordFrequencies(tmp_path))
+    batched.prepare(runs)  # the routes of all the runs found in one batch, as a block's
+    assert [batched.cut_han(run) for run in runs] == [ours.cut_han(run) for run in runs]
     for tokenizer in (theirs, ours):
         tokenizer.add_word("夏英杰", 5_000_000)
         tokenizer.add_word("银行", 5_000_000)
@@ -272,3 +276,32 @@ def test_a_damaged_table_is_built_again(tmp_path: Path) -> None:
     (meta,) = (tmp_path / "tables").glob("names-*/meta.json")
     meta.unlink()
     assert Segmenter.load("tiny", lambda: words, cache=tmp_path).name_tag("姚树洁") == "nr"
+
+
+def test_the_route_table_says_of_each_position_what_the_trie_says(analyzer: Analyzer) -> None:
+    """At every position of a block of runs: the words of one, two and three characters
+    starting there with their weights, or the trie asked where a longer one may start."""
+    words = analyzer.segmenter._words
+    tokenizer = TrieTokenizer(words)
+    weights = tokenizer._weights()
+    runs = [*novel_runs(20_000), "〇𠀀夏英杰𪚥鿿東盟", "中华人民共和国"]
+    text = "\0".join(runs)
+    positions = RouteTable(route_arrays(words)).lookup(text, weights, words.total)
+    alone = 0.0 - math.log(words.total)
+    for k, size in enumerate(positions.size):
+        triple = text[k : k + 3]
+        if "\0" in text[k]:
+            continue
+        longer = len(triple) == 3 and "\0" not in triple
+        longer = longer and any(len(word) > 3 for word in words.trie.keys(triple))
+        assert (size == TRIE) == longer, triple
+        end = (text.find("\0", k) + len(text) + 1) % (len(text) + 1)
+        found = {len(w): weights[i] for w, i in words.trie.iter_prefixes_with_ids(text[k:end])}
+        if size == SEVERAL:
+            given = [positions.w1[k], positions.w2[k], positions.w3[k]]
+            assert {n + 1: w for n, w in enumerate(given) if w == w} == found, triple
+            assert len(found) > 1
+        elif size != TRIE:
+            assert found == {size: positions.single[k]} or not found, triple
+            assert found or (size, positions.single[k]) == (1, alone)
+    assert TRIE in positions.size and SEVERAL in positions.size

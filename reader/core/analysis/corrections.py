@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Protocol
 
@@ -82,15 +82,25 @@ class Corrector:
 
     def cut(self, han: str, cut_rest: Callable[[str], list[str]]) -> list[str]:
         """The words of ``han``: rule parts where a rule's text occurs, ``cut_rest`` elsewhere."""
-        if self._pattern is None:
-            return cut_rest(han)
         words: list[str] = []
+        for text, parts in self._stretches(han):
+            words.extend(cut_rest(text) if parts is None else parts)
+        return words
+
+    def rest(self, han: str) -> list[str]:
+        """The stretches of ``han`` that ``cut`` hands to ``cut_rest``."""
+        return [text for text, parts in self._stretches(han) if parts is None]
+
+    def _stretches(self, han: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+        """``han`` in stretches, each a rule's text with its parts or other text (None)."""
+        if self._pattern is None:
+            yield han, None
+            return
         position = 0
         for match in self._pattern.finditer(han):
             if match.start() > position:
-                words.extend(cut_rest(han[position : match.start()]))
-            words.extend(self._parts[match.group()])
+                yield han[position : match.start()], None
+            yield match.group(), self._parts[match.group()]
             position = match.end()
         if position < len(han):
-            words.extend(cut_rest(han[position:]))
-        return words
+            yield han[position:], None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.analysis.corrections import Corrector, Rule
@@ -20,6 +21,7 @@ from reader.core.analysis.reading_fixes import ReadingFix, apply_fixes
 from reader.core.analysis.segment import (
     NAME_TAGS,
     PERSON_TAGS,
+    Run,
     Segmenter,
     longest_parts,
     split_runs,
@@ -32,6 +34,7 @@ from reader.core.analysis.tokens import (
 )
 from reader.core.collector import paused
 from reader.core.progress import Progress
+from reader.core.script_conversion import to_simplified
 from reader.core.stats import coverage_counts
 from reader.core.words import word_keys
 
@@ -69,6 +72,9 @@ def date_apart(words: list[str], cut: Callable[[str], list[str]]) -> list[str]:
 
 # a token's fields after its start: text, kind, readings, entry ids, parts
 _TokenFields = tuple[str, TokenKind, tuple[str, ...], tuple[int, ...], tuple[str, ...]]
+# a Chinese run's units as the readings model reads them, and the pieces each is shown in
+_RunCut = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+_NOT_CUT: _RunCut = ((), ())  # a run of another script
 
 
 class Dictionary(Protocol):
@@ -146,7 +152,7 @@ class Analyzer:
         self._entries: dict[str, Sequence[Entry]] = {}
         self._explained: dict[tuple[str, tuple[str, ...]], _TokenFields] = {}
         # a Chinese run without rules → each unit the model reads with its pieces shown
-        self._runs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._runs: dict[str, _RunCut] = {}
 
     @classmethod
     def create(
@@ -185,17 +191,41 @@ class Analyzer:
         self._explained.clear()
         self._runs.clear()
 
-    def _run_units(
-        self, run: str, units: Callable[[str], list[str]], shown: set[str]
-    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The units of a Chinese ``run`` no rule touches, each with its pieces shown
+    def _prepare(self, runs: Sequence[Run], corrector: Corrector) -> dict[str, str]:
+        """Hand the segmenter every text of Chinese ``runs`` that the block will cut, to
+        find their routes in one batch: each run not remembered (each run's stretches
+        between the rules' texts, with rules), as simplified text; returns the runs'
+        simplified twins."""
+        from reader.core.analysis.readings import simplified_cuts  # loaded by create()
+
+        remembered = {} if corrector else self._runs
+        twins = {run: "" for _, run, kind in runs if kind is None and run not in remembered}
+        cuts: dict[str, None] = {}
+        for run in twins:
+            twins[run] = to_simplified(run)
+            for rest in corrector.rest(run) if corrector else (run,):
+                twin = twins[run] if rest == run else to_simplified(rest)
+                cuts.update(dict.fromkeys(simplified_cuts(rest, twin)))
+        self.segmenter.prepare(cuts)
+        return twins
+
+    def _run_units(self, run: str, shown: set[str], twins: Mapping[str, str]) -> _RunCut:
+        """The units of a Chinese ``run`` no rule touches and the pieces each is shown in
         (remembered: runs repeat); the pieces of a run not remembered go into ``shown``,
-        to be looked up (a remembered run's were looked up when it was first seen)."""
+        to be looked up (a remembered run's were looked up when it was first seen).
+        ``twins``: the simplified twins of the runs not remembered."""
         found = self._runs.get(run)
         if found is None:
-            pieces_of = self.segmenter.pieces
-            found = tuple((unit, pieces_of(unit)) for unit in units(run))
-            shown.update(piece for _, pieces in found for piece in pieces)
+            from reader.core.analysis.readings import simplified_units  # loaded by create()
+
+            segmenter = self.segmenter
+            if (twins.get(run) or to_simplified(run)) == run:
+                units, pieces = zip(*segmenter.shown_units(run), strict=True)
+            else:  # traditional, cut as its simplified twin
+                units = tuple(simplified_units(segmenter.units, run))
+                pieces = tuple(map(segmenter.pieces, units))
+            found = (units, pieces)
+            shown.update(chain.from_iterable(pieces))
             if len(self._runs) >= _RUN_MEMO:
                 self._runs.clear()
             self._runs[run] = found
@@ -255,33 +285,33 @@ class Analyzer:
 
         units = partial(simplified_units, self.segmenter.units)  # traditional as simplified
         pieces_of = self.segmenter.pieces
-        # per unit the model reads: its start, text, kind (None: Chinese) and pieces shown
-        plan: list[tuple[int, str, TokenKind | None, tuple[str, ...]]] = []
+        # per run: its start, text, kind (None: Chinese) and, for a Chinese run, its units
+        # the model reads and the pieces each is shown in
+        plan: list[tuple[int, str, TokenKind | None, _RunCut]] = []
         shown: set[str] = set()  # the pieces to look up
         sentences: list[list[str]] = [[]]
         previous: TokenKind | None = None
-        for run_start, run, run_kind in split_runs(text):
+        runs = split_runs(text)
+        twins = self._prepare(runs, corrector)
+        for run_start, run, run_kind in runs:
             after, previous = previous, run_kind
             if run_kind is not None:
-                plan.append((offset + run_start, run, run_kind, ()))
+                plan.append((offset + run_start, run, run_kind, _NOT_CUT))
                 sentences[-1].append(run)
                 if (run_kind is TokenKind.SPACE and "\n" in run) or run[-1] in _SENTENCE_ENDS:
                     sentences.append([])
                 continue
-            start = offset + run_start
-            sentence = sentences[-1]
             if not corrector and after is not TokenKind.NUMBER:
-                cut_run = self._run_units(run, units, shown)
+                cut_run = self._run_units(run, shown, twins)
             else:  # rules apply, or a date may follow digits: cut anew, not remembered
                 cut = corrector.cut(run, units)
                 if after is TokenKind.NUMBER and cut[0] not in kept:
                     cut = date_apart(cut, partial(corrector.cut, cut_rest=units))
-                cut_run = tuple((u, (u,) if u in kept else pieces_of(u)) for u in cut)
-                shown.update(piece for _, pieces in cut_run for piece in pieces)
-            for unit, pieces in cut_run:
-                sentence.append(unit)
-                plan.append((start, unit, None, pieces))
-                start += len(unit)
+                cut_pieces = tuple((u,) if u in kept else pieces_of(u) for u in cut)
+                shown.update(chain.from_iterable(cut_pieces))
+                cut_run = (tuple(cut), cut_pieces)
+            sentences[-1].extend(cut_run[0])
+            plan.append((offset + run_start, run, None, cut_run))
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:
             chars = apply_fixes(text, [char for read in readings for char in read], fixes)
@@ -296,19 +326,25 @@ class Analyzer:
         # Token(start, *fields) as its own __new__ makes it (defaults included), at half
         # the cost (one a word)
         token = tuple.__new__
-        for (start, unit, kind, pieces), reading in zip(plan, readings, strict=True):
+        next_reading = iter(readings).__next__
+        for start, run, kind, (units_read, shown_as) in plan:
             if kind is not None:
-                tokens.append(token(Token, (start, unit, kind, (), (), ())))
-            elif len(pieces) == 1:
-                rest = known.get((unit, reading)) or fields(unit, reading)
-                tokens.append(token(Token, (start, *rest)))
-            else:
-                at = 0
-                for word in pieces:
-                    part = reading[at : at + len(word)]
-                    rest = known.get((word, part)) or fields(word, part)
-                    tokens.append(token(Token, (start + at, *rest)))
-                    at += len(word)
+                next_reading()  # the run's readings, all ""
+                tokens.append(token(Token, (start, run, kind, (), (), ())))
+                continue
+            for unit, pieces in zip(units_read, shown_as, strict=True):
+                reading = next_reading()
+                if len(pieces) == 1:
+                    rest = known.get((unit, reading)) or fields(unit, reading)
+                    tokens.append(token(Token, (start, *rest)))
+                else:
+                    at = 0
+                    for word in pieces:
+                        part = reading[at : at + len(word)]
+                        rest = known.get((word, part)) or fields(word, part)
+                        tokens.append(token(Token, (start + at, *rest)))
+                        at += len(word)
+                start += len(unit)
         return tokens
 
     def analyse(

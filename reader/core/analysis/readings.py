@@ -246,12 +246,21 @@ class ReadingModel:
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[_Open] = []
+        last = len(words) - 1
+        static_of = self._word_readings
         for k, word in enumerate(words):
-            split = self._partner_reading(words, k) if len(word) == 1 else None
-            if split is not None:
-                chars.append(split)  # 照个相 as 照相 zhào xiàng
-                continue
-            static = self._word_readings(word)
+            # a character beside a marker or a measure (the first of its characters is one),
+            # or doubled before it, may read as in the word it splits
+            if len(word) == 1 and (
+                (after := words[k + 1] if k < last else "")[:1] in _SEPARATORS
+                or (k and words[k - 1][:1] in _SEPARATORS)
+                or (len(after) == 2 and after[0] == word)
+            ):
+                split = self._partner_reading(words, k)
+                if split is not None:
+                    chars.append(split)  # 照个相 as 照相 zhào xiàng
+                    continue
+            static = static_of(word)
             if static is not None:
                 chars.extend(static)
                 continue
@@ -496,6 +505,14 @@ def _phrase_syllables(phrase: str, entry: Sequence[Sequence[str]]) -> Reading:
         _LEXICAL.get(char) or numbered(syllables[0])
         for char, syllables in zip(phrase, entry, strict=True)
     )
+
+
+def simplified_cuts(text: str, twin: str) -> list[str]:
+    """What ``simplified_units`` hands ``units`` for ``text``, whose simplified twin is
+    ``twin``: the text itself, or its twin and, with 著, the twin with 着."""
+    if twin == text:
+        return [text]
+    return [twin, twin.replace("著", "着")] if "著" in twin else [twin]
 
 
 def simplified_units(units: Callable[[str], Sequence[str]], text: str) -> list[str]:

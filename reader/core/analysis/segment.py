@@ -22,6 +22,7 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -32,6 +33,7 @@ from reader.core.analysis.tokens import TokenKind
 
 if TYPE_CHECKING:
     from reader.core.analysis.names import NameModel
+    from reader.core.analysis.route_table import RouteTable
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 # Bump when the way the word list is made changes, so old caches are not reused.
@@ -191,18 +193,20 @@ def _jieba_version() -> str:
 class Segmenter:
     """A private jieba tokenizer that knows the dictionary's and the user's words."""
 
-    def __init__(self, words: WordFrequencies, names: NameModel) -> None:
+    def __init__(
+        self, words: WordFrequencies, names: NameModel, route: RouteTable | None = None
+    ) -> None:
         from reader.core.analysis.wordfreq import TrieTokenizer
 
         self._words = words  # its guides are jieba's words that steer the cut, not units
-        self._tokenizer: TrieTokenizer = TrieTokenizer(words)
+        self._tokenizer: TrieTokenizer = TrieTokenizer(words, route)
         self._names = names
         self._name_tags: dict[str, str | None] = {}
         self._never_names = names.never_begin(NAME_TAGS)  # a quarter of the words asked
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
         # a word's units and a unit's pieces, remembered (words repeat) until a user's
         # word changes what is a word
-        self._units: dict[str, tuple[str, ...]] = {}
+        self._units: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self._pieces: dict[str, tuple[str, ...]] = {}
 
     @classmethod
@@ -219,6 +223,8 @@ class Segmenter:
         ``headwords`` gives (simplified, traditional) pairs, as ``Dictionary.headwords``
         does; it is only called when the word table has to be (re)built."""
         from reader.core.analysis.names import NameModel, save_name_model
+        from reader.core.analysis.route_table import FORMAT as ROUTE_FORMAT
+        from reader.core.analysis.route_table import RouteTable, save_route_table
         from reader.core.analysis.wordfreq import WordFrequencies, save_word_table
 
         version = _jieba_version()
@@ -236,7 +242,14 @@ class Segmenter:
             cache,
         )
         names = load_compiled("names", [version], save_name_model, NameModel, cache)
-        segmenter = cls(words, names)
+        route = load_compiled(
+            "route",
+            [str(_WORD_LIST_FORMAT), str(ROUTE_FORMAT), version, dictionary_key],
+            partial(save_route_table, words=words),
+            RouteTable.open,
+            cache,
+        )
+        segmenter = cls(words, names, route)
         for word in user_words:
             segmenter.add_word(word)
         return segmenter
@@ -274,16 +287,29 @@ class Segmenter:
             units.extend([run.text] if run.kind is not None else self.units(run.text))
         return units
 
+    def prepare(self, runs: Iterable[str]) -> None:
+        """Runs of Chinese characters about to be cut: their routes are found in one
+        batch (much faster than one by one)."""
+        self._tokenizer.prepare(runs)
+
     def units(self, han: str) -> list[str]:
         """A run of Chinese characters in the units readings are read in: the ``pieces``
         of jieba's words, except that a guide word stays whole, because the reading of a
         character can depend on it (没入 mò); ``pieces`` says how it is shown."""
-        units: list[str] = []
+        return [unit for unit, _ in self.shown_units(han)]
+
+    def shown_units(self, han: str) -> list[tuple[str, tuple[str, ...]]]:
+        """``units`` of ``han``, each with its ``pieces``: a guide's, or the unit itself
+        (the pieces of a word are words or characters, each its own piece)."""
+        units: list[tuple[str, tuple[str, ...]]] = []
         known = self._units
         for word in self._tokenizer.cut_han(han):
             found = known.get(word)
             if found is None:
-                found = (word,) if self._words.is_guide(word) else self.pieces(word)
+                if self._words.is_guide(word):
+                    found = ((word, self.pieces(word)),)
+                else:
+                    found = tuple((piece, (piece,)) for piece in self.pieces(word))
                 if len(known) >= _MEMO:
                     known.clear()
                 known[word] = found
@@ -311,7 +337,7 @@ class Segmenter:
     def cut(self, han: str) -> list[str]:
         """Cut a run of Chinese characters into the words a reader taps: ``pieces`` of
         ``units``."""
-        return [piece for unit in self.units(han) for piece in self.pieces(unit)]
+        return [piece for _, pieces in self.shown_units(han) for piece in pieces]
 
     def name_tag(self, word: str) -> str | None:
         """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None.

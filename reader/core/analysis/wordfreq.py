@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from reader.core.analysis.jieba_data import imported_jieba
 from reader.core.analysis.new_words import hmm_cut
+from reader.core.analysis.route_table import SEVERAL, RouteTable, route_arrays
 from reader.core.analysis.tables import open_trie, read_meta, write_meta
 
 jieba = imported_jieba()  # and with it jieba.finalseg, the HMM for new words
@@ -40,8 +41,6 @@ _LONG_STARTS: Final = "long_starts.marisa"
 _LONGER_STARTS: Final = "longer_starts.marisa"
 # The HMM's cuts of the runs of single characters it is asked about (they repeat a lot)
 _HMM_MEMO: Final = 1 << 16
-_PAIR_MEMO: Final = 1 << 18
-_LONGER: Final[list[tuple[int, float]]] = []  # a pair some longer word starts with
 
 
 def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) -> None:
@@ -66,6 +65,11 @@ def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) 
     )
     longest = max(map(len, words), default=1)
     write_meta(folder, {"total": int(freq.sum()), "max_word_length": longest})
+
+
+def _one_block(sentence: str) -> bool:
+    """Whether ``sentence`` is all Hanzi jieba knows (one block to it, no regex)."""
+    return bool(sentence) and min(sentence) >= "\u4e00" and max(sentence) <= "\u9fd5"
 
 
 def _ids(trie: marisa_trie.Trie, words: Iterable[str], count: int = -1) -> npt.NDArray[np.int64]:
@@ -152,25 +156,35 @@ class _WordGraph(Mapping[int, list[int]]):
 class TrieTokenizer(Tokenizer):  # type: ignore[misc]
     """A jieba tokenizer over ``WordFrequencies`` instead of its dict; ready at once."""
 
-    def __init__(self, words: WordFrequencies) -> None:
+    def __init__(self, words: WordFrequencies, route: RouteTable | None = None) -> None:
         super().__init__()
         self.FREQ = words
         self.total = words.total
         self.initialized = True
+        self._route = route or RouteTable(route_arrays(words))
         self._weights_total = 0
         self._weights_of_total = array("d")
         self._hmm: dict[str, tuple[str, ...]] = {}
-        self._pair_words: dict[str, list[tuple[int, float]]] = {}
-        self._char_words: dict[str, list[tuple[int, float]]] = {}
+        self._ready: dict[str, list[int]] = {}  # the routes ``prepare`` found
+
+    def prepare(self, sentences: Iterable[str]) -> None:
+        """Find the routes of ``sentences`` (runs of Hanzi about to be cut) in one batch,
+        for ``cut_han`` to take: the table is read for all their positions at once (the
+        user's words, where there are any, are not in it: those routes are found as jieba
+        finds them)."""
+        added = self.FREQ.added_trie() is not None
+        blocks = [] if added else [s for s in sentences if _one_block(s)]
+        self._ready = dict(zip(blocks, self._ends_many(blocks), strict=True)) if blocks else {}
 
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
-        graph, the route and the walk along it in one loop over the characters (no graph
-        or route objects), the frequencies' logs less the total's log taken once per
-        total, and the HMM's answers remembered. The same floats in the same order, so
-        the same cut (``tests/test_engine_tables.py`` compares it with jieba's)."""
+        graph and the route in one loop over the characters (no graph or route objects)
+        from what ``RouteTable`` says of each position, the frequencies' logs less the
+        total's log taken once per total, and the HMM's answers remembered. The same
+        floats in the same order, so the same cut (``tests/test_engine_tables.py``
+        compares it with jieba's)."""
         words: list[str] = []
-        if sentence and min(sentence) >= "\u4e00" and max(sentence) <= "\u9fd5":
+        if _one_block(sentence):
             self._cut_block(sentence, words)  # all Hanzi jieba knows: one block, no regex
             return words
         for block in jieba.re_han_default.split(sentence):
@@ -196,8 +210,6 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
                 "d", (np.frombuffer(words.log_freq, dtype=np.float64) - log_total).tobytes()
             )
             self._weights_total = self.total
-            self._pair_words.clear()  # they hold weights of the old total
-            self._char_words.clear()
         return self._weights_of_total
 
     def _cut_block(self, sentence: str, out: list[str]) -> None:
@@ -205,7 +217,7 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         words: WordFrequencies = self.FREQ
         n = len(sentence)
         if words.added_trie() is None:
-            ends = self._ends(sentence)
+            ends = self._ready.pop(sentence, None) or self._ends_many([sentence])[0]
         else:  # the user's words: the graph and route as jieba makes them (get_DAG, calc)
             route: dict[int, tuple[float, int]] = {}
             self.calc(sentence, self.get_DAG(sentence), route)
@@ -223,35 +235,36 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         if n > buf_start:
             self._flush(sentence[buf_start:n], get, out)
 
-    def _ends(self, sentence: str) -> list[int]:
-        """jieba's route (``get_DAG`` + ``calc``) without the user's words, in one loop:
-        per position, where the best word starting there ends (``route[k][1] + 1``)."""
+    def _ends_many(self, sentences: list[str]) -> list[list[int]]:
+        """jieba's route (``get_DAG`` + ``calc``) of each of ``sentences`` without the
+        user's words: per position, where the best word starting there ends
+        (``route[k][1] + 1``)."""
         words: WordFrequencies = self.FREQ
         weights = self._weights()
-        n = len(sentence)
-        best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
-        ends = [0] * n
+        sizes, single, w1, w2, w3 = self._route.lookup("\0".join(sentences), weights, self.total)
         prefixes = words.trie.iter_prefixes_with_ids
         longest = words.max_word_length
-        starts = triples = self._pair_words
-        # jieba: log(FREQ.get(char) or 1) less the total's
-        alone = [(1, 0.0 - math.log(self.total))]
-        for k in range(n - 1, -1, -1):
-            here = starts.get(sentence[k : k + 2])
-            if here is None:
-                here = self._starts(sentence[k : k + 2], weights, alone)
-            if here is _LONGER:  # the same again with three characters
-                here = triples.get(sentence[k : k + 3])
-                if here is None:
-                    here = self._starts(sentence[k : k + 3], weights, alone)
-            if here is _LONGER:
-                slice_ = sentence[k : k + longest]
-                here = [(len(w), weights[i]) for w, i in prefixes(slice_)] or alone
-            if len(here) == 1:
-                size, weight = here[0]
-                best[k] = weight + best[k + size]
-                ends[k] = k + size
-            else:  # max((probability, end)): the longer word wins a tie, as in jieba
+        alone = [(1, 0.0 - math.log(self.total))]  # jieba: log(FREQ.get(char) or 1)
+        routes: list[list[int]] = []
+        base = 0
+        for sentence in sentences:
+            n = len(sentence)
+            size_at, single_at = sizes[base : base + n], single[base : base + n]
+            best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
+            ends = [0] * n
+            for k in range(n - 1, -1, -1):
+                size = size_at[k]
+                if size > 0:  # one word starts here (most characters)
+                    best[k] = single_at[k] + best[k + size]
+                    ends[k] = k + size
+                    continue
+                if size == SEVERAL:
+                    i = base + k
+                    here = [(j, w) for j, w in ((1, w1[i]), (2, w2[i]), (3, w3[i])) if w == w]
+                else:  # a word of four or more may start here: the trie says
+                    found = prefixes(sentence[k : k + longest])
+                    here = [(len(w), weights[i]) for w, i in found] or alone
+                # max((probability, end)): the longer word wins a tie, as in jieba
                 top, size = -math.inf, 1
                 for length, weight in here:
                     probability = weight + best[k + length]
@@ -259,38 +272,9 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
                         top, size = probability, length
                 best[k] = top
                 ends[k] = k + size
-        return ends
-
-    def _starts(
-        self, pair: str, weights: array[float], alone: list[tuple[int, float]]
-    ) -> list[tuple[int, float]]:
-        """The (length, weight) of the words at the start of ``pair`` (a character and
-        the next, or the last character; ``alone`` if none), or ``_LONGER`` when a longer
-        word starts with it: most characters' words starting there are decided by the
-        pair, so a dict of pairs answers them without asking the trie (remembered)."""
-        words: WordFrequencies = self.FREQ
-        found = _LONGER
-        if len(pair) == 3:
-            if pair not in words.longer_starts:
-                prefixes = words.trie.iter_prefixes_with_ids(pair)
-                found = [(len(w), weights[i]) for w, i in prefixes] or alone
-        elif pair not in words.long_starts:  # the character's word and the pair's, if any
-            char = self._char_words.get(pair[0])
-            if char is None:
-                char = self._char_word(pair[0], weights)
-            index = words.trie.get(pair) if len(pair) == 2 else None
-            found = (char if index is None else [*char, (2, weights[index])]) or alone
-        if len(self._pair_words) >= _PAIR_MEMO:
-            self._pair_words.clear()
-        self._pair_words[pair] = found
-        return found
-
-    def _char_word(self, char: str, weights: array[float]) -> list[tuple[int, float]]:
-        """The (length, weight) of ``char`` as a word (none if it is none), remembered."""
-        index = self.FREQ.trie.get(char)
-        found = [] if index is None else [(1, weights[index])]
-        self._char_words[char] = found
-        return found
+            routes.append(ends)
+            base += n + 1
+        return routes
 
     def _flush(self, buf: str, get: Callable[[str], int | None], out: list[str]) -> None:
         """jieba's handling of a run of single characters: one alone, a known word's
