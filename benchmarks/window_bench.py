@@ -1,0 +1,224 @@
+"""The 1,000,000-character article in the app's main window, on a real display and offscreen,
+printed side by side (run: ``uv run python benchmarks/window_bench.py``).
+
+ui_bench.py measures the article view alone on the offscreen platform, where nothing is
+drawn to a screen. Here the whole window (menus, docks, the loader, the session, the
+queries thread) shows the article the way a learner gets it: stored in the library with its
+analysis, opened through ``MainWindow.show_article``; on X11 (``QT_QPA_PLATFORM=xcb``, a
+real X server: ``$DISPLAY``, else an ``Xvfb`` started here on ``:47`` or
+``$WINDOW_BENCH_DISPLAY``) and offscreen, each in a child process of its own. For each
+action: the longest stall of the event loop (a 5 ms timer's late ticks) from the action
+until the window has settled (and ``LINGER_S`` after, where a late paint or free would
+show), the UI thread's CPU in that stall, median and worst of ``ROUNDS`` runs.
+
+Actions: opening the article (from the seed page), resizing the window with it open,
+changing the font size (Ctrl+= / Ctrl+-), switching the script (traditional and back),
+leaving it for the seed page. Names on the command line run only those platforms
+(``xcb``, ``offscreen``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROUNDS = int(os.environ.get("WINDOW_BENCH_ROUNDS", "5"))
+LINGER_S = 0.3  # the loop is watched this long after the window has settled
+LENGTH = 1_000_000
+ACTIONS = {
+    "open": "opening the 1,000,000-character article",
+    "resize": "resizing the window with it open",
+    "font": "changing the font size with it open",
+    "script": "switching the script with it open",
+    "leave": "leaving it for another article",
+}
+PLATFORMS = ("xcb", "offscreen")
+Figures = dict[str, list[tuple[float, float]]]  # action → (stall, UI CPU in it) per run
+
+
+def settle(app: Any, done: Callable[[], bool], timeout: float = 120) -> None:
+    deadline = time.perf_counter() + timeout
+    while not done():
+        if time.perf_counter() > deadline:
+            raise SystemExit("the window did not settle")
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def add_articles(window: Any, tools: Any) -> tuple[int, int]:
+    """The seed page and the long article (the seed repeated: real tokens) in the window's
+    store, each with its analysis stored as the window stores one: opened, they show their
+    stored pinyin, as a learner's library does."""
+    from ui_bench_support import long_article, seed_tokens
+
+    from reader.core.analysis.stored import NewAnalysis, analysis_key
+    from reader.core.analysis.tokens import serialise_tokens
+    from reader.core.stats import coverage_counts
+    from reader.core.store.articles import NewArticle
+    from reader.core.words import word_keys
+
+    store = window.store
+    ids = []
+    for title, (text, tokens) in (
+        ("种子", (seed_tokens()[0], list(seed_tokens()[1]))),
+        ("一百万字", long_article(LENGTH)),
+    ):
+        article_id = store.articles.add(NewArticle(title, text))
+        key = analysis_key(text, store.corrections.version(), tools.analyzer.dictionary_key)
+        counts = coverage_counts(tokens, word_keys(tokens, tools.dictionary))
+        NewAnalysis(article_id, key, serialise_tokens(tokens), counts).save(store)
+        ids.append(article_id)
+    return ids[0], ids[1]
+
+
+def child(platform: str, shots: str) -> None:
+    """One platform's runs, as JSON on the last line; screenshots of the real window (the
+    long article's middle, then the same after leaving and coming back) into ``shots``."""
+    os.environ["QT_QPA_PLATFORM"] = platform
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from PySide6.QtWidgets import QApplication
+    from ui_bench_support import longest_stall
+
+    from reader.core.progress import Progress
+    from reader.core.settings import Script
+    from reader.ui.app import favour_the_ui_thread, spare_the_collector
+    from reader.ui.article_view import releasing
+    from reader.ui.main_window import MainWindow, load_language_tools
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    tools = load_language_tools([], Progress())
+    data_dir = Path(tempfile.mkdtemp(prefix="reader-window-bench-"))
+    window = MainWindow(data_dir, tools)
+    spare_the_collector(window)  # as `reader.ui.app.run_gui` does
+    favour_the_ui_thread()
+    seed, long = add_articles(window, tools)
+    window.resize(1300, 850)
+    window.show()
+    view, session = window.view, window.loader._session
+
+    def shown(article_id: int) -> Callable[[], bool]:
+        def done() -> bool:
+            layout = view.layout_
+            return (
+                session.is_analysed
+                and session.article_id == article_id
+                and not view.settling
+                and layout is not None
+                and len(layout.text) >= view.body_length
+            )
+
+        return done
+
+    def resized(width: int) -> Callable[[], bool]:
+        return lambda: view.width() != width and not view.settling
+
+    def measure(action: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
+        stall, cpu, _took = longest_stall(app, action, done, linger=LINGER_S)
+        return stall, cpu
+
+    window.show_article(seed)
+    settle(app, shown(seed))
+    figures: Figures = {name: [] for name in ACTIONS}
+    middle = LENGTH // 2
+    for round_ in range(ROUNDS):
+        figures["open"].append(measure(lambda: window.show_article(long), shown(long)))
+        view.scroll_to_char(middle)
+        settle(app, lambda: not view.settling)
+        if round_ == 0 and shots:
+            shot(app, Path(shots) / f"{platform}-open.png")
+        for size in (1300 - 60 * (round_ % 2 + 1), 1300):
+            resize = lambda size=size: window.resize(size, 850)  # noqa: E731
+            figures["resize"].append(measure(resize, resized(view.width())))
+        figures["font"].append(measure(view.zoom_in, lambda: not view.settling))
+        figures["font"].append(measure(view.zoom_out, lambda: not view.settling))
+        for script in (Script.TRADITIONAL, Script.SIMPLIFIED):
+            switch = lambda s=script: window.display.set("script", s.value)  # noqa: E731
+            figures["script"].append(measure(switch, lambda: not view.settling))
+        figures["leave"].append(measure(lambda: window.show_article(seed), shown(seed)))
+        assert not releasing.pending()
+    if shots:
+        window.show_article(long)
+        settle(app, shown(long))
+        view.scroll_to_char(middle)
+        settle(app, lambda: not view.settling)
+        shot(app, Path(shots) / f"{platform}-back.png")
+    window.close()
+    shutil.rmtree(data_dir, ignore_errors=True)
+    print(json.dumps(figures))
+
+
+def shot(app: Any, path: Path) -> None:
+    """The window as painted (a real display: what the X server shows)."""
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+    if os.environ["QT_QPA_PLATFORM"] == "xcb":
+        subprocess.run(["import", "-window", "root", str(path)], check=False)
+
+
+def display() -> tuple[dict[str, str], subprocess.Popen[bytes] | None]:
+    """An environment with an X display: the one given, else an Xvfb started here."""
+    env = dict(os.environ)
+    if env.get("DISPLAY"):
+        return env, None
+    number = os.environ.get("WINDOW_BENCH_DISPLAY", "47")
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1400x900x24"])
+    time.sleep(1.5)
+    env["DISPLAY"] = f":{number}"
+    return env, server
+
+
+def run(platform: str, env: dict[str, str], shots: str) -> Figures:
+    result = subprocess.run(
+        [sys.executable, __file__, "child", platform, shots],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env=env,
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    values: dict[str, list[list[float]]] = json.loads(result.stdout.splitlines()[-1])
+    return {name: [(a, b) for a, b in runs] for name, runs in values.items()}
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["child"]:
+        child(sys.argv[2], sys.argv[3])
+        return
+    platforms = sys.argv[1:] or list(PLATFORMS)
+    env, server = display()
+    shots = os.environ.get("WINDOW_BENCH_SHOTS", "")
+    try:
+        results = {platform: run(platform, env, shots) for platform in platforms}
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+    print(
+        f"The main window, a {LENGTH:,}-character article (stored analysis), {ROUNDS} rounds:"
+        " longest event-loop stall median / worst ms (the UI thread's CPU in it, median);"
+        " goal <= 100 ms"
+    )
+    print(f"{'':44}" + "".join(f"{p:>24}" for p in platforms))
+    for name, what in ACTIONS.items():
+        cells = []
+        for platform in platforms:
+            runs = results[platform][name]
+            stalls = [stall * 1000 for stall, _cpu in runs]
+            cpu = statistics.median(c * 1000 for _stall, c in runs)
+            cells.append(f"{statistics.median(stalls):.0f} / {max(stalls):.0f} ({cpu:.0f})")
+        print(f"{what:44}" + "".join(f"{cell:>24}" for cell in cells))
+
+
+if __name__ == "__main__":
+    main()
