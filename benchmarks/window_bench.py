@@ -19,6 +19,7 @@ leaving it for the seed page. Names on the command line run only those platforms
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -34,6 +35,7 @@ from typing import Any
 ROUNDS = int(os.environ.get("WINDOW_BENCH_ROUNDS", "5"))
 LINGER_S = 0.3  # the loop is watched this long after the window has settled
 LENGTH = 1_000_000
+TRACED_S = 0.06  # stalls this long are traced (``WINDOW_BENCH_TRACE=1``)
 ACTIONS = {
     "open": "opening the 1,000,000-character article",
     "resize": "resizing the window with it open",
@@ -80,6 +82,87 @@ def add_articles(window: Any, tools: Any) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
+class Tracer:
+    """Where a stall's time went (``WINDOW_BENCH_TRACE=1``): at each tick, each thread's
+    time on a CPU and waiting for one (/proc's schedstat) and the X server's; between, the
+    Python stacks of every thread sampled every 2 ms by a thread of its own."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._snapshots: list[tuple[float, dict[str, tuple[int, int]]]] = []
+        self._stacks: list[tuple[float, dict[str, str]]] = []
+        self._names = {t.ident: t.name for t in threading.enumerate()}
+        self._main = threading.main_thread().ident
+        server = os.environ.get("WINDOW_BENCH_XPID")
+        self._server = f"/proc/{server}/schedstat" if server else None
+        threading.Thread(target=self._sample, daemon=True, name="tracer").start()
+
+    def __call__(self) -> None:
+        times: dict[str, tuple[int, int]] = {}
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/schedstat", encoding="ascii") as stat:
+                run, wait, _slices = stat.read().split()
+            with open(f"/proc/self/task/{task}/comm", encoding="ascii") as comm:
+                name = "main" if int(task) == os.getpid() else f"{comm.read().strip()}:{task}"
+            times[name] = (int(run), int(wait))
+        if self._server:
+            with open(self._server, encoding="ascii") as stat:
+                run, wait, _slices = stat.read().split()
+            times["X server"] = (int(run), int(wait))
+        self._snapshots.append((time.perf_counter(), times))
+
+    def _sample(self) -> None:
+        import threading
+        import traceback
+
+        while True:
+            now = time.perf_counter()
+            stacks = {}
+            for ident, frame in sys._current_frames().items():
+                if ident == threading.get_ident():
+                    continue
+                names = {t.ident: t.name for t in threading.enumerate()}
+                name = "main" if ident == self._main else names.get(ident, str(ident))
+                summary = traceback.extract_stack(frame)[-4:]
+                stacks[name] = " < ".join(
+                    f"{Path(f.filename).stem}.{f.name}:{f.lineno}" for f in reversed(summary)
+                )
+            self._stacks.append((now, stacks))
+            time.sleep(0.002)
+
+    def report(self, what: str) -> str:
+        """The longest gap since the last report: each thread's CPU and run-queue wait in
+        it (ms), and the stacks sampled in it, most frequent first."""
+        from collections import Counter
+
+        snapshots, self._snapshots = self._snapshots, []
+        stacks, self._stacks = self._stacks, []
+        (start, before), (end, after) = max(
+            itertools.pairwise(snapshots), key=lambda p: p[1][0] - p[0][0]
+        )
+        lines = [f"{what}: {1000 * (end - start):.0f} ms stall"]
+        for name, (run, wait) in after.items():
+            run0, wait0 = before.get(name, (0, 0))
+            if (run - run0) + (wait - wait0) > 2e6:
+                lines.append(
+                    f"    {name}: on CPU {(run - run0) / 1e6:.0f} ms,"
+                    f" waiting for a CPU {(wait - wait0) / 1e6:.0f} ms"
+                )
+        seen: Counter[str] = Counter()
+        for when, sample in stacks:
+            if start <= when <= end:
+                seen.update(f"{name}: {stack}" for name, stack in sample.items())
+        lines.extend(f"    {count:3d} x {stack}" for stack, count in seen.most_common(8))
+        inside = [(when, sample) for when, sample in stacks if start <= when <= end]
+        if len(inside) > 1:  # the sampler waited for Python's lock: who held it, where
+            (t0, s0), (t1, s1) = max(itertools.pairwise(inside), key=lambda p: p[1][0] - p[0][0])
+            lines.append(f"    the sampler's longest wait {1000 * (t1 - t0):.0f} ms; after it:")
+            moved = {name: stack for name, stack in s1.items() if s0.get(name) != stack}
+            lines.extend(f"      {name}: {stack}" for name, stack in moved.items())
+        return "\n".join(lines)
+
+
 def child(platform: str, shots: str) -> None:
     """One platform's runs, as JSON on the last line; screenshots of the real window (the
     long article's middle, then the same after leaving and coming back) into ``shots``."""
@@ -121,8 +204,15 @@ def child(platform: str, shots: str) -> None:
     def resized(width: int) -> Callable[[], bool]:
         return lambda: view.width() != width and not view.settling
 
+    tracer = Tracer() if os.environ.get("WINDOW_BENCH_TRACE") else None
+
     def measure(action: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
-        stall, cpu, _took = longest_stall(app, action, done, linger=LINGER_S)
+        tick = tracer or (lambda: None)
+        stall, cpu, _took = longest_stall(app, action, done, linger=LINGER_S, on_tick=tick)
+        if tracer is not None and stall > TRACED_S:
+            print(tracer.report(f"{platform} {action}"), file=sys.stderr)
+        elif tracer is not None:
+            tracer.report("")
         return stall, cpu
 
     window.show_article(seed)
@@ -187,6 +277,8 @@ def run(platform: str, env: dict[str, str], shots: str) -> Figures:
     )
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
+    if os.environ.get("WINDOW_BENCH_TRACE"):
+        print(result.stderr)
     values: dict[str, list[list[float]]] = json.loads(result.stdout.splitlines()[-1])
     return {name: [(a, b) for a, b in runs] for name, runs in values.items()}
 
