@@ -101,10 +101,14 @@ class Tracer:
     def __call__(self) -> None:
         times: dict[str, tuple[int, int]] = {}
         for task in os.listdir("/proc/self/task"):
-            with open(f"/proc/self/task/{task}/schedstat", encoding="ascii") as stat:
-                run, wait, _slices = stat.read().split()
-            with open(f"/proc/self/task/{task}/comm", encoding="ascii") as comm:
-                name = "main" if int(task) == os.getpid() else f"{comm.read().strip()}:{task}"
+            try:
+                with open(f"/proc/self/task/{task}/schedstat", encoding="ascii") as stat:
+                    run, wait, _slices = stat.read().split()
+                with open(f"/proc/self/task/{task}/comm", encoding="ascii") as comm:
+                    name = comm.read().strip()
+            except FileNotFoundError:  # the thread ended meanwhile
+                continue
+            name = "main" if int(task) == os.getpid() else f"{name}:{task}"
             times[name] = (int(run), int(wait))
         if self._server:
             with open(self._server, encoding="ascii") as stat:
@@ -206,11 +210,13 @@ def child(platform: str, shots: str) -> None:
 
     tracer = Tracer() if os.environ.get("WINDOW_BENCH_TRACE") else None
 
-    def measure(action: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
+    def measure(
+        name: str, action: Callable[[], None], done: Callable[[], bool]
+    ) -> tuple[float, float]:
         tick = tracer or (lambda: None)
         stall, cpu, _took = longest_stall(app, action, done, linger=LINGER_S, on_tick=tick)
         if tracer is not None and stall > TRACED_S:
-            print(tracer.report(f"{platform} {action}"), file=sys.stderr)
+            print(tracer.report(f"{platform} {name}"), file=sys.stderr)
         elif tracer is not None:
             tracer.report("")
         return stall, cpu
@@ -220,20 +226,20 @@ def child(platform: str, shots: str) -> None:
     figures: Figures = {name: [] for name in ACTIONS}
     middle = LENGTH // 2
     for round_ in range(ROUNDS):
-        figures["open"].append(measure(lambda: window.show_article(long), shown(long)))
+        figures["open"].append(measure("open", lambda: window.show_article(long), shown(long)))
         view.scroll_to_char(middle)
         settle(app, lambda: not view.settling)
         if round_ == 0 and shots:
             shot(app, Path(shots) / f"{platform}-open.png")
         for size in (1300 - 60 * (round_ % 2 + 1), 1300):
             resize = lambda size=size: window.resize(size, 850)  # noqa: E731
-            figures["resize"].append(measure(resize, resized(view.width())))
-        figures["font"].append(measure(view.zoom_in, lambda: not view.settling))
-        figures["font"].append(measure(view.zoom_out, lambda: not view.settling))
+            figures["resize"].append(measure("resize", resize, resized(view.width())))
+        figures["font"].append(measure("font", view.zoom_in, lambda: not view.settling))
+        figures["font"].append(measure("font", view.zoom_out, lambda: not view.settling))
         for script in (Script.TRADITIONAL, Script.SIMPLIFIED):
             switch = lambda s=script: window.display.set("script", s.value)  # noqa: E731
-            figures["script"].append(measure(switch, lambda: not view.settling))
-        figures["leave"].append(measure(lambda: window.show_article(seed), shown(seed)))
+            figures["script"].append(measure("script", switch, lambda: not view.settling))
+        figures["leave"].append(measure("leave", lambda: window.show_article(seed), shown(seed)))
         assert not releasing.pending()
     if shots:
         window.show_article(long)
