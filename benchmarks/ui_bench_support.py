@@ -58,31 +58,47 @@ def stored_article(length: int) -> tuple[str, list[Token]]:
 
 
 def longest_stall(
-    app: object, action: Callable[[], None], done: Callable[[], bool], timeout: float = 120
+    app: object,
+    action: Callable[[], None],
+    done: Callable[[], bool],
+    timeout: float = 120,
+    linger: float = 0.0,
+    on_tick: Callable[[], None] = lambda: None,
 ) -> tuple[float, float, float]:
-    """Run ``action`` from the event loop and turn the loop until ``done()``: the longest
-    gap between two turns (a 5 ms timer's ticks, from the call to the end) in seconds, the
-    UI thread's CPU time in that gap, and the time until ``done``."""
+    """Run ``action`` from the event loop and turn the loop until ``done()`` and ``linger``
+    seconds after (a late paint or free shows there): the longest gap between two turns (a
+    5 ms timer's ticks, from the call to the end) in seconds, the UI thread's CPU time in
+    that gap, and the time until ``done``. ``on_tick`` is called at each tick, the call and
+    the end (a tracer's snapshots)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
     ticks: list[tuple[float, float]] = []  # wall clock, the UI thread's CPU
     timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
+
+    def tick() -> tuple[float, float]:
+        on_tick()
+        return time.perf_counter(), time.thread_time()
+
+    timer.timeout.connect(lambda: ticks.append(tick()))
     timer.start(5)
-    started = time.perf_counter(), time.thread_time()
+    started = tick()
     QTimer.singleShot(0, action)
     app.processEvents()
     deadline = started[0] + timeout
     while not done() and time.perf_counter() < deadline:
         app.processEvents()
         time.sleep(0.001)
-    finished = time.perf_counter(), time.thread_time()
+    took = time.perf_counter() - started[0]
+    while time.perf_counter() < started[0] + took + linger:
+        app.processEvents()
+        time.sleep(0.001)
+    finished = tick()
     timer.stop()
     gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise([started, *ticks, finished])]
     stall, cpu = max(gaps)
-    return stall, cpu, finished[0] - started[0]
+    return stall, cpu, took
 
 
 def rss_mb() -> float:

@@ -51,8 +51,10 @@ def unfreeze() -> None:
 def _age() -> None:
     """The young generations into the oldest, unscanned: ``gc.freeze`` then ``gc.unfreeze``
     (both only splice lists). A cycle among them is still collected, by the next full
-    collection. Not where objects are frozen already (``freeze``, the app's once its window
-    settles): unfreezing them would undo it."""
+    collection. Where objects are frozen already (``freeze``, the app's once its window
+    settles), unfreezing them would undo it: what was made joins them instead (left young,
+    a long article's typeset, a million objects, was scanned by the next young collection:
+    150-200 ms holding Python's lock, the window stalled)."""
+    gc.freeze()
     if not _frozen:
-        gc.freeze()
         gc.unfreeze()

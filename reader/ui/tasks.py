@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Cancelled, Progress
+from reader.ui.article_view import turns
 
 T = TypeVar("T")
 
@@ -44,6 +45,7 @@ class Task(QRunnable, Generic[T]):
         self.done = False
 
     def _report(self, done: int, total: int, message: str) -> None:
+        turns.pause()  # work holding the turn lets a waiting worker have it (`turns`)
         now = time.monotonic()
         if done >= total or now - self._last_report >= PROGRESS_INTERVAL_S:
             self._last_report = now

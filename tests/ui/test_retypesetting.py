@@ -163,9 +163,9 @@ def test_an_overtaken_typeset_stops_and_never_shows(
     new = QtMetrics("", 22)
     typesetter.start(request(view, old))
     assert old.entered.wait(30)  # the old typeset is under way
-    typesetter.start(request(view, new))
-    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    typesetter.start(request(view, new))  # waits for its turn (`turns`): the old one's
     old.go.set()  # the old one goes on to its next step, and sees it is not wanted
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     qtbot.waitUntil(lambda: old in finished, timeout=30_000)
     qtbot.wait(50)  # a result it sent would have come by now
     assert len(shown) == 1 and shown[0].layout.metrics is new

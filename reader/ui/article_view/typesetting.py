@@ -29,6 +29,7 @@ from reader.core.analysis.tokens import Token
 from reader.core.collector import paused
 from reader.core.script_conversion import in_script
 from reader.core.settings import Script
+from reader.ui.article_view import turns
 from reader.ui.article_view.layout import ArticleLayout, FontMetrics, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,
@@ -189,8 +190,10 @@ def typeset(request: Request, cancelled: Callable[[], bool] = _never) -> Typeset
 
 
 def _check(cancelled: Callable[[], bool]) -> None:
+    """Between two steps: stop if overtaken, else let a waiting worker have its turn."""
     if cancelled():
         raise Cancelled
+    turns.pause()
 
 
 def typeset_part(
@@ -410,7 +413,7 @@ class BackgroundTypesetter(QObject):
         # a collection started by the worker's allocations would hold the UI thread up for
         # its whole sweep of the heap (hundreds of ms with a long article's tokens)
         try:
-            with paused():
+            with paused(), turns.turn():  # one worker at a time: see `turns`
                 result = typeset(request, lambda: generation != self._latest)
         except Cancelled:  # overtaken (another article, another size): never shown
             return

@@ -22,6 +22,7 @@ from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
 from reader.ui.article_view.model import ProvisionalTokens, one_line
+from reader.ui.article_view.turns import turn
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task
@@ -287,11 +288,12 @@ class ArticleLoader(QObject):
             def stored(store: Store, _progress: Progress) -> Analysed | None:
                 from reader.core.analysis.stored import stored_analysis  # off the UI thread
 
-                tokens = stored_analysis(store, article_id, dictionary.index.stem)
-                if tokens is None:
-                    return None
-                keys = word_keys(tokens, dictionary)
-                return tokens, None, keys, counted(tokens, keys)
+                with turn():  # a long article's million tokens: see `turns`
+                    tokens = stored_analysis(store, article_id, dictionary.index.stem)
+                    if tokens is None:
+                        return None
+                    keys = word_keys(tokens, dictionary)
+                    return tokens, None, keys, counted(tokens, keys)
 
             self._queries.run(
                 stored,
@@ -304,10 +306,11 @@ class ArticleLoader(QObject):
         self._messages.show("Adding pinyin…")
 
         def work(store: Store, progress: Progress) -> Made:
-            tokens, new = analyzer.read_or_analyse(store, article_id, progress)
-            title = analyzer.analyse_title(store, article_id)
-            keys = word_keys([*tokens, *title], dictionary)
-            return tokens, title, keys, counted(tokens, keys), new
+            with turn():  # given up at each step of progress: see `turns`
+                tokens, new = analyzer.read_or_analyse(store, article_id, progress)
+                title = analyzer.analyse_title(store, article_id)
+                keys = word_keys([*tokens, *title], dictionary)
+                return tokens, title, keys, counted(tokens, keys), new
 
         if self._analysis_task is not None:
             self._analysis_task.cancel()
@@ -342,9 +345,10 @@ class ArticleLoader(QObject):
         article_id, tokens = pending
 
         def work(store: Store, _progress: Progress) -> Analysed:
-            title = analyzer.analyse_title(store, article_id)
-            keys = word_keys([*tokens, *title], dictionary)
-            return tokens, title, keys, counted(tokens, keys)
+            with turn():
+                title = analyzer.analyse_title(store, article_id)
+                keys = word_keys([*tokens, *title], dictionary)
+                return tokens, title, keys, counted(tokens, keys)
 
         self._queries.run(
             work,
