@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.progress import Cancelled, Progress
-from reader.ui.article_view import turns
+from reader.ui import turns
 
 T = TypeVar("T")
 

@@ -20,6 +20,7 @@ from typing import Final
 
 from reader.core.analysis.pinyin_tables import pypinyin_version
 from reader.core.analysis.tables import StringMap, file_checksum, load_compiled
+from reader.core.atomic import write_bytes_atomically
 
 Votes = tuple[tuple[str, int], ...]
 
@@ -133,7 +134,8 @@ def main() -> int:
 
     model = ReadingModel.load()
     key, votes = model.neighbour_votes_key(), model.count_neighbour_votes()
-    SHIPPED.write_bytes(gzip.compress(votes_tsv(key, votes).encode("utf-8"), 9, mtime=0))
+    packed = gzip.compress(votes_tsv(key, votes).encode("utf-8"), 9, mtime=0)
+    write_bytes_atomically(SHIPPED, packed, overwrite=True)
     print(f"{len(votes):,} neighbour votes written to {SHIPPED}")
     return 0
 

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 
-from reader.ui.article_view import turns
+from reader.ui import turns
 
 # Items freed between two chances for another thread to take Python's lock (a token and
 # what only it holds: some 0.3 µs; a chunk then a millisecond or two)

@@ -29,7 +29,7 @@ from reader.core.analysis.tokens import Token
 from reader.core.collector import paused
 from reader.core.script_conversion import in_script
 from reader.core.settings import Script
-from reader.ui.article_view import turns
+from reader.ui import turns
 from reader.ui.article_view.layout import ArticleLayout, FontMetrics, GlossBand
 from reader.ui.article_view.model import (
     DisplayOptions,

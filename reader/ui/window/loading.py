@@ -9,6 +9,8 @@ other components follow the session."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,10 +24,10 @@ from reader.core.settings import RubyWords
 from reader.core.store import Store
 from reader.core.words import word_keys
 from reader.ui.article_view.model import ProvisionalTokens, one_line
-from reader.ui.article_view.turns import turn
 from reader.ui.article_view.widget import ArticleView
 from reader.ui.operations import BACKGROUND, edit
 from reader.ui.tasks import Task
+from reader.ui.turns import turn
 from reader.ui.vocab.labels import newest_level
 from reader.ui.window.context import WindowContext
 from reader.ui.window.session import ReadingSession
@@ -147,6 +149,11 @@ class ArticleLoader(QObject):
 
         self._view.set_glosser(token_glosser(dictionary.entry))
         self._session.set_dictionary(dictionary)
+        # its English search compiled on a thread of its own (SQL: Python's lock stays free),
+        # not by the first English search on the UI thread (a fresh clone: an install ships it)
+        threading.Thread(
+            target=_english_ahead, args=(dictionary,), name="english-search-ahead", daemon=True
+        ).start()
         if self._pending_analysis is None:
             self._start_loader()
         self._start_analysis()
@@ -401,3 +408,10 @@ class ArticleLoader(QObject):
         if message:
             percent = f" {100 * done // total}%" if total > 1 else ""
             self._messages.show(f"{message}…{percent}")
+
+
+def _english_ahead(dictionary: Dictionary) -> None:
+    """``dictionary.english_index``, made ahead; a failure is the first search's to report
+    (it tries again)."""
+    with contextlib.suppress(Exception):
+        dictionary.english_index()
