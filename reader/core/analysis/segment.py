@@ -11,7 +11,7 @@ and are explained character by character. The readings model still reads the gui
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
 compiled once per dictionary into a memory-mapped trie in the user cache dir (``word_table``,
-which also ships the bundled dictionary's, ``wordfreq``, ``tables``), and so is jieba's
+``wordfreq``, ``tables``; the bundled dictionary's ships compiled), and so is jieba's
 part-of-speech model (``names``); later start-ups open both in milliseconds. Nothing here
 touches global state the UI thread needs: a ``Segmenter`` can be built on a worker thread.
 """
