@@ -14,9 +14,10 @@ from pypinyin.constants import PINYIN_DICT as PYPINYIN_CHARS
 from reader.core.analysis.pinyin_tables import PHRASES_DICT, PINYIN_DICT
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.route_table import SEVERAL, TRIE, RouteTable, route_arrays
-from reader.core.analysis.segment import HAN_RUN, Segmenter, split_runs, word_list
+from reader.core.analysis.segment import HAN_RUN, Segmenter, split_runs
 from reader.core.analysis.tables import compiled
-from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies, save_word_table
+from reader.core.analysis.word_table import save_word_table, word_list
+from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 NOVEL = CORPUS / "txt_utf8_webnovel_beipan_banner_u3000.txt"

@@ -10,10 +10,10 @@ and are explained character by character. The readings model still reads the gui
 (``units``): 没入 is mò rù, which 没 + 入 alone would miss (méi).
 
 Building jieba's prefix model from ~190,000 words takes seconds, so the merged word list is
-compiled once per dictionary into a memory-mapped trie in the user cache dir
-(``wordfreq``, ``tables``), and so is jieba's part-of-speech model (``names``); later
-start-ups open both in milliseconds. Nothing here touches global state the UI thread needs:
-a ``Segmenter`` can be built on a worker thread.
+compiled once per dictionary into a memory-mapped trie in the user cache dir (``word_table``,
+``wordfreq``, ``tables``; the bundled dictionary's ships compiled), and so is jieba's
+part-of-speech model (``names``); later start-ups open both in milliseconds. Nothing here
+touches global state the UI thread needs: a ``Segmenter`` can be built on a worker thread.
 """
 
 from __future__ import annotations
@@ -36,18 +36,9 @@ if TYPE_CHECKING:
     from reader.core.analysis.route_table import RouteTable
     from reader.core.analysis.wordfreq import TrieTokenizer, WordFrequencies
 
-# Bump when the way the word list is made changes, so old caches are not reused.
-_WORD_LIST_FORMAT: Final = 12
 # jieba's counts are multiplied by FREQ_SCALE so that a dictionary word jieba has never
-# seen can count for less than the rarest word it has: a fifth of one occurrence. Alone it
-# still beats single characters (不遑多让), but a common split around it wins (人参/鸡汤, not
-# 人/参鸡汤; with 5 occurrences the rare word won). Benchmarks: CPP and everyday the same
-# from 0.05 to 5 occurrences, seed coverage 99.1 % throughout.
+# seen can count for less than the rarest word it has (``word_table.UNSEEN_WORD_FREQ``).
 FREQ_SCALE: Final = 100
-UNSEEN_WORD_FREQ: Final = 20
-# jieba's other words seen at least 5 times guide the cut (68,000 of 260,000): the rarer
-# ones changed no benchmark figure but made the model a third larger to load.
-GUIDE_FREQ: Final = 5 * FREQ_SCALE
 USER_WORD_FREQ: Final = 50_000 * FREQ_SCALE
 _MEMO: Final = 1 << 17  # words whose units and pieces are remembered
 
@@ -71,8 +62,6 @@ _RUN_KINDS: Final[dict[str | None, TokenKind | None]] = {
     "punct": TokenKind.PUNCT,
     "mark": TokenKind.PUNCT,  # the group a run of one punctuation mark may end in
 }
-# The administrative units a place name is listed with (平镇市, 龟山乡) in either script.
-_ADMINISTRATIVE: Final = frozenset("市县乡镇縣鄉鎮")
 # jieba's part-of-speech tags for person names, transliterated names, places, organisations.
 PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
 NAME_TAGS: Final = PERSON_TAGS | {"ns", "nt"}
@@ -121,72 +110,8 @@ def _jieba() -> ModuleType:
     return jieba
 
 
-def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
-    """jieba's word list for the (simplified, traditional) ``headwords`` plus jieba's own
-    other words (with their traditional forms): word → frequency, and which of them are
-    those guide words. A traditional form jieba does not know gets the frequency of its
-    simplified form, so traditional text is cut as well as simplified text."""
-    from reader.core.cedict.wordinfo import load_word_counts  # jieba's own list
-
-    counts = load_word_counts()  # times FREQ_SCALE where used (no scaled copy of 349,000)
-    count_of = counts.get
-    is_han = HAN_RUN.fullmatch
-    chosen: dict[str, int] = {}
-    traditional_chars: dict[str, set[str]] = {}
-    places: list[tuple[str, str]] = []
-    for simplified, traditional in headwords:
-        if simplified[-1:] in _ADMINISTRATIVE and len(simplified) > 2:
-            places.append((simplified[:-1], traditional[:-1]))
-        # each form's count looked up once: a form jieba does not count takes the pair's
-        own_count = count_of(simplified)
-        other_count = None if traditional == simplified else count_of(traditional)
-        found = (own_count or other_count or 0) * FREQ_SCALE or UNSEEN_WORD_FREQ
-        for word, count in (
-            ((simplified, own_count),)
-            if traditional == simplified
-            else ((simplified, own_count), (traditional, other_count))
-        ):
-            if is_han(word):
-                own = found if count is None else count * FREQ_SCALE
-                before = chosen.get(word)
-                chosen[word] = own if before is None or own > before else before
-        if len(simplified) == 1:
-            traditional_chars.setdefault(simplified, set()).add(traditional)
-    # a guide's traditional form, where each character has only one (辦公處 as 办公处)
-    several = {char for char, forms in traditional_chars.items() if len(forms) > 1}
-    to_traditional = str.maketrans(
-        {char: next(iter(forms)) for char, forms in traditional_chars.items() if len(forms) == 1}
-    )
-    guides: dict[str, int] = {}
-    fewest = -(-GUIDE_FREQ // FREQ_SCALE)  # the count of GUIDE_FREQ, rounded up
-    for word, count in counts.items():
-        if count >= fewest and len(word) > 1 and word not in chosen and is_han(word):
-            found = count * FREQ_SCALE
-            guides.setdefault(word, found)
-            if several.isdisjoint(word):
-                converted = word.translate(to_traditional)
-                if converted not in chosen and converted not in counts:
-                    guides.setdefault(converted, found)
-    # a place listed alone and with 市, 县, 乡 or 镇 (平镇, 平镇市) is also a district (区) that
-    # the dictionary rarely lists (Taiwan's 2010–2014 reforms, counties made districts): a
-    # guide, so that 平镇区 is cut 平镇 + 区, not 平 + 镇区 ("town area" beats the rare 平镇).
-    # It counts as a guide seen the fewest times: rarer, it would lose to its characters
-    # alone (中 + 和 + 區) and, being a word, keep jieba's HMM from joining them.
-    # Such a place that jieba never saw counts as a word seen as often as the rarest guide:
-    # at a fifth of one occurrence it loses to its characters alone (平 + 镇 in a headline
-    # 平镇轮胎行恶火, where no 区 follows to guide the cut).
-    for simplified, traditional in places:
-        for district in (simplified + "区", traditional + "區"):
-            if simplified in chosen and district not in chosen and district not in counts:
-                guides.setdefault(district, GUIDE_FREQ)
-        for place in (simplified, traditional):
-            if chosen.get(place) == UNSEEN_WORD_FREQ:
-                chosen[place] = GUIDE_FREQ
-    chosen.update(guides)  # no merged copy of 290,000 words
-    return chosen, sorted(guides)
-
-
-def _jieba_version() -> str:
+def jieba_version() -> str:
+    """jieba's version: its word list and models are part of what names the tables."""
     return str(_jieba().__version__)
 
 
@@ -225,26 +150,23 @@ class Segmenter:
         from reader.core.analysis.names import NameModel, save_name_model
         from reader.core.analysis.route_table import FORMAT as ROUTE_FORMAT
         from reader.core.analysis.route_table import RouteTable, save_route_table
-        from reader.core.analysis.wordfreq import WordFrequencies, save_word_table
+        from reader.core.analysis.word_table import FORMAT as WORD_TABLE_FORMAT
+        from reader.core.analysis.word_table import build_word_table, word_table_inputs
+        from reader.core.analysis.wordfreq import WordFrequencies
 
-        version = _jieba_version()
+        version = jieba_version()
+        inputs = word_table_inputs(version, dictionary_key)
 
         def build_words(folder: Path) -> None:
-            save_word_table(folder, *word_list(headwords()))
+            build_word_table(folder, inputs, headwords)
             # the word lists and jieba models that earlier versions cached (~12 MB each)
             shutil.rmtree((cache or paths.cache_dir()) / "jieba", ignore_errors=True)
 
-        words = load_compiled(
-            "words",
-            [str(_WORD_LIST_FORMAT), version, dictionary_key],
-            build_words,
-            WordFrequencies,
-            cache,
-        )
+        words = load_compiled("words", inputs, build_words, WordFrequencies, cache)
         names = load_compiled("names", [version], save_name_model, NameModel, cache)
         route = load_compiled(
             "route",
-            [str(_WORD_LIST_FORMAT), str(ROUTE_FORMAT), version, dictionary_key],
+            [str(WORD_TABLE_FORMAT), str(ROUTE_FORMAT), version, dictionary_key],
             partial(save_route_table, words=words),
             RouteTable.open,
             cache,

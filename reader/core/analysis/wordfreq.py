@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Final
 
 import marisa_trie
 import numpy as np
-import numpy.typing as npt
 
 from reader.core.analysis.jieba_data import imported_jieba
 from reader.core.analysis.new_words import hmm_cut
 from reader.core.analysis.route_table import SEVERAL, RouteTable, route_arrays
-from reader.core.analysis.tables import open_trie, read_meta, write_meta
+from reader.core.analysis.tables import open_trie, read_meta
+from reader.core.analysis.word_table import FREQ, GUIDE, LOG_FREQ, LONG_STARTS, LONGER_STARTS, WORDS
 
 jieba = imported_jieba()  # and with it jieba.finalseg, the HMM for new words
 if TYPE_CHECKING:
@@ -33,48 +33,13 @@ if TYPE_CHECKING:
 else:
     Tokenizer = jieba.Tokenizer
 
-_WORDS: Final = "words.marisa"
-_FREQ: Final = "freq.npy"
-_LOG_FREQ: Final = "log_freq.npy"
-_GUIDE: Final = "guide.npy"
-_LONG_STARTS: Final = "long_starts.marisa"
-_LONGER_STARTS: Final = "longer_starts.marisa"
 # The HMM's cuts of the runs of single characters it is asked about (they repeat a lot)
 _HMM_MEMO: Final = 1 << 16
-
-
-def save_word_table(folder: Path, words: dict[str, int], guides: Iterable[str]) -> None:
-    """Write ``words`` (word → jieba frequency, guides included) and which are guides."""
-    trie = marisa_trie.Trie(words)
-    # filled through iterators, not lists of 290,000 Python ints (the peak of a first run)
-    ids = _ids(trie, words, len(words))
-    freq = np.zeros(len(trie), dtype=np.int64)
-    freq[ids] = np.fromiter(words.values(), np.int64, len(words))
-    # math.log, as jieba takes it, so the route's sums are the very same floats
-    log_freq = np.zeros(len(trie), dtype=np.float64)
-    log_freq[ids] = np.fromiter(map(math.log, words.values()), np.float64, len(words))
-    guide = np.zeros(len(trie), dtype=np.bool_)
-    guide[_ids(trie, guides)] = True
-    trie.save(str(folder / _WORDS))
-    np.save(folder / _FREQ, freq)
-    np.save(folder / _LOG_FREQ, log_freq)
-    np.save(folder / _GUIDE, guide)
-    marisa_trie.Trie({word[:2] for word in words if len(word) > 2}).save(str(folder / _LONG_STARTS))
-    marisa_trie.Trie({word[:3] for word in words if len(word) > 3}).save(
-        str(folder / _LONGER_STARTS)
-    )
-    longest = max(map(len, words), default=1)
-    write_meta(folder, {"total": int(freq.sum()), "max_word_length": longest})
 
 
 def _one_block(sentence: str) -> bool:
     """Whether ``sentence`` is all Hanzi jieba knows (one block to it, no regex)."""
     return bool(sentence) and min(sentence) >= "\u4e00" and max(sentence) <= "\u9fd5"
-
-
-def _ids(trie: marisa_trie.Trie, words: Iterable[str], count: int = -1) -> npt.NDArray[np.int64]:
-    """The trie ids of ``words``, ``count`` of them if known."""
-    return np.fromiter(map(trie.__getitem__, words), np.int64, count)
 
 
 class WordFrequencies:
@@ -83,15 +48,15 @@ class WordFrequencies:
 
     def __init__(self, folder: Path) -> None:
         meta = read_meta(folder)
-        self.trie = open_trie(folder / _WORDS)
+        self.trie = open_trie(folder / WORDS)
         # Python arrays (2 MB each): read per word and per candidate, and an array's item
         # is a plain int or float, many times faster to get than a numpy scalar
-        self._freq = array("q", np.load(folder / _FREQ).tobytes())
-        self.log_freq = array("d", np.load(folder / _LOG_FREQ).tobytes())
-        self._guide = np.load(folder / _GUIDE).tobytes()
+        self._freq = array("q", np.load(folder / FREQ).tobytes())
+        self.log_freq = array("d", np.load(folder / LOG_FREQ).tobytes())
+        self._guide = np.load(folder / GUIDE).tobytes()
         # the first two characters of every word of three or more
-        self.long_starts = open_trie(folder / _LONG_STARTS)
-        self.longer_starts = open_trie(folder / _LONGER_STARTS)  # and of four or more
+        self.long_starts = open_trie(folder / LONG_STARTS)
+        self.longer_starts = open_trie(folder / LONGER_STARTS)  # and of four or more
         self.total = int(meta["total"])
         self.max_word_length = int(meta["max_word_length"])
         self.added: dict[str, int] = {}

@@ -81,6 +81,12 @@ def load_word_counts(source: Traversable | None = None, keep: bool = False) -> d
 _kept: list[dict[str, int]] = []  # jieba's counts, kept for the next load_word_counts
 
 
+def forget_kept_counts() -> None:
+    """Let go of the counts kept for a next call that will not come (the segmenter's word
+    table was not derived but shipped)."""
+    _kept.clear()
+
+
 def _read_counts(source: Traversable) -> dict[str, int]:
     text = source.read_text(encoding="utf-8")
     return {word: int(count) for word, count in _COUNTED.findall(text)}
