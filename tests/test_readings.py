@@ -520,6 +520,13 @@ def test_ge_is_he_only_in_a_word_with_he(model: ReadingModel, segmenter: Segment
     assert read("北閤景区则是南閤以")[1] == "ge2"
 
 
+def test_simplified_text_is_read_as_written(analyzer: Analyzer) -> None:
+    """OpenCC's traditional phrases do not rewrite simplified text: 打坏 is dǎ huài (西游记
+    has it four times), not 打坯 dǎ pī."""
+    readings = {t.text: t.readings for t in analyzer.analyse("一顿鞭打坏了啊，把马打坏了。")}
+    assert readings["坏"] == ("huai4",)
+
+
 def test_traditional_zhe_is_the_particle_unless_a_word_needs_zhu(model: ReadingModel) -> None:
     assert model.simplified_words(["跟", "著", "我"]) == ["跟", "着", "我"]
     assert model.simplified_words(["睡著", "了"]) == ["睡着", "了"]

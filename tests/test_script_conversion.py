@@ -39,6 +39,16 @@ def test_traditional_to_simplified() -> None:
     assert to_simplified("於是什麼長為") == "于是什么长为"
 
 
+def test_simplified_text_stays_as_written() -> None:
+    """OpenCC's phrases are for traditional text: in simplified text 打坏 is "break", not
+    打坯 (坏 a traditional variant of 坯); a traditional character beside it converts the
+    text as a whole, phrases included."""
+    assert to_simplified("他把杯子打坏了") == "他把杯子打坏了"
+    assert to_simplified("浮沈") == "浮沈"  # no traditional character: read as written
+    assert to_simplified("請回覆，別打壞了") == "请回复，别打坏了"
+    assert to_simplified("深沈的聲音") == "深沉的声音"
+
+
 def test_length_is_kept_for_every_character() -> None:
     text = "新渝报讯 2025年6月5日，重庆市綦江区《规定》——“你好”！ ABC 123"
     assert len(to_traditional(text)) == len(text)

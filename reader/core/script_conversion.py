@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 from enum import StrEnum
-from typing import Protocol
+from functools import cache
+from typing import Final, Protocol
 
 from reader.core.script_conversion_dicts import made, make
 from reader.core.settings import Script
@@ -109,8 +110,34 @@ def in_script(text: str, script: Script) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """`text` in simplified characters, exactly as long as `text`."""
+    """`text` in simplified characters, exactly as long as `text`. A text with no
+    traditional character (none that OpenCC changes on its own) is simplified already and
+    stays as it is: OpenCC's phrases, made for traditional text, would turn simplified
+    words into others (打坏 "break" into 打坯, 土坏 into 土坯)."""
+    if _traditional_chars().isdisjoint(text):
+        return text
     return _same_length(_converter("t2s"), text)
+
+
+# Every code point OpenCC's dictionaries map (CJK ideographs, their extensions and the
+# compatibility ideographs), checked on its own: 25 ms, once.
+_IDEOGRAPHS: Final = (
+    (0x3400, 0x4DC0),
+    (0x4E00, 0xA000),
+    (0xF900, 0xFB00),
+    (0x20000, 0x2A6E0),
+    (0x2A700, 0x2EBF0),
+    (0x2F800, 0x2FA20),
+    (0x30000, 0x323B0),
+)
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """The characters OpenCC's t2s changes on their own (5,119 in OpenCC 1.1)."""
+    chars = [chr(code) for start, end in _IDEOGRAPHS for code in range(start, end)]
+    converted = _converter("t2s").convert("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, converted, strict=True) if a != b)
 
 
 def _same_length(converter: _Converter, text: str) -> str:
