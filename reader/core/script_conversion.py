@@ -109,16 +109,6 @@ def in_script(text: str, script: Script) -> str:
     return text if standard is None else to_traditional(text, standard)
 
 
-def to_simplified(text: str) -> str:
-    """`text` in simplified characters, exactly as long as `text`. A text with no
-    traditional character (none that OpenCC changes on its own) is simplified already and
-    stays as it is: OpenCC's phrases, made for traditional text, would turn simplified
-    words into others (打坏 "break" into 打坯, 土坏 into 土坯)."""
-    if _traditional_chars().isdisjoint(text):
-        return text
-    return _same_length(_converter("t2s"), text)
-
-
 # Every code point OpenCC's dictionaries map (CJK ideographs, their extensions and the
 # compatibility ideographs), checked on its own: 25 ms, once.
 _IDEOGRAPHS: Final = (
@@ -132,9 +122,19 @@ _IDEOGRAPHS: Final = (
 )
 
 
+def to_simplified(text: str) -> str:
+    """`text` in simplified characters, exactly as long as `text`. A text with no
+    traditional character (none that OpenCC changes on its own) is simplified already and
+    stays as it is: OpenCC's phrases, made for traditional text, would turn simplified
+    words into others (打坏 "break" into 打坯, 土坏 into 土坯)."""
+    if _traditional_chars().isdisjoint(text):
+        return text
+    return _same_length(_converter("t2s"), text)
+
+
 @cache
 def _traditional_chars() -> frozenset[str]:
-    """The characters OpenCC's t2s changes on their own (5,119 in OpenCC 1.1)."""
+    """The characters OpenCC's t2s changes on their own (5,119 with the OpenCC of uv.lock)."""
     chars = [chr(code) for start, end in _IDEOGRAPHS for code in range(start, end)]
     converted = _converter("t2s").convert("\n".join(chars)).split("\n")
     return frozenset(a for a, b in zip(chars, converted, strict=True) if a != b)

@@ -11,18 +11,20 @@ passed its CRC check: a damaged archive raises ``Damaged`` and leaves nothing be
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
 from reader.core.atomic import temp_prefix
 
 SUFFIX: Final = ".zip"
+_STAMP: Final = (1980, 1, 1, 0, 0, 0)  # zip's earliest date
 
 
 class Damaged(Exception):
@@ -35,11 +37,21 @@ def archive_for(path: Path) -> Path:
 
 
 def pack(source: Path, archive: Path) -> None:
-    """Write ``source`` (a flat folder, or one file) into ``archive``, at deflate's best."""
+    """Write ``source`` (a flat folder, or one file) into ``archive``."""
     files = sorted(source.iterdir()) if source.is_dir() else [source]
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+    archive.write_bytes(packed(files))
+
+
+def packed(files: Iterable[Path], comment: bytes = b"") -> bytes:
+    """A zip archive of ``files`` (flat, by name) at deflate's best, with ``comment``; each
+    member dated the same, so that the same files always give the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zipped:
         for file in files:
-            out.write(file, file.name)
+            member = zipfile.ZipInfo(file.name, _STAMP)
+            zipped.writestr(member, file.read_bytes(), zipfile.ZIP_DEFLATED, 9)
+        zipped.comment = comment
+    return out.getvalue()
 
 
 def unpack_folder(archive: Path, building: Path) -> None:

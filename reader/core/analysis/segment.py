@@ -150,7 +150,6 @@ class Segmenter:
         from reader.core.analysis.names import NameModel, save_name_model
         from reader.core.analysis.route_table import FORMAT as ROUTE_FORMAT
         from reader.core.analysis.route_table import RouteTable, save_route_table
-        from reader.core.analysis.word_table import FORMAT as WORD_TABLE_FORMAT
         from reader.core.analysis.word_table import build_word_table, word_table_inputs
         from reader.core.analysis.wordfreq import WordFrequencies
 
@@ -166,7 +165,7 @@ class Segmenter:
         names = load_compiled("names", [version], save_name_model, NameModel, cache)
         route = load_compiled(
             "route",
-            [str(WORD_TABLE_FORMAT), str(ROUTE_FORMAT), version, dictionary_key],
+            [*inputs, str(ROUTE_FORMAT)],  # made from the word table
             partial(save_route_table, words=words),
             RouteTable.open,
             cache,

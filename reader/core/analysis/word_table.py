@@ -14,7 +14,6 @@ test derives it again and compares, so the shipped table cannot go stale unnotic
 from __future__ import annotations
 
 import hashlib
-import io
 import math
 import sys
 import tempfile
@@ -27,11 +26,11 @@ import marisa_trie
 import numpy as np
 import numpy.typing as npt
 
+from reader.core import shipped
 from reader.core.analysis.segment import FREQ_SCALE, HAN_RUN, jieba_version
 from reader.core.analysis.tables import file_checksum, write_meta
 from reader.core.atomic import write_bytes_atomically
 from reader.core.cedict.wordinfo import forget_kept_counts, load_word_counts
-from reader.core.shipped import unpack_folder
 
 # Bump when the way the word list is made changes, so old caches are not reused.
 FORMAT: Final = 12
@@ -55,7 +54,6 @@ LONG_STARTS: Final = "long_starts.marisa"
 LONGER_STARTS: Final = "longer_starts.marisa"
 
 SHIPPED: Final = Path(__file__).resolve().parent / "data" / "word_table.zip"
-_STAMP: Final = (1980, 1, 1, 0, 0, 0)  # each member's date: the same archive from the same table
 
 
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
@@ -182,10 +180,10 @@ def _unpacked(folder: Path, key: str) -> bool:
     from reader.core.analysis.wordfreq import WordFrequencies
 
     try:
-        with zipfile.ZipFile(SHIPPED) as shipped:
-            if shipped.comment != key.encode():
+        with zipfile.ZipFile(SHIPPED) as archive:
+            if archive.comment != key.encode():
                 return False
-        unpack_folder(SHIPPED, folder)
+        shipped.unpack_folder(SHIPPED, folder)
         _save_log_freq(folder, np.load(folder / FREQ))
         WordFrequencies(folder)  # one these libraries cannot read is derived instead
     except Exception:  # missing, damaged, unreadable: the cure is the same
@@ -196,16 +194,10 @@ def _unpacked(folder: Path, key: str) -> bool:
 
 
 def packed(folder: Path, key: str) -> bytes:
-    """The shipped form of the table in ``folder``: a zip archive of its files but the
-    logs, at deflate's best, its comment ``key``."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(folder.iterdir()):
-            if path.name != LOG_FREQ:
-                member = zipfile.ZipInfo(path.name, _STAMP)
-                archive.writestr(member, path.read_bytes(), zipfile.ZIP_DEFLATED, 9)
-        archive.comment = key.encode()
-    return out.getvalue()
+    """The shipped form of the table in ``folder``: its files but the logs, ``key`` as the
+    archive's comment."""
+    files = [path for path in sorted(folder.iterdir()) if path.name != LOG_FREQ]
+    return shipped.packed(files, key.encode())
 
 
 def main() -> int:
