@@ -105,6 +105,31 @@ def test_names_are_decoded_as_jieba_posseg_decodes_them(analyzer: Analyzer) -> N
         assert names.states(word) == posseg.viterbi(word, *tables)[1], word
 
 
+def test_a_words_name_tag_is_the_decoded_one(analyzer: Analyzer) -> None:
+    """``one_word_tag`` tells most words without decoding them: its answer is the one read
+    off the decoded states, for names, glued words and random strings of characters."""
+    from reader.core import paths
+    from reader.core.analysis.segment import NAME_TAGS
+
+    names = analyzer.segmenter._names
+    seed = paths.seed_article().read_text(encoding="utf-8")
+    text = "".join(run.text for run in split_runs(seed) if run.kind is None)
+    random.seed(20)
+    words = {"姚树洁", "周和华", "欧阳修", "王聪儿", "亿元", "两年", "𠀀𠀁", "一", "张"}
+    words |= {text[k : k + size] for size in (2, 3, 4) for k in range(0, len(text) - size, 3)}
+    words |= {"".join(random.choices(text, k=random.randint(2, 6))) for _ in range(3_000)}
+    named = 0
+    for word in sorted(words):
+        states = names.states(word)
+        tag = states[0][1]
+        positions = ["S"] if len(word) == 1 else ["B", *["M"] * (len(word) - 2), "E"]
+        one_word = states == [(position, tag) for position in positions]
+        decoded = tag if one_word and tag in NAME_TAGS else None
+        assert names.one_word_tag(word, NAME_TAGS) == decoded, word
+        named += decoded is not None
+    assert named > 20  # names are among them
+
+
 def test_new_words_are_cut_as_jieba_finalseg_cuts_them() -> None:
     """The four-state decoding gives jieba's HMM cut, ties and unknown characters included."""
     import jieba.finalseg as finalseg

@@ -6,13 +6,18 @@ word, the largest cost of analysing a novel full of names). The same model is co
 once into arrays (states in sorted order, transitions as a matrix, emissions a row per
 character) and decoded with numpy: the same sums in the same order, and ties resolved as
 jieba resolves them (the greatest state wins), so every path is jieba's own.
+
+Most words asked about are not names, and most of those are told without decoding
+(``one_word_tag``): no tag of a name is possible for all their characters, or a path of
+single characters scores above every path of one name.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -109,15 +114,68 @@ class NameModel:
         self._allowed: Mask = loaded["allowed"]
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
+        self._index = {state: i for i, state in enumerate(self._states)}
+        self._singles = [i for i, (position, _) in enumerate(self._states) if position == "S"]
+        self._row_facts: dict[int, _RowFacts] = {}
 
-    def never_begin(self, tags: frozenset[str]) -> frozenset[str]:
-        """The characters the model knows that no word tagged one of ``tags`` begins with
-        (none of their possible states is ``("B", tag)``): a word of two or more starting
-        with one decodes to no such tag, so ``states`` need not run."""
-        begins = np.array([p == "B" and t in tags for p, t in self._states])
-        never = np.flatnonzero(~self._allowed[: len(self._rows), begins].any(axis=1))
-        chars = list(self._rows)  # in row order
-        return frozenset(chars[row] for row in never.tolist())
+    def one_word_tag(self, word: str, tags: frozenset[str]) -> str | None:
+        """The tag among ``tags`` of ``word`` when the most likely path reads it as one
+        word of that tag (every character's state that tag's, B M … E, or S alone), else
+        None: ``states``' answer, found without decoding where it cannot be such a tag.
+
+        Any path scores at most the best one, with the same sums in the same order (float
+        addition keeps order), so a word whose path of single characters (each its likeliest
+        S state) scores above every one-word path of ``tags`` is not one."""
+        if len(word) > 1:
+            facts = [self._facts(self._rows.get(char, len(self._rows))) for char in word]
+            possible = facts[0].begins & facts[-1].ends & tags
+            for middle in facts[1:-1]:
+                possible &= middle.middles
+            if not possible:
+                return None
+            rows = [fact.row for fact in facts]
+            singles = [fact.single for fact in facts if fact.single is not None]
+            if len(singles) == len(word):
+                index = self._index
+                scores = (
+                    self._path_score(rows, [index[state] for state in _one_word(tag, len(word))])
+                    for tag in possible
+                )
+                if self._path_score(rows, singles) > max(scores):
+                    return None
+        states = self.states(word)
+        tag = states[0][1]
+        return tag if tag in tags and states == _one_word(tag, len(word)) else None
+
+    def _path_score(self, rows: Sequence[int], path: Sequence[int]) -> float:
+        """The score ``states`` sums for ``path`` (states) through characters ``rows``."""
+        score = self._start[path[0]] + self._emit[rows[0], path[0]]
+        for row, before, state in zip(rows[1:], path, path[1:], strict=False):
+            score = (score + self._trans[before, state]) + self._emit[row, state]
+        return float(score)
+
+    def _facts(self, row: int) -> _RowFacts:
+        """What ``one_word_tag`` needs of a character's row (remembered: a few thousand)."""
+        found = self._row_facts.get(row)
+        if found is None:
+            allowed = self._allowed[row]
+            by_position: dict[str, set[str]] = {"B": set(), "M": set(), "E": set(), "S": set()}
+            for (position, tag), ok in zip(self._states, allowed.tolist(), strict=True):
+                if ok:
+                    by_position[position].add(tag)
+            single = max(
+                (i for i in self._singles if allowed[i]),
+                key=self._emit[row].__getitem__,
+                default=None,
+            )
+            found = self._row_facts[row] = _RowFacts(
+                row,
+                frozenset(by_position["B"]),
+                frozenset(by_position["M"]),
+                frozenset(by_position["E"]),
+                single,
+            )
+        return found
 
     def states(self, word: str) -> list[State]:
         """The most likely state of each character, as ``jieba.posseg.viterbi``'s route."""
@@ -149,6 +207,22 @@ class NameModel:
             state = int(came_from[state])
             path.append(state)
         return [self._states[s] for s in reversed(path)]
+
+
+def _one_word(tag: str, length: int) -> list[State]:
+    """The states of a word of ``length`` characters tagged ``tag``: S, or B M … E."""
+    return [("S", tag)] if length == 1 else [("B", tag), *[("M", tag)] * (length - 2), ("E", tag)]
+
+
+class _RowFacts(NamedTuple):
+    """A character's row, the tags it may begin, continue and end a word with, and its
+    likeliest state as a word alone (None if it may not be one)."""
+
+    row: int
+    begins: frozenset[str]
+    middles: frozenset[str]
+    ends: frozenset[str]
+    single: int | None
 
 
 def _last_argmax(values: Array) -> npt.NDArray[np.intp]:

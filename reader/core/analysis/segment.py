@@ -127,7 +127,6 @@ class Segmenter:
         self._tokenizer: TrieTokenizer = TrieTokenizer(words, route)
         self._names = names
         self._name_tags: dict[str, str | None] = {}
-        self._never_names = names.never_begin(NAME_TAGS)  # a quarter of the words asked
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
         # a word's units and a unit's pieces, remembered (words repeat) until a user's
         # word changes what is a word
@@ -265,17 +264,5 @@ class Segmenter:
 
         The HMM costs a fraction of a millisecond a word, so answers are remembered."""
         if word not in self._name_tags:
-            never = len(word) > 1 and word[0] in self._never_names
-            self._name_tags[word] = None if never else _name_tag(self._names, word)
+            self._name_tags[word] = self._names.one_word_tag(word, NAME_TAGS)
         return self._name_tags[word]
-
-
-def _name_tag(names: NameModel, word: str) -> str | None:
-    states = names.states(word)
-    tag = states[0][1]
-    one_word = [position for position, _ in states] == (
-        ["S"] if len(word) == 1 else ["B", *["M"] * (len(word) - 2), "E"]
-    )
-    if one_word and all(t == tag for _, t in states) and tag in NAME_TAGS:
-        return tag
-    return None
