@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.analysis.g2p import PolyphoneModel
+from reader.core.analysis.g2p.bilstm import Guess
 from reader.core.analysis.g2p.rules import firm_reading, rule_reading
 from reader.core.analysis.pipeline import Analyzer
 from reader.core.analysis.readings import (
@@ -582,3 +583,36 @@ def test_issue14_third_round(
     model: ReadingModel, segmenter: Segmenter, marked: str, expected: str
 ) -> None:
     assert reading_at(model, segmenter, marked) == expected
+
+
+def test_the_model_reads_only_what_its_guess_can_change(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A character whose reading the model's guess cannot change is settled without it
+    (``_settled``): the seed article and the everyday sentences read the same with every
+    open character given to the model, and the model is asked about fewer of them."""
+    from reader.core import paths
+    from reader.core.analysis import readings
+
+    lines = paths.seed_article().read_text(encoding="utf-8").splitlines()
+    for name in ("everyday_sentences.tsv", "everyday_sentences_3.tsv"):
+        rows = (EVERYDAY / name).read_text(encoding="utf-8").splitlines()
+        short = [row.split("\t")[0].replace("\u2581", "") for row in rows if row[:1] != "#"]
+        # and three at a time: long enough for the model to override a phrase
+        lines += short + ["".join(short[k : k + 3]) for k in range(0, len(short), 3)]
+    sentences = [analyzer.segmenter.reading_units(line) for line in lines if line]
+    model = ReadingModel.load()  # a model of its own: its words' readings are remembered
+    asked: list[int] = []
+    predict = model._model.predict
+
+    def counted(texts: list[str], targets: list[list[int]]) -> list[list[Guess]]:
+        asked.append(sum(map(len, targets)))
+        return predict(texts, targets)
+
+    monkeypatch.setattr(model._model, "predict", counted)
+    settled = model.read_many(sentences)
+    monkeypatch.setattr(readings, "_settled", lambda o, override: None)
+    every = ReadingModel.load()
+    monkeypatch.setattr(every._model, "predict", counted)
+    assert every.read_many(sentences) == settled
+    assert 0 < asked[0] < asked[1]

@@ -241,13 +241,15 @@ class ReadingModel:
     def _dictionary_readings(
         self, words: Sequence[str]
     ) -> tuple[list[str], list[int], list[_Open]]:
-        """Dictionary and grammar readings; the model's positions with their phrase readings."""
+        """Dictionary and grammar readings, and those the model's guess cannot change
+        (``_settled``); the model's positions with their phrase readings."""
         text = "".join(words)
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[_Open] = []
         last = len(words) - 1
         static_of = self._word_readings
+        override = len(text) >= _CONTEXT
         for k, word in enumerate(words):
             # a character beside a marker or a measure (the first of its characters is one),
             # or doubled before it, may read as in the word it splits
@@ -285,14 +287,19 @@ class ReadingModel:
                 if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
-                unresolved.append(len(chars))
                 # a character inside a longer word has its neighbours within that word
                 start, end = (
                     (0, len(text))
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                found.append(_Open(pp[i], cc[i], start, end, rule, self._common_at(word, i)))
+                opened = _Open(pp[i], cc[i], start, end, rule, self._common_at(word, i))
+                settled = _settled(opened, override)
+                if settled is not None:
+                    chars.append(settled)
+                    continue
+                unresolved.append(len(chars))
+                found.append(opened)
                 chars.append("")
         return chars, unresolved, found
 
@@ -416,6 +423,21 @@ def _decide(o: _Open, guess: Guess, override: bool) -> str:
         return guess.reading
     if override and guess.probability >= _OVERRIDE and (o.rule == guess.reading or not o.common):
         return guess.reading
+    return phrase
+
+
+def _settled(o: _Open, override: bool) -> str | None:
+    """The reading ``_decide`` gives ``o`` whatever the model's guess, or None: the model
+    need not read a sentence whose every open character is settled so. Two phrases
+    disagreeing outside a common word: CC-CEDICT's; one phrase (or two agreeing) that the
+    model may not override (a short sentence, or a common word grammar says nothing of):
+    that phrase, or CC-CEDICT's neutral tone, which is the same phrase's."""
+    pp, cc = o.pp, o.cc
+    if pp is not None and cc is not None and pp != cc:
+        return None if o.common else cc
+    phrase = pp if pp is not None else cc
+    if phrase is None or (override and (o.rule is not None or not o.common)):
+        return None
     return phrase
 
 
