@@ -127,9 +127,15 @@ def to_simplified(text: str) -> str:
     traditional character (none that OpenCC changes on its own) is simplified already and
     stays as it is: OpenCC's phrases, made for traditional text, would turn simplified
     words into others (打坏 "break" into 打坯, 土坏 into 土坯)."""
-    if _traditional_chars().isdisjoint(text):
+    if is_simplified(text):
         return text
     return _same_length(_converter("t2s"), text)
+
+
+def is_simplified(text: str) -> bool:
+    """Whether ``text`` has no traditional character (none OpenCC changes on its own):
+    ``to_simplified`` keeps it, and so keeps each of its parts."""
+    return _traditional_chars().isdisjoint(text)
 
 
 @cache

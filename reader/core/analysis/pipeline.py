@@ -34,7 +34,7 @@ from reader.core.analysis.tokens import (
 )
 from reader.core.collector import paused
 from reader.core.progress import Progress
-from reader.core.script_conversion import to_simplified
+from reader.core.script_conversion import is_simplified, to_simplified
 from reader.core.stats import coverage_counts
 from reader.core.words import word_keys
 
@@ -191,15 +191,20 @@ class Analyzer:
         self._explained.clear()
         self._runs.clear()
 
-    def _prepare(self, runs: Sequence[Run], corrector: Corrector) -> dict[str, str]:
+    def _prepare(
+        self, runs: Sequence[Run], corrector: Corrector, simplified: bool
+    ) -> dict[str, str]:
         """Hand the segmenter every text of Chinese ``runs`` that the block will cut, to
         find their routes in one batch: each run not remembered (each run's stretches
         between the rules' texts, with rules), as simplified text; returns the runs'
-        simplified twins."""
+        simplified twins (each run its own where the block is ``simplified``)."""
         from reader.core.analysis.readings import simplified_cuts  # loaded by create()
 
         remembered = {} if corrector else self._runs
-        twins = {run: "" for _, run, kind in runs if kind is None and run not in remembered}
+        twins = {run: run for _, run, kind in runs if kind is None and run not in remembered}
+        if simplified and not corrector:
+            self.segmenter.prepare(twins)
+            return twins
         cuts: dict[str, None] = {}
         for run in twins:
             twins[run] = to_simplified(run)
@@ -292,7 +297,7 @@ class Analyzer:
         sentences: list[list[str]] = [[]]
         previous: TokenKind | None = None
         runs = split_runs(text)
-        twins = self._prepare(runs, corrector)
+        twins = self._prepare(runs, corrector, is_simplified(text))
         for run_start, run, run_kind in runs:
             after, previous = previous, run_kind
             if run_kind is not None:

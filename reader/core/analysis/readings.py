@@ -51,7 +51,7 @@ from reader.core.analysis.votes import (
     neighbour_votes,
     votes_key,
 )
-from reader.core.script_conversion import to_simplified
+from reader.core.script_conversion import is_simplified, to_simplified
 
 Reading = tuple[str, ...]
 
@@ -139,16 +139,19 @@ class ReadingModel:
 
     def read_many(self, sentences: Sequence[Sequence[str]]) -> list[list[Reading]]:
         """``read`` for many sentences at once: the model runs on them as one batch."""
-        sentences = [self.simplified_words(words) for words in sentences]
+        texts = ["".join(words) for words in sentences]
+        whole = "".join(texts)
+        if "著" in whole or not is_simplified(whole):  # else each sentence is its own twin
+            sentences = [self.simplified_words(words) for words in sentences]
+            texts = ["".join(words) for words in sentences]
         readings: list[list[str]] = []
         open_positions: list[list[int]] = []
         found: list[list[_Open]] = []
-        for words in sentences:
-            chars, unresolved, opened = self._dictionary_readings(words)
+        for words, text in zip(sentences, texts, strict=True):
+            chars, unresolved, opened = self._dictionary_readings(words, text)
             readings.append(chars)
             open_positions.append(unresolved)
             found.append(opened)
-        texts = ["".join(words) for words in sentences]
         guesses = self._model.predict(texts, open_positions)
         for text, chars, positions, opened, guessed in zip(
             texts, readings, open_positions, found, guesses, strict=True
@@ -239,11 +242,11 @@ class ReadingModel:
         return False
 
     def _dictionary_readings(
-        self, words: Sequence[str]
+        self, words: Sequence[str], text: str
     ) -> tuple[list[str], list[int], list[_Open]]:
-        """Dictionary and grammar readings, and those the model's guess cannot change
-        (``_settled``); the model's positions with their phrase readings."""
-        text = "".join(words)
+        """Dictionary and grammar readings of ``words`` (which make ``text``), and those the
+        model's guess cannot change (``_settled``); the model's positions with their
+        phrase readings."""
         chars: list[str] = []
         unresolved: list[int] = []
         found: list[_Open] = []
