@@ -115,7 +115,15 @@ class NameModel:
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
         self._index = {state: i for i, state in enumerate(self._states)}
-        self._singles = [i for i, (position, _) in enumerate(self._states) if position == "S"]
+        # per position B, M, E, S: its states (in order) and their tags
+        self._position_states = [
+            np.array([i for i, (p, _) in enumerate(self._states) if p == position], dtype=np.intp)
+            for position in "BMES"
+        ]
+        self._position_tags = [
+            np.array([self._states[i][1] for i in states], dtype=object)
+            for states in self._position_states
+        ]
         self._row_facts: dict[int, _RowFacts] = {}
 
     def one_word_tag(self, word: str, tags: frozenset[str]) -> str | None:
@@ -159,22 +167,15 @@ class NameModel:
         found = self._row_facts.get(row)
         if found is None:
             allowed = self._allowed[row]
-            by_position: dict[str, set[str]] = {"B": set(), "M": set(), "E": set(), "S": set()}
-            for (position, tag), ok in zip(self._states, allowed.tolist(), strict=True):
-                if ok:
-                    by_position[position].add(tag)
-            single = max(
-                (i for i in self._singles if allowed[i]),
-                key=self._emit[row].__getitem__,
-                default=None,
+            begins, middles, ends = (
+                frozenset(tags[allowed[states]].tolist())
+                for states, tags in zip(
+                    self._position_states[:3], self._position_tags[:3], strict=True
+                )
             )
-            found = self._row_facts[row] = _RowFacts(
-                row,
-                frozenset(by_position["B"]),
-                frozenset(by_position["M"]),
-                frozenset(by_position["E"]),
-                single,
-            )
+            singles = self._position_states[3][allowed[self._position_states[3]]]
+            single = int(singles[self._emit[row, singles].argmax()]) if len(singles) else None
+            found = self._row_facts[row] = _RowFacts(row, begins, middles, ends, single)
         return found
 
     def states(self, word: str) -> list[State]:
