@@ -32,7 +32,7 @@ import gzip
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -50,6 +50,13 @@ from reader.core.analysis.votes import (
     neighbour_keys,
     neighbour_votes,
     votes_key,
+)
+from reader.core.analysis.word_readings import (
+    WordReadings,
+    derived,
+    phrases,
+    static,
+    table_key,
 )
 from reader.core.script_conversion import is_simplified, to_simplified
 
@@ -120,9 +127,15 @@ class ReadingModel:
     so one model may serve several threads.
     """
 
-    def __init__(self, polyphones: PolyphoneModel, cedict_words: StringMap) -> None:
+    def __init__(
+        self,
+        polyphones: PolyphoneModel,
+        cedict_words: StringMap,
+        table: WordReadings | None = None,
+    ) -> None:
         self._model = polyphones
         self._cedict = cedict_words
+        self._table = table  # the dictionary words' first work, done (``word_readings``)
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
@@ -130,8 +143,25 @@ class ReadingModel:
         self._word_readings = lru_cache(maxsize=1 << 16)(self._static_readings)
 
     @classmethod
-    def load(cls) -> ReadingModel:
-        return cls(PolyphoneModel.load(), load_cedict_words(CEDICT_WORDS))
+    def load(cls, shipped: bool = True) -> ReadingModel:
+        """The model with its data; and, unless not ``shipped``, the shipped table of the
+        dictionary words' readings where it was derived from the same."""
+        model = cls(PolyphoneModel.load(), load_cedict_words(CEDICT_WORDS))
+        if shipped:
+            model._table = WordReadings.open(model.word_readings_key())
+        return model
+
+    def word_readings_key(self) -> str:
+        """The key of the table ``derive_word_readings`` makes (``word_readings``)."""
+        candidates = sorted((char, self._model.candidates(char)) for char in self._model.polyphones)
+        return table_key([self.neighbour_votes_key(), repr(candidates)])
+
+    def derive_word_readings(self, words: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """The table of ``words``' readings (``word_readings.derived``), worked out word by
+        word, not read from a table."""
+        if self._table is not None:
+            raise ValueError("a model with a table of word readings derives none")
+        return derived(words, self._static_readings, self._phrases)
 
     def read(self, words: Sequence[str]) -> list[Reading]:
         """One tuple per word, one syllable per character of that word."""
@@ -320,7 +350,11 @@ class ReadingModel:
     def _static_readings(self, word: str) -> Reading | None:
         """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence: when
         no character of it is one ``firm_reading`` decides and each has a fixed reading
-        (remembered per word: the sentence then costs one lookup a word); else None."""
+        (remembered per word: the sentence then costs one lookup a word); else None.
+        A dictionary word's are in the table, when there is one."""
+        value = self._table.get(word) if self._table is not None else None
+        if value is not None:
+            return static(value)
         if word in FIRM_WORDS:
             return None
         pp, cc = self._word_phrases(word)
@@ -386,7 +420,12 @@ class ReadingModel:
 
         Where ``word`` is a common word of CC-CEDICT's and not a phrase of pypinyin's, the
         pieces of pypinyin's phrases inside it take CC-CEDICT's reading: they straddle its
-        parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself")."""
+        parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself").
+        A dictionary word's are in the table, when there is one (but a static word's)."""
+        value = self._table.get(word) if self._table is not None else None
+        found = phrases(value) if value is not None else None
+        if found is not None:
+            return found
         pp = tuple(_cover(word, _pypinyin_phrase))
         cc = tuple(_cover(word, self._cedict_phrase))
         entry = self._cedict.get(word)

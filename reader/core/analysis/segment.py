@@ -199,6 +199,11 @@ class Segmenter:
             return True
         return bool(self._words.get(word)) and not self._words.is_guide(word)
 
+    def vocabulary(self) -> list[str]:
+        """The words of its list (the dictionary's and jieba's guides), the user's aside."""
+        words: list[str] = self._words.trie.keys()
+        return words
+
     def reading_units(self, text: str) -> list[str]:
         """Any text as the readings model reads it: runs of other scripts whole, Chinese
         runs in ``units``."""
