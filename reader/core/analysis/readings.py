@@ -421,7 +421,7 @@ class ReadingModel:
         Where ``word`` is a common word of CC-CEDICT's and not a phrase of pypinyin's, the
         pieces of pypinyin's phrases inside it take CC-CEDICT's reading: they straddle its
         parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself").
-        A dictionary word's are in the table, when there is one (but a static word's)."""
+        A dictionary word's are in the table, when there is one, unless it reads statically."""
         value = self._table.get(word) if self._table is not None else None
         found = phrases(value) if value is not None else None
         if found is not None:
