@@ -149,10 +149,12 @@ def test_precompile_packs_what_the_first_run_looks_for(shipped: Path, tmp_path: 
     opened.ready()
     index = opened.index
     table = compiled("demo", ["v1"], lambda folder: _write(folder, "packed"))
+    words = compiled("words", ["v1"], lambda folder: _write(folder, "shipped as word_table.zip"))
     (paths.cache_dir() / CHECKSUMS_FILE).write_text("{}", encoding="utf-8")
     shipped.mkdir()
     pack_all(paths.cache_dir(), shipped)
     assert not archive_for(shipped / CHECKSUMS_FILE).exists()  # this machine's stamps
+    assert not archive_for(shipped / "tables" / words.name).exists()  # shipped otherwise
     shutil.rmtree(paths.cache_dir())
 
     def fail(*_args: object) -> None:

@@ -4,8 +4,8 @@ the segmenter's list on first meeting it, derived once and shipped.
 A new text's words are mostly dictionary words, and the model's first work on each is the
 same whatever the text: the readings of a word no sentence changes (``ReadingModel.
 _static_readings``: 银行 yin2 hang2), or else, per character, its readings in pypinyin's
-and CC-CEDICT's phrases (``ReadingModel._phrases``). Both are kept here for the 290,000
-words of the segmenter's list, in a marisa trie that is memory-mapped where it ships
+and CC-CEDICT's phrases (``ReadingModel._phrases``). Both are kept here for the 190,000
+simplified words of the segmenter's list, in a marisa trie that is memory-mapped where it ships
 (``SHIPPED``, made by ``python -m reader.core.analysis.word_readings``), under the key of
 what they were derived from (``table_key``): the model's data (pypinyin's version, the
 fingerprint of CC-CEDICT's words, the model's candidate readings, the neighbour votes'
@@ -26,6 +26,7 @@ import marisa_trie
 
 from reader.core.analysis.pinyin_tables import pypinyin_version
 from reader.core.analysis.tables import file_checksum
+from reader.core.script_conversion import is_simplified
 
 Reading = tuple[str, ...]
 Phrases = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -117,6 +118,12 @@ def derived(
             yield word, _encoded(phrase_readings(word))
 
 
+def table_words(vocabulary: Iterable[str]) -> list[str]:
+    """The words of the segmenter's ``vocabulary`` the table holds: the simplified ones (the
+    model reads traditional text through its simplified twin), 190,000 of 290,000."""
+    return [word for word in vocabulary if is_simplified(word)]
+
+
 def write(path: Path, key: str, items: Iterable[tuple[str, str]]) -> int:
     """Write the table of ``items`` under ``key``; returns how many words it holds."""
     pairs = [(word, value.encode()) for word, value in items]
@@ -134,7 +141,7 @@ def main() -> int:
     from reader.core.analysis.readings import ReadingModel
 
     model = ReadingModel.load(shipped=False)
-    words = Analyzer.create(readings=model).segmenter.vocabulary()
+    words = table_words(Analyzer.create(readings=model).segmenter.vocabulary())
     with tempfile.TemporaryDirectory(dir=SHIPPED.parent) as scratch:
         written = Path(scratch) / SHIPPED.name
         count = write(written, model.word_readings_key(), model.derive_word_readings(words))
