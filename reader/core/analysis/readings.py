@@ -127,15 +127,11 @@ class ReadingModel:
     so one model may serve several threads.
     """
 
-    def __init__(
-        self,
-        polyphones: PolyphoneModel,
-        cedict_words: StringMap,
-        table: WordReadings | None = None,
-    ) -> None:
+    def __init__(self, polyphones: PolyphoneModel, cedict_words: StringMap) -> None:
         self._model = polyphones
         self._cedict = cedict_words
-        self._table = table  # the dictionary words' first work, done (``word_readings``)
+        # the dictionary words' first work, done (``word_readings``): given by ``load``
+        self._table: WordReadings | None = None
         # words repeat (Zipf), so each word's dictionary readings are looked up once
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self._default = lru_cache(maxsize=1 << 14)(self._default_reading)

@@ -3,15 +3,16 @@ the segmenter's list on first meeting it, derived once and shipped.
 
 A new text's words are mostly dictionary words, and the model's first work on each is the
 same whatever the text: the readings of a word no sentence changes (``ReadingModel.
-_static_readings``: 银行 yin2 hang2), or else, per character, its readings in pypinyin's
+_static_readings``: 长大 zhang3 da4), or else, per character, its readings in pypinyin's
 and CC-CEDICT's phrases (``ReadingModel._phrases``). Both are kept here for the 190,000
-simplified words of the segmenter's list, in a marisa trie that is memory-mapped where it ships
-(``SHIPPED``, made by ``python -m reader.core.analysis.word_readings``), under the key of
-what they were derived from (``table_key``): the model's data (pypinyin's version, the
-fingerprint of CC-CEDICT's words, the model's candidate readings, the neighbour votes'
-key), the byte order and the checksums of the modules that derive them. With another key,
-or a file that cannot be read, the model works each word out as before. A test derives
-the table again and compares, so the shipped table cannot go stale unnoticed.
+simplified words of the segmenter's list (``table_words``), in a marisa trie that is
+memory-mapped where it ships (``SHIPPED``, made by ``python -m
+reader.core.analysis.word_readings``), under the key of what they were derived from
+(``table_key``): the model's data (pypinyin's version, the fingerprint of CC-CEDICT's
+words, the model's candidate readings, the neighbour votes' key), the byte order and the
+checksums of the modules that derive them. With another key, or a file that cannot be
+read, the model works each word out as before. A test derives the table again and
+compares, so the shipped table cannot go stale unnoticed.
 """
 
 from __future__ import annotations
