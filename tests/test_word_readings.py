@@ -54,7 +54,7 @@ def test_the_table_is_read_only_under_its_own_key(tmp_path: Path) -> None:
     damaged.write_bytes(SHIPPED.read_bytes()[:100_000])
     assert WordReadings.open(key, damaged) is None
     written = tmp_path / "other.marisa"
-    word_readings.write(written, "other", [("银行", "=yin2 hang2")])
+    written.write_bytes(word_readings.packed("other", [("银行", "=yin2 hang2")]))
     assert WordReadings.open(key, written) is None  # derived from something else
     assert ReadingModel.load()._table is not None
 

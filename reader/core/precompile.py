@@ -20,12 +20,13 @@ import tempfile
 from pathlib import Path
 
 from reader.core import paths, script_conversion_dicts, shipped
+from reader.core.analysis import word_table
 from reader.core.analysis.tables import TABLES_FOLDER
 
 _NOT_SHIPPED = {"cedict-checksums.json"}  # remembers this machine's file stamps
 # Tables the app ships in another form that a first run opens as fast: the word table
 # (``word_table.SHIPPED``, unpacked in 0.06 s); packed again it would be 2.2 MB twice over.
-_SHIPPED_OTHERWISE = ("words-",)
+_SHIPPED_OTHERWISE = (f"{word_table.TABLE}-",)
 
 
 def precompile(target: Path | None = None) -> Path:

@@ -115,15 +115,17 @@ class NameModel:
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
         self._index = {state: i for i, state in enumerate(self._states)}
-        # per position B, M, E, S: its states (in order) and their tags
-        self._position_states = [
-            np.array([i for i, (p, _) in enumerate(self._states) if p == position], dtype=np.intp)
+        # per position (B, M, E, S): its states, in order, and their tags
+        self._position_states = {
+            position: np.array(
+                [i for i, (p, _) in enumerate(self._states) if p == position], dtype=np.intp
+            )
             for position in "BMES"
-        ]
-        self._position_tags = [
-            np.array([self._states[i][1] for i in states], dtype=object)
-            for states in self._position_states
-        ]
+        }
+        self._position_tags = {
+            position: np.array([self._states[i][1] for i in states], dtype=object)
+            for position, states in self._position_states.items()
+        }
         self._row_facts: dict[int, _RowFacts] = {}
 
     def one_word_tag(self, word: str, tags: frozenset[str]) -> str | None:
@@ -168,12 +170,10 @@ class NameModel:
         if found is None:
             allowed = self._allowed[row]
             begins, middles, ends = (
-                frozenset(tags[allowed[states]].tolist())
-                for states, tags in zip(
-                    self._position_states[:3], self._position_tags[:3], strict=True
-                )
+                frozenset(self._position_tags[p][allowed[self._position_states[p]]].tolist())
+                for p in "BME"
             )
-            singles = self._position_states[3][allowed[self._position_states[3]]]
+            singles = self._position_states["S"][allowed[self._position_states["S"]]]
             single = int(singles[self._emit[row, singles].argmax()]) if len(singles) else None
             found = self._row_facts[row] = _RowFacts(row, begins, middles, ends, single)
         return found

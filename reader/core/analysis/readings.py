@@ -343,12 +343,16 @@ class ReadingModel:
             return phrase or self._default(char)
         return None
 
+    def _tabled(self, word: str) -> str | None:
+        """``word``'s value in the table of word readings, if there is one and it is there."""
+        return self._table.get(word) if self._table is not None else None
+
     def _static_readings(self, word: str) -> Reading | None:
         """The readings ``_dictionary_readings`` gives ``word`` whatever its sentence: when
         no character of it is one ``firm_reading`` decides and each has a fixed reading
         (remembered per word: the sentence then costs one lookup a word); else None.
         A dictionary word's are in the table, when there is one."""
-        value = self._table.get(word) if self._table is not None else None
+        value = self._tabled(word)
         if value is not None:
             return static(value)
         if word in FIRM_WORDS:
@@ -418,7 +422,7 @@ class ReadingModel:
         pieces of pypinyin's phrases inside it take CC-CEDICT's reading: they straddle its
         parts (为人民服务 holds pypinyin's 为人 wéi rén "conduct oneself").
         A dictionary word's are in the table, when there is one, unless it reads statically."""
-        value = self._table.get(word) if self._table is not None else None
+        value = self._tabled(word)
         found = phrases(value) if value is not None else None
         if found is not None:
             return found

@@ -149,6 +149,7 @@ class Segmenter:
         from reader.core.analysis.names import NameModel, save_name_model
         from reader.core.analysis.route_table import FORMAT as ROUTE_FORMAT
         from reader.core.analysis.route_table import RouteTable, save_route_table
+        from reader.core.analysis.word_table import TABLE as WORD_TABLE
         from reader.core.analysis.word_table import build_word_table, word_table_inputs
         from reader.core.analysis.wordfreq import WordFrequencies
 
@@ -160,7 +161,7 @@ class Segmenter:
             # the word lists and jieba models that earlier versions cached (~12 MB each)
             shutil.rmtree((cache or paths.cache_dir()) / "jieba", ignore_errors=True)
 
-        words = load_compiled("words", inputs, build_words, WordFrequencies, cache)
+        words = load_compiled(WORD_TABLE, inputs, build_words, WordFrequencies, cache)
         names = load_compiled("names", [version], save_name_model, NameModel, cache)
         route = load_compiled(
             "route",

@@ -49,7 +49,7 @@ def compiled(
     unless ``shipped``), else (none, or a damaged one) first built by ``build`` (which
     fills the folder it is given). Other versions of ``name`` are removed from the cache
     once a new one is in place."""
-    key = hashlib.sha256("|".join([str(FORMAT), *inputs]).encode()).hexdigest()[:16]
+    key = digest([str(FORMAT), *inputs])[:16]
     root = (cache or paths.cache_dir()) / TABLES_FOLDER
     folder = root / f"{name}-{key}"
     if folder.is_dir():
@@ -103,6 +103,11 @@ def load_compiled(
     except Exception:  # whatever the damage, the cure is the same
         shutil.rmtree(folder, ignore_errors=True)
         return opener(compiled(name, inputs, build, cache, shipped=False))
+
+
+def digest(parts: Iterable[str]) -> str:
+    """SHA-256 of ``parts`` joined: the key of what a table was made from."""
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def file_checksum(path: Path) -> str:

@@ -12,14 +12,13 @@ A test counts them again and compares, so the shipped table cannot go stale unno
 from __future__ import annotations
 
 import gzip
-import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
 from reader.core.analysis.pinyin_tables import pypinyin_version
-from reader.core.analysis.tables import StringMap, file_checksum, load_compiled
+from reader.core.analysis.tables import StringMap, digest, file_checksum, load_compiled
 from reader.core.atomic import write_bytes_atomically
 
 Votes = tuple[tuple[str, int], ...]
@@ -86,7 +85,7 @@ def votes_key(inputs: Sequence[str]) -> str:
     """What names the votes counted from ``inputs`` (the fingerprint of CC-CEDICT's word
     table, the polyphones), with pypinyin's version and this module's checksum."""
     parts = [pypinyin_version(), file_checksum(Path(__file__)), *inputs]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return digest(parts)
 
 
 def _joined(pairs: Votes) -> str:

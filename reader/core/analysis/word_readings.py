@@ -17,7 +17,6 @@ compares, so the shipped table cannot go stale unnoticed.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -26,7 +25,8 @@ from typing import Final
 import marisa_trie
 
 from reader.core.analysis.pinyin_tables import pypinyin_version
-from reader.core.analysis.tables import file_checksum
+from reader.core.analysis.tables import digest, file_checksum
+from reader.core.atomic import write_bytes_atomically
 from reader.core.script_conversion import is_simplified
 
 Reading = tuple[str, ...]
@@ -46,7 +46,7 @@ def table_key(inputs: Sequence[str]) -> str:
     """What names the table derived from the model's data ``inputs``."""
     checksums = [file_checksum(path) for path in (Path(__file__), *_DERIVING)]
     parts = [str(FORMAT), pypinyin_version(), sys.byteorder, *checksums, *inputs]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return digest(parts)
 
 
 class WordReadings:
@@ -125,29 +125,24 @@ def table_words(vocabulary: Iterable[str]) -> list[str]:
     return [word for word in vocabulary if is_simplified(word)]
 
 
-def write(path: Path, key: str, items: Iterable[tuple[str, str]]) -> int:
-    """Write the table of ``items`` under ``key``; returns how many words it holds."""
+def packed(key: str, items: Iterable[tuple[str, str]]) -> bytes:
+    """The file of the table of ``items`` (word, value) under ``key``."""
     pairs = [(word, value.encode()) for word, value in items]
-    marisa_trie.BytesTrie([*pairs, (_KEY, key.encode())]).save(str(path))
-    return len(pairs)
+    table: bytes = marisa_trie.BytesTrie([*pairs, (_KEY, key.encode())]).tobytes()
+    return table
 
 
 def main() -> int:
     """Derive the table for the segmenter's words and write ``SHIPPED``: after any change
     to what it is derived from (its test says so)."""
-    import os
-    import tempfile
-
     from reader.core.analysis.pipeline import Analyzer
     from reader.core.analysis.readings import ReadingModel
 
     model = ReadingModel.load(shipped=False)
     words = table_words(Analyzer.create(readings=model).segmenter.vocabulary())
-    with tempfile.TemporaryDirectory(dir=SHIPPED.parent) as scratch:
-        written = Path(scratch) / SHIPPED.name
-        count = write(written, model.word_readings_key(), model.derive_word_readings(words))
-        os.replace(written, SHIPPED)
-    print(f"{count:,} words' readings written to {SHIPPED}")
+    table = packed(model.word_readings_key(), model.derive_word_readings(words))
+    write_bytes_atomically(SHIPPED, table, overwrite=True)
+    print(f"{len(words):,} words' readings written to {SHIPPED}")
     return 0
 
 

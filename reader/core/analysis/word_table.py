@@ -13,7 +13,6 @@ test derives it again and compares, so the shipped table cannot go stale unnotic
 
 from __future__ import annotations
 
-import hashlib
 import math
 import sys
 import tempfile
@@ -28,7 +27,7 @@ import numpy.typing as npt
 
 from reader.core import shipped
 from reader.core.analysis.segment import FREQ_SCALE, HAN_RUN, jieba_version
-from reader.core.analysis.tables import file_checksum, write_meta
+from reader.core.analysis.tables import digest, file_checksum, write_meta
 from reader.core.atomic import write_bytes_atomically
 from reader.core.cedict.wordinfo import forget_kept_counts, load_word_counts
 
@@ -54,6 +53,7 @@ LONG_STARTS: Final = "long_starts.marisa"
 LONGER_STARTS: Final = "longer_starts.marisa"
 
 SHIPPED: Final = Path(__file__).resolve().parent / "data" / "word_table.zip"
+TABLE: Final = "words"  # the name of its folder in the cache (``tables.compiled``)
 
 
 def word_list(headwords: Iterable[tuple[str, str]]) -> tuple[dict[str, int], list[str]]:
@@ -160,7 +160,7 @@ def shipped_key(inputs: Sequence[str]) -> str:
     """What names the table written from ``inputs``, with the byte order of its files and
     this module's checksum."""
     parts = [file_checksum(Path(__file__)), sys.byteorder, *inputs]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return digest(parts)
 
 
 def build_word_table(
