@@ -28,7 +28,9 @@ _PAD, _UNK, _BOS, _EOS = 0, 1, 2, 3
 _MAX_LEN = 160  # longer sentences are read in pieces of this many characters
 _BATCH = 512
 _THREADED_BATCH = 8  # from this batch size on BLAS would start threads
-_GATHERED = 1 << 20  # floats of input projections gathered at once (4 MB)
+# floats of input projections gathered at once (256 kB): the steps' adds then read them
+# from the core's cache; 4 MB at once made the whole model 1.8 x slower (engine_bench)
+_GATHERED = 1 << 16
 # Readings a character has only as an old variant of another (儿 rén "variant of 人"):
 # never the reading of the character in a text.
 _VARIANT_READINGS = {"儿": "ren2"}
@@ -233,7 +235,7 @@ class PolyphoneModel:
         i, f, g, o = (z[..., k * hs : (k + 1) * hs] for k in range(4))
         scale, shift = self._gate_scale, self._gate_shift
         # the inputs' projections of a few steps gathered at once (all of them, [T, 2, B,
-        # 4H], would be ~170 MB for a full batch of long sentences)
+        # 4H], would be ~170 MB for a full batch of long sentences; a few MB, out of cache)
         chunk = max(1, _GATHERED // (2 * len(texts) * 4 * hs))
         for first in range(0, steps, chunk):
             inputs = self._proj.take(step_ids[first : first + chunk], axis=0)
