@@ -148,6 +148,22 @@ def test_new_words_are_cut_as_jieba_finalseg_cuts_them() -> None:
         assert hmm_cut(run) == tuple(finalseg.cut(run)), run
 
 
+def test_new_words_decoded_together_are_cut_as_each_alone() -> None:
+    """One batch of runs of every length (padded to the longest) gives each run's own cut."""
+    import jieba.finalseg as finalseg
+
+    from reader.core.analysis.new_words import hmm_cuts
+
+    random.seed(21)
+    text = "".join(novel_runs(30_000))
+    runs = ["中", "周和华", "的的的的的的"]
+    runs += ["".join(random.choices(text, k=random.randint(1, 40))) for _ in range(3_000)]
+    runs = [run for run in runs if finalseg.re_han.fullmatch(run)]
+    assert len(runs) > 2_000
+    assert hmm_cuts(runs) == [tuple(finalseg.cut(run)) for run in runs]
+    assert hmm_cuts([]) == []
+
+
 def test_a_string_maps_prefixes_are_its_keys_that_begin_a_text() -> None:
     """``prefixes`` (one walk of the trie) finds what asking each length in turn finds."""
     from reader.core.analysis.readings import CEDICT_WORDS, load_cedict_words

@@ -22,7 +22,7 @@ import marisa_trie
 import numpy as np
 
 from reader.core.analysis.jieba_data import imported_jieba
-from reader.core.analysis.new_words import hmm_cut
+from reader.core.analysis.new_words import hmm_cut, hmm_cuts
 from reader.core.analysis.route_table import SEVERAL, RouteTable, route_arrays
 from reader.core.analysis.tables import open_trie, read_meta
 from reader.core.analysis.word_table import FREQ, GUIDE, LOG_FREQ, LONG_STARTS, LONGER_STARTS, WORDS
@@ -130,16 +130,30 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         self._weights_total = 0
         self._weights_of_total = array("d")
         self._hmm: dict[str, tuple[str, ...]] = {}
-        self._ready: dict[str, list[int]] = {}  # the routes ``prepare`` found
+        self._ready: dict[str, list[str]] = {}  # the cuts ``prepare`` made
 
     def prepare(self, sentences: Iterable[str]) -> None:
-        """Find the routes of ``sentences`` (runs of Hanzi about to be cut) in one batch,
-        for ``cut_han`` to take: the table is read for all their positions at once (the
+        """Cut ``sentences`` (runs of Hanzi about to be cut) in one batch, for ``cut_han``
+        to take: their routes from the table read for all their positions at once (the
         user's words, where there are any, are not in it: those routes are found as jieba
-        finds them)."""
+        finds them), and the runs of single characters new to the HMM decoded together."""
+        blocks = [s for s in sentences if _one_block(s)]
+        self._ready = {}
+        if not blocks:
+            return
         added = self.FREQ.added_trie() is not None
-        blocks = [] if added else [s for s in sentences if _one_block(s)]
-        self._ready = dict(zip(blocks, self._ends_many(blocks), strict=True)) if blocks else {}
+        routes = [self._users_route(s) for s in blocks] if added else self._ends_many(blocks)
+        new: list[tuple[list[str], int, str]] = []  # (cut, index, run): runs for the HMM
+        for sentence, ends in zip(blocks, routes, strict=True):
+            cut: list[str] = []
+            self._cut_block(sentence, ends, cut, new)
+            self._ready[sentence] = cut
+        runs = list(dict.fromkeys(run for _, _, run in new))
+        if len(self._hmm) + len(runs) > _HMM_MEMO:
+            self._hmm.clear()
+        self._hmm.update(zip(runs, hmm_cuts(runs), strict=True))
+        for cut, index, run in reversed(new):  # last first: earlier indexes stay right
+            cut[index : index + 1] = self._hmm[run]
 
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
@@ -148,15 +162,18 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         total's log taken once per total, and the HMM's answers remembered. The same
         floats in the same order, so the same cut (``tests/test_engine_tables.py``
         compares it with jieba's)."""
-        words: list[str] = []
+        words = self._ready.pop(sentence, None)
+        if words is not None:
+            return words
+        words = []
         if _one_block(sentence):
-            self._cut_block(sentence, words)  # all Hanzi jieba knows: one block, no regex
+            self._cut_block(sentence, self._route_of(sentence), words)  # one block, no regex
             return words
         for block in jieba.re_han_default.split(sentence):
             if not block:
                 continue
             if jieba.re_han_default.match(block):
-                self._cut_block(block, words)
+                self._cut_block(block, self._route_of(block), words)
             else:  # jieba: whitespace whole, any other character alone
                 for piece in jieba.re_skip_default.split(block):
                     if jieba.re_skip_default.match(piece):
@@ -177,28 +194,42 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             self._weights_total = self.total
         return self._weights_of_total
 
-    def _cut_block(self, sentence: str, out: list[str]) -> None:
-        """jieba's ``__cut_DAG`` of one block of Hanzi, appended to ``out``."""
-        words: WordFrequencies = self.FREQ
+    def _route_of(self, sentence: str) -> list[int]:
+        """Where the best word starting at each position of ``sentence`` ends."""
+        if self.FREQ.added_trie() is None:
+            return self._ends_many([sentence])[0]
+        return self._users_route(sentence)
+
+    def _users_route(self, sentence: str) -> list[int]:
+        """The route with the user's words: the graph and route as jieba makes them
+        (``get_DAG``, ``calc``)."""
+        route: dict[int, tuple[float, int]] = {}
+        self.calc(sentence, self.get_DAG(sentence), route)
+        return [route[k][1] + 1 for k in range(len(sentence))]
+
+    def _cut_block(
+        self,
+        sentence: str,
+        ends: list[int],
+        out: list[str],
+        new: list[tuple[list[str], int, str]] | None = None,
+    ) -> None:
+        """jieba's ``__cut_DAG`` of one block of Hanzi whose route is ``ends``, appended
+        to ``out``; the runs new to the HMM are left whole in ``out`` and listed in
+        ``new`` (with ``out`` and their index) when it is given, else cut at once."""
+        get = self.FREQ.get
         n = len(sentence)
-        if words.added_trie() is None:
-            ends = self._ready.pop(sentence, None) or self._ends_many([sentence])[0]
-        else:  # the user's words: the graph and route as jieba makes them (get_DAG, calc)
-            route: dict[int, tuple[float, int]] = {}
-            self.calc(sentence, self.get_DAG(sentence), route)
-            ends = [route[k][1] + 1 for k in range(n)]
-        get = words.get
         buf_start = k = 0
         while k < n:
             end = ends[k]
             if end - k > 1:
                 if k > buf_start:
-                    self._flush(sentence[buf_start:k], get, out)
+                    self._flush(sentence[buf_start:k], get, out, new)
                 out.append(sentence[k:end])
                 buf_start = end
             k = end
         if n > buf_start:
-            self._flush(sentence[buf_start:n], get, out)
+            self._flush(sentence[buf_start:n], get, out, new)
 
     def _ends_many(self, sentences: list[str]) -> list[list[int]]:
         """jieba's route (``get_DAG`` + ``calc``) of each of ``sentences`` without the
@@ -241,20 +272,30 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             base += n + 1
         return routes
 
-    def _flush(self, buf: str, get: Callable[[str], int | None], out: list[str]) -> None:
+    def _flush(
+        self,
+        buf: str,
+        get: Callable[[str], int | None],
+        out: list[str],
+        new: list[tuple[list[str], int, str]] | None,
+    ) -> None:
         """jieba's handling of a run of single characters: one alone, a known word's
-        characters apart, anything else as the HMM cuts it."""
+        characters apart, anything else as the HMM cuts it (later, if ``new`` is given)."""
         if len(buf) == 1:
             out.append(buf)
         elif get(buf):
             out.extend(buf)
         else:
             cut = self._hmm.get(buf)
-            if cut is None:
+            if cut is not None:
+                out.extend(cut)
+            elif new is not None:
+                new.append((out, len(out), buf))
+                out.append(buf)
+            else:
                 if len(self._hmm) >= _HMM_MEMO:
                     self._hmm.clear()
-                cut = self._hmm[buf] = hmm_cut(buf)
-            out.extend(cut)
+                out.extend(self._hmm.setdefault(buf, hmm_cut(buf)))
 
     def get_DAG(self, sentence: str) -> _WordGraph:  # noqa: N802 (jieba's name)
         words: WordFrequencies = self.FREQ
