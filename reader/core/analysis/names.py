@@ -115,17 +115,6 @@ class NameModel:
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
         self._index = {state: i for i, state in enumerate(self._states)}
-        # per position (B, M, E, S): its states, in order, and their tags
-        self._position_states = {
-            position: np.array(
-                [i for i, (p, _) in enumerate(self._states) if p == position], dtype=np.intp
-            )
-            for position in "BMES"
-        }
-        self._position_tags = {
-            position: np.array([self._states[i][1] for i in states], dtype=object)
-            for position, states in self._position_states.items()
-        }
         self._row_facts: dict[int, _RowFacts] = {}
 
     def one_word_tag(self, word: str, tags: frozenset[str]) -> str | None:
@@ -168,13 +157,12 @@ class NameModel:
         """What ``one_word_tag`` needs of a character's row (remembered: a few thousand)."""
         found = self._row_facts.get(row)
         if found is None:
-            allowed = self._allowed[row]
+            allowed = [(i, *self._states[i]) for i in np.flatnonzero(self._allowed[row]).tolist()]
             begins, middles, ends = (
-                frozenset(self._position_tags[p][allowed[self._position_states[p]]].tolist())
-                for p in "BME"
+                frozenset(tag for _, p, tag in allowed if p == position) for position in "BME"
             )
-            singles = self._position_states["S"][allowed[self._position_states["S"]]]
-            single = int(singles[self._emit[row, singles].argmax()]) if len(singles) else None
+            singles = [i for i, p, _ in allowed if p == "S"]  # in order: the first best wins
+            single = singles[int(self._emit[row, singles].argmax())] if singles else None
             found = self._row_facts[row] = _RowFacts(row, begins, middles, ends, single)
         return found
 
