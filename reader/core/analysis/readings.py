@@ -75,6 +75,7 @@ _CONTEXT = 12
 # neighbours. Chosen on the even lines of CPP's dev set (0.8 … 0.999); the odd lines
 # gained as well (see benchmarks/pinyin_cpp.py).
 _UNSURE = 0.99
+_STATIC_MEMO = 1 << 16  # words whose static readings are remembered
 # pypinyin's phrases carry the tone sandhi of 一 and 不 (一个 yí gè); CC-CEDICT, and so
 # the readings here, keep their own tones (sandhi is a display option).
 _LEXICAL = {"一": "yi1", "不": "bu4"}
@@ -136,7 +137,9 @@ class ReadingModel:
         self._word_phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self._default = lru_cache(maxsize=1 << 14)(self._default_reading)
         self._common_at = lru_cache(maxsize=1 << 16)(self._common)
-        self._word_readings = lru_cache(maxsize=1 << 16)(self._static_readings)
+        # per word its static readings, or () if its sentence decides (a plain dict, cleared
+        # when full: asked of every word read, where an lru_cache's upkeep was a tenth)
+        self._statics: dict[str, Reading] = {}
 
     @classmethod
     def load(cls, shipped: bool = True) -> ReadingModel:
@@ -277,7 +280,7 @@ class ReadingModel:
         unresolved: list[int] = []
         found: list[_Open] = []
         last = len(words) - 1
-        static_of = self._word_readings
+        statics = self._statics
         override = len(text) >= _CONTEXT
         for k, word in enumerate(words):
             # a character beside a marker or a measure (the first of its characters is one),
@@ -291,8 +294,12 @@ class ReadingModel:
                 if split is not None:
                     chars.append(split)  # 照个相 as 照相 zhào xiàng
                     continue
-            static = static_of(word)
-            if static is not None:
+            static = statics.get(word)
+            if static is None:
+                if len(statics) >= _STATIC_MEMO:
+                    statics.clear()
+                static = statics[word] = self._static_readings(word) or ()
+            if static:
                 chars.extend(static)
                 continue
             pp, cc = self._word_phrases(word)
