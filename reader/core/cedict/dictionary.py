@@ -29,7 +29,7 @@ from reader.core.cedict.cache import (
 )
 from reader.core.cedict.index import IndexBuild, build_english, index_meta, remove_stale_indexes
 from reader.core.cedict.model import Entry, HskLevel, Reference
-from reader.core.cedict.parser import ParseError, ParseResult, Record, SourceError, parse_source
+from reader.core.cedict.parser import ParseError, ParseResult, SourceError, parse_source
 from reader.core.cedict.search import (
     english_rank,
     english_terms,
@@ -49,7 +49,7 @@ _WORDS_A_QUERY = 900  # under SQLite's oldest limit of 999 parameters
 
 @lru_cache(maxsize=4_096)  # ~1 kB an entry: a few MB at most, the words of a few pages
 def _entry(id_: int, traditional: str, simplified: str, pinyin: str, body: str) -> Entry:
-    return Record(id_, traditional, simplified, pinyin, body).to_entry()
+    return Entry(id_, traditional, simplified, pinyin, body)
 
 
 class Dictionary:
@@ -164,8 +164,8 @@ class Dictionary:
                 "ORDER BY e.id",
                 chunk,
             )
-            for word, *row in rows:
-                found[word].append(_entry(*row))
+            for word, *row in rows:  # made afresh: new words' entries, seldom asked again
+                found[word].append(Entry(*row))
         return found
 
     def entry(self, entry_id: int) -> Entry:
