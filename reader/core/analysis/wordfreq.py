@@ -254,18 +254,19 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
                     best[k] = single_at[k] + best[k + size]
                     ends[k] = k + size
                     continue
-                if size == SEVERAL:
+                if size == SEVERAL:  # the words of one to three characters (NaN: none)
                     i = base + k
-                    here = [(j, w) for j, w in ((1, w1[i]), (2, w2[i]), (3, w3[i])) if w == w]
+                    here: Iterable[tuple[int, float]] = ((1, w1[i]), (2, w2[i]), (3, w3[i]))
                 else:  # a word of four or more may start here: the trie says
                     found = prefixes(sentence[k : k + longest])
                     here = [(len(w), weights[i]) for w, i in found] or alone
                 # max((probability, end)): the longer word wins a tie, as in jieba
                 top, size = -math.inf, 1
                 for length, weight in here:
-                    probability = weight + best[k + length]
-                    if probability >= top:
-                        top, size = probability, length
+                    if weight == weight:  # a word of this length starts here
+                        probability = weight + best[k + length]
+                        if probability >= top:
+                            top, size = probability, length
                 best[k] = top
                 ends[k] = k + size
             routes.append(ends)
