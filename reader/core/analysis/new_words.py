@@ -74,9 +74,11 @@ def _emissions() -> Floats:
     ``finalseg.re_han``'s range, jieba's ``_MIN`` where it has none."""
     table = np.full((4, _LAST + 1 - _FIRST), _MIN, dtype=np.float64)
     for row, state in enumerate("BMES"):
-        for char, score in _EMIT[state].items():
-            if _FIRST <= ord(char) <= _LAST:
-                table[row, ord(char) - _FIRST] = score
+        emit = _EMIT[state]
+        codes = np.fromiter(map(ord, emit), dtype=np.intp, count=len(emit))
+        scores = np.fromiter(emit.values(), dtype=np.float64, count=len(emit))
+        inside = (codes >= _FIRST) & (codes <= _LAST)
+        table[row, codes[inside] - _FIRST] = scores[inside]
     return table
 
 
