@@ -141,17 +141,13 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         self._ready = {}
         if not blocks:
             return
-        added = self.FREQ.added_trie() is not None
-        routes = [self._users_route(s) for s in blocks] if added else self._ends_many(blocks)
         new: list[tuple[list[str], int, str]] = []  # (cut, index, run): runs for the HMM
-        for sentence, ends in zip(blocks, routes, strict=True):
+        for sentence, ends in zip(blocks, self._routes(blocks), strict=True):
             cut: list[str] = []
             self._cut_block(sentence, ends, cut, new)
             self._ready[sentence] = cut
         runs = list(dict.fromkeys(run for _, _, run in new))
-        if len(self._hmm) + len(runs) > _HMM_MEMO:
-            self._hmm.clear()
-        self._hmm.update(zip(runs, hmm_cuts(runs), strict=True))
+        self._remember_cuts(runs, hmm_cuts(runs))
         for cut, index, run in reversed(new):  # last first: earlier indexes stay right
             cut[index : index + 1] = self._hmm[run]
 
@@ -167,13 +163,13 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             return words
         words = []
         if _one_block(sentence):
-            self._cut_block(sentence, self._route_of(sentence), words)  # one block, no regex
+            self._cut_block(sentence, self._routes([sentence])[0], words)  # one block, no regex
             return words
         for block in jieba.re_han_default.split(sentence):
             if not block:
                 continue
             if jieba.re_han_default.match(block):
-                self._cut_block(block, self._route_of(block), words)
+                self._cut_block(block, self._routes([block])[0], words)
             else:  # jieba: whitespace whole, any other character alone
                 for piece in jieba.re_skip_default.split(block):
                     if jieba.re_skip_default.match(piece):
@@ -194,11 +190,18 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
             self._weights_total = self.total
         return self._weights_of_total
 
-    def _route_of(self, sentence: str) -> list[int]:
-        """Where the best word starting at each position of ``sentence`` ends."""
+    def _routes(self, sentences: list[str]) -> list[list[int]]:
+        """Per sentence, where the best word starting at each of its positions ends: from
+        the table, or with the user's words as jieba finds them."""
         if self.FREQ.added_trie() is None:
-            return self._ends_many([sentence])[0]
-        return self._users_route(sentence)
+            return self._ends_many(sentences)
+        return [self._users_route(sentence) for sentence in sentences]
+
+    def _remember_cuts(self, runs: list[str], cuts: list[tuple[str, ...]]) -> None:
+        """The HMM's ``cuts`` of ``runs`` into its memo (emptied first when full)."""
+        if len(self._hmm) + len(runs) > _HMM_MEMO:
+            self._hmm.clear()
+        self._hmm.update(zip(runs, cuts, strict=True))
 
     def _users_route(self, sentence: str) -> list[int]:
         """The route with the user's words: the graph and route as jieba makes them
@@ -294,9 +297,8 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
                 new.append((out, len(out), buf))
                 out.append(buf)
             else:
-                if len(self._hmm) >= _HMM_MEMO:
-                    self._hmm.clear()
-                out.extend(self._hmm.setdefault(buf, hmm_cut(buf)))
+                self._remember_cuts([buf], [hmm_cut(buf)])
+                out.extend(self._hmm[buf])
 
     def get_DAG(self, sentence: str) -> _WordGraph:  # noqa: N802 (jieba's name)
         words: WordFrequencies = self.FREQ

@@ -29,7 +29,7 @@ _MAX_LEN = 160  # longer sentences are read in pieces of this many characters
 _BATCH = 512
 _THREADED_BATCH = 8  # from this batch size on BLAS would start threads
 # floats of input projections gathered at once (256 kB): the steps' adds then read them
-# from the core's cache; 4 MB at once made the whole model 1.8 x slower (engine_bench)
+# from the core's cache; 4 MB at once made the model up to 1.8 x slower on a busy machine
 _GATHERED = 1 << 16
 # Readings a character has only as an old variant of another (儿 rén "variant of 人"):
 # never the reading of the character in a text.
