@@ -120,12 +120,14 @@ class RouteTable:
         w1 = np.where(char >= 0, weight[np.maximum(char, 0)], nan)
         following = np.concatenate([codes[1:], [0, 0]])
         pair_key = (codes << _BITS) | following[:n]
-        triple_key = (pair_key << _BITS) | following[1 : n + 1]
-        (w2, pair_long), (w3, triple_long) = (
-            self._find(k, key, weight, nan) for k, key in enumerate((pair_key, triple_key))
+        w2, pair_long = self._find(0, pair_key, weight)
+        # a triple is only asked about where its pair is long (a fifth of the positions)
+        asked = np.flatnonzero(pair_long)
+        w3 = nan.copy()
+        triple_long = np.zeros(n, dtype=np.bool_)
+        w3[asked], triple_long[asked] = self._find(
+            1, (pair_key[asked] << _BITS) | following[asked + 1], weight
         )
-        triple_long &= pair_long  # a triple is only asked about where its pair is long
-        w3 = np.where(pair_long, w3, nan)
         present = ~np.isnan(np.stack([w1, w2, w3]))
         count = present.sum(axis=0)
         # the only word's length, or 1 for a character no word starts with (jieba: log 1)
@@ -141,18 +143,19 @@ class RouteTable:
         return Positions(size.tolist(), single.tolist(), w1.tolist(), w2.tolist(), w3.tolist())
 
     def _find(
-        self, k: int, key: Ints, weight: npt.NDArray[np.float64], nan: npt.NDArray[np.float64]
+        self, k: int, key: Ints, weight: npt.NDArray[np.float64]
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
         """For pairs (``k`` 0) or triples (1): the weight of the word each key is (NaN:
         none) and whether a longer word starts with it."""
         keys = self._keys[k]
         if not len(keys):
-            return nan, np.zeros(len(key), dtype=np.bool_)
+            return np.full(len(key), np.nan), np.zeros(len(key), dtype=np.bool_)
         # asked in ascending order, each search starts from the last one's answer: the
-        # table's pages are read in turn, not at random (a quarter faster)
-        order = np.argsort(key, kind="stable")
+        # table's pages are read in turn, not at random (a quarter faster); equal keys
+        # have equal answers, so the sort need not be stable (numpy's quicksort, 6x faster)
+        order = np.argsort(key)
         at = np.empty(len(key), dtype=np.int64)
         at[order] = np.minimum(np.searchsorted(keys, key[order]), len(keys) - 1)
         found = keys[at] == key
         ids = np.where(found, self._ids[k][at], -1)
-        return np.where(ids >= 0, weight[np.maximum(ids, 0)], nan), found & self._long[k][at]
+        return np.where(ids >= 0, weight[np.maximum(ids, 0)], np.nan), found & self._long[k][at]
