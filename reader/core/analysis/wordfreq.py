@@ -23,7 +23,7 @@ import numpy as np
 
 from reader.core.analysis.jieba_data import imported_jieba
 from reader.core.analysis.new_words import hmm_cut, hmm_cuts
-from reader.core.analysis.route_table import SEVERAL, RouteTable, route_arrays
+from reader.core.analysis.route_table import TRIE, RouteTable, best_ends, route_arrays
 from reader.core.analysis.tables import open_trie, read_meta
 from reader.core.analysis.word_table import FREQ, GUIDE, LOG_FREQ, LONG_STARTS, LONGER_STARTS, WORDS
 
@@ -240,41 +240,16 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         (``route[k][1] + 1``)."""
         words: WordFrequencies = self.FREQ
         weights = self._weights()
-        sizes, single, w1, w2, w3 = self._route.lookup("\0".join(sentences), weights, self.total)
+        text = "\0".join(sentences)
+        positions = self._route.lookup(text, weights, self.total)
         prefixes = words.trie.iter_prefixes_with_ids
         longest = words.max_word_length
-        alone = [(1, 0.0 - math.log(self.total))]  # jieba: log(FREQ.get(char) or 1)
-        routes: list[list[int]] = []
-        base = 0
-        for sentence in sentences:
-            n = len(sentence)
-            size_at, single_at = sizes[base : base + n], single[base : base + n]
-            best = [0.0] * (n + 1)  # jieba's route[k][0]: the best log-probability from k on
-            ends = [0] * n
-            for k in range(n - 1, -1, -1):
-                size = size_at[k]
-                if size > 0:  # one word starts here (most characters)
-                    best[k] = single_at[k] + best[k + size]
-                    ends[k] = k + size
-                    continue
-                if size == SEVERAL:  # the words of one to three characters (NaN: none)
-                    i = base + k
-                    here: Iterable[tuple[int, float]] = ((1, w1[i]), (2, w2[i]), (3, w3[i]))
-                else:  # a word of four or more may start here: the trie says
-                    found = prefixes(sentence[k : k + longest])
-                    here = [(len(w), weights[i]) for w, i in found] or alone
-                # max((probability, end)): the longer word wins a tie, as in jieba
-                top, size = -math.inf, 1
-                for length, weight in here:
-                    if weight == weight:  # a word of this length starts here
-                        probability = weight + best[k + length]
-                        if probability >= top:
-                            top, size = probability, length
-                best[k] = top
-                ends[k] = k + size
-            routes.append(ends)
-            base += n + 1
-        return routes
+        longer = {  # where a word of four or more may start: the trie says (no word has NUL)
+            k: [(len(w), weights[i]) for w, i in prefixes(text[k : k + longest])]
+            for k in np.flatnonzero(positions.size == TRIE).tolist()
+        }
+        alone = 0.0 - math.log(self.total)  # jieba: log(FREQ.get(char) or 1)
+        return best_ends(positions.candidates(longer, alone), [len(s) for s in sentences])
 
     def _flush(
         self,
