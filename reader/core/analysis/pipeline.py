@@ -221,12 +221,12 @@ class Analyzer:
         ``twins``: the simplified twins of the runs not remembered."""
         found = self._runs.get(run)
         if found is None:
-            from reader.core.analysis.readings import simplified_units  # loaded by create()
-
             segmenter = self.segmenter
             if (twins.get(run) or to_simplified(run)) == run:
                 units, pieces = zip(*segmenter.shown_units(run), strict=True)
             else:  # traditional, cut as its simplified twin
+                from reader.core.analysis.readings import simplified_units  # loaded by create()
+
                 units = tuple(simplified_units(segmenter.units, run))
                 pieces = tuple(map(segmenter.pieces, units))
             found = (units, pieces)
