@@ -121,6 +121,22 @@ class _Open(NamedTuple):
     common: bool
 
 
+class _CharPlan(NamedTuple):
+    """A character of a word whose readings are not static: its readings in pypinyin's and
+    CC-CEDICT's words, whether grammar's firm reading is asked first, its reading when
+    grammar gives none (None: the sentence decides), whether it is a word of its own to
+    grammar, the first or a later character of a name, and in a common word."""
+
+    pp: str | None
+    cc: str | None
+    firm_first: bool
+    fixed: str | None
+    alone: bool
+    first_name: bool
+    given: bool
+    common: bool
+
+
 class ReadingModel:
     """Readings in context for segmented sentences.
 
@@ -140,6 +156,7 @@ class ReadingModel:
         # per word its static readings, or () if its sentence decides (a plain dict, cleared
         # when full: asked of every word read, where an lru_cache's upkeep was a tenth)
         self._statics: dict[str, Reading] = {}
+        self._plans: dict[str, tuple[_CharPlan, ...]] = {}  # the same for the other words
 
     @classmethod
     def load(cls, shipped: bool = True) -> ReadingModel:
@@ -280,7 +297,7 @@ class ReadingModel:
         unresolved: list[int] = []
         found: list[_Open] = []
         last = len(words) - 1
-        statics = self._statics
+        statics, plans = self._statics, self._plans
         override = len(text) >= _CONTEXT
         for k, word in enumerate(words):
             # a character beside a marker or a measure (the first of its characters is one),
@@ -302,25 +319,22 @@ class ReadingModel:
             if static:
                 chars.extend(static)
                 continue
-            pp, cc = self._word_phrases(word)
-            for i, char in enumerate(word):
-                firm = (
-                    firm_reading(text, len(chars)) if char in FIRM or word in FIRM_WORDS else None
-                )
-                fixed = self._fixed_reading(char, pp[i], cc[i], firm)
+            plan = plans.get(word)
+            if plan is None:
+                if len(plans) >= _STATIC_MEMO:
+                    plans.clear()
+                plan = plans[word] = self._plan(word)
+            for i, (pp, cc, firm_first, fixed, alone, first_name, given, common) in enumerate(plan):
+                if firm_first:
+                    firm = firm_reading(text, len(chars))
+                    if firm is not None:
+                        chars.append(firm)
+                        continue
                 if fixed is not None:
                     chars.append(fixed)
                     continue
-                # the first character of a unit no dictionary word covers is a word of its
-                # own to grammar: jieba's HMM glued a function word to the next (应税, 应予
-                # yīng); later characters of such a unit are mostly a name's (王聪儿)
-                alone = len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None)
-                # a name: a unit of three characters no dictionary covers (曾建恩; two are
-                # as often glued words: 单井, 种果), or a name of CC-CEDICT's (曾荫权)
-                name = 1 < len(word) <= 3 and pp == (None,) * len(word)
-                name = name and not self._common_at(word, 0) and (len(word) == 3 or bool(cc[0]))
-                rule = rule_reading(text, len(chars), alone, name and i == 0, name and i > 0)
-                if rule is not None and all(r in (None, rule) for r in (pp[i], cc[i])):
+                rule = rule_reading(text, len(chars), alone, first_name, given)
+                if rule is not None and (pp is None or pp == rule) and (cc is None or cc == rule):
                     chars.append(rule)  # grammar alone, or grammar and a dictionary agreeing
                     continue
                 # a character inside a longer word has its neighbours within that word
@@ -329,7 +343,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                opened = _Open(pp[i], cc[i], start, end, rule, self._common_at(word, i))
+                opened = _Open(pp, cc, start, end, rule, common)
                 settled = _settled(opened, override)
                 if settled is not None:
                     chars.append(settled)
@@ -338,6 +352,31 @@ class ReadingModel:
                 found.append(opened)
                 chars.append("")
         return chars, unresolved, found
+
+    def _plan(self, word: str) -> tuple[_CharPlan, ...]:
+        """What ``_dictionary_readings`` knows of each character of ``word`` before its
+        sentence is seen (for a word whose readings are not static)."""
+        pp, cc = self._word_phrases(word)
+        # a name: a unit of three characters no dictionary covers (曾建恩; two are as
+        # often glued words: 单井, 种果), or a name of CC-CEDICT's (曾荫权)
+        name = 1 < len(word) <= 3 and pp == (None,) * len(word)
+        name = name and not self._common_at(word, 0) and (len(word) == 3 or bool(cc[0]))
+        return tuple(
+            _CharPlan(
+                pp[i],
+                cc[i],
+                char in FIRM or word in FIRM_WORDS,
+                self._fixed_reading(char, pp[i], cc[i], None),
+                # the first character of a unit no dictionary word covers is a word of its
+                # own to grammar: jieba's HMM glued a function word to the next (应税, 应予
+                # yīng); later characters of such a unit are mostly a name's (王聪儿)
+                len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None),
+                name and i == 0,
+                name and i > 0,
+                self._common_at(word, i),
+            )
+            for i, char in enumerate(word)
+        )
 
     def _fixed_reading(
         self, char: str, pp: str | None, cc: str | None, firm: str | None
