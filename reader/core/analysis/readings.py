@@ -125,7 +125,7 @@ class _CharPlan(NamedTuple):
     """A character of a word whose readings are not static: its readings in pypinyin's and
     CC-CEDICT's words, whether grammar's firm reading is asked first, its reading when
     grammar gives none (None: the sentence decides), whether it is a word of its own to
-    grammar, the first or a later character of a name, and in a common word."""
+    grammar, and whether it is the first or a later character of a name."""
 
     pp: str | None
     cc: str | None
@@ -134,7 +134,6 @@ class _CharPlan(NamedTuple):
     alone: bool
     first_name: bool
     given: bool
-    common: bool
 
 
 class ReadingModel:
@@ -324,7 +323,7 @@ class ReadingModel:
                 if len(plans) >= _STATIC_MEMO:
                     plans.clear()
                 plan = plans[word] = self._plan(word)
-            for i, (pp, cc, firm_first, fixed, alone, first_name, given, common) in enumerate(plan):
+            for i, (pp, cc, firm_first, fixed, alone, first_name, given) in enumerate(plan):
                 if firm_first:
                     firm = firm_reading(text, len(chars))
                     if firm is not None:
@@ -343,7 +342,7 @@ class ReadingModel:
                     if len(word) == 1
                     else (len(chars) - i, len(chars) - i + len(word))
                 )
-                opened = _Open(pp, cc, start, end, rule, common)
+                opened = _Open(pp, cc, start, end, rule, self._common_at(word, i))
                 settled = _settled(opened, override)
                 if settled is not None:
                     chars.append(settled)
@@ -373,7 +372,6 @@ class ReadingModel:
                 len(word) == 1 or (i == 0 and pp[i] is None and cc[i] is None),
                 name and i == 0,
                 name and i > 0,
-                self._common_at(word, i),
             )
             for i, char in enumerate(word)
         )
