@@ -118,16 +118,19 @@ def test_a_words_name_tag_is_the_decoded_one(analyzer: Analyzer) -> None:
     words = {"姚树洁", "周和华", "欧阳修", "王聪儿", "亿元", "两年", "𠀀𠀁", "一", "张"}
     words |= {text[k : k + size] for size in (2, 3, 4) for k in range(0, len(text) - size, 3)}
     words |= {"".join(random.choices(text, k=random.randint(2, 6))) for _ in range(3_000)}
-    named = 0
-    for word in sorted(words):
+    asked = sorted(words)
+    expected: list[str | None] = []
+    for word in asked:
         states = names.states(word)
         tag = states[0][1]
         positions = ["S"] if len(word) == 1 else ["B", *["M"] * (len(word) - 2), "E"]
         one_word = states == [(position, tag) for position in positions]
-        decoded = tag if one_word and tag in NAME_TAGS else None
-        assert names.one_word_tag(word, NAME_TAGS) == decoded, word
-        named += decoded is not None
-    assert named > 20  # names are among them
+        expected.append(tag if one_word and tag in NAME_TAGS else None)
+        assert names.one_word_tag(word, NAME_TAGS) == expected[-1], word
+    assert sum(tag is not None for tag in expected) > 20  # names are among them
+    # told together, words of every length in one batch: the same answers
+    assert names.one_word_tags(asked, NAME_TAGS) == expected
+    assert names.one_word_tags(asked[::-1], NAME_TAGS) == expected[::-1]
 
 
 def test_new_words_are_cut_as_jieba_finalseg_cuts_them() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -27,8 +27,10 @@ from reader.core.analysis.tables import read_meta, write_meta
 
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
+Indices = npt.NDArray[np.intp]
 State = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
 
+_NOT_KNOWN: Final = -2  # a row's single state not worked out yet
 _MIN_FLOAT: Final = -3.14e100  # jieba's score of an emission it never saw
 _ARRAYS: Final = ("start", "trans", "emit", "allowed", "has_next", "next_mask")
 # start, transition and emission probabilities, and each character's possible states
@@ -115,56 +117,87 @@ class NameModel:
         self._has_next: Mask = loaded["has_next"]
         self._next_mask: Mask = loaded["next_mask"]
         self._index = {state: i for i, state in enumerate(self._states)}
-        self._row_facts: dict[int, _RowFacts] = {}
+        self._is_single = np.array([p == "S" for p, _ in self._states])
+        self._single_of_row = np.full(len(self._allowed), _NOT_KNOWN, dtype=np.intp)
 
     def one_word_tag(self, word: str, tags: frozenset[str]) -> str | None:
         """The tag among ``tags`` of ``word`` when the most likely path reads it as one
         word of that tag (every character's state that tag's, B M … E, or S alone), else
-        None: ``states``' answer, found without decoding where it cannot be such a tag.
+        None (``one_word_tags`` of one word)."""
+        return self.one_word_tags([word], tags)[0]
+
+    def one_word_tags(self, words: Sequence[str], tags: frozenset[str]) -> list[str | None]:
+        """``one_word_tag`` of each of ``words``, found without decoding where a word cannot
+        be one of ``tags``, all such words told at once.
 
         Any path scores at most the best one, with the same sums in the same order (float
-        addition keeps order), so a word whose path of single characters (each its likeliest
-        S state) scores above every one-word path of ``tags`` is not one."""
-        if len(word) > 1:
-            facts = [self._facts(self._rows.get(char, len(self._rows))) for char in word]
-            possible = facts[0].begins & facts[-1].ends & tags
-            for middle in facts[1:-1]:
-                possible &= middle.middles
-            if not possible:
-                return None
-            rows = [fact.row for fact in facts]
-            singles = [fact.single for fact in facts if fact.single is not None]
-            if len(singles) == len(word):
-                index = self._index
-                scores = (
-                    self._path_score(rows, [index[state] for state in _one_word(tag, len(word))])
-                    for tag in possible
-                )
-                if self._path_score(rows, singles) > max(scores):
-                    return None
-        states = self.states(word)
-        tag = states[0][1]
-        return tag if tag in tags and states == _one_word(tag, len(word)) else None
-
-    def _path_score(self, rows: Sequence[int], path: Sequence[int]) -> float:
-        """The score ``states`` sums for ``path`` (states) through characters ``rows``."""
-        score = self._start[path[0]] + self._emit[rows[0], path[0]]
-        for row, before, state in zip(rows[1:], path, path[1:], strict=False):
-            score = (score + self._trans[before, state]) + self._emit[row, state]
-        return float(score)
-
-    def _facts(self, row: int) -> _RowFacts:
-        """What ``one_word_tag`` needs of a character's row (remembered: a few thousand)."""
-        found = self._row_facts.get(row)
-        if found is None:
-            allowed = [(i, *self._states[i]) for i in np.flatnonzero(self._allowed[row]).tolist()]
-            begins, middles, ends = (
-                frozenset(tag for _, p, tag in allowed if p == position) for position in "BME"
-            )
-            singles = [i for i, p, _ in allowed if p == "S"]  # in order: the first best wins
-            single = singles[int(self._emit[row, singles].argmax())] if singles else None
-            found = self._row_facts[row] = _RowFacts(row, begins, middles, ends, single)
+        addition keeps order, and numpy's adds these floats as Python would), so a word no
+        tag's states are all allowed for, or whose path of single characters (each its
+        likeliest S state) scores above every one-word path of ``tags``, is not one."""
+        found: list[str | None] = [None] * len(words)
+        longer = [k for k, word in enumerate(words) if len(word) > 1]
+        decode = [k for k, word in enumerate(words) if len(word) == 1]
+        if longer:
+            unseen = len(self._rows)
+            width = max(len(words[k]) for k in longer)
+            rows = np.full((len(longer), width), unseen, dtype=np.intp)
+            for n, k in enumerate(longer):
+                rows[n, : len(words[k])] = [self._rows.get(char, unseen) for char in words[k]]
+            lengths = np.array([len(words[k]) for k in longer])
+            kept = self._may_be_one_word(rows, lengths, sorted(tags))
+            decode.extend(longer[n] for n in np.flatnonzero(kept).tolist())
+        for k in sorted(decode):
+            states = self.states(words[k])
+            tag = states[0][1]
+            found[k] = tag if tag in tags and states == _one_word(tag, len(words[k])) else None
         return found
+
+    def _may_be_one_word(self, rows: Indices, lengths: Indices, tags: list[str]) -> Mask:
+        """Per word (characters ``rows``, ``lengths`` long, two or more): whether its best
+        path may be one word of a tag of ``tags``, i.e. some tag's B M … E states are all
+        allowed for its characters, and its characters' likeliest single (S) states do not
+        score above every such path (or some character may not be a word alone)."""
+        words, width = rows.shape
+        at = np.arange(width)
+        last = at[None, :] == (lengths - 1)[:, None]
+        inside = at[None, :] < lengths[:, None]
+        best = np.full(words, -np.inf)  # the best one-word path's score among the tags
+        possible_any = np.zeros(words, dtype=np.bool_)
+        for tag in tags:
+            path = [self._index.get((position, tag), -1) for position in "BME"]  # -1: none
+            wanted = np.where(last, path[2], np.where(at == 0, path[0], path[1]))
+            states = np.maximum(wanted, 0)
+            allowed = (self._allowed[rows, states] & (wanted >= 0)) | ~inside
+            possible = allowed.all(axis=1)
+            possible_any |= possible
+            scores = self._path_scores(rows, states, lengths)
+            best = np.where(possible, np.maximum(best, scores), best)
+        singles = self._single_states(rows)
+        alone = ((singles >= 0) | ~inside).all(axis=1)
+        single_score = self._path_scores(rows, np.maximum(singles, 0), lengths)
+        return possible_any & ~(alone & (single_score > best))
+
+    def _path_scores(self, rows: Indices, states: Indices, lengths: Indices) -> Array:
+        """Per word, the score ``states`` sums for its path of ``states`` through its
+        characters ``rows`` (``lengths`` long): the same additions in the same order."""
+        score = self._start[states[:, 0]] + self._emit[rows[:, 0], states[:, 0]]
+        for i in range(1, rows.shape[1]):
+            step = (score + self._trans[states[:, i - 1], states[:, i]]) + self._emit[
+                rows[:, i], states[:, i]
+            ]
+            score = np.where(lengths > i, step, score)
+        return score
+
+    def _single_states(self, rows: Indices) -> Indices:
+        """Each character's likeliest S state (the first of equals, as ``states``' order),
+        or -1 where it may not be a word alone (remembered per character row)."""
+        known = self._single_of_row
+        new = np.unique(rows[known[rows] == _NOT_KNOWN])
+        if len(new):
+            usable = self._allowed[new] & self._is_single
+            best = np.where(usable, self._emit[new], -np.inf).argmax(axis=1)
+            known[new] = np.where(usable.any(axis=1), best, -1)
+        return known[rows]
 
     def states(self, word: str) -> list[State]:
         """The most likely state of each character, as ``jieba.posseg.viterbi``'s route."""
@@ -201,17 +234,6 @@ class NameModel:
 def _one_word(tag: str, length: int) -> list[State]:
     """The states of a word of ``length`` characters tagged ``tag``: S, or B M … E."""
     return [("S", tag)] if length == 1 else [("B", tag), *[("M", tag)] * (length - 2), ("E", tag)]
-
-
-class _RowFacts(NamedTuple):
-    """A character's row, the tags it may begin, continue and end a word with, and its
-    likeliest state as a word alone (None if it may not be one)."""
-
-    row: int
-    begins: frozenset[str]
-    middles: frozenset[str]
-    ends: frozenset[str]
-    single: int | None
 
 
 def _last_argmax(values: Array) -> npt.NDArray[np.intp]:

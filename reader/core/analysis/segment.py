@@ -23,6 +23,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -215,8 +216,16 @@ class Segmenter:
 
     def prepare(self, runs: Iterable[str]) -> None:
         """Runs of Chinese characters about to be cut: their routes are found in one
-        batch (much faster than one by one)."""
+        batch (much faster than one by one), and so are the name tags ``pieces`` will ask
+        of their new words."""
         self._tokenizer.prepare(runs)
+        cut = set(chain.from_iterable(self._tokenizer.prepared()))
+        asked = [
+            word
+            for word in cut.difference(self._units, self._name_tags)
+            if len(word) > 1 and not self.is_word(word)
+        ]
+        self._name_tags.update(zip(asked, self._names.one_word_tags(asked, NAME_TAGS), strict=True))
 
     def units(self, han: str) -> list[str]:
         """A run of Chinese characters in the units readings are read in: the ``pieces``

@@ -151,6 +151,10 @@ class TrieTokenizer(Tokenizer):  # type: ignore[misc]
         for cut, index, run in reversed(new):  # last first: earlier indexes stay right
             cut[index : index + 1] = self._hmm[run]
 
+    def prepared(self) -> Iterable[list[str]]:
+        """The cuts ``prepare`` made that ``cut_han`` has not taken yet."""
+        return self._ready.values()
+
     def cut_han(self, sentence: str) -> list[str]:
         """``list(self.cut(sentence, HMM=True))``, made several times faster: the word
         graph and the route in one loop over the characters (no graph or route objects)
