@@ -153,14 +153,17 @@ def test_senses_are_parsed_from_the_body_when_first_read(dictionary: Dictionary)
     assert first == again and hash(first) == hash(again) and {first, again} == {again}
 
 
-def test_entries_of_many_words_are_each_words_entries(dictionary: Dictionary) -> None:
-    """The batch lookup an analysis uses gives each word what ``entries`` gives it, in the
-    same order, across the queries it is split into, and ``[]`` for a word not listed."""
+def test_listings_of_many_words_are_each_words_entries(dictionary: Dictionary) -> None:
+    """The batch lookup an analysis uses gives each word the ids and pinyin of what
+    ``entries`` gives it, in the same order, across the queries it is split into, and
+    ``[]`` for a word not listed."""
     words = ["行", "銀行", "银行", "不是词语吗", "长", *(chr(0x4E00 + i) for i in range(2000))]
-    found = dictionary.entries_of(words)
+    found = dictionary.listings_of(words)
     assert list(found) == list(dict.fromkeys(words))
-    assert all(found[word] == dictionary.entries(word) for word in words)
+    for word in words:
+        assert found[word] == [(e.id, e.pinyin) for e in dictionary.entries(word)], word
     assert found["不是词语吗"] == [] and len(found["行"]) > 1
+    assert found["行"][0].id == dictionary.entries("行")[0].id
 
 
 def test_matches_at_lists_every_word_longest_first(dictionary: Dictionary) -> None:

@@ -41,7 +41,7 @@ from reader.core.words import word_keys
 if TYPE_CHECKING:
     from reader.core.analysis.readings import ReadingModel
     from reader.core.cedict import Dictionary as CedictDictionary
-    from reader.core.cedict.model import Entry
+    from reader.core.cedict.model import Entry, Listing
     from reader.core.store import Store
 
 # Characters analysed per batch: big enough for the readings model to batch well, small
@@ -82,7 +82,7 @@ class Dictionary(Protocol):
 
     def entries(self, word: str) -> Sequence[Entry]: ...
 
-    def entries_of(self, words: Iterable[str]) -> Mapping[str, Sequence[Entry]]: ...
+    def listings_of(self, words: Iterable[str]) -> Mapping[str, Sequence[Listing]]: ...
 
     def entry(self, entry_id: int) -> Entry: ...
 
@@ -110,7 +110,17 @@ def _agreement(entry_pinyin: str, readings: tuple[str, ...]) -> int:
     return 2
 
 
-def order_entries(entries: Sequence[Entry], readings: Sequence[str]) -> tuple[int, ...]:
+class Listed(Protocol):
+    """An entry or its ``Listing``: what ordering a word's entries reads of each."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def pinyin(self) -> str: ...
+
+
+def order_entries(entries: Sequence[Listed], readings: Sequence[str]) -> tuple[int, ...]:
     """Entry ids, the ones whose pinyin agrees with ``readings`` first, and among equals the
     common word before the name (还 huan2 "to return" before the surname Huan2)."""
     if len(entries) < 2:
@@ -149,7 +159,8 @@ class Analyzer:
         self.segmenter = segmenter
         self.dictionary_key = dictionary_key
         self._user_words = set(user_words)
-        self._entries: dict[str, Sequence[Entry]] = {}
+        self._entries: dict[str, Sequence[Listed]] = {}  # a word's entries or listings
+        self._surnames: dict[str, bool] = {}
         self._explained: dict[tuple[str, tuple[str, ...]], _TokenFields] = {}
         # a Chinese run without rules → each unit the model reads with its pieces shown
         self._runs: dict[str, _RunCut] = {}
@@ -236,7 +247,7 @@ class Analyzer:
             self._runs[run] = found
         return found
 
-    def _lookup(self, word: str) -> Sequence[Entry]:
+    def _lookup(self, word: str) -> Sequence[Listed]:
         found = self._entries.get(word)
         if found is None:
             found = self._entries[word] = self.dictionary.entries(word)
@@ -245,13 +256,17 @@ class Analyzer:
     def _look_up_new(self, words: set[str]) -> None:
         """The entries of the block's words not looked up before, in one batch."""
         entries = self._entries
-        entries.update(self.dictionary.entries_of(words.difference(entries)))
+        entries.update(self.dictionary.listings_of(words.difference(entries)))
 
     def _is_word(self, word: str) -> bool:
         return word in self._user_words or bool(self._lookup(word))
 
     def _is_surname(self, char: str) -> bool:
-        return any(entry.is_surname for entry in self._lookup(char))
+        found = self._surnames.get(char)
+        if found is None:  # the glosses say it: the entries themselves, for a name's first
+            entries = self.dictionary.entries(char)
+            found = self._surnames[char] = any(entry.is_surname for entry in entries)
+        return found
 
     def _token_fields(self, word: str, readings: tuple[str, ...]) -> _TokenFields:
         """The fields after ``start`` of the token of ``word`` read as ``readings``,

@@ -28,7 +28,7 @@ from reader.core.cedict.cache import (
     source_checksum,
 )
 from reader.core.cedict.index import IndexBuild, build_english, index_meta, remove_stale_indexes
-from reader.core.cedict.model import Entry, HskLevel, Reference
+from reader.core.cedict.model import Entry, HskLevel, Listing, Reference
 from reader.core.cedict.parser import ParseError, ParseResult, SourceError, parse_source
 from reader.core.cedict.search import (
     english_rank,
@@ -151,21 +151,23 @@ class Dictionary:
             "e.id IN (SELECT entry_id FROM heads WHERE word = ?) ORDER BY e.id", (word,)
         )
 
-    def entries_of(self, words: Iterable[str]) -> dict[str, list[Entry]]:
-        """``entries`` of each of ``words`` (``[]`` if none), in a query per 900 words: an
-        analysis asks thousands of new words at once, and a query each was most of it."""
-        found: dict[str, list[Entry]] = {word: [] for word in words}
+    def listings_of(self, words: Iterable[str]) -> dict[str, list[Listing]]:
+        """The id and pinyin of the ``entries`` of each of ``words`` (``[]`` if none), in a
+        query per 900 words: an analysis asks thousands of new words at once, and a query
+        each was most of it; it reads no glosses (a third of the cost)."""
+        found: dict[str, list[Listing]] = {word: [] for word in words}
         asked = list(found)
+        listing = tuple.__new__  # Listing's own __new__ is a Python function
         for at in range(0, len(asked), _WORDS_A_QUERY):
             chunk = asked[at : at + _WORDS_A_QUERY]
             rows = self._connection().execute(
-                f"SELECT h.word, {_ENTRY_COLUMNS} FROM heads h JOIN entries e "
+                "SELECT h.word, e.id, e.pinyin FROM heads h JOIN entries e "
                 f"ON e.id = h.entry_id WHERE h.word IN ({','.join('?' * len(chunk))}) "
                 "ORDER BY e.id",
                 chunk,
             )
-            for word, *row in rows:  # made afresh: new words' entries, seldom asked again
-                found[word].append(Entry(*row))
+            for word, *row in rows:
+                found[word].append(listing(Listing, row))
         return found
 
     def entry(self, entry_id: int) -> Entry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from reader.core.pinyin import tone_of
 
@@ -54,6 +55,13 @@ class Sense:
     @property
     def is_surname(self) -> bool:
         return self.gloss.startswith("surname ")
+
+
+class Listing(NamedTuple):
+    """An entry as the analysis needs it for each word it meets: its id and pinyin."""
+
+    id: int
+    pinyin: str
 
 
 @dataclass(frozen=True, slots=True)
