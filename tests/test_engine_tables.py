@@ -307,6 +307,11 @@ def test_the_word_table_answers_every_word_as_its_word_list(
         assert table.get(word) == freq, word
         assert table.log_freq[table.trie[word]] == math.log(freq), word  # the very float
         assert table.is_guide(word) == (word in guiding), word
+        assert table.is_unit(word) == (bool(freq) and word not in guiding), word
+    assert not table.is_unit("不是词语吗") and not table.is_unit("")
+    guide = next(iter(guiding))
+    table["夏英杰"], table["东盟"], table[guide] = 5, 0, 7  # the user's additions and removals
+    assert table.is_unit("夏英杰") and not table.is_unit("东盟") and not table.is_unit(guide)
     assert table.total == sum(words.values())
     assert table.max_word_length == max(map(len, words))
 

@@ -197,9 +197,7 @@ class Segmenter:
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` is a unit: a dictionary headword or a user's word."""
-        if word in self._replaced:
-            return True
-        return bool(self._words.get(word)) and not self._words.is_guide(word)
+        return word in self._replaced or self._words.is_unit(word)
 
     def vocabulary(self) -> list[str]:
         """The words of its list (the dictionary's and jieba's guides), the user's aside."""

@@ -91,6 +91,16 @@ class WordFrequencies:
         index = self.trie.get(word)
         return index is not None and bool(self._guide[index])
 
+    def is_unit(self, word: str) -> bool:
+        """Whether ``word`` has a frequency and is no guide (``get`` and not ``is_guide``,
+        in one look at the trie: the segmenter asks it of every piece it shows)."""
+        if word in self.added:
+            return bool(self.added[word]) and not self.is_guide(word)
+        index = self.trie.get(word)
+        if index is None or not self._freq[index]:
+            return False
+        return len(word) < 2 or not self._guide[index]
+
     def added_trie(self) -> marisa_trie.Trie | None:
         """The user's additions as a trie (rebuilt after a change), or None if there are none."""
         if self._added_trie is None and self.added:
