@@ -8,8 +8,8 @@ character) and decoded with numpy: the same sums in the same order, and ties res
 jieba resolves them (the greatest state wins), so every path is jieba's own.
 
 Most words asked about are not names, and most of those are told without decoding
-(``one_word_tag``): no tag of a name is possible for all their characters, or a path of
-single characters scores above every path of one name.
+(``one_word_tags``, a block's new words at once): no tag of a name is possible for all
+their characters, or a path of single characters scores above every path of one name.
 """
 
 from __future__ import annotations

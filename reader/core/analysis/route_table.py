@@ -8,7 +8,8 @@ triple: which of them are words, and whether a longer word starts with the pair 
 triple. Those facts are compiled once per word list into sorted arrays of pairs and
 triples (their code points packed into one integer) and an array of characters, so that
 ``RouteTable.lookup`` answers every position of a block with a few numpy searches; only
-a position where a word of four characters or more may start is left to the trie.
+a position where a word of four characters or more may start is left to the trie. The
+route itself (``best_ends``) is then worked out for all the block's sentences at once.
 """
 
 from __future__ import annotations
