@@ -308,21 +308,25 @@ class Analyzer:
         # per run: its start, text, kind (None: Chinese) and, for a Chinese run, its units
         # the model reads and the pieces each is shown in
         plan: list[tuple[int, str, TokenKind | None, _RunCut]] = []
+        add = plan.append
         shown: set[str] = set()  # the pieces to look up
-        sentences: list[list[str]] = [[]]
+        sentence: list[str] = []
+        sentences = [sentence]
         previous: TokenKind | None = None
         runs = split_runs(text)
         twins = self._prepare(runs, corrector, is_simplified(text))
+        run_units = self._run_units
         for run_start, run, run_kind in runs:
             after, previous = previous, run_kind
             if run_kind is not None:
-                plan.append((offset + run_start, run, run_kind, _NOT_CUT))
-                sentences[-1].append(run)
+                add((offset + run_start, run, run_kind, _NOT_CUT))
+                sentence.append(run)
                 if (run_kind is TokenKind.SPACE and "\n" in run) or run[-1] in _SENTENCE_ENDS:
-                    sentences.append([])
+                    sentence = []
+                    sentences.append(sentence)
                 continue
             if not corrector and after is not TokenKind.NUMBER:
-                cut_run = self._run_units(run, shown, twins)
+                cut_run = run_units(run, shown, twins)
             else:  # rules apply, or a date may follow digits: cut anew, not remembered
                 cut = corrector.cut(run, units)
                 if after is TokenKind.NUMBER and cut[0] not in kept:
@@ -330,8 +334,8 @@ class Analyzer:
                 cut_pieces = tuple((u,) if u in kept else pieces_of(u) for u in cut)
                 shown.update(chain.from_iterable(cut_pieces))
                 cut_run = (tuple(cut), cut_pieces)
-            sentences[-1].extend(cut_run[0])
-            plan.append((offset + run_start, run, None, cut_run))
+            sentence.extend(cut_run[0])
+            add((offset + run_start, run, None, cut_run))
         readings = [read for sentence in self.readings.read_many(sentences) for read in sentence]
         if fixes:
             chars = apply_fixes(text, [char for read in readings for char in read], fixes)
@@ -341,7 +345,8 @@ class Analyzer:
                 at += len(read)
         self._look_up_new(shown)
         tokens: list[Token] = []
-        known = self._explained
+        append = tokens.append
+        known = self._explained.get
         fields = self._token_fields
         # Token(start, *fields) as its own __new__ makes it (defaults included), at half
         # the cost (one a word)
@@ -350,19 +355,19 @@ class Analyzer:
         for start, run, kind, (units_read, shown_as) in plan:
             if kind is not None:
                 next_reading()  # the run's readings, all ""
-                tokens.append(token(Token, (start, run, kind, (), (), ())))
+                append(token(Token, (start, run, kind, (), (), ())))
                 continue
             for unit, pieces in zip(units_read, shown_as, strict=True):
                 reading = next_reading()
                 if len(pieces) == 1:
-                    rest = known.get((unit, reading)) or fields(unit, reading)
-                    tokens.append(token(Token, (start,) + rest))  # noqa: RUF005 (faster than *rest)
+                    rest = known((unit, reading)) or fields(unit, reading)
+                    append(token(Token, (start,) + rest))  # noqa: RUF005 (faster than *rest)
                 else:
                     at = 0
                     for word in pieces:
                         part = reading[at : at + len(word)]
-                        rest = known.get((word, part)) or fields(word, part)
-                        tokens.append(token(Token, (start + at,) + rest))  # noqa: RUF005
+                        rest = known((word, part)) or fields(word, part)
+                        append(token(Token, (start + at,) + rest))  # noqa: RUF005
                         at += len(word)
                 start += len(unit)
         return tokens
