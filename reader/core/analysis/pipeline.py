@@ -234,7 +234,8 @@ class Analyzer:
         if found is None:
             segmenter = self.segmenter
             if (twins.get(run) or to_simplified(run)) == run:
-                units, pieces = zip(*segmenter.shown_units(run), strict=True)
+                cut_units, shown_as = segmenter.shown_units(run)
+                units, pieces = tuple(cut_units), tuple(shown_as)
             else:  # traditional, cut as its simplified twin
                 from reader.core.analysis.readings import simplified_units  # loaded by create()
 

@@ -131,7 +131,7 @@ class Segmenter:
         self._replaced: dict[str, int] = {}  # user's word → its frequency before it was added
         # a word's units and a unit's pieces, remembered (words repeat) until a user's
         # word changes what is a word
-        self._units: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._units: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
         self._pieces: dict[str, tuple[str, ...]] = {}
 
     @classmethod
@@ -229,25 +229,28 @@ class Segmenter:
         """A run of Chinese characters in the units readings are read in: the ``pieces``
         of jieba's words, except that a guide word stays whole, because the reading of a
         character can depend on it (没入 mò); ``pieces`` says how it is shown."""
-        return [unit for unit, _ in self.shown_units(han)]
+        return self.shown_units(han)[0]
 
-    def shown_units(self, han: str) -> list[tuple[str, tuple[str, ...]]]:
-        """``units`` of ``han``, each with its ``pieces``: a guide's, or the unit itself
-        (the pieces of a word are words or characters, each its own piece)."""
-        units: list[tuple[str, tuple[str, ...]]] = []
+    def shown_units(self, han: str) -> tuple[list[str], list[tuple[str, ...]]]:
+        """``units`` of ``han``, and beside them the ``pieces`` each is shown in: a guide's,
+        or the unit itself (the pieces of a word are words or characters, each its own)."""
+        units: list[str] = []
+        shown: list[tuple[str, ...]] = []
         known = self._units
         for word in self._tokenizer.cut_han(han):
             found = known.get(word)
             if found is None:
                 if self._words.is_guide(word):
-                    found = ((word, self.pieces(word)),)
+                    found = ((word,), (self.pieces(word),))
                 else:
-                    found = tuple((piece, (piece,)) for piece in self.pieces(word))
+                    pieces = self.pieces(word)
+                    found = (pieces, tuple((piece,) for piece in pieces))
                 if len(known) >= _MEMO:
                     known.clear()
                 known[word] = found
-            units.extend(found)
-        return units
+            units += found[0]
+            shown += found[1]
+        return units, shown
 
     def pieces(self, unit: str) -> tuple[str, ...]:
         """How a unit of ``units`` is shown: whole, or in its dictionary parts.
@@ -270,7 +273,7 @@ class Segmenter:
     def cut(self, han: str) -> list[str]:
         """Cut a run of Chinese characters into the words a reader taps: ``pieces`` of
         ``units``."""
-        return [piece for _, pieces in self.shown_units(han) for piece in pieces]
+        return [piece for pieces in self.shown_units(han)[1] for piece in pieces]
 
     def name_tag(self, word: str) -> str | None:
         """jieba's tag when its part-of-speech HMM reads ``word`` as one name, else None.
